@@ -1,0 +1,43 @@
+#pragma once
+// CliContext: what every slotdesk-cli command shares — the parsed options, the open database,
+// and the output conventions (text or --json on stdout, one-line errors on stderr, exit codes).
+
+#include "core/Result.h"
+#include "domain/Entities.h"
+#include "storage/Database.h"
+
+#include <QCommandLineParser>
+#include <QJsonValue>
+#include <QTextStream>
+
+#include <memory>
+
+namespace slotdesk::cli {
+
+enum ExitCode { Ok = 0, UserError = 1, InternalError = 2 };
+
+class CliContext {
+public:
+    CliContext(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+
+    QCommandLineParser parser;
+
+    [[nodiscard]] bool json() const { return parser.isSet(QStringLiteral("json")); }
+    // Opens the database in --data-dir / $SLOTDESK_DATA_DIR / the default location.
+    Status openDatabase();
+    storage::Database& database() { return *m_database; }
+    // The admin whose data the command works on.
+    Result<User> admin();
+
+    int fail(const Error& error);                // prints it, returns 1 or 2
+    int usage(const QString& message);           // a usage error: exit 1
+    int print(const QJsonValue& json, const QString& text); // one of the two, per --json
+    QTextStream& out() { return m_out; }
+
+private:
+    QTextStream& m_out;
+    QTextStream& m_err;
+    std::unique_ptr<storage::Database> m_database;
+};
+
+} // namespace slotdesk::cli

@@ -1,0 +1,41 @@
+// slotdesk: the admin's desktop window. Composition root only: it opens the database and hands
+// it to the main window.
+
+#include "storage/Database.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("SlotDesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("SlotDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(SLOTDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("slotdesk"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Self-hosted scheduling on your desktop."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QApplication::translate("main", "Data directory (default: $SLOTDESK_DATA_DIR or the "
+                                        "application data folder)."),
+        QStringLiteral("DIR"));
+    parser.addOption(dataDir);
+    parser.process(app);
+
+    const QString directory = slotdesk::storage::resolveDataDirectory(parser.value(dataDir));
+    auto database = slotdesk::storage::Database::openInDirectory(directory);
+    if (!database) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "SlotDesk"),
+                              QApplication::translate("main", "SlotDesk cannot open its database.\n\n%1")
+                                  .arg(database.error().message));
+        return 2;
+    }
+    slotdesk::ui::MainWindow window(**database);
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,100 @@
+#pragma once
+// The persistent entities of the data model (shared/spec/data-model.md), as plain values.
+// Instants are QDateTime in UTC; availability times are minutes after local midnight.
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace slotdesk {
+
+enum class BookingStatus { Pending, Confirmed, Rejected, Cancelled };
+enum class VideoProvider { GoogleMeet, Zoom };
+enum class SyncStatus { Active, Error, Disconnected };
+enum class CalendarType { GoogleCalendar };
+
+QString toText(BookingStatus status);
+QString toText(VideoProvider provider);
+QString toText(SyncStatus status);
+QString toText(CalendarType type);
+std::optional<BookingStatus> bookingStatusFromString(const QString& text);
+std::optional<VideoProvider> videoProviderFromString(const QString& text);
+std::optional<SyncStatus> syncStatusFromString(const QString& text);
+std::optional<CalendarType> calendarTypeFromString(const QString& text);
+
+struct User {
+    QString id;
+    QString username;
+    QString email;
+    QString name;
+    QString timeZone;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct Booking {
+    QString id;
+    QString userId;
+    QString title;
+    QDateTime startTime;
+    QDateTime endTime;
+    QString attendeeName;
+    QString attendeeEmail;
+    QString notes;
+    // The video platform the attendee asked for. The meeting itself exists only once a provider
+    // has created it; then videoProvider and videoLink are set together (the spec's rule).
+    std::optional<VideoProvider> requestedVideoProvider;
+    std::optional<VideoProvider> videoProvider;
+    QString videoLink;
+    BookingStatus status = BookingStatus::Pending;
+    QString timeZone; // the attendee's zone
+    QString calendarEventId;
+    QString statusReason; // why it was rejected or cancelled, if anyone said
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct AvailabilityBlock {
+    QString id;
+    QString userId;
+    int dayOfWeek = 0;   // 0 = Sunday ... 6 = Saturday
+    int startMinute = 0; // minutes after local midnight, 0..1439
+    int endMinute = 0;   // 1..1440 (1440 = midnight at the end of the day)
+    QString timeZone;
+    bool isActive = true;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+// No token lives here: tokens are in the OS keychain under `keychainKey`.
+struct CalendarIntegration {
+    QString id;
+    QString userId;
+    CalendarType type = CalendarType::GoogleCalendar;
+    QString keychainKey;
+    QString accountEmail;
+    QDateTime tokenExpiresAt;
+    QString calendarId = QStringLiteral("primary");
+    QString syncToken;
+    QDateTime lastSyncAt;
+    SyncStatus syncStatus = SyncStatus::Disconnected;
+    QString syncError;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct CalendarEvent {
+    QString id;
+    QString calendarIntegrationId;
+    QString externalEventId;
+    QDateTime startTime;
+    QDateTime endTime;
+    QString title;
+    bool isBusy = true;
+    QDateTime syncedAt;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+} // namespace slotdesk

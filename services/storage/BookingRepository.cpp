@@ -1,0 +1,121 @@
+#include "storage/BookingRepository.h"
+
+#include "storage/SqlSupport.h"
+
+namespace slotdesk::storage {
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "id, user_id, title, start_time, end_time, attendee_name, attendee_email, notes, "
+    "requested_video_provider, video_provider, video_link, status, status_reason, timezone, "
+    "calendar_event_id, created_at, updated_at");
+
+QVariant providerToDb(const std::optional<VideoProvider>& provider) {
+    return provider ? QVariant(toText(*provider)) : QVariant(QMetaType::fromType<QString>());
+}
+
+Booking readBooking(const QSqlQuery& q) {
+    Booking b;
+    b.id = q.value(0).toString();
+    b.userId = q.value(1).toString();
+    b.title = q.value(2).toString();
+    b.startTime = instantFromDb(q.value(3));
+    b.endTime = instantFromDb(q.value(4));
+    b.attendeeName = q.value(5).toString();
+    b.attendeeEmail = q.value(6).toString();
+    b.notes = q.value(7).toString();
+    b.requestedVideoProvider = videoProviderFromString(q.value(8).toString());
+    b.videoProvider = videoProviderFromString(q.value(9).toString());
+    b.videoLink = q.value(10).toString();
+    b.status = bookingStatusFromString(q.value(11).toString()).value_or(BookingStatus::Pending);
+    b.statusReason = q.value(12).toString();
+    b.timeZone = q.value(13).toString();
+    b.calendarEventId = q.value(14).toString();
+    b.createdAt = instantFromDb(q.value(15));
+    b.updatedAt = instantFromDb(q.value(16));
+    return b;
+}
+
+Result<QVector<Booking>> readAll(Result<QSqlQuery> q) {
+    if (!q)
+        return q.error();
+    QVector<Booking> bookings;
+    while (q->next())
+        bookings.append(readBooking(*q));
+    return bookings;
+}
+
+} // namespace
+
+Result<Booking> BookingRepository::create(Booking b) {
+    if (b.id.isEmpty())
+        b.id = newId();
+    b.createdAt = b.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    if (auto s = execNoRows(
+            m_db,
+            QStringLiteral("INSERT INTO bookings (%1) VALUES "
+                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .arg(kColumns),
+            {b.id, b.userId, toDb(b.title), toDb(b.startTime), toDb(b.endTime), b.attendeeName,
+             b.attendeeEmail, toDb(b.notes), providerToDb(b.requestedVideoProvider),
+             providerToDb(b.videoProvider), toDb(b.videoLink), toText(b.status),
+             toDb(b.statusReason), b.timeZone, toDb(b.calendarEventId), toDb(b.createdAt),
+             toDb(b.updatedAt)});
+        !s)
+        return s.error();
+    return b;
+}
+
+Result<Booking> BookingRepository::update(Booking b) {
+    b.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    auto q = exec(m_db,
+                  QStringLiteral("UPDATE bookings SET title = ?, notes = ?, video_provider = ?, "
+                                 "video_link = ?, status = ?, status_reason = ?, "
+                                 "calendar_event_id = ?, updated_at = ? WHERE id = ? AND user_id = ?"),
+                  {toDb(b.title), toDb(b.notes), providerToDb(b.videoProvider), toDb(b.videoLink),
+                   toText(b.status), toDb(b.statusReason), toDb(b.calendarEventId),
+                   toDb(b.updatedAt), b.id, b.userId});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("No booking with id %1").arg(b.id));
+    return b;
+}
+
+Result<std::optional<Booking>> BookingRepository::findById(const QString& userId, const QString& id) {
+    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM bookings WHERE id = ? AND user_id = ?").arg(kColumns),
+                  {id, userId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Booking>{};
+    return std::optional<Booking>(readBooking(*q));
+}
+
+Result<QVector<Booking>> BookingRepository::list(const QString& userId, const BookingFilter& filter) {
+    // Unset filters are NULL parameters, so the statement text never depends on input.
+    const QVariant nullStatus(QMetaType::fromType<QString>());
+    return readAll(exec(
+        m_db,
+        QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "
+                       "AND (? IS NULL OR status = ?) "
+                       "AND (? IS NULL OR start_time >= ?) "
+                       "AND (? IS NULL OR start_time < ?) "
+                       "ORDER BY start_time, created_at, id")
+            .arg(kColumns),
+        {userId, filter.status ? QVariant(toText(*filter.status)) : nullStatus,
+         filter.status ? QVariant(toText(*filter.status)) : nullStatus, toDb(filter.startsFrom),
+         toDb(filter.startsFrom), toDb(filter.startsBefore), toDb(filter.startsBefore)}));
+}
+
+Result<QVector<Booking>> BookingRepository::listHoldingTime(const QString& userId, const QDateTime& from,
+                                                            const QDateTime& to) {
+    return readAll(exec(m_db,
+                        QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "
+                                       "AND status IN ('pending', 'confirmed') "
+                                       "AND start_time < ? AND end_time > ? ORDER BY start_time")
+                            .arg(kColumns),
+                        {userId, toDb(to), toDb(from)}));
+}
+
+} // namespace slotdesk::storage

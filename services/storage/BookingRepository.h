@@ -1,0 +1,39 @@
+#pragma once
+// BookingRepository: the `bookings` table. Every call is scoped by the owning admin's id; status
+// changes go through BookingService, which checks the state machine first.
+
+#include "core/Result.h"
+#include "domain/Entities.h"
+
+#include <QSqlDatabase>
+#include <QVector>
+
+#include <optional>
+
+namespace slotdesk::storage {
+
+struct BookingFilter {
+    std::optional<BookingStatus> status;
+    QDateTime startsFrom;   // start_time >= startsFrom, if valid
+    QDateTime startsBefore; // start_time < startsBefore, if valid
+};
+
+class BookingRepository {
+public:
+    explicit BookingRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    Result<Booking> create(Booking booking); // assigns id (unless set) and timestamps
+    // Writes every mutable field (status, reason, video, calendar event id, title, notes).
+    Result<Booking> update(Booking booking);
+    Result<std::optional<Booking>> findById(const QString& userId, const QString& id);
+    // Ordered by start time.
+    Result<QVector<Booking>> list(const QString& userId, const BookingFilter& filter = {});
+    // Pending and confirmed bookings that overlap [from, to): the ones that hold time.
+    Result<QVector<Booking>> listHoldingTime(const QString& userId, const QDateTime& from,
+                                             const QDateTime& to);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace slotdesk::storage

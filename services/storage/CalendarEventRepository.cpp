@@ -1,0 +1,109 @@
+#include "storage/CalendarEventRepository.h"
+
+#include "storage/SqlSupport.h"
+
+namespace slotdesk::storage {
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "e.id, e.calendar_integration_id, e.external_event_id, e.start_time, e.end_time, e.title, "
+    "e.is_busy, e.synced_at, e.created_at, e.updated_at");
+
+Result<QVector<CalendarEvent>> readAll(Result<QSqlQuery> q) {
+    if (!q)
+        return q.error();
+    QVector<CalendarEvent> events;
+    while (q->next()) {
+        CalendarEvent e;
+        e.id = q->value(0).toString();
+        e.calendarIntegrationId = q->value(1).toString();
+        e.externalEventId = q->value(2).toString();
+        e.startTime = instantFromDb(q->value(3));
+        e.endTime = instantFromDb(q->value(4));
+        e.title = q->value(5).toString();
+        e.isBusy = q->value(6).toInt() != 0;
+        e.syncedAt = instantFromDb(q->value(7));
+        e.createdAt = instantFromDb(q->value(8));
+        e.updatedAt = instantFromDb(q->value(9));
+        events.append(e);
+    }
+    return events;
+}
+
+} // namespace
+
+Result<CalendarEvent> CalendarEventRepository::upsert(CalendarEvent e) {
+    const auto now = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    if (!e.syncedAt.isValid())
+        e.syncedAt = now;
+    auto existing = exec(m_db,
+                         QStringLiteral("SELECT id, created_at FROM calendar_events "
+                                        "WHERE calendar_integration_id = ? AND external_event_id = ?"),
+                         {e.calendarIntegrationId, e.externalEventId});
+    if (!existing)
+        return existing.error();
+    e.updatedAt = now;
+    if (existing->next()) {
+        e.id = existing->value(0).toString();
+        e.createdAt = instantFromDb(existing->value(1));
+        existing->finish();
+        if (auto s = execNoRows(m_db,
+                                QStringLiteral("UPDATE calendar_events SET start_time = ?, end_time = ?, "
+                                               "title = ?, is_busy = ?, synced_at = ?, updated_at = ? "
+                                               "WHERE id = ?"),
+                                {toDb(e.startTime), toDb(e.endTime), toDb(e.title), e.isBusy ? 1 : 0,
+                                 toDb(e.syncedAt), toDb(e.updatedAt), e.id});
+            !s)
+            return s.error();
+        return e;
+    }
+    e.id = newId();
+    e.createdAt = now;
+    if (auto s = execNoRows(
+            m_db,
+            QStringLiteral("INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, "
+                           "start_time, end_time, title, is_busy, synced_at, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {e.id, e.calendarIntegrationId, e.externalEventId, toDb(e.startTime), toDb(e.endTime),
+             toDb(e.title), e.isBusy ? 1 : 0, toDb(e.syncedAt), toDb(e.createdAt), toDb(e.updatedAt)});
+        !s)
+        return s.error();
+    return e;
+}
+
+Status CalendarEventRepository::removeByExternalId(const QString& integrationId,
+                                                   const QString& externalEventId) {
+    return execNoRows(m_db,
+                      QStringLiteral("DELETE FROM calendar_events WHERE calendar_integration_id = ? "
+                                     "AND external_event_id = ?"),
+                      {integrationId, externalEventId});
+}
+
+Result<QVector<CalendarEvent>> CalendarEventRepository::list(const QString& integrationId) {
+    return readAll(exec(m_db,
+                        QStringLiteral("SELECT %1 FROM calendar_events e WHERE e.calendar_integration_id = ? "
+                                       "ORDER BY e.start_time, e.id")
+                            .arg(kColumns),
+                        {integrationId}));
+}
+
+Result<QVector<CalendarEvent>> CalendarEventRepository::listBusy(const QString& userId,
+                                                                 const QDateTime& from,
+                                                                 const QDateTime& to) {
+    return readAll(exec(m_db,
+                        QStringLiteral("SELECT %1 FROM calendar_events e JOIN calendar_integrations i "
+                                       "ON i.id = e.calendar_integration_id WHERE i.user_id = ? "
+                                       "AND e.is_busy = 1 AND e.start_time < ? AND e.end_time > ? "
+                                       "ORDER BY e.start_time")
+                            .arg(kColumns),
+                        {userId, toDb(to), toDb(from)}));
+}
+
+Result<int> CalendarEventRepository::removeEndedBefore(const QDateTime& cutoff) {
+    auto q = exec(m_db, QStringLiteral("DELETE FROM calendar_events WHERE end_time < ?"), {toDb(cutoff)});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected();
+}
+
+} // namespace slotdesk::storage

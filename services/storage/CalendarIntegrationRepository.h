@@ -1,0 +1,29 @@
+#pragma once
+// CalendarIntegrationRepository: `calendar_integrations` rows. They hold no token — only the
+// name of the OS keychain entry that does.
+
+#include "core/Result.h"
+#include "domain/Entities.h"
+
+#include <QSqlDatabase>
+#include <QVector>
+
+#include <optional>
+
+namespace slotdesk::storage {
+
+class CalendarIntegrationRepository {
+public:
+    explicit CalendarIntegrationRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    Result<CalendarIntegration> create(CalendarIntegration integration); // assigns id, timestamps
+    Result<CalendarIntegration> update(CalendarIntegration integration);
+    Result<std::optional<CalendarIntegration>> findById(const QString& userId, const QString& id);
+    Result<QVector<CalendarIntegration>> list(const QString& userId);
+    Status remove(const QString& userId, const QString& id); // its events go with it
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace slotdesk::storage

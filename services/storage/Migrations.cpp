@@ -1,0 +1,177 @@
+#include "storage/Migrations.h"
+
+#include "storage/SqlSupport.h"
+#include "storage/Transaction.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace slotdesk::storage {
+namespace {
+
+struct Migration {
+    int version;
+    const char* description;
+    std::vector<const char*> statements;
+};
+
+// Conventions (docs/ARCHITECTURE.md): UUID text keys; instants as BIGINT Unix epoch milliseconds
+// in UTC; booleans as INTEGER 0/1; enums as TEXT with a CHECK. Types are chosen to mean the same
+// on SQLite and PostgreSQL. Never edit a released step: add a new one.
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all{
+        {1,
+         "initial schema",
+         {
+             R"(CREATE TABLE schema_version (
+                  version INTEGER PRIMARY KEY,
+                  description TEXT NOT NULL,
+                  applied_at BIGINT NOT NULL))",
+             R"(CREATE TABLE users (
+                  id TEXT PRIMARY KEY,
+                  username TEXT NOT NULL UNIQUE,
+                  email TEXT NOT NULL UNIQUE,
+                  name TEXT NOT NULL,
+                  timezone TEXT NOT NULL,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  CHECK (length(username) BETWEEN 1 AND 64)))",
+             R"(CREATE TABLE bookings (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  title TEXT,
+                  start_time BIGINT NOT NULL,
+                  end_time BIGINT NOT NULL,
+                  attendee_name TEXT NOT NULL,
+                  attendee_email TEXT NOT NULL,
+                  notes TEXT,
+                  requested_video_provider TEXT
+                      CHECK (requested_video_provider IN ('google-meet', 'zoom')),
+                  video_provider TEXT CHECK (video_provider IN ('google-meet', 'zoom')),
+                  video_link TEXT,
+                  status TEXT NOT NULL DEFAULT 'pending'
+                      CHECK (status IN ('pending', 'confirmed', 'rejected', 'cancelled')),
+                  status_reason TEXT,
+                  timezone TEXT NOT NULL,
+                  calendar_event_id TEXT,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  CHECK (start_time < end_time),
+                  CHECK (video_provider IS NULL OR video_link IS NOT NULL)))",
+             "CREATE INDEX bookings_user_start ON bookings (user_id, start_time)",
+             "CREATE INDEX bookings_start_end ON bookings (start_time, end_time)",
+             "CREATE INDEX bookings_status ON bookings (status)",
+             R"(CREATE TABLE availability_blocks (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  day_of_week INTEGER NOT NULL CHECK (day_of_week BETWEEN 0 AND 6),
+                  start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+                  end_minute INTEGER NOT NULL CHECK (end_minute BETWEEN 1 AND 1440),
+                  timezone TEXT NOT NULL,
+                  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  CHECK (start_minute < end_minute)))",
+             "CREATE INDEX availability_user_day ON availability_blocks (user_id, day_of_week)",
+             "CREATE INDEX availability_user_active ON availability_blocks (user_id, is_active)",
+             R"(CREATE TABLE calendar_integrations (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  type TEXT NOT NULL CHECK (type IN ('google-calendar')),
+                  keychain_key TEXT NOT NULL UNIQUE,
+                  account_email TEXT,
+                  token_expires_at BIGINT,
+                  calendar_id TEXT NOT NULL DEFAULT 'primary',
+                  sync_token TEXT,
+                  last_sync_at BIGINT,
+                  sync_status TEXT NOT NULL DEFAULT 'disconnected'
+                      CHECK (sync_status IN ('active', 'error', 'disconnected')),
+                  sync_error TEXT,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL))",
+             "CREATE INDEX integrations_user_type ON calendar_integrations (user_id, type)",
+             "CREATE INDEX integrations_status ON calendar_integrations (sync_status)",
+             R"(CREATE TABLE calendar_events (
+                  id TEXT PRIMARY KEY,
+                  calendar_integration_id TEXT NOT NULL
+                      REFERENCES calendar_integrations(id) ON DELETE CASCADE,
+                  external_event_id TEXT NOT NULL,
+                  start_time BIGINT NOT NULL,
+                  end_time BIGINT NOT NULL,
+                  title TEXT,
+                  is_busy INTEGER NOT NULL DEFAULT 1 CHECK (is_busy IN (0, 1)),
+                  synced_at BIGINT NOT NULL,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  CHECK (start_time < end_time),
+                  UNIQUE (external_event_id, calendar_integration_id)))",
+             "CREATE INDEX events_integration_start ON calendar_events "
+             "(calendar_integration_id, start_time)",
+             "CREATE INDEX events_start_end ON calendar_events (start_time, end_time)",
+         }},
+    };
+    return all;
+}
+
+int readVersion(const QSqlDatabase& db) {
+    if (!db.tables().contains(QStringLiteral("schema_version")))
+        return 0;
+    auto query = exec(db, QStringLiteral("SELECT MAX(version) FROM schema_version"));
+    if (!query || !query->next())
+        return -1;
+    return query->value(0).toInt();
+}
+
+} // namespace
+
+int Migrations::latestVersion() { return migrations().back().version; }
+
+int Migrations::currentVersion(const QSqlDatabase& db) { return readVersion(db); }
+
+Status Migrations::checkCompatible(const QSqlDatabase& db) {
+    const int version = readVersion(db);
+    if (version < 0)
+        return Error::storage(QStringLiteral("Cannot read the schema version of %1").arg(db.databaseName()));
+    if (version > latestVersion())
+        return Error{ErrorCode::SchemaTooNew,
+                     QStringLiteral("The database %1 has schema version %2, newer than this SlotDesk "
+                                    "understands (%3); upgrade SlotDesk to open it. The file was "
+                                    "not changed.")
+                         .arg(db.databaseName())
+                         .arg(version)
+                         .arg(latestVersion()),
+                     {}};
+    return success();
+}
+
+Status Migrations::migrate(const QSqlDatabase& db) {
+    for (const auto& migration : migrations()) {
+        if (readVersion(db) >= migration.version)
+            continue;
+        auto tx = Transaction::begin(db, Transaction::Mode::Write);
+        if (!tx)
+            return tx.error();
+        // Another process may have applied it while we waited for the write lock.
+        const int version = readVersion(db);
+        if (version >= migration.version)
+            continue;
+        if (version != migration.version - 1)
+            return Error::storage(QStringLiteral("Schema version %1 cannot be migrated").arg(version));
+        for (const char* statement : migration.statements) {
+            if (auto s = execNoRows(db, QString::fromUtf8(statement)); !s)
+                return s.error();
+        }
+        if (auto s = execNoRows(
+                db, QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
+                                   "VALUES (?, ?, ?)"),
+                {migration.version, QString::fromUtf8(migration.description), nowMs()});
+            !s)
+            return s.error();
+        if (auto s = tx->commit(); !s)
+            return s.error();
+    }
+    return success();
+}
+
+} // namespace slotdesk::storage

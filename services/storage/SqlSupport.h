@@ -1,0 +1,30 @@
+#pragma once
+// Small helpers every repository shares: parameterised execution with errors as values, and the
+// one documented representation of instants in the database — Unix epoch milliseconds, UTC.
+
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+#include <QVariantList>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+
+namespace slotdesk::storage {
+
+// Prepares `sql`, binds `params` positionally ("?") and executes it. Never interpolate values
+// into `sql`: everything variable goes through `params`.
+Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& params = {});
+// exec() for statements whose result rows don't matter.
+Status execNoRows(const QSqlDatabase& db, const QString& sql, const QVariantList& params = {});
+
+QVariant toDb(const QDateTime& instant); // NULL for an invalid QDateTime
+QDateTime instantFromDb(const QVariant& value);
+QVariant toDb(const QString& optionalText); // NULL for an empty string
+QString newId(); // random (v4) UUID without braces
+qint64 nowMs();
+
+} // namespace slotdesk::storage

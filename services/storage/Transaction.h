@@ -1,0 +1,35 @@
+#pragma once
+// Transaction: a scoped database transaction that rolls back unless committed. Write
+// transactions take the write lock up front (SQLite BEGIN IMMEDIATE), so a read-check-write
+// sequence inside one cannot interleave with another process's.
+
+#include "core/Result.h"
+
+#include <QSqlDatabase>
+
+namespace slotdesk::storage {
+
+class Transaction {
+public:
+    enum class Mode { Read, Write };
+
+    static Result<Transaction> begin(const QSqlDatabase& db, Mode mode);
+
+    Transaction(Transaction&& other) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+
+    // Every QSqlQuery used inside must be finished or destroyed before commit().
+    [[nodiscard]] Status commit();
+    void rollback();
+
+private:
+    explicit Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    QSqlDatabase m_db;
+    bool m_active = true;
+};
+
+} // namespace slotdesk::storage

@@ -1,0 +1,98 @@
+#include "storage/UserRepository.h"
+
+#include "storage/SqlSupport.h"
+
+namespace slotdesk::storage {
+namespace {
+
+const QString kColumns = QStringLiteral("id, username, email, name, timezone, created_at, updated_at");
+
+User readUser(const QSqlQuery& q) {
+    User u;
+    u.id = q.value(0).toString();
+    u.username = q.value(1).toString();
+    u.email = q.value(2).toString();
+    u.name = q.value(3).toString();
+    u.timeZone = q.value(4).toString();
+    u.createdAt = instantFromDb(q.value(5));
+    u.updatedAt = instantFromDb(q.value(6));
+    return u;
+}
+
+} // namespace
+
+Status UserRepository::checkUnique(const User& user) {
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT username = ?, lower(email) = lower(?) FROM users "
+                                 "WHERE id <> ? AND (username = ? OR lower(email) = lower(?))"),
+                  {user.username, user.email, user.id, user.username, user.email});
+    if (!q)
+        return q.error();
+    if (q->next()) {
+        if (q->value(0).toBool())
+            return Error::conflict(QStringLiteral("The username '%1' is taken").arg(user.username),
+                                   QStringLiteral("username"));
+        return Error::conflict(QStringLiteral("The email '%1' is already used").arg(user.email),
+                               QStringLiteral("email"));
+    }
+    return success();
+}
+
+Result<User> UserRepository::create(User user) {
+    user.id = newId();
+    if (auto s = checkUnique(user); !s)
+        return s.error();
+    const auto now = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    user.createdAt = user.updatedAt = now;
+    if (auto s = execNoRows(m_db,
+                            QStringLiteral("INSERT INTO users (%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kColumns),
+                            {user.id, user.username, user.email, user.name, user.timeZone,
+                             toDb(user.createdAt), toDb(user.updatedAt)});
+        !s)
+        return s.error();
+    return user;
+}
+
+Result<User> UserRepository::update(User user) {
+    if (auto s = checkUnique(user); !s)
+        return s.error();
+    user.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    auto q = exec(m_db,
+                  QStringLiteral("UPDATE users SET username = ?, email = ?, name = ?, timezone = ?, "
+                                 "updated_at = ? WHERE id = ?"),
+                  {user.username, user.email, user.name, user.timeZone, toDb(user.updatedAt), user.id});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("No user with id %1").arg(user.id));
+    return user;
+}
+
+Result<std::optional<User>> UserRepository::findOne(const QString& where, const QVariant& value) {
+    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM users WHERE %2 = ?").arg(kColumns, where), {value});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<User>{};
+    return std::optional<User>(readUser(*q));
+}
+
+Result<std::optional<User>> UserRepository::findById(const QString& id) {
+    return findOne(QStringLiteral("id"), id);
+}
+
+Result<std::optional<User>> UserRepository::findByUsername(const QString& username) {
+    return findOne(QStringLiteral("username"), username);
+}
+
+Result<QVector<User>> UserRepository::list() {
+    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM users ORDER BY created_at, username").arg(kColumns));
+    if (!q)
+        return q.error();
+    QVector<User> users;
+    while (q->next())
+        users.append(readUser(*q));
+    return users;
+}
+
+} // namespace slotdesk::storage

@@ -1,0 +1,314 @@
+// Storage: schema and migrations, pragmas, and a round trip of every entity through its
+// repository against a real SQLite file.
+
+#include "storage/AvailabilityRepository.h"
+#include "storage/BookingRepository.h"
+#include "storage/CalendarEventRepository.h"
+#include "storage/CalendarIntegrationRepository.h"
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+#include "storage/SqlSupport.h"
+#include "storage/UserRepository.h"
+#include "support/TestData.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace slotdesk;
+using namespace slotdesk::storage;
+
+class TestStorage : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+
+    QString path() const { return m_dir.filePath(QStringLiteral("slotdesk.sqlite")); }
+    QVariant scalar(const QString& sql) {
+        QSqlQuery q(m_db->connection());
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+
+private slots:
+    void init() {
+        QVERIFY(m_dir.isValid());
+        QFile::remove(path());
+        auto db = Database::openFile(path());
+        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
+        m_db = std::move(*db);
+    }
+    void cleanup() {
+        m_db.reset();
+        for (const auto& suffix : {"", "-wal", "-shm"})
+            QFile::remove(path() + QLatin1String(suffix));
+    }
+
+    void freshDatabaseIsMigratedWithPragmas() {
+        QCOMPARE(m_db->schemaVersion(), Migrations::latestVersion());
+        QCOMPARE(scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(scalar(QStringLiteral("PRAGMA busy_timeout")).toInt(), 10000);
+        const auto tables = m_db->connection().tables();
+        for (const char* table : {"users", "bookings", "availability_blocks", "calendar_integrations",
+                                  "calendar_events", "schema_version"})
+            QVERIFY2(tables.contains(QLatin1String(table)), table);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+                 Migrations::latestVersion());
+    }
+
+    void reopeningAnExistingDatabaseKeepsDataAndChangesNothing() {
+        const User admin = test::seedAdmin(*m_db);
+        QVERIFY(!admin.id.isEmpty());
+        m_db.reset();
+        const QByteArray before = test::fileDigest(path());
+        QVERIFY(!before.isEmpty());
+        auto reopened = Database::openFile(path());
+        QVERIFY(reopened.ok());
+        m_db = std::move(*reopened);
+        QCOMPARE(m_db->schemaVersion(), Migrations::latestVersion());
+        auto found = UserRepository(m_db->connection()).findById(admin.id);
+        QVERIFY(found.ok() && found->has_value());
+        QCOMPARE((*found)->username, admin.username);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+                 Migrations::latestVersion());
+        m_db.reset();
+        QCOMPARE(test::fileDigest(path()), before);
+    }
+
+    void databaseFromANewerSlotDeskIsRefusedUntouched() {
+        QVERIFY(execNoRows(m_db->connection(),
+                           QStringLiteral("INSERT INTO schema_version VALUES (999, 'future', 0)"))
+                    .ok());
+        m_db.reset();
+        const QByteArray before = test::fileDigest(path());
+        auto refused = Database::openFile(path());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::SchemaTooNew);
+        QVERIFY(refused.error().message.contains(QStringLiteral("999")));
+        QCOMPARE(test::fileDigest(path()), before);
+    }
+
+    void instantsAreStoredAsUtcEpochMilliseconds() {
+        const User admin = test::seedAdmin(*m_db);
+        const Booking b = test::seedBooking(*m_db, admin.id, test::utc("2026-12-01T08:00:00Z"));
+        QCOMPARE(scalar(QStringLiteral("SELECT start_time FROM bookings")).toLongLong(),
+                 Q_INT64_C(1796112000000));
+        QCOMPARE(b.startTime.timeSpec(), Qt::UTC);
+    }
+
+    void userRoundTripAndUniqueness() {
+        UserRepository users(m_db->connection());
+        auto created = users.create(test::makeUser());
+        QVERIFY(created.ok());
+        QCOMPARE(created->id.size(), 36);
+        auto found = users.findByUsername(QStringLiteral("alice"));
+        QVERIFY(found.ok() && found->has_value());
+        const User& u = **found;
+        QCOMPARE(u.id, created->id);
+        QCOMPARE(u.email, QStringLiteral("alice@example.org"));
+        QCOMPARE(u.name, QStringLiteral("Alice Admin"));
+        QCOMPARE(u.timeZone, QStringLiteral("Europe/Berlin"));
+        QCOMPARE(u.createdAt, created->createdAt);
+
+        QThread::msleep(5);
+        User changed = u;
+        changed.name = QStringLiteral("Alice B. Admin");
+        auto updated = users.update(changed);
+        QVERIFY(updated.ok());
+        auto again = users.findById(u.id);
+        QCOMPARE((*again)->name, QStringLiteral("Alice B. Admin"));
+        QCOMPARE((*again)->createdAt, u.createdAt);
+        QVERIFY((*again)->updatedAt > u.updatedAt);
+
+        User clash = test::makeUser(QStringLiteral("alice"));
+        clash.email = QStringLiteral("other@example.org");
+        auto refused = users.create(clash);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Conflict);
+        QCOMPARE(refused.error().field, QStringLiteral("username"));
+        User emailClash = test::makeUser(QStringLiteral("bob"));
+        emailClash.email = QStringLiteral("ALICE@example.org");
+        QCOMPARE(users.create(emailClash).error().field, QStringLiteral("email"));
+        QCOMPARE(users.list()->size(), 1);
+    }
+
+    void bookingRoundTripWithEveryField() {
+        const User admin = test::seedAdmin(*m_db);
+        BookingRepository bookings(m_db->connection());
+        Booking b = test::makeBooking(admin.id, test::utc("2026-12-01T08:00:00Z"), 45);
+        b.title = QStringLiteral("Intro call");
+        b.requestedVideoProvider = VideoProvider::GoogleMeet;
+        auto created = bookings.create(b);
+        QVERIFY(created.ok());
+        auto found = bookings.findById(admin.id, created->id);
+        QVERIFY(found.ok() && found->has_value());
+        Booking r = **found;
+        QCOMPARE(r.title, QStringLiteral("Intro call"));
+        QCOMPARE(r.startTime, test::utc("2026-12-01T08:00:00Z"));
+        QCOMPARE(r.endTime, test::utc("2026-12-01T08:45:00Z"));
+        QCOMPARE(r.attendeeName, QStringLiteral("Bob Attendee"));
+        QCOMPARE(r.attendeeEmail, QStringLiteral("bob@example.com"));
+        QCOMPARE(r.notes, QStringLiteral("Quarterly review"));
+        QCOMPARE(r.requestedVideoProvider, std::optional(VideoProvider::GoogleMeet));
+        QVERIFY(!r.videoProvider.has_value());
+        QCOMPARE(r.status, BookingStatus::Pending);
+        QCOMPARE(r.timeZone, QStringLiteral("America/New_York"));
+
+        r.status = BookingStatus::Confirmed;
+        r.videoProvider = VideoProvider::GoogleMeet;
+        r.videoLink = QStringLiteral("https://meet.google.com/abc-defg-hij");
+        r.calendarEventId = QStringLiteral("evt123");
+        QVERIFY(bookings.update(r).ok());
+        auto reread = bookings.findById(admin.id, r.id);
+        QCOMPARE((*reread)->status, BookingStatus::Confirmed);
+        QCOMPARE((*reread)->videoLink, r.videoLink);
+        QCOMPARE((*reread)->videoProvider, std::optional(VideoProvider::GoogleMeet));
+        QCOMPARE((*reread)->calendarEventId, QStringLiteral("evt123"));
+
+        // Another admin's id never finds it.
+        const User other = test::seedAdmin(*m_db, QStringLiteral("carol"));
+        auto hidden = bookings.findById(other.id, r.id);
+        QVERIFY(hidden.ok() && !hidden->has_value());
+    }
+
+    void bookingFiltersAndTimeHolding() {
+        const User admin = test::seedAdmin(*m_db);
+        test::seedBooking(*m_db, admin.id, test::utc("2026-12-01T08:00:00Z"));
+        test::seedBooking(*m_db, admin.id, test::utc("2026-12-02T08:00:00Z"), 30, BookingStatus::Rejected);
+        test::seedBooking(*m_db, admin.id, test::utc("2026-12-03T08:00:00Z"), 30, BookingStatus::Confirmed);
+        BookingRepository bookings(m_db->connection());
+        QCOMPARE(bookings.list(admin.id)->size(), 3);
+        BookingFilter pending;
+        pending.status = BookingStatus::Pending;
+        QCOMPARE(bookings.list(admin.id, pending)->size(), 1);
+        BookingFilter range;
+        range.startsFrom = test::utc("2026-12-02T00:00:00Z");
+        range.startsBefore = test::utc("2026-12-03T00:00:00Z");
+        auto inRange = bookings.list(admin.id, range);
+        QCOMPARE(inRange->size(), 1);
+        QCOMPARE(inRange->first().status, BookingStatus::Rejected);
+        // Rejected bookings don't hold time; a touching interval doesn't overlap.
+        auto holding = bookings.listHoldingTime(admin.id, test::utc("2026-12-01T08:30:00Z"),
+                                                test::utc("2026-12-03T08:01:00Z"));
+        QCOMPARE(holding->size(), 1);
+        QCOMPARE(holding->first().status, BookingStatus::Confirmed);
+    }
+
+    void databaseConstraintsHold() {
+        const User admin = test::seedAdmin(*m_db);
+        BookingRepository bookings(m_db->connection());
+        auto orphan = bookings.create(test::makeBooking(QStringLiteral("no-such-user"),
+                                                        test::utc("2026-12-01T08:00:00Z")));
+        QVERIFY(!orphan.ok()); // foreign key
+        Booking reversed = test::makeBooking(admin.id, test::utc("2026-12-01T08:00:00Z"));
+        reversed.endTime = reversed.startTime.addSecs(-60);
+        QVERIFY(!bookings.create(reversed).ok()); // CHECK (start_time < end_time)
+        Booking linkless = test::makeBooking(admin.id, test::utc("2026-12-01T08:00:00Z"));
+        linkless.videoProvider = VideoProvider::Zoom;
+        QVERIFY(!bookings.create(linkless).ok()); // provider needs a link
+        auto badStatus = execNoRows(m_db->connection(),
+                                    QStringLiteral("UPDATE bookings SET status = 'maybe'"));
+        QVERIFY(badStatus.ok()); // no rows yet: nothing to violate
+        test::seedBooking(*m_db, admin.id, test::utc("2026-12-01T08:00:00Z"));
+        QVERIFY(!execNoRows(m_db->connection(), QStringLiteral("UPDATE bookings SET status = 'maybe'")).ok());
+        QCOMPARE(bookings.list(admin.id)->size(), 1);
+    }
+
+    void availabilityRoundTrip() {
+        const User admin = test::seedAdmin(*m_db);
+        AvailabilityRepository repo(m_db->connection());
+        AvailabilityBlock block{{}, admin.id, 1, 9 * 60, 17 * 60, QStringLiteral("Asia/Kathmandu"), true, {}, {}};
+        auto created = repo.create(block);
+        QVERIFY(created.ok());
+        AvailabilityBlock late{{}, admin.id, 5, 20 * 60, 1440, QStringLiteral("UTC"), false, {}, {}};
+        QVERIFY(repo.create(late).ok());
+        auto all = repo.list(admin.id);
+        QCOMPARE(all->size(), 2);
+        QCOMPARE(all->at(0).dayOfWeek, 1);
+        QCOMPARE(all->at(0).startMinute, 540);
+        QCOMPARE(all->at(0).endMinute, 1020);
+        QCOMPARE(all->at(0).timeZone, QStringLiteral("Asia/Kathmandu"));
+        QCOMPARE(all->at(1).endMinute, 1440);
+        QVERIFY(!all->at(1).isActive);
+        QCOMPARE(repo.list(admin.id, true)->size(), 1);
+
+        AvailabilityBlock edited = *created;
+        edited.endMinute = 12 * 60;
+        QVERIFY(repo.update(edited).ok());
+        QCOMPARE(repo.list(admin.id)->at(0).endMinute, 720);
+
+        const User other = test::seedAdmin(*m_db, QStringLiteral("carol"));
+        QCOMPARE(repo.remove(other.id, created->id).error().code, ErrorCode::NotFound);
+        QVERIFY(repo.remove(admin.id, created->id).ok());
+        QCOMPARE(repo.clear(admin.id).value(), 1);
+        QVERIFY(repo.list(admin.id)->isEmpty());
+    }
+
+    void integrationAndEventRoundTrip() {
+        const User admin = test::seedAdmin(*m_db);
+        CalendarIntegrationRepository integrations(m_db->connection());
+        CalendarIntegration c;
+        c.userId = admin.id;
+        c.keychainKey = QStringLiteral("google-calendar/alice");
+        c.accountEmail = QStringLiteral("alice@gmail.example");
+        c.syncStatus = SyncStatus::Active;
+        c.syncToken = QStringLiteral("sync-1");
+        c.lastSyncAt = test::utc("2026-11-20T10:00:00Z");
+        auto created = integrations.create(c);
+        QVERIFY(created.ok());
+        auto found = integrations.findById(admin.id, created->id);
+        QVERIFY(found.ok() && found->has_value());
+        QCOMPARE((*found)->keychainKey, c.keychainKey);
+        QCOMPARE((*found)->syncStatus, SyncStatus::Active);
+        QCOMPARE((*found)->syncToken, QStringLiteral("sync-1"));
+        QCOMPARE((*found)->lastSyncAt, c.lastSyncAt);
+        QCOMPARE((*found)->calendarId, QStringLiteral("primary"));
+
+        CalendarEventRepository events(m_db->connection());
+        CalendarEvent e;
+        e.calendarIntegrationId = created->id;
+        e.externalEventId = QStringLiteral("g-1");
+        e.startTime = test::utc("2026-12-01T09:00:00Z");
+        e.endTime = test::utc("2026-12-01T10:00:00Z");
+        e.title = QStringLiteral("Dentist");
+        auto first = events.upsert(e);
+        QVERIFY(first.ok());
+        e.endTime = test::utc("2026-12-01T11:00:00Z");
+        e.isBusy = false;
+        auto second = events.upsert(e);
+        QVERIFY(second.ok());
+        QCOMPARE(second->id, first->id);
+        auto listed = events.list(created->id);
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(listed->first().endTime, test::utc("2026-12-01T11:00:00Z"));
+        QVERIFY(!listed->first().isBusy);
+        QVERIFY(events.listBusy(admin.id, test::utc("2026-12-01T00:00:00Z"),
+                                test::utc("2026-12-02T00:00:00Z"))->isEmpty());
+        e.isBusy = true;
+        QVERIFY(events.upsert(e).ok());
+        QCOMPARE(events.listBusy(admin.id, test::utc("2026-12-01T00:00:00Z"),
+                                 test::utc("2026-12-02T00:00:00Z"))->size(), 1);
+        QCOMPARE(events.removeEndedBefore(test::utc("2026-12-01T12:00:00Z")).value(), 1);
+        QVERIFY(events.list(created->id)->isEmpty());
+
+        QVERIFY(integrations.remove(admin.id, created->id).ok());
+        QVERIFY(integrations.list(admin.id)->isEmpty());
+    }
+
+    void noTokenColumnExists() {
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'calendar_integrations'")));
+        QVERIFY(q.next());
+        const QString ddl = q.value(0).toString();
+        QVERIFY(!ddl.contains(QStringLiteral("access_token")));
+        QVERIFY(!ddl.contains(QStringLiteral("refresh_token")));
+        QVERIFY(ddl.contains(QStringLiteral("keychain_key")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"

@@ -1,0 +1,58 @@
+#include "support/TestData.h"
+
+#include "storage/BookingRepository.h"
+#include "storage/UserRepository.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+
+namespace slotdesk::test {
+
+User makeUser(const QString& username) {
+    User u;
+    u.username = username;
+    u.name = QStringLiteral("Alice Admin");
+    u.email = username + QStringLiteral("@example.org");
+    u.timeZone = QStringLiteral("Europe/Berlin");
+    return u;
+}
+
+User seedAdmin(storage::Database& db, const QString& username, const QString& timeZone) {
+    User u = makeUser(username);
+    u.timeZone = timeZone;
+    auto created = storage::UserRepository(db.connection()).create(u);
+    return created ? *created : User{};
+}
+
+Booking makeBooking(const QString& userId, const QDateTime& start, int minutes, BookingStatus status) {
+    Booking b;
+    b.userId = userId;
+    b.startTime = start;
+    b.endTime = start.addSecs(minutes * 60);
+    b.attendeeName = QStringLiteral("Bob Attendee");
+    b.attendeeEmail = QStringLiteral("bob@example.com");
+    b.notes = QStringLiteral("Quarterly review");
+    b.timeZone = QStringLiteral("America/New_York");
+    b.status = status;
+    return b;
+}
+
+Booking seedBooking(storage::Database& db, const QString& userId, const QDateTime& start, int minutes,
+                    BookingStatus status) {
+    auto created = storage::BookingRepository(db.connection()).create(makeBooking(userId, start, minutes, status));
+    return created ? *created : Booking{};
+}
+
+QDateTime utc(const char* rfc3339) {
+    auto dt = QDateTime::fromString(QString::fromLatin1(rfc3339), Qt::ISODate);
+    return dt.toUTC();
+}
+
+QByteArray fileDigest(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace slotdesk::test

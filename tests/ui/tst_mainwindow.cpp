@@ -1,0 +1,62 @@
+// The GUI shell: the main window opens on a real database, navigates between its pages, shows
+// who is signed in, and quits cleanly through its Quit action.
+
+#include "storage/Database.h"
+#include "support/TestData.h"
+#include "ui/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace slotdesk;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void opensNavigatesAndQuits() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db);
+        ui::MainWindow window(**db);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.windowTitle(), QStringLiteral("SlotDesk"));
+        QCOMPARE(window.currentPage(), ui::MainWindow::Calendar);
+        auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+        QVERIFY(navigation);
+        QCOMPARE(navigation->count(), int(ui::MainWindow::PageCount));
+        navigation->setCurrentRow(ui::MainWindow::Approvals);
+        QCOMPARE(window.currentPage(), ui::MainWindow::Approvals);
+        window.showPage(ui::MainWindow::Settings);
+        QCOMPARE(navigation->currentRow(), int(ui::MainWindow::Settings));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Alice Admin")));
+
+        auto* quit = window.findChild<QAction*>(QStringLiteral("quitAction"));
+        QVERIFY(quit);
+        bool quitRequested = false;
+        connect(qApp, &QCoreApplication::aboutToQuit, this, [&] { quitRequested = true; });
+        QTimer::singleShot(0, quit, &QAction::trigger);
+        QTimer::singleShot(5000, qApp, [] { QCoreApplication::exit(1); }); // a safety net
+        QCOMPARE(QApplication::exec(), 0);
+        QVERIFY(quitRequested);
+    }
+
+    void showsWhenNoAdminExists() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        ui::MainWindow window(**db);
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("No admin")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
