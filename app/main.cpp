@@ -16,7 +16,8 @@ int main(int argc, char* argv[]) {
     QApplication::setDesktopFileName(QStringLiteral("slotdesk"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Self-hosted scheduling on your desktop."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Self-hosted scheduling on your desktop."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(
@@ -30,9 +31,10 @@ int main(int argc, char* argv[]) {
     const QString directory = slotdesk::storage::resolveDataDirectory(parser.value(dataDir));
     auto database = slotdesk::storage::Database::openInDirectory(directory);
     if (!database) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "SlotDesk"),
-                              QApplication::translate("main", "SlotDesk cannot open its database.\n\n%1")
-                                  .arg(database.error().message));
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "SlotDesk"),
+            QApplication::translate("main", "SlotDesk cannot open its database.\n\n%1")
+                .arg(database.error().message));
         return 2;
     }
     slotdesk::ui::MainWindow window(**database);

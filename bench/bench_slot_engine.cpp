@@ -20,18 +20,14 @@ constexpr int kDays = 60;
 class SplitMix {
 public:
     explicit SplitMix(std::uint64_t seed)
-        : m_state(seed)
-    {
-    }
-    std::uint64_t next()
-    {
+        : m_state(seed) {}
+    std::uint64_t next() {
         std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
         return z ^ (z >> 31);
     }
-    std::int64_t below(std::int64_t bound)
-    {
+    std::int64_t below(std::int64_t bound) {
         return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(bound));
     }
 
@@ -39,13 +35,11 @@ private:
     std::uint64_t m_state;
 };
 
-Instant rangeStart()
-{
+Instant rangeStart() {
     return Instant{date::sys_days{date::year{2026} / 3 / 1}};
 }
 
-SlotInput makeInput(std::int64_t busyCount)
-{
+SlotInput makeInput(std::int64_t busyCount) {
     SlotInput input;
     input.adminTimeZone = "Europe/Berlin";
     // Five 90-minute blocks on every day of the week: 15 slots a day, 900 over the range, and
@@ -74,8 +68,7 @@ SlotInput makeInput(std::int64_t busyCount)
     return input;
 }
 
-void BM_Compute(benchmark::State& state)
-{
+void BM_Compute(benchmark::State& state) {
     const SlotInput input = makeInput(state.range(0));
     SlotQuery query;
     query.from = date::year{2026} / 3 / 1;

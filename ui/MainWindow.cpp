@@ -33,24 +33,27 @@ MainWindow::MainWindow(storage::Database& database, QWidget* parent)
     m_navigation->setFixedWidth(190);
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setSpacing(2);
-    const QStringList sections{tr("Calendar"), tr("Approvals"), tr("Bookings"),
+    const QStringList sections{tr("Calendar"),     tr("Approvals"),    tr("Bookings"),
                                tr("Availability"), tr("Integrations"), tr("Settings")};
     m_navigation->addItems(sections);
 
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
-    m_pages->addWidget(makePlaceholder(tr("Calendar"), tr("Your bookings by day, week and month.")));
+    m_pages->addWidget(
+        makePlaceholder(tr("Calendar"), tr("Your bookings by day, week and month.")));
     m_pages->addWidget(makePlaceholder(tr("Approvals"), tr("Booking requests waiting for you.")));
     m_pages->addWidget(makePlaceholder(tr("Bookings"), tr("Every booking, searchable.")));
     m_pages->addWidget(makePlaceholder(tr("Availability"), tr("When people can book you.")));
-    m_pages->addWidget(makePlaceholder(tr("Integrations"), tr("Google Calendar and video meetings.")));
+    m_pages->addWidget(
+        makePlaceholder(tr("Integrations"), tr("Google Calendar and video meetings.")));
     m_pages->addWidget(makePlaceholder(tr("Settings"), tr("Your profile and booking link.")));
 
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(Calendar);
 
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
@@ -63,9 +66,13 @@ MainWindow::MainWindow(storage::Database& database, QWidget* parent)
                                    : tr("No admin profile yet"));
 }
 
-MainWindow::Page MainWindow::currentPage() const { return static_cast<Page>(m_pages->currentIndex()); }
+MainWindow::Page MainWindow::currentPage() const {
+    return static_cast<Page>(m_pages->currentIndex());
+}
 
-void MainWindow::showPage(Page page) { m_navigation->setCurrentRow(page); }
+void MainWindow::showPage(Page page) {
+    m_navigation->setCurrentRow(page);
+}
 
 QWidget* MainWindow::makePlaceholder(const QString& title, const QString& text) {
     auto* page = new QWidget(this);

@@ -16,9 +16,9 @@ const char* const kDayNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
 
 QString describe(const AvailabilityBlock& b) {
     return QStringLiteral("%1  %2  %3-%4  %5%6")
-        .arg(b.id, QString::fromLatin1(kDayNames[b.dayOfWeek]), timeformat::minutesToText(b.startMinute),
-             timeformat::minutesToText(b.endMinute), b.timeZone,
-             b.isActive ? QString() : QStringLiteral("  (inactive)"));
+        .arg(b.id, QString::fromLatin1(kDayNames[b.dayOfWeek]),
+             timeformat::minutesToText(b.startMinute), timeformat::minutesToText(b.endMinute),
+             b.timeZone, b.isActive ? QString() : QStringLiteral("  (inactive)"));
 }
 
 int add(CliContext& c) {
@@ -31,10 +31,12 @@ int add(CliContext& c) {
     auto day = validation::dayOfWeek(c.parser.value(QStringLiteral("day")));
     if (!day)
         return c.fail(day.error());
-    auto from = validation::timeOfDay(c.parser.value(QStringLiteral("from")), QStringLiteral("from"), false);
+    auto from = validation::timeOfDay(c.parser.value(QStringLiteral("from")),
+                                      QStringLiteral("from"), false);
     if (!from)
         return c.fail(from.error());
-    auto to = validation::timeOfDay(c.parser.value(QStringLiteral("to")), QStringLiteral("to"), true);
+    auto to =
+        validation::timeOfDay(c.parser.value(QStringLiteral("to")), QStringLiteral("to"), true);
     if (!to)
         return c.fail(to.error());
     AvailabilityBlock block;
@@ -42,11 +44,12 @@ int add(CliContext& c) {
     block.dayOfWeek = *day;
     block.startMinute = *from;
     block.endMinute = *to;
-    block.timeZone = c.parser.isSet(QStringLiteral("timezone")) ? c.parser.value(QStringLiteral("timezone"))
-                                                                : admin->timeZone;
+    block.timeZone = c.parser.isSet(QStringLiteral("timezone"))
+                         ? c.parser.value(QStringLiteral("timezone"))
+                         : admin->timeZone;
     if (block.startMinute >= block.endMinute)
-        return c.fail(Error::validation(QStringLiteral("to"),
-                                        QStringLiteral("The end time must be after the start time")));
+        return c.fail(Error::validation(
+            QStringLiteral("to"), QStringLiteral("The end time must be after the start time")));
     auto created = AvailabilityService(c.database()).add(block);
     if (!created)
         return c.fail(created.error());
@@ -66,7 +69,8 @@ int list(CliContext& c) {
         array.append(json::toJson(b));
         lines.append(describe(b));
     }
-    return c.print(array, lines.isEmpty() ? QStringLiteral("No availability yet.") : lines.join(u'\n'));
+    return c.print(array,
+                   lines.isEmpty() ? QStringLiteral("No availability yet.") : lines.join(u'\n'));
 }
 
 int remove(CliContext& c) {
@@ -76,7 +80,8 @@ int remove(CliContext& c) {
     const QString id = c.parser.positionalArguments().value(0);
     if (auto s = AvailabilityService(c.database()).remove(admin->id, id); !s)
         return c.fail(s.error());
-    return c.print(QJsonObject{{QStringLiteral("removed"), id}}, QStringLiteral("Removed %1").arg(id));
+    return c.print(QJsonObject{{QStringLiteral("removed"), id}},
+                   QStringLiteral("Removed %1").arg(id));
 }
 
 int clear(CliContext& c) {
@@ -93,21 +98,27 @@ int clear(CliContext& c) {
 } // namespace
 
 QList<Command> availabilityCommands() {
-    Command addCommand{QStringLiteral("availability add"), {}, 0,
-                       QStringLiteral("Add weekly hours: --day mon..sun|0-6 --from HH:MM --to HH:MM"),
-                       {{QStringLiteral("day"), QStringLiteral("Day: mon..sun or 0-6 (0 = Sunday)."),
-                         QStringLiteral("DAY")},
-                        {QStringLiteral("from"), QStringLiteral("Start, HH:MM."), QStringLiteral("HH:MM")},
-                        {QStringLiteral("to"), QStringLiteral("End, HH:MM (24:00 allowed)."),
-                         QStringLiteral("HH:MM")},
-                        {QStringLiteral("timezone"),
-                         QStringLiteral("The block's time zone (default: the admin's)."),
-                         QStringLiteral("TZ")}},
-                       add};
-    Command listCommand{QStringLiteral("availability list"), {}, 0,
+    Command addCommand{
+        QStringLiteral("availability add"),
+        {},
+        0,
+        QStringLiteral("Add weekly hours: --day mon..sun|0-6 --from HH:MM --to HH:MM"),
+        {{QStringLiteral("day"), QStringLiteral("Day: mon..sun or 0-6 (0 = Sunday)."),
+          QStringLiteral("DAY")},
+         {QStringLiteral("from"), QStringLiteral("Start, HH:MM."), QStringLiteral("HH:MM")},
+         {QStringLiteral("to"), QStringLiteral("End, HH:MM (24:00 allowed)."),
+          QStringLiteral("HH:MM")},
+         {QStringLiteral("timezone"),
+          QStringLiteral("The block's time zone (default: the admin's)."), QStringLiteral("TZ")}},
+        add};
+    Command listCommand{QStringLiteral("availability list"),     {}, 0,
                         QStringLiteral("List the weekly hours"), {}, list};
-    Command removeCommand{QStringLiteral("availability remove"), QStringLiteral("ID"), 1,
-                          QStringLiteral("Remove one block"), {}, remove};
+    Command removeCommand{QStringLiteral("availability remove"),
+                          QStringLiteral("ID"),
+                          1,
+                          QStringLiteral("Remove one block"),
+                          {},
+                          remove};
     Command clearCommand{QStringLiteral("availability clear"), {}, 0,
                          QStringLiteral("Remove every block"), {}, clear};
     return {addCommand, listCommand, removeCommand, clearCommand};

@@ -22,13 +22,13 @@ QString summaryLine(const Booking& b, const QString& zone) {
 QString details(const Booking& b, const QString& adminZone) {
     QStringList lines{
         QStringLiteral("Booking    %1").arg(b.id),
-        QStringLiteral("Status     %1%2").arg(toText(b.status),
-                                              b.statusReason.isEmpty()
-                                                  ? QString()
-                                                  : QStringLiteral(" (%1)").arg(b.statusReason)),
-        QStringLiteral("When       %1 - %2 %3").arg(zonedtime::formatInZone(b.startTime, adminZone),
-                                                     zonedtime::formatInZone(b.endTime, adminZone).mid(11),
-                                                     adminZone),
+        QStringLiteral("Status     %1%2")
+            .arg(toText(b.status), b.statusReason.isEmpty()
+                                       ? QString()
+                                       : QStringLiteral(" (%1)").arg(b.statusReason)),
+        QStringLiteral("When       %1 - %2 %3")
+            .arg(zonedtime::formatInZone(b.startTime, adminZone),
+                 zonedtime::formatInZone(b.endTime, adminZone).mid(11), adminZone),
         QStringLiteral("Attendee   %1 <%2>, %3 (%4 local)")
             .arg(b.attendeeName, b.attendeeEmail, b.timeZone,
                  zonedtime::formatInZone(b.startTime, b.timeZone)),
@@ -38,7 +38,8 @@ QString details(const Booking& b, const QString& adminZone) {
     if (!b.notes.isEmpty())
         lines.append(QStringLiteral("Notes      %1").arg(b.notes));
     if (b.requestedVideoProvider)
-        lines.append(QStringLiteral("Video      %1 %2").arg(toText(*b.requestedVideoProvider), b.videoLink));
+        lines.append(
+            QStringLiteral("Video      %1 %2").arg(toText(*b.requestedVideoProvider), b.videoLink));
     lines.append(QStringLiteral("Created    %1").arg(timeformat::toRfc3339Utc(b.createdAt)));
     return lines.join(u'\n');
 }
@@ -54,12 +55,14 @@ int list(CliContext& c) {
         if (!filter.status)
             return c.fail(Error::validation(
                 QStringLiteral("status"),
-                QStringLiteral("'%1' is not a status: use pending, confirmed, rejected or cancelled")
+                QStringLiteral(
+                    "'%1' is not a status: use pending, confirmed, rejected or cancelled")
                     .arg(status)));
     }
     // Dates are the admin's calendar days, both inclusive.
     if (c.parser.isSet(QStringLiteral("from"))) {
-        auto from = timeformat::parseDate(c.parser.value(QStringLiteral("from")), QStringLiteral("from"));
+        auto from =
+            timeformat::parseDate(c.parser.value(QStringLiteral("from")), QStringLiteral("from"));
         if (!from)
             return c.fail(from.error());
         filter.startsFrom = zonedtime::startOfDay(*from, admin->timeZone);
@@ -86,17 +89,21 @@ int show(CliContext& c) {
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    auto booking = BookingService(c.database()).find(admin->id, c.parser.positionalArguments().value(0));
+    auto booking =
+        BookingService(c.database()).find(admin->id, c.parser.positionalArguments().value(0));
     if (!booking)
         return c.fail(booking.error());
     return c.print(json::toJson(*booking), details(*booking, admin->timeZone));
 }
 
 // approve / reject / cancel differ only in the call and the word they print.
-Command transitionCommand(const QString& verb, const QString& summary, const QString& done, bool takesReason) {
-    Command command{QStringLiteral("bookings %1").arg(verb), QStringLiteral("ID"), 1, summary, {}, {}};
+Command transitionCommand(const QString& verb, const QString& summary, const QString& done,
+                          bool takesReason) {
+    Command command{
+        QStringLiteral("bookings %1").arg(verb), QStringLiteral("ID"), 1, summary, {}, {}};
     if (takesReason)
-        command.options.append({QStringLiteral("reason"), QStringLiteral("Why (kept with the booking)."),
+        command.options.append({QStringLiteral("reason"),
+                                QStringLiteral("Why (kept with the booking)."),
                                 QStringLiteral("TEXT")});
     command.run = [verb, done, takesReason](CliContext& c) {
         auto admin = c.admin();
@@ -105,7 +112,7 @@ Command transitionCommand(const QString& verb, const QString& summary, const QSt
         const QString id = c.parser.positionalArguments().value(0);
         const QString reason = takesReason ? c.parser.value(QStringLiteral("reason")) : QString();
         BookingService service(c.database());
-        auto result = verb == QLatin1String("approve") ? service.approve(admin->id, id)
+        auto result = verb == QLatin1String("approve")  ? service.approve(admin->id, id)
                       : verb == QLatin1String("reject") ? service.reject(admin->id, id, reason)
                                                         : service.cancel(admin->id, id, reason);
         if (!result)
@@ -120,7 +127,9 @@ Command transitionCommand(const QString& verb, const QString& summary, const QSt
 
 QList<Command> bookingCommands() {
     Command listCommand{
-        QStringLiteral("bookings list"), {}, 0,
+        QStringLiteral("bookings list"),
+        {},
+        0,
         QStringLiteral("List bookings [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]"),
         {{QStringLiteral("status"), QStringLiteral("pending, confirmed, rejected or cancelled."),
           QStringLiteral("S")},
@@ -129,16 +138,21 @@ QList<Command> bookingCommands() {
          {QStringLiteral("to"), QStringLiteral("Last day (your time zone), inclusive."),
           QStringLiteral("YYYY-MM-DD")}},
         list};
-    Command showCommand{QStringLiteral("bookings show"), QStringLiteral("ID"), 1,
-                        QStringLiteral("Show one booking"), {}, show};
-    return {listCommand, showCommand,
-            transitionCommand(QStringLiteral("approve"), QStringLiteral("Confirm a pending booking"),
-                              QStringLiteral("Confirmed"), false),
-            transitionCommand(QStringLiteral("reject"), QStringLiteral("Reject a pending booking"),
-                              QStringLiteral("Rejected"), true),
-            transitionCommand(QStringLiteral("cancel"),
-                              QStringLiteral("Cancel a booking (a pending request or a confirmed one)"),
-                              QStringLiteral("Cancelled"), true)};
+    Command showCommand{QStringLiteral("bookings show"),
+                        QStringLiteral("ID"),
+                        1,
+                        QStringLiteral("Show one booking"),
+                        {},
+                        show};
+    return {
+        listCommand, showCommand,
+        transitionCommand(QStringLiteral("approve"), QStringLiteral("Confirm a pending booking"),
+                          QStringLiteral("Confirmed"), false),
+        transitionCommand(QStringLiteral("reject"), QStringLiteral("Reject a pending booking"),
+                          QStringLiteral("Rejected"), true),
+        transitionCommand(QStringLiteral("cancel"),
+                          QStringLiteral("Cancel a booking (a pending request or a confirmed one)"),
+                          QStringLiteral("Cancelled"), true)};
 }
 
 } // namespace slotdesk::cli

@@ -3,11 +3,13 @@
 namespace slotdesk::cli {
 namespace {
 
-const QCommandLineOption kDataDir(QStringLiteral("data-dir"),
-                                  QStringLiteral("Data directory (default: $SLOTDESK_DATA_DIR or the "
-                                                 "platform's application data folder)."),
-                                  QStringLiteral("DIR"));
-const QCommandLineOption kJson(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
+const QCommandLineOption
+    kDataDir(QStringLiteral("data-dir"),
+             QStringLiteral("Data directory (default: $SLOTDESK_DATA_DIR or the "
+                            "platform's application data folder)."),
+             QStringLiteral("DIR"));
+const QCommandLineOption kJson(QStringLiteral("json"),
+                               QStringLiteral("Print JSON instead of text."));
 const QCommandLineOption kHelp(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                QStringLiteral("Show help."));
 
@@ -51,8 +53,8 @@ QString CliApplication::help() const {
         "SlotDesk's headless admin tool. Every command takes --data-dir DIR and --json.\n"
         "Exit status: 0 success, 1 usage or validation error, 2 internal failure.\n\nCommands:\n");
     for (const auto& command : m_commands) {
-        const QString head = command.arguments.isEmpty() ? command.name
-                                                         : command.name + u' ' + command.arguments;
+        const QString head =
+            command.arguments.isEmpty() ? command.name : command.name + u' ' + command.arguments;
         text += QStringLiteral("  %1  %2\n").arg(head.leftJustified(26), command.summary);
     }
     text += QStringLiteral("\n  --version                   Print the version.\n"
@@ -63,11 +65,13 @@ QString CliApplication::help() const {
 int CliApplication::run(const QStringList& arguments) {
     const QStringList words = leadingWords(arguments);
     if (words.isEmpty()) {
-        if (arguments.contains(QStringLiteral("--version")) || arguments.contains(QStringLiteral("-v"))) {
+        if (arguments.contains(QStringLiteral("--version")) ||
+            arguments.contains(QStringLiteral("-v"))) {
             m_out << "slotdesk-cli " << SLOTDESK_VERSION << Qt::endl;
             return Ok;
         }
-        if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        if (arguments.contains(QStringLiteral("--help")) ||
+            arguments.contains(QStringLiteral("-h"))) {
             m_out << help();
             return Ok;
         }
@@ -86,7 +90,8 @@ int CliApplication::run(const QStringList& arguments) {
     }
     CliContext context(m_out, m_err);
     if (!command)
-        return context.usage(QStringLiteral("unknown command '%1'").arg(displayValue(words.join(u' '))));
+        return context.usage(
+            QStringLiteral("unknown command '%1'").arg(displayValue(words.join(u' '))));
 
     // Drop the command words; what's left is options and positional arguments.
     QStringList rest{arguments.value(0)};
@@ -120,8 +125,10 @@ int CliApplication::run(const QStringList& arguments) {
     const auto positional = parser.positionalArguments();
     if (positional.size() != command->positionalCount) {
         if (positional.size() < command->positionalCount)
-            return context.usage(QStringLiteral("%1 needs %2").arg(command->name, command->arguments));
-        return context.usage(QStringLiteral("unexpected argument '%1'").arg(positional.value(command->positionalCount)));
+            return context.usage(
+                QStringLiteral("%1 needs %2").arg(command->name, command->arguments));
+        return context.usage(QStringLiteral("unexpected argument '%1'")
+                                 .arg(positional.value(command->positionalCount)));
     }
     if (auto opened = context.openDatabase(); !opened)
         return context.fail(opened.error());

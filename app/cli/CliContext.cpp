@@ -17,7 +17,9 @@ Status CliContext::openDatabase() {
     return success();
 }
 
-Result<User> CliContext::admin() { return ProfileService(*m_database).admin(); }
+Result<User> CliContext::admin() {
+    return ProfileService(*m_database).admin();
+}
 
 int CliContext::fail(const Error& error) {
     QString line = error.message;
@@ -34,7 +36,8 @@ int CliContext::usage(const QString& message) {
 
 int CliContext::print(const QJsonValue& json, const QString& text) {
     if (this->json()) {
-        const auto doc = json.isArray() ? QJsonDocument(json.toArray()) : QJsonDocument(json.toObject());
+        const auto doc =
+            json.isArray() ? QJsonDocument(json.toArray()) : QJsonDocument(json.toObject());
         m_out << doc.toJson(QJsonDocument::Indented);
     } else {
         m_out << text;

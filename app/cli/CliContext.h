@@ -18,7 +18,9 @@ enum ExitCode { Ok = 0, UserError = 1, InternalError = 2 };
 
 class CliContext {
 public:
-    CliContext(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+    CliContext(QTextStream& out, QTextStream& err)
+        : m_out(out)
+        , m_err(err) {}
 
     QCommandLineParser parser;
 
@@ -29,8 +31,8 @@ public:
     // The admin whose data the command works on.
     Result<User> admin();
 
-    int fail(const Error& error);                // prints it, returns 1 or 2
-    int usage(const QString& message);           // a usage error: exit 1
+    int fail(const Error& error);                           // prints it, returns 1 or 2
+    int usage(const QString& message);                      // a usage error: exit 1
     int print(const QJsonValue& json, const QString& text); // one of the two, per --json
     QTextStream& out() { return m_out; }
 

@@ -13,10 +13,10 @@
 namespace slotdesk::cli {
 
 struct Command {
-    QString name;        // the words that select it, space-separated
-    QString arguments;   // positional synopsis, e.g. "ID"; empty for none
+    QString name;      // the words that select it, space-separated
+    QString arguments; // positional synopsis, e.g. "ID"; empty for none
     int positionalCount = 0;
-    QString summary;     // one line for --help
+    QString summary; // one line for --help
     QList<QCommandLineOption> options;
     std::function<int(CliContext&)> run; // called with the database open
 };

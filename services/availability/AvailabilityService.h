@@ -13,7 +13,8 @@ class Database;
 
 class AvailabilityService {
 public:
-    explicit AvailabilityService(storage::Database& database) : m_database(database) {}
+    explicit AvailabilityService(storage::Database& database)
+        : m_database(database) {}
 
     Result<AvailabilityBlock> add(const AvailabilityBlock& block);
     Result<AvailabilityBlock> update(const AvailabilityBlock& block);

@@ -36,7 +36,8 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
     if (!found)
         return found.error();
     if (!found->has_value())
-        return Error::notFound(QStringLiteral("No booking with id '%1'").arg(displayValue(bookingId)));
+        return Error::notFound(
+            QStringLiteral("No booking with id '%1'").arg(displayValue(bookingId)));
     Booking booking = **found;
     if (auto s = BookingStateMachine::check(booking.status, to); !s)
         return s.error();
@@ -55,7 +56,8 @@ Result<Booking> BookingService::find(const QString& userId, const QString& booki
     if (!found)
         return found.error();
     if (!found->has_value())
-        return Error::notFound(QStringLiteral("No booking with id '%1'").arg(displayValue(bookingId)));
+        return Error::notFound(
+            QStringLiteral("No booking with id '%1'").arg(displayValue(bookingId)));
     return **found;
 }
 

@@ -15,7 +15,8 @@ class Database;
 
 class BookingService {
 public:
-    explicit BookingService(storage::Database& database) : m_database(database) {}
+    explicit BookingService(storage::Database& database)
+        : m_database(database) {}
 
     Result<Booking> approve(const QString& userId, const QString& bookingId);
     Result<Booking> reject(const QString& userId, const QString& bookingId, const QString& reason);

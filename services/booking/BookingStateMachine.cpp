@@ -33,10 +33,10 @@ Status BookingStateMachine::check(BookingStatus from, BookingStatus to) {
         why = QStringLiteral("a booking never returns to pending");
     else
         why = QStringLiteral("only pending bookings can be %1").arg(toText(to));
-    return Error{ErrorCode::InvalidTransition,
-                 QStringLiteral("Cannot change a %1 booking to %2: %3")
-                     .arg(toText(from), toText(to), why),
-                 QStringLiteral("status")};
+    return Error{
+        ErrorCode::InvalidTransition,
+        QStringLiteral("Cannot change a %1 booking to %2: %3").arg(toText(from), toText(to), why),
+        QStringLiteral("status")};
 }
 
 } // namespace slotdesk

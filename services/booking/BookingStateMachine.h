@@ -1,6 +1,7 @@
 #pragma once
 // BookingStateMachine: the only place that knows which status changes a booking may make.
-//   pending → confirmed | rejected | cancelled,  confirmed → cancelled;  rejected, cancelled: final.
+//   pending → confirmed | rejected | cancelled,  confirmed → cancelled;  rejected, cancelled:
+//   final.
 
 #include "core/Result.h"
 #include "domain/Entities.h"

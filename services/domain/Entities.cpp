@@ -46,10 +46,18 @@ constexpr std::array<std::pair<CalendarType, const char*>, 1> kCalendarType{{
 
 } // namespace
 
-QString toText(BookingStatus status) { return nameOf(kBookingStatus, status); }
-QString toText(VideoProvider provider) { return nameOf(kVideoProvider, provider); }
-QString toText(SyncStatus status) { return nameOf(kSyncStatus, status); }
-QString toText(CalendarType type) { return nameOf(kCalendarType, type); }
+QString toText(BookingStatus status) {
+    return nameOf(kBookingStatus, status);
+}
+QString toText(VideoProvider provider) {
+    return nameOf(kVideoProvider, provider);
+}
+QString toText(SyncStatus status) {
+    return nameOf(kSyncStatus, status);
+}
+QString toText(CalendarType type) {
+    return nameOf(kCalendarType, type);
+}
 
 std::optional<BookingStatus> bookingStatusFromString(const QString& text) {
     return valueOf(kBookingStatus, text);

@@ -34,8 +34,8 @@ Status email(const QString& value, const QString& field) {
         return Error::validation(field, QStringLiteral("An email address is required"));
     if (value.size() > 254 || !pattern.match(value).hasMatch() || value.startsWith(u'.') ||
         value.contains(QStringLiteral("..")) || value.contains(QStringLiteral(".@")))
-        return Error::validation(field,
-                                 QStringLiteral("'%1' is not a valid email address").arg(displayValue(value)));
+        return Error::validation(
+            field, QStringLiteral("'%1' is not a valid email address").arg(displayValue(value)));
     return success();
 }
 
@@ -46,13 +46,15 @@ Status timeZone(const QString& value, const QString& field) {
         (void)date::locate_zone(value.toStdString());
     } catch (const std::runtime_error&) {
         return Error::validation(
-            field, QStringLiteral("'%1' is not an IANA time zone (e.g. Europe/Berlin)").arg(displayValue(value)));
+            field, QStringLiteral("'%1' is not an IANA time zone (e.g. Europe/Berlin)")
+                       .arg(displayValue(value)));
     }
     return success();
 }
 
 Status username(const QString& value) {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"));
     // Paths the booking server uses for itself can't be somebody's booking page.
     static const QStringList reserved{QStringLiteral("api"), QStringLiteral("booking"),
                                       QStringLiteral("assets"), QStringLiteral("static"),
@@ -67,8 +69,9 @@ Status username(const QString& value) {
                            "inner hyphens")
                 .arg(displayValue(value)));
     if (reserved.contains(value))
-        return Error::validation(QStringLiteral("username"),
-                                 QStringLiteral("'%1' is reserved; choose another username").arg(displayValue(value)));
+        return Error::validation(
+            QStringLiteral("username"),
+            QStringLiteral("'%1' is reserved; choose another username").arg(displayValue(value)));
     return success();
 }
 
@@ -102,7 +105,8 @@ Status dayOfWeek(int value) {
 Status bookingLength(int minutes, const QString& field) {
     if (minutes < kMinBookingMinutes || minutes > kMaxBookingMinutes)
         return Error::validation(
-            field, QStringLiteral("A booking lasts 15 minutes to 8 hours, not %1 minutes").arg(minutes));
+            field,
+            QStringLiteral("A booking lasts 15 minutes to 8 hours, not %1 minutes").arg(minutes));
     return success();
 }
 
@@ -112,7 +116,8 @@ Result<int> timeOfDay(const QString& value, const QString& field, bool allowEndO
     const auto invalid = [&] {
         return Error::validation(
             field, QStringLiteral("'%1' is not a time of day: use HH:MM from 00:00 to %2")
-                       .arg(displayValue(value), allowEndOfDay ? QStringLiteral("24:00") : QStringLiteral("23:59")));
+                       .arg(displayValue(value),
+                            allowEndOfDay ? QStringLiteral("24:00") : QStringLiteral("23:59")));
     };
     if (!match.hasMatch())
         return invalid();
@@ -124,7 +129,8 @@ Result<int> timeOfDay(const QString& value, const QString& field, bool allowEndO
 }
 
 Result<int> dayOfWeek(const QString& value) {
-    static const std::array<const char*, 7> shortNames{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    static const std::array<const char*, 7> shortNames{"sun", "mon", "tue", "wed",
+                                                       "thu", "fri", "sat"};
     static const std::array<const char*, 7> longNames{"sunday",   "monday", "tuesday", "wednesday",
                                                       "thursday", "friday", "saturday"};
     const QString lower = value.trimmed().toLower();
@@ -138,7 +144,8 @@ Result<int> dayOfWeek(const QString& value) {
     if (!isNumber)
         return Error::validation(
             QStringLiteral("dayOfWeek"),
-            QStringLiteral("'%1' is not a day: use mon..sun or 0-6 (0 = Sunday)").arg(displayValue(value)));
+            QStringLiteral("'%1' is not a day: use mon..sun or 0-6 (0 = Sunday)")
+                .arg(displayValue(value)));
     if (auto status = dayOfWeek(number); !status)
         return status.error();
     return number;
@@ -171,7 +178,8 @@ Status user(const User& u) {
 
 Status booking(const Booking& b) {
     if (!b.startTime.isValid())
-        return Error::validation(QStringLiteral("startTime"), QStringLiteral("A start time is required"));
+        return Error::validation(QStringLiteral("startTime"),
+                                 QStringLiteral("A start time is required"));
     if (!b.endTime.isValid() || b.startTime >= b.endTime)
         return Error::validation(QStringLiteral("endTime"),
                                  QStringLiteral("The end time must be after the start time"));
@@ -193,8 +201,9 @@ Status booking(const Booking& b) {
     if (auto s = optionalText(b.notes, QStringLiteral("notes"), 2000); !s)
         return s;
     if (b.videoProvider && b.videoLink.isEmpty())
-        return Error::validation(QStringLiteral("videoLink"),
-                                 QStringLiteral("A video link is required when a video provider is set"));
+        return Error::validation(
+            QStringLiteral("videoLink"),
+            QStringLiteral("A video link is required when a video provider is set"));
     if (!b.videoLink.isEmpty() && !b.videoLink.startsWith(QStringLiteral("https://")))
         return Error::validation(QStringLiteral("videoLink"),
                                  QStringLiteral("The video link must be an https:// URL"));

@@ -38,9 +38,10 @@ Result<User> ProfileService::admin() {
     if (!all)
         return all.error();
     if (all->isEmpty())
-        return Error{ErrorCode::NotInitialized,
-                     QStringLiteral("SlotDesk has no admin yet: run 'slotdesk-cli init' or open SlotDesk"),
-                     {}};
+        return Error{
+            ErrorCode::NotInitialized,
+            QStringLiteral("SlotDesk has no admin yet: run 'slotdesk-cli init' or open SlotDesk"),
+            {}};
     return all->constFirst();
 }
 

@@ -11,7 +11,8 @@ class Database;
 
 class ProfileService {
 public:
-    explicit ProfileService(storage::Database& database) : m_database(database) {}
+    explicit ProfileService(storage::Database& database)
+        : m_database(database) {}
 
     // Validates and creates the admin. Conflict when SlotDesk already has an admin.
     Result<User> initialize(const User& draft);

@@ -7,13 +7,11 @@
 namespace slotdesk::scheduling {
 
 IntervalSet::IntervalSet(std::vector<Interval> intervals)
-    : m_intervals(std::move(intervals))
-{
+    : m_intervals(std::move(intervals)) {
     normalize();
 }
 
-void IntervalSet::normalize()
-{
+void IntervalSet::normalize() {
     std::erase_if(m_intervals, [](const Interval& i) { return i.end <= i.start; });
     std::sort(m_intervals.begin(), m_intervals.end(),
               [](const Interval& a, const Interval& b) { return a.start < b.start; });
@@ -28,14 +26,12 @@ void IntervalSet::normalize()
     m_intervals.erase(out, m_intervals.end());
 }
 
-void IntervalSet::unite(const IntervalSet& other)
-{
+void IntervalSet::unite(const IntervalSet& other) {
     m_intervals.insert(m_intervals.end(), other.m_intervals.begin(), other.m_intervals.end());
     normalize();
 }
 
-void IntervalSet::subtract(const IntervalSet& other)
-{
+void IntervalSet::subtract(const IntervalSet& other) {
     std::vector<Interval> result;
     result.reserve(m_intervals.size());
     auto cut = other.m_intervals.begin();
@@ -60,8 +56,7 @@ void IntervalSet::subtract(const IntervalSet& other)
     m_intervals = std::move(result);
 }
 
-void IntervalSet::clip(Interval window)
-{
+void IntervalSet::clip(Interval window) {
     for (Interval& i : m_intervals) {
         i.start = std::max(i.start, window.start);
         i.end = std::min(i.end, window.end);

@@ -22,8 +22,7 @@ using std::chrono::seconds;
 // once. A deque keeps cursors at stable addresses while new zones are added.
 class ZoneTable {
 public:
-    ZoneCursor& get(std::string_view name)
-    {
+    ZoneCursor& get(std::string_view name) {
         for (auto& [entryName, cursor] : m_entries) {
             if (entryName == name) {
                 return cursor;
@@ -37,8 +36,7 @@ private:
     std::deque<std::pair<std::string_view, ZoneCursor>> m_entries;
 };
 
-Instant floorToGrid(Instant t, seconds step)
-{
+Instant floorToGrid(Instant t, seconds step) {
     const auto n = t.time_since_epoch().count();
     const auto k = step.count();
     auto q = n / k;
@@ -50,8 +48,7 @@ Instant floorToGrid(Instant t, seconds step)
 
 // Availability as UTC intervals, clipped to `range`. Local dates are enumerated per zone so each
 // block is resolved with the offsets of its own date, never today's.
-IntervalSet availability(const SlotInput& input, ZoneTable& zones, Interval range)
-{
+IntervalSet availability(const SlotInput& input, ZoneTable& zones, Interval range) {
     // Blocks grouped by zone, then weekday, so each local date touches only its own blocks.
     std::vector<const WeeklyBlock*> order;
     order.reserve(input.blocks.size());
@@ -126,14 +123,14 @@ class StartIndex {
 public:
     StartIndex(const std::vector<Instant>& starts, seconds minSpacing)
         : m_starts(starts)
-        , m_origin(starts.front())
-    {
+        , m_origin(starts.front()) {
         // A sentinel ends every scan without a bounds check.
         m_starts.push_back(Instant::max());
         const auto range = static_cast<std::uint64_t>((starts.back() - m_origin).count());
         const auto maxBuckets = static_cast<std::uint64_t>(4 * starts.size() + 4096);
-        while (m_shift < 62 && (std::uint64_t{2} << m_shift) <=
-                                   static_cast<std::uint64_t>(std::max(minSpacing.count(), 1L))) {
+        while (m_shift < 62 &&
+               (std::uint64_t{2} << m_shift) <=
+                   static_cast<std::uint64_t>(std::max(minSpacing.count(), seconds::rep{1}))) {
             ++m_shift;
         }
         while ((range >> m_shift) >= maxBuckets) {
@@ -151,8 +148,7 @@ public:
     }
 
     // Index of the first candidate starting at or after t.
-    [[nodiscard]] std::size_t lowerBound(Instant t) const
-    {
+    [[nodiscard]] std::size_t lowerBound(Instant t) const {
         if (t <= m_origin) {
             return 0;
         }
@@ -178,16 +174,14 @@ private:
 
 // Marks candidates [i0, i1) as unavailable in a difference array, so that any number of
 // overlapping busy intervals costs O(1) each. An empty range (i0 == i1) cancels itself out.
-void markRange(std::vector<int>& blocked, std::size_t i0, std::size_t i1)
-{
+void markRange(std::vector<int>& blocked, std::size_t i0, std::size_t i1) {
     ++blocked[i0];
     --blocked[i1];
 }
 
 // Starts of every slot offered in [lo, hi] (UTC, both inclusive), sorted.
 std::vector<Instant> offeredStarts(const SlotInput& input, Instant now, Instant lo, Instant hi,
-                                   ZoneTable& zones)
-{
+                                   ZoneTable& zones) {
     const SlotRules& rules = input.rules;
     const seconds length = rules.length;
     const seconds step = rules.interval > seconds::zero() ? seconds{rules.interval} : length;
@@ -293,8 +287,7 @@ std::vector<Instant> offeredStarts(const SlotInput& input, Instant now, Instant 
 
 } // namespace
 
-std::vector<SlotDay> SlotEngine::compute(const SlotInput& input, const SlotQuery& query)
-{
+std::vector<SlotDay> SlotEngine::compute(const SlotInput& input, const SlotQuery& query) {
     ZoneTable zones;
     ZoneCursor& viewer = zones.get(query.viewerTimeZone);
     const date::local_days firstDay{query.from};
@@ -344,19 +337,16 @@ std::vector<SlotDay> SlotEngine::compute(const SlotInput& input, const SlotQuery
     return days;
 }
 
-bool SlotEngine::offers(const SlotInput& input, Instant start, Instant now)
-{
+bool SlotEngine::offers(const SlotInput& input, Instant start, Instant now) {
     ZoneTable zones;
     return !offeredStarts(input, now, start, start, zones).empty();
 }
 
-bool SlotEngine::offers(const SlotInput& input, Interval slot, Instant now)
-{
+bool SlotEngine::offers(const SlotInput& input, Interval slot, Instant now) {
     return slot.end - slot.start == input.rules.length && offers(input, slot.start, now);
 }
 
-Instant SlotEngine::toInstant(LocalTime local, const std::string& zone)
-{
+Instant SlotEngine::toInstant(LocalTime local, const std::string& zone) {
     return ZoneCursor(date::locate_zone(zone)).toInstant(local);
 }
 

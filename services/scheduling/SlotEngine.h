@@ -27,9 +27,9 @@ struct Interval {
 // One weekly availability block, as the admin typed it: minutes after local midnight in its own
 // zone. endMinute may be 1440 (midnight at the end of the day).
 struct WeeklyBlock {
-    int dayOfWeek = 0;   // 0 = Sunday ... 6 = Saturday
-    int startMinute = 0; // 0..1439
-    int endMinute = 0;   // 1..1440, > startMinute
+    int dayOfWeek = 0;    // 0 = Sunday ... 6 = Saturday
+    int startMinute = 0;  // 0..1439
+    int endMinute = 0;    // 1..1440, > startMinute
     std::string timeZone; // IANA name, already validated
 };
 

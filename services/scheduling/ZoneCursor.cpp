@@ -5,12 +5,9 @@
 namespace slotdesk::scheduling {
 
 ZoneCursor::ZoneCursor(const date::time_zone* zone)
-    : m_zone(zone)
-{
-}
+    : m_zone(zone) {}
 
-LocalTime ZoneCursor::toLocal(Instant instant)
-{
+LocalTime ZoneCursor::toLocal(Instant instant) {
     if (instant < m_sysBegin || instant >= m_sysEnd) {
         const date::sys_info info = m_zone->get_info(instant);
         m_sysBegin = info.begin;
@@ -20,13 +17,11 @@ LocalTime ZoneCursor::toLocal(Instant instant)
     return LocalTime{instant.time_since_epoch() + m_sysOffset};
 }
 
-date::local_days ZoneCursor::localDate(Instant instant)
-{
+date::local_days ZoneCursor::localDate(Instant instant) {
     return date::floor<date::days>(toLocal(instant));
 }
 
-Instant ZoneCursor::toInstant(LocalTime local)
-{
+Instant ZoneCursor::toInstant(LocalTime local) {
     if (local >= m_localBegin && local < m_localEnd) {
         return Instant{local.time_since_epoch() - m_localOffset};
     }
@@ -41,8 +36,8 @@ Instant ZoneCursor::toInstant(LocalTime local)
         const date::sys_info& period = info.first;
         const date::sys_info before = m_zone->get_info(period.begin - std::chrono::seconds{1});
         const date::sys_info after = m_zone->get_info(period.end);
-        m_localBegin = LocalTime{period.begin.time_since_epoch() +
-                                 std::max(period.offset, before.offset)};
+        m_localBegin =
+            LocalTime{period.begin.time_since_epoch() + std::max(period.offset, before.offset)};
         m_localEnd =
             LocalTime{period.end.time_since_epoch() + std::min(period.offset, after.offset)};
         m_localOffset = period.offset;

@@ -12,7 +12,8 @@ namespace slotdesk::storage {
 
 class AvailabilityRepository {
 public:
-    explicit AvailabilityRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit AvailabilityRepository(QSqlDatabase db)
+        : m_db(std::move(db)) {}
 
     Result<AvailabilityBlock> create(AvailabilityBlock block); // assigns id and timestamps
     Result<AvailabilityBlock> update(AvailabilityBlock block);

@@ -51,16 +51,15 @@ Result<Booking> BookingRepository::create(Booking b) {
     if (b.id.isEmpty())
         b.id = newId();
     b.createdAt = b.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
-    if (auto s = execNoRows(
-            m_db,
-            QStringLiteral("INSERT INTO bookings (%1) VALUES "
-                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .arg(kColumns),
-            {b.id, b.userId, toDb(b.title), toDb(b.startTime), toDb(b.endTime), b.attendeeName,
-             b.attendeeEmail, toDb(b.notes), providerToDb(b.requestedVideoProvider),
-             providerToDb(b.videoProvider), toDb(b.videoLink), toText(b.status),
-             toDb(b.statusReason), b.timeZone, toDb(b.calendarEventId), toDb(b.createdAt),
-             toDb(b.updatedAt)});
+    if (auto s = execNoRows(m_db,
+                            QStringLiteral("INSERT INTO bookings (%1) VALUES "
+                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                .arg(kColumns),
+                            {b.id, b.userId, toDb(b.title), toDb(b.startTime), toDb(b.endTime),
+                             b.attendeeName, b.attendeeEmail, toDb(b.notes),
+                             providerToDb(b.requestedVideoProvider), providerToDb(b.videoProvider),
+                             toDb(b.videoLink), toText(b.status), toDb(b.statusReason), b.timeZone,
+                             toDb(b.calendarEventId), toDb(b.createdAt), toDb(b.updatedAt)});
         !s)
         return s.error();
     return b;
@@ -68,13 +67,14 @@ Result<Booking> BookingRepository::create(Booking b) {
 
 Result<Booking> BookingRepository::update(Booking b) {
     b.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
-    auto q = exec(m_db,
-                  QStringLiteral("UPDATE bookings SET title = ?, notes = ?, video_provider = ?, "
-                                 "video_link = ?, status = ?, status_reason = ?, "
-                                 "calendar_event_id = ?, updated_at = ? WHERE id = ? AND user_id = ?"),
-                  {toDb(b.title), toDb(b.notes), providerToDb(b.videoProvider), toDb(b.videoLink),
-                   toText(b.status), toDb(b.statusReason), toDb(b.calendarEventId),
-                   toDb(b.updatedAt), b.id, b.userId});
+    auto q =
+        exec(m_db,
+             QStringLiteral("UPDATE bookings SET title = ?, notes = ?, video_provider = ?, "
+                            "video_link = ?, status = ?, status_reason = ?, "
+                            "calendar_event_id = ?, updated_at = ? WHERE id = ? AND user_id = ?"),
+             {toDb(b.title), toDb(b.notes), providerToDb(b.videoProvider), toDb(b.videoLink),
+              toText(b.status), toDb(b.statusReason), toDb(b.calendarEventId), toDb(b.updatedAt),
+              b.id, b.userId});
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -82,9 +82,11 @@ Result<Booking> BookingRepository::update(Booking b) {
     return b;
 }
 
-Result<std::optional<Booking>> BookingRepository::findById(const QString& userId, const QString& id) {
-    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM bookings WHERE id = ? AND user_id = ?").arg(kColumns),
-                  {id, userId});
+Result<std::optional<Booking>> BookingRepository::findById(const QString& userId,
+                                                           const QString& id) {
+    auto q = exec(
+        m_db, QStringLiteral("SELECT %1 FROM bookings WHERE id = ? AND user_id = ?").arg(kColumns),
+        {id, userId});
     if (!q)
         return q.error();
     if (!q->next())
@@ -92,23 +94,25 @@ Result<std::optional<Booking>> BookingRepository::findById(const QString& userId
     return std::optional<Booking>(readBooking(*q));
 }
 
-Result<QVector<Booking>> BookingRepository::list(const QString& userId, const BookingFilter& filter) {
+Result<QVector<Booking>> BookingRepository::list(const QString& userId,
+                                                 const BookingFilter& filter) {
     // Unset filters are NULL parameters, so the statement text never depends on input.
     const QVariant nullStatus(QMetaType::fromType<QString>());
-    return readAll(exec(
-        m_db,
-        QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "
-                       "AND (? IS NULL OR status = ?) "
-                       "AND (? IS NULL OR start_time >= ?) "
-                       "AND (? IS NULL OR start_time < ?) "
-                       "ORDER BY start_time, created_at, id")
-            .arg(kColumns),
-        {userId, filter.status ? QVariant(toText(*filter.status)) : nullStatus,
-         filter.status ? QVariant(toText(*filter.status)) : nullStatus, toDb(filter.startsFrom),
-         toDb(filter.startsFrom), toDb(filter.startsBefore), toDb(filter.startsBefore)}));
+    return readAll(exec(m_db,
+                        QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "
+                                       "AND (? IS NULL OR status = ?) "
+                                       "AND (? IS NULL OR start_time >= ?) "
+                                       "AND (? IS NULL OR start_time < ?) "
+                                       "ORDER BY start_time, created_at, id")
+                            .arg(kColumns),
+                        {userId, filter.status ? QVariant(toText(*filter.status)) : nullStatus,
+                         filter.status ? QVariant(toText(*filter.status)) : nullStatus,
+                         toDb(filter.startsFrom), toDb(filter.startsFrom),
+                         toDb(filter.startsBefore), toDb(filter.startsBefore)}));
 }
 
-Result<QVector<Booking>> BookingRepository::listHoldingTime(const QString& userId, const QDateTime& from,
+Result<QVector<Booking>> BookingRepository::listHoldingTime(const QString& userId,
+                                                            const QDateTime& from,
                                                             const QDateTime& to) {
     return readAll(exec(m_db,
                         QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "

@@ -20,7 +20,8 @@ struct BookingFilter {
 
 class BookingRepository {
 public:
-    explicit BookingRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit BookingRepository(QSqlDatabase db)
+        : m_db(std::move(db)) {}
 
     Result<Booking> create(Booking booking); // assigns id (unless set) and timestamps
     // Writes every mutable field (status, reason, video, calendar event id, title, notes).

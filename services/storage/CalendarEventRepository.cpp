@@ -36,10 +36,11 @@ Result<CalendarEvent> CalendarEventRepository::upsert(CalendarEvent e) {
     const auto now = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
     if (!e.syncedAt.isValid())
         e.syncedAt = now;
-    auto existing = exec(m_db,
-                         QStringLiteral("SELECT id, created_at FROM calendar_events "
-                                        "WHERE calendar_integration_id = ? AND external_event_id = ?"),
-                         {e.calendarIntegrationId, e.externalEventId});
+    auto existing =
+        exec(m_db,
+             QStringLiteral("SELECT id, created_at FROM calendar_events "
+                            "WHERE calendar_integration_id = ? AND external_event_id = ?"),
+             {e.calendarIntegrationId, e.externalEventId});
     if (!existing)
         return existing.error();
     e.updatedAt = now;
@@ -47,12 +48,13 @@ Result<CalendarEvent> CalendarEventRepository::upsert(CalendarEvent e) {
         e.id = existing->value(0).toString();
         e.createdAt = instantFromDb(existing->value(1));
         existing->finish();
-        if (auto s = execNoRows(m_db,
-                                QStringLiteral("UPDATE calendar_events SET start_time = ?, end_time = ?, "
-                                               "title = ?, is_busy = ?, synced_at = ?, updated_at = ? "
-                                               "WHERE id = ?"),
-                                {toDb(e.startTime), toDb(e.endTime), toDb(e.title), e.isBusy ? 1 : 0,
-                                 toDb(e.syncedAt), toDb(e.updatedAt), e.id});
+        if (auto s = execNoRows(
+                m_db,
+                QStringLiteral("UPDATE calendar_events SET start_time = ?, end_time = ?, "
+                               "title = ?, is_busy = ?, synced_at = ?, updated_at = ? "
+                               "WHERE id = ?"),
+                {toDb(e.startTime), toDb(e.endTime), toDb(e.title), e.isBusy ? 1 : 0,
+                 toDb(e.syncedAt), toDb(e.updatedAt), e.id});
             !s)
             return s.error();
         return e;
@@ -61,11 +63,13 @@ Result<CalendarEvent> CalendarEventRepository::upsert(CalendarEvent e) {
     e.createdAt = now;
     if (auto s = execNoRows(
             m_db,
-            QStringLiteral("INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, "
-                           "start_time, end_time, title, is_busy, synced_at, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, "
+                "start_time, end_time, title, is_busy, synced_at, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {e.id, e.calendarIntegrationId, e.externalEventId, toDb(e.startTime), toDb(e.endTime),
-             toDb(e.title), e.isBusy ? 1 : 0, toDb(e.syncedAt), toDb(e.createdAt), toDb(e.updatedAt)});
+             toDb(e.title), e.isBusy ? 1 : 0, toDb(e.syncedAt), toDb(e.createdAt),
+             toDb(e.updatedAt)});
         !s)
         return s.error();
     return e;
@@ -73,34 +77,38 @@ Result<CalendarEvent> CalendarEventRepository::upsert(CalendarEvent e) {
 
 Status CalendarEventRepository::removeByExternalId(const QString& integrationId,
                                                    const QString& externalEventId) {
-    return execNoRows(m_db,
-                      QStringLiteral("DELETE FROM calendar_events WHERE calendar_integration_id = ? "
-                                     "AND external_event_id = ?"),
-                      {integrationId, externalEventId});
+    return execNoRows(
+        m_db,
+        QStringLiteral("DELETE FROM calendar_events WHERE calendar_integration_id = ? "
+                       "AND external_event_id = ?"),
+        {integrationId, externalEventId});
 }
 
 Result<QVector<CalendarEvent>> CalendarEventRepository::list(const QString& integrationId) {
-    return readAll(exec(m_db,
-                        QStringLiteral("SELECT %1 FROM calendar_events e WHERE e.calendar_integration_id = ? "
-                                       "ORDER BY e.start_time, e.id")
-                            .arg(kColumns),
-                        {integrationId}));
+    return readAll(
+        exec(m_db,
+             QStringLiteral("SELECT %1 FROM calendar_events e WHERE e.calendar_integration_id = ? "
+                            "ORDER BY e.start_time, e.id")
+                 .arg(kColumns),
+             {integrationId}));
 }
 
 Result<QVector<CalendarEvent>> CalendarEventRepository::listBusy(const QString& userId,
                                                                  const QDateTime& from,
                                                                  const QDateTime& to) {
-    return readAll(exec(m_db,
-                        QStringLiteral("SELECT %1 FROM calendar_events e JOIN calendar_integrations i "
-                                       "ON i.id = e.calendar_integration_id WHERE i.user_id = ? "
-                                       "AND e.is_busy = 1 AND e.start_time < ? AND e.end_time > ? "
-                                       "ORDER BY e.start_time")
-                            .arg(kColumns),
-                        {userId, toDb(to), toDb(from)}));
+    return readAll(
+        exec(m_db,
+             QStringLiteral("SELECT %1 FROM calendar_events e JOIN calendar_integrations i "
+                            "ON i.id = e.calendar_integration_id WHERE i.user_id = ? "
+                            "AND e.is_busy = 1 AND e.start_time < ? AND e.end_time > ? "
+                            "ORDER BY e.start_time")
+                 .arg(kColumns),
+             {userId, toDb(to), toDb(from)}));
 }
 
 Result<int> CalendarEventRepository::removeEndedBefore(const QDateTime& cutoff) {
-    auto q = exec(m_db, QStringLiteral("DELETE FROM calendar_events WHERE end_time < ?"), {toDb(cutoff)});
+    auto q = exec(m_db, QStringLiteral("DELETE FROM calendar_events WHERE end_time < ?"),
+                  {toDb(cutoff)});
     if (!q)
         return q.error();
     return q->numRowsAffected();

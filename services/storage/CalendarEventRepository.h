@@ -12,7 +12,8 @@ namespace slotdesk::storage {
 
 class CalendarEventRepository {
 public:
-    explicit CalendarEventRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit CalendarEventRepository(QSqlDatabase db)
+        : m_db(std::move(db)) {}
 
     // Inserts, or updates the row with the same (integration, externalEventId). Returns the row.
     Result<CalendarEvent> upsert(CalendarEvent event);

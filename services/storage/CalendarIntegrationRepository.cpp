@@ -32,14 +32,14 @@ CalendarIntegration readIntegration(const QSqlQuery& q) {
 Result<CalendarIntegration> CalendarIntegrationRepository::create(CalendarIntegration c) {
     c.id = newId();
     c.createdAt = c.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
-    if (auto s = execNoRows(
-            m_db,
-            QStringLiteral("INSERT INTO calendar_integrations (%1) VALUES "
-                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .arg(kColumns),
-            {c.id, c.userId, toText(c.type), c.keychainKey, toDb(c.accountEmail),
-             toDb(c.tokenExpiresAt), c.calendarId, toDb(c.syncToken), toDb(c.lastSyncAt),
-             toText(c.syncStatus), toDb(c.syncError), toDb(c.createdAt), toDb(c.updatedAt)});
+    if (auto s = execNoRows(m_db,
+                            QStringLiteral("INSERT INTO calendar_integrations (%1) VALUES "
+                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                .arg(kColumns),
+                            {c.id, c.userId, toText(c.type), c.keychainKey, toDb(c.accountEmail),
+                             toDb(c.tokenExpiresAt), c.calendarId, toDb(c.syncToken),
+                             toDb(c.lastSyncAt), toText(c.syncStatus), toDb(c.syncError),
+                             toDb(c.createdAt), toDb(c.updatedAt)});
         !s)
         return s.error();
     return c;
@@ -47,14 +47,15 @@ Result<CalendarIntegration> CalendarIntegrationRepository::create(CalendarIntegr
 
 Result<CalendarIntegration> CalendarIntegrationRepository::update(CalendarIntegration c) {
     c.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
-    auto q = exec(m_db,
-                  QStringLiteral("UPDATE calendar_integrations SET keychain_key = ?, account_email = ?, "
-                                 "token_expires_at = ?, calendar_id = ?, sync_token = ?, "
-                                 "last_sync_at = ?, sync_status = ?, sync_error = ?, updated_at = ? "
-                                 "WHERE id = ? AND user_id = ?"),
-                  {c.keychainKey, toDb(c.accountEmail), toDb(c.tokenExpiresAt), c.calendarId,
-                   toDb(c.syncToken), toDb(c.lastSyncAt), toText(c.syncStatus), toDb(c.syncError),
-                   toDb(c.updatedAt), c.id, c.userId});
+    auto q =
+        exec(m_db,
+             QStringLiteral("UPDATE calendar_integrations SET keychain_key = ?, account_email = ?, "
+                            "token_expires_at = ?, calendar_id = ?, sync_token = ?, "
+                            "last_sync_at = ?, sync_status = ?, sync_error = ?, updated_at = ? "
+                            "WHERE id = ? AND user_id = ?"),
+             {c.keychainKey, toDb(c.accountEmail), toDb(c.tokenExpiresAt), c.calendarId,
+              toDb(c.syncToken), toDb(c.lastSyncAt), toText(c.syncStatus), toDb(c.syncError),
+              toDb(c.updatedAt), c.id, c.userId});
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -64,10 +65,11 @@ Result<CalendarIntegration> CalendarIntegrationRepository::update(CalendarIntegr
 
 Result<std::optional<CalendarIntegration>>
 CalendarIntegrationRepository::findById(const QString& userId, const QString& id) {
-    auto q = exec(m_db,
-                  QStringLiteral("SELECT %1 FROM calendar_integrations WHERE id = ? AND user_id = ?")
-                      .arg(kColumns),
-                  {id, userId});
+    auto q =
+        exec(m_db,
+             QStringLiteral("SELECT %1 FROM calendar_integrations WHERE id = ? AND user_id = ?")
+                 .arg(kColumns),
+             {id, userId});
     if (!q)
         return q.error();
     if (!q->next())
@@ -90,12 +92,14 @@ Result<QVector<CalendarIntegration>> CalendarIntegrationRepository::list(const Q
 }
 
 Status CalendarIntegrationRepository::remove(const QString& userId, const QString& id) {
-    auto q = exec(m_db, QStringLiteral("DELETE FROM calendar_integrations WHERE id = ? AND user_id = ?"),
-                  {id, userId});
+    auto q =
+        exec(m_db, QStringLiteral("DELETE FROM calendar_integrations WHERE id = ? AND user_id = ?"),
+             {id, userId});
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
-        return Error::notFound(QStringLiteral("No calendar integration with id %1").arg(displayValue(id)));
+        return Error::notFound(
+            QStringLiteral("No calendar integration with id %1").arg(displayValue(id)));
     return success();
 }
 

@@ -14,7 +14,8 @@ namespace slotdesk::storage {
 
 class CalendarIntegrationRepository {
 public:
-    explicit CalendarIntegrationRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit CalendarIntegrationRepository(QSqlDatabase db)
+        : m_db(std::move(db)) {}
 
     Result<CalendarIntegration> create(CalendarIntegration integration); // assigns id, timestamps
     Result<CalendarIntegration> update(CalendarIntegration integration);

@@ -38,7 +38,8 @@ Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath) {
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         if (!db.isValid())
-            return Error::storage(QStringLiteral("The Qt SQLite driver (QSQLITE) is not available"));
+            return Error::storage(
+                QStringLiteral("The Qt SQLite driver (QSQLITE) is not available"));
         db.setDatabaseName(filePath);
         // Other processes (slotdesk-cli serve, a second window) share the file: wait for their
         // write transactions rather than failing at once.
@@ -72,7 +73,9 @@ Result<std::unique_ptr<Database>> Database::openInDirectory(const QString& dataD
     return openFile(QDir(dataDir).filePath(QString::fromLatin1(kFileName)));
 }
 
-int Database::schemaVersion() const { return Migrations::currentVersion(connection()); }
+int Database::schemaVersion() const {
+    return Migrations::currentVersion(connection());
+}
 
 QString resolveDataDirectory(const QString& option) {
     if (!option.isEmpty())

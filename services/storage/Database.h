@@ -25,7 +25,9 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    [[nodiscard]] QSqlDatabase connection() const { return QSqlDatabase::database(m_connectionName, false); }
+    [[nodiscard]] QSqlDatabase connection() const {
+        return QSqlDatabase::database(m_connectionName, false);
+    }
     [[nodiscard]] QString filePath() const { return m_filePath; }
     [[nodiscard]] int schemaVersion() const;
 

@@ -125,23 +125,29 @@ int readVersion(const QSqlDatabase& db) {
 
 } // namespace
 
-int Migrations::latestVersion() { return migrations().back().version; }
+int Migrations::latestVersion() {
+    return migrations().back().version;
+}
 
-int Migrations::currentVersion(const QSqlDatabase& db) { return readVersion(db); }
+int Migrations::currentVersion(const QSqlDatabase& db) {
+    return readVersion(db);
+}
 
 Status Migrations::checkCompatible(const QSqlDatabase& db) {
     const int version = readVersion(db);
     if (version < 0)
-        return Error::storage(QStringLiteral("Cannot read the schema version of %1").arg(db.databaseName()));
+        return Error::storage(
+            QStringLiteral("Cannot read the schema version of %1").arg(db.databaseName()));
     if (version > latestVersion())
-        return Error{ErrorCode::SchemaTooNew,
-                     QStringLiteral("The database %1 has schema version %2, newer than this SlotDesk "
-                                    "understands (%3); upgrade SlotDesk to open it. The file was "
-                                    "not changed.")
-                         .arg(db.databaseName())
-                         .arg(version)
-                         .arg(latestVersion()),
-                     {}};
+        return Error{
+            ErrorCode::SchemaTooNew,
+            QStringLiteral("The database %1 has schema version %2, newer than this SlotDesk "
+                           "understands (%3); upgrade SlotDesk to open it. The file was "
+                           "not changed.")
+                .arg(db.databaseName())
+                .arg(version)
+                .arg(latestVersion()),
+            {}};
     return success();
 }
 
@@ -157,14 +163,16 @@ Status Migrations::migrate(const QSqlDatabase& db) {
         if (version >= migration.version)
             continue;
         if (version != migration.version - 1)
-            return Error::storage(QStringLiteral("Schema version %1 cannot be migrated").arg(version));
+            return Error::storage(
+                QStringLiteral("Schema version %1 cannot be migrated").arg(version));
         for (const char* statement : migration.statements) {
             if (auto s = execNoRows(db, QString::fromUtf8(statement)); !s)
                 return s.error();
         }
         if (auto s = execNoRows(
-                db, QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
-                                   "VALUES (?, ?, ?)"),
+                db,
+                QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
+                               "VALUES (?, ?, ?)"),
                 {migration.version, QString::fromUtf8(migration.description), nowMs()});
             !s)
             return s.error();

@@ -15,8 +15,8 @@ Error toError(const QSqlError& error) {
     bool isNumber = false;
     const int code = native.toInt(&isNumber);
     if ((isNumber && (code & 0xff) == 19) || native.startsWith(QStringLiteral("23")))
-        return Error{ErrorCode::Conflict, QStringLiteral("The change conflicts with existing data"),
-                     {}};
+        return Error{
+            ErrorCode::Conflict, QStringLiteral("The change conflicts with existing data"), {}};
     if (isNumber && ((code & 0xff) == 5 || (code & 0xff) == 6))
         return Error::storage(QStringLiteral("The database is busy; try again"));
     return Error::storage(QStringLiteral("Database error: %1").arg(error.databaseText()));
@@ -50,7 +50,8 @@ Status execNoRows(const QSqlDatabase& db, const QString& sql, const QVariantList
 }
 
 QVariant toDb(const QDateTime& instant) {
-    return instant.isValid() ? QVariant(instant.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+    return instant.isValid() ? QVariant(instant.toMSecsSinceEpoch())
+                             : QVariant(QMetaType::fromType<qint64>());
 }
 
 QDateTime instantFromDb(const QVariant& value) {
@@ -60,11 +61,16 @@ QDateTime instantFromDb(const QVariant& value) {
 }
 
 QVariant toDb(const QString& optionalText) {
-    return optionalText.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(optionalText);
+    return optionalText.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                  : QVariant(optionalText);
 }
 
-QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newId() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 } // namespace slotdesk::storage

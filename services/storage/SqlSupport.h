@@ -24,7 +24,7 @@ Status execNoRows(const QSqlDatabase& db, const QString& sql, const QVariantList
 QVariant toDb(const QDateTime& instant); // NULL for an invalid QDateTime
 QDateTime instantFromDb(const QVariant& value);
 QVariant toDb(const QString& optionalText); // NULL for an empty string
-QString newId(); // random (v4) UUID without braces
+QString newId();                            // random (v4) UUID without braces
 qint64 nowMs();
 
 } // namespace slotdesk::storage

@@ -20,14 +20,16 @@ Transaction::Transaction(Transaction&& other) noexcept
     other.m_active = false;
 }
 
-Transaction::~Transaction() { rollback(); }
+Transaction::~Transaction() {
+    rollback();
+}
 
 Status Transaction::commit() {
     if (!m_active)
         return Error::storage(QStringLiteral("The transaction has already ended"));
     m_active = false;
     if (auto s = execNoRows(m_db, QStringLiteral("COMMIT")); !s) {
-        execNoRows(m_db, QStringLiteral("ROLLBACK"));
+        (void)execNoRows(m_db, QStringLiteral("ROLLBACK"));
         return s;
     }
     return success();

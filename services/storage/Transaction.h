@@ -26,7 +26,8 @@ public:
     void rollback();
 
 private:
-    explicit Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit Transaction(QSqlDatabase db)
+        : m_db(std::move(db)) {}
 
     QSqlDatabase m_db;
     bool m_active = true;

@@ -5,7 +5,8 @@
 namespace slotdesk::storage {
 namespace {
 
-const QString kColumns = QStringLiteral("id, username, email, name, timezone, created_at, updated_at");
+const QString kColumns =
+    QStringLiteral("id, username, email, name, timezone, created_at, updated_at");
 
 User readUser(const QSqlQuery& q) {
     User u;
@@ -44,10 +45,11 @@ Result<User> UserRepository::create(User user) {
         return s.error();
     const auto now = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
     user.createdAt = user.updatedAt = now;
-    if (auto s = execNoRows(m_db,
-                            QStringLiteral("INSERT INTO users (%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kColumns),
-                            {user.id, user.username, user.email, user.name, user.timeZone,
-                             toDb(user.createdAt), toDb(user.updatedAt)});
+    if (auto s = execNoRows(
+            m_db,
+            QStringLiteral("INSERT INTO users (%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kColumns),
+            {user.id, user.username, user.email, user.name, user.timeZone, toDb(user.createdAt),
+             toDb(user.updatedAt)});
         !s)
         return s.error();
     return user;
@@ -57,10 +59,11 @@ Result<User> UserRepository::update(User user) {
     if (auto s = checkUnique(user); !s)
         return s.error();
     user.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
-    auto q = exec(m_db,
-                  QStringLiteral("UPDATE users SET username = ?, email = ?, name = ?, timezone = ?, "
-                                 "updated_at = ? WHERE id = ?"),
-                  {user.username, user.email, user.name, user.timeZone, toDb(user.updatedAt), user.id});
+    auto q =
+        exec(m_db,
+             QStringLiteral("UPDATE users SET username = ?, email = ?, name = ?, timezone = ?, "
+                            "updated_at = ? WHERE id = ?"),
+             {user.username, user.email, user.name, user.timeZone, toDb(user.updatedAt), user.id});
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -69,7 +72,8 @@ Result<User> UserRepository::update(User user) {
 }
 
 Result<std::optional<User>> UserRepository::findOne(const QString& where, const QVariant& value) {
-    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM users WHERE %2 = ?").arg(kColumns, where), {value});
+    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM users WHERE %2 = ?").arg(kColumns, where),
+                  {value});
     if (!q)
         return q.error();
     if (!q->next())
@@ -86,7 +90,8 @@ Result<std::optional<User>> UserRepository::findByUsername(const QString& userna
 }
 
 Result<QVector<User>> UserRepository::list() {
-    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM users ORDER BY created_at, username").arg(kColumns));
+    auto q = exec(
+        m_db, QStringLiteral("SELECT %1 FROM users ORDER BY created_at, username").arg(kColumns));
     if (!q)
         return q.error();
     QVector<User> users;

@@ -13,7 +13,8 @@ namespace slotdesk::storage {
 
 class UserRepository {
 public:
-    explicit UserRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit UserRepository(QSqlDatabase db)
+        : m_db(std::move(db)) {}
 
     // Assigns id and timestamps. Conflict (field username/email) when either is taken.
     Result<User> create(User user);

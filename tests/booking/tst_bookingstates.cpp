@@ -39,8 +39,9 @@ private slots:
                                      BookingStatus::Rejected, BookingStatus::Cancelled};
         for (auto from : all) {
             for (auto to : all) {
-                const bool allowed = (from == BookingStatus::Pending && to != BookingStatus::Pending) ||
-                                     (from == BookingStatus::Confirmed && to == BookingStatus::Cancelled);
+                const bool allowed =
+                    (from == BookingStatus::Pending && to != BookingStatus::Pending) ||
+                    (from == BookingStatus::Confirmed && to == BookingStatus::Cancelled);
                 QTest::addRow("%s -> %s", qPrintable(toText(from)), qPrintable(toText(to)))
                     << from << to << allowed;
             }
@@ -65,15 +66,17 @@ private slots:
         QFETCH(BookingStatus, from);
         QFETCH(BookingStatus, to);
         QFETCH(bool, allowed);
-        const Booking seeded = test::seedBooking(*m_db, m_admin.id, test::utc("2026-12-01T08:00:00Z"), 30, from);
+        const Booking seeded =
+            test::seedBooking(*m_db, m_admin.id, test::utc("2026-12-01T08:00:00Z"), 30, from);
         QVERIFY(!seeded.id.isEmpty());
         BookingService service(*m_db);
         const QString reason = QStringLiteral("Travelling");
-        Result<Booking> result = to == BookingStatus::Confirmed ? service.approve(m_admin.id, seeded.id)
-                                 : to == BookingStatus::Rejected ? service.reject(m_admin.id, seeded.id, reason)
-                                 : to == BookingStatus::Cancelled
-                                     ? service.cancel(m_admin.id, seeded.id, reason)
-                                     : Result<Booking>(Error{ErrorCode::InvalidTransition, {}, {}});
+        Result<Booking> result =
+            to == BookingStatus::Confirmed  ? service.approve(m_admin.id, seeded.id)
+            : to == BookingStatus::Rejected ? service.reject(m_admin.id, seeded.id, reason)
+            : to == BookingStatus::Cancelled
+                ? service.cancel(m_admin.id, seeded.id, reason)
+                : Result<Booking>(Error{ErrorCode::InvalidTransition, {}, {}});
         const auto stored = service.find(m_admin.id, seeded.id);
         QVERIFY(stored.ok());
         if (to == BookingStatus::Pending) {
@@ -96,8 +99,10 @@ private slots:
 
     void unknownAndForeignBookingsAreNotFound() {
         BookingService service(*m_db);
-        QCOMPARE(service.approve(m_admin.id, QStringLiteral("nope")).error().code, ErrorCode::NotFound);
-        const Booking seeded = test::seedBooking(*m_db, m_admin.id, test::utc("2026-12-01T08:00:00Z"));
+        QCOMPARE(service.approve(m_admin.id, QStringLiteral("nope")).error().code,
+                 ErrorCode::NotFound);
+        const Booking seeded =
+            test::seedBooking(*m_db, m_admin.id, test::utc("2026-12-01T08:00:00Z"));
         const User other = test::seedAdmin(*m_db, QStringLiteral("carol"));
         QCOMPARE(service.approve(other.id, seeded.id).error().code, ErrorCode::NotFound);
         QCOMPARE(service.find(m_admin.id, seeded.id)->status, BookingStatus::Pending);

@@ -52,10 +52,11 @@ class TestCli : public QObject {
     }
     QString dbPath() const { return m_dataDir + QStringLiteral("/slotdesk.sqlite"); }
     void initAdmin() {
-        const Run r = cli({QStringLiteral("init"), QStringLiteral("--username"), QStringLiteral("alice"),
-                           QStringLiteral("--name"), QStringLiteral("Alice Admin"), QStringLiteral("--email"),
-                           QStringLiteral("alice@example.org"), QStringLiteral("--timezone"),
-                           QStringLiteral("Europe/Berlin")});
+        const Run r =
+            cli({QStringLiteral("init"), QStringLiteral("--username"), QStringLiteral("alice"),
+                 QStringLiteral("--name"), QStringLiteral("Alice Admin"), QStringLiteral("--email"),
+                 QStringLiteral("alice@example.org"), QStringLiteral("--timezone"),
+                 QStringLiteral("Europe/Berlin")});
         QCOMPARE(r.exitCode, 0);
     }
     // Seeds bookings as another process would (the web endpoint, in the real app).
@@ -63,14 +64,13 @@ class TestCli : public QObject {
         auto db = storage::Database::openInDirectory(m_dataDir);
         if (!db)
             return {};
-        auto admin = storage::UserRepository((*db)->connection()).findByUsername(QStringLiteral("alice"));
+        auto admin =
+            storage::UserRepository((*db)->connection()).findByUsername(QStringLiteral("alice"));
         return test::seedBooking(**db, (*admin)->id, test::utc(start), 30, status).id;
     }
 
 private slots:
-    void init() {
-        m_dataDir = m_dir.filePath(QStringLiteral("data-%1").arg(++m_run));
-    }
+    void init() { m_dataDir = m_dir.filePath(QStringLiteral("data-%1").arg(++m_run)); }
 
     void versionAndHelp() {
         const Run version = cli({QStringLiteral("--version")});
@@ -78,9 +78,11 @@ private slots:
         QVERIFY(version.out.startsWith(QStringLiteral("slotdesk-cli ")));
         const Run help = cli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char* command : {"init", "availability add", "bookings approve", "bookings reject"})
+        for (const char* command :
+             {"init", "availability add", "bookings approve", "bookings reject"})
             QVERIFY2(help.out.contains(QLatin1String(command)), command);
-        const Run commandHelp = cli({QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--help")});
+        const Run commandHelp =
+            cli({QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--help")});
         QCOMPARE(commandHelp.exitCode, 0);
         QVERIFY(commandHelp.out.contains(QStringLiteral("--day")));
         const Run unknown = cli({QStringLiteral("frobnicate")});
@@ -89,18 +91,22 @@ private slots:
     }
 
     void initCreatesTheAdminOnce() {
-        const QJsonObject user = cliJson({QStringLiteral("init"), QStringLiteral("--username"), QStringLiteral("alice"),
-                                          QStringLiteral("--name"), QStringLiteral("Alice"), QStringLiteral("--email"),
-                                          QStringLiteral("alice@example.org"), QStringLiteral("--timezone"),
-                                          QStringLiteral("America/New_York")})
-                                     .object();
+        const QJsonObject user =
+            cliJson({QStringLiteral("init"), QStringLiteral("--username"), QStringLiteral("alice"),
+                     QStringLiteral("--name"), QStringLiteral("Alice"), QStringLiteral("--email"),
+                     QStringLiteral("alice@example.org"), QStringLiteral("--timezone"),
+                     QStringLiteral("America/New_York")})
+                .object();
         QCOMPARE(user.value(QStringLiteral("username")).toString(), QStringLiteral("alice"));
-        QCOMPARE(user.value(QStringLiteral("timezone")).toString(), QStringLiteral("America/New_York"));
+        QCOMPARE(user.value(QStringLiteral("timezone")).toString(),
+                 QStringLiteral("America/New_York"));
         QVERIFY(user.value(QStringLiteral("createdAt")).toString().endsWith(u'Z'));
         QVERIFY(QFile::exists(dbPath()));
-        const Run again = cli({QStringLiteral("init"), QStringLiteral("--username"), QStringLiteral("bob"),
-                               QStringLiteral("--name"), QStringLiteral("Bob"), QStringLiteral("--email"),
-                               QStringLiteral("bob@example.org"), QStringLiteral("--timezone"), QStringLiteral("UTC")});
+        const Run again =
+            cli({QStringLiteral("init"), QStringLiteral("--username"), QStringLiteral("bob"),
+                 QStringLiteral("--name"), QStringLiteral("Bob"), QStringLiteral("--email"),
+                 QStringLiteral("bob@example.org"), QStringLiteral("--timezone"),
+                 QStringLiteral("UTC")});
         QCOMPARE(again.exitCode, 1);
         QVERIFY(again.err.contains(QStringLiteral("already set up")));
     }
@@ -113,32 +119,39 @@ private slots:
 
     void availabilityAddListRemoveClear() {
         initAdmin();
-        const QJsonObject block = cliJson({QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--day"),
-                                           QStringLiteral("mon"), QStringLiteral("--from"), QStringLiteral("09:00"),
-                                           QStringLiteral("--to"), QStringLiteral("17:00")})
-                                      .object();
+        const QJsonObject block =
+            cliJson({QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--day"),
+                     QStringLiteral("mon"), QStringLiteral("--from"), QStringLiteral("09:00"),
+                     QStringLiteral("--to"), QStringLiteral("17:00")})
+                .object();
         QCOMPARE(block.value(QStringLiteral("dayOfWeek")).toInt(), 1);
         QCOMPARE(block.value(QStringLiteral("startTime")).toString(), QStringLiteral("09:00"));
         QCOMPARE(block.value(QStringLiteral("endTime")).toString(), QStringLiteral("17:00"));
-        QCOMPARE(block.value(QStringLiteral("timezone")).toString(), QStringLiteral("Europe/Berlin"));
-        const Run second = cli({QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--day=5"),
-                                QStringLiteral("--from=20:00"), QStringLiteral("--to=24:00"),
-                                QStringLiteral("--timezone=Asia/Kathmandu")});
+        QCOMPARE(block.value(QStringLiteral("timezone")).toString(),
+                 QStringLiteral("Europe/Berlin"));
+        const Run second =
+            cli({QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--day=5"),
+                 QStringLiteral("--from=20:00"), QStringLiteral("--to=24:00"),
+                 QStringLiteral("--timezone=Asia/Kathmandu")});
         QCOMPARE(second.exitCode, 0);
         QVERIFY(second.out.contains(QStringLiteral("Fri  20:00-24:00  Asia/Kathmandu")));
 
-        const QJsonArray listed = cliJson({QStringLiteral("availability"), QStringLiteral("list")}).array();
+        const QJsonArray listed =
+            cliJson({QStringLiteral("availability"), QStringLiteral("list")}).array();
         QCOMPARE(listed.size(), 2);
         const Run text = cli({QStringLiteral("availability"), QStringLiteral("list")});
         QVERIFY(text.out.contains(QStringLiteral("Mon  09:00-17:00  Europe/Berlin")));
 
         const QString id = block.value(QStringLiteral("id")).toString();
         QCOMPARE(cli({QStringLiteral("availability"), QStringLiteral("remove"), id}).exitCode, 0);
-        QCOMPARE(cliJson({QStringLiteral("availability"), QStringLiteral("list")}).array().size(), 1);
+        QCOMPARE(cliJson({QStringLiteral("availability"), QStringLiteral("list")}).array().size(),
+                 1);
         QCOMPARE(cli({QStringLiteral("availability"), QStringLiteral("remove"), id}).exitCode, 1);
-        const QJsonObject cleared = cliJson({QStringLiteral("availability"), QStringLiteral("clear")}).object();
+        const QJsonObject cleared =
+            cliJson({QStringLiteral("availability"), QStringLiteral("clear")}).object();
         QCOMPARE(cleared.value(QStringLiteral("removed")).toInt(), 1);
-        QVERIFY(cli({QStringLiteral("availability"), QStringLiteral("list")}).out.contains(QStringLiteral("No availability")));
+        QVERIFY(cli({QStringLiteral("availability"), QStringLiteral("list")})
+                    .out.contains(QStringLiteral("No availability")));
     }
 
     void bookingsListShowApproveRejectCancel() {
@@ -148,12 +161,16 @@ private slots:
         const QString third = seedBooking("2026-12-03T23:30:00Z"); // Dec 4, 00:30 in Berlin
         QVERIFY(!first.isEmpty() && !second.isEmpty() && !third.isEmpty());
 
-        const QJsonArray all = cliJson({QStringLiteral("bookings"), QStringLiteral("list")}).array();
+        const QJsonArray all =
+            cliJson({QStringLiteral("bookings"), QStringLiteral("list")}).array();
         QCOMPARE(all.size(), 3);
         const QJsonObject b = all.at(0).toObject();
-        QCOMPARE(b.value(QStringLiteral("startTime")).toString(), QStringLiteral("2026-12-01T08:00:00Z"));
-        QCOMPARE(b.value(QStringLiteral("endTime")).toString(), QStringLiteral("2026-12-01T08:30:00Z"));
-        QCOMPARE(b.value(QStringLiteral("attendeeEmail")).toString(), QStringLiteral("bob@example.com"));
+        QCOMPARE(b.value(QStringLiteral("startTime")).toString(),
+                 QStringLiteral("2026-12-01T08:00:00Z"));
+        QCOMPARE(b.value(QStringLiteral("endTime")).toString(),
+                 QStringLiteral("2026-12-01T08:30:00Z"));
+        QCOMPARE(b.value(QStringLiteral("attendeeEmail")).toString(),
+                 QStringLiteral("bob@example.com"));
         QCOMPARE(b.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
 
         const Run show = cli({QStringLiteral("bookings"), QStringLiteral("show"), first});
@@ -162,11 +179,13 @@ private slots:
         QVERIFY(show.out.contains(QStringLiteral("America/New_York (2026-12-01 03:00 local)")));
 
         QCOMPARE(cli({QStringLiteral("bookings"), QStringLiteral("approve"), first}).exitCode, 0);
-        const QJsonObject rejected = cliJson({QStringLiteral("bookings"), QStringLiteral("reject"), second,
-                                              QStringLiteral("--reason"), QStringLiteral("Out of office")})
-                                         .object();
+        const QJsonObject rejected =
+            cliJson({QStringLiteral("bookings"), QStringLiteral("reject"), second,
+                     QStringLiteral("--reason"), QStringLiteral("Out of office")})
+                .object();
         QCOMPARE(rejected.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
-        QCOMPARE(rejected.value(QStringLiteral("statusReason")).toString(), QStringLiteral("Out of office"));
+        QCOMPARE(rejected.value(QStringLiteral("statusReason")).toString(),
+                 QStringLiteral("Out of office"));
         const QJsonObject cancelled =
             cliJson({QStringLiteral("bookings"), QStringLiteral("cancel"), first}).object();
         QCOMPARE(cancelled.value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
@@ -181,13 +200,15 @@ private slots:
         QCOMPARE(pending.size(), 1);
         QCOMPARE(pending.at(0).toObject().value(QStringLiteral("id")).toString(), third);
         // Dates are the admin's days: 23:30Z on Dec 3 is Dec 4 in Berlin.
-        const QJsonArray dec4 = cliJson({QStringLiteral("bookings"), QStringLiteral("list"), QStringLiteral("--from"),
-                                         QStringLiteral("2026-12-04"), QStringLiteral("--to"), QStringLiteral("2026-12-04")})
+        const QJsonArray dec4 = cliJson({QStringLiteral("bookings"), QStringLiteral("list"),
+                                         QStringLiteral("--from"), QStringLiteral("2026-12-04"),
+                                         QStringLiteral("--to"), QStringLiteral("2026-12-04")})
                                     .array();
         QCOMPARE(dec4.size(), 1);
         QCOMPARE(dec4.at(0).toObject().value(QStringLiteral("id")).toString(), third);
-        const QJsonArray dec1to2 = cliJson({QStringLiteral("bookings"), QStringLiteral("list"), QStringLiteral("--from"),
-                                            QStringLiteral("2026-12-01"), QStringLiteral("--to"), QStringLiteral("2026-12-02")})
+        const QJsonArray dec1to2 = cliJson({QStringLiteral("bookings"), QStringLiteral("list"),
+                                            QStringLiteral("--from"), QStringLiteral("2026-12-01"),
+                                            QStringLiteral("--to"), QStringLiteral("2026-12-02")})
                                        .array();
         QCOMPARE(dec1to2.size(), 2);
     }
@@ -195,26 +216,47 @@ private slots:
     void badInputIsRefusedAndChangesNothing_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("unknown time zone") << QStringList{"availability", "add", "--day", "mon", "--from", "09:00", "--to", "17:00", "--timezone", "Mars/Olympus"} << "timezone";
-        QTest::newRow("25:00") << QStringList{"availability", "add", "--day", "mon", "--from", "09:00", "--to", "25:00"} << "to";
-        QTest::newRow("day 8") << QStringList{"availability", "add", "--day", "8", "--from", "09:00", "--to", "17:00"} << "dayOfWeek";
-        QTest::newRow("end before start") << QStringList{"availability", "add", "--day", "tue", "--from", "17:00", "--to", "09:00"} << "to";
-        QTest::newRow("missing option") << QStringList{"availability", "add", "--day", "tue"} << "--from";
-        QTest::newRow("unknown option") << QStringList{"availability", "list", "--colour"} << "colour";
-        QTest::newRow("malformed email") << QStringList{"init", "--username", "bob", "--name", "Bob", "--email", "bob@", "--timezone", "UTC"} << "email";
-        QTest::newRow("unknown booking") << QStringList{"bookings", "approve", "00000000-0000-0000-0000-000000000000"} << "No booking";
-        QTest::newRow("sql in id") << QStringList{"bookings", "show", "x' OR '1'='1"} << "No booking";
-        QTest::newRow("bad status") << QStringList{"bookings", "list", "--status", "maybe"} << "status";
-        QTest::newRow("bad date") << QStringList{"bookings", "list", "--from", "2026-02-30"} << "from";
-        QTest::newRow("unknown block") << QStringList{"availability", "remove", "nope"} << "No availability block";
+        QTest::newRow("unknown time zone")
+            << QStringList{"availability", "add",  "--day", "mon",        "--from",
+                           "09:00",        "--to", "17:00", "--timezone", "Mars/Olympus"}
+            << "timezone";
+        QTest::newRow("25:00") << QStringList{"availability", "add",   "--day", "mon",
+                                              "--from",       "09:00", "--to",  "25:00"}
+                               << "to";
+        QTest::newRow("day 8") << QStringList{"availability", "add",   "--day", "8",
+                                              "--from",       "09:00", "--to",  "17:00"}
+                               << "dayOfWeek";
+        QTest::newRow("end before start") << QStringList{"availability", "add",   "--day", "tue",
+                                                         "--from",       "17:00", "--to",  "09:00"}
+                                          << "to";
+        QTest::newRow("missing option")
+            << QStringList{"availability", "add", "--day", "tue"} << "--from";
+        QTest::newRow("unknown option")
+            << QStringList{"availability", "list", "--colour"} << "colour";
+        QTest::newRow("malformed email")
+            << QStringList{"init",    "--username", "bob",        "--name", "Bob",
+                           "--email", "bob@",       "--timezone", "UTC"}
+            << "email";
+        QTest::newRow("unknown booking")
+            << QStringList{"bookings", "approve", "00000000-0000-0000-0000-000000000000"}
+            << "No booking";
+        QTest::newRow("sql in id")
+            << QStringList{"bookings", "show", "x' OR '1'='1"} << "No booking";
+        QTest::newRow("bad status")
+            << QStringList{"bookings", "list", "--status", "maybe"} << "status";
+        QTest::newRow("bad date") << QStringList{"bookings", "list", "--from", "2026-02-30"}
+                                  << "from";
+        QTest::newRow("unknown block")
+            << QStringList{"availability", "remove", "nope"} << "No availability block";
         QTest::newRow("missing id") << QStringList{"bookings", "reject"} << "ID";
     }
     void badInputIsRefusedAndChangesNothing() {
         QFETCH(QStringList, arguments);
         QFETCH(QString, mentions);
         initAdmin();
-        QCOMPARE(cli({QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--day"), QStringLiteral("wed"),
-                      QStringLiteral("--from"), QStringLiteral("10:00"), QStringLiteral("--to"), QStringLiteral("12:00")})
+        QCOMPARE(cli({QStringLiteral("availability"), QStringLiteral("add"),
+                      QStringLiteral("--day"), QStringLiteral("wed"), QStringLiteral("--from"),
+                      QStringLiteral("10:00"), QStringLiteral("--to"), QStringLiteral("12:00")})
                      .exitCode,
                  0);
         seedBooking("2026-12-01T08:00:00Z");

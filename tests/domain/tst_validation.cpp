@@ -152,7 +152,8 @@ private slots:
         QFETCH(int, minutes);
         QFETCH(bool, valid);
         QCOMPARE(validation::bookingLength(minutes).ok(), valid);
-        Booking b = test::makeBooking(QStringLiteral("u"), test::utc("2026-12-01T08:00:00Z"), minutes);
+        Booking b =
+            test::makeBooking(QStringLiteral("u"), test::utc("2026-12-01T08:00:00Z"), minutes);
         const auto status = validation::booking(b);
         QCOMPARE(status.ok(), valid);
         if (!valid)
@@ -160,7 +161,8 @@ private slots:
     }
 
     void bookingRules() {
-        const Booking good = test::makeBooking(QStringLiteral("u"), test::utc("2026-12-01T08:00:00Z"));
+        const Booking good =
+            test::makeBooking(QStringLiteral("u"), test::utc("2026-12-01T08:00:00Z"));
         QVERIFY(validation::booking(good).ok());
 
         Booking reversed = good;
@@ -177,7 +179,8 @@ private slots:
 
         Booking providerWithoutLink = good;
         providerWithoutLink.videoProvider = VideoProvider::GoogleMeet;
-        QCOMPARE(validation::booking(providerWithoutLink).error().field, QStringLiteral("videoLink"));
+        QCOMPARE(validation::booking(providerWithoutLink).error().field,
+                 QStringLiteral("videoLink"));
         providerWithoutLink.videoLink = QStringLiteral("https://meet.google.com/abc-defg-hij");
         QVERIFY(validation::booking(providerWithoutLink).ok());
 
@@ -196,7 +199,8 @@ private slots:
     }
 
     void availabilityBlockRules() {
-        AvailabilityBlock b{{}, QStringLiteral("u"), 1, 540, 1020, QStringLiteral("Europe/Berlin"), true, {}, {}};
+        AvailabilityBlock b{
+            {}, QStringLiteral("u"), 1, 540, 1020, QStringLiteral("Europe/Berlin"), true, {}, {}};
         QVERIFY(validation::availabilityBlock(b).ok());
         AvailabilityBlock day8 = b;
         day8.dayOfWeek = 8;
@@ -217,7 +221,8 @@ private slots:
         QCOMPARE(timeformat::toRfc3339Utc(*withOffset), QStringLiteral("2026-12-01T08:00:00Z"));
         for (const char* bad : {"2026-12-01 09:00", "2026-12-01T09:00:00", "2026-13-01T09:00:00Z",
                                 "tomorrow", "2026-12-01T25:00:00Z"}) {
-            auto parsed = timeformat::parseRfc3339(QString::fromLatin1(bad), QStringLiteral("start"));
+            auto parsed =
+                timeformat::parseRfc3339(QString::fromLatin1(bad), QStringLiteral("start"));
             QVERIFY2(!parsed.ok(), bad);
             QCOMPARE(parsed.error().field, QStringLiteral("start"));
         }

@@ -53,8 +53,8 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(QStringLiteral("PRAGMA busy_timeout")).toInt(), 10000);
         const auto tables = m_db->connection().tables();
-        for (const char* table : {"users", "bookings", "availability_blocks", "calendar_integrations",
-                                  "calendar_events", "schema_version"})
+        for (const char* table : {"users", "bookings", "availability_blocks",
+                                  "calendar_integrations", "calendar_events", "schema_version"})
             QVERIFY2(tables.contains(QLatin1String(table)), table);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
                  Migrations::latestVersion());
@@ -178,8 +178,10 @@ private slots:
     void bookingFiltersAndTimeHolding() {
         const User admin = test::seedAdmin(*m_db);
         test::seedBooking(*m_db, admin.id, test::utc("2026-12-01T08:00:00Z"));
-        test::seedBooking(*m_db, admin.id, test::utc("2026-12-02T08:00:00Z"), 30, BookingStatus::Rejected);
-        test::seedBooking(*m_db, admin.id, test::utc("2026-12-03T08:00:00Z"), 30, BookingStatus::Confirmed);
+        test::seedBooking(*m_db, admin.id, test::utc("2026-12-02T08:00:00Z"), 30,
+                          BookingStatus::Rejected);
+        test::seedBooking(*m_db, admin.id, test::utc("2026-12-03T08:00:00Z"), 30,
+                          BookingStatus::Confirmed);
         BookingRepository bookings(m_db->connection());
         QCOMPARE(bookings.list(admin.id)->size(), 3);
         BookingFilter pending;
@@ -201,8 +203,8 @@ private slots:
     void databaseConstraintsHold() {
         const User admin = test::seedAdmin(*m_db);
         BookingRepository bookings(m_db->connection());
-        auto orphan = bookings.create(test::makeBooking(QStringLiteral("no-such-user"),
-                                                        test::utc("2026-12-01T08:00:00Z")));
+        auto orphan = bookings.create(
+            test::makeBooking(QStringLiteral("no-such-user"), test::utc("2026-12-01T08:00:00Z")));
         QVERIFY(!orphan.ok()); // foreign key
         Booking reversed = test::makeBooking(admin.id, test::utc("2026-12-01T08:00:00Z"));
         reversed.endTime = reversed.startTime.addSecs(-60);
@@ -210,21 +212,25 @@ private slots:
         Booking linkless = test::makeBooking(admin.id, test::utc("2026-12-01T08:00:00Z"));
         linkless.videoProvider = VideoProvider::Zoom;
         QVERIFY(!bookings.create(linkless).ok()); // provider needs a link
-        auto badStatus = execNoRows(m_db->connection(),
-                                    QStringLiteral("UPDATE bookings SET status = 'maybe'"));
+        auto badStatus =
+            execNoRows(m_db->connection(), QStringLiteral("UPDATE bookings SET status = 'maybe'"));
         QVERIFY(badStatus.ok()); // no rows yet: nothing to violate
         test::seedBooking(*m_db, admin.id, test::utc("2026-12-01T08:00:00Z"));
-        QVERIFY(!execNoRows(m_db->connection(), QStringLiteral("UPDATE bookings SET status = 'maybe'")).ok());
+        QVERIFY(
+            !execNoRows(m_db->connection(), QStringLiteral("UPDATE bookings SET status = 'maybe'"))
+                 .ok());
         QCOMPARE(bookings.list(admin.id)->size(), 1);
     }
 
     void availabilityRoundTrip() {
         const User admin = test::seedAdmin(*m_db);
         AvailabilityRepository repo(m_db->connection());
-        AvailabilityBlock block{{}, admin.id, 1, 9 * 60, 17 * 60, QStringLiteral("Asia/Kathmandu"), true, {}, {}};
+        AvailabilityBlock block{
+            {}, admin.id, 1, 9 * 60, 17 * 60, QStringLiteral("Asia/Kathmandu"), true, {}, {}};
         auto created = repo.create(block);
         QVERIFY(created.ok());
-        AvailabilityBlock late{{}, admin.id, 5, 20 * 60, 1440, QStringLiteral("UTC"), false, {}, {}};
+        AvailabilityBlock late{{},    admin.id, 5, 20 * 60, 1440, QStringLiteral("UTC"),
+                               false, {},       {}};
         QVERIFY(repo.create(late).ok());
         auto all = repo.list(admin.id);
         QCOMPARE(all->size(), 2);
@@ -286,12 +292,17 @@ private slots:
         QCOMPARE(listed->size(), 1);
         QCOMPARE(listed->first().endTime, test::utc("2026-12-01T11:00:00Z"));
         QVERIFY(!listed->first().isBusy);
-        QVERIFY(events.listBusy(admin.id, test::utc("2026-12-01T00:00:00Z"),
-                                test::utc("2026-12-02T00:00:00Z"))->isEmpty());
+        QVERIFY(events
+                    .listBusy(admin.id, test::utc("2026-12-01T00:00:00Z"),
+                              test::utc("2026-12-02T00:00:00Z"))
+                    ->isEmpty());
         e.isBusy = true;
         QVERIFY(events.upsert(e).ok());
-        QCOMPARE(events.listBusy(admin.id, test::utc("2026-12-01T00:00:00Z"),
-                                 test::utc("2026-12-02T00:00:00Z"))->size(), 1);
+        QCOMPARE(events
+                     .listBusy(admin.id, test::utc("2026-12-01T00:00:00Z"),
+                               test::utc("2026-12-02T00:00:00Z"))
+                     ->size(),
+                 1);
         QCOMPARE(events.removeEndedBefore(test::utc("2026-12-01T12:00:00Z")).value(), 1);
         QVERIFY(events.list(created->id)->isEmpty());
 
@@ -301,7 +312,8 @@ private slots:
 
     void noTokenColumnExists() {
         QSqlQuery q(m_db->connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'calendar_integrations'")));
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'calendar_integrations'")));
         QVERIFY(q.next());
         const QString ddl = q.value(0).toString();
         QVERIFY(!ddl.contains(QStringLiteral("access_token")));

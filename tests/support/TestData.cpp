@@ -24,7 +24,8 @@ User seedAdmin(storage::Database& db, const QString& username, const QString& ti
     return created ? *created : User{};
 }
 
-Booking makeBooking(const QString& userId, const QDateTime& start, int minutes, BookingStatus status) {
+Booking makeBooking(const QString& userId, const QDateTime& start, int minutes,
+                    BookingStatus status) {
     Booking b;
     b.userId = userId;
     b.startTime = start;
@@ -37,9 +38,10 @@ Booking makeBooking(const QString& userId, const QDateTime& start, int minutes, 
     return b;
 }
 
-Booking seedBooking(storage::Database& db, const QString& userId, const QDateTime& start, int minutes,
-                    BookingStatus status) {
-    auto created = storage::BookingRepository(db.connection()).create(makeBooking(userId, start, minutes, status));
+Booking seedBooking(storage::Database& db, const QString& userId, const QDateTime& start,
+                    int minutes, BookingStatus status) {
+    auto created = storage::BookingRepository(db.connection())
+                       .create(makeBooking(userId, start, minutes, status));
     return created ? *created : Booking{};
 }
 

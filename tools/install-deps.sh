@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages SlotDesk needs that are missing, and nothing else.
+#   tools/install-deps.sh build   compilers, Qt 6, QtKeychain, date/tz (enough to build and run)
+#   tools/install-deps.sh test    build + what the test suite drives for real (keyring, format)
+set -euo pipefail
+
+build_packages=(
+  cmake ninja-build g++ pkg-config tzdata
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite
+  qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qtkeychain-qt6-dev libhowardhinnant-date-dev libbenchmark-dev
+  libgl-dev libvulkan-dev
+)
+test_packages=(
+  clang-format dbus gnome-keyring sqlite3
+)
+
+packages=("${build_packages[@]}")
+case "${1:-build}" in
+  build) ;;
+  test) packages+=("${test_packages[@]}") ;;
+  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "Installing ${missing[*]} needs root or sudo." >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install what is missing, check formatting, build under AddressSanitizer + UBSan with warnings
+# as errors, and run every test. Exits non-zero on any failure. CI runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh test
+
+echo "== clang-format"
+git ls-files -- '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
+
+echo "== build (asan preset)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+
+echo "== tests"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# The keychain tests talk to a real Secret Service: a private D-Bus session with an unlocked
+# gnome-keyring, gone when the tests end.
+dbus-run-session -- sh -c '
+  echo -n slotdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  ctest --preset asan --output-on-failure "$@"' sh "$@"
