@@ -123,6 +123,38 @@ Command transitionCommand(const QString& verb, const QString& summary, const QSt
     return command;
 }
 
+int create(CliContext& c) {
+    const QStringList required{QStringLiteral("start"), QStringLiteral("duration"),
+                               QStringLiteral("name"), QStringLiteral("email")};
+    if (const auto missing = missingOption(c, required); !missing.isEmpty())
+        return c.usage(QStringLiteral("bookings create needs --%1").arg(missing));
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    auto start =
+        timeformat::parseRfc3339(c.parser.value(QStringLiteral("start")), QStringLiteral("start"));
+    if (!start)
+        return c.fail(start.error());
+    bool ok = false;
+    BookingRequest request;
+    request.start = *start;
+    request.duration = c.parser.value(QStringLiteral("duration")).toInt(&ok);
+    if (!ok)
+        return c.fail(Error::validation(QStringLiteral("duration"),
+                                        QStringLiteral("The duration is a number of minutes")));
+    request.name = c.parser.value(QStringLiteral("name"));
+    request.email = c.parser.value(QStringLiteral("email"));
+    request.notes = c.parser.value(QStringLiteral("notes"));
+    request.timeZone = c.parser.isSet(QStringLiteral("timezone"))
+                           ? c.parser.value(QStringLiteral("timezone"))
+                           : admin->timeZone;
+    auto booking = BookingService(c.database()).create(*admin, request);
+    if (!booking)
+        return c.fail(booking.error());
+    return c.print(json::toJson(*booking),
+                   QStringLiteral("Requested %1").arg(summaryLine(*booking, admin->timeZone)));
+}
+
 } // namespace
 
 QList<Command> bookingCommands() {
@@ -138,6 +170,21 @@ QList<Command> bookingCommands() {
          {QStringLiteral("to"), QStringLiteral("Last day (your time zone), inclusive."),
           QStringLiteral("YYYY-MM-DD")}},
         list};
+    Command createCommand{
+        QStringLiteral("bookings create"),
+        {},
+        0,
+        QStringLiteral("Book for someone: --start RFC3339 --duration MIN --name N --email E"),
+        {{QStringLiteral("start"), QStringLiteral("Start, e.g. 2026-12-01T09:00:00+01:00."),
+          QStringLiteral("RFC3339")},
+         {QStringLiteral("duration"), QStringLiteral("Length in minutes (15-480)."),
+          QStringLiteral("MIN")},
+         {QStringLiteral("name"), QStringLiteral("Attendee's name."), QStringLiteral("N")},
+         {QStringLiteral("email"), QStringLiteral("Attendee's email."), QStringLiteral("E")},
+         {QStringLiteral("notes"), QStringLiteral("Notes for the meeting."), QStringLiteral("T")},
+         {QStringLiteral("timezone"), QStringLiteral("Attendee's time zone (default: yours)."),
+          QStringLiteral("TZ")}},
+        create};
     Command showCommand{QStringLiteral("bookings show"),
                         QStringLiteral("ID"),
                         1,
@@ -145,7 +192,9 @@ QList<Command> bookingCommands() {
                         {},
                         show};
     return {
-        listCommand, showCommand,
+        listCommand,
+        createCommand,
+        showCommand,
         transitionCommand(QStringLiteral("approve"), QStringLiteral("Confirm a pending booking"),
                           QStringLiteral("Confirmed"), false),
         transitionCommand(QStringLiteral("reject"), QStringLiteral("Reject a pending booking"),

@@ -45,6 +45,7 @@ CliApplication::CliApplication(QTextStream& out, QTextStream& err)
     m_commands += profileCommands();
     m_commands += availabilityCommands();
     m_commands += bookingCommands();
+    m_commands += schedulingCommands();
 }
 
 QString CliApplication::help() const {
@@ -123,7 +124,7 @@ int CliApplication::run(const QStringList& arguments) {
         return Ok;
     }
     const auto positional = parser.positionalArguments();
-    if (positional.size() != command->positionalCount) {
+    if (command->positionalCount >= 0 && positional.size() != command->positionalCount) {
         if (positional.size() < command->positionalCount)
             return context.usage(
                 QStringLiteral("%1 needs %2").arg(command->name, command->arguments));

@@ -13,10 +13,10 @@
 namespace slotdesk::cli {
 
 struct Command {
-    QString name;      // the words that select it, space-separated
-    QString arguments; // positional synopsis, e.g. "ID"; empty for none
-    int positionalCount = 0;
-    QString summary; // one line for --help
+    QString name;            // the words that select it, space-separated
+    QString arguments;       // positional synopsis, e.g. "ID"; empty for none
+    int positionalCount = 0; // -1: any number (the command checks them itself)
+    QString summary;         // one line for --help
     QList<QCommandLineOption> options;
     std::function<int(CliContext&)> run; // called with the database open
 };
@@ -24,6 +24,7 @@ struct Command {
 QList<Command> profileCommands();
 QList<Command> availabilityCommands();
 QList<Command> bookingCommands();
+QList<Command> schedulingCommands();
 
 // The first of `names` not given on the command line, or an empty string.
 QString missingOption(const CliContext& context, const QStringList& names);

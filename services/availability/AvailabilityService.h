@@ -22,6 +22,15 @@ public:
     Result<int> clear(const QString& userId);
     Result<QVector<AvailabilityBlock>> list(const QString& userId);
 
+    Result<BookingSettings> settings(const QString& userId);
+    Result<BookingSettings> saveSettings(const BookingSettings& settings);
+
+    // An unavailable day replaces whatever that date had; hours replace an "unavailable" mark
+    // and add to other hours of the same date.
+    Result<AvailabilityOverride> addOverride(const AvailabilityOverride& entry);
+    Status removeOverride(const QString& userId, const QString& overrideId);
+    Result<QVector<AvailabilityOverride>> overrides(const QString& userId);
+
 private:
     storage::Database& m_database;
 };

@@ -2,12 +2,88 @@
 
 #include "booking/BookingStateMachine.h"
 #include "domain/Validation.h"
+#include "storage/BookingSettingsRepository.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
 namespace slotdesk {
 
 using storage::Transaction;
+
+Result<Booking> BookingService::create(const User& admin, const BookingRequest& request) {
+    if (!request.start.isValid())
+        return Error::validation(QStringLiteral("start"),
+                                 QStringLiteral("A start time is required"));
+    if (auto s = validation::bookingLength(request.duration); !s)
+        return s.error();
+    if (auto s = validation::displayName(request.name); !s)
+        return s.error();
+    if (auto s = validation::email(request.email); !s)
+        return s.error();
+    if (auto s = validation::optionalText(request.notes, QStringLiteral("notes"), 2000); !s)
+        return s.error();
+    if (auto s = validation::timeZone(request.timeZone); !s)
+        return s.error();
+
+    auto db = m_database.connection();
+    auto tx = storage::Transaction::begin(db, storage::Transaction::Mode::Write);
+    if (!tx)
+        return tx.error();
+    auto settings = storage::BookingSettingsRepository(db).get(admin.id);
+    if (!settings)
+        return settings.error();
+
+    SlotService slotService(m_database, m_clock);
+    const QDateTime now = slotService.now();
+    const QDateTime start = request.start.toUTC();
+    const QDateTime end = start.addSecs(60 * qint64(request.duration));
+    if (start < now)
+        return Error::validation(QStringLiteral("start"),
+                                 QStringLiteral("The start time is in the past"));
+    if (start < now.addSecs(60 * qint64(settings->minimumNotice)))
+        return Error::validation(QStringLiteral("start"),
+                                 QStringLiteral("Bookings need at least %1 minutes' notice")
+                                     .arg(settings->minimumNotice));
+    if (start > now.addDays(settings->horizonDays))
+        return Error::validation(
+            QStringLiteral("start"),
+            QStringLiteral("Bookings open at most %1 days ahead").arg(settings->horizonDays));
+
+    auto input = slotService.loadInput(admin, *settings, request.duration, start.addDays(-1),
+                                       end.addDays(1));
+    if (!input)
+        return input.error();
+    const scheduling::Interval wanted{toEngine(start), toEngine(end)};
+    if (!scheduling::SlotEngine::offers(*input, wanted, toEngine(now))) {
+        // Would it be a slot if nothing were booked? Then someone was faster; else it never was.
+        input->bookings.clear();
+        input->busyEvents.clear();
+        if (scheduling::SlotEngine::offers(*input, wanted, toEngine(now)))
+            return Error::conflict(QStringLiteral("That slot is no longer available"),
+                                   QStringLiteral("start"));
+        return Error::validation(QStringLiteral("start"),
+                                 QStringLiteral("The start time is not one of the offered slots"));
+    }
+
+    Booking booking;
+    booking.userId = admin.id;
+    booking.startTime = start;
+    booking.endTime = end;
+    booking.attendeeName = request.name.trimmed();
+    booking.attendeeEmail = request.email.trimmed();
+    booking.notes = request.notes;
+    booking.timeZone = request.timeZone;
+    booking.requestedVideoProvider = request.videoProvider;
+    booking.status = BookingStatus::Pending;
+    if (auto s = validation::booking(booking); !s)
+        return s.error();
+    auto created = storage::BookingRepository(db).create(booking);
+    if (!created)
+        return created.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return created;
+}
 
 Result<Booking> BookingService::approve(const QString& userId, const QString& bookingId) {
     return transition(userId, bookingId, BookingStatus::Confirmed, {});

@@ -2,21 +2,42 @@
 // BookingService: everything that changes a booking. Each change is one write transaction that
 // re-reads the booking, asks BookingStateMachine, and writes — or changes nothing.
 
+#include "booking/SlotService.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 #include "storage/BookingRepository.h"
 
 #include <QVector>
 
+#include <optional>
+
 namespace slotdesk {
 namespace storage {
 class Database;
 }
 
+// What an attendee (or the admin on their behalf) asks for.
+struct BookingRequest {
+    QDateTime start;  // UTC
+    int duration = 0; // minutes
+    QString name;
+    QString email;
+    QString notes;
+    QString timeZone; // the attendee's
+    std::optional<VideoProvider> videoProvider;
+};
+
 class BookingService {
 public:
-    explicit BookingService(storage::Database& database)
-        : m_database(database) {}
+    explicit BookingService(storage::Database& database, SlotService::Clock clock = {})
+        : m_database(database)
+        , m_clock(std::move(clock)) {}
+
+    // Creates a pending booking if and only if `request.start` is a slot the engine offers right
+    // now for that length (and the fields are valid). The check and the insert share one write
+    // transaction, so of two overlapping requests — from any processes — at most one succeeds;
+    // the other gets a Conflict ("no longer available").
+    Result<Booking> create(const User& admin, const BookingRequest& request);
 
     Result<Booking> approve(const QString& userId, const QString& bookingId);
     Result<Booking> reject(const QString& userId, const QString& bookingId, const QString& reason);
@@ -30,6 +51,7 @@ private:
                                const QString& reason);
 
     storage::Database& m_database;
+    SlotService::Clock m_clock;
 };
 
 } // namespace slotdesk

@@ -8,6 +8,17 @@ QString toRfc3339Utc(const QDateTime& instant) {
     return instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + u'Z';
 }
 
+QString toRfc3339WithOffset(const QDateTime& instant, int utcOffsetSeconds) {
+    const int absMinutes = std::abs(utcOffsetSeconds) / 60;
+    return instant.toUTC()
+               .addSecs(utcOffsetSeconds)
+               .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) +
+           QStringLiteral("%1%2:%3")
+               .arg(utcOffsetSeconds < 0 ? u'-' : u'+')
+               .arg(absMinutes / 60, 2, 10, QLatin1Char('0'))
+               .arg(absMinutes % 60, 2, 10, QLatin1Char('0'));
+}
+
 Result<QDateTime> parseRfc3339(const QString& text, const QString& field) {
     static const QRegularExpression pattern(QStringLiteral(
         R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|z|[+-]\d{2}:\d{2})$)"));

@@ -12,6 +12,8 @@ namespace slotdesk::timeformat {
 
 // "2026-12-01T08:00:00Z" (milliseconds are dropped; SlotDesk instants are whole seconds).
 QString toRfc3339Utc(const QDateTime& instant);
+// "2026-12-01T09:00:00+01:00": the instant written as local time at the given UTC offset.
+QString toRfc3339WithOffset(const QDateTime& instant, int utcOffsetSeconds);
 // Strict RFC 3339 with a "Z" or "±HH:MM" offset → UTC QDateTime.
 Result<QDateTime> parseRfc3339(const QString& text, const QString& field);
 // Strict "YYYY-MM-DD".

@@ -1,5 +1,7 @@
 #include "core/ZonedTime.h"
 
+#include "core/TimeFormat.h"
+
 #include "scheduling/SlotEngine.h"
 
 #include <date/tz.h>
@@ -33,14 +35,7 @@ QDateTime toLocal(const QDateTime& instant, const QString& zone) {
 }
 
 QString toRfc3339InZone(const QDateTime& instant, const QString& zone) {
-    const int offset = offsetSeconds(instant, zone);
-    const QDateTime local = instant.toUTC().addSecs(offset);
-    const int absMinutes = std::abs(offset) / 60;
-    return local.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) +
-           QStringLiteral("%1%2:%3")
-               .arg(offset < 0 ? u'-' : u'+')
-               .arg(absMinutes / 60, 2, 10, QLatin1Char('0'))
-               .arg(absMinutes % 60, 2, 10, QLatin1Char('0'));
+    return timeformat::toRfc3339WithOffset(instant, offsetSeconds(instant, zone));
 }
 
 QString formatInZone(const QDateTime& instant, const QString& zone) {

@@ -2,7 +2,9 @@
 // The persistent entities of the data model (shared/spec/data-model.md), as plain values.
 // Instants are QDateTime in UTC; availability times are minutes after local midnight.
 
+#include <QDate>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -95,6 +97,35 @@ struct CalendarEvent {
     QDateTime syncedAt;
     QDateTime createdAt;
     QDateTime updatedAt;
+};
+
+// The admin's booking rules (beyond the spec's minimum). Lengths and buffers in minutes.
+struct BookingSettings {
+    QString userId;
+    int defaultDuration = 30;  // 15..480
+    QList<int> durations{30};  // lengths an attendee may pick; contains defaultDuration
+    int slotInterval = 0;      // minutes between slot starts; 0 = the meeting length
+    int bufferBefore = 0;      // free minutes required before existing busy time
+    int bufferAfter = 0;       // ... and after it
+    int minimumNotice = 120;   // minutes
+    int horizonDays = 60;      // how far ahead attendees may book
+    int maxBookingsPerDay = 0; // 0 = no cap
+    QDateTime updatedAt;
+};
+
+// One exception to the weekly hours on a local date (in `timeZone`). Without hours the date is
+// unavailable; with hours, all of that date's rows together replace its weekly blocks.
+struct AvailabilityOverride {
+    QString id;
+    QString userId;
+    QDate date;
+    QString timeZone;
+    std::optional<int> startMinute;
+    std::optional<int> endMinute;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    [[nodiscard]] bool isUnavailable() const { return !startMinute.has_value(); }
 };
 
 } // namespace slotdesk

@@ -166,6 +166,72 @@ Status availabilityBlock(const AvailabilityBlock& block) {
     return timeZone(block.timeZone, QStringLiteral("timezone"));
 }
 
+namespace {
+
+Status inRange(int value, int low, int high, const QString& field, const QString& unit) {
+    if (value < low || value > high)
+        return Error::validation(field, QStringLiteral("%1 must be between %2 and %3 %4, not %5")
+                                            .arg(field)
+                                            .arg(low)
+                                            .arg(high)
+                                            .arg(unit)
+                                            .arg(value));
+    return success();
+}
+
+} // namespace
+
+Status bookingSettings(const BookingSettings& s) {
+    const QString minutes = QStringLiteral("minutes");
+    if (auto r = bookingLength(s.defaultDuration, QStringLiteral("defaultDuration")); !r)
+        return r;
+    if (s.durations.isEmpty() || s.durations.size() > 10)
+        return Error::validation(QStringLiteral("durations"),
+                                 QStringLiteral("Offer between 1 and 10 meeting lengths"));
+    for (int d : s.durations) {
+        if (auto r = bookingLength(d, QStringLiteral("durations")); !r)
+            return r;
+    }
+    if (!s.durations.contains(s.defaultDuration))
+        return Error::validation(
+            QStringLiteral("defaultDuration"),
+            QStringLiteral("The default length (%1 minutes) must be one of the offered lengths")
+                .arg(s.defaultDuration));
+    if (s.slotInterval != 0) {
+        if (auto r = inRange(s.slotInterval, 5, 480, QStringLiteral("slotInterval"), minutes); !r)
+            return r;
+    }
+    if (auto r = inRange(s.bufferBefore, 0, 480, QStringLiteral("bufferBefore"), minutes); !r)
+        return r;
+    if (auto r = inRange(s.bufferAfter, 0, 480, QStringLiteral("bufferAfter"), minutes); !r)
+        return r;
+    if (auto r = inRange(s.minimumNotice, 0, 43200, QStringLiteral("minimumNotice"), minutes); !r)
+        return r;
+    if (auto r =
+            inRange(s.horizonDays, 1, 365, QStringLiteral("horizonDays"), QStringLiteral("days"));
+        !r)
+        return r;
+    return inRange(s.maxBookingsPerDay, 0, 100, QStringLiteral("maxBookingsPerDay"),
+                   QStringLiteral("bookings"));
+}
+
+Status availabilityOverride(const AvailabilityOverride& o) {
+    if (!o.date.isValid())
+        return Error::validation(QStringLiteral("date"),
+                                 QStringLiteral("A valid date is required"));
+    if (o.startMinute.has_value() != o.endMinute.has_value())
+        return Error::validation(QStringLiteral("endTime"),
+                                 QStringLiteral("Give both a start and an end time, or neither"));
+    if (o.startMinute) {
+        AvailabilityBlock asBlock;
+        asBlock.startMinute = *o.startMinute;
+        asBlock.endMinute = *o.endMinute;
+        asBlock.timeZone = o.timeZone;
+        return availabilityBlock(asBlock);
+    }
+    return timeZone(o.timeZone, QStringLiteral("timezone"));
+}
+
 Status user(const User& u) {
     if (auto s = username(u.username); !s)
         return s;

@@ -27,6 +27,8 @@ Result<int> dayOfWeek(const QString& value);
 
 Status availabilityBlock(const AvailabilityBlock& block);
 Status user(const User& user);
+Status bookingSettings(const BookingSettings& settings);
+Status availabilityOverride(const AvailabilityOverride& entry);
 // Field rules of a booking record (not the scheduling rules, which need the slot engine).
 Status booking(const Booking& booking);
 

@@ -77,6 +77,19 @@ int Database::schemaVersion() const {
     return Migrations::currentVersion(connection());
 }
 
+Result<qint64> Database::changeStamp() const {
+    // data_version moves when another connection commits; total_changes() counts this
+    // connection's own writes. Together they see every change.
+    auto q = exec(connection(),
+                  QStringLiteral("SELECT (SELECT data_version FROM pragma_data_version()), "
+                                 "total_changes()"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::storage(QStringLiteral("Cannot read the database's change counter"));
+    return (q->value(0).toLongLong() << 32) ^ q->value(1).toLongLong();
+}
+
 QString resolveDataDirectory(const QString& option) {
     if (!option.isEmpty())
         return QFileInfo(option).absoluteFilePath();

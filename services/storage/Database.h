@@ -30,6 +30,9 @@ public:
     }
     [[nodiscard]] QString filePath() const { return m_filePath; }
     [[nodiscard]] int schemaVersion() const;
+    // A value that changes whenever anyone — this connection or another process — commits a
+    // change to the database. Caches compare it to know they are stale.
+    [[nodiscard]] Result<qint64> changeStamp() const;
 
 private:
     Database(QString connectionName, QString filePath);

@@ -110,6 +110,38 @@ const std::vector<Migration>& migrations() {
              "(calendar_integration_id, start_time)",
              "CREATE INDEX events_start_end ON calendar_events (start_time, end_time)",
          }},
+        {2,
+         "booking rules and date overrides",
+         {
+             R"(CREATE TABLE booking_settings (
+                  user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                  default_duration INTEGER NOT NULL DEFAULT 30
+                      CHECK (default_duration BETWEEN 15 AND 480),
+                  durations TEXT NOT NULL DEFAULT '30',
+                  slot_interval INTEGER NOT NULL DEFAULT 0
+                      CHECK (slot_interval = 0 OR slot_interval BETWEEN 5 AND 480),
+                  buffer_before INTEGER NOT NULL DEFAULT 0 CHECK (buffer_before BETWEEN 0 AND 480),
+                  buffer_after INTEGER NOT NULL DEFAULT 0 CHECK (buffer_after BETWEEN 0 AND 480),
+                  minimum_notice INTEGER NOT NULL DEFAULT 120
+                      CHECK (minimum_notice BETWEEN 0 AND 43200),
+                  horizon_days INTEGER NOT NULL DEFAULT 60 CHECK (horizon_days BETWEEN 1 AND 365),
+                  max_bookings_per_day INTEGER NOT NULL DEFAULT 0
+                      CHECK (max_bookings_per_day BETWEEN 0 AND 100),
+                  updated_at BIGINT NOT NULL))",
+             R"(CREATE TABLE date_overrides (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  local_date TEXT NOT NULL CHECK (length(local_date) = 10),
+                  timezone TEXT NOT NULL,
+                  start_minute INTEGER CHECK (start_minute BETWEEN 0 AND 1439),
+                  end_minute INTEGER CHECK (end_minute BETWEEN 1 AND 1440),
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  CHECK ((start_minute IS NULL AND end_minute IS NULL)
+                         OR (start_minute IS NOT NULL AND end_minute IS NOT NULL
+                             AND start_minute < end_minute))))",
+             "CREATE INDEX date_overrides_user_date ON date_overrides (user_id, local_date)",
+         }},
     };
     return all;
 }
@@ -151,8 +183,10 @@ Status Migrations::checkCompatible(const QSqlDatabase& db) {
     return success();
 }
 
-Status Migrations::migrate(const QSqlDatabase& db) {
+Status Migrations::migrate(const QSqlDatabase& db, int targetVersion) {
     for (const auto& migration : migrations()) {
+        if (targetVersion > 0 && migration.version > targetVersion)
+            break;
         if (readVersion(db) >= migration.version)
             continue;
         auto tx = Transaction::begin(db, Transaction::Mode::Write);

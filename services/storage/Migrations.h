@@ -17,7 +17,8 @@ public:
     [[nodiscard]] static int currentVersion(const QSqlDatabase& db);
     // SchemaTooNew when the database was written by a newer SlotDesk. Reads only.
     [[nodiscard]] static Status checkCompatible(const QSqlDatabase& db);
-    [[nodiscard]] static Status migrate(const QSqlDatabase& db);
+    // Applies the steps up to `targetVersion` (0 = all) that the database lacks.
+    [[nodiscard]] static Status migrate(const QSqlDatabase& db, int targetVersion = 0);
 };
 
 } // namespace slotdesk::storage

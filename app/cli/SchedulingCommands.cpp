@@ -1,0 +1,323 @@
+// slotdesk-cli slots, settings show|set, overrides add|list|remove.
+
+#include "cli/Command.h"
+
+#include "availability/AvailabilityService.h"
+#include "booking/SlotService.h"
+#include "core/TimeFormat.h"
+#include "core/ZonedTime.h"
+#include "domain/JsonFormat.h"
+#include "domain/Validation.h"
+
+#include <QJsonArray>
+
+#include <functional>
+
+namespace slotdesk::cli {
+namespace {
+
+QString localClock(const QDateTime& utc, int offsetSeconds) {
+    return utc.addSecs(offsetSeconds).toString(QStringLiteral("HH:mm"));
+}
+
+int listSlots(CliContext& c) {
+    const QStringList required{QStringLiteral("from"), QStringLiteral("to")};
+    if (const auto missing = missingOption(c, required); !missing.isEmpty())
+        return c.usage(QStringLiteral("slots needs --%1").arg(missing));
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    auto from =
+        timeformat::parseDate(c.parser.value(QStringLiteral("from")), QStringLiteral("from"));
+    if (!from)
+        return c.fail(from.error());
+    auto to = timeformat::parseDate(c.parser.value(QStringLiteral("to")), QStringLiteral("to"));
+    if (!to)
+        return c.fail(to.error());
+    SlotRequest request{*from, *to,
+                        c.parser.isSet(QStringLiteral("timezone"))
+                            ? c.parser.value(QStringLiteral("timezone"))
+                            : admin->timeZone,
+                        std::nullopt};
+    if (c.parser.isSet(QStringLiteral("duration"))) {
+        bool ok = false;
+        const int minutes = c.parser.value(QStringLiteral("duration")).toInt(&ok);
+        if (!ok)
+            return c.fail(Error::validation(QStringLiteral("duration"),
+                                            QStringLiteral("The duration is a number of minutes")));
+        request.duration = minutes;
+    }
+    auto listing = SlotService(c.database()).listSlots(*admin, request);
+    if (!listing)
+        return c.fail(listing.error());
+
+    QJsonArray days;
+    QStringList lines{QStringLiteral("Free %1-minute slots in %2:")
+                          .arg(listing->duration)
+                          .arg(listing->timeZone)};
+    for (const auto& day : listing->days) {
+        QJsonArray times;
+        QStringList texts;
+        for (const auto& slot : day.times) {
+            times.append(
+                QJsonObject{{QStringLiteral("start"),
+                             timeformat::toRfc3339WithOffset(slot.start, slot.utcOffsetSeconds)},
+                            {QStringLiteral("end"),
+                             timeformat::toRfc3339WithOffset(slot.end, slot.utcOffsetSeconds)},
+                            {QStringLiteral("startUtc"), timeformat::toRfc3339Utc(slot.start)}});
+            texts.append(localClock(slot.start, slot.utcOffsetSeconds));
+        }
+        days.append(QJsonObject{{QStringLiteral("date"), day.date.toString(Qt::ISODate)},
+                                {QStringLiteral("slots"), times}});
+        lines.append(QStringLiteral("%1 %2  %3")
+                         .arg(day.date.toString(Qt::ISODate),
+                              QLocale::c().dayName(day.date.dayOfWeek(), QLocale::ShortFormat),
+                              texts.join(QStringLiteral(" "))));
+    }
+    if (listing->days.isEmpty())
+        lines.append(QStringLiteral("(none)"));
+    return c.print(QJsonObject{{QStringLiteral("timeZone"), listing->timeZone},
+                               {QStringLiteral("duration"), listing->duration},
+                               {QStringLiteral("days"), days}},
+                   lines.join(u'\n'));
+}
+
+// The settings keys, their JSON names and how they map onto BookingSettings.
+struct SettingKey {
+    const char* key;
+    const char* field;
+    const char* unit;
+    std::function<int&(BookingSettings&)> member;
+};
+
+const std::vector<SettingKey>& settingKeys() {
+    static const std::vector<SettingKey> keys{
+        {"default-duration", "defaultDuration", "min",
+         [](BookingSettings& s) -> int& { return s.defaultDuration; }},
+        {"slot-interval", "slotInterval", "min (0 = the meeting length)",
+         [](BookingSettings& s) -> int& { return s.slotInterval; }},
+        {"buffer-before", "bufferBefore", "min",
+         [](BookingSettings& s) -> int& { return s.bufferBefore; }},
+        {"buffer-after", "bufferAfter", "min",
+         [](BookingSettings& s) -> int& { return s.bufferAfter; }},
+        {"minimum-notice", "minimumNotice", "min",
+         [](BookingSettings& s) -> int& { return s.minimumNotice; }},
+        {"horizon", "horizonDays", "days",
+         [](BookingSettings& s) -> int& { return s.horizonDays; }},
+        {"max-per-day", "maxBookingsPerDay", "bookings (0 = no cap)",
+         [](BookingSettings& s) -> int& { return s.maxBookingsPerDay; }},
+    };
+    return keys;
+}
+
+QString durationsText(const QList<int>& durations) {
+    QStringList parts;
+    for (int d : durations)
+        parts.append(QString::number(d));
+    return parts.join(u',');
+}
+
+int showSettings(CliContext& c, BookingSettings settings) {
+    QJsonObject json;
+    QStringList lines;
+    for (const auto& key : settingKeys()) {
+        const int value = key.member(settings);
+        json.insert(QLatin1String(key.field), value);
+        lines.append(QStringLiteral("%1 %2 %3")
+                         .arg(QString::fromLatin1(key.key).leftJustified(17))
+                         .arg(value)
+                         .arg(QLatin1String(key.unit)));
+    }
+    QJsonArray durations;
+    for (int d : settings.durations)
+        durations.append(d);
+    json.insert(QStringLiteral("durations"), durations);
+    lines.insert(1, QStringLiteral("%1 %2 min")
+                        .arg(QStringLiteral("durations").leftJustified(17),
+                             durationsText(settings.durations)));
+    return c.print(json, lines.join(u'\n'));
+}
+
+int settings(CliContext& c) {
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    AvailabilityService service(c.database());
+    auto current = service.settings(admin->id);
+    if (!current)
+        return c.fail(current.error());
+    const auto args = c.parser.positionalArguments();
+    if (args.value(0) == QLatin1String("show") && args.size() == 1)
+        return showSettings(c, *current);
+    if (args.value(0) != QLatin1String("set") || args.size() != 3)
+        return c.usage(QStringLiteral("use 'settings show' or 'settings set KEY VALUE'"));
+
+    const QString key = args.at(1);
+    const QString value = args.at(2);
+    BookingSettings changed = *current;
+    if (key == QLatin1String("durations")) {
+        changed.durations.clear();
+        for (const auto& part : value.split(u',')) {
+            bool ok = false;
+            changed.durations.append(part.trimmed().toInt(&ok));
+            if (!ok)
+                return c.fail(Error::validation(
+                    QStringLiteral("durations"),
+                    QStringLiteral("Give minutes separated by commas, e.g. 15,30,60")));
+        }
+    } else {
+        auto match = std::find_if(settingKeys().begin(), settingKeys().end(),
+                                  [&](const SettingKey& k) { return key == QLatin1String(k.key); });
+        if (match == settingKeys().end()) {
+            QStringList known{QStringLiteral("durations")};
+            for (const auto& k : settingKeys())
+                known.append(QLatin1String(k.key));
+            return c.usage(QStringLiteral("unknown setting '%1'; known: %2")
+                               .arg(displayValue(key), known.join(QStringLiteral(", "))));
+        }
+        bool ok = false;
+        match->member(changed) = value.toInt(&ok);
+        if (!ok)
+            return c.fail(Error::validation(
+                QLatin1String(match->field),
+                QStringLiteral("'%1' is not a whole number").arg(displayValue(value))));
+        // Choosing a new default length offers it too.
+        if (key == QLatin1String("default-duration") &&
+            !changed.durations.contains(changed.defaultDuration) && changed.durations.size() == 1)
+            changed.durations = {changed.defaultDuration};
+    }
+    auto saved = service.saveSettings(changed);
+    if (!saved)
+        return c.fail(saved.error());
+    return showSettings(c, *saved);
+}
+
+QString describe(const AvailabilityOverride& o) {
+    const QString hours =
+        o.isUnavailable() ? QStringLiteral("unavailable")
+                          : QStringLiteral("%1-%2").arg(timeformat::minutesToText(*o.startMinute),
+                                                        timeformat::minutesToText(*o.endMinute));
+    return QStringLiteral("%1  %2  %3  %4")
+        .arg(o.id, o.date.toString(Qt::ISODate), hours, o.timeZone);
+}
+
+QJsonObject toJson(const AvailabilityOverride& o) {
+    return {{QStringLiteral("id"), o.id},
+            {QStringLiteral("date"), o.date.toString(Qt::ISODate)},
+            {QStringLiteral("timezone"), o.timeZone},
+            {QStringLiteral("startTime"),
+             o.startMinute ? QJsonValue(timeformat::minutesToText(*o.startMinute)) : QJsonValue()},
+            {QStringLiteral("endTime"),
+             o.endMinute ? QJsonValue(timeformat::minutesToText(*o.endMinute)) : QJsonValue()},
+            {QStringLiteral("unavailable"), o.isUnavailable()}};
+}
+
+int overrides(CliContext& c) {
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    AvailabilityService service(c.database());
+    const auto args = c.parser.positionalArguments();
+    const QString action = args.value(0);
+    if (action == QLatin1String("list") && args.size() == 1) {
+        auto all = service.overrides(admin->id);
+        if (!all)
+            return c.fail(all.error());
+        QJsonArray array;
+        QStringList lines;
+        for (const auto& o : *all) {
+            array.append(toJson(o));
+            lines.append(describe(o));
+        }
+        return c.print(array,
+                       lines.isEmpty() ? QStringLiteral("No date overrides.") : lines.join(u'\n'));
+    }
+    if (action == QLatin1String("remove") && args.size() == 2) {
+        if (auto s = service.removeOverride(admin->id, args.at(1)); !s)
+            return c.fail(s.error());
+        return c.print(QJsonObject{{QStringLiteral("removed"), args.at(1)}},
+                       QStringLiteral("Removed %1").arg(args.at(1)));
+    }
+    if (action != QLatin1String("add") || args.size() != 1)
+        return c.usage(QStringLiteral("use 'overrides add|list|remove ID'"));
+
+    if (!c.parser.isSet(QStringLiteral("date")))
+        return c.usage(QStringLiteral("overrides add needs --date"));
+    const bool unavailable = c.parser.isSet(QStringLiteral("unavailable"));
+    const bool hasHours =
+        c.parser.isSet(QStringLiteral("from")) || c.parser.isSet(QStringLiteral("to"));
+    if (unavailable == hasHours)
+        return c.usage(
+            QStringLiteral("overrides add needs either --unavailable or --from and --to"));
+    auto date =
+        timeformat::parseDate(c.parser.value(QStringLiteral("date")), QStringLiteral("date"));
+    if (!date)
+        return c.fail(date.error());
+    AvailabilityOverride entry;
+    entry.userId = admin->id;
+    entry.date = *date;
+    entry.timeZone = c.parser.isSet(QStringLiteral("timezone"))
+                         ? c.parser.value(QStringLiteral("timezone"))
+                         : admin->timeZone;
+    if (hasHours) {
+        auto from = validation::timeOfDay(c.parser.value(QStringLiteral("from")),
+                                          QStringLiteral("from"), false);
+        if (!from)
+            return c.fail(from.error());
+        auto to =
+            validation::timeOfDay(c.parser.value(QStringLiteral("to")), QStringLiteral("to"), true);
+        if (!to)
+            return c.fail(to.error());
+        entry.startMinute = *from;
+        entry.endMinute = *to;
+    }
+    auto created = service.addOverride(entry);
+    if (!created)
+        return c.fail(created.error());
+    return c.print(toJson(*created), QStringLiteral("Added %1").arg(describe(*created)));
+}
+
+} // namespace
+
+QList<Command> schedulingCommands() {
+    const QCommandLineOption timezone(QStringLiteral("timezone"),
+                                      QStringLiteral("IANA time zone (default: the admin's)."),
+                                      QStringLiteral("TZ"));
+    Command slotsCommand{
+        QStringLiteral("slots"),
+        {},
+        0,
+        QStringLiteral(
+            "Free slots: --from YYYY-MM-DD --to YYYY-MM-DD [--timezone TZ] [--duration MIN]"),
+        {{QStringLiteral("from"), QStringLiteral("First day, inclusive."),
+          QStringLiteral("YYYY-MM-DD")},
+         {QStringLiteral("to"), QStringLiteral("Last day, inclusive (at most 62 days)."),
+          QStringLiteral("YYYY-MM-DD")},
+         timezone,
+         {QStringLiteral("duration"), QStringLiteral("Meeting length in minutes."),
+          QStringLiteral("MIN")}},
+        listSlots};
+    Command settingsCommand{
+        QStringLiteral("settings"),
+        QStringLiteral("show | set KEY VALUE"),
+        -1,
+        QStringLiteral("Booking rules: lengths, buffers, notice, horizon, daily cap"),
+        {},
+        settings};
+    Command overridesCommand{
+        QStringLiteral("overrides"),
+        QStringLiteral("add | list | remove ID"),
+        -1,
+        QStringLiteral("Date overrides: add --date D (--unavailable | --from HH:MM --to HH:MM)"),
+        {{QStringLiteral("date"), QStringLiteral("The day, in the override's time zone."),
+          QStringLiteral("YYYY-MM-DD")},
+         {QStringLiteral("unavailable"), QStringLiteral("No bookings at all that day.")},
+         {QStringLiteral("from"), QStringLiteral("Start, HH:MM."), QStringLiteral("HH:MM")},
+         {QStringLiteral("to"), QStringLiteral("End, HH:MM (24:00 allowed)."),
+          QStringLiteral("HH:MM")},
+         timezone},
+        overrides};
+    return {slotsCommand, settingsCommand, overridesCommand};
+}
+
+} // namespace slotdesk::cli

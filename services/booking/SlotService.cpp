@@ -1,0 +1,179 @@
+#include "booking/SlotService.h"
+
+#include "core/ZonedTime.h"
+#include "domain/Validation.h"
+#include "storage/AvailabilityRepository.h"
+#include "storage/BookingRepository.h"
+#include "storage/BookingSettingsRepository.h"
+#include "storage/CalendarEventRepository.h"
+#include "storage/Database.h"
+#include "storage/OverrideRepository.h"
+
+namespace slotdesk {
+
+scheduling::Instant toEngine(const QDateTime& instant) {
+    return scheduling::Instant(std::chrono::seconds(instant.toSecsSinceEpoch()));
+}
+
+QDateTime fromEngine(scheduling::Instant instant) {
+    return QDateTime::fromSecsSinceEpoch(instant.time_since_epoch().count(), Qt::UTC);
+}
+
+date::year_month_day toEngine(const QDate& date) {
+    return date::year_month_day(date::year(date.year()),
+                                date::month(static_cast<unsigned>(date.month())),
+                                date::day(static_cast<unsigned>(date.day())));
+}
+
+namespace {
+
+QDate fromEngine(const date::year_month_day& ymd) {
+    return QDate(static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                 static_cast<int>(static_cast<unsigned>(ymd.day())));
+}
+
+} // namespace
+
+SlotService::SlotService(storage::Database& database, Clock clock)
+    : m_database(database)
+    , m_clock(std::move(clock)) {}
+
+QDateTime SlotService::now() const {
+    const QDateTime current = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    // The engine works in whole seconds.
+    return QDateTime::fromSecsSinceEpoch(current.toSecsSinceEpoch(), Qt::UTC);
+}
+
+Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,
+                                                     const BookingSettings& settings,
+                                                     int lengthMinutes, const QDateTime& from,
+                                                     const QDateTime& to) {
+    const auto db = m_database.connection();
+    scheduling::SlotInput input;
+    input.adminTimeZone = admin.timeZone.toStdString();
+    input.rules.length = std::chrono::minutes(lengthMinutes);
+    input.rules.interval = std::chrono::minutes(settings.slotInterval);
+    input.rules.bufferBefore = std::chrono::minutes(settings.bufferBefore);
+    input.rules.bufferAfter = std::chrono::minutes(settings.bufferAfter);
+    input.rules.minimumNotice = std::chrono::minutes(settings.minimumNotice);
+    input.rules.horizon = std::chrono::days(settings.horizonDays);
+    input.rules.maxBookingsPerDay = settings.maxBookingsPerDay;
+
+    auto blocks = storage::AvailabilityRepository(db).list(admin.id, true);
+    if (!blocks)
+        return blocks.error();
+    for (const auto& b : *blocks)
+        input.blocks.push_back({b.dayOfWeek, b.startMinute, b.endMinute, b.timeZone.toStdString()});
+
+    // Local dates differ from UTC dates by at most a day either way.
+    auto overrides = storage::OverrideRepository(db).list(admin.id, from.date().addDays(-2),
+                                                          to.date().addDays(2));
+    if (!overrides)
+        return overrides.error();
+    for (const auto& o : *overrides) {
+        auto match =
+            std::find_if(input.overrides.begin(), input.overrides.end(), [&](const auto& x) {
+                return x.date == toEngine(o.date) && x.timeZone == o.timeZone.toStdString();
+            });
+        if (match == input.overrides.end()) {
+            input.overrides.push_back({toEngine(o.date), o.timeZone.toStdString(), {}});
+            match = std::prev(input.overrides.end());
+        }
+        if (!o.isUnavailable())
+            match->hours.push_back({*o.startMinute, *o.endMinute});
+    }
+
+    // Busy time reaches into the window by up to a day plus the buffers.
+    const qint64 margin = 86400 + 60 * qint64(settings.bufferBefore + settings.bufferAfter);
+    const QDateTime busyFrom = from.addSecs(-margin);
+    const QDateTime busyTo = to.addSecs(margin);
+    auto bookings = storage::BookingRepository(db).listHoldingTime(admin.id, busyFrom, busyTo);
+    if (!bookings)
+        return bookings.error();
+    input.bookings.reserve(static_cast<std::size_t>(bookings->size()));
+    for (const auto& b : *bookings)
+        input.bookings.push_back({toEngine(b.startTime), toEngine(b.endTime)});
+    auto events = storage::CalendarEventRepository(db).listBusy(admin.id, busyFrom, busyTo);
+    if (!events)
+        return events.error();
+    input.busyEvents.reserve(static_cast<std::size_t>(events->size()));
+    for (const auto& e : *events)
+        input.busyEvents.push_back({toEngine(e.startTime), toEngine(e.endTime)});
+    return input;
+}
+
+Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest& request) {
+    if (auto s = validation::timeZone(request.timeZone); !s)
+        return s.error();
+    if (!request.from.isValid() || !request.to.isValid())
+        return Error::validation(QStringLiteral("from"), QStringLiteral("Both dates are required"));
+    if (request.to < request.from)
+        return Error::validation(QStringLiteral("to"),
+                                 QStringLiteral("The last day must not be before the first"));
+    if (request.from.daysTo(request.to) + 1 > kMaxRangeDays)
+        return Error::validation(
+            QStringLiteral("to"),
+            QStringLiteral("Ask for at most %1 days at a time").arg(kMaxRangeDays));
+
+    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(admin.id);
+    if (!settings)
+        return settings.error();
+    const int length = request.duration.value_or(settings->defaultDuration);
+    if (auto s = validation::bookingLength(length); !s)
+        return s.error();
+
+    auto stamp = m_database.changeStamp();
+    if (!stamp)
+        return stamp.error();
+    const QDateTime current = now();
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5")
+                            .arg(admin.id, request.from.toString(Qt::ISODate),
+                                 request.to.toString(Qt::ISODate), request.timeZone)
+                            .arg(length);
+    if (auto it = m_cache.constFind(key); it != m_cache.constEnd() && it->changeStamp == *stamp &&
+                                          it->computedAt.secsTo(current) < kCacheSeconds &&
+                                          it->computedAt <= current) {
+        ++m_hits;
+        // Time has moved on since it was computed: drop what is now inside the notice period.
+        SlotListing listing = it->listing;
+        const QDateTime earliest = current.addSecs(60 * qint64(it->minimumNotice));
+        for (auto& day : listing.days) {
+            day.times.removeIf([&](const SlotTime& slot) { return slot.start < earliest; });
+        }
+        listing.days.removeIf([](const SlotDayList& day) { return day.times.isEmpty(); });
+        return listing;
+    }
+    ++m_misses;
+
+    const QDateTime windowStart = zonedtime::startOfDay(request.from, request.timeZone);
+    const QDateTime windowEnd = zonedtime::startOfDay(request.to.addDays(1), request.timeZone);
+    auto input = loadInput(admin, *settings, length, windowStart, windowEnd);
+    if (!input)
+        return input.error();
+    const scheduling::SlotQuery query{toEngine(request.from), toEngine(request.to),
+                                      request.timeZone.toStdString(), toEngine(current)};
+    const auto days = scheduling::SlotEngine::compute(*input, query);
+
+    SlotListing listing;
+    listing.timeZone = request.timeZone;
+    listing.duration = length;
+    listing.days.reserve(static_cast<qsizetype>(days.size()));
+    for (const auto& day : days) {
+        SlotDayList out;
+        out.date = fromEngine(day.date);
+        out.times.reserve(static_cast<qsizetype>(day.slotList.size()));
+        for (const auto& slot : day.slotList) {
+            const auto offset = slot.localStart.time_since_epoch() - slot.start.time_since_epoch();
+            out.times.append(
+                {fromEngine(slot.start), fromEngine(slot.end), static_cast<int>(offset.count())});
+        }
+        listing.days.append(std::move(out));
+    }
+
+    if (m_cache.size() > 512)
+        m_cache.clear();
+    m_cache.insert(key, {*stamp, current, settings->minimumNotice, listing});
+    return listing;
+}
+
+} // namespace slotdesk

@@ -1,0 +1,88 @@
+#pragma once
+// SlotService: the bookable slots of an admin, as the attendee sees them. It gathers the engine's
+// input from storage (blocks, overrides, rules, pending/confirmed bookings, busy events), runs
+// SlotEngine, and caches each answer for 30 s. Any committed change to the database, by this
+// process or another, makes every cached answer stale at once.
+
+#include "core/Result.h"
+#include "domain/Entities.h"
+#include "scheduling/SlotEngine.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QHash>
+#include <QVector>
+
+#include <functional>
+#include <optional>
+
+namespace slotdesk {
+namespace storage {
+class Database;
+}
+
+struct SlotTime {
+    QDateTime start;          // UTC
+    QDateTime end;            // UTC
+    int utcOffsetSeconds = 0; // the viewer's offset at `start`
+};
+
+struct SlotDayList {
+    QDate date; // the viewer's local date
+    QVector<SlotTime> times;
+};
+
+struct SlotListing {
+    QString timeZone;
+    int duration = 0;
+    QVector<SlotDayList> days;
+};
+
+struct SlotRequest {
+    QDate from; // inclusive, in timeZone
+    QDate to;   // inclusive, in timeZone
+    QString timeZone;
+    std::optional<int> duration; // minutes; the admin's default when unset
+};
+
+class SlotService {
+public:
+    using Clock = std::function<QDateTime()>;
+    static constexpr int kMaxRangeDays = 62;
+    static constexpr int kCacheSeconds = 30;
+
+    explicit SlotService(storage::Database& database, Clock clock = {});
+
+    Result<SlotListing> listSlots(const User& admin, const SlotRequest& request);
+
+    // The engine's input for `admin` around [from, to), read fresh from storage. BookingService
+    // uses it inside its write transaction.
+    Result<scheduling::SlotInput> loadInput(const User& admin, const BookingSettings& settings,
+                                            int lengthMinutes, const QDateTime& from,
+                                            const QDateTime& to);
+
+    [[nodiscard]] QDateTime now() const;
+    [[nodiscard]] int cacheHits() const { return m_hits; }
+    [[nodiscard]] int cacheMisses() const { return m_misses; }
+
+private:
+    struct CacheEntry {
+        qint64 changeStamp = 0;
+        QDateTime computedAt;
+        int minimumNotice = 0;
+        SlotListing listing;
+    };
+
+    storage::Database& m_database;
+    Clock m_clock;
+    QHash<QString, CacheEntry> m_cache;
+    int m_hits = 0;
+    int m_misses = 0;
+};
+
+// Conversions between Qt's and the engine's instants.
+scheduling::Instant toEngine(const QDateTime& instant);
+QDateTime fromEngine(scheduling::Instant instant);
+date::year_month_day toEngine(const QDate& date);
+
+} // namespace slotdesk
