@@ -14,7 +14,7 @@ QString toRfc3339WithOffset(const QDateTime& instant, int utcOffsetSeconds) {
                .addSecs(utcOffsetSeconds)
                .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) +
            QStringLiteral("%1%2:%3")
-               .arg(utcOffsetSeconds < 0 ? u'-' : u'+')
+               .arg(QChar(utcOffsetSeconds < 0 ? u'-' : u'+'))
                .arg(absMinutes / 60, 2, 10, QLatin1Char('0'))
                .arg(absMinutes % 60, 2, 10, QLatin1Char('0'));
 }

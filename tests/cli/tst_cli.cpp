@@ -213,6 +213,77 @@ private slots:
         QCOMPARE(dec1to2.size(), 2);
     }
 
+    void slotsSettingsOverridesAndCreate() {
+        initAdmin();
+        for (const char* day : {"sun", "mon", "tue", "wed", "thu", "fri", "sat"})
+            QCOMPARE(cli({"availability", "add", "--day", day, "--from", "09:00", "--to", "12:00"})
+                         .exitCode,
+                     0);
+        // A day a week ahead, in Berlin: 09:00-12:00 is six 30-minute slots.
+        const QDate day = QDate::currentDate().addDays(7);
+        const QString date = day.toString(Qt::ISODate);
+        const QJsonObject listing = cliJson({"slots", "--from", date, "--to", date}).object();
+        QCOMPARE(listing.value("timeZone").toString(), QString("Europe/Berlin"));
+        QCOMPARE(listing.value("duration").toInt(), 30);
+        const QJsonArray days = listing.value("days").toArray();
+        QCOMPARE(days.size(), 1);
+        const QJsonArray times = days.at(0).toObject().value("slots").toArray();
+        QCOMPARE(times.size(), 6);
+        const QString firstStart = times.at(0).toObject().value("start").toString();
+        QVERIFY2(firstStart.startsWith(date + "T09:00:00+0"), qPrintable(firstStart));
+
+        // Seen from Kathmandu (+05:45) the same slots start at 13:45 or 14:45 local.
+        const QJsonObject kathmandu =
+            cliJson({"slots", "--from", date, "--to", date, "--timezone", "Asia/Kathmandu"})
+                .object();
+        const QString nepalStart = kathmandu.value("days")
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value("slots")
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value("start")
+                                       .toString();
+        QVERIFY2(nepalStart.endsWith("+05:45"), qPrintable(nepalStart));
+
+        const QJsonObject settings =
+            cliJson({"settings", "set", "default-duration", "60"}).object();
+        QCOMPARE(settings.value("defaultDuration").toInt(), 60);
+        QCOMPARE(cliJson({"settings", "show"}).object().value("durations").toArray().at(0).toInt(),
+                 60);
+        const QJsonObject hourly = cliJson({"slots", "--from", date, "--to", date}).object();
+        QCOMPARE(hourly.value("days").toArray().at(0).toObject().value("slots").toArray().size(),
+                 3);
+        QCOMPARE(cli({"settings", "set", "default-duration", "30"}).exitCode, 0);
+
+        const QJsonObject off =
+            cliJson({"overrides", "add", "--date", date, "--unavailable"}).object();
+        QVERIFY(off.value("unavailable").toBool());
+        QVERIFY(cliJson({"slots", "--from", date, "--to", date})
+                    .object()
+                    .value("days")
+                    .toArray()
+                    .isEmpty());
+        QCOMPARE(cliJson({"overrides", "list"}).array().size(), 1);
+        QCOMPARE(cli({"overrides", "remove", off.value("id").toString()}).exitCode, 0);
+        QCOMPARE(cliJson({"overrides", "list"}).array().size(), 0);
+
+        const QJsonObject booking =
+            cliJson({"bookings", "create", "--start", firstStart, "--duration", "30", "--name",
+                     "Bob", "--email", "bob@example.com", "--timezone", "America/New_York"})
+                .object();
+        QCOMPARE(booking.value("status").toString(), QString("pending"));
+        QCOMPARE(booking.value("timezone").toString(), QString("America/New_York"));
+        const Run again = cli({"bookings", "create", "--start", firstStart, "--duration", "30",
+                               "--name", "Eve", "--email", "eve@example.com"});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains("no longer available"));
+        const QJsonObject after = cliJson({"slots", "--from", date, "--to", date}).object();
+        QCOMPARE(after.value("days").toArray().at(0).toObject().value("slots").toArray().size(), 5);
+    }
+
     void badInputIsRefusedAndChangesNothing_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
@@ -249,6 +320,57 @@ private slots:
         QTest::newRow("unknown block")
             << QStringList{"availability", "remove", "nope"} << "No availability block";
         QTest::newRow("missing id") << QStringList{"bookings", "reject"} << "ID";
+        QTest::newRow("slots range too long")
+            << QStringList{"slots", "--from", "2026-12-01", "--to", "2027-02-15"} << "62 days";
+        QTest::newRow("slots bad zone")
+            << QStringList{"slots",      "--from",     "2026-12-01", "--to",
+                           "2026-12-02", "--timezone", "Moon/Base"}
+            << "timeZone";
+        QTest::newRow("slots 9 hours")
+            << QStringList{"slots",      "--from",     "2026-12-01", "--to",
+                           "2026-12-02", "--duration", "540"}
+            << "duration";
+        QTest::newRow("setting out of range")
+            << QStringList{"settings", "set", "horizon", "400"} << "horizonDays";
+        QTest::newRow("setting not a number")
+            << QStringList{"settings", "set", "buffer-after", "ten"} << "bufferAfter";
+        QTest::newRow("unknown setting")
+            << QStringList{"settings", "set", "colour", "blue"} << "unknown setting";
+        QTest::newRow("override 25:00") << QStringList{"overrides", "add",   "--date", "2026-12-24",
+                                                       "--from",    "09:00", "--to",   "25:00"}
+                                        << "to";
+        QTest::newRow("override both kinds")
+            << QStringList{"overrides", "add",   "--date", "2026-12-24", "--unavailable",
+                           "--from",    "09:00", "--to",   "10:00"}
+            << "either";
+        QTest::newRow("create in the past")
+            << QStringList{"bookings",   "create",
+                           "--start",    "2020-01-06T09:00:00+01:00",
+                           "--duration", "30",
+                           "--name",     "Bob",
+                           "--email",    "bob@example.com"}
+            << "past";
+        QTest::newRow("create bad start")
+            << QStringList{"bookings", "create", "--start", "next tuesday", "--duration",
+                           "30",       "--name", "Bob",     "--email",      "bob@example.com"}
+            << "start";
+        QTest::newRow("create 5 minutes") << QStringList{"bookings",   "create",
+                                                         "--start",    "2030-01-07T09:00:00+01:00",
+                                                         "--duration", "5",
+                                                         "--name",     "Bob",
+                                                         "--email",    "bob@example.com"}
+                                          << "duration";
+        QTest::newRow("create bad email")
+            << QStringList{"bookings",   "create", "--start", "2030-01-07T09:00:00+01:00",
+                           "--duration", "30",     "--name",  "Bob",
+                           "--email",    "bob"}
+            << "email";
+        QTest::newRow("create CRLF name") << QStringList{"bookings",   "create",
+                                                         "--start",    "2030-01-07T09:00:00+01:00",
+                                                         "--duration", "30",
+                                                         "--name",     "Bob\r\nX",
+                                                         "--email",    "bob@example.com"}
+                                          << "name";
     }
     void badInputIsRefusedAndChangesNothing() {
         QFETCH(QStringList, arguments);

@@ -219,6 +219,12 @@ private slots:
         QVERIFY(withOffset.ok());
         QCOMPARE(*withOffset, test::utc("2026-12-01T08:00:00Z"));
         QCOMPARE(timeformat::toRfc3339Utc(*withOffset), QStringLiteral("2026-12-01T08:00:00Z"));
+        QCOMPARE(
+            timeformat::toRfc3339WithOffset(test::utc("2026-12-01T08:00:00Z"), 5 * 3600 + 45 * 60),
+            QStringLiteral("2026-12-01T13:45:00+05:45"));
+        QCOMPARE(timeformat::toRfc3339WithOffset(test::utc("2026-12-01T08:00:00Z"),
+                                                 -(3 * 3600 + 30 * 60)),
+                 QStringLiteral("2026-12-01T04:30:00-03:30"));
         for (const char* bad : {"2026-12-01 09:00", "2026-12-01T09:00:00", "2026-13-01T09:00:00Z",
                                 "tomorrow", "2026-12-01T25:00:00Z"}) {
             auto parsed =

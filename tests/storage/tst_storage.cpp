@@ -3,10 +3,12 @@
 
 #include "storage/AvailabilityRepository.h"
 #include "storage/BookingRepository.h"
+#include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
+#include "storage/OverrideRepository.h"
 #include "storage/SqlSupport.h"
 #include "storage/UserRepository.h"
 #include "support/TestData.h"
@@ -77,6 +79,103 @@ private slots:
                  Migrations::latestVersion());
         m_db.reset();
         QCOMPARE(test::fileDigest(path()), before);
+    }
+
+    void olderDatabaseIsUpgradedKeepingItsData() {
+        m_db.reset();
+        QFile::remove(path());
+        {
+            // A database as the first release left it: schema version 1, with an admin.
+            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            raw.setDatabaseName(path());
+            QVERIFY(raw.open());
+            QVERIFY(Migrations::migrate(raw, 1).ok());
+            QCOMPARE(Migrations::currentVersion(raw), 1);
+            QVERIFY(!raw.tables().contains(QStringLiteral("booking_settings")));
+            QVERIFY(execNoRows(raw, QStringLiteral(
+                                        "INSERT INTO users VALUES ('u1', 'old', 'old@example.org', "
+                                        "'Old Admin', 'UTC', 0, 0)"))
+                        .ok());
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        auto upgraded = Database::openFile(path());
+        QVERIFY(upgraded.ok());
+        m_db = std::move(*upgraded);
+        QCOMPARE(m_db->schemaVersion(), Migrations::latestVersion());
+        QVERIFY(m_db->connection().tables().contains(QStringLiteral("booking_settings")));
+        QVERIFY(m_db->connection().tables().contains(QStringLiteral("date_overrides")));
+        auto user = UserRepository(m_db->connection()).findByUsername(QStringLiteral("old"));
+        QVERIFY(user.ok() && user->has_value());
+        QCOMPARE((*user)->name, QStringLiteral("Old Admin"));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+                 Migrations::latestVersion());
+    }
+
+    void settingsAndOverridesRoundTrip() {
+        const User admin = test::seedAdmin(*m_db);
+        BookingSettingsRepository settings(m_db->connection());
+        auto defaults = settings.get(admin.id);
+        QVERIFY(defaults.ok());
+        QCOMPARE(defaults->defaultDuration, 30);
+        QCOMPARE(defaults->minimumNotice, 120);
+        QCOMPARE(defaults->horizonDays, 60);
+        BookingSettings changed = *defaults;
+        changed.defaultDuration = 45;
+        changed.durations = {15, 45, 90};
+        changed.slotInterval = 15;
+        changed.bufferBefore = 5;
+        changed.bufferAfter = 10;
+        changed.minimumNotice = 0;
+        changed.horizonDays = 30;
+        changed.maxBookingsPerDay = 4;
+        QVERIFY(settings.save(changed).ok());
+        QVERIFY(settings.save(changed).ok()); // saving twice keeps one row
+        auto reread = settings.get(admin.id);
+        QCOMPARE(reread->durations, QList<int>({15, 45, 90}));
+        QCOMPARE(reread->slotInterval, 15);
+        QCOMPARE(reread->bufferBefore, 5);
+        QCOMPARE(reread->bufferAfter, 10);
+        QCOMPARE(reread->minimumNotice, 0);
+        QCOMPARE(reread->horizonDays, 30);
+        QCOMPARE(reread->maxBookingsPerDay, 4);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM booking_settings")).toInt(), 1);
+
+        OverrideRepository overrides(m_db->connection());
+        AvailabilityOverride off{
+            {}, admin.id, QDate(2026, 12, 24), QStringLiteral("Europe/Berlin"), {}, {}, {}, {}};
+        AvailabilityOverride hours{
+            {}, admin.id, QDate(2026, 12, 31), QStringLiteral("Europe/Berlin"), 600, 720, {}, {}};
+        QVERIFY(overrides.create(off).ok());
+        auto created = overrides.create(hours);
+        QVERIFY(created.ok());
+        auto all = overrides.list(admin.id);
+        QCOMPARE(all->size(), 2);
+        QVERIFY(all->at(0).isUnavailable());
+        QCOMPARE(all->at(1).date, QDate(2026, 12, 31));
+        QCOMPARE(all->at(1).startMinute, std::optional(600));
+        QCOMPARE(overrides.list(admin.id, QDate(2026, 12, 25), QDate(2027, 1, 1))->size(), 1);
+        AvailabilityOverride half{{}, admin.id, QDate(2026, 12, 30), QStringLiteral("UTC"), 600, {},
+                                  {}, {}};
+        QVERIFY(!overrides.create(half).ok()); // CHECK: both times or neither
+        QVERIFY(overrides.remove(admin.id, created->id).ok());
+        QCOMPARE(overrides.removeDate(admin.id, QDate(2026, 12, 24)).value(), 1);
+        QVERIFY(overrides.list(admin.id)->isEmpty());
+    }
+
+    void changeStampMovesOnEveryCommitFromAnyConnection() {
+        const auto first = m_db->changeStamp();
+        QVERIFY(first.ok());
+        QCOMPARE(m_db->changeStamp().value(), *first); // reading changes nothing
+        test::seedAdmin(*m_db);
+        const auto afterOwnWrite = m_db->changeStamp().value();
+        QVERIFY(afterOwnWrite != *first);
+        {
+            auto other = Database::openFile(path());
+            QVERIFY(other.ok());
+            test::seedAdmin(**other, QStringLiteral("carol"));
+        }
+        QVERIFY(m_db->changeStamp().value() != afterOwnWrite);
     }
 
     void databaseFromANewerSlotDeskIsRefusedUntouched() {

@@ -1,0 +1,129 @@
+// Race-free booking across processes: several slotdesk-cli processes ask for the same (or
+// overlapping) time on one database at once; exactly one wins, the rest are told the slot is
+// no longer available, and the database holds exactly the winner.
+
+#include "availability/AvailabilityService.h"
+#include "storage/BookingRepository.h"
+#include "storage/Database.h"
+#include "support/TestData.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace slotdesk;
+
+class TestBookingRace : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_dataDir;
+    User m_admin;
+    QDateTime m_base; // a whole hour a day or more ahead
+
+    struct Outcome {
+        int wins = 0;
+        int conflicts = 0;
+        QStringList other;
+    };
+
+    // Starts every request as its own process before waiting for any of them.
+    Outcome race(const QList<QPair<QDateTime, int>>& requests) {
+        std::vector<std::unique_ptr<QProcess>> processes;
+        int n = 0;
+        for (const auto& [start, minutes] : requests) {
+            auto process = std::make_unique<QProcess>();
+            process->start(SLOTDESK_CLI_PATH,
+                           {"--data-dir", m_dataDir, "bookings", "create", "--start",
+                            start.toString(Qt::ISODate), "--duration", QString::number(minutes),
+                            "--name", QString("Racer %1").arg(++n), "--email",
+                            QString("racer%1@example.com").arg(n), "--json"});
+            processes.push_back(std::move(process));
+        }
+        Outcome outcome;
+        for (auto& process : processes) {
+            if (!process->waitForFinished(60000)) {
+                outcome.other << "timeout";
+                continue;
+            }
+            const QString err = QString::fromUtf8(process->readAllStandardError());
+            if (process->exitCode() == 0)
+                ++outcome.wins;
+            else if (process->exitCode() == 1 && err.contains("That slot is no longer available"))
+                ++outcome.conflicts;
+            else
+                outcome.other << QString("exit %1: %2").arg(process->exitCode()).arg(err.trimmed());
+        }
+        return outcome;
+    }
+    int bookingsBetween(const QDateTime& from, const QDateTime& to) {
+        auto db = storage::Database::openInDirectory(m_dataDir);
+        storage::BookingFilter filter;
+        filter.startsFrom = from;
+        filter.startsBefore = to;
+        return static_cast<int>(
+            storage::BookingRepository((*db)->connection()).list(m_admin.id, filter)->size());
+    }
+
+private slots:
+    void initTestCase() {
+        m_dataDir = m_dir.filePath("data");
+        auto db = storage::Database::openInDirectory(m_dataDir);
+        QVERIFY(db.ok());
+        m_admin = test::seedAdmin(**db, "alice", "UTC");
+        AvailabilityService availability(**db);
+        for (int day = 0; day < 7; ++day) {
+            AvailabilityBlock allDay{{}, m_admin.id, day, 0, 1440, "UTC", true, {}, {}};
+            QVERIFY(availability.add(allDay).ok());
+        }
+        const qint64 hour = 3600;
+        m_base = QDateTime::fromSecsSinceEpoch(
+            (QDateTime::currentSecsSinceEpoch() / hour + 26) * hour, Qt::UTC);
+    }
+
+    void eightProcessesOneSlot() {
+        for (int round = 0; round < 3; ++round) {
+            const QDateTime start = m_base.addSecs(round * 3600);
+            QList<QPair<QDateTime, int>> requests;
+            for (int i = 0; i < 8; ++i)
+                requests.append({start, 30});
+            const Outcome outcome = race(requests);
+            QVERIFY2(outcome.other.isEmpty(), qPrintable(outcome.other.join('\n')));
+            QCOMPARE(outcome.wins, 1);
+            QCOMPARE(outcome.conflicts, 7);
+            QCOMPARE(bookingsBetween(start, start.addSecs(3600)), 1);
+        }
+    }
+
+    void overlappingLengthsOnlyOneWins() {
+        // 60 minutes at :00 overlaps 30 minutes at :00 and at :30; the two 30s don't overlap
+        // each other, so either the 60 wins alone, or one or both 30s win.
+        const QDateTime start = m_base.addSecs(10 * 3600);
+        const Outcome outcome =
+            race({{start, 60}, {start, 30}, {start.addSecs(1800), 30}, {start, 60}});
+        QVERIFY2(outcome.other.isEmpty(), qPrintable(outcome.other.join('\n')));
+        QCOMPARE(outcome.wins + outcome.conflicts, 4);
+        const int stored = bookingsBetween(start, start.addSecs(3600));
+        QCOMPARE(stored, outcome.wins);
+        auto db = storage::Database::openInDirectory(m_dataDir);
+        storage::BookingFilter filter;
+        filter.startsFrom = start;
+        filter.startsBefore = start.addSecs(3600);
+        const auto winners =
+            *storage::BookingRepository((*db)->connection()).list(m_admin.id, filter);
+        for (int i = 0; i < winners.size(); ++i) {
+            for (int j = i + 1; j < winners.size(); ++j) {
+                const bool overlap = winners[i].startTime < winners[j].endTime &&
+                                     winners[j].startTime < winners[i].endTime;
+                QVERIFY2(!overlap, "two stored bookings overlap");
+            }
+        }
+        QVERIFY(outcome.wins >= 1 && outcome.wins <= 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBookingRace)
+#include "tst_bookingrace.moc"
