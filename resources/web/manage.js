@@ -1,0 +1,163 @@
+// SlotDesk manage page: GET /booking/{id}?token=T. Status, add to calendar, cancel.
+import {
+  $, h, t, api, enc, announce, applyStrings, prefs, showPageError,
+  detectTimeZone, isValidTimeZone, zoneLabel, zoneOffset, localeUses12h,
+  formatLongDate, formatTimeRange,
+} from './common.js';
+
+const STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'];
+
+const id = (() => {
+  const m = /^\/booking\/([^/]+)\/?$/.exec(location.pathname);
+  try { return m ? decodeURIComponent(m[1]) : ''; } catch { return ''; }
+})();
+const token = new URLSearchParams(location.search).get('token') || '';
+const base = `/api/v1/bookings/${enc(id)}`;
+const q = `?token=${enc(token)}`;
+
+const el = {
+  card: $('#manage'), loading: $('#m-loading'), content: $('#m-content'),
+  badge: $('#m-badge'), title: $('#m-title'), body: $('#m-body'), alert: $('#m-alert'),
+  when: $('#m-when'), zone: $('#m-zone'), host: $('#m-host'),
+  videoRow: $('#m-video-row'), video: $('#m-video'), attendee: $('#m-attendee'),
+  notesRow: $('#m-notes-row'), notes: $('#m-notes'),
+  ics: $('#m-ics'), again: $('#m-again'), cancel: $('#m-cancel'),
+  dialog: $('#cancel-dialog'), dTitle: $('#cd-title'), dBody: $('#cd-body'), reason: $('#cd-reason'),
+  dAlert: $('#cd-alert'), keep: $('#cd-keep'), confirm: $('#cd-confirm'), confirmLabel: $('#cd-confirm-label'),
+  form: $('#cancel-form'),
+};
+
+let booking = null;
+let cancelling = false;
+
+const providerName = (p) => (t(`video.${p}`) === `video.${p}` ? p : t(`video.${p}`));
+const h12 = () => { const v = prefs.get('hourCycle'); return v ? v === '12' : localeUses12h(); };
+/** The attendee's zone from the booking; the browser's if the booking has none we can use. */
+const zone = () => (booking && isValidTimeZone(booking.timeZone) ? booking.timeZone : detectTimeZone());
+const safeHttpUrl = (u) => { try { const x = new URL(u); return x.protocol === 'https:' || x.protocol === 'http:' ? x.href : null; } catch { return null; } };
+
+async function load({ focus = false } = {}) {
+  const res = await api(`${base}${q}`);
+  if (res.status === 404 || res.status === 400) { showPageError('not-found'); return false; }
+  if (!res.ok || !res.data) { showPageError('error', () => { $('#page-error').hidden = true; el.card.hidden = false; load({ focus: true }); }); return false; }
+  booking = res.data;
+  render();
+  if (focus) el.title.focus();
+  return true;
+}
+
+function render() {
+  const b = booking;
+  const status = STATUSES.includes(b.status) ? b.status : 'pending';
+  const host = (b.host && b.host.name) || '';
+  el.card.setAttribute('aria-busy', 'false');
+  el.loading.hidden = true;
+  el.content.hidden = false;
+
+  el.badge.dataset.status = status;
+  el.card.dataset.status = status;
+  el.badge.textContent = t(`manage.badge.${status}`);
+  el.title.textContent = t(`manage.head.${status}`);
+  el.body.textContent = t(`manage.body.${status}`, { name: host });
+  document.title = `${t(`manage.head.${status}`)} · ${t('manage.title', { name: host })}`;
+
+  const tz = zone();
+  const s = new Date(b.start); const e = new Date(b.end);
+  el.when.textContent = `${formatLongDate(s, tz)}\n${formatTimeRange(s, e, tz, h12())}`;
+  el.zone.textContent = t('manage.zone', { zone: `${zoneLabel(tz)} (${zoneOffset(tz, s)})` });
+  el.host.textContent = host;
+  el.attendee.replaceChildren(h('span', { text: b.name || '' }), b.email ? h('span', { class: 'quiet block', text: b.email }) : '');
+  el.notesRow.hidden = !b.notes;
+  el.notes.textContent = b.notes || '';
+
+  const link = b.videoLink ? safeHttpUrl(b.videoLink) : null;
+  el.videoRow.hidden = !b.videoProvider && !link;
+  if (link) {
+    el.video.replaceChildren(h('a', { href: link, target: '_blank', rel: 'noopener noreferrer', text: t('manage.videoJoin', { provider: providerName(b.videoProvider || '') }).trim() }));
+  } else if (b.videoProvider) {
+    el.video.classList.toggle('quiet', status === 'pending');
+    el.video.textContent = status === 'pending' ? t('manage.videoPending', { provider: providerName(b.videoProvider) }) : providerName(b.videoProvider);
+  }
+
+  const live = status === 'pending' || status === 'confirmed';
+  el.ics.hidden = !live;
+  el.ics.href = `${base}/ics${q}`;
+  el.again.hidden = live || !(b.host && b.host.username);
+  if (b.host && b.host.username) el.again.href = `/${enc(b.host.username)}`;
+  el.cancel.hidden = !b.canCancel;
+  el.cancel.textContent = t(status === 'pending' ? 'manage.withdraw' : 'manage.cancel');
+}
+
+function showAlert(message) {
+  el.alert.textContent = message;
+  el.alert.hidden = false;
+}
+
+const confirmId = () => (booking && booking.status === 'pending' ? 'manage.dialog.confirmPending' : 'manage.dialog.confirm');
+
+function openDialog() {
+  const pending = booking.status === 'pending';
+  el.confirmLabel.textContent = t(confirmId());
+  el.dTitle.textContent = t(pending ? 'manage.dialog.titlePending' : 'manage.dialog.title');
+  el.dBody.textContent = t('manage.dialog.body', { name: (booking.host && booking.host.name) || '' });
+  el.dAlert.hidden = true;
+  el.dialog.showModal();
+  el.keep.focus();
+}
+
+function setBusy(on) {
+  cancelling = on;
+  el.confirm.classList.toggle('is-busy', on);
+  el.confirm.setAttribute('aria-disabled', String(on));
+  el.confirmLabel.textContent = t(on ? 'manage.dialog.sending' : confirmId());
+}
+
+async function confirmCancel() {
+  if (cancelling) return;
+  setBusy(true);
+  el.dAlert.hidden = true;
+  const reason = el.reason.value.trim();
+  const res = await api(`${base}/cancel${q}`, { method: 'POST', body: reason ? { reason } : {} });
+  setBusy(false);
+  if (res.network) { el.dAlert.textContent = t('err.network'); el.dAlert.hidden = false; return; }
+  if (res.status === 429) {
+    el.dAlert.textContent = res.retryAfter ? t('err.rateLimited', { wait: `${res.retryAfter}s` }) : t('err.rateLimitedNoWait');
+    el.dAlert.hidden = false;
+    return;
+  }
+  el.dialog.close();
+  if (res.ok && res.data) {
+    booking = res.data;
+    el.alert.hidden = true;
+    render();
+    el.title.focus();
+    announce(t('manage.cancelled'));
+    return;
+  }
+  if (res.status === 409) {
+    await load();
+    showAlert(t('manage.cannotCancel'));
+    el.alert.focus();
+    return;
+  }
+  if (res.status === 404) { showPageError('not-found'); return; }
+  showAlert(t('err.server'));
+  el.alert.focus();
+}
+
+function setup() {
+  applyStrings();
+  el.cancel.addEventListener('click', openDialog);
+  el.keep.addEventListener('click', () => el.dialog.close());
+  el.form.addEventListener('submit', (e) => { e.preventDefault(); confirmCancel(); });
+  el.dialog.addEventListener('close', () => { if (booking && !el.cancel.hidden) el.cancel.focus(); });
+  el.dialog.addEventListener('cancel', (e) => { if (cancelling) e.preventDefault(); });
+  // Re-check the status when the attendee comes back to the tab.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && booking && !el.dialog.open) load();
+  });
+  if (!id || !token) { showPageError('not-found'); return; }
+  load();
+}
+
+setup();
