@@ -70,7 +70,7 @@ export const strings = {
   'err.notesTooLong': 'Notes are too long — please shorten them.',
   'err.conflict': 'That time was just taken — pick another',
   'err.rateLimited': 'Too many requests. Please wait {wait} and try again.',
-  'err.rateLimitedNoWait': 'Too many requests from you right now. Please try again later.',
+  'err.rateLimitedNoWait': 'There are already several open requests for this email address. Wait until they are answered, or cancel one, then try again.',
   'err.network': 'Couldn’t reach the server. Check your connection and try again — what you typed is kept.',
   'err.server': 'Something went wrong on our side. Please try again in a moment.',
   'err.tooLarge': 'That’s more text than we can accept — please shorten your notes.',

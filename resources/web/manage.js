@@ -36,8 +36,9 @@ const h12 = () => { const v = prefs.get('hourCycle'); return v ? v === '12' : lo
 const zone = () => (booking && isValidTimeZone(booking.timeZone) ? booking.timeZone : detectTimeZone());
 const safeHttpUrl = (u) => { try { const x = new URL(u); return x.protocol === 'https:' || x.protocol === 'http:' ? x.href : null; } catch { return null; } };
 
-async function load({ focus = false } = {}) {
+async function load({ focus = false, quiet = false } = {}) {
   const res = await api(`${base}${q}`);
+  if (quiet && !(res.ok && res.data)) return false; // a background refresh keeps what is shown
   if (res.status === 404 || res.status === 400) { showPageError('not-found'); return false; }
   if (!res.ok || !res.data) { showPageError('error', () => { $('#page-error').hidden = true; el.card.hidden = false; load({ focus: true }); }); return false; }
   booking = res.data;
@@ -154,7 +155,7 @@ function setup() {
   el.dialog.addEventListener('cancel', (e) => { if (cancelling) e.preventDefault(); });
   // Re-check the status when the attendee comes back to the tab.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible' && booking && !el.dialog.open) load();
+    if (document.visibilityState === 'visible' && booking && !el.dialog.open && !cancelling) load({ quiet: true });
   });
   if (!id || !token) { showPageError('not-found'); return; }
   load();
