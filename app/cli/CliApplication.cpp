@@ -46,6 +46,7 @@ CliApplication::CliApplication(QTextStream& out, QTextStream& err)
     m_commands += availabilityCommands();
     m_commands += bookingCommands();
     m_commands += schedulingCommands();
+    m_commands += serveCommands();
 }
 
 QString CliApplication::help() const {

@@ -25,6 +25,7 @@ QList<Command> profileCommands();
 QList<Command> availabilityCommands();
 QList<Command> bookingCommands();
 QList<Command> schedulingCommands();
+QList<Command> serveCommands();
 
 // The first of `names` not given on the command line, or an empty string.
 QString missingOption(const CliContext& context, const QStringList& names);

@@ -3,14 +3,70 @@
 #include "booking/BookingStateMachine.h"
 #include "domain/Validation.h"
 #include "storage/BookingSettingsRepository.h"
+
 #include "storage/Database.h"
 #include "storage/Transaction.h"
+#include <QCryptographicHash>
+#include <QRandomGenerator>
 
 namespace slotdesk {
 
 using storage::Transaction;
 
-Result<Booking> BookingService::create(const User& admin, const BookingRequest& request) {
+namespace {
+
+QString hashToken(const QString& token) {
+    return QString::fromLatin1(
+        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+// Compares in time independent of where the first difference is.
+bool constantTimeEquals(const QString& a, const QString& b) {
+    const QByteArray x = a.toLatin1();
+    const QByteArray y = b.toLatin1();
+    if (x.size() != y.size())
+        return false;
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < x.size(); ++i)
+        difference |= static_cast<unsigned char>(x[i] ^ y[i]);
+    return difference == 0;
+}
+
+QString newManageToken() {
+    // 256 random bits from the OS, URL-safe.
+    quint32 words[8];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char*>(words), sizeof(words))
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+Error bookingNotFound() {
+    return Error::notFound(QStringLiteral("No such booking"));
+}
+
+} // namespace
+
+Result<Booking> BookingService::findForAttendee(const QString& bookingId, const QString& token) {
+    auto found = storage::BookingRepository(m_database.connection()).findByIdUnscoped(bookingId);
+    if (!found)
+        return found.error();
+    if (!found->has_value() || (*found)->manageTokenHash.isEmpty() ||
+        !constantTimeEquals((*found)->manageTokenHash, hashToken(token)))
+        return bookingNotFound();
+    return **found;
+}
+
+Result<Booking> BookingService::cancelForAttendee(const QString& bookingId, const QString& token,
+                                                  const QString& reason) {
+    auto booking = findForAttendee(bookingId, token);
+    if (!booking)
+        return booking.error();
+    return cancel(booking->userId, bookingId, reason);
+}
+
+Result<Booking> BookingService::create(const User& admin, const BookingRequest& request,
+                                       QString* manageToken) {
     if (!request.start.isValid())
         return Error::validation(QStringLiteral("start"),
                                  QStringLiteral("A start time is required"));
@@ -49,6 +105,18 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
             QStringLiteral("start"),
             QStringLiteral("Bookings open at most %1 days ahead").arg(settings->horizonDays));
 
+    if (request.maxOpenRequestsPerEmail > 0) {
+        auto open = storage::BookingRepository(db).countOpenRequests(admin.id,
+                                                                     request.email.trimmed(), now);
+        if (!open)
+            return open.error();
+        if (*open >= request.maxOpenRequestsPerEmail)
+            return Error{
+                ErrorCode::RateLimited,
+                QStringLiteral("You already have %1 requests waiting for approval").arg(*open),
+                QStringLiteral("email")};
+    }
+
     auto input = slotService.loadInput(admin, *settings, request.duration, start.addDays(-1),
                                        end.addDays(1));
     if (!input)
@@ -75,6 +143,8 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     booking.timeZone = request.timeZone;
     booking.requestedVideoProvider = request.videoProvider;
     booking.status = BookingStatus::Pending;
+    const QString token = newManageToken();
+    booking.manageTokenHash = hashToken(token);
     if (auto s = validation::booking(booking); !s)
         return s.error();
     auto created = storage::BookingRepository(db).create(booking);
@@ -82,6 +152,8 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
         return created.error();
     if (auto s = tx->commit(); !s)
         return s.error();
+    if (manageToken)
+        *manageToken = token;
     return created;
 }
 

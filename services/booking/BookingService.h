@@ -25,6 +25,8 @@ struct BookingRequest {
     QString notes;
     QString timeZone; // the attendee's
     std::optional<VideoProvider> videoProvider;
+    // At most this many pending future requests per attendee email (0 = no cap).
+    int maxOpenRequestsPerEmail = 0;
 };
 
 class BookingService {
@@ -37,7 +39,15 @@ public:
     // now for that length (and the fields are valid). The check and the insert share one write
     // transaction, so of two overlapping requests — from any processes — at most one succeeds;
     // the other gets a Conflict ("no longer available").
-    Result<Booking> create(const User& admin, const BookingRequest& request);
+    // A fresh manage token for the attendee goes to `manageToken` (only its hash is stored).
+    Result<Booking> create(const User& admin, const BookingRequest& request,
+                           QString* manageToken = nullptr);
+
+    // The attendee's access: NotFound alike for an unknown id and a wrong token.
+    Result<Booking> findForAttendee(const QString& bookingId, const QString& token);
+    // Withdraws a pending request or cancels a confirmed booking.
+    Result<Booking> cancelForAttendee(const QString& bookingId, const QString& token,
+                                      const QString& reason);
 
     Result<Booking> approve(const QString& userId, const QString& bookingId);
     Result<Booking> reject(const QString& userId, const QString& bookingId, const QString& reason);

@@ -19,6 +19,8 @@ QString errorCodeName(ErrorCode code) {
         return QStringLiteral("not_found");
     case ErrorCode::Conflict:
         return QStringLiteral("conflict");
+    case ErrorCode::RateLimited:
+        return QStringLiteral("rate_limited");
     case ErrorCode::InvalidTransition:
         return QStringLiteral("invalid_transition");
     case ErrorCode::NotInitialized:

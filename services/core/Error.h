@@ -10,6 +10,7 @@ enum class ErrorCode {
     Validation,        // bad input; `field` names it
     NotFound,          // no such entity
     Conflict,          // the time is no longer free, a unique value is taken, ...
+    RateLimited,       // too many requests (per address, or open requests per email)
     InvalidTransition, // the booking state machine refuses the change
     NotInitialized,    // no admin profile yet
     SchemaTooNew,      // the database was written by a newer SlotDesk

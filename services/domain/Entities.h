@@ -52,7 +52,8 @@ struct Booking {
     BookingStatus status = BookingStatus::Pending;
     QString timeZone; // the attendee's zone
     QString calendarEventId;
-    QString statusReason; // why it was rejected or cancelled, if anyone said
+    QString statusReason;    // why it was rejected or cancelled, if anyone said
+    QString manageTokenHash; // SHA-256 hex of the attendee's manage token
     QDateTime createdAt;
     QDateTime updatedAt;
 };

@@ -45,6 +45,24 @@ Result<User> ProfileService::admin() {
     return all->constFirst();
 }
 
+Result<User> ProfileService::byUsername(const QString& username) {
+    auto found = storage::UserRepository(m_database.connection()).findByUsername(username);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("No such booking page"));
+    return **found;
+}
+
+Result<User> ProfileService::byId(const QString& id) {
+    auto found = storage::UserRepository(m_database.connection()).findById(id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("No such user"));
+    return **found;
+}
+
 Result<User> ProfileService::update(const User& user) {
     if (auto s = validation::user(user); !s)
         return s.error();

@@ -18,6 +18,9 @@ public:
     Result<User> initialize(const User& draft);
     // The admin; NotInitialized when there is none yet.
     Result<User> admin();
+    // The admin whose booking page is /{username}; NotFound otherwise.
+    Result<User> byUsername(const QString& username);
+    Result<User> byId(const QString& id);
     Result<User> update(const User& user);
 
 private:

@@ -8,7 +8,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, user_id, title, start_time, end_time, attendee_name, attendee_email, notes, "
     "requested_video_provider, video_provider, video_link, status, status_reason, timezone, "
-    "calendar_event_id, created_at, updated_at");
+    "calendar_event_id, created_at, updated_at, manage_token_hash");
 
 QVariant providerToDb(const std::optional<VideoProvider>& provider) {
     return provider ? QVariant(toText(*provider)) : QVariant(QMetaType::fromType<QString>());
@@ -33,6 +33,7 @@ Booking readBooking(const QSqlQuery& q) {
     b.calendarEventId = q.value(14).toString();
     b.createdAt = instantFromDb(q.value(15));
     b.updatedAt = instantFromDb(q.value(16));
+    b.manageTokenHash = q.value(17).toString();
     return b;
 }
 
@@ -53,13 +54,14 @@ Result<Booking> BookingRepository::create(Booking b) {
     b.createdAt = b.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
     if (auto s = execNoRows(m_db,
                             QStringLiteral("INSERT INTO bookings (%1) VALUES "
-                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                                 .arg(kColumns),
                             {b.id, b.userId, toDb(b.title), toDb(b.startTime), toDb(b.endTime),
                              b.attendeeName, b.attendeeEmail, toDb(b.notes),
                              providerToDb(b.requestedVideoProvider), providerToDb(b.videoProvider),
                              toDb(b.videoLink), toText(b.status), toDb(b.statusReason), b.timeZone,
-                             toDb(b.calendarEventId), toDb(b.createdAt), toDb(b.updatedAt)});
+                             toDb(b.calendarEventId), toDb(b.createdAt), toDb(b.updatedAt),
+                             toDb(b.manageTokenHash)});
         !s)
         return s.error();
     return b;
@@ -92,6 +94,27 @@ Result<std::optional<Booking>> BookingRepository::findById(const QString& userId
     if (!q->next())
         return std::optional<Booking>{};
     return std::optional<Booking>(readBooking(*q));
+}
+
+Result<std::optional<Booking>> BookingRepository::findByIdUnscoped(const QString& id) {
+    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM bookings WHERE id = ?").arg(kColumns), {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Booking>{};
+    return std::optional<Booking>(readBooking(*q));
+}
+
+Result<int> BookingRepository::countOpenRequests(const QString& userId, const QString& email,
+                                                 const QDateTime& from) {
+    auto q = exec(
+        m_db,
+        QStringLiteral("SELECT COUNT(*) FROM bookings WHERE user_id = ? AND status = 'pending' "
+                       "AND lower(attendee_email) = lower(?) AND start_time >= ?"),
+        {userId, email, toDb(from)});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toInt() : 0;
 }
 
 Result<QVector<Booking>> BookingRepository::list(const QString& userId,

@@ -29,6 +29,11 @@ public:
     Result<std::optional<Booking>> findById(const QString& userId, const QString& id);
     // Ordered by start time.
     Result<QVector<Booking>> list(const QString& userId, const BookingFilter& filter = {});
+    // Not scoped by user: only for callers that then prove access (the attendee's manage token).
+    Result<std::optional<Booking>> findByIdUnscoped(const QString& id);
+    // Pending requests from `email` (any case) that start at or after `from`.
+    Result<int> countOpenRequests(const QString& userId, const QString& email,
+                                  const QDateTime& from);
     // Pending and confirmed bookings that overlap [from, to): the ones that hold time.
     Result<QVector<Booking>> listHoldingTime(const QString& userId, const QDateTime& from,
                                              const QDateTime& to);

@@ -142,6 +142,14 @@ const std::vector<Migration>& migrations() {
                              AND start_minute < end_minute))))",
              "CREATE INDEX date_overrides_user_date ON date_overrides (user_id, local_date)",
          }},
+        {3,
+         "attendee manage tokens",
+         {
+             // SHA-256 (hex) of the attendee's manage token; the token itself is never stored.
+             "ALTER TABLE bookings ADD COLUMN manage_token_hash TEXT",
+             "CREATE INDEX bookings_user_email_status ON bookings (user_id, attendee_email, "
+             "status)",
+         }},
     };
     return all;
 }

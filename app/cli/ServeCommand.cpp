@@ -1,0 +1,95 @@
+// slotdesk-cli serve: the booking endpoint without a window, until SIGINT or SIGTERM.
+
+#include "cli/Command.h"
+
+#include "web/BookingServer.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace slotdesk::cli {
+namespace {
+
+#ifdef Q_OS_UNIX
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int) {
+    const char byte = 1;
+    // write() is async-signal-safe; the event loop picks the byte up.
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Turns SIGINT/SIGTERM into a clean QCoreApplication::quit().
+void quitOnSignals(QObject* parent) {
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, parent);
+    QObject::connect(notifier, &QSocketNotifier::activated, parent, [notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+#else
+void quitOnSignals(QObject*) {}
+#endif
+
+int serve(CliContext& c) {
+    web::ServerConfig config;
+    if (c.parser.isSet(QStringLiteral("listen"))) {
+        if (auto s = web::parseListenAddress(c.parser.value(QStringLiteral("listen")), config); !s)
+            return c.fail(s.error());
+    }
+    config.extraHosts = c.parser.values(QStringLiteral("allow-host"));
+
+    web::BookingServer server(c.database(), config);
+    if (auto s = server.start(); !s)
+        return c.fail(s.error());
+    QString pageUrl = server.baseUrl().toString();
+    if (auto admin = c.admin())
+        pageUrl += u'/' + admin->username;
+    c.out() << "SlotDesk booking endpoint listening on " << server.baseUrl().toString() << Qt::endl;
+    c.out() << "Booking page: " << pageUrl << Qt::endl;
+    c.out().flush();
+
+    QObject lifetime;
+    quitOnSignals(&lifetime);
+    const int code = QCoreApplication::exec();
+    c.out() << "Stopped." << Qt::endl;
+    return code;
+}
+
+} // namespace
+
+QList<Command> serveCommands() {
+    Command command{
+        QStringLiteral("serve"),
+        {},
+        0,
+        QStringLiteral("Run the booking endpoint headless [--listen ADDR:PORT]"),
+        {{QStringLiteral("listen"),
+          QStringLiteral(
+              "Address and port (default 127.0.0.1:8765; beyond loopback only when you say so)."),
+          QStringLiteral("ADDR:PORT")},
+         {QStringLiteral("allow-host"),
+          QStringLiteral(
+              "Another host name the Host header may carry (e.g. behind a reverse proxy)."),
+          QStringLiteral("NAME")}},
+        serve};
+    return {command};
+}
+
+} // namespace slotdesk::cli

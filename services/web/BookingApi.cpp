@@ -1,0 +1,427 @@
+#include "web/BookingApi.h"
+
+#include "core/TimeFormat.h"
+#include "domain/Validation.h"
+#include "storage/BookingSettingsRepository.h"
+#include "storage/CalendarIntegrationRepository.h"
+#include "storage/Database.h"
+#include "web/IcsCalendar.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace slotdesk::web {
+namespace {
+
+HttpResponse notFound() {
+    return HttpResponse::error(404, "not_found", QStringLiteral("Not found"));
+}
+
+HttpResponse methodNotAllowed(const QByteArray& allow) {
+    auto response = HttpResponse::error(
+        405, "method_not_allowed",
+        QStringLiteral("Use %1 for this address").arg(QString::fromLatin1(allow)));
+    response.setHeader("Allow", allow);
+    return response;
+}
+
+HttpResponse badRequest(const QString& field, const QString& message) {
+    return HttpResponse::error(400, "bad_request", message, field);
+}
+
+// The value of a JSON field: absent and null are the same; a wrong type is a 422 naming it.
+struct FieldReader {
+    const QJsonObject& object;
+    std::optional<Error> error;
+
+    QString text(const char* name, bool required) {
+        const QJsonValue value = object.value(QLatin1String(name));
+        if (value.isUndefined() || value.isNull()) {
+            if (required && !error)
+                error = Error::validation(
+                    QLatin1String(name), QStringLiteral("%1 is required").arg(QLatin1String(name)));
+            return {};
+        }
+        if (!value.isString()) {
+            if (!error)
+                error = Error::validation(
+                    QLatin1String(name),
+                    QStringLiteral("%1 must be a string").arg(QLatin1String(name)));
+            return {};
+        }
+        return value.toString();
+    }
+
+    int integer(const char* name) {
+        const QJsonValue value = object.value(QLatin1String(name));
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number != static_cast<double>(static_cast<int>(number))) {
+            if (!error)
+                error = Error::validation(QLatin1String(name),
+                                          QStringLiteral("%1 must be a whole number of minutes")
+                                              .arg(QLatin1String(name)));
+            return 0;
+        }
+        return static_cast<int>(number);
+    }
+};
+
+QString contentTypeFor(const QString& name) {
+    static const QList<QPair<QString, QString>> types{
+        {QStringLiteral(".html"), QStringLiteral("text/html; charset=utf-8")},
+        {QStringLiteral(".css"), QStringLiteral("text/css; charset=utf-8")},
+        {QStringLiteral(".js"), QStringLiteral("text/javascript; charset=utf-8")},
+        {QStringLiteral(".mjs"), QStringLiteral("text/javascript; charset=utf-8")},
+        {QStringLiteral(".json"), QStringLiteral("application/json; charset=utf-8")},
+        {QStringLiteral(".svg"), QStringLiteral("image/svg+xml")},
+        {QStringLiteral(".png"), QStringLiteral("image/png")},
+        {QStringLiteral(".ico"), QStringLiteral("image/x-icon")},
+        {QStringLiteral(".webmanifest"), QStringLiteral("application/manifest+json")},
+    };
+    for (const auto& [suffix, type] : types) {
+        if (name.endsWith(suffix))
+            return type;
+    }
+    return QStringLiteral("application/octet-stream");
+}
+
+QString baseUrl(const HttpRequest& request) {
+    // The Host header was checked against the allowlist before any route ran.
+    return QStringLiteral("http://%1").arg(QString::fromLatin1(request.header("host")));
+}
+
+} // namespace
+
+BookingApi::BookingApi(storage::Database& database, const ServerConfig& config,
+                       SlotService::Clock clock)
+    : m_database(database)
+    , m_config(config)
+    , m_clock(clock)
+    , m_slots(database, clock)
+    , m_profiles(database)
+    , m_bookings(database, clock)
+    , m_bookingLimiter(config.bookingPostsPerMinute, 60) {}
+
+HttpResponse BookingApi::handle(const HttpRequest& request) {
+    const QStringList parts = request.path.split(u'/', Qt::SkipEmptyParts);
+    const bool get = request.method == "GET" || request.method == "HEAD";
+    const bool post = request.method == "POST";
+    const auto n = parts.size();
+
+    if (n >= 2 && parts[0] == QLatin1String("api") && parts[1] == QLatin1String("v1")) {
+        if (n == 3 && parts[2] == QLatin1String("health"))
+            return get ? health() : methodNotAllowed("GET");
+        if (n >= 4 && parts[2] == QLatin1String("users")) {
+            if (n == 4)
+                return get ? profile(parts[3]) : methodNotAllowed("GET");
+            if (n == 5 && parts[4] == QLatin1String("slots"))
+                return get ? slotList(parts[3], request) : methodNotAllowed("GET");
+            if (n == 5 && parts[4] == QLatin1String("bookings"))
+                return post ? createBooking(parts[3], request) : methodNotAllowed("POST");
+        }
+        if (n >= 4 && parts[2] == QLatin1String("bookings")) {
+            if (n == 4)
+                return get ? attendeeBooking(parts[3], request) : methodNotAllowed("GET");
+            if (n == 5 && parts[4] == QLatin1String("cancel"))
+                return post ? cancelBooking(parts[3], request) : methodNotAllowed("POST");
+            if (n == 5 && parts[4] == QLatin1String("ics"))
+                return get ? calendarFile(parts[3], request) : methodNotAllowed("GET");
+        }
+        return notFound();
+    }
+    if (!get)
+        return methodNotAllowed("GET");
+    if (n == 2 && parts[0] == QLatin1String("assets"))
+        return asset(parts[1]);
+    if (n == 2 && parts[0] == QLatin1String("booking"))
+        return page("manage.html");
+    if (n == 1) {
+        if (parts[0] == QLatin1String("favicon.ico"))
+            return asset(QStringLiteral("favicon.svg"));
+        auto user = m_profiles.byUsername(parts[0]);
+        return page("booking.html", user ? 200 : 404);
+    }
+    if (n == 0) {
+        // One admin: the root is their booking page.
+        auto admin = m_profiles.admin();
+        if (admin) {
+            HttpResponse redirect;
+            redirect.status = 302;
+            redirect.setHeader("Location", "/" + admin->username.toUtf8());
+            return redirect;
+        }
+    }
+    return notFound();
+}
+
+HttpResponse BookingApi::health() const {
+    return HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")},
+                                    {QStringLiteral("version"), QStringLiteral(SLOTDESK_VERSION)}});
+}
+
+QStringList BookingApi::connectedVideoProviders(const User& admin) {
+    QStringList providers;
+    auto integrations =
+        storage::CalendarIntegrationRepository(m_database.connection()).list(admin.id);
+    if (integrations) {
+        for (const auto& integration : *integrations) {
+            if (integration.syncStatus != SyncStatus::Disconnected &&
+                integration.type == CalendarType::GoogleCalendar)
+                providers.append(toText(VideoProvider::GoogleMeet));
+        }
+    }
+    providers.removeDuplicates();
+    return providers;
+}
+
+HttpResponse BookingApi::profile(const QString& username) {
+    auto user = m_profiles.byUsername(username);
+    if (!user)
+        return user.error().code == ErrorCode::NotFound ? notFound()
+                                                        : HttpResponse::error(user.error());
+    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
+    if (!settings)
+        return HttpResponse::error(settings.error());
+    QJsonArray durations;
+    for (int d : settings->durations)
+        durations.append(d);
+    return HttpResponse::json(200, {{QStringLiteral("username"), user->username},
+                                    {QStringLiteral("name"), user->name},
+                                    {QStringLiteral("timeZone"), user->timeZone},
+                                    {QStringLiteral("durations"), durations},
+                                    {QStringLiteral("defaultDuration"), settings->defaultDuration},
+                                    {QStringLiteral("videoProviders"),
+                                     QJsonArray::fromStringList(connectedVideoProviders(*user))}});
+}
+
+HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& request) {
+    auto user = m_profiles.byUsername(username);
+    if (!user)
+        return user.error().code == ErrorCode::NotFound ? notFound()
+                                                        : HttpResponse::error(user.error());
+    const auto& q = request.query;
+    auto from = timeformat::parseDate(q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded),
+                                      QStringLiteral("from"));
+    if (!from)
+        return badRequest(from.error().field, from.error().message);
+    auto to = timeformat::parseDate(q.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded),
+                                    QStringLiteral("to"));
+    if (!to)
+        return badRequest(to.error().field, to.error().message);
+    SlotRequest slotRequest{
+        *from, *to, q.queryItemValue(QStringLiteral("timeZone"), QUrl::FullyDecoded), std::nullopt};
+    if (slotRequest.timeZone.isEmpty())
+        slotRequest.timeZone = user->timeZone;
+    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
+    if (!settings)
+        return HttpResponse::error(settings.error());
+    if (q.hasQueryItem(QStringLiteral("duration"))) {
+        bool ok = false;
+        const int duration = q.queryItemValue(QStringLiteral("duration")).toInt(&ok);
+        if (!ok)
+            return badRequest(QStringLiteral("duration"),
+                              QStringLiteral("duration must be a whole number of minutes"));
+        if (!settings->durations.contains(duration))
+            return HttpResponse::error(Error::validation(
+                QStringLiteral("duration"),
+                QStringLiteral("%1-minute meetings are not offered").arg(duration)));
+        slotRequest.duration = duration;
+    }
+    auto listing = m_slots.listSlots(*user, slotRequest);
+    if (!listing)
+        return HttpResponse::error(listing.error());
+    QJsonArray days;
+    for (const auto& day : listing->days) {
+        QJsonArray times;
+        for (const auto& slot : day.times)
+            times.append(
+                QJsonObject{{QStringLiteral("start"),
+                             timeformat::toRfc3339WithOffset(slot.start, slot.utcOffsetSeconds)},
+                            {QStringLiteral("end"),
+                             timeformat::toRfc3339WithOffset(slot.end, slot.utcOffsetSeconds)}});
+        days.append(QJsonObject{{QStringLiteral("date"), day.date.toString(Qt::ISODate)},
+                                {QStringLiteral("slots"), times}});
+    }
+    return HttpResponse::json(200, {{QStringLiteral("timeZone"), listing->timeZone},
+                                    {QStringLiteral("duration"), listing->duration},
+                                    {QStringLiteral("days"), days}});
+}
+
+HttpResponse BookingApi::createBooking(const QString& username, const HttpRequest& request) {
+    const qint64 nowMs =
+        (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
+    if (const int wait = m_bookingLimiter.attempt(request.remoteAddress.toString(), nowMs)) {
+        auto response = HttpResponse::error(
+            429, "rate_limited",
+            QStringLiteral("Too many booking requests; try again in %1 seconds").arg(wait));
+        response.setHeader("Retry-After", QByteArray::number(wait));
+        return response;
+    }
+    auto user = m_profiles.byUsername(username);
+    if (!user)
+        return user.error().code == ErrorCode::NotFound ? notFound()
+                                                        : HttpResponse::error(user.error());
+
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return HttpResponse::error(400, "bad_request",
+                                   QStringLiteral("The body must be a JSON object"));
+    const QJsonObject body = document.object();
+    FieldReader read{body, std::nullopt};
+    const QString startText = read.text("start", true);
+    const int duration = body.contains(QStringLiteral("duration")) ? read.integer("duration") : 0;
+    BookingRequest booking;
+    booking.name = read.text("name", true);
+    booking.email = read.text("email", true);
+    booking.notes = read.text("notes", false);
+    booking.timeZone = read.text("timeZone", true);
+    const QString provider = read.text("videoProvider", false);
+    if (!body.contains(QStringLiteral("duration")) && !read.error)
+        read.error =
+            Error::validation(QStringLiteral("duration"), QStringLiteral("duration is required"));
+    if (read.error)
+        return HttpResponse::error(*read.error);
+    auto start = timeformat::parseRfc3339(startText, QStringLiteral("start"));
+    if (!start)
+        return HttpResponse::error(start.error());
+    booking.start = *start;
+    booking.duration = duration;
+    if (auto s = validation::bookingLength(duration); !s)
+        return HttpResponse::error(s.error());
+    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
+    if (!settings)
+        return HttpResponse::error(settings.error());
+    if (!settings->durations.contains(duration))
+        return HttpResponse::error(
+            Error::validation(QStringLiteral("duration"),
+                              QStringLiteral("%1-minute meetings are not offered").arg(duration)));
+    if (!provider.isEmpty()) {
+        const auto parsed = videoProviderFromString(provider);
+        if (!parsed)
+            return HttpResponse::error(
+                Error::validation(QStringLiteral("videoProvider"),
+                                  QStringLiteral("videoProvider is google-meet, zoom or null")));
+        if (!connectedVideoProviders(*user).contains(provider))
+            return HttpResponse::error(Error::validation(
+                QStringLiteral("videoProvider"),
+                QStringLiteral("%1 is not available for this booking page")
+                    .arg(provider == QLatin1String("zoom") ? QStringLiteral("Zoom")
+                                                           : QStringLiteral("Google Meet"))));
+        booking.videoProvider = parsed;
+    }
+    booking.maxOpenRequestsPerEmail = m_config.maxOpenRequestsPerEmail;
+
+    QString token;
+    auto created = m_bookings.create(*user, booking, &token);
+    if (!created)
+        return HttpResponse::error(created.error());
+    // Committed: only now is the attendee told.
+    return HttpResponse::json(
+        201,
+        {{QStringLiteral("id"), created->id},
+         {QStringLiteral("status"), toText(created->status)},
+         {QStringLiteral("start"), timeformat::toRfc3339Utc(created->startTime)},
+         {QStringLiteral("end"), timeformat::toRfc3339Utc(created->endTime)},
+         {QStringLiteral("manageUrl"),
+          QStringLiteral("%1/booking/%2?token=%3").arg(baseUrl(request), created->id, token)}});
+}
+
+QJsonObject BookingApi::attendeeView(const Booking& b) {
+    QJsonObject host;
+    if (auto user = m_profiles.byId(b.userId))
+        host = {{QStringLiteral("name"), user->name}, {QStringLiteral("username"), user->username}};
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    const bool canCancel =
+        (b.status == BookingStatus::Pending || b.status == BookingStatus::Confirmed) &&
+        b.endTime > now;
+    const auto provider = b.videoProvider ? b.videoProvider : b.requestedVideoProvider;
+    return {
+        {QStringLiteral("id"), b.id},
+        {QStringLiteral("status"), toText(b.status)},
+        {QStringLiteral("start"), timeformat::toRfc3339Utc(b.startTime)},
+        {QStringLiteral("end"), timeformat::toRfc3339Utc(b.endTime)},
+        {QStringLiteral("timeZone"), b.timeZone},
+        {QStringLiteral("name"), b.attendeeName},
+        {QStringLiteral("email"), b.attendeeEmail},
+        {QStringLiteral("notes"), b.notes.isEmpty() ? QJsonValue() : QJsonValue(b.notes)},
+        {QStringLiteral("videoProvider"), provider ? QJsonValue(toText(*provider)) : QJsonValue()},
+        {QStringLiteral("videoLink"),
+         b.videoLink.isEmpty() ? QJsonValue() : QJsonValue(b.videoLink)},
+        {QStringLiteral("host"), host},
+        {QStringLiteral("canCancel"), canCancel}};
+}
+
+HttpResponse BookingApi::attendeeBooking(const QString& id, const HttpRequest& request) {
+    auto booking =
+        m_bookings.findForAttendee(id, request.query.queryItemValue(QStringLiteral("token")));
+    if (!booking)
+        return booking.error().code == ErrorCode::NotFound ? notFound()
+                                                           : HttpResponse::error(booking.error());
+    return HttpResponse::json(200, attendeeView(*booking));
+}
+
+HttpResponse BookingApi::cancelBooking(const QString& id, const HttpRequest& request) {
+    QString reason;
+    if (!request.body.trimmed().isEmpty()) {
+        QJsonParseError parseError{};
+        const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            return HttpResponse::error(400, "bad_request",
+                                       QStringLiteral("The body must be a JSON object"));
+        const QJsonObject body = document.object();
+        FieldReader read{body, std::nullopt};
+        reason = read.text("reason", false);
+        if (read.error)
+            return HttpResponse::error(*read.error);
+    }
+    auto cancelled = m_bookings.cancelForAttendee(
+        id, request.query.queryItemValue(QStringLiteral("token")), reason);
+    if (!cancelled)
+        return cancelled.error().code == ErrorCode::NotFound
+                   ? notFound()
+                   : HttpResponse::error(cancelled.error());
+    return HttpResponse::json(200, attendeeView(*cancelled));
+}
+
+HttpResponse BookingApi::calendarFile(const QString& id, const HttpRequest& request) {
+    auto booking =
+        m_bookings.findForAttendee(id, request.query.queryItemValue(QStringLiteral("token")));
+    if (!booking)
+        return booking.error().code == ErrorCode::NotFound ? notFound()
+                                                           : HttpResponse::error(booking.error());
+    auto host = m_profiles.byId(booking->userId);
+    if (!host)
+        return HttpResponse::error(host.error());
+    HttpResponse response;
+    response.body = IcsCalendar::forBooking(*booking, *host,
+                                            m_clock ? m_clock() : QDateTime::currentDateTimeUtc());
+    response.setHeader("Content-Type", "text/calendar; charset=utf-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"slotdesk-booking.ics\"");
+    return response;
+}
+
+HttpResponse BookingApi::page(const char* file, int status) const {
+    HttpResponse response = asset(QString::fromLatin1(file));
+    if (response.status == 200)
+        response.status = status;
+    return response;
+}
+
+HttpResponse BookingApi::asset(const QString& name) const {
+    static const QRegularExpression safeName(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
+    if (!safeName.match(name).hasMatch() || name.contains(QStringLiteral("..")))
+        return notFound();
+    QFile file(QStringLiteral(":/web/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return notFound();
+    HttpResponse response;
+    response.body = file.readAll();
+    response.setHeader("Content-Type", contentTypeFor(name).toLatin1());
+    response.setHeader("Cache-Control", "no-cache");
+    return response;
+}
+
+} // namespace slotdesk::web

@@ -1,0 +1,93 @@
+#include "web/IcsCalendar.h"
+
+namespace slotdesk::web {
+namespace {
+
+QByteArray utcStamp(const QDateTime& instant) {
+    return instant.toUTC().toString(QStringLiteral("yyyyMMddTHHmmss")).toLatin1() + 'Z';
+}
+
+// A parameter value (RFC 5545 3.2): quoted, with no DQUOTE or control characters inside.
+QByteArray quotedParameter(const QString& value) {
+    QString clean;
+    for (const QChar c : value) {
+        if (c != u'"' && c.category() != QChar::Other_Control)
+            clean += c;
+    }
+    return '"' + clean.toUtf8() + '"';
+}
+
+} // namespace
+
+QByteArray IcsCalendar::escapeText(const QString& text) {
+    QByteArray out;
+    for (const QChar c : text) {
+        if (c == u'\\')
+            out += "\\\\";
+        else if (c == u';')
+            out += "\\;";
+        else if (c == u',')
+            out += "\\,";
+        else if (c == u'\n')
+            out += "\\n";
+        else if (c == u'\r' || c.category() == QChar::Other_Control)
+            continue;
+        else
+            out += QString(c).toUtf8();
+    }
+    return out;
+}
+
+QByteArray IcsCalendar::foldLine(const QByteArray& line) {
+    // Fold at 75 octets without splitting a UTF-8 sequence; continuation lines start with a space.
+    QByteArray out;
+    qsizetype start = 0;
+    qsizetype limit = 75;
+    while (line.size() - start > limit) {
+        qsizetype cut = start + limit;
+        while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+            --cut;
+        out += line.mid(start, cut - start) + "\r\n ";
+        start = cut;
+        limit = 74; // the leading space counts
+    }
+    out += line.mid(start) + "\r\n";
+    return out;
+}
+
+QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDateTime& now) {
+    const QByteArray status = b.status == BookingStatus::Confirmed ? "CONFIRMED"
+                              : b.status == BookingStatus::Pending ? "TENTATIVE"
+                                                                   : "CANCELLED";
+    QList<QByteArray> lines{
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//SlotDesk//SlotDesk " SLOTDESK_VERSION "//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        "UID:" + b.id.toLatin1() + "@slotdesk",
+        "DTSTAMP:" + utcStamp(now),
+        "DTSTART:" + utcStamp(b.startTime),
+        "DTEND:" + utcStamp(b.endTime),
+        "SUMMARY:" + escapeText(b.title.isEmpty() ? QStringLiteral("Meeting with %1").arg(host.name)
+                                                  : b.title),
+        "STATUS:" + status,
+        "ORGANIZER;CN=" + quotedParameter(host.name) + ":mailto:" + host.email.toUtf8(),
+        "ATTENDEE;CN=" + quotedParameter(b.attendeeName) + ":mailto:" + b.attendeeEmail.toUtf8(),
+    };
+    if (!b.notes.isEmpty())
+        lines.append("DESCRIPTION:" + escapeText(b.notes));
+    if (!b.videoLink.isEmpty()) {
+        lines.append("LOCATION:" + escapeText(b.videoLink));
+        lines.append("URL:" + b.videoLink.toUtf8());
+    }
+    lines.append("END:VEVENT");
+    lines.append("END:VCALENDAR");
+    QByteArray out;
+    for (const auto& line : lines)
+        out += foldLine(line);
+    return out;
+}
+
+} // namespace slotdesk::web

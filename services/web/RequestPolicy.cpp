@@ -1,0 +1,94 @@
+#include "web/RequestPolicy.h"
+
+#include <QUrl>
+
+namespace slotdesk::web {
+
+QStringList RequestPolicy::allowedHosts() const {
+    QStringList names{QStringLiteral("localhost"), QStringLiteral("127.0.0.1"),
+                      QStringLiteral("[::1]")};
+    const QHostAddress& address = m_config.address;
+    if (address != QHostAddress::Any && address != QHostAddress::AnyIPv4 &&
+        address != QHostAddress::AnyIPv6) {
+        names.append(address.protocol() == QAbstractSocket::IPv6Protocol
+                         ? QStringLiteral("[%1]").arg(address.toString())
+                         : address.toString());
+    }
+    for (const auto& extra : m_config.extraHosts)
+        names.append(extra.toLower());
+    return names;
+}
+
+bool RequestPolicy::isAllowedHost(const QByteArray& hostHeader) const {
+    const QString host = QString::fromLatin1(hostHeader).trimmed().toLower();
+    if (host.isEmpty())
+        return false;
+    const QString withPort = QStringLiteral(":%1").arg(m_port);
+    for (const auto& name : allowedHosts()) {
+        if (host == name || host == name + withPort)
+            return true;
+    }
+    return false;
+}
+
+std::optional<HttpResponse> RequestPolicy::check(const HttpRequest& request) const {
+    if (!isAllowedHost(request.header("host")))
+        return HttpResponse::error(403, "forbidden",
+                                   QStringLiteral("This host name is not allowed"));
+    if (request.body.size() > m_config.maxBodyBytes ||
+        request.header("content-length").toLongLong() > m_config.maxBodyBytes)
+        return HttpResponse::error(413, "payload_too_large",
+                                   QStringLiteral("The request body is larger than %1 KiB")
+                                       .arg(m_config.maxBodyBytes / 1024));
+    if (request.method != "POST")
+        return std::nullopt;
+
+    // Browsers say where a request comes from; a cross-site POST is refused (CSRF).
+    const QByteArray fetchSite = request.header("sec-fetch-site");
+    if (!fetchSite.isEmpty() && fetchSite != "same-origin" && fetchSite != "none")
+        return HttpResponse::error(403, "forbidden",
+                                   QStringLiteral("Cross-site requests are not allowed"));
+    const QByteArray origin = request.header("origin");
+    if (!origin.isEmpty()) {
+        const QUrl url(QString::fromLatin1(origin));
+        const QString host =
+            url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+        const QString bracketed = url.host().contains(u':')
+                                      ? QStringLiteral("[%1]:%2").arg(url.host()).arg(url.port())
+                                      : host;
+        if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            return HttpResponse::error(403, "forbidden",
+                                       QStringLiteral("Cross-site requests are not allowed"));
+        if (!isAllowedHost(bracketed.toLatin1()) ||
+            bracketed.toLower() != QString::fromLatin1(request.header("host")).toLower())
+            return HttpResponse::error(403, "forbidden",
+                                       QStringLiteral("Cross-site requests are not allowed"));
+    }
+    const QByteArray contentType = request.header("content-type").toLower();
+    if (!contentType.startsWith("application/json"))
+        return HttpResponse::error(
+            415, "unsupported_media_type",
+            QStringLiteral("Send the request as Content-Type: application/json"));
+    return std::nullopt;
+}
+
+void RequestPolicy::decorate(HttpResponse& response) {
+    response.setHeader(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    bool hasCacheControl = false;
+    for (const auto& header : response.headers)
+        hasCacheControl =
+            hasCacheControl || header.first.compare("cache-control", Qt::CaseInsensitive) == 0;
+    if (!hasCacheControl)
+        response.setHeader("Cache-Control", "no-store");
+}
+
+} // namespace slotdesk::web

@@ -1,0 +1,34 @@
+#pragma once
+// RequestPolicy: the endpoint's defences, applied before any route runs — Host allowlist
+// (against DNS rebinding), body size, JSON-only POSTs, same-origin POSTs, and the headers every
+// response carries (CSP without inline script, nosniff, no referrer, no framing).
+
+#include "web/HttpMessage.h"
+#include "web/ServerConfig.h"
+
+#include <optional>
+
+namespace slotdesk::web {
+
+class RequestPolicy {
+public:
+    explicit RequestPolicy(const ServerConfig& config)
+        : m_config(config) {}
+
+    // The port actually listened on (known after listen(), e.g. when 0 was asked for).
+    void setPort(quint16 port) { m_port = port; }
+
+    // A response that refuses the request, or nothing when it may proceed.
+    [[nodiscard]] std::optional<HttpResponse> check(const HttpRequest& request) const;
+    [[nodiscard]] bool isAllowedHost(const QByteArray& host) const;
+    // Adds the security headers every response carries.
+    static void decorate(HttpResponse& response);
+
+private:
+    [[nodiscard]] QStringList allowedHosts() const;
+
+    ServerConfig m_config;
+    quint16 m_port = 0;
+};
+
+} // namespace slotdesk::web

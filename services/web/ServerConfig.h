@@ -1,0 +1,21 @@
+#pragma once
+// ServerConfig: where the booking endpoint listens and how strict it is. Defaults are safe for
+// a laptop: loopback only, modest limits.
+
+#include <QHostAddress>
+#include <QStringList>
+
+namespace slotdesk::web {
+
+struct ServerConfig {
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8765;
+    QStringList extraHosts; // more names the Host header may carry (a reverse proxy's)
+    int maxBodyBytes = 16 * 1024;
+    int bookingPostsPerMinute = 10;  // per client address
+    int maxOpenRequestsPerEmail = 3; // pending future requests per attendee email
+
+    static constexpr quint16 kDefaultPort = 8765;
+};
+
+} // namespace slotdesk::web
