@@ -14,6 +14,7 @@ build_packages=(
 )
 test_packages=(
   clang-format dbus gnome-keyring sqlite3
+  dpkg-dev file desktop-file-utils appstream
 )
 
 packages=("${build_packages[@]}")

@@ -8,6 +8,9 @@ tools/install-deps.sh test
 echo "== clang-format"
 git ls-files -- '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 
+echo "== packaging (release build, .deb installed, AppDir)"
+packaging/check.sh
+
 echo "== build (asan preset)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan
