@@ -1,6 +1,7 @@
 // slotdesk-cli availability add|list|remove|clear: the admin's weekly hours.
 
 #include "cli/Command.h"
+#include "cli/OptionValues.h"
 
 #include "availability/AvailabilityService.h"
 #include "core/TimeFormat.h"
@@ -31,22 +32,15 @@ int add(CliContext& c) {
     auto day = validation::dayOfWeek(c.parser.value(QStringLiteral("day")));
     if (!day)
         return c.fail(day.error());
-    auto from = validation::timeOfDay(c.parser.value(QStringLiteral("from")),
-                                      QStringLiteral("from"), false);
-    if (!from)
-        return c.fail(from.error());
-    auto to =
-        validation::timeOfDay(c.parser.value(QStringLiteral("to")), QStringLiteral("to"), true);
-    if (!to)
-        return c.fail(to.error());
+    auto hours = hoursOptions(c);
+    if (!hours)
+        return c.fail(hours.error());
     AvailabilityBlock block;
     block.userId = admin->id;
     block.dayOfWeek = *day;
-    block.startMinute = *from;
-    block.endMinute = *to;
-    block.timeZone = c.parser.isSet(QStringLiteral("timezone"))
-                         ? c.parser.value(QStringLiteral("timezone"))
-                         : admin->timeZone;
+    block.startMinute = hours->first;
+    block.endMinute = hours->second;
+    block.timeZone = zoneOption(c, *admin);
     if (block.startMinute >= block.endMinute)
         return c.fail(Error::validation(
             QStringLiteral("to"), QStringLiteral("The end time must be after the start time")));

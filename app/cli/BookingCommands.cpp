@@ -1,6 +1,7 @@
 // slotdesk-cli bookings list|show|approve|reject|cancel.
 
 #include "cli/Command.h"
+#include "cli/OptionValues.h"
 
 #include "booking/BookingService.h"
 #include "core/TimeFormat.h"
@@ -145,9 +146,7 @@ int create(CliContext& c) {
     request.name = c.parser.value(QStringLiteral("name"));
     request.email = c.parser.value(QStringLiteral("email"));
     request.notes = c.parser.value(QStringLiteral("notes"));
-    request.timeZone = c.parser.isSet(QStringLiteral("timezone"))
-                           ? c.parser.value(QStringLiteral("timezone"))
-                           : admin->timeZone;
+    request.timeZone = zoneOption(c, *admin);
     auto booking = BookingService(c.database()).create(*admin, request);
     if (!booking)
         return c.fail(booking.error());

@@ -1,6 +1,7 @@
 // slotdesk-cli slots, settings show|set, overrides add|list|remove.
 
 #include "cli/Command.h"
+#include "cli/OptionValues.h"
 
 #include "availability/AvailabilityService.h"
 #include "booking/SlotService.h"
@@ -34,11 +35,7 @@ int listSlots(CliContext& c) {
     auto to = timeformat::parseDate(c.parser.value(QStringLiteral("to")), QStringLiteral("to"));
     if (!to)
         return c.fail(to.error());
-    SlotRequest request{*from, *to,
-                        c.parser.isSet(QStringLiteral("timezone"))
-                            ? c.parser.value(QStringLiteral("timezone"))
-                            : admin->timeZone,
-                        std::nullopt};
+    SlotRequest request{*from, *to, zoneOption(c, *admin), std::nullopt};
     if (c.parser.isSet(QStringLiteral("duration"))) {
         bool ok = false;
         const int minutes = c.parser.value(QStringLiteral("duration")).toInt(&ok);
@@ -256,20 +253,13 @@ int overrides(CliContext& c) {
     AvailabilityOverride entry;
     entry.userId = admin->id;
     entry.date = *date;
-    entry.timeZone = c.parser.isSet(QStringLiteral("timezone"))
-                         ? c.parser.value(QStringLiteral("timezone"))
-                         : admin->timeZone;
+    entry.timeZone = zoneOption(c, *admin);
     if (hasHours) {
-        auto from = validation::timeOfDay(c.parser.value(QStringLiteral("from")),
-                                          QStringLiteral("from"), false);
-        if (!from)
-            return c.fail(from.error());
-        auto to =
-            validation::timeOfDay(c.parser.value(QStringLiteral("to")), QStringLiteral("to"), true);
-        if (!to)
-            return c.fail(to.error());
-        entry.startMinute = *from;
-        entry.endMinute = *to;
+        auto hours = hoursOptions(c);
+        if (!hours)
+            return c.fail(hours.error());
+        entry.startMinute = hours->first;
+        entry.endMinute = hours->second;
     }
     auto created = service.addOverride(entry);
     if (!created)
