@@ -2,6 +2,8 @@
 
 #include "storage/SqlSupport.h"
 
+#include <QSqlError>
+
 namespace slotdesk::storage {
 namespace {
 
@@ -30,7 +32,104 @@ Result<QVector<CalendarEvent>> readAll(Result<QSqlQuery> q) {
     return events;
 }
 
+// One prepared statement, executed once per row.
+class PreparedStatement {
+public:
+    PreparedStatement(const QSqlDatabase& db, const QString& sql)
+        : m_query(db) {
+        m_prepared = m_query.prepare(sql);
+    }
+    Status run(const QVariantList& params) {
+        if (!m_prepared)
+            return failure();
+        for (int i = 0; i < params.size(); ++i)
+            m_query.bindValue(i, params[i]);
+        if (!m_query.exec())
+            return failure();
+        return success();
+    }
+    void finish() { m_query.finish(); }
+
+private:
+    Error failure() const {
+        qCWarning(lcStorage) << "calendar event write failed:"
+                             << m_query.lastError().nativeErrorCode()
+                             << m_query.lastError().databaseText();
+        return Error::storage(
+            QStringLiteral("Database error: %1").arg(m_query.lastError().databaseText()));
+    }
+
+    QSqlQuery m_query;
+    bool m_prepared = false;
+};
+
+const QString kUpsertSql = QStringLiteral(
+    "INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, start_time, "
+    "end_time, title, is_busy, synced_at, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (external_event_id, calendar_integration_id) DO UPDATE SET "
+    "start_time = excluded.start_time, end_time = excluded.end_time, title = excluded.title, "
+    "is_busy = excluded.is_busy, synced_at = excluded.synced_at, "
+    "updated_at = excluded.updated_at");
+
+Status upsertAll(const QSqlDatabase& db, const QString& integrationId,
+                 const QVector<CalendarEvent>& events) {
+    if (events.isEmpty())
+        return success();
+    const QVariant now = nowMs();
+    PreparedStatement upsert(db, kUpsertSql);
+    for (const auto& e : events) {
+        const QVariant synced = e.syncedAt.isValid() ? toDb(e.syncedAt) : now;
+        if (auto s = upsert.run({newId(), integrationId, e.externalEventId, toDb(e.startTime),
+                                 toDb(e.endTime), toDb(e.title), e.isBusy ? 1 : 0, synced, now,
+                                 now});
+            !s)
+            return s;
+    }
+    upsert.finish();
+    return success();
+}
+
 } // namespace
+
+Status CalendarEventRepository::replaceAll(const QString& integrationId,
+                                           const QVector<CalendarEvent>& events) {
+    if (auto s = removeAll(integrationId); !s)
+        return s;
+    return upsertAll(m_db, integrationId, events);
+}
+
+Status CalendarEventRepository::applyChanges(const QString& integrationId,
+                                             const QVector<CalendarEvent>& changed,
+                                             const QStringList& removedExternalIds) {
+    if (!removedExternalIds.isEmpty()) {
+        PreparedStatement remove(m_db, QStringLiteral("DELETE FROM calendar_events WHERE "
+                                                      "calendar_integration_id = ? AND "
+                                                      "external_event_id = ?"));
+        for (const auto& externalId : removedExternalIds) {
+            if (auto s = remove.run({integrationId, externalId}); !s)
+                return s;
+        }
+        remove.finish();
+    }
+    return upsertAll(m_db, integrationId, changed);
+}
+
+Status CalendarEventRepository::removeAll(const QString& integrationId) {
+    return execNoRows(m_db,
+                      QStringLiteral("DELETE FROM calendar_events WHERE calendar_integration_id = ?"),
+                      {integrationId});
+}
+
+Result<int> CalendarEventRepository::count(const QString& integrationId) {
+    auto q = exec(m_db,
+                  QStringLiteral(
+                      "SELECT COUNT(*) FROM calendar_events WHERE calendar_integration_id = ?"),
+                  {integrationId});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toInt() : 0;
+}
 
 Result<CalendarEvent> CalendarEventRepository::upsert(CalendarEvent e) {
     const auto now = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);

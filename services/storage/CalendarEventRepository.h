@@ -6,6 +6,7 @@
 #include "domain/Entities.h"
 
 #include <QSqlDatabase>
+#include <QStringList>
 #include <QVector>
 
 namespace slotdesk::storage {
@@ -23,6 +24,16 @@ public:
     Result<QVector<CalendarEvent>> listBusy(const QString& userId, const QDateTime& from,
                                             const QDateTime& to);
     Result<int> removeEndedBefore(const QDateTime& cutoff); // the 90-day clean-up
+
+    // The sync's bulk writes; call them inside one write transaction. Each statement is
+    // prepared once, so thousands of events cost one round of parsing.
+    // Replaces every event of the integration with `events` (a full sync).
+    Status replaceAll(const QString& integrationId, const QVector<CalendarEvent>& events);
+    // Upserts `changed` and deletes `removedExternalIds`; other rows are not touched.
+    Status applyChanges(const QString& integrationId, const QVector<CalendarEvent>& changed,
+                        const QStringList& removedExternalIds);
+    Status removeAll(const QString& integrationId);
+    Result<int> count(const QString& integrationId);
 
 private:
     QSqlDatabase m_db;

@@ -30,7 +30,8 @@ CalendarIntegration readIntegration(const QSqlQuery& q) {
 } // namespace
 
 Result<CalendarIntegration> CalendarIntegrationRepository::create(CalendarIntegration c) {
-    c.id = newId();
+    if (c.id.isEmpty())
+        c.id = newId();
     c.createdAt = c.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
     if (auto s = execNoRows(m_db,
                             QStringLiteral("INSERT INTO calendar_integrations (%1) VALUES "

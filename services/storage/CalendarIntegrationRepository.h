@@ -17,7 +17,8 @@ public:
     explicit CalendarIntegrationRepository(QSqlDatabase db)
         : m_db(std::move(db)) {}
 
-    Result<CalendarIntegration> create(CalendarIntegration integration); // assigns id, timestamps
+    // Assigns the id (unless set) and the timestamps.
+    Result<CalendarIntegration> create(CalendarIntegration integration);
     Result<CalendarIntegration> update(CalendarIntegration integration);
     Result<std::optional<CalendarIntegration>> findById(const QString& userId, const QString& id);
     Result<QVector<CalendarIntegration>> list(const QString& userId);

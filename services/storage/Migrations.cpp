@@ -150,6 +150,35 @@ const std::vector<Migration>& migrations() {
              "CREATE INDEX bookings_user_email_status ON bookings (user_id, attendee_email, "
              "status)",
          }},
+        {4,
+         "google calendar: write outbox and sync leases",
+         {
+             // Calendar writes owed for a booking, enqueued in the same transaction as its
+             // status change and drained by CalendarSyncService. Done jobs are deleted.
+             R"(CREATE TABLE calendar_jobs (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  booking_id TEXT NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,
+                  action TEXT NOT NULL CHECK (action IN ('insert', 'delete')),
+                  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'failed')),
+                  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                  next_attempt_at BIGINT NOT NULL,
+                  last_error TEXT,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL))",
+             "CREATE INDEX calendar_jobs_due ON calendar_jobs (user_id, state, next_attempt_at)",
+             "CREATE INDEX calendar_jobs_booking ON calendar_jobs (booking_id)",
+             // Which process syncs an integration right now (a lease that expires on its own
+             // if that process dies), and the retry back-off after failed syncs.
+             R"(CREATE TABLE calendar_sync_state (
+                  calendar_integration_id TEXT PRIMARY KEY
+                      REFERENCES calendar_integrations(id) ON DELETE CASCADE,
+                  lease_holder TEXT,
+                  lease_until BIGINT,
+                  failure_count INTEGER NOT NULL DEFAULT 0 CHECK (failure_count >= 0),
+                  retry_at BIGINT,
+                  updated_at BIGINT NOT NULL))",
+         }},
     };
     return all;
 }

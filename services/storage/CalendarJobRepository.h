@@ -1,0 +1,64 @@
+#pragma once
+// CalendarJobRepository: the `calendar_jobs` outbox — calendar writes (create or delete the
+// Google event of a booking) owed after a booking's status changed. A job is written in the
+// same transaction as the change, so neither can exist without the other; done jobs are
+// deleted, failed ones stay (with their error) until the admin sees them.
+
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace slotdesk::storage {
+
+enum class CalendarJobAction { Insert, Delete };
+enum class CalendarJobState { Pending, Failed };
+
+QString jobActionText(CalendarJobAction action);
+QString jobStateText(CalendarJobState state);
+
+struct CalendarJob {
+    QString id;
+    QString userId;
+    QString bookingId;
+    CalendarJobAction action = CalendarJobAction::Insert;
+    CalendarJobState state = CalendarJobState::Pending;
+    int attempts = 0;
+    QDateTime nextAttemptAt;
+    QString lastError;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+class CalendarJobRepository {
+public:
+    explicit CalendarJobRepository(QSqlDatabase db)
+        : m_db(std::move(db)) {}
+
+    Result<CalendarJob> enqueue(const QString& userId, const QString& bookingId,
+                                CalendarJobAction action, const QDateTime& due);
+    // Pending jobs of `userId` due at `now`, oldest first.
+    Result<QVector<CalendarJob>> listDue(const QString& userId, const QDateTime& now, int limit);
+    // Every job of `userId` (pending and failed), oldest first.
+    Result<QVector<CalendarJob>> list(const QString& userId);
+    Result<QVector<CalendarJob>> listForBooking(const QString& bookingId);
+    Result<std::optional<CalendarJob>> findById(const QString& id);
+    // The earliest next_attempt_at of `userId`'s pending jobs.
+    Result<std::optional<QDateTime>> nextDue(const QString& userId);
+
+    Status reschedule(const QString& id, int attempts, const QDateTime& nextAttemptAt,
+                      const QString& lastError);
+    Status markFailed(const QString& id, int attempts, const QString& lastError);
+    Status remove(const QString& id);
+    Status removeForBooking(const QString& bookingId, CalendarJobAction action);
+    Status removeForUser(const QString& userId);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace slotdesk::storage

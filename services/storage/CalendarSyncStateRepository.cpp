@@ -1,0 +1,79 @@
+#include "storage/CalendarSyncStateRepository.h"
+
+#include "storage/SqlSupport.h"
+
+namespace slotdesk::storage {
+
+Result<CalendarSyncState> CalendarSyncStateRepository::get(const QString& integrationId) {
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT lease_holder, lease_until, failure_count, retry_at "
+                                 "FROM calendar_sync_state WHERE calendar_integration_id = ?"),
+                  {integrationId});
+    if (!q)
+        return q.error();
+    CalendarSyncState state;
+    state.integrationId = integrationId;
+    if (q->next()) {
+        state.leaseHolder = q->value(0).toString();
+        state.leaseUntil = instantFromDb(q->value(1));
+        state.failureCount = q->value(2).toInt();
+        state.retryAt = instantFromDb(q->value(3));
+    }
+    return state;
+}
+
+Result<bool> CalendarSyncStateRepository::tryAcquire(const QString& integrationId,
+                                                     const QString& holder, const QDateTime& now,
+                                                     const QDateTime& until) {
+    auto q = exec(
+        m_db,
+        QStringLiteral("INSERT INTO calendar_sync_state (calendar_integration_id, lease_holder, "
+                       "lease_until, updated_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (calendar_integration_id) DO UPDATE SET "
+                       "lease_holder = excluded.lease_holder, lease_until = excluded.lease_until, "
+                       "updated_at = excluded.updated_at "
+                       "WHERE calendar_sync_state.lease_holder IS NULL "
+                       "OR calendar_sync_state.lease_until IS NULL "
+                       "OR calendar_sync_state.lease_until <= ? "
+                       "OR calendar_sync_state.lease_holder = excluded.lease_holder"),
+        {integrationId, holder, toDb(until), nowMs(), toDb(now)});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() > 0;
+}
+
+Status CalendarSyncStateRepository::release(const QString& integrationId, const QString& holder) {
+    return execNoRows(m_db,
+                      QStringLiteral("UPDATE calendar_sync_state SET lease_holder = NULL, "
+                                     "lease_until = NULL, updated_at = ? "
+                                     "WHERE calendar_integration_id = ? AND lease_holder = ?"),
+                      {nowMs(), integrationId, holder});
+}
+
+Status CalendarSyncStateRepository::recordFailure(const QString& integrationId, int failureCount,
+                                                  const QDateTime& retryAt) {
+    return execNoRows(
+        m_db,
+        QStringLiteral("INSERT INTO calendar_sync_state (calendar_integration_id, failure_count, "
+                       "retry_at, updated_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (calendar_integration_id) DO UPDATE SET "
+                       "failure_count = excluded.failure_count, retry_at = excluded.retry_at, "
+                       "updated_at = excluded.updated_at"),
+        {integrationId, failureCount, toDb(retryAt), nowMs()});
+}
+
+Status CalendarSyncStateRepository::recordSuccess(const QString& integrationId) {
+    return execNoRows(m_db,
+                      QStringLiteral("UPDATE calendar_sync_state SET failure_count = 0, "
+                                     "retry_at = NULL, updated_at = ? "
+                                     "WHERE calendar_integration_id = ?"),
+                      {nowMs(), integrationId});
+}
+
+Status CalendarSyncStateRepository::remove(const QString& integrationId) {
+    return execNoRows(
+        m_db, QStringLiteral("DELETE FROM calendar_sync_state WHERE calendar_integration_id = ?"),
+        {integrationId});
+}
+
+} // namespace slotdesk::storage

@@ -1,0 +1,42 @@
+#pragma once
+// CalendarSyncStateRepository: `calendar_sync_state`, one row per integration — the lease that
+// lets exactly one process (the GUI or `slotdesk-cli serve`) sync it at a time, and the retry
+// back-off after failures. Take the lease inside a write transaction.
+
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace slotdesk::storage {
+
+struct CalendarSyncState {
+    QString integrationId;
+    QString leaseHolder;
+    QDateTime leaseUntil;
+    int failureCount = 0;
+    QDateTime retryAt; // invalid: no back-off
+};
+
+class CalendarSyncStateRepository {
+public:
+    explicit CalendarSyncStateRepository(QSqlDatabase db)
+        : m_db(std::move(db)) {}
+
+    // The row, or a default (no lease, no failures) if there is none yet.
+    Result<CalendarSyncState> get(const QString& integrationId);
+    // Takes the lease for `holder` until `until` if it is free, expired at `now`, or already
+    // `holder`'s. Returns whether `holder` holds it now.
+    Result<bool> tryAcquire(const QString& integrationId, const QString& holder,
+                            const QDateTime& now, const QDateTime& until);
+    Status release(const QString& integrationId, const QString& holder);
+    Status recordFailure(const QString& integrationId, int failureCount, const QDateTime& retryAt);
+    Status recordSuccess(const QString& integrationId);
+    Status remove(const QString& integrationId);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace slotdesk::storage
