@@ -9,7 +9,7 @@ build_packages=(
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite
   qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qtkeychain-qt6-dev libhowardhinnant-date-dev libbenchmark-dev
+  qtkeychain-qt6-dev libsecret-1-0 libhowardhinnant-date-dev libbenchmark-dev
   libgl-dev libvulkan-dev
 )
 test_packages=(

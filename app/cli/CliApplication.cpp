@@ -47,6 +47,7 @@ CliApplication::CliApplication(QTextStream& out, QTextStream& err)
     m_commands += bookingCommands();
     m_commands += schedulingCommands();
     m_commands += serveCommands();
+    m_commands += calendarCommands();
 }
 
 QString CliApplication::help() const {

@@ -26,6 +26,7 @@ QList<Command> availabilityCommands();
 QList<Command> bookingCommands();
 QList<Command> schedulingCommands();
 QList<Command> serveCommands();
+QList<Command> calendarCommands();
 
 // The first of `names` not given on the command line, or an empty string.
 QString missingOption(const CliContext& context, const QStringList& names);

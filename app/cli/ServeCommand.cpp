@@ -2,6 +2,7 @@
 
 #include "cli/Command.h"
 
+#include "calendar/CalendarSyncService.h"
 #include "web/BookingServer.h"
 
 #include <QCoreApplication>
@@ -58,6 +59,9 @@ int serve(CliContext& c) {
     web::BookingServer server(c.database(), config);
     if (auto s = server.start(); !s)
         return c.fail(s.error());
+    // Google Calendar busy times and owed calendar writes, kept up to date while serving.
+    CalendarSyncService calendarSync(c.database());
+    calendarSync.start();
     QString pageUrl = server.baseUrl().toString();
     if (auto admin = c.admin())
         pageUrl += u'/' + admin->username;

@@ -1,6 +1,7 @@
 #include "booking/BookingService.h"
 
 #include "booking/BookingStateMachine.h"
+#include "calendar/CalendarOutbox.h"
 #include "domain/Validation.h"
 #include "storage/BookingSettingsRepository.h"
 
@@ -194,6 +195,9 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
     auto updated = bookings.update(booking);
     if (!updated)
         return updated.error();
+    // The calendar write this change owes (if any) is queued in the same transaction.
+    if (auto s = CalendarOutbox::enqueueForTransition(db, **found, *updated); !s)
+        return s.error();
     if (auto s = tx->commit(); !s)
         return s.error();
     return updated;

@@ -1,0 +1,301 @@
+// slotdesk-cli calendar connect|status|sync|disconnect: the admin's Google Calendar.
+// The calendar service is asynchronous (keychain, network); a command runs a local event loop
+// until the service reports back — there is no GUI thread here to keep responsive.
+
+#include "cli/Command.h"
+
+#include "calendar/CalendarSyncService.h"
+#include "calendar/GoogleConfig.h"
+#include "core/TimeFormat.h"
+#include "domain/JsonFormat.h"
+#include "storage/CalendarEventRepository.h"
+#include "storage/CalendarSyncStateRepository.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QProcess>
+
+#include <cstdio>
+
+namespace slotdesk::cli {
+namespace {
+
+// The calendar code logs its progress and warnings; a command reports the outcome in one line
+// instead. QT_LOGGING_RULES (which wins over this) brings the log back.
+void quietLogs() {
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("slotdesk.calendar.*=false\nqt.networkauth.*=false"));
+}
+
+Error calendarFailure(const QString& message) {
+    return Error{ErrorCode::Internal, message, {}};
+}
+
+// The admin's Google Calendar integration (connected or not), if there is one.
+Result<std::optional<CalendarIntegration>> googleIntegration(CalendarSyncService& service) {
+    auto all = service.integrations();
+    if (!all)
+        return all.error();
+    for (const auto& integration : *all) {
+        if (integration.type == CalendarType::GoogleCalendar)
+            return std::optional<CalendarIntegration>(integration);
+    }
+    return std::optional<CalendarIntegration>{};
+}
+
+QString reportLine(const SyncReport& r) {
+    if (!r.ran)
+        return r.message;
+    QString line = QStringLiteral("%1 sync: %2 page(s), %3 change(s)")
+                       .arg(r.fullSync ? QStringLiteral("Full") : QStringLiteral("Incremental"))
+                       .arg(r.pages)
+                       .arg(r.items);
+    if (r.removed > 0)
+        line += QStringLiteral(" (%1 removed)").arg(r.removed);
+    line += QStringLiteral(" in %1 ms").arg(r.elapsedMs);
+    if (r.jobsDone + r.jobsFailed + r.jobsRescheduled > 0)
+        line += QStringLiteral("; calendar writes: %1 done, %2 retrying, %3 failed")
+                    .arg(r.jobsDone)
+                    .arg(r.jobsRescheduled)
+                    .arg(r.jobsFailed);
+    return line;
+}
+
+QJsonObject reportJson(const SyncReport& r) {
+    return {{QStringLiteral("ran"), r.ran},
+            {QStringLiteral("ok"), r.ok},
+            {QStringLiteral("fullSync"), r.fullSync},
+            {QStringLiteral("pages"), r.pages},
+            {QStringLiteral("items"), r.items},
+            {QStringLiteral("removed"), r.removed},
+            {QStringLiteral("jobsDone"), r.jobsDone},
+            {QStringLiteral("jobsRescheduled"), r.jobsRescheduled},
+            {QStringLiteral("jobsFailed"), r.jobsFailed},
+            {QStringLiteral("elapsedMs"), r.elapsedMs},
+            {QStringLiteral("message"), r.message}};
+}
+
+QJsonObject jobJson(const storage::CalendarJob& job) {
+    QJsonObject object{
+        {QStringLiteral("id"), job.id},
+        {QStringLiteral("bookingId"), job.bookingId},
+        {QStringLiteral("action"), storage::jobActionText(job.action)},
+        {QStringLiteral("state"), storage::jobStateText(job.state)},
+        {QStringLiteral("attempts"), job.attempts},
+        {QStringLiteral("nextAttemptAt"), timeformat::toRfc3339Utc(job.nextAttemptAt)}};
+    object.insert(QStringLiteral("lastError"),
+                  job.lastError.isEmpty() ? QJsonValue() : QJsonValue(job.lastError));
+    return object;
+}
+
+int connectCalendar(CliContext& c) {
+    quietLogs();
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    if (auto client = google::ClientCredentials::load(); !client)
+        return c.fail(client.error());
+    const bool openBrowser = !c.parser.isSet(QStringLiteral("no-browser"));
+
+    CalendarSyncService service(c.database());
+    QEventLoop loop;
+    QTextStream err(stderr);
+    bool connected = false;
+    QString integrationId;
+    QString message;
+    QObject::connect(&service, &CalendarSyncService::authorizationUrlReady, &loop,
+                     [&](const QUrl& url) {
+                         // In --json mode stdout carries only the JSON answer.
+                         QTextStream& to = c.json() ? err : c.out();
+                         to << "Open this address in a browser to connect Google Calendar:\n  "
+                            << url.toString(QUrl::FullyEncoded) << Qt::endl;
+                         if (openBrowser)
+                             QProcess::startDetached(QStringLiteral("xdg-open"),
+                                                     {url.toString(QUrl::FullyEncoded)});
+                     });
+    QObject::connect(&service, &CalendarSyncService::connectFinished, &loop,
+                     [&](bool ok, const QString& id, const QString& text) {
+                         connected = ok;
+                         integrationId = id;
+                         message = text;
+                         if (!ok)
+                             loop.quit();
+                     });
+    // A successful connect is followed by a first sync; report both.
+    QObject::connect(&service, &CalendarSyncService::syncFinished, &loop,
+                     [&](bool, const QString& id) {
+                         if (connected && id == integrationId)
+                             loop.quit();
+                     });
+    service.connectGoogle();
+    loop.exec();
+    if (!connected)
+        return c.fail(calendarFailure(message));
+
+    const auto report = service.lastReport(integrationId);
+    auto integration = googleIntegration(service);
+    QJsonObject json{{QStringLiteral("message"), message}};
+    if (integration && integration->has_value())
+        json.insert(QStringLiteral("integration"), json::toJson(**integration));
+    QString text = message;
+    if (report) {
+        json.insert(QStringLiteral("sync"), reportJson(*report));
+        text += u'\n' + (report->ok ? reportLine(*report)
+                                    : QStringLiteral("First sync failed: ") + report->message);
+    }
+    return c.print(json, text);
+}
+
+int status(CliContext& c) {
+    quietLogs();
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    CalendarSyncService service(c.database());
+    auto integration = googleIntegration(service);
+    if (!integration)
+        return c.fail(integration.error());
+    auto jobs = service.calendarJobs();
+    if (!jobs)
+        return c.fail(jobs.error());
+
+    QJsonObject json;
+    QStringList lines;
+    if (!integration->has_value()) {
+        json.insert(QStringLiteral("integration"), QJsonValue());
+        lines.append(QStringLiteral("Google Calendar: not connected "
+                                    "(slotdesk-cli calendar connect)"));
+    } else {
+        const CalendarIntegration& i = **integration;
+        auto events = storage::CalendarEventRepository(c.database().connection()).count(i.id);
+        auto state = storage::CalendarSyncStateRepository(c.database().connection()).get(i.id);
+        QJsonObject object = json::toJson(i);
+        object.insert(QStringLiteral("events"), events ? *events : 0);
+        object.insert(QStringLiteral("retryAt"),
+                      state && state->retryAt.isValid()
+                          ? QJsonValue(timeformat::toRfc3339Utc(state->retryAt))
+                          : QJsonValue());
+        json.insert(QStringLiteral("integration"), object);
+        lines.append(
+            QStringLiteral("Google Calendar: %1%2")
+                .arg(toText(i.syncStatus), i.accountEmail.isEmpty()
+                                               ? QString()
+                                               : QStringLiteral(" (%1)").arg(i.accountEmail)));
+        lines.append(QStringLiteral("Last sync:       %1")
+                         .arg(i.lastSyncAt.isValid() ? timeformat::toRfc3339Utc(i.lastSyncAt)
+                                                     : QStringLiteral("never")));
+        lines.append(QStringLiteral("Synced events:   %1").arg(events ? *events : 0));
+        if (!i.syncError.isEmpty())
+            lines.append(QStringLiteral("Error:           %1").arg(i.syncError));
+        if (state && state->retryAt.isValid())
+            lines.append(QStringLiteral("Next retry:      %1")
+                             .arg(timeformat::toRfc3339Utc(state->retryAt)));
+    }
+    QJsonArray jobArray;
+    for (const auto& job : *jobs) {
+        jobArray.append(jobJson(job));
+        lines.append(
+            QStringLiteral("Calendar %1 for booking %2: %3, %4 attempt(s)%5")
+                .arg(storage::jobActionText(job.action), job.bookingId,
+                     job.state == storage::CalendarJobState::Pending ? QStringLiteral("pending")
+                                                                     : QStringLiteral("failed"))
+                .arg(job.attempts)
+                .arg(job.lastError.isEmpty() ? QString()
+                                             : QStringLiteral(" (%1)").arg(job.lastError)));
+    }
+    json.insert(QStringLiteral("calendarJobs"), jobArray);
+    return c.print(json, lines.join(u'\n'));
+}
+
+int sync(CliContext& c) {
+    quietLogs();
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    CalendarSyncService service(c.database());
+    auto integration = googleIntegration(service);
+    if (!integration)
+        return c.fail(integration.error());
+    if (!integration->has_value() || (*integration)->syncStatus == SyncStatus::Disconnected)
+        return c.fail(Error::validation(
+            QStringLiteral("calendar"),
+            QStringLiteral("Google Calendar is not connected (slotdesk-cli calendar connect)")));
+    const QString id = (*integration)->id;
+    QEventLoop loop;
+    QObject::connect(&service, &CalendarSyncService::syncFinished, &loop,
+                     [&](bool, const QString& finishedId) {
+                         if (finishedId == id)
+                             loop.quit();
+                     });
+    service.syncNow(id);
+    loop.exec();
+    const auto report = service.lastReport(id);
+    if (!report)
+        return c.fail(calendarFailure(QStringLiteral("The sync did not run")));
+    if (!report->ok)
+        return c.fail(calendarFailure(report->message));
+    return c.print(reportJson(*report), reportLine(*report));
+}
+
+int disconnectCalendar(CliContext& c) {
+    quietLogs();
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    CalendarSyncService service(c.database());
+    auto integration = googleIntegration(service);
+    if (!integration)
+        return c.fail(integration.error());
+    if (!integration->has_value())
+        return c.fail(Error::validation(QStringLiteral("calendar"),
+                                        QStringLiteral("Google Calendar is not connected")));
+    QEventLoop loop;
+    bool ok = false;
+    QString message;
+    QObject::connect(&service, &CalendarSyncService::disconnectFinished, &loop,
+                     [&](bool done, const QString&, const QString& text) {
+                         ok = done;
+                         message = text;
+                         loop.quit();
+                     });
+    service.disconnectIntegration((*integration)->id);
+    loop.exec();
+    if (!ok)
+        return c.fail(calendarFailure(message));
+    return c.print(QJsonObject{{QStringLiteral("message"), message}}, message);
+}
+
+} // namespace
+
+QList<Command> calendarCommands() {
+    return {
+        {QStringLiteral("calendar connect"),
+         {},
+         0,
+         QStringLiteral("Connect Google Calendar (OAuth in the browser) [--no-browser]"),
+         {{QStringLiteral("no-browser"),
+           QStringLiteral("Only print the authorization address; don't open a browser.")}},
+         connectCalendar},
+        {QStringLiteral("calendar status"),
+         {},
+         0,
+         QStringLiteral("Google Calendar connection, last sync, pending calendar writes"),
+         {},
+         status},
+        {QStringLiteral("calendar sync"),
+         {},
+         0,
+         QStringLiteral("Sync busy times and pending calendar writes now"),
+         {},
+         sync},
+        {QStringLiteral("calendar disconnect"),
+         {},
+         0,
+         QStringLiteral("Revoke access, forget tokens and synced events"),
+         {},
+         disconnectCalendar},
+    };
+}
+
+} // namespace slotdesk::cli

@@ -1,0 +1,609 @@
+#include "calendar/CalendarSyncRun.h"
+
+#include "calendar/GoogleSession.h"
+#include "calendar/IntegrationStatusMachine.h"
+#include "calendar/SyncBackoff.h"
+#include "core/TimeFormat.h"
+#include "storage/BookingRepository.h"
+#include "storage/CalendarEventRepository.h"
+#include "storage/CalendarIntegrationRepository.h"
+#include "storage/CalendarSyncStateRepository.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QTimer>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcSync, "slotdesk.calendar.sync")
+
+namespace slotdesk {
+
+using google::Failure;
+using google::GoogleReply;
+using storage::CalendarJob;
+using storage::CalendarJobAction;
+using storage::Transaction;
+
+namespace {
+
+QDateTime nowUtc() {
+    return QDateTime::currentDateTimeUtc();
+}
+
+// The Google event id SlotDesk gives a booking's event: the booking's UUID in lower-case hex,
+// which is valid base32hex. Inserting it twice (a lost response, two processes) is a 409, not a
+// second event.
+QString eventIdFor(const Booking& booking) {
+    return QString(booking.id).remove(u'-').toLower();
+}
+
+QJsonObject eventBodyFor(const Booking& booking) {
+    QJsonObject event{
+        {QStringLiteral("id"), eventIdFor(booking)},
+        {QStringLiteral("summary"),
+         booking.title.isEmpty() ? QStringLiteral("Meeting with %1").arg(booking.attendeeName)
+                                 : booking.title},
+        {QStringLiteral("start"),
+         QJsonObject{{QStringLiteral("dateTime"), timeformat::toRfc3339Utc(booking.startTime)}}},
+        {QStringLiteral("end"),
+         QJsonObject{{QStringLiteral("dateTime"), timeformat::toRfc3339Utc(booking.endTime)}}},
+        {QStringLiteral("attendees"),
+         QJsonArray{QJsonObject{{QStringLiteral("email"), booking.attendeeEmail},
+                                {QStringLiteral("displayName"), booking.attendeeName}}}},
+        {QStringLiteral("extendedProperties"),
+         QJsonObject{{QStringLiteral("private"),
+                      QJsonObject{{QStringLiteral("slotdeskBookingId"), booking.id}}}}},
+    };
+    if (!booking.notes.isEmpty())
+        event.insert(QStringLiteral("description"), booking.notes);
+    if (booking.requestedVideoProvider == VideoProvider::GoogleMeet)
+        event.insert(QStringLiteral("conferenceData"),
+                     QJsonObject{{QStringLiteral("createRequest"),
+                                  QJsonObject{{QStringLiteral("requestId"), booking.id},
+                                              {QStringLiteral("conferenceSolutionKey"),
+                                               QJsonObject{{QStringLiteral("type"),
+                                                            QStringLiteral("hangoutsMeet")}}}}}});
+    return event;
+}
+
+QString conferenceStatus(const QJsonObject& event) {
+    return event.value(QLatin1String("conferenceData"))
+        .toObject()
+        .value(QLatin1String("createRequest"))
+        .toObject()
+        .value(QLatin1String("status"))
+        .toObject()
+        .value(QLatin1String("statusCode"))
+        .toString();
+}
+
+bool stopsTheQueue(const GoogleReply& reply) {
+    return reply.isTransient() || reply.failure == Failure::Keychain ||
+           reply.failure == Failure::AuthRevoked || reply.failure == Failure::Unauthorized;
+}
+
+} // namespace
+
+CalendarSyncRun::CalendarSyncRun(Setup setup, QObject* parent)
+    : QObject(parent)
+    , m_setup(std::move(setup)) {}
+
+CalendarSyncRun::~CalendarSyncRun() = default;
+
+QString CalendarSyncRun::eventsPath() const {
+    return QStringLiteral("/calendars/%1/events")
+        .arg(google::GoogleSession::segment(m_setup.integration.calendarId));
+}
+
+void CalendarSyncRun::start() {
+    m_elapsed.start();
+    if (!renewLease()) {
+        m_report.ran = false;
+        m_report.ok = true;
+        finish(true, QStringLiteral("Another SlotDesk process is syncing this calendar now"));
+        return;
+    }
+    m_report.ran = true;
+    m_session = new google::GoogleSession(m_setup.integration.keychainKey, m_setup.endpoints,
+                                          m_setup.store, m_setup.oauth, m_setup.network, this);
+    m_session->prepare([this](GoogleReply ready) {
+        if (!ready.ok()) {
+            recordSyncFailure(ready);
+            finish(false, ready.message);
+            return;
+        }
+        if (m_setup.mode == Mode::WriteOnly) {
+            m_report.ok = true;
+            drainJobs();
+            return;
+        }
+        m_full = m_setup.integration.syncToken.isEmpty();
+        m_report.fullSync = m_full;
+        fetchPage({});
+    });
+}
+
+bool CalendarSyncRun::renewLease() {
+    auto db = m_setup.database->connection();
+    auto tx = Transaction::begin(db, Transaction::Mode::Write);
+    if (!tx)
+        return false;
+    const QDateTime now = nowUtc();
+    auto acquired = storage::CalendarSyncStateRepository(db).tryAcquire(
+        m_setup.integration.id, m_setup.leaseHolder, now,
+        now.addSecs(std::chrono::duration_cast<std::chrono::seconds>(kLease).count()));
+    if (!acquired || !*acquired || !tx->commit())
+        return false;
+    m_leaseHeld = true;
+    return true;
+}
+
+// ---- events.list ----------------------------------------------------------------------------
+
+void CalendarSyncRun::fetchPage(const QString& pageToken) {
+    if (!renewLease()) {
+        finish(false, QStringLiteral("Lost the sync lease to another SlotDesk process"));
+        return;
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("singleEvents"), QStringLiteral("true"));
+    query.addQueryItem(QStringLiteral("maxResults"), QString::number(kPageSize));
+    if (m_full)
+        query.addQueryItem(QStringLiteral("timeMin"),
+                           timeformat::toRfc3339Utc(nowUtc().addDays(-kWindowDays)));
+    else
+        query.addQueryItem(QStringLiteral("syncToken"), QString::fromLatin1(QUrl::toPercentEncoding(
+                                                            m_setup.integration.syncToken)));
+    if (!pageToken.isEmpty())
+        query.addQueryItem(QStringLiteral("pageToken"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(pageToken)));
+    m_session->call(QByteArrayLiteral("GET"), eventsPath(), query, {},
+                    [this](GoogleReply reply) { onPage(reply); });
+}
+
+void CalendarSyncRun::onPage(const GoogleReply& reply) {
+    if (reply.failure == Failure::FullSyncRequired && !m_full) {
+        restartAsFullSync();
+        return;
+    }
+    if (!reply.ok()) {
+        recordSyncFailure(reply);
+        if (stopsTheQueue(reply))
+            finish(false, reply.message);
+        else
+            drainJobs(); // reading failed for a reason of its own; writing may still work
+        return;
+    }
+    ++m_report.pages;
+    const QString pageZone = reply.body.value(QLatin1String("timeZone")).toString();
+    if (m_zone.isEmpty() || !pageZone.isEmpty())
+        m_zone = google::effectiveZone(pageZone, m_setup.userTimeZone);
+    const QJsonArray items = reply.body.value(QLatin1String("items")).toArray();
+    for (const auto& value : items) {
+        auto change = google::mapEvent(value.toObject(), m_zone);
+        if (change.externalId.isEmpty())
+            continue;
+        ++m_report.items;
+        m_changes.insert(change.externalId, std::move(change)); // a later page wins
+    }
+    const QString next = reply.body.value(QLatin1String("nextPageToken")).toString();
+    if (!next.isEmpty()) {
+        fetchPage(next);
+        return;
+    }
+    m_nextSyncToken = reply.body.value(QLatin1String("nextSyncToken")).toString();
+    if (m_nextSyncToken.isEmpty()) {
+        const auto failure = GoogleReply::localFailure(
+            Failure::Rejected,
+            QStringLiteral("Google's last events page carried no nextSyncToken"));
+        recordSyncFailure(failure);
+        finish(false, failure.message);
+        return;
+    }
+    applyChanges();
+}
+
+void CalendarSyncRun::restartAsFullSync() {
+    // 410 fullSyncRequired: forget the token and read everything again. The stored events stay
+    // untouched until the complete new set replaces them in one transaction.
+    qCInfo(lcSync) << "sync token expired (410); starting a full sync";
+    auto db = m_setup.database->connection();
+    if (auto tx = Transaction::begin(db, Transaction::Mode::Write)) {
+        storage::CalendarIntegrationRepository integrations(db);
+        auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
+        if (current && current->has_value() && (*current)->syncStatus != SyncStatus::Disconnected) {
+            CalendarIntegration updated = **current;
+            updated.syncToken.clear();
+            if (integrations.update(updated))
+                (void)tx->commit();
+        }
+    }
+    m_setup.integration.syncToken.clear();
+    m_full = true;
+    m_fellBack = true;
+    m_report.fullSync = true;
+    m_changes.clear();
+    m_zone.clear();
+    fetchPage({});
+}
+
+void CalendarSyncRun::applyChanges() {
+    QVector<CalendarEvent> upserts;
+    QStringList removed;
+    upserts.reserve(m_changes.size());
+    const QDateTime now = nowUtc();
+    for (auto it = m_changes.cbegin(); it != m_changes.cend(); ++it) {
+        if (it->removed) {
+            removed.append(it->externalId);
+            continue;
+        }
+        CalendarEvent event = it->event;
+        event.calendarIntegrationId = m_setup.integration.id;
+        event.syncedAt = now;
+        upserts.append(event);
+    }
+    m_report.removed = static_cast<int>(removed.size());
+
+    auto db = m_setup.database->connection();
+    auto fail = [this](const Error& error) {
+        recordSyncFailure(GoogleReply::localFailure(Failure::Rejected, error.message));
+        finish(false, error.message);
+    };
+    {
+        auto tx = Transaction::begin(db, Transaction::Mode::Write);
+        if (!tx)
+            return fail(tx.error());
+        storage::CalendarIntegrationRepository integrations(db);
+        auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
+        if (!current)
+            return fail(current.error());
+        if (!current->has_value() || (*current)->syncStatus == SyncStatus::Disconnected) {
+            // Disconnected while we were reading: write nothing.
+            tx->rollback();
+            finish(false, QStringLiteral("The integration was disconnected during the sync"));
+            return;
+        }
+        storage::CalendarEventRepository events(db);
+        auto written = m_full ? events.replaceAll(m_setup.integration.id, upserts)
+                              : events.applyChanges(m_setup.integration.id, upserts, removed);
+        if (!written)
+            return fail(written.error());
+        if (auto cleaned = events.removeEndedBefore(now.addDays(-kWindowDays)); !cleaned)
+            return fail(cleaned.error());
+        CalendarIntegration updated = **current;
+        if (auto s = IntegrationStatusMachine::check(updated.syncStatus, SyncStatus::Active); !s)
+            return fail(s.error());
+        updated.syncToken = m_nextSyncToken;
+        updated.lastSyncAt = now;
+        updated.syncStatus = SyncStatus::Active;
+        updated.syncError.clear();
+        if (m_session->tokenExpiresAt().isValid())
+            updated.tokenExpiresAt = m_session->tokenExpiresAt();
+        if (auto s = integrations.update(updated); !s)
+            return fail(s.error());
+        if (auto s = storage::CalendarSyncStateRepository(db).recordSuccess(updated.id); !s)
+            return fail(s.error());
+        if (auto s = tx->commit(); !s)
+            return fail(s.error());
+        m_setup.integration = updated;
+    }
+    m_report.ok = true;
+    qCInfo(lcSync).nospace() << (m_full ? "full" : "incremental") << " sync: " << m_report.pages
+                             << " page(s), " << m_report.items << " item(s), " << removed.size()
+                             << " removed, in " << m_elapsed.elapsed() << " ms";
+    m_changes.clear();
+    emit integrationChanged(m_setup.integration.id);
+    drainJobs();
+}
+
+void CalendarSyncRun::recordSyncFailure(const GoogleReply& reply) {
+    m_report.ok = false;
+    m_report.message = reply.message;
+    auto db = m_setup.database->connection();
+    auto tx = Transaction::begin(db, Transaction::Mode::Write);
+    if (!tx)
+        return;
+    storage::CalendarIntegrationRepository integrations(db);
+    auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
+    if (!current || !current->has_value() || (*current)->syncStatus == SyncStatus::Disconnected)
+        return;
+    storage::CalendarSyncStateRepository states(db);
+    auto state = states.get(m_setup.integration.id);
+    if (!state)
+        return;
+    const int failures = state->failureCount + 1;
+    const auto delay = google::SyncBackoff::delay(failures, reply.retryAfter);
+    const QDateTime retryAt = nowUtc().addMSecs(delay.count());
+    CalendarIntegration updated = **current;
+    if (!IntegrationStatusMachine::isAllowed(updated.syncStatus, SyncStatus::Error))
+        return;
+    updated.syncStatus = SyncStatus::Error;
+    updated.syncError = reply.message;
+    if (!integrations.update(updated) || !states.recordFailure(updated.id, failures, retryAt) ||
+        !tx->commit())
+        return;
+    qCWarning(lcSync) << "sync failed (" << failures << "in a row ); next try in"
+                      << delay.count() / 1000 << "s:" << reply.message;
+    emit integrationChanged(m_setup.integration.id);
+}
+
+// ---- the outbox -----------------------------------------------------------------------------
+
+void CalendarSyncRun::drainJobs() {
+    auto due = storage::CalendarJobRepository(m_setup.database->connection())
+                   .listDue(m_setup.integration.userId, nowUtc(), kJobsPerRun);
+    if (!due) {
+        finish(m_report.ok, due.error().message);
+        return;
+    }
+    m_jobs.assign(due->cbegin(), due->cend());
+    nextJob();
+}
+
+void CalendarSyncRun::nextJob() {
+    if (m_jobs.empty()) {
+        finish(m_report.ok, m_report.message);
+        return;
+    }
+    if (!renewLease()) {
+        finish(false, QStringLiteral("Lost the sync lease to another SlotDesk process"));
+        return;
+    }
+    const CalendarJob job = m_jobs.front();
+    m_jobs.pop_front();
+    // It may have been dropped (a cancel before it ran) since the list was read.
+    auto fresh = storage::CalendarJobRepository(m_setup.database->connection()).findById(job.id);
+    if (!fresh || !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending) {
+        nextJob();
+        return;
+    }
+    if (job.action == CalendarJobAction::Insert)
+        runInsert(**fresh);
+    else
+        runDelete(**fresh);
+}
+
+void CalendarSyncRun::runInsert(const CalendarJob& job) {
+    auto found = storage::BookingRepository(m_setup.database->connection())
+                     .findById(m_setup.integration.userId, job.bookingId);
+    if (!found || !found->has_value()) {
+        jobDone(job);
+        return;
+    }
+    const Booking booking = **found;
+    if (!booking.calendarEventId.isEmpty()) {
+        // Already created; only the Meet link may still be owed.
+        if (booking.requestedVideoProvider == VideoProvider::GoogleMeet &&
+            booking.videoLink.isEmpty())
+            readEventBack(job, booking.calendarEventId, 0);
+        else
+            jobDone(job);
+        return;
+    }
+    if (booking.status != BookingStatus::Confirmed) {
+        jobDone(job); // cancelled before the event was ever created
+        return;
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("sendUpdates"), QStringLiteral("all"));
+    if (booking.requestedVideoProvider == VideoProvider::GoogleMeet)
+        query.addQueryItem(QStringLiteral("conferenceDataVersion"), QStringLiteral("1"));
+    m_session->call(QByteArrayLiteral("POST"), eventsPath(), query, eventBodyFor(booking),
+                    [this, job, eventId = eventIdFor(booking)](GoogleReply reply) {
+                        if (reply.failure == Failure::Duplicate) {
+                            // Created by an earlier attempt whose answer was lost.
+                            readEventBack(job, eventId, 0);
+                            return;
+                        }
+                        if (!reply.ok()) {
+                            jobFailed(job, reply);
+                            return;
+                        }
+                        onEventStored(job, reply.body, 0);
+                    });
+}
+
+void CalendarSyncRun::readEventBack(const CalendarJob& job, const QString& eventId, int reads) {
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("conferenceDataVersion"), QStringLiteral("1"));
+    m_session->call(QByteArrayLiteral("GET"),
+                    eventsPath() + u'/' + google::GoogleSession::segment(eventId), query, {},
+                    [this, job, reads](GoogleReply reply) {
+                        if (!reply.ok()) {
+                            jobFailed(job, reply);
+                            return;
+                        }
+                        onEventStored(job, reply.body, reads + 1);
+                    });
+}
+
+void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& event, int reads) {
+    constexpr int kReadsInRun = 4; // then the job waits for a later pass
+    const QString eventId = event.value(QLatin1String("id")).toString();
+    const QString meetLink = event.value(QLatin1String("hangoutLink")).toString();
+    const QString status = conferenceStatus(event);
+
+    auto db = m_setup.database->connection();
+    auto tx = Transaction::begin(db, Transaction::Mode::Write);
+    if (!tx) {
+        jobFailed(job, GoogleReply::localFailure(Failure::Rejected, tx.error().message));
+        return;
+    }
+    storage::BookingRepository bookings(db);
+    storage::CalendarJobRepository jobs(db);
+    auto found = bookings.findById(m_setup.integration.userId, job.bookingId);
+    if (!found || !found->has_value()) {
+        tx->rollback();
+        jobDone(job);
+        return;
+    }
+    Booking booking = **found;
+    const bool wantsMeet = booking.requestedVideoProvider == VideoProvider::GoogleMeet;
+    booking.calendarEventId = eventId;
+    if (wantsMeet && !meetLink.isEmpty()) {
+        booking.videoProvider = VideoProvider::GoogleMeet;
+        booking.videoLink = meetLink;
+    }
+    if (!bookings.update(booking)) {
+        tx->rollback();
+        jobFailed(job, GoogleReply::localFailure(Failure::Rejected,
+                                                 QStringLiteral("Cannot store the event id")));
+        return;
+    }
+    // Cancelled while the event was being created: it has to go again.
+    if (booking.status != BookingStatus::Confirmed) {
+        auto queued = jobs.listForBooking(booking.id);
+        bool deleteQueued = false;
+        if (queued) {
+            for (const auto& other : *queued)
+                deleteQueued = deleteQueued || other.action == CalendarJobAction::Delete;
+        }
+        if (!deleteQueued)
+            (void)jobs.enqueue(booking.userId, booking.id, CalendarJobAction::Delete, nowUtc());
+    }
+
+    enum class Next { Done, ReadAgain, Later, Failed } next = Next::Done;
+    if (wantsMeet && meetLink.isEmpty() && booking.status == BookingStatus::Confirmed) {
+        if (status == QLatin1String("pending"))
+            next = reads < kReadsInRun ? Next::ReadAgain : Next::Later;
+        else // "failure", or no conference at all
+            next = Next::Failed;
+    }
+    Status written = success();
+    if (next == Next::Done)
+        written = jobs.remove(job.id);
+    else if (next == Next::Failed)
+        written = jobs.markFailed(job.id, job.attempts + 1,
+                                  QStringLiteral("Google could not create a Meet link"));
+    else if (next == Next::Later)
+        written =
+            jobs.reschedule(job.id, job.attempts + 1,
+                            nowUtc().addMSecs(google::SyncBackoff::delay(job.attempts + 1).count()),
+                            QStringLiteral("Waiting for Google to create the Meet link"));
+    if (!written || !tx->commit()) {
+        jobFailed(job, GoogleReply::localFailure(
+                           Failure::Rejected, QStringLiteral("Cannot record the calendar write")));
+        return;
+    }
+    emit jobsChanged();
+    switch (next) {
+    case Next::Done:
+        ++m_report.jobsDone;
+        nextJob();
+        break;
+    case Next::Failed:
+        ++m_report.jobsFailed;
+        nextJob();
+        break;
+    case Next::Later:
+        ++m_report.jobsRescheduled;
+        nextJob();
+        break;
+    case Next::ReadAgain:
+        // Google creates the conference asynchronously: read the event again shortly.
+        QTimer::singleShot(250 * (1 << reads), this,
+                           [this, job, eventId, reads] { readEventBack(job, eventId, reads); });
+        break;
+    }
+}
+
+void CalendarSyncRun::runDelete(const CalendarJob& job) {
+    auto db = m_setup.database->connection();
+    auto found = storage::BookingRepository(db).findById(m_setup.integration.userId, job.bookingId);
+    if (!found || !found->has_value()) {
+        jobDone(job);
+        return;
+    }
+    const QString eventId = (*found)->calendarEventId;
+    if (eventId.isEmpty()) {
+        // An insert still owed or in flight elsewhere may yet create it: wait for that.
+        auto queued = storage::CalendarJobRepository(db).listForBooking(job.bookingId);
+        bool insertOwed = false;
+        if (queued) {
+            for (const auto& other : *queued)
+                insertOwed = insertOwed || (other.action == CalendarJobAction::Insert &&
+                                            other.state == storage::CalendarJobState::Pending);
+        }
+        if (insertOwed) {
+            (void)storage::CalendarJobRepository(db).reschedule(
+                job.id, job.attempts, nowUtc().addMSecs(google::SyncBackoff::kBase.count()),
+                QStringLiteral("Waiting for the event to be created first"));
+            ++m_report.jobsRescheduled;
+            nextJob();
+            return;
+        }
+        jobDone(job);
+        return;
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("sendUpdates"), QStringLiteral("all"));
+    m_session->call(
+        QByteArrayLiteral("DELETE"), eventsPath() + u'/' + google::GoogleSession::segment(eventId),
+        query, {}, [this, job](GoogleReply reply) {
+            // Already gone counts as done.
+            if (reply.ok() || reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
+                jobDone(job);
+            else
+                jobFailed(job, reply);
+        });
+}
+
+void CalendarSyncRun::jobDone(const CalendarJob& job) {
+    if (auto s = storage::CalendarJobRepository(m_setup.database->connection()).remove(job.id); !s)
+        qCWarning(lcSync) << "cannot remove a finished calendar job:" << s.error().message;
+    ++m_report.jobsDone;
+    emit jobsChanged();
+    nextJob();
+}
+
+void CalendarSyncRun::jobFailed(const CalendarJob& job, const GoogleReply& reply) {
+    storage::CalendarJobRepository jobs(m_setup.database->connection());
+    const int attempts = job.attempts + 1;
+    const bool retry = reply.isTransient() || reply.failure == Failure::Keychain ||
+                       reply.failure == Failure::AuthRevoked ||
+                       reply.failure == Failure::Unauthorized;
+    if (retry) {
+        const auto delay = google::SyncBackoff::delay(attempts, reply.retryAfter);
+        (void)jobs.reschedule(job.id, attempts, nowUtc().addMSecs(delay.count()), reply.message);
+        ++m_report.jobsRescheduled;
+    } else {
+        (void)jobs.markFailed(job.id, attempts, reply.message);
+        ++m_report.jobsFailed;
+    }
+    qCWarning(lcSync) << "calendar" << storage::jobActionText(job.action) << "for a booking"
+                      << (retry ? "will be retried:" : "failed:") << reply.message;
+    emit jobsChanged();
+    if (stopsTheQueue(reply)) {
+        if (!reply.isTransient())
+            recordSyncFailure(reply); // the integration itself needs the admin's attention
+        finish(m_report.ok, reply.message);
+        return;
+    }
+    nextJob();
+}
+
+void CalendarSyncRun::finish(bool ok, const QString& message) {
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_leaseHeld) {
+        auto db = m_setup.database->connection();
+        if (auto tx = Transaction::begin(db, Transaction::Mode::Write)) {
+            if (storage::CalendarSyncStateRepository(db).release(m_setup.integration.id,
+                                                                 m_setup.leaseHolder))
+                (void)tx->commit();
+        }
+        m_leaseHeld = false;
+    }
+    m_report.ok = ok;
+    if (!message.isEmpty())
+        m_report.message = message;
+    m_report.elapsedMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    // Let the callback that got here unwind before the owner deletes this run.
+    QMetaObject::invokeMethod(
+        this, [this] { emit finished(this); }, Qt::QueuedConnection);
+}
+
+} // namespace slotdesk

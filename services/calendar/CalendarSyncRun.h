@@ -1,0 +1,120 @@
+#pragma once
+// CalendarSyncRun: one pass over one Google Calendar integration — take the lease, bring the
+// busy events up to date (a full sync, or an incremental one with the sync token, paginated),
+// write the result in one transaction, then work off the calendar writes (outbox jobs) that are
+// due. CalendarSyncService creates one per pass and deletes it when it has finished.
+
+#include "calendar/GoogleConfig.h"
+#include "calendar/GoogleEventMapper.h"
+#include "calendar/GoogleReply.h"
+#include "domain/Entities.h"
+#include "storage/CalendarJobRepository.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QVector>
+
+#include <deque>
+
+class QNetworkAccessManager;
+
+namespace slotdesk {
+namespace storage {
+class Database;
+}
+namespace google {
+class GoogleOAuthClient;
+class GoogleSession;
+class TokenStore;
+} // namespace google
+
+// What one pass did, for the CLI and the GUI's status line.
+struct SyncReport {
+    bool ran = false;      // false: skipped (another process holds the lease)
+    bool ok = false;       // the events sync succeeded (or wasn't asked for)
+    bool fullSync = false; // the sync started or fell back to a full sync
+    int pages = 0;
+    int items = 0;    // events.list items received
+    int removed = 0;  // of them, cancelled or unusable
+    int jobsDone = 0; // calendar writes completed
+    int jobsFailed = 0;
+    int jobsRescheduled = 0;
+    qint64 elapsedMs = 0;
+    QString message;
+};
+
+class CalendarSyncRun : public QObject {
+    Q_OBJECT
+public:
+    enum class Mode { SyncAndWrite, WriteOnly };
+
+    struct Setup {
+        storage::Database* database = nullptr;
+        CalendarIntegration integration;
+        QString userTimeZone;
+        QString leaseHolder;
+        google::Endpoints endpoints;
+        google::TokenStore* store = nullptr;
+        google::GoogleOAuthClient* oauth = nullptr;
+        QNetworkAccessManager* network = nullptr;
+        Mode mode = Mode::SyncAndWrite;
+    };
+
+    explicit CalendarSyncRun(Setup setup, QObject* parent = nullptr);
+    ~CalendarSyncRun() override;
+
+    void start();
+    [[nodiscard]] const SyncReport& report() const { return m_report; }
+    [[nodiscard]] QString integrationId() const { return m_setup.integration.id; }
+
+    static constexpr int kPageSize = 2500;
+    static constexpr int kWindowDays = 90;
+    static constexpr int kJobsPerRun = 50;
+    static constexpr std::chrono::minutes kLease{2};
+
+signals:
+    void finished(slotdesk::CalendarSyncRun* run);
+    void integrationChanged(const QString& integrationId);
+    void jobsChanged();
+
+private:
+    bool renewLease();
+    void fetchPage(const QString& pageToken);
+    void onPage(const google::GoogleReply& reply);
+    void restartAsFullSync();
+    void applyChanges();
+    void recordSyncFailure(const google::GoogleReply& reply);
+
+    void drainJobs();
+    void nextJob();
+    void runInsert(const storage::CalendarJob& job);
+    void runDelete(const storage::CalendarJob& job);
+    void readEventBack(const storage::CalendarJob& job, const QString& eventId, int reads);
+    void onEventStored(const storage::CalendarJob& job, const QJsonObject& event, int reads);
+    void jobDone(const storage::CalendarJob& job);
+    void jobFailed(const storage::CalendarJob& job, const google::GoogleReply& reply);
+
+    void finish(bool ok, const QString& message);
+    [[nodiscard]] QString eventsPath() const;
+
+    Setup m_setup;
+    google::GoogleSession* m_session = nullptr;
+    QElapsedTimer m_elapsed;
+    SyncReport m_report;
+    bool m_leaseHeld = false;
+    bool m_finished = false;
+
+    // The pass being fetched: nothing is written until the last page is in.
+    bool m_full = false;
+    bool m_fellBack = false;
+    QString m_zone;
+    QHash<QString, google::EventChange> m_changes;
+    QString m_nextSyncToken;
+
+    std::deque<storage::CalendarJob> m_jobs;
+};
+
+} // namespace slotdesk

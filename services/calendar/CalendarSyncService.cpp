@@ -1,0 +1,205 @@
+#include "calendar/CalendarSyncService.h"
+
+#include "calendar/GoogleConnector.h"
+#include "calendar/GoogleOAuthClient.h"
+#include "calendar/TokenStore.h"
+#include "profile/ProfileService.h"
+#include "storage/CalendarIntegrationRepository.h"
+#include "storage/CalendarSyncStateRepository.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QUuid>
+
+namespace slotdesk {
+
+CalendarSyncService::CalendarSyncService(storage::Database& database, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_endpoints(google::Endpoints::fromEnvironment())
+    , m_network(new QNetworkAccessManager(this))
+    , m_store(new google::TokenStore(this))
+    , m_oauth(new google::GoogleOAuthClient(m_endpoints, m_network, this))
+    , m_connector(new GoogleConnector(database, m_endpoints, m_store, m_oauth, m_network, this))
+    , m_leaseHolder(QStringLiteral("%1/%2")
+                        .arg(QCoreApplication::applicationPid())
+                        .arg(QUuid::createUuid().toString(QUuid::WithoutBraces))) {
+    connect(m_connector, &GoogleConnector::authorizationUrlReady, this,
+            &CalendarSyncService::authorizationUrlReady);
+    connect(m_connector, &GoogleConnector::connectFinished, this,
+            [this](bool ok, const QString& integrationId, const QString& message) {
+                if (!integrationId.isEmpty())
+                    emit integrationChanged(integrationId);
+                emit connectFinished(ok, integrationId, message);
+                if (ok)
+                    syncNow(integrationId);
+            });
+    connect(m_connector, &GoogleConnector::disconnectFinished, this,
+            [this](bool ok, const QString& integrationId, const QString& message) {
+                emit integrationChanged(integrationId);
+                emit calendarJobsChanged();
+                emit disconnectFinished(ok, integrationId, message);
+            });
+    m_pollTimer.setInterval(kDefaultPollInterval);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] { poll(false); });
+}
+
+CalendarSyncService::~CalendarSyncService() = default;
+
+void CalendarSyncService::setSyncInterval(std::chrono::milliseconds interval) {
+    m_syncInterval = interval;
+}
+
+void CalendarSyncService::setPollInterval(std::chrono::milliseconds interval) {
+    m_pollTimer.setInterval(interval);
+}
+
+void CalendarSyncService::start() {
+    m_pollTimer.start();
+    poll(true);
+}
+
+void CalendarSyncService::stop() {
+    m_pollTimer.stop();
+}
+
+void CalendarSyncService::connectGoogle() {
+    m_connector->connectAccount();
+}
+
+void CalendarSyncService::cancelConnect() {
+    m_connector->cancel();
+}
+
+bool CalendarSyncService::isConnecting() const {
+    return m_connector->isConnecting();
+}
+
+void CalendarSyncService::disconnectIntegration(const QString& integrationId) {
+    m_again.remove(integrationId);
+    m_connector->disconnectIntegration(integrationId);
+}
+
+bool CalendarSyncService::isSyncing(const QString& integrationId) const {
+    return m_runs.contains(integrationId);
+}
+
+Result<QVector<CalendarIntegration>> CalendarSyncService::connectedIntegrations(const User& admin) {
+    auto all = storage::CalendarIntegrationRepository(m_database.connection()).list(admin.id);
+    if (!all)
+        return all.error();
+    QVector<CalendarIntegration> connected;
+    for (const auto& integration : *all) {
+        if (integration.type == CalendarType::GoogleCalendar &&
+            integration.syncStatus != SyncStatus::Disconnected)
+            connected.append(integration);
+    }
+    return connected;
+}
+
+Result<QVector<CalendarIntegration>> CalendarSyncService::integrations() {
+    auto admin = ProfileService(m_database).admin();
+    if (!admin)
+        return admin.error();
+    return storage::CalendarIntegrationRepository(m_database.connection()).list(admin->id);
+}
+
+Result<QVector<storage::CalendarJob>> CalendarSyncService::calendarJobs() {
+    auto admin = ProfileService(m_database).admin();
+    if (!admin)
+        return admin.error();
+    return storage::CalendarJobRepository(m_database.connection()).list(admin->id);
+}
+
+std::optional<SyncReport> CalendarSyncService::lastReport(const QString& integrationId) const {
+    if (!m_reports.contains(integrationId))
+        return std::nullopt;
+    return m_reports.value(integrationId);
+}
+
+void CalendarSyncService::syncNow(const QString& integrationId) {
+    auto admin = ProfileService(m_database).admin();
+    if (!admin) {
+        emit syncFinished(false, integrationId, admin.error().message);
+        return;
+    }
+    auto connected = connectedIntegrations(*admin);
+    if (!connected) {
+        emit syncFinished(false, integrationId, connected.error().message);
+        return;
+    }
+    bool found = false;
+    for (const auto& integration : *connected) {
+        if (!integrationId.isEmpty() && integration.id != integrationId)
+            continue;
+        found = true;
+        if (m_runs.contains(integration.id))
+            m_again.insert(integration.id);
+        else
+            startRun(integration, *admin, CalendarSyncRun::Mode::SyncAndWrite);
+    }
+    if (!found && !integrationId.isEmpty())
+        emit syncFinished(false, integrationId, QStringLiteral("Google Calendar is not connected"));
+}
+
+void CalendarSyncService::poll(bool startUp) {
+    auto admin = ProfileService(m_database).admin();
+    if (!admin)
+        return;
+    auto connected = connectedIntegrations(*admin);
+    if (!connected)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto db = m_database.connection();
+    for (const auto& integration : *connected) {
+        if (m_runs.contains(integration.id))
+            continue;
+        auto state = storage::CalendarSyncStateRepository(db).get(integration.id);
+        if (!state || (state->retryAt.isValid() && state->retryAt > now))
+            continue; // backing off
+        // lastSyncAt is shared by every process, so only one of them syncs per interval.
+        if (startUp || !integration.lastSyncAt.isValid() ||
+            integration.lastSyncAt.addMSecs(m_syncInterval.count()) <= now) {
+            startRun(integration, *admin, CalendarSyncRun::Mode::SyncAndWrite);
+            continue;
+        }
+        auto due = storage::CalendarJobRepository(db).nextDue(admin->id);
+        if (due && due->has_value() && **due <= now)
+            startRun(integration, *admin, CalendarSyncRun::Mode::WriteOnly);
+    }
+}
+
+void CalendarSyncService::startRun(const CalendarIntegration& integration, const User& admin,
+                                   CalendarSyncRun::Mode mode) {
+    CalendarSyncRun::Setup setup;
+    setup.database = &m_database;
+    setup.integration = integration;
+    setup.userTimeZone = admin.timeZone;
+    setup.leaseHolder = m_leaseHolder;
+    setup.endpoints = m_endpoints;
+    setup.store = m_store;
+    setup.oauth = m_oauth;
+    setup.network = m_network;
+    setup.mode = mode;
+    auto* run = new CalendarSyncRun(std::move(setup), this);
+    m_runs.insert(integration.id, run);
+    connect(run, &CalendarSyncRun::finished, this, &CalendarSyncService::onRunFinished);
+    connect(run, &CalendarSyncRun::integrationChanged, this,
+            &CalendarSyncService::integrationChanged);
+    connect(run, &CalendarSyncRun::jobsChanged, this, &CalendarSyncService::calendarJobsChanged);
+    emit syncStarted(integration.id);
+    run->start();
+}
+
+void CalendarSyncService::onRunFinished(CalendarSyncRun* run) {
+    const QString id = run->integrationId();
+    m_runs.remove(id);
+    m_reports.insert(id, run->report());
+    run->deleteLater();
+    emit syncFinished(run->report().ok, id, run->report().message);
+    if (m_again.remove(id))
+        syncNow(id);
+}
+
+} // namespace slotdesk

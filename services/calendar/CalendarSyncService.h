@@ -1,0 +1,111 @@
+#pragma once
+// CalendarSyncService: Google Calendar for the whole app — the QObject the GUI's Integrations
+// page and `slotdesk-cli` (calendar …, serve) drive. It keeps busy events in sync on a timer
+// (every 5 minutes by default, once at start(), and on syncNow()), works off the outbox of
+// calendar writes the booking service leaves behind on approve/cancel, and connects and
+// disconnects the account. Never two passes over one integration at once: in this process by
+// bookkeeping, across processes by a lease in the database. Failed passes back off
+// exponentially (with jitter, up to 30 minutes). Everything is asynchronous; watch the signals.
+
+#include "calendar/CalendarSyncRun.h"
+#include "core/Result.h"
+#include "domain/Entities.h"
+#include "storage/CalendarJobRepository.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace slotdesk {
+namespace storage {
+class Database;
+}
+namespace google {
+class GoogleOAuthClient;
+class TokenStore;
+} // namespace google
+class GoogleConnector;
+
+class CalendarSyncService : public QObject {
+    Q_OBJECT
+public:
+    static constexpr std::chrono::milliseconds kDefaultSyncInterval{5 * 60'000};
+    static constexpr std::chrono::milliseconds kDefaultPollInterval{15'000};
+
+    explicit CalendarSyncService(storage::Database& database, QObject* parent = nullptr);
+    ~CalendarSyncService() override;
+
+    // How often each connected integration is synced (default 5 minutes).
+    void setSyncInterval(std::chrono::milliseconds interval);
+    [[nodiscard]] std::chrono::milliseconds syncInterval() const { return m_syncInterval; }
+    // How often the service looks for due work: a sync that is due, a back-off that ended, a
+    // calendar write another process enqueued (default 15 s).
+    void setPollInterval(std::chrono::milliseconds interval);
+
+    // Syncs every connected integration now (unless it is backing off after failures), then
+    // keeps them in sync. stop() ends the timer (passes under way finish).
+    void start();
+    void stop();
+
+    // --- for the Integrations page ---
+    // Opens the loopback OAuth flow: authorizationUrlReady (show/open it), then connectFinished.
+    // A successful connect is followed by a first sync.
+    void connectGoogle();
+    void cancelConnect();
+    [[nodiscard]] bool isConnecting() const;
+    // Revokes the grant, deletes the keychain entry and the synced events; disconnectFinished.
+    void disconnectIntegration(const QString& integrationId);
+    // A pass now, ignoring the timer and any back-off; every connected integration when empty.
+    // Coalesced with one already under way (it runs again right after).
+    void syncNow(const QString& integrationId = {});
+    [[nodiscard]] bool isSyncing(const QString& integrationId) const;
+
+    // --- reads ---
+    Result<QVector<CalendarIntegration>> integrations();
+    // Calendar writes still owed (pending, with attempts and last error) or given up (failed).
+    Result<QVector<storage::CalendarJob>> calendarJobs();
+    // The outcome of the last pass over `integrationId` in this process.
+    [[nodiscard]] std::optional<SyncReport> lastReport(const QString& integrationId) const;
+
+signals:
+    void authorizationUrlReady(const QUrl& url);
+    void connectFinished(bool ok, const QString& integrationId, const QString& message);
+    void disconnectFinished(bool ok, const QString& integrationId, const QString& message);
+    void syncStarted(const QString& integrationId);
+    void syncFinished(bool ok, const QString& integrationId, const QString& message);
+    // Status, last sync or error of an integration changed (reload it).
+    void integrationChanged(const QString& integrationId);
+    // An outbox job was done, rescheduled or failed (reload calendarJobs()).
+    void calendarJobsChanged();
+
+private:
+    // Starts the passes that are due: a sync after the interval (at start-up: now), calendar
+    // writes whose time has come; nothing for an integration that is backing off.
+    void poll(bool startUp);
+    void startRun(const CalendarIntegration& integration, const User& admin,
+                  CalendarSyncRun::Mode mode);
+    void onRunFinished(CalendarSyncRun* run);
+    Result<QVector<CalendarIntegration>> connectedIntegrations(const User& admin);
+
+    storage::Database& m_database;
+    google::Endpoints m_endpoints;
+    QNetworkAccessManager* m_network;
+    google::TokenStore* m_store;
+    google::GoogleOAuthClient* m_oauth;
+    GoogleConnector* m_connector;
+    QString m_leaseHolder;
+    std::chrono::milliseconds m_syncInterval = kDefaultSyncInterval;
+    QTimer m_pollTimer;
+    QHash<QString, CalendarSyncRun*> m_runs;
+    QSet<QString> m_again;
+    QHash<QString, SyncReport> m_reports;
+};
+
+} // namespace slotdesk

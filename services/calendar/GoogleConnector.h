@@ -1,0 +1,68 @@
+#pragma once
+// GoogleConnector: connecting and disconnecting the admin's Google Calendar.
+//  connect:    keychain check → loopback OAuth (GoogleAuthorizationFlow) → calendars/primary
+//              (the account) → tokens into the keychain → integration row active. If the
+//              keychain fails, the row stays disconnected and the fresh grant is revoked.
+//  disconnect: revoke the grant at Google → delete the keychain entry → in one transaction
+//              delete the synced events and owed calendar writes, status disconnected.
+
+#include "calendar/GoogleConfig.h"
+#include "calendar/GoogleTokens.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace slotdesk {
+namespace storage {
+class Database;
+}
+namespace google {
+class GoogleAuthorizationFlow;
+class GoogleOAuthClient;
+class TokenStore;
+} // namespace google
+
+class GoogleConnector : public QObject {
+    Q_OBJECT
+public:
+    GoogleConnector(storage::Database& database, google::Endpoints endpoints,
+                    google::TokenStore* store, google::GoogleOAuthClient* oauth,
+                    QNetworkAccessManager* network, QObject* parent = nullptr);
+    ~GoogleConnector() override;
+
+    void connectAccount();
+    void cancel();
+    [[nodiscard]] bool isConnecting() const { return m_connecting; }
+    void disconnectIntegration(const QString& integrationId);
+
+signals:
+    void authorizationUrlReady(const QUrl& url);
+    void connectFinished(bool ok, const QString& integrationId, const QString& message);
+    void disconnectFinished(bool ok, const QString& integrationId, const QString& message);
+
+private:
+    void onGranted(const google::GoogleTokens& tokens);
+    void storeConnection(const google::GoogleTokens& tokens, const QString& accountId,
+                         const QString& summary);
+    void finishConnect(bool ok, const QString& integrationId, const QString& message);
+    // Gives back a grant SlotDesk can't use, then runs `then`.
+    void revokeQuietly(const google::GoogleTokens& tokens, std::function<void()> then);
+    void finishDisconnect(const QString& integrationId, const QStringList& warnings,
+                          bool tokensRemain);
+
+    storage::Database& m_database;
+    google::Endpoints m_endpoints;
+    google::TokenStore* m_store;
+    google::GoogleOAuthClient* m_oauth;
+    QNetworkAccessManager* m_network;
+    QPointer<google::GoogleAuthorizationFlow> m_flow;
+    QString m_userId;
+    bool m_connecting = false;
+};
+
+} // namespace slotdesk
