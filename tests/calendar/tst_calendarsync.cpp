@@ -1,0 +1,885 @@
+// Google Calendar end to end against FakeGoogleServer (real sockets on 127.0.0.1) and the real
+// Secret Service (the keychain tests need a D-Bus session: tools/test.sh provides one with an
+// unlocked gnome-keyring). Connect (loopback OAuth, PKCE, state) → sync → busy time removes
+// slots → approve creates the event with a Meet link → cancel deletes it; every error path;
+// the 410 path; back-off; the lease; the scale figure.
+
+#include "availability/AvailabilityService.h"
+#include "booking/BookingService.h"
+#include "booking/SlotService.h"
+#include "calendar/CalendarSyncService.h"
+#include "calendar/TokenStore.h"
+#include "fakes/FakeGoogleServer.h"
+#include "storage/CalendarEventRepository.h"
+#include "storage/CalendarIntegrationRepository.h"
+#include "storage/CalendarJobRepository.h"
+#include "storage/CalendarSyncStateRepository.h"
+#include "storage/Database.h"
+#include "support/TestData.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace slotdesk;
+using Route = test::FakeGoogleServer::Route;
+
+namespace {
+
+// Every log line of the process, to prove no token is ever written to one.
+QStringList g_log;
+QtMessageHandler g_previousHandler = nullptr;
+void captureLog(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    g_log.append(message);
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+const QString kZone = QStringLiteral("Europe/Berlin");
+
+QDateTime berlin(const QDate& date, int hour, int minute = 0) {
+    return QDateTime(date, QTime(hour, minute), QTimeZone(kZone.toLatin1()));
+}
+
+QJsonObject timedEvent(const QString& id, const QDateTime& start, const QDateTime& end,
+                       const QJsonObject& extra = {}) {
+    QJsonObject event{{QStringLiteral("id"), id},
+                      {QStringLiteral("summary"), QStringLiteral("Event %1").arg(id)},
+                      {QStringLiteral("start"),
+                       QJsonObject{{QStringLiteral("dateTime"), start.toString(Qt::ISODate)}}},
+                      {QStringLiteral("end"),
+                       QJsonObject{{QStringLiteral("dateTime"), end.toString(Qt::ISODate)}}}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        event.insert(it.key(), it.value());
+    return event;
+}
+
+} // namespace
+
+class TestCalendarSync : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_run = 0;
+    QString m_dataDir;
+    std::unique_ptr<storage::Database> m_db;
+    User m_admin;
+    std::unique_ptr<test::FakeGoogleServer> m_google;
+    std::unique_ptr<CalendarSyncService> m_service;
+    QDate m_day; // a weekday two weeks ahead, with bookable hours 09:00-17:00 Berlin
+    QStringList m_keychainKeys;
+
+    CalendarIntegration integration() {
+        auto all = storage::CalendarIntegrationRepository(m_db->connection()).list(m_admin.id);
+        return all && !all->isEmpty() ? all->first() : CalendarIntegration{};
+    }
+    QVector<CalendarEvent> storedEvents() {
+        return *storage::CalendarEventRepository(m_db->connection()).list(integration().id);
+    }
+    storage::CalendarSyncState syncState() {
+        return *storage::CalendarSyncStateRepository(m_db->connection()).get(integration().id);
+    }
+    QVector<storage::CalendarJob> jobs() {
+        return *storage::CalendarJobRepository(m_db->connection()).list(m_admin.id);
+    }
+
+    // Connects through the whole loopback flow, the fake acting as the browser.
+    bool connectGoogle() {
+        QSignalSpy url(m_service.get(), &CalendarSyncService::authorizationUrlReady);
+        QSignalSpy connected(m_service.get(), &CalendarSyncService::connectFinished);
+        QSignalSpy synced(m_service.get(), &CalendarSyncService::syncFinished);
+        m_service->connectGoogle();
+        if (!url.wait(10000))
+            return false;
+        m_google->actAsBrowser(url.first().first().toUrl());
+        if (connected.isEmpty() && !connected.wait(10000))
+            return false;
+        if (!connected.first().first().toBool()) {
+            qWarning() << "connect failed:" << connected.first().last().toString();
+            return false;
+        }
+        m_keychainKeys.append(integration().keychainKey);
+        return !synced.isEmpty() || synced.wait(20000);
+    }
+    SyncReport sync() {
+        QSignalSpy finished(m_service.get(), &CalendarSyncService::syncFinished);
+        m_service->syncNow(integration().id);
+        if (finished.isEmpty())
+            finished.wait(30000);
+        return m_service->lastReport(integration().id).value_or(SyncReport{});
+    }
+    void makeJobsDue() {
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec("UPDATE calendar_jobs SET next_attempt_at = 0"));
+    }
+    Result<google::GoogleTokens> keychainTokens(const QString& key) {
+        google::TokenStore store;
+        std::optional<Result<google::GoogleTokens>> result;
+        store.read(key, this, [&](Result<google::GoogleTokens> r) { result = r; });
+        (void)QTest::qWaitFor([&] { return result.has_value(); }, 10000);
+        return result.value_or(Error::notFound("timeout"));
+    }
+    QByteArray databaseBytes() {
+        QByteArray all;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            QFile file(m_db->filePath() + QString::fromLatin1(suffix));
+            if (file.open(QIODevice::ReadOnly))
+                all += file.readAll();
+        }
+        return all;
+    }
+    Booking approvedBooking(int hour, bool meet) {
+        BookingService bookings(*m_db);
+        BookingRequest request;
+        request.start = berlin(m_day, hour).toUTC();
+        request.duration = 60;
+        request.name = "Bob Example";
+        request.email = "bob@example.com";
+        request.notes = "Quarterly review";
+        request.timeZone = "America/New_York";
+        if (meet)
+            request.videoProvider = VideoProvider::GoogleMeet;
+        auto created = bookings.create(m_admin, request);
+        if (!created) {
+            qWarning() << created.error().message;
+            return {};
+        }
+        auto approved = bookings.approve(m_admin.id, created->id);
+        return approved ? *approved : Booking{};
+    }
+    QStringList slotStarts(const QDate& date) {
+        SlotService slotService(*m_db);
+        auto listing = slotService.listSlots(m_admin, {date, date, kZone, 60});
+        QStringList starts;
+        if (!listing)
+            return starts;
+        for (const auto& day : listing->days)
+            for (const auto& slot : day.times)
+                starts.append(slot.start.toTimeZone(QTimeZone(kZone.toLatin1()))
+                                  .toString(QStringLiteral("HH:mm")));
+        return starts;
+    }
+
+private slots:
+    void initTestCase() {
+        g_previousHandler = qInstallMessageHandler(captureLog);
+        QLoggingCategory::setFilterRules(QStringLiteral("slotdesk.*=true\nqt.networkauth*=true"));
+    }
+
+    void init() {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("No D-Bus session bus: the keychain tests need a Secret Service (run them "
+                  "through tools/test.sh, which starts dbus-run-session and gnome-keyring)");
+        m_dataDir = m_dir.filePath(QString::number(++m_run));
+        auto db = storage::Database::openInDirectory(m_dataDir);
+        QVERIFY(db.ok());
+        m_db = std::move(*db);
+        m_admin = test::seedAdmin(*m_db, "alice", kZone);
+        AvailabilityService availability(*m_db);
+        for (int day = 0; day <= 6; ++day)
+            QVERIFY(availability.add({{}, m_admin.id, day, 9 * 60, 17 * 60, kZone, true, {}, {}}));
+        m_day = QDate::currentDate().addDays(14);
+        while (m_day.dayOfWeek() > 5)
+            m_day = m_day.addDays(1);
+
+        m_google = std::make_unique<test::FakeGoogleServer>();
+        QVERIFY(m_google->listen());
+        m_google->exportEnvironment();
+        m_service = std::make_unique<CalendarSyncService>(*m_db);
+        g_log.clear();
+    }
+
+    void cleanup() {
+        m_service.reset();
+        // Leave nothing behind in the keyring.
+        google::TokenStore store;
+        for (const auto& key : std::exchange(m_keychainKeys, {})) {
+            bool done = false;
+            store.remove(key, this, [&](Status) { done = true; });
+            QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        }
+        m_google.reset();
+        m_db.reset();
+    }
+
+    // ---- connect --------------------------------------------------------------------------
+
+    void connectUsesLoopbackPkceAndStateAndKeepsTokensOnlyInTheKeychain() {
+        QVERIFY(connectGoogle());
+        const CalendarIntegration i = integration();
+        QCOMPARE(i.syncStatus, SyncStatus::Active);
+        QCOMPARE(i.accountEmail, QString("alice@example.org"));
+        QCOMPARE(i.keychainKey, QString("google-calendar/") + i.id);
+        QVERIFY(i.lastSyncAt.isValid());
+
+        // The authorization request: PKCE S256, a random state, loopback redirect, scopes.
+        const QUrlQuery auth = m_google->lastAuthorizationQuery();
+        QCOMPARE(auth.queryItemValue("code_challenge_method"), QString("S256"));
+        QCOMPARE(auth.queryItemValue("code_challenge").size(), 43);
+        QVERIFY(auth.queryItemValue("state").size() >= 43);
+        const QUrl redirect(auth.queryItemValue("redirect_uri", QUrl::FullyDecoded));
+        QCOMPARE(redirect.host(), QString("127.0.0.1"));
+        QVERIFY(auth.queryItemValue("scope", QUrl::FullyDecoded)
+                    .contains("https://www.googleapis.com/auth/calendar.events"));
+        // The token request carried the verifier (the fake checked it against the challenge).
+        const auto tokenRequests = m_google->requestsTo(Route::Token);
+        QVERIFY(!tokenRequests.isEmpty());
+        QVERIFY(tokenRequests.first().body.contains("code_verifier="));
+        // The listener closed after the first valid callback.
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(redirect.port()));
+        QVERIFY(!probe.waitForConnected(1000));
+
+        // The tokens are in the keychain...
+        auto tokens = keychainTokens(i.keychainKey);
+        QVERIFY(tokens.ok());
+        QVERIFY(m_google->issuedSecrets().contains(tokens->accessToken));
+        QVERIFY(m_google->issuedSecrets().contains(tokens->refreshToken));
+        // ...and nowhere in the database files or the logs.
+        const QByteArray bytes = databaseBytes();
+        QVERIFY(!bytes.isEmpty());
+        for (const auto& secret : m_google->issuedSecrets()) {
+            QVERIFY2(!bytes.contains(secret.toUtf8()), "a token reached the database");
+            QVERIFY2(!g_log.join('\n').contains(secret), "a token reached a log line");
+        }
+    }
+
+    void redirectWithWrongStateIsIgnored() {
+        QSignalSpy url(m_service.get(), &CalendarSyncService::authorizationUrlReady);
+        QSignalSpy connected(m_service.get(), &CalendarSyncService::connectFinished);
+        m_service->connectGoogle();
+        QVERIFY(url.wait(10000));
+        const QUrlQuery auth(url.first().first().toUrl());
+        QUrl forged(auth.queryItemValue("redirect_uri", QUrl::FullyDecoded));
+        forged.setQuery("code=4/forged&state=not-the-state");
+        QNetworkAccessManager browser;
+        QNetworkReply* reply = browser.get(QNetworkRequest(forged));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+        QTest::qWait(200);
+        QCOMPARE(m_google->count(Route::Token), 0);
+        QVERIFY(connected.isEmpty());
+        // The real redirect still works afterwards.
+        m_google->actAsBrowser(url.first().first().toUrl());
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 10000);
+        QVERIFY(connected.first().first().toBool());
+        m_keychainKeys.append(integration().keychainKey);
+        delete reply;
+    }
+
+    void deniedConsentConnectsNothing() {
+        m_google->denyConsent = true;
+        QSignalSpy url(m_service.get(), &CalendarSyncService::authorizationUrlReady);
+        QSignalSpy connected(m_service.get(), &CalendarSyncService::connectFinished);
+        m_service->connectGoogle();
+        QVERIFY(url.wait(10000));
+        m_google->actAsBrowser(url.first().first().toUrl());
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 10000);
+        QVERIFY(!connected.first().first().toBool());
+        QVERIFY(connected.first().last().toString().contains("access_denied"));
+        QCOMPARE(m_google->count(Route::Token), 0);
+        QVERIFY(integration().id.isEmpty());
+    }
+
+    void wrongVerifierIsRefusedByGoogle() {
+        // The fake forgets the challenge's pair: any verifier fails, as a tampered one would.
+        QSignalSpy url(m_service.get(), &CalendarSyncService::authorizationUrlReady);
+        QSignalSpy connected(m_service.get(), &CalendarSyncService::connectFinished);
+        m_service->connectGoogle();
+        QVERIFY(url.wait(10000));
+        QUrl tampered = url.first().first().toUrl();
+        QUrlQuery query(tampered);
+        query.removeQueryItem("code_challenge");
+        query.addQueryItem("code_challenge", QString(43, u'A'));
+        tampered.setQuery(query);
+        m_google->actAsBrowser(tampered);
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 10000);
+        QVERIFY(!connected.first().first().toBool());
+        QVERIFY2(connected.first().last().toString().contains("invalid_grant"),
+                 qPrintable(connected.first().last().toString()));
+        QVERIFY(integration().id.isEmpty());
+    }
+
+    // ---- the happy path end to end ---------------------------------------------------------
+
+    void busyTimeBlocksSlotsAndBookingsLandInTheCalendar() {
+        const QDate next = m_day.addDays(1);
+        m_google->putEvent(timedEvent("busy1", berlin(m_day, 10), berlin(m_day, 11)));
+        m_google->putEvent(timedEvent("free1", berlin(m_day, 12), berlin(m_day, 13),
+                                      {{"transparency", "transparent"}}));
+        m_google->putEvent(
+            timedEvent("declined1", berlin(m_day, 13), berlin(m_day, 14),
+                       {{"attendees", QJsonArray{QJsonObject{{"email", "alice@example.org"},
+                                                             {"self", true},
+                                                             {"responseStatus", "declined"}}}}}));
+        m_google->putEvent(timedEvent("office1", berlin(m_day, 9), berlin(m_day, 17),
+                                      {{"eventType", "workingLocation"}}));
+        m_google->putEvent(timedEvent("ooo1", berlin(m_day, 15), berlin(m_day, 16),
+                                      {{"eventType", "outOfOffice"}}));
+        m_google->putEvent({{"id", "allday1"},
+                            {"start", QJsonObject{{"date", next.toString(Qt::ISODate)}}},
+                            {"end", QJsonObject{{"date", next.addDays(1).toString(Qt::ISODate)}}}});
+        QCOMPARE(slotStarts(m_day).size(), 8);
+
+        QVERIFY(connectGoogle());
+        QCOMPARE(storedEvents().size(), 6);
+        QCOMPARE(slotStarts(m_day),
+                 QStringList({"09:00", "11:00", "12:00", "13:00", "14:00", "16:00"}));
+        QCOMPARE(slotStarts(next), QStringList());
+
+        // Approve a Meet booking: the job is drained, the event inserted with a Meet link.
+        const Booking booking = approvedBooking(14, true);
+        QVERIFY(!booking.id.isEmpty());
+        QCOMPARE(jobs().size(), 1);
+        const SyncReport report = sync();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QCOMPARE(report.jobsDone, 1);
+        QCOMPARE(jobs().size(), 0);
+        const auto inserts = m_google->requestsTo(Route::EventsInsert);
+        QCOMPARE(inserts.size(), 1);
+        QCOMPARE(inserts.first().query.queryItemValue("sendUpdates"), QString("all"));
+        QCOMPARE(inserts.first().query.queryItemValue("conferenceDataVersion"), QString("1"));
+        const QJsonObject sent = QJsonDocument::fromJson(inserts.first().body).object();
+        QCOMPARE(sent["description"].toString(), QString("Quarterly review"));
+        QCOMPARE(sent["attendees"].toArray().first()["email"].toString(),
+                 QString("bob@example.com"));
+        const QJsonObject create = sent["conferenceData"]["createRequest"].toObject();
+        QCOMPARE(create["requestId"].toString(), booking.id);
+        QCOMPARE(create["conferenceSolutionKey"]["type"].toString(), QString("hangoutsMeet"));
+        QCOMPARE(sent["start"]["dateTime"].toString(),
+                 berlin(m_day, 14).toUTC().toString(Qt::ISODate));
+
+        const Booking stored = *BookingService(*m_db).find(m_admin.id, booking.id);
+        QCOMPARE(stored.status, BookingStatus::Confirmed);
+        QVERIFY(!stored.calendarEventId.isEmpty());
+        QVERIFY(m_google->hasLiveEvent(stored.calendarEventId));
+        QCOMPARE(stored.videoProvider, std::optional(VideoProvider::GoogleMeet));
+        QVERIFY(stored.videoLink.startsWith("https://meet.google.com/"));
+
+        // Cancel: the event is deleted (and the attendee told).
+        QVERIFY(BookingService(*m_db).cancel(m_admin.id, booking.id, "Travelling").ok());
+        QCOMPARE(jobs().size(), 1);
+        QCOMPARE(jobs().first().action, storage::CalendarJobAction::Delete);
+        QVERIFY(sync().ok);
+        QCOMPARE(jobs().size(), 0);
+        QVERIFY(!m_google->hasLiveEvent(stored.calendarEventId));
+        const auto deletes = m_google->requestsTo(Route::EventsDelete);
+        QCOMPARE(deletes.size(), 1);
+        QCOMPARE(deletes.first().query.queryItemValue("sendUpdates"), QString("all"));
+    }
+
+    void theTimerDrainsCalendarWritesWithoutBeingAsked() {
+        QVERIFY(connectGoogle());
+        m_service->setPollInterval(std::chrono::milliseconds(50));
+        m_service->start();
+        const Booking booking = approvedBooking(10, false);
+        QTRY_VERIFY_WITH_TIMEOUT(jobs().isEmpty(), 10000);
+        const Booking stored = *BookingService(*m_db).find(m_admin.id, booking.id);
+        QVERIFY(m_google->hasLiveEvent(stored.calendarEventId));
+        QVERIFY(!stored.videoProvider.has_value()); // no Meet asked for, none created
+        QVERIFY(!m_google->requestsTo(Route::EventsInsert)
+                     .first()
+                     .query.hasQueryItem("conferenceDataVersion"));
+    }
+
+    void pendingConferenceIsReadAgain() {
+        QVERIFY(connectGoogle());
+        m_google->conferencePendingReads = 2;
+        const Booking booking = approvedBooking(11, true);
+        QVERIFY(sync().ok);
+        const Booking stored = *BookingService(*m_db).find(m_admin.id, booking.id);
+        QVERIFY(stored.videoLink.startsWith("https://meet.google.com/"));
+        QCOMPARE(m_google->count(Route::EventsGet), 2);
+        QVERIFY(jobs().isEmpty());
+    }
+
+    void failedConferenceKeepsTheEventAndReportsTheJob() {
+        QVERIFY(connectGoogle());
+        m_google->conferenceFails = true;
+        const Booking booking = approvedBooking(11, true);
+        QVERIFY(sync().ok);
+        const Booking stored = *BookingService(*m_db).find(m_admin.id, booking.id);
+        QVERIFY(!stored.calendarEventId.isEmpty());
+        QVERIFY(stored.videoLink.isEmpty());
+        QCOMPARE(jobs().size(), 1);
+        QCOMPARE(jobs().first().state, storage::CalendarJobState::Failed);
+        QVERIFY(jobs().first().lastError.contains("Meet"));
+    }
+
+    void failedWriteKeepsTheApprovalAndRetriesWithoutDuplicates() {
+        QVERIFY(connectGoogle());
+        m_google->failNext(Route::EventsInsert, 503, "backendError");
+        const Booking booking = approvedBooking(15, false);
+        SyncReport report = sync();
+        QVERIFY(report.ok); // the events sync itself was fine
+        QCOMPARE(report.jobsRescheduled, 1);
+        auto pending = jobs();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().state, storage::CalendarJobState::Pending);
+        QCOMPARE(pending.first().attempts, 1);
+        QVERIFY(pending.first().lastError.contains("503"));
+        QVERIFY(pending.first().nextAttemptAt > QDateTime::currentDateTimeUtc().addSecs(10));
+        QCOMPARE(BookingService(*m_db).find(m_admin.id, booking.id)->status,
+                 BookingStatus::Confirmed);
+
+        // Not due yet: a sync leaves it alone.
+        QVERIFY(sync().ok);
+        QCOMPARE(m_google->count(Route::EventsInsert), 1);
+
+        // Pretend the first attempt did reach Google and only the answer was lost.
+        const QString eventId = QString(booking.id).remove('-');
+        m_google->putEvent(timedEvent(eventId, berlin(m_day, 15), berlin(m_day, 16)));
+        makeJobsDue();
+        report = sync();
+        QCOMPARE(report.jobsDone, 1);
+        QCOMPARE(m_google->count(Route::EventsInsert), 2); // the retry got 409 duplicate
+        const Booking stored = *BookingService(*m_db).find(m_admin.id, booking.id);
+        QCOMPARE(stored.calendarEventId, eventId);
+        QCOMPARE(m_google->liveEventCount(), 1);
+    }
+
+    void deletingAnEventGoogleNoLongerHasCountsAsDone_data() {
+        QTest::addColumn<bool>("alreadyCancelled");
+        QTest::newRow("410 deleted") << true;
+        QTest::newRow("404 unknown") << false;
+    }
+    void deletingAnEventGoogleNoLongerHasCountsAsDone() {
+        QFETCH(bool, alreadyCancelled);
+        QVERIFY(connectGoogle());
+        const Booking booking = approvedBooking(9, false);
+        QVERIFY(sync().ok);
+        const QString eventId = BookingService(*m_db).find(m_admin.id, booking.id)->calendarEventId;
+        if (alreadyCancelled) {
+            m_google->cancelEvent(eventId);
+        } else {
+            Booking b = *BookingService(*m_db).find(m_admin.id, booking.id);
+            b.calendarEventId = "unknownevent1";
+            QVERIFY(storage::BookingRepository(m_db->connection()).update(b));
+        }
+        QVERIFY(BookingService(*m_db).cancel(m_admin.id, booking.id, {}).ok());
+        QVERIFY(sync().ok);
+        QVERIFY(jobs().isEmpty());
+    }
+
+    void cancelWhileTheInsertIsInFlightStillDeletesTheEvent() {
+        QVERIFY(connectGoogle());
+        m_google->setDelay(Route::EventsInsert, 400);
+        const Booking booking = approvedBooking(16, false);
+        QSignalSpy finished(m_service.get(), &CalendarSyncService::syncFinished);
+        m_service->syncNow(integration().id);
+        QTRY_COMPARE_WITH_TIMEOUT(m_google->count(Route::EventsInsert), 1, 5000);
+        // The insert is on the wire; the admin cancels meanwhile.
+        QVERIFY(BookingService(*m_db).cancel(m_admin.id, booking.id, {}).ok());
+        QVERIFY(finished.wait(10000));
+        // The landing insert noticed and queued the delete.
+        QCOMPARE(jobs().size(), 1);
+        QCOMPARE(jobs().first().action, storage::CalendarJobAction::Delete);
+        m_google->setDelay(Route::EventsInsert, 0);
+        QVERIFY(sync().ok);
+        QVERIFY(jobs().isEmpty());
+        QCOMPARE(m_google->liveEventCount(), 0);
+    }
+
+    // ---- tokens -----------------------------------------------------------------------------
+
+    void refreshesBeforeTheAccessTokenExpires() {
+        m_google->accessTokenLifetime = 30; // inside the one-minute margin
+        QVERIFY(connectGoogle());
+        auto refreshes = [this] {
+            int n = 0;
+            for (const auto& r : m_google->requestsTo(Route::Token))
+                n += r.body.contains("grant_type=refresh_token") ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(refreshes(), 1); // before the first events.list, not after a 401
+        QCOMPARE(integration().syncStatus, SyncStatus::Active);
+        // Google sent no new refresh token: the old one is kept in the keychain.
+        auto tokens = keychainTokens(integration().keychainKey);
+        QVERIFY(tokens.ok());
+        QCOMPARE(tokens->refreshToken, m_google->issuedSecrets().first());
+        QVERIFY(tokens->accessToken != m_google->issuedSecrets().at(1));
+    }
+
+    void storesARotatedRefreshToken() {
+        m_google->accessTokenLifetime = 30;
+        m_google->rotateRefreshTokens = true;
+        QVERIFY(connectGoogle());
+        auto tokens = keychainTokens(integration().keychainKey);
+        QVERIFY(tokens->refreshToken.startsWith("1//fake-rotated-"));
+    }
+
+    void refreshesOnceOnA401AndRetries() {
+        QVERIFY(connectGoogle());
+        m_google->expireAccessTokens();
+        m_google->clearRequests();
+        const SyncReport report = sync();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QCOMPARE(m_google->count(Route::Token), 1);
+        QCOMPARE(m_google->count(Route::EventsList), 2); // the 401, then the retry
+    }
+
+    void aSecond401AfterRefreshIsAnError() {
+        QVERIFY(connectGoogle());
+        m_google->rejectAllAccessTokens();
+        m_google->clearRequests();
+        const SyncReport report = sync();
+        QVERIFY(!report.ok);
+        QCOMPARE(m_google->count(Route::Token), 1); // exactly one refresh
+        QCOMPARE(m_google->count(Route::EventsList), 2);
+        QCOMPARE(integration().syncStatus, SyncStatus::Error);
+        QVERIFY(integration().syncError.contains("reconnect Google Calendar"));
+    }
+
+    void invalidGrantAsksToReconnectAndKeepsEvents() {
+        m_google->putEvent(timedEvent("busy1", berlin(m_day, 10), berlin(m_day, 11)));
+        QVERIFY(connectGoogle());
+        QCOMPARE(storedEvents().size(), 1);
+        m_google->revokeAllGrants();
+        m_google->expireAccessTokens();
+        const SyncReport report = sync();
+        QVERIFY(!report.ok);
+        QCOMPARE(integration().syncStatus, SyncStatus::Error);
+        QVERIFY2(integration().syncError.contains("invalid_grant"),
+                 qPrintable(integration().syncError));
+        QVERIFY(integration().syncError.contains("reconnect Google Calendar"));
+        QCOMPARE(storedEvents().size(), 1);
+
+        // Reconnecting brings it back to active (error → active).
+        m_google->revokeAllGrants();
+        QVERIFY(connectGoogle());
+        QCOMPARE(integration().syncStatus, SyncStatus::Active);
+        QVERIFY(integration().syncError.isEmpty());
+    }
+
+    // ---- transient failures and back-off ------------------------------------------------------
+
+    void transientFailuresBackOffAndKeepEvents_data() {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("403 rateLimitExceeded") << 403 << "rateLimitExceeded"
+                                               << "rateLimitExceeded";
+        QTest::newRow("403 userRateLimitExceeded") << 403 << "userRateLimitExceeded"
+                                                   << "userRateLimitExceeded";
+        QTest::newRow("429") << 429 << "rateLimitExceeded"
+                             << "429";
+        QTest::newRow("500") << 500 << "backendError"
+                             << "500";
+        QTest::newRow("503") << 503 << ""
+                             << "503";
+        QTest::newRow("network") << 0 << ""
+                                 << "could not be reached";
+    }
+    void transientFailuresBackOffAndKeepEvents() {
+        QFETCH(int, status);
+        QFETCH(QString, reason);
+        QFETCH(QString, expected);
+        m_google->putEvent(timedEvent("busy1", berlin(m_day, 10), berlin(m_day, 11)));
+        QVERIFY(connectGoogle());
+        const QDateTime lastGood = integration().lastSyncAt;
+        m_google->putEvent(timedEvent("busy2", berlin(m_day, 12), berlin(m_day, 13)));
+
+        auto failOnce = [&] {
+            if (status == 0)
+                m_google->dropNext(Route::EventsList, 4); // Qt retries a dropped keep-alive once
+            else
+                m_google->failNext(Route::EventsList, status, reason);
+        };
+        failOnce();
+        QDateTime before = QDateTime::currentDateTimeUtc();
+        SyncReport report = sync();
+        m_google->clearFaults();
+        QVERIFY(!report.ok);
+        QCOMPARE(integration().syncStatus, SyncStatus::Error);
+        QVERIFY2(integration().syncError.contains(expected), qPrintable(integration().syncError));
+        QCOMPARE(storedEvents().size(), 1);
+        QCOMPARE(integration().lastSyncAt, lastGood);
+        auto state = syncState();
+        QCOMPARE(state.failureCount, 1);
+        QVERIFY(state.retryAt >= before.addSecs(15) && state.retryAt <= before.addSecs(31));
+
+        // A second failure in a row doubles the step.
+        failOnce();
+        before = QDateTime::currentDateTimeUtc();
+        QVERIFY(!sync().ok);
+        m_google->clearFaults();
+        state = syncState();
+        QCOMPARE(state.failureCount, 2);
+        QVERIFY(state.retryAt >= before.addSecs(30) && state.retryAt <= before.addSecs(61));
+        QCOMPARE(storedEvents().size(), 1);
+
+        // Success: active again, back-off cleared, the new event in.
+        report = sync();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QCOMPARE(integration().syncStatus, SyncStatus::Active);
+        QVERIFY(integration().syncError.isEmpty());
+        QVERIFY(integration().lastSyncAt > lastGood);
+        QCOMPARE(syncState().failureCount, 0);
+        QVERIFY(!syncState().retryAt.isValid());
+        QCOMPARE(storedEvents().size(), 2);
+    }
+
+    void theTimerWaitsOutTheBackoff() {
+        QVERIFY(connectGoogle());
+        m_google->failNext(Route::EventsList, 500, "backendError");
+        QVERIFY(!sync().ok);
+        QVERIFY(syncState().retryAt > QDateTime::currentDateTimeUtc().addSecs(10));
+        const int lists = m_google->count(Route::EventsList);
+        // Always due but for the back-off; start-up and every poll respect it.
+        m_service->setSyncInterval(std::chrono::milliseconds(0));
+        m_service->setPollInterval(std::chrono::milliseconds(20));
+        m_service->start();
+        QTest::qWait(300);
+        QCOMPARE(m_google->count(Route::EventsList), lists);
+        QCOMPARE(integration().syncStatus, SyncStatus::Error);
+        // Once the back-off is over, the timer syncs by itself.
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec("UPDATE calendar_sync_state SET retry_at = 1"));
+        QTRY_COMPARE_WITH_TIMEOUT(integration().syncStatus, SyncStatus::Active, 10000);
+        QVERIFY(m_google->count(Route::EventsList) > lists);
+        m_service->stop();
+    }
+
+    // ---- sync semantics ---------------------------------------------------------------------
+
+    void fullSyncFollowsPagesWithTheDocumentedParameters() {
+        for (int i = 0; i < 2600; ++i) {
+            const QDateTime start = berlin(m_day, 9).addSecs(60 * i);
+            m_google->putEvent(timedEvent(QStringLiteral("ev%1").arg(i, 5, 10, QChar('0')), start,
+                                          start.addSecs(30)));
+        }
+        QVERIFY(connectGoogle());
+        QCOMPARE(storedEvents().size(), 2600);
+        const auto lists = m_google->requestsTo(Route::EventsList);
+        QCOMPARE(lists.size(), 2);
+        const QUrlQuery first = lists[0].query;
+        QCOMPARE(first.queryItemValue("singleEvents"), QString("true"));
+        QCOMPARE(first.queryItemValue("maxResults"), QString("2500"));
+        QVERIFY(!first.hasQueryItem("syncToken"));
+        const QDateTime timeMin =
+            QDateTime::fromString(first.queryItemValue("timeMin", QUrl::FullyDecoded), Qt::ISODate);
+        QVERIFY(qAbs(timeMin.secsTo(QDateTime::currentDateTimeUtc().addDays(-90))) < 120);
+        QVERIFY(lists[1].query.hasQueryItem("pageToken"));
+        QVERIFY(!integration().syncToken.isEmpty());
+
+        // Incremental: the token, no timeMin.
+        m_google->clearRequests();
+        QVERIFY(sync().ok);
+        const QUrlQuery incremental = m_google->requestsTo(Route::EventsList).first().query;
+        QCOMPARE(incremental.queryItemValue("syncToken", QUrl::FullyDecoded),
+                 integration().syncToken);
+        QVERIFY(!incremental.hasQueryItem("timeMin"));
+        QCOMPARE(incremental.queryItemValue("singleEvents"), QString("true"));
+    }
+
+    void expiredSyncTokenKeepsOldEventsUntilTheNewSetReplacesThem() {
+        for (int i = 0; i < 2600; ++i) {
+            const QDateTime start = berlin(m_day, 9).addSecs(60 * i);
+            m_google->putEvent(timedEvent(QStringLiteral("old%1").arg(i, 5, 10, QChar('0')), start,
+                                          start.addSecs(30)));
+        }
+        QVERIFY(connectGoogle());
+        QCOMPARE(storedEvents().size(), 2600);
+
+        // Google expires the token; meanwhile 100 events went and 50 new ones came.
+        m_google->invalidateSyncTokens();
+        for (int i = 0; i < 100; ++i)
+            m_google->cancelEvent(QStringLiteral("old%1").arg(i, 5, 10, QChar('0')));
+        for (int i = 0; i < 50; ++i)
+            m_google->putEvent(
+                timedEvent(QStringLiteral("new%1").arg(i), berlin(m_day, 11), berlin(m_day, 12)));
+        m_google->laterPageDelayMs = 500;
+        m_google->clearRequests();
+        QSignalSpy finished(m_service.get(), &CalendarSyncService::syncFinished);
+        m_service->syncNow(integration().id);
+        // While the second page of the new full sync is on its way: the old set, complete.
+        QTRY_VERIFY_WITH_TIMEOUT(m_google->count(Route::EventsList) == 3, 10000);
+        QCOMPARE(storedEvents().size(), 2600);
+        QVERIFY(integration().syncToken.isEmpty()); // the dead token is dropped at once
+        QVERIFY(finished.wait(10000));
+        const auto lists = m_google->requestsTo(Route::EventsList);
+        QVERIFY(lists[0].query.hasQueryItem("syncToken"));
+        QVERIFY(!lists[1].query.hasQueryItem("syncToken"));
+        QVERIFY(lists[1].query.hasQueryItem("timeMin"));
+        QCOMPARE(storedEvents().size(), 2550);
+        QCOMPARE(integration().syncStatus, SyncStatus::Active);
+        QVERIFY(!integration().syncToken.isEmpty());
+        QVERIFY(m_service->lastReport(integration().id)->fullSync);
+    }
+
+    void incrementalSyncOfTenChangesTouchesOnlyThoseRows() {
+        for (int i = 0; i < 100; ++i) {
+            const QDateTime start = berlin(m_day, 9).addSecs(300 * i);
+            m_google->putEvent(timedEvent(QStringLiteral("e%1").arg(i), start, start.addSecs(60)));
+        }
+        QVERIFY(connectGoogle());
+        QHash<QString, std::pair<QString, QDateTime>> before; // external id → (row id, updated)
+        for (const auto& e : storedEvents())
+            before.insert(e.externalEventId, {e.id, e.updatedAt});
+        QTest::qWait(20); // a different millisecond for anything rewritten
+
+        // 5 moved, 3 deleted, 2 added.
+        for (int i = 0; i < 5; ++i)
+            m_google->putEvent(
+                timedEvent(QStringLiteral("e%1").arg(i), berlin(m_day, 16), berlin(m_day, 17)));
+        for (int i = 10; i < 13; ++i)
+            m_google->cancelEvent(QStringLiteral("e%1").arg(i));
+        m_google->putEvent(timedEvent("n1", berlin(m_day, 8), berlin(m_day, 9)));
+        m_google->putEvent(timedEvent("n2", berlin(m_day, 8), berlin(m_day, 9)));
+
+        const SyncReport report = sync();
+        QVERIFY(report.ok);
+        QVERIFY(!report.fullSync);
+        QCOMPARE(report.items, 10);
+        const auto after = storedEvents();
+        QCOMPARE(after.size(), 99);
+        int untouched = 0, rewritten = 0, added = 0;
+        for (const auto& e : after) {
+            if (!before.contains(e.externalEventId)) {
+                ++added;
+                continue;
+            }
+            const auto& [rowId, updated] = before.value(e.externalEventId);
+            QCOMPARE(e.id, rowId); // same row, never delete + insert
+            if (e.updatedAt == updated)
+                ++untouched;
+            else
+                ++rewritten;
+        }
+        QCOMPARE(added, 2);
+        QCOMPARE(rewritten, 5);
+        QCOMPARE(untouched, 92);
+    }
+
+    void eventsThatEndedOverNinetyDaysAgoAreDeleted() {
+        QVERIFY(connectGoogle());
+        CalendarEvent old;
+        old.calendarIntegrationId = integration().id;
+        old.externalEventId = "ancient";
+        old.startTime = QDateTime::currentDateTimeUtc().addDays(-100);
+        old.endTime = old.startTime.addSecs(3600);
+        QVERIFY(storage::CalendarEventRepository(m_db->connection()).upsert(old));
+        QCOMPARE(storedEvents().size(), 1);
+        QVERIFY(sync().ok);
+        QCOMPARE(storedEvents().size(), 0);
+    }
+
+    // ---- one sync at a time -----------------------------------------------------------------
+
+    void twoProcessesNeverSyncOneIntegrationAtOnce() {
+        QVERIFY(connectGoogle());
+        // A second SlotDesk (its own connection, its own lease holder) on the same file.
+        auto otherDb = storage::Database::openFile(m_db->filePath());
+        QVERIFY(otherDb.ok());
+        CalendarSyncService other(**otherDb);
+        m_google->setDelay(Route::EventsList, 500);
+        m_google->clearRequests();
+        QSignalSpy mine(m_service.get(), &CalendarSyncService::syncFinished);
+        QSignalSpy theirs(&other, &CalendarSyncService::syncFinished);
+        m_service->syncNow(integration().id);
+        QTRY_COMPARE_WITH_TIMEOUT(m_google->count(Route::EventsList), 1, 5000);
+        other.syncNow(integration().id);
+        QVERIFY(theirs.wait(5000));
+        const SyncReport skipped = *other.lastReport(integration().id);
+        QVERIFY(!skipped.ran);
+        QVERIFY(skipped.message.contains("Another SlotDesk process"));
+        QVERIFY(mine.wait(10000));
+        QVERIFY(m_service->lastReport(integration().id)->ran);
+        QCOMPARE(m_google->count(Route::EventsList), 1);
+        // The lease is released: the other process may sync now.
+        m_google->setDelay(Route::EventsList, 0);
+        theirs.clear();
+        other.syncNow(integration().id);
+        QVERIFY(theirs.wait(10000));
+        QVERIFY(other.lastReport(integration().id)->ran);
+    }
+
+    void syncNowDuringASyncIsCoalesced() {
+        QVERIFY(connectGoogle());
+        m_google->setDelay(Route::EventsList, 300);
+        m_google->clearRequests();
+        QSignalSpy finished(m_service.get(), &CalendarSyncService::syncFinished);
+        m_service->syncNow(integration().id);
+        m_service->syncNow(integration().id);
+        m_service->syncNow(integration().id);
+        QVERIFY(m_service->isSyncing(integration().id));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        QTest::qWait(100);
+        QCOMPARE(finished.size(), 2); // one pass, then one more — never two at once
+        QCOMPARE(m_google->count(Route::EventsList), 2);
+    }
+
+    // ---- disconnect -------------------------------------------------------------------------
+
+    void disconnectRevokesForgetsTokensAndEvents() {
+        m_google->putEvent(timedEvent("busy1", berlin(m_day, 10), berlin(m_day, 11)));
+        QVERIFY(connectGoogle());
+        const CalendarIntegration connected = integration();
+        const QString refresh = keychainTokens(connected.keychainKey)->refreshToken;
+        approvedBooking(14, true); // a calendar write still owed
+        QCOMPARE(jobs().size(), 1);
+        // Make it fail first: disconnecting from error is allowed too.
+        m_google->failNext(Route::EventsList, 500);
+        m_google->failNext(Route::EventsInsert, 500);
+        QVERIFY(!sync().ok);
+        QCOMPARE(integration().syncStatus, SyncStatus::Error);
+
+        QSignalSpy done(m_service.get(), &CalendarSyncService::disconnectFinished);
+        m_service->disconnectIntegration(connected.id);
+        QVERIFY(done.wait(10000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(done.first().last().toString()));
+        QCOMPARE(m_google->revokedTokens(), QStringList{refresh});
+        QCOMPARE(keychainTokens(connected.keychainKey).error().code, ErrorCode::NotFound);
+        QCOMPARE(integration().syncStatus, SyncStatus::Disconnected);
+        QVERIFY(integration().syncToken.isEmpty());
+        QCOMPARE(storedEvents().size(), 0);
+        QVERIFY(jobs().isEmpty());
+        QCOMPARE(slotStarts(m_day).contains("10:00"), true);
+
+        // Disconnected: no sync, no job on the next approval.
+        approvedBooking(9, false);
+        QVERIFY(jobs().isEmpty());
+        const int lists = m_google->count(Route::EventsList);
+        QSignalSpy synced(m_service.get(), &CalendarSyncService::syncFinished);
+        m_service->syncNow(connected.id);
+        QVERIFY(!synced.isEmpty() && !synced.first().first().toBool());
+        QCOMPARE(m_google->count(Route::EventsList), lists);
+    }
+
+    // ---- scale ------------------------------------------------------------------------------
+
+    void fullSyncOfTenThousandEvents() {
+        const QDateTime base = QDateTime::currentDateTimeUtc().addDays(-30);
+        for (int i = 0; i < 10000; ++i) {
+            const QDateTime start = base.addSecs(3600 * i / 4);
+            m_google->putEvent(
+                timedEvent(QStringLiteral("bulk%1").arg(i), start, start.addSecs(900)));
+        }
+        QVERIFY(connectGoogle());
+        const SyncReport report = *m_service->lastReport(integration().id);
+        QCOMPARE(report.pages, 4);
+        QCOMPARE(report.items, 10000);
+        QCOMPARE(storedEvents().size(), 10000);
+        // The figure, not an assertion: timings depend on the machine (and ASan).
+        qInfo().noquote() << QStringLiteral("FIGURE full sync of 10000 events in %1 pages: %2 ms")
+                                 .arg(report.pages)
+                                 .arg(report.elapsedMs);
+        // And replacing them all again (a full sync over a full table).
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec("UPDATE calendar_integrations SET sync_token = NULL"));
+        const SyncReport again = sync();
+        QVERIFY(again.ok);
+        qInfo().noquote() << QStringLiteral(
+                                 "FIGURE full re-sync of 10000 events over 10000 stored: %1 ms")
+                                 .arg(again.elapsedMs);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCalendarSync)
+#include "tst_calendarsync.moc"

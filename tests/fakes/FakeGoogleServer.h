@@ -1,0 +1,200 @@
+#pragma once
+// FakeGoogleServer: Google's OAuth endpoints and the slice of the Calendar API v3 SlotDesk uses,
+// on a real socket on 127.0.0.1 (random port), speaking the documented contract:
+//   GET  /o/oauth2/v2/auth        consent; 302 to the loopback redirect_uri with code + state
+//                                 (PKCE S256 challenge required and remembered)
+//   POST /token                   authorization_code (code_verifier checked against the
+//                                 challenge) and refresh_token grants; 400 invalid_grant
+//   POST /revoke                  revokes a grant (refresh or access token); 400 invalid_token
+//   GET  /calendar/v3/calendars/primary
+//   GET  /calendar/v3/calendars/primary/events     singleEvents, maxResults, timeMin,
+//                                 pageToken, syncToken (incremental, with cancelled items);
+//                                 410 fullSyncRequired for invalidated sync tokens
+//   POST /calendar/v3/calendars/primary/events     client ids (409 duplicate), sendUpdates,
+//                                 conferenceDataVersion=1 + createRequest → hangoutLink
+//                                 (optionally "pending" for the first reads)
+//   GET  /calendar/v3/calendars/primary/events/ID
+//   DELETE /calendar/v3/calendars/primary/events/ID  204; 404 unknown; 410 already deleted
+// Faults (401/403/429/5xx, dropped connections, slow answers) are injected per route.
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QMap>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QSet>
+#include <QTcpServer>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVector>
+
+class QTcpSocket;
+
+namespace slotdesk::test {
+
+class FakeGoogleServer : public QObject {
+    Q_OBJECT
+public:
+    enum class Route {
+        Authorize,
+        Token,
+        Revoke,
+        Calendar,
+        EventsList,
+        EventsInsert,
+        EventsGet,
+        EventsDelete,
+        Unknown
+    };
+
+    struct Request {
+        Route route = Route::Unknown;
+        QByteArray method;
+        QString path;
+        QUrlQuery query;
+        QByteArray body;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+    };
+
+    explicit FakeGoogleServer(QObject* parent = nullptr);
+    ~FakeGoogleServer() override;
+
+    bool listen();
+    [[nodiscard]] QUrl baseUrl() const;
+    [[nodiscard]] QUrl authUrl() const;
+    [[nodiscard]] QUrl tokenUrl() const;
+    [[nodiscard]] QUrl revokeUrl() const;
+    [[nodiscard]] QUrl apiUrl() const;
+    // SLOTDESK_GOOGLE_* for this server (endpoints, client id and secret).
+    [[nodiscard]] QProcessEnvironment environment() const;
+    void exportEnvironment() const; // qputenv() the same, for in-process services
+
+    // The browser's part: GET the authorization URL and follow the redirect to the app's
+    // loopback listener. Returns the HTTP status of the last answer (0 on a network error).
+    int actAsBrowser(const QUrl& authorizationUrl);
+
+    // ---- the account ----
+    QString clientId = QStringLiteral("slotdesk-test.apps.googleusercontent.com");
+    QString clientSecret = QStringLiteral("fake-client-secret");
+    QString accountEmail = QStringLiteral("alice@example.org");
+    QString calendarTimeZone = QStringLiteral("Europe/Berlin");
+    int accessTokenLifetime = 3600; // seconds, as expires_in
+    bool denyConsent = false;
+    bool rotateRefreshTokens = false;
+
+    // ---- the calendar ----
+    // Adds or replaces an event (its "id" is the key); it becomes a change for sync tokens.
+    void putEvent(QJsonObject event);
+    // Deletes an event the way Google does: it stays as a cancelled tombstone.
+    void cancelEvent(const QString& id);
+    [[nodiscard]] bool hasLiveEvent(const QString& id) const;
+    [[nodiscard]] QJsonObject event(const QString& id) const;
+    [[nodiscard]] int liveEventCount() const;
+    // Every sync token issued so far now answers 410 fullSyncRequired.
+    void invalidateSyncTokens();
+    // New conferences stay "pending" for this many reads of their event.
+    int conferencePendingReads = 0;
+    bool conferenceFails = false;
+
+    // ---- the grant ----
+    void revokeAllGrants();       // refresh → invalid_grant, API → 401
+    void expireAccessTokens();    // current access tokens → 401 (refresh still works)
+    void rejectAllAccessTokens(); // even fresh ones → 401
+    [[nodiscard]] QStringList issuedSecrets() const; // every access/refresh token handed out
+    [[nodiscard]] QStringList revokedTokens() const { return m_revokedRequests; }
+
+    // ---- faults ----
+    void failNext(Route route, int status, const QString& reason = {}, int times = 1,
+                  int retryAfterSeconds = 0);
+    void dropNext(Route route, int times = 1);
+    void setDelay(Route route, int milliseconds);
+    void clearFaults() { m_faults.clear(); }
+    // Delay only the answers to events.list pages after the first.
+    int laterPageDelayMs = 0;
+
+    // ---- what was asked ----
+    [[nodiscard]] const QVector<Request>& requests() const { return m_requests; }
+    [[nodiscard]] int count(Route route) const;
+    [[nodiscard]] QVector<Request> requestsTo(Route route) const;
+    [[nodiscard]] QUrlQuery lastAuthorizationQuery() const { return m_lastAuthorization; }
+    [[nodiscard]] int eventsPagesServed() const { return m_pagesServed; }
+    void clearRequests() { m_requests.clear(); }
+
+signals:
+    void requestServed(slotdesk::test::FakeGoogleServer::Route route);
+
+private:
+    struct Response {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = "application/json; charset=UTF-8";
+        QList<std::pair<QByteArray, QByteArray>> headers;
+    };
+    struct Fault {
+        int status = 0;
+        QString reason;
+        int retryAfter = 0;
+        bool drop = false;
+    };
+    struct StoredEvent {
+        QJsonObject json;
+        qint64 seq = 0;
+        int pendingReads = 0;
+    };
+    struct Grant {
+        QString refreshToken;
+        QSet<QString> accessTokens;
+        bool revoked = false;
+    };
+    struct PendingCode {
+        QString challenge;
+        QString redirectUri;
+    };
+
+    void onConnection();
+    void onReadable(QTcpSocket* socket);
+    void dispatch(QTcpSocket* socket, const Request& request);
+    void write(QTcpSocket* socket, const Response& response);
+    Route routeOf(const QByteArray& method, const QString& path) const;
+
+    Response authorize(const Request& request);
+    Response token(const Request& request);
+    Response revoke(const Request& request);
+    Response calendar(const Request& request);
+    Response listEvents(const Request& request);
+    Response insertEvent(const Request& request);
+    Response getEvent(const Request& request);
+    Response deleteEvent(const Request& request);
+
+    bool authorized(const Request& request) const;
+    QString issueAccessToken(Grant& grant);
+    qint64 nextSeq() { return ++m_seq; }
+
+    static Response json(int status, const QJsonObject& body);
+    static Response apiError(int status, const QString& reason, const QString& message);
+    static Response oauthError(int status, const QString& error, const QString& description);
+
+    QTcpServer m_server;
+    QNetworkAccessManager m_browser;
+    QHash<QTcpSocket*, QByteArray> m_buffers;
+    QVector<Request> m_requests;
+    QHash<Route, QList<Fault>> m_faults;
+    QHash<Route, int> m_delays;
+
+    QMap<QString, StoredEvent> m_events; // by id: a stable order for pages
+    qint64 m_seq = 0;
+    int m_syncGeneration = 1;
+    int m_pagesServed = 0;
+
+    QHash<QString, PendingCode> m_codes;
+    QVector<Grant> m_grants;
+    QSet<QString> m_expiredAccess;
+    bool m_rejectAllAccess = false;
+    QStringList m_revokedRequests;
+    QUrlQuery m_lastAuthorization;
+    int m_counter = 0;
+};
+
+} // namespace slotdesk::test
