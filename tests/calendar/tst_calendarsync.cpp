@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -503,7 +504,8 @@ private slots:
         auto tokens = keychainTokens(integration().keychainKey);
         QVERIFY(tokens.ok());
         QCOMPARE(tokens->refreshToken, m_google->issuedSecrets().first());
-        QVERIFY(tokens->accessToken != m_google->issuedSecrets().at(1));
+        QCOMPARE(m_google->issuedAccessTokens().size(), 2);
+        QCOMPARE(tokens->accessToken, m_google->issuedAccessTokens().last());
     }
 
     void storesARotatedRefreshToken() {

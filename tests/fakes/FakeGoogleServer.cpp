@@ -457,6 +457,7 @@ QString FakeGoogleServer::issueAccessToken(Grant& grant) {
                               .arg(++m_counter)
                               .arg(QDateTime::currentMSecsSinceEpoch());
     grant.accessTokens.insert(token);
+    m_issuedAccess.append(token);
     return token;
 }
 

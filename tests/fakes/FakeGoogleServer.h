@@ -103,6 +103,7 @@ public:
     void expireAccessTokens();    // current access tokens → 401 (refresh still works)
     void rejectAllAccessTokens(); // even fresh ones → 401
     [[nodiscard]] QStringList issuedSecrets() const; // every access/refresh token handed out
+    [[nodiscard]] QStringList issuedAccessTokens() const { return m_issuedAccess; } // in order
     [[nodiscard]] QStringList revokedTokens() const { return m_revokedRequests; }
 
     // ---- faults ----
@@ -192,6 +193,7 @@ private:
     QVector<Grant> m_grants;
     QSet<QString> m_expiredAccess;
     bool m_rejectAllAccess = false;
+    QStringList m_issuedAccess;
     QStringList m_revokedRequests;
     QUrlQuery m_lastAuthorization;
     int m_counter = 0;
