@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -312,6 +313,8 @@ FakeGoogleServer::Route FakeGoogleServer::routeOf(const QByteArray& method,
 
 void FakeGoogleServer::dispatch(QTcpSocket* socket, const Request& request) {
     m_requests.append(request);
+    QElapsedTimer busy;
+    busy.start();
     Response response;
     bool drop = false;
     auto& faults = m_faults[request.route];
@@ -359,6 +362,7 @@ void FakeGoogleServer::dispatch(QTcpSocket* socket, const Request& request) {
             break;
         }
     }
+    m_busyNs += busy.nsecsElapsed();
     int delay = m_delays.value(request.route, 0);
     if (request.route == Route::EventsList &&
         request.query.hasQueryItem(QStringLiteral("pageToken")))

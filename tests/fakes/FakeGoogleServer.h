@@ -121,6 +121,8 @@ public:
     [[nodiscard]] QVector<Request> requestsTo(Route route) const;
     [[nodiscard]] QUrlQuery lastAuthorizationQuery() const { return m_lastAuthorization; }
     [[nodiscard]] int eventsPagesServed() const { return m_pagesServed; }
+    // Time this fake spent building answers (it shares the test's thread).
+    [[nodiscard]] qint64 busyMs() const { return m_busyNs / 1'000'000; }
     void clearRequests() { m_requests.clear(); }
 
 signals:
@@ -188,6 +190,7 @@ private:
     qint64 m_seq = 0;
     int m_syncGeneration = 1;
     int m_pagesServed = 0;
+    qint64 m_busyNs = 0;
 
     QHash<QString, PendingCode> m_codes;
     QVector<Grant> m_grants;
