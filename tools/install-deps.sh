@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages SlotDesk needs that are missing, and nothing else.
-#   tools/install-deps.sh build   compilers, Qt 6, QtKeychain, date/tz (enough to build and run)
-#   tools/install-deps.sh test    build + what the test suite drives for real (keyring, format)
+#   tools/install-deps.sh build   compilers, Qt 6 (SQLite and PostgreSQL drivers), QtKeychain,
+#                                 date/tz (enough to build and run)
+#   tools/install-deps.sh test    build + what the test suite drives for real (keyring, format,
+#                                 a PostgreSQL server for tools/with-postgres.sh)
 set -euo pipefail
 
 build_packages=(
   cmake ninja-build g++ pkg-config tzdata
-  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
   qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev libsecret-1-0 libhowardhinnant-date-dev libbenchmark-dev
@@ -15,6 +17,7 @@ build_packages=(
 test_packages=(
   clang-format dbus gnome-keyring sqlite3
   dpkg-dev file desktop-file-utils appstream
+  postgresql
 )
 
 packages=("${build_packages[@]}")

@@ -20,7 +20,9 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # The keychain tests talk to a real Secret Service: a private D-Bus session with an unlocked
-# gnome-keyring, gone when the tests end.
-dbus-run-session -- sh -c '
+# gnome-keyring, gone when the tests end. The storage and booking suites run twice, the second
+# time (*_postgres) against a throwaway PostgreSQL cluster that with-postgres.sh starts and stops.
+export SLOTDESK_TEST_REQUIRE_POSTGRES=1
+tools/with-postgres.sh dbus-run-session -- sh -c '
   echo -n slotdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   ctest --preset asan --output-on-failure "$@"' sh "$@"

@@ -8,17 +8,33 @@ const QCommandLineOption
              QStringLiteral("Data directory (default: $SLOTDESK_DATA_DIR or the "
                             "platform's application data folder)."),
              QStringLiteral("DIR"));
+const QCommandLineOption
+    kDatabase(QStringLiteral("database"),
+              QStringLiteral("A team's PostgreSQL database, postgresql://user@host:port/dbname "
+                             "(default: $SLOTDESK_DATABASE_URL, the GUI's setting, else SQLite in "
+                             "the data directory). Wins over --data-dir."),
+              QStringLiteral("URL"));
+const QCommandLineOption kUser(QStringLiteral("user"),
+                               QStringLiteral("The admin to act as, when several share the "
+                                              "database."),
+                               QStringLiteral("USERNAME"));
 const QCommandLineOption kJson(QStringLiteral("json"),
                                QStringLiteral("Print JSON instead of text."));
 const QCommandLineOption kHelp(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                QStringLiteral("Show help."));
 
-// The words before the first option that aren't values of --data-dir: the command's name.
+// Whether `arg` is a global option whose value is the next argument.
+bool takesGlobalValue(const QString& arg) {
+    return arg == QLatin1String("--data-dir") || arg == QLatin1String("--database") ||
+           arg == QLatin1String("--user");
+}
+
+// The words before the first option that aren't values of global options: the command's name.
 QStringList leadingWords(const QStringList& arguments) {
     QStringList words;
     for (qsizetype i = 1; i < arguments.size() && words.size() < 2; ++i) {
         const QString& arg = arguments[i];
-        if (arg == QLatin1String("--data-dir")) {
+        if (takesGlobalValue(arg)) {
             ++i;
             continue;
         }
@@ -53,7 +69,8 @@ CliApplication::CliApplication(QTextStream& out, QTextStream& err)
 QString CliApplication::help() const {
     QString text = QStringLiteral(
         "Usage: slotdesk-cli COMMAND [options]\n\n"
-        "SlotDesk's headless admin tool. Every command takes --data-dir DIR and --json.\n"
+        "SlotDesk's headless admin tool. Every command takes --data-dir DIR (or --database URL),\n"
+        "--user USERNAME (when several admins share the database) and --json.\n"
         "Exit status: 0 success, 1 usage or validation error, 2 internal failure.\n\nCommands:\n");
     for (const auto& command : m_commands) {
         const QString head =
@@ -101,7 +118,7 @@ int CliApplication::run(const QStringList& arguments) {
     int skipped = 0;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         if (skipped < wordCount && arguments[i] == words[skipped] &&
-            arguments[i - 1] != QLatin1String("--data-dir")) {
+            !takesGlobalValue(arguments[i - 1])) {
             ++skipped;
             continue;
         }
@@ -113,6 +130,8 @@ int CliApplication::run(const QStringList& arguments) {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions(command->options);
     parser.addOption(kDataDir);
+    parser.addOption(kDatabase);
+    parser.addOption(kUser);
     parser.addOption(kJson);
     parser.addOption(kHelp);
     if (!command->arguments.isEmpty())

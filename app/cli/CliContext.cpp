@@ -1,6 +1,7 @@
 #include "cli/CliContext.h"
 
 #include "profile/ProfileService.h"
+#include "storage/DatabasePassword.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,7 +10,26 @@
 namespace slotdesk::cli {
 
 Status CliContext::openDatabase() {
-    const QString dir = storage::resolveDataDirectory(parser.value(QStringLiteral("data-dir")));
+    // --database, $SLOTDESK_DATABASE_URL, the GUI's setting — but an explicit --data-dir beats
+    // the last two.
+    const QString dataDirOption = parser.value(QStringLiteral("data-dir"));
+    const QString option = parser.value(QStringLiteral("database"));
+    QString url = option;
+    if (url.isEmpty() && dataDirOption.isEmpty())
+        url = storage::resolveDatabaseUrl({}, storage::DatabasePassword::savedUrl());
+    if (!url.isEmpty()) {
+        auto parsed = storage::DatabaseUrl::parse(url);
+        if (!parsed)
+            return parsed.error();
+        if (parsed->password.isEmpty())
+            parsed->password = storage::DatabasePassword::fromKeychain(*parsed);
+        auto opened = storage::Database::openPostgres(*parsed);
+        if (!opened)
+            return opened.error();
+        m_database = std::move(*opened);
+        return success();
+    }
+    const QString dir = storage::resolveDataDirectory(dataDirOption);
     auto opened = storage::Database::openInDirectory(dir);
     if (!opened)
         return opened.error();
@@ -18,7 +38,7 @@ Status CliContext::openDatabase() {
 }
 
 Result<User> CliContext::admin() {
-    return ProfileService(*m_database).admin();
+    return ProfileService(*m_database).admin(parser.value(QStringLiteral("user")));
 }
 
 int CliContext::fail(const Error& error) {

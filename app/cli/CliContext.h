@@ -25,10 +25,11 @@ public:
     QCommandLineParser parser;
 
     [[nodiscard]] bool json() const { return parser.isSet(QStringLiteral("json")); }
-    // Opens the database in --data-dir / $SLOTDESK_DATA_DIR / the default location.
+    // Opens --database URL, else --data-dir DIR, else $SLOTDESK_DATABASE_URL, the GUI's
+    // database/url setting, $SLOTDESK_DATA_DIR, the default location — in that order.
     Status openDatabase();
     storage::Database& database() { return *m_database; }
-    // The admin whose data the command works on.
+    // The admin whose data the command works on: --user, or the only one.
     Result<User> admin();
 
     int fail(const Error& error);                           // prints it, returns 1 or 2

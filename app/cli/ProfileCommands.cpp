@@ -1,4 +1,4 @@
-// slotdesk-cli init: create the admin profile.
+// slotdesk-cli init: create the admin profile (or, with --additional, another admin).
 
 #include "cli/Command.h"
 
@@ -18,6 +18,8 @@ QList<Command> profileCommands() {
         {QStringLiteral("email"), QStringLiteral("Email address."), QStringLiteral("E")},
         {QStringLiteral("timezone"), QStringLiteral("IANA time zone, e.g. Europe/Berlin."),
          QStringLiteral("TZ")},
+        {QStringLiteral("additional"),
+         QStringLiteral("Add another admin to a database that has one already (a team's).")},
     };
     init.run = [](CliContext& c) {
         const QStringList required{QStringLiteral("username"), QStringLiteral("name"),
@@ -29,7 +31,8 @@ QList<Command> profileCommands() {
         draft.name = c.parser.value(QStringLiteral("name"));
         draft.email = c.parser.value(QStringLiteral("email"));
         draft.timeZone = c.parser.value(QStringLiteral("timezone"));
-        auto user = ProfileService(c.database()).initialize(draft);
+        auto user = ProfileService(c.database())
+                        .initialize(draft, c.parser.isSet(QStringLiteral("additional")));
         if (!user)
             return c.fail(user.error());
         return c.print(json::toJson(*user),

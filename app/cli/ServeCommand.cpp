@@ -55,6 +55,16 @@ int serve(CliContext& c) {
             return c.fail(s.error());
     }
     config.extraHosts = c.parser.values(QStringLiteral("allow-host"));
+    const QString postLimit = QStringLiteral("max-booking-posts-per-minute");
+    if (c.parser.isSet(postLimit)) {
+        bool ok = false;
+        const int limit = c.parser.value(postLimit).toInt(&ok);
+        if (!ok || limit < 1 || limit > 100000)
+            return c.fail(Error::validation(
+                postLimit, QStringLiteral("'%1' is not a number of requests from 1 to 100000")
+                               .arg(displayValue(c.parser.value(postLimit)))));
+        config.bookingPostsPerMinute = limit;
+    }
 
     web::BookingServer server(c.database(), config);
     if (auto s = server.start(); !s)
@@ -67,6 +77,7 @@ int serve(CliContext& c) {
         pageUrl += u'/' + admin->username;
     c.out() << "SlotDesk booking endpoint listening on " << server.baseUrl().toString() << Qt::endl;
     c.out() << "Booking page: " << pageUrl << Qt::endl;
+    c.out() << "Database: " << c.database().displayName() << Qt::endl; // password masked
     c.out().flush();
 
     QObject lifetime;
@@ -91,7 +102,10 @@ QList<Command> serveCommands() {
          {QStringLiteral("allow-host"),
           QStringLiteral(
               "Another host name the Host header may carry (e.g. behind a reverse proxy)."),
-          QStringLiteral("NAME")}},
+          QStringLiteral("NAME")},
+         {QStringLiteral("max-booking-posts-per-minute"),
+          QStringLiteral("Booking requests one client address may send per minute (default 10)."),
+          QStringLiteral("N")}},
         serve};
     return {command};
 }

@@ -5,11 +5,13 @@
 #include "storage/Transaction.h"
 #include "storage/UserRepository.h"
 
+#include <QStringList>
+
 namespace slotdesk {
 
 using storage::Transaction;
 
-Result<User> ProfileService::initialize(const User& draft) {
+Result<User> ProfileService::initialize(const User& draft, bool additional) {
     if (auto s = validation::user(draft); !s)
         return s.error();
     auto db = m_database.connection();
@@ -20,8 +22,9 @@ Result<User> ProfileService::initialize(const User& draft) {
     auto existing = users.list();
     if (!existing)
         return existing.error();
-    if (!existing->isEmpty())
-        return Error::conflict(QStringLiteral("SlotDesk is already set up for '%1'")
+    if (!existing->isEmpty() && !additional)
+        return Error::conflict(QStringLiteral("SlotDesk is already set up for '%1' (to add "
+                                              "another admin to this database: --additional)")
                                    .arg(existing->constFirst().username),
                                QStringLiteral("username"));
     auto created = users.create(draft);
@@ -32,9 +35,12 @@ Result<User> ProfileService::initialize(const User& draft) {
     return created;
 }
 
+Result<QVector<User>> ProfileService::admins() {
+    return storage::UserRepository(m_database.connection()).list();
+}
+
 Result<User> ProfileService::admin() {
-    storage::UserRepository users(m_database.connection());
-    auto all = users.list();
+    auto all = admins();
     if (!all)
         return all.error();
     if (all->isEmpty())
@@ -42,7 +48,29 @@ Result<User> ProfileService::admin() {
             ErrorCode::NotInitialized,
             QStringLiteral("SlotDesk has no admin yet: run 'slotdesk-cli init' or open SlotDesk"),
             {}};
+    if (all->size() > 1) {
+        QStringList names;
+        for (const auto& user : *all)
+            names.append(user.username);
+        return Error::validation(QStringLiteral("user"),
+                                 QStringLiteral("This database has several admins (%1): choose "
+                                                "one with --user USERNAME")
+                                     .arg(names.join(QStringLiteral(", "))));
+    }
     return all->constFirst();
+}
+
+Result<User> ProfileService::admin(const QString& username) {
+    if (username.isEmpty())
+        return admin();
+    auto found = storage::UserRepository(m_database.connection()).findByUsername(username);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::validation(
+            QStringLiteral("user"),
+            QStringLiteral("No admin named '%1' in this database").arg(displayValue(username)));
+    return **found;
 }
 
 Result<User> ProfileService::byUsername(const QString& username) {

@@ -119,13 +119,14 @@ Result<int> BookingRepository::countOpenRequests(const QString& userId, const QS
 
 Result<QVector<Booking>> BookingRepository::list(const QString& userId,
                                                  const BookingFilter& filter) {
-    // Unset filters are NULL parameters, so the statement text never depends on input.
+    // Unset filters are NULL parameters, so the statement text never depends on input. The
+    // CASTs give PostgreSQL the parameter's type, which "? IS NULL" alone does not.
     const QVariant nullStatus(QMetaType::fromType<QString>());
     return readAll(exec(m_db,
                         QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "
-                                       "AND (? IS NULL OR status = ?) "
-                                       "AND (? IS NULL OR start_time >= ?) "
-                                       "AND (? IS NULL OR start_time < ?) "
+                                       "AND (CAST(? AS TEXT) IS NULL OR status = ?) "
+                                       "AND (CAST(? AS BIGINT) IS NULL OR start_time >= ?) "
+                                       "AND (CAST(? AS BIGINT) IS NULL OR start_time < ?) "
                                        "ORDER BY start_time, created_at, id")
                             .arg(kColumns),
                         {userId, filter.status ? QVariant(toText(*filter.status)) : nullStatus,

@@ -19,9 +19,9 @@ QString nextConnectionName() {
 
 } // namespace
 
-Database::Database(QString connectionName, QString filePath)
+Database::Database(QString connectionName, SqlDialect dialect)
     : m_connectionName(std::move(connectionName))
-    , m_filePath(std::move(filePath)) {}
+    , m_dialect(dialect) {}
 
 Database::~Database() {
     {
@@ -34,7 +34,8 @@ Database::~Database() {
 
 Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath) {
     const QString name = nextConnectionName();
-    std::unique_ptr<Database> database(new Database(name, filePath));
+    std::unique_ptr<Database> database(new Database(name, SqlDialect::SQLite));
+    database->m_filePath = filePath;
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         if (!db.isValid())
@@ -73,11 +74,75 @@ Result<std::unique_ptr<Database>> Database::openInDirectory(const QString& dataD
     return openFile(QDir(dataDir).filePath(QString::fromLatin1(kFileName)));
 }
 
+Result<std::unique_ptr<Database>> Database::openPostgres(const DatabaseUrl& url) {
+    const QString name = nextConnectionName();
+    std::unique_ptr<Database> database(new Database(name, SqlDialect::PostgreSQL));
+    database->m_url = url;
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        if (!db.isValid())
+            return Error::storage(QStringLiteral("The Qt PostgreSQL driver (QPSQL) is not "
+                                                 "available: install libqt6sql6-psql"));
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setDatabaseName(url.databaseName);
+        db.setUserName(url.user);
+        if (!url.password.isEmpty())
+            db.setPassword(url.password);
+        db.setConnectOptions(url.connectOptions());
+        if (!db.open())
+            return Error::storage(QStringLiteral("Cannot connect to %1: %2")
+                                      .arg(url.masked(), db.lastError().databaseText().trimmed()));
+        // Like SQLite's busy timeout: wait for other writers, but not forever. Notices
+        // ("already exists, skipping") would go to stderr.
+        if (auto s = execDirect(db, QStringLiteral("SET lock_timeout = '10s'")); !s)
+            return s.error();
+        if (auto s = execDirect(db, QStringLiteral("SET client_min_messages = warning")); !s)
+            return s.error();
+    }
+    if (auto s = Migrations::checkCompatible(database->connection()); !s)
+        return s.error();
+    if (auto s = Migrations::migrate(database->connection()); !s)
+        return s.error();
+    return database;
+}
+
+Result<std::unique_ptr<Database>> Database::openUrl(const QString& url) {
+    auto parsed = DatabaseUrl::parse(url);
+    if (!parsed)
+        return parsed.error();
+    return openPostgres(*parsed);
+}
+
+Result<std::unique_ptr<Database>> Database::openAgain() const {
+    if (m_dialect == SqlDialect::PostgreSQL)
+        return openPostgres(m_url);
+    return openFile(m_filePath);
+}
+
+QString Database::displayName() const {
+    return m_dialect == SqlDialect::PostgreSQL ? m_url.masked() : m_filePath;
+}
+
 int Database::schemaVersion() const {
     return Migrations::currentVersion(connection());
 }
 
 Result<qint64> Database::changeStamp() const {
+    if (m_dialect == SqlDialect::PostgreSQL) {
+        // Statement-level triggers on every table add to this connection's row of
+        // slotdesk_changes (see Migrations): the sum grows with every committed write, from any
+        // connection, and only once it is committed.
+        auto q =
+            exec(connection(),
+                 QStringLiteral(
+                     "SELECT CAST(COALESCE(SUM(changes), 0) AS BIGINT) FROM slotdesk_changes"));
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error::storage(QStringLiteral("Cannot read the database's change counter"));
+        return q->value(0).toLongLong();
+    }
     // data_version moves when another connection commits; total_changes() counts this
     // connection's own writes. Together they see every change.
     auto q = exec(connection(),

@@ -1,8 +1,11 @@
 #pragma once
-// Database: one open SlotDesk database — the SQLite file in the data directory — with its
-// pragmas set and its schema migrated to the version this binary knows. One instance per thread.
+// Database: one open SlotDesk database — the SQLite file in the data directory, or a team's
+// PostgreSQL database — with its session set up and its schema migrated to the version this
+// binary knows. One instance per thread.
 
 #include "core/Result.h"
+#include "storage/DatabaseUrl.h"
+#include "storage/SqlSupport.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -20,6 +23,14 @@ public:
     static Result<std::unique_ptr<Database>> openFile(const QString& filePath);
     // openFile() on `dataDir`/slotdesk.sqlite, creating the directory.
     static Result<std::unique_ptr<Database>> openInDirectory(const QString& dataDir);
+    // Connects to PostgreSQL (the QPSQL driver), refuses a newer schema, applies pending
+    // migrations (one process at a time). Without a password in `url` libpq reads
+    // PGPASSFILE / ~/.pgpass.
+    static Result<std::unique_ptr<Database>> openPostgres(const DatabaseUrl& url);
+    // openPostgres() for a postgresql:// URL.
+    static Result<std::unique_ptr<Database>> openUrl(const QString& url);
+    // Another connection to the same database, e.g. for another thread.
+    [[nodiscard]] Result<std::unique_ptr<Database>> openAgain() const;
 
     ~Database();
     Database(const Database&) = delete;
@@ -28,17 +39,23 @@ public:
     [[nodiscard]] QSqlDatabase connection() const {
         return QSqlDatabase::database(m_connectionName, false);
     }
+    [[nodiscard]] SqlDialect dialect() const { return m_dialect; }
+    // The SQLite file; empty on PostgreSQL.
     [[nodiscard]] QString filePath() const { return m_filePath; }
+    // For messages and logs: the file, or the URL with its password masked.
+    [[nodiscard]] QString displayName() const;
     [[nodiscard]] int schemaVersion() const;
     // A value that changes whenever anyone — this connection or another process — commits a
     // change to the database. Caches compare it to know they are stale.
     [[nodiscard]] Result<qint64> changeStamp() const;
 
 private:
-    Database(QString connectionName, QString filePath);
+    Database(QString connectionName, SqlDialect dialect);
 
     QString m_connectionName;
+    SqlDialect m_dialect = SqlDialect::SQLite;
     QString m_filePath;
+    DatabaseUrl m_url; // PostgreSQL only; its password stays in memory
 };
 
 // The directory SlotDesk keeps its data in: `option` if given, else $SLOTDESK_DATA_DIR, else the

@@ -10,10 +10,38 @@
 namespace slotdesk::storage {
 namespace {
 
+// One statement of a step. Most are the same on both engines; where SQLite's and PostgreSQL's
+// syntax differ a step says both (differs()), and a statement for one engine only names it
+// (onlyOn()). Either way both engines must end with the same tables, types, CHECKs, indexes
+// and unique constraints.
+struct Statement {
+    Statement(const char* both) // NOLINT(google-explicit-constructor): steps list plain strings
+        : sqlite(both)
+        , postgres(both) {}
+    Statement(const char* sqliteText, const char* postgresText)
+        : sqlite(sqliteText)
+        , postgres(postgresText) {}
+
+    [[nodiscard]] const char* text(SqlDialect dialect) const {
+        return dialect == SqlDialect::PostgreSQL ? postgres : sqlite;
+    }
+
+    const char* sqlite;   // nullptr: not run on SQLite
+    const char* postgres; // nullptr: not run on PostgreSQL
+};
+
+[[maybe_unused]] Statement differs(const char* sqlite, const char* postgres) {
+    return {sqlite, postgres};
+}
+
+[[maybe_unused]] Statement onlyOn(SqlDialect dialect, const char* text) {
+    return dialect == SqlDialect::PostgreSQL ? Statement{nullptr, text} : Statement{text, nullptr};
+}
+
 struct Migration {
     int version;
     const char* description;
-    std::vector<const char*> statements;
+    std::vector<Statement> statements;
 };
 
 // Conventions (docs/ARCHITECTURE.md): UUID text keys; instants as BIGINT Unix epoch milliseconds
@@ -183,13 +211,90 @@ const std::vector<Migration>& migrations() {
     return all;
 }
 
+// Whether `table` exists (in the schema on the search path, on PostgreSQL). A plain query, so
+// that after waiting for the write lock it sees what the previous holder committed.
+Result<bool> tableExists(const QSqlDatabase& db, const QString& table) {
+    const QString sql =
+        dialectOf(db) == SqlDialect::PostgreSQL
+            ? QStringLiteral("SELECT COUNT(*) FROM pg_catalog.pg_tables "
+                             "WHERE schemaname = current_schema() AND tablename = ?")
+            : QStringLiteral(
+                  "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+    auto query = exec(db, sql, {table});
+    if (!query)
+        return query.error();
+    return query->next() && query->value(0).toInt() > 0;
+}
+
 int readVersion(const QSqlDatabase& db) {
-    if (!db.tables().contains(QStringLiteral("schema_version")))
+    auto exists = tableExists(db, QStringLiteral("schema_version"));
+    if (!exists)
+        return -1;
+    if (!*exists)
         return 0;
     auto query = exec(db, QStringLiteral("SELECT MAX(version) FROM schema_version"));
     if (!query || !query->next())
         return -1;
     return query->value(0).toInt();
+}
+
+// PostgreSQL has nothing like SQLite's data_version, so Database::changeStamp() sums a counter
+// that a statement-level trigger on every table bumps: one row per server process (no two
+// writers ever wait on the same row), transactional (a reader sees the bump exactly when the
+// write is committed). Not a numbered step: it must also cover tables that later steps add,
+// so after migrating, every table of the schema that lacks the trigger gets it.
+const char* const kUntrackedTables = R"(
+    SELECT COUNT(*) FROM pg_catalog.pg_class c
+    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+      AND c.relname <> 'slotdesk_changes'
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
+                      WHERE g.tgrelid = c.oid AND g.tgname = 'slotdesk_note_change'))";
+
+const char* const kChangeTracking[] = {
+    R"(CREATE TABLE IF NOT EXISTS slotdesk_changes (
+         backend_pid INTEGER PRIMARY KEY,
+         changes BIGINT NOT NULL))",
+    R"(CREATE OR REPLACE FUNCTION slotdesk_note_change() RETURNS trigger
+       LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+       BEGIN
+         INSERT INTO slotdesk_changes AS c (backend_pid, changes) VALUES (pg_backend_pid(), 1)
+           ON CONFLICT (backend_pid) DO UPDATE SET changes = c.changes + 1;
+         RETURN NULL;
+       END $$)",
+    R"(DO $$
+       DECLARE t name;
+       BEGIN
+         FOR t IN SELECT c.relname FROM pg_catalog.pg_class c
+                  WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+                    AND c.relname <> 'slotdesk_changes'
+                    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g
+                                    WHERE g.tgrelid = c.oid AND g.tgname = 'slotdesk_note_change')
+         LOOP
+           EXECUTE format('CREATE TRIGGER slotdesk_note_change AFTER INSERT OR UPDATE OR DELETE '
+                          'OR TRUNCATE ON %I FOR EACH STATEMENT '
+                          'EXECUTE FUNCTION slotdesk_note_change()', t);
+         END LOOP;
+       END $$)",
+};
+
+Status trackChanges(const QSqlDatabase& db) {
+    auto untracked = exec(db, QString::fromLatin1(kUntrackedTables));
+    if (!untracked)
+        return untracked.error();
+    auto changesTable = tableExists(db, QStringLiteral("slotdesk_changes"));
+    if (!changesTable)
+        return changesTable.error();
+    if (*changesTable && untracked->next() && untracked->value(0).toInt() == 0)
+        return success();
+    untracked->finish();
+    auto tx = Transaction::begin(db, Transaction::Mode::Write);
+    if (!tx)
+        return tx.error();
+    for (const char* statement : kChangeTracking) {
+        if (auto s = execDirect(db, QString::fromUtf8(statement)); !s)
+            return s.error();
+    }
+    return tx->commit();
 }
 
 } // namespace
@@ -236,8 +341,11 @@ Status Migrations::migrate(const QSqlDatabase& db, int targetVersion) {
         if (version != migration.version - 1)
             return Error::storage(
                 QStringLiteral("Schema version %1 cannot be migrated").arg(version));
-        for (const char* statement : migration.statements) {
-            if (auto s = execNoRows(db, QString::fromUtf8(statement)); !s)
+        for (const Statement& statement : migration.statements) {
+            const char* text = statement.text(dialectOf(db));
+            if (!text)
+                continue;
+            if (auto s = execDirect(db, QString::fromUtf8(text)); !s)
                 return s.error();
         }
         if (auto s = execNoRows(
@@ -250,6 +358,8 @@ Status Migrations::migrate(const QSqlDatabase& db, int targetVersion) {
         if (auto s = tx->commit(); !s)
             return s.error();
     }
+    if (dialectOf(db) == SqlDialect::PostgreSQL)
+        return trackChanges(db);
     return success();
 }
 

@@ -56,7 +56,8 @@ Result<QVector<AvailabilityOverride>> OverrideRepository::list(const QString& us
         exec(m_db,
              QStringLiteral("SELECT id, user_id, local_date, timezone, start_minute, end_minute, "
                             "created_at, updated_at FROM date_overrides WHERE user_id = ? "
-                            "AND (? IS NULL OR local_date >= ?) AND (? IS NULL OR local_date <= ?) "
+                            "AND (CAST(? AS TEXT) IS NULL OR local_date >= ?) "
+                            "AND (CAST(? AS TEXT) IS NULL OR local_date <= ?) "
                             "ORDER BY local_date, start_minute, id"),
              {userId, dateOrNull(from), dateOrNull(from), dateOrNull(to), dateOrNull(to)});
     if (!q)

@@ -8,38 +8,75 @@ Q_LOGGING_CATEGORY(lcStorage, "slotdesk.storage")
 namespace slotdesk::storage {
 namespace {
 
-Error toError(const QSqlError& error) {
+// The engine's message without PostgreSQL's DETAIL/HINT lines, which quote row values (personal
+// data) and must not reach a log or an error message.
+QString messageOf(const QSqlError& error) {
+    QString text = error.databaseText();
+    if (const qsizetype newline = text.indexOf(u'\n'); newline >= 0)
+        text.truncate(newline);
+    return text.trimmed();
+}
+
+Error toError(const QSqlError& error, SqlDialect dialect) {
     const QString native = error.nativeErrorCode();
-    // SQLite's constraint family (19, 275, 531, 787, 1043, 1299, 1555, 1811, 2067, 2323, 2579,
-    // 2835) and PostgreSQL's class 23. Which row and column is the caller's to explain.
-    bool isNumber = false;
-    const int code = native.toInt(&isNumber);
-    if ((isNumber && (code & 0xff) == 19) || native.startsWith(QStringLiteral("23")))
+    bool conflict = false;
+    bool busy = false;
+    if (dialect == SqlDialect::SQLite) {
+        // The constraint family (19, 275, 531, 787, ...) and BUSY/LOCKED (5, 6).
+        bool isNumber = false;
+        const int code = native.toInt(&isNumber) & 0xff;
+        conflict = isNumber && code == 19;
+        busy = isNumber && (code == 5 || code == 6);
+    } else {
+        // SQLSTATE: class 23 is integrity constraint violation; serialization failure, deadlock
+        // and lock_timeout mean "try again".
+        conflict = native.startsWith(QLatin1String("23"));
+        busy = native == QLatin1String("40001") || native == QLatin1String("40P01") ||
+               native == QLatin1String("55P03");
+    }
+    // Which row and column is the caller's to explain.
+    if (conflict)
         return Error{
             ErrorCode::Conflict, QStringLiteral("The change conflicts with existing data"), {}};
-    if (isNumber && ((code & 0xff) == 5 || (code & 0xff) == 6))
+    if (busy)
         return Error::storage(QStringLiteral("The database is busy; try again"));
-    return Error::storage(QStringLiteral("Database error: %1").arg(error.databaseText()));
+    return Error::storage(QStringLiteral("Database error: %1").arg(messageOf(error)));
 }
 
 } // namespace
+
+SqlDialect dialectOf(const QSqlDatabase& db) {
+    return db.driverName() == QLatin1String("QPSQL") ? SqlDialect::PostgreSQL : SqlDialect::SQLite;
+}
 
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& params) {
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(sql)) {
-        qCWarning(lcStorage) << "prepare failed:" << query.lastError().text();
-        return toError(query.lastError());
+        qCWarning(lcStorage) << "prepare failed:" << messageOf(query.lastError()) << "in"
+                             << sql.left(80);
+        return toError(query.lastError(), dialectOf(db));
     }
     for (const auto& param : params)
         query.addBindValue(param);
     if (!query.exec()) {
         // Log the statement, never the bound values: they may hold personal data.
         qCWarning(lcStorage) << "statement failed:" << query.lastError().nativeErrorCode()
-                             << query.lastError().databaseText() << "in" << sql.left(80);
-        return toError(query.lastError());
+                             << messageOf(query.lastError()) << "in" << sql.left(80);
+        return toError(query.lastError(), dialectOf(db));
     }
     return query;
+}
+
+Status execDirect(const QSqlDatabase& db, const QString& sql) {
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(sql)) {
+        qCWarning(lcStorage) << "statement failed:" << query.lastError().nativeErrorCode()
+                             << messageOf(query.lastError()) << "in" << sql.left(80);
+        return toError(query.lastError(), dialectOf(db));
+    }
+    return success();
 }
 
 Status execNoRows(const QSqlDatabase& db, const QString& sql, const QVariantList& params) {

@@ -5,13 +5,22 @@
 namespace slotdesk::storage {
 
 Result<Transaction> Transaction::begin(const QSqlDatabase& db, Mode mode) {
-    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    const SqlDialect dialect = dialectOf(db);
     QString statement = QStringLiteral("BEGIN");
-    if (sqlite && mode == Mode::Write)
+    if (dialect == SqlDialect::SQLite && mode == Mode::Write)
         statement = QStringLiteral("BEGIN IMMEDIATE");
-    if (auto s = execNoRows(db, statement); !s)
+    if (auto s = execDirect(db, statement); !s)
         return s.error();
-    return Transaction(db);
+    Transaction transaction(db);
+    if (dialect == SqlDialect::PostgreSQL && mode == Mode::Write) {
+        // PostgreSQL's counterpart of BEGIN IMMEDIATE: one lock per schema that every write
+        // transaction takes first and holds until it ends. In READ COMMITTED each later
+        // statement sees what the previous holder committed, so a read-check-write cannot
+        // interleave with another process's. Lock waits end after lock_timeout (10 s).
+        if (auto s = execDirect(db, QString::fromLatin1(kPostgresWriteLock)); !s)
+            return s.error(); // `transaction` rolls back
+    }
+    return transaction;
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
@@ -28,8 +37,8 @@ Status Transaction::commit() {
     if (!m_active)
         return Error::storage(QStringLiteral("The transaction has already ended"));
     m_active = false;
-    if (auto s = execNoRows(m_db, QStringLiteral("COMMIT")); !s) {
-        (void)execNoRows(m_db, QStringLiteral("ROLLBACK"));
+    if (auto s = execDirect(m_db, QStringLiteral("COMMIT")); !s) {
+        (void)execDirect(m_db, QStringLiteral("ROLLBACK"));
         return s;
     }
     return success();
@@ -39,7 +48,7 @@ void Transaction::rollback() {
     if (!m_active)
         return;
     m_active = false;
-    (void)execNoRows(m_db, QStringLiteral("ROLLBACK"));
+    (void)execDirect(m_db, QStringLiteral("ROLLBACK"));
 }
 
 } // namespace slotdesk::storage

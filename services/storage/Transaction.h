@@ -1,7 +1,8 @@
 #pragma once
 // Transaction: a scoped database transaction that rolls back unless committed. Write
-// transactions take the write lock up front (SQLite BEGIN IMMEDIATE), so a read-check-write
-// sequence inside one cannot interleave with another process's.
+// transactions take the write lock up front (SQLite BEGIN IMMEDIATE; on PostgreSQL a
+// transaction-scoped advisory lock), so a read-check-write sequence inside one cannot
+// interleave with another process's.
 
 #include "core/Result.h"
 
@@ -12,6 +13,12 @@ namespace slotdesk::storage {
 class Transaction {
 public:
     enum class Mode { Read, Write };
+
+    // Taken by every PostgreSQL write transaction: the key pair ('SLDK', the oid of the schema
+    // SlotDesk's tables live in), so SlotDesk instances in different schemas don't wait on
+    // each other.
+    static constexpr auto kPostgresWriteLock =
+        "SELECT pg_advisory_xact_lock(1397572683, current_schema()::regnamespace::oid::int4)";
 
     static Result<Transaction> begin(const QSqlDatabase& db, Mode mode);
 

@@ -6,6 +6,7 @@
 #include "storage/BookingRepository.h"
 #include "storage/Database.h"
 #include "support/TestData.h"
+#include "support/TestDatabase.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -19,8 +20,7 @@ using namespace slotdesk;
 class TestBookingRace : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_dataDir;
+    test::TestDatabase m_tdb;
     User m_admin;
     QDateTime m_base; // a whole hour a day or more ahead
 
@@ -37,10 +37,12 @@ class TestBookingRace : public QObject {
         for (const auto& [start, minutes] : requests) {
             auto process = std::make_unique<QProcess>();
             process->start(SLOTDESK_CLI_PATH,
-                           {"--data-dir", m_dataDir, "bookings", "create", "--start",
-                            start.toString(Qt::ISODate), "--duration", QString::number(minutes),
-                            "--name", QString("Racer %1").arg(++n), "--email",
-                            QString("racer%1@example.com").arg(n), "--json"});
+                           m_tdb.cliArguments() +
+                               QStringList{"bookings", "create", "--start",
+                                           start.toString(Qt::ISODate), "--duration",
+                                           QString::number(minutes), "--name",
+                                           QString("Racer %1").arg(++n), "--email",
+                                           QString("racer%1@example.com").arg(n), "--json"});
             processes.push_back(std::move(process));
         }
         Outcome outcome;
@@ -60,7 +62,7 @@ class TestBookingRace : public QObject {
         return outcome;
     }
     int bookingsBetween(const QDateTime& from, const QDateTime& to) {
-        auto db = storage::Database::openInDirectory(m_dataDir);
+        auto db = m_tdb.open();
         storage::BookingFilter filter;
         filter.startsFrom = from;
         filter.startsBefore = to;
@@ -70,9 +72,9 @@ class TestBookingRace : public QObject {
 
 private slots:
     void initTestCase() {
-        m_dataDir = m_dir.filePath("data");
-        auto db = storage::Database::openInDirectory(m_dataDir);
-        QVERIFY(db.ok());
+        SLOTDESK_REQUIRE_TEST_ENGINE();
+        auto db = m_tdb.open();
+        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
         m_admin = test::seedAdmin(**db, "alice", "UTC");
         AvailabilityService availability(**db);
         for (int day = 0; day < 7; ++day) {
@@ -108,7 +110,7 @@ private slots:
         QCOMPARE(outcome.wins + outcome.conflicts, 4);
         const int stored = bookingsBetween(start, start.addSecs(3600));
         QCOMPARE(stored, outcome.wins);
-        auto db = storage::Database::openInDirectory(m_dataDir);
+        auto db = m_tdb.open();
         storage::BookingFilter filter;
         filter.startsFrom = start;
         filter.startsBefore = start.addSecs(3600);

@@ -5,6 +5,7 @@
 #include "booking/BookingStateMachine.h"
 #include "storage/Database.h"
 #include "support/TestData.h"
+#include "support/TestDatabase.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,20 +17,23 @@ Q_DECLARE_METATYPE(slotdesk::BookingStatus)
 class TestBookingStates : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    std::unique_ptr<test::TestDatabase> m_tdb;
     std::unique_ptr<storage::Database> m_db;
     User m_admin;
-    int m_run = 0;
 
 private slots:
+    void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        QVERIFY(m_dir.isValid());
-        auto db = storage::Database::openInDirectory(m_dir.filePath(QString::number(++m_run)));
-        QVERIFY(db.ok());
+        m_tdb = std::make_unique<test::TestDatabase>();
+        auto db = m_tdb->open();
+        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
         m_db = std::move(*db);
         m_admin = test::seedAdmin(*m_db);
     }
-    void cleanup() { m_db.reset(); }
+    void cleanup() {
+        m_db.reset();
+        m_tdb.reset();
+    }
 
     void transitions_data() {
         QTest::addColumn<BookingStatus>("from");

@@ -1,4 +1,5 @@
-// SlotService and BookingService::create against a real SQLite file with a controlled clock:
+// SlotService and BookingService::create against a real database (SQLite, and PostgreSQL in the
+// _postgres run) with a controlled clock:
 // slots come from what is stored, the 30 s cache sees every change, and a booking is accepted
 // exactly when its start is an offered slot.
 
@@ -9,6 +10,7 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "support/TestData.h"
+#include "support/TestDatabase.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -19,8 +21,7 @@ using namespace slotdesk;
 class TestSlotService : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_run = 0;
+    std::unique_ptr<test::TestDatabase> m_tdb;
     std::unique_ptr<storage::Database> m_db;
     User m_admin;
     QDateTime m_now;
@@ -67,15 +68,20 @@ class TestSlotService : public QObject {
     }
 
 private slots:
+    void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        auto db = storage::Database::openInDirectory(m_dir.filePath(QString::number(++m_run)));
-        QVERIFY(db.ok());
+        m_tdb = std::make_unique<test::TestDatabase>();
+        auto db = m_tdb->open();
+        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
         m_db = std::move(*db);
         m_admin = test::seedAdmin(*m_db);
         m_now = test::utc("2026-11-25T12:00:00Z");
         addWeekdayMornings();
     }
-    void cleanup() { m_db.reset(); }
+    void cleanup() {
+        m_db.reset();
+        m_tdb.reset();
+    }
 
     void slotsComeFromStoredAvailability() {
         SlotService service(*m_db, clock());
@@ -209,7 +215,7 @@ private slots:
 
         // Another process's write (another connection to the same file).
         {
-            auto other = storage::Database::openFile(m_db->filePath());
+            auto other = m_db->openAgain();
             QVERIFY(other.ok());
             test::seedBooking(**other, m_admin.id, test::utc("2026-11-30T09:00:00Z"));
         }

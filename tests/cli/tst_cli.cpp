@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 #include "storage/UserRepository.h"
 #include "support/TestData.h"
+#include "support/TestDatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,13 +29,11 @@ struct Run {
 class TestCli : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_run = 0;
-    QString m_dataDir;
+    std::unique_ptr<test::TestDatabase> m_tdb;
 
     Run cli(const QStringList& arguments) {
         QProcess process;
-        QStringList args{QStringLiteral("--data-dir"), m_dataDir};
+        QStringList args = m_tdb->cliArguments();
         args += arguments;
         process.start(QStringLiteral(SLOTDESK_CLI_PATH), args);
         if (!process.waitForFinished(60000))
@@ -50,7 +49,11 @@ class TestCli : public QObject {
             qWarning() << arguments << r.err;
         return QJsonDocument::fromJson(r.out.toUtf8());
     }
-    QString dbPath() const { return m_dataDir + QStringLiteral("/slotdesk.sqlite"); }
+    QString dbPath() const { return m_tdb->dataDir() + QStringLiteral("/slotdesk.sqlite"); }
+    // Byte-for-byte on SQLite; every row of every table on PostgreSQL.
+    QByteArray digest() const {
+        return test::usingPostgres() ? m_tdb->contentDigest() : test::fileDigest(dbPath());
+    }
     void initAdmin() {
         const Run r =
             cli({QStringLiteral("init"), QStringLiteral("--username"), QStringLiteral("alice"),
@@ -61,7 +64,7 @@ class TestCli : public QObject {
     }
     // Seeds bookings as another process would (the web endpoint, in the real app).
     QString seedBooking(const char* start, BookingStatus status = BookingStatus::Pending) {
-        auto db = storage::Database::openInDirectory(m_dataDir);
+        auto db = m_tdb->open();
         if (!db)
             return {};
         auto admin =
@@ -70,7 +73,9 @@ class TestCli : public QObject {
     }
 
 private slots:
-    void init() { m_dataDir = m_dir.filePath(QStringLiteral("data-%1").arg(++m_run)); }
+    void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
+    void init() { m_tdb = std::make_unique<test::TestDatabase>(); }
+    void cleanup() { m_tdb.reset(); }
 
     void versionAndHelp() {
         const Run version = cli({QStringLiteral("--version")});
@@ -101,7 +106,7 @@ private slots:
         QCOMPARE(user.value(QStringLiteral("timezone")).toString(),
                  QStringLiteral("America/New_York"));
         QVERIFY(user.value(QStringLiteral("createdAt")).toString().endsWith(u'Z'));
-        QVERIFY(QFile::exists(dbPath()));
+        QVERIFY(test::usingPostgres() || QFile::exists(dbPath()));
         const Run again =
             cli({QStringLiteral("init"), QStringLiteral("--username"), QStringLiteral("bob"),
                  QStringLiteral("--name"), QStringLiteral("Bob"), QStringLiteral("--email"),
@@ -382,7 +387,7 @@ private slots:
                      .exitCode,
                  0);
         seedBooking("2026-12-01T08:00:00Z");
-        const QByteArray before = test::fileDigest(dbPath());
+        const QByteArray before = digest();
         QVERIFY(!before.isEmpty());
         const Run r = cli(arguments);
         QCOMPARE(r.exitCode, 1);
@@ -391,22 +396,82 @@ private slots:
         QVERIFY2(!line.contains(u'\n'), qPrintable(r.err));
         QVERIFY2(line.contains(mentions), qPrintable(line));
         QVERIFY(!line.contains(QStringLiteral("SELECT"), Qt::CaseInsensitive));
-        QCOMPARE(test::fileDigest(dbPath()), before);
+        QCOMPARE(digest(), before);
     }
 
     void newerDatabaseFailsWithAClearMessage() {
         initAdmin();
         {
-            auto db = storage::Database::openInDirectory(m_dataDir);
+            auto db = m_tdb->open();
             QVERIFY(db.ok());
             QSqlQuery q((*db)->connection());
             QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', 0)")));
         }
-        const QByteArray before = test::fileDigest(dbPath());
+        const QByteArray before = digest();
         const Run r = cli({QStringLiteral("bookings"), QStringLiteral("list")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("upgrade SlotDesk")));
-        QCOMPARE(test::fileDigest(dbPath()), before);
+        QCOMPARE(digest(), before);
+    }
+
+    void severalAdminsShareADatabase() {
+        initAdmin();
+        const QStringList bob{QStringLiteral("init"),
+                              QStringLiteral("--username"),
+                              QStringLiteral("bob"),
+                              QStringLiteral("--name"),
+                              QStringLiteral("Bob Admin"),
+                              QStringLiteral("--email"),
+                              QStringLiteral("bob@example.org"),
+                              QStringLiteral("--timezone"),
+                              QStringLiteral("UTC")};
+        // A second init needs --additional.
+        const Run refused = cli(bob);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("--additional")), qPrintable(refused.err));
+        QCOMPARE(cli(bob + QStringList{QStringLiteral("--additional")}).exitCode, 0);
+
+        // With two admins every command needs --user, and says who there is.
+        const Run ambiguous = cli({QStringLiteral("bookings"), QStringLiteral("list")});
+        QCOMPARE(ambiguous.exitCode, 1);
+        QVERIFY2(ambiguous.err.contains(QStringLiteral("--user")), qPrintable(ambiguous.err));
+        QVERIFY(ambiguous.err.contains(QStringLiteral("alice")));
+        QVERIFY(ambiguous.err.contains(QStringLiteral("bob")));
+        const Run unknown = cli({QStringLiteral("bookings"), QStringLiteral("list"),
+                                 QStringLiteral("--user"), QStringLiteral("carol")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.startsWith(QStringLiteral("slotdesk-cli: user:")),
+                 qPrintable(unknown.err));
+
+        // Each admin sees and changes only their own bookings.
+        const QString alices = seedBooking("2026-12-01T08:00:00Z");
+        const auto asBob = [&](QStringList args) {
+            args << QStringLiteral("--user") << QStringLiteral("bob");
+            return cli(args);
+        };
+        QCOMPARE(cliJson({QStringLiteral("bookings"), QStringLiteral("list"),
+                          QStringLiteral("--user"), QStringLiteral("alice")})
+                     .array()
+                     .size(),
+                 1);
+        QCOMPARE(QJsonDocument::fromJson(asBob({QStringLiteral("bookings"), QStringLiteral("list"),
+                                                QStringLiteral("--json")})
+                                             .out.toUtf8())
+                     .array()
+                     .size(),
+                 0);
+        QCOMPARE(asBob({QStringLiteral("bookings"), QStringLiteral("show"), alices}).exitCode, 1);
+        QCOMPARE(asBob({QStringLiteral("bookings"), QStringLiteral("approve"), alices}).exitCode,
+                 1);
+        QCOMPARE(asBob({QStringLiteral("bookings"), QStringLiteral("cancel"), alices,
+                        QStringLiteral("--reason"), QStringLiteral("mine now")})
+                     .exitCode,
+                 1);
+        const QJsonObject still =
+            cliJson({QStringLiteral("bookings"), QStringLiteral("show"), alices,
+                     QStringLiteral("--user"), QStringLiteral("alice")})
+                .object();
+        QCOMPARE(still.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
     }
 };
 

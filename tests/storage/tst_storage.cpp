@@ -1,22 +1,31 @@
 // Storage: schema and migrations, pragmas, and a round trip of every entity through its
-// repository against a real SQLite file.
+// repository — against a real SQLite file, and (the _postgres run) a real PostgreSQL schema.
 
+#include "availability/AvailabilityService.h"
+#include "booking/BookingService.h"
 #include "storage/AvailabilityRepository.h"
 #include "storage/BookingRepository.h"
 #include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
+#include "storage/DatabaseUrl.h"
 #include "storage/Migrations.h"
 #include "storage/OverrideRepository.h"
 #include "storage/SqlSupport.h"
+#include "storage/Transaction.h"
 #include "storage/UserRepository.h"
 #include "support/TestData.h"
+#include "support/TestDatabase.h"
 
+#include <QMutex>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <atomic>
+#include <thread>
 
 using namespace slotdesk;
 using namespace slotdesk::storage;
@@ -24,10 +33,14 @@ using namespace slotdesk::storage;
 class TestStorage : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    std::unique_ptr<test::TestDatabase> m_tdb;
     std::unique_ptr<Database> m_db;
 
-    QString path() const { return m_dir.filePath(QStringLiteral("slotdesk.sqlite")); }
+    QString path() const { return m_tdb->dataDir() + QStringLiteral("/slotdesk.sqlite"); }
+    // Byte-for-byte on SQLite; every row of every table on PostgreSQL.
+    QByteArray digest() const {
+        return test::usingPostgres() ? m_tdb->contentDigest() : test::fileDigest(path());
+    }
     QVariant scalar(const QString& sql) {
         QSqlQuery q(m_db->connection());
         if (!q.exec(sql) || !q.next())
@@ -36,28 +49,33 @@ class TestStorage : public QObject {
     }
 
 private slots:
+    void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        QVERIFY(m_dir.isValid());
-        QFile::remove(path());
-        auto db = Database::openFile(path());
+        m_tdb = std::make_unique<test::TestDatabase>();
+        QVERIFY(m_tdb->isValid());
+        auto db = m_tdb->open();
         QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
         m_db = std::move(*db);
     }
     void cleanup() {
         m_db.reset();
-        for (const auto& suffix : {"", "-wal", "-shm"})
-            QFile::remove(path() + QLatin1String(suffix));
+        m_tdb.reset();
     }
 
     void freshDatabaseIsMigratedWithPragmas() {
         QCOMPARE(m_db->schemaVersion(), Migrations::latestVersion());
-        QCOMPARE(scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-        QCOMPARE(scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
-        QCOMPARE(scalar(QStringLiteral("PRAGMA busy_timeout")).toInt(), 10000);
-        const auto tables = m_db->connection().tables();
+        if (test::usingPostgres()) {
+            QCOMPARE(m_db->dialect(), SqlDialect::PostgreSQL);
+            QCOMPARE(scalar(QStringLiteral("SHOW lock_timeout")).toString(), QStringLiteral("10s"));
+        } else {
+            QCOMPARE(scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
+                     QStringLiteral("wal"));
+            QCOMPARE(scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+            QCOMPARE(scalar(QStringLiteral("PRAGMA busy_timeout")).toInt(), 10000);
+        }
         for (const char* table : {"users", "bookings", "availability_blocks",
                                   "calendar_integrations", "calendar_events", "schema_version"})
-            QVERIFY2(tables.contains(QLatin1String(table)), table);
+            QVERIFY2(test::tableExists(m_db->connection(), QLatin1String(table)), table);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
                  Migrations::latestVersion());
     }
@@ -66,9 +84,9 @@ private slots:
         const User admin = test::seedAdmin(*m_db);
         QVERIFY(!admin.id.isEmpty());
         m_db.reset();
-        const QByteArray before = test::fileDigest(path());
+        const QByteArray before = digest();
         QVERIFY(!before.isEmpty());
-        auto reopened = Database::openFile(path());
+        auto reopened = m_tdb->open();
         QVERIFY(reopened.ok());
         m_db = std::move(*reopened);
         QCOMPARE(m_db->schemaVersion(), Migrations::latestVersion());
@@ -78,20 +96,19 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
                  Migrations::latestVersion());
         m_db.reset();
-        QCOMPARE(test::fileDigest(path()), before);
+        QCOMPARE(digest(), before);
     }
 
     void olderDatabaseIsUpgradedKeepingItsData() {
         m_db.reset();
-        QFile::remove(path());
+        m_tdb->wipe();
         {
             // A database as the first release left it: schema version 1, with an admin.
-            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
-            raw.setDatabaseName(path());
-            QVERIFY(raw.open());
+            auto raw = m_tdb->rawConnection(QStringLiteral("v1"));
+            QVERIFY(raw.isOpen());
             QVERIFY(Migrations::migrate(raw, 1).ok());
             QCOMPARE(Migrations::currentVersion(raw), 1);
-            QVERIFY(!raw.tables().contains(QStringLiteral("booking_settings")));
+            QVERIFY(!test::tableExists(raw, QStringLiteral("booking_settings")));
             QVERIFY(execNoRows(raw, QStringLiteral(
                                         "INSERT INTO users VALUES ('u1', 'old', 'old@example.org', "
                                         "'Old Admin', 'UTC', 0, 0)"))
@@ -99,12 +116,12 @@ private slots:
             raw.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));
-        auto upgraded = Database::openFile(path());
+        auto upgraded = m_tdb->open();
         QVERIFY(upgraded.ok());
         m_db = std::move(*upgraded);
         QCOMPARE(m_db->schemaVersion(), Migrations::latestVersion());
-        QVERIFY(m_db->connection().tables().contains(QStringLiteral("booking_settings")));
-        QVERIFY(m_db->connection().tables().contains(QStringLiteral("date_overrides")));
+        QVERIFY(test::tableExists(m_db->connection(), QStringLiteral("booking_settings")));
+        QVERIFY(test::tableExists(m_db->connection(), QStringLiteral("date_overrides")));
         auto user = UserRepository(m_db->connection()).findByUsername(QStringLiteral("old"));
         QVERIFY(user.ok() && user->has_value());
         QCOMPARE((*user)->name, QStringLiteral("Old Admin"));
@@ -171,11 +188,91 @@ private slots:
         const auto afterOwnWrite = m_db->changeStamp().value();
         QVERIFY(afterOwnWrite != *first);
         {
-            auto other = Database::openFile(path());
+            auto other = m_db->openAgain();
             QVERIFY(other.ok());
             test::seedAdmin(**other, QStringLiteral("carol"));
         }
-        QVERIFY(m_db->changeStamp().value() != afterOwnWrite);
+        const auto afterOtherWrite = m_db->changeStamp().value();
+        QVERIFY(afterOtherWrite != afterOwnWrite);
+        // An uncommitted write elsewhere is not a change yet; its commit is.
+        auto other = m_db->openAgain();
+        QVERIFY(other.ok());
+        {
+            auto tx = Transaction::begin((*other)->connection(), Transaction::Mode::Write);
+            QVERIFY(tx.ok());
+            test::seedAdmin(**other, QStringLiteral("dave"));
+            if (test::usingPostgres()) // SQLite's writer holds the lock a reader would need
+                QCOMPARE(m_db->changeStamp().value(), afterOtherWrite);
+            QVERIFY(tx->commit().ok());
+        }
+        QVERIFY(m_db->changeStamp().value() != afterOtherWrite);
+    }
+
+    void concurrentFirstStartsMigrateOnce() {
+        m_db.reset();
+        m_tdb->wipe();
+        // Several processes (here: threads, each with its own connection) open one empty
+        // database at the same moment; each step must be applied exactly once.
+        constexpr int kOpeners = 6;
+        std::atomic<int> ready{0};
+        std::atomic<int> opened{0};
+        std::vector<std::thread> threads;
+        QStringList errors;
+        QMutex errorsMutex;
+        for (int i = 0; i < kOpeners; ++i) {
+            threads.emplace_back([&] {
+                ++ready;
+                while (ready.load() < kOpeners)
+                    std::this_thread::yield();
+                auto db = m_tdb->open();
+                if (db) {
+                    ++opened;
+                } else {
+                    QMutexLocker lock(&errorsMutex);
+                    errors.append(db.error().message);
+                }
+            });
+        }
+        for (auto& t : threads)
+            t.join();
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        QCOMPARE(opened.load(), kOpeners);
+        auto db = m_tdb->open();
+        QVERIFY(db.ok());
+        m_db = std::move(*db);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+                 Migrations::latestVersion());
+    }
+
+    void writeTransactionsSerialiseAcrossConnections() {
+        // The second writer waits until the first has committed, then sees its row.
+        const User admin = test::seedAdmin(*m_db);
+        auto first = Transaction::begin(m_db->connection(), Transaction::Mode::Write);
+        QVERIFY(first.ok());
+        std::atomic<bool> secondHasLock{false};
+        std::atomic<int> secondSaw{-1};
+        std::thread second([&] {
+            auto db = m_tdb->open();
+            if (!db)
+                return;
+            auto tx = Transaction::begin((*db)->connection(), Transaction::Mode::Write);
+            if (!tx)
+                return;
+            secondHasLock = true;
+            {
+                auto q = exec((*db)->connection(), QStringLiteral("SELECT COUNT(*) FROM bookings"));
+                if (q && q->next())
+                    secondSaw = q->value(0).toInt();
+            }
+            (void)tx->commit();
+        });
+        QThread::msleep(300);
+        QVERIFY(!secondHasLock.load());
+        test::seedBooking(*m_db, admin.id, test::utc("2026-12-01T08:00:00Z"));
+        QVERIFY(first->commit().ok());
+        second.join();
+        QVERIFY(secondHasLock.load());
+        QCOMPARE(secondSaw.load(), 1);
     }
 
     void databaseFromANewerSlotDeskIsRefusedUntouched() {
@@ -183,12 +280,12 @@ private slots:
                            QStringLiteral("INSERT INTO schema_version VALUES (999, 'future', 0)"))
                     .ok());
         m_db.reset();
-        const QByteArray before = test::fileDigest(path());
-        auto refused = Database::openFile(path());
+        const QByteArray before = digest();
+        auto refused = m_tdb->open();
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::SchemaTooNew);
         QVERIFY(refused.error().message.contains(QStringLiteral("999")));
-        QCOMPARE(test::fileDigest(path()), before);
+        QCOMPARE(digest(), before);
     }
 
     void instantsAreStoredAsUtcEpochMilliseconds() {
@@ -409,10 +506,119 @@ private slots:
         QVERIFY(integrations.list(admin.id)->isEmpty());
     }
 
+    void anAdminNeverReachesAnothersData() {
+        // Two admins in one database (a team's): every call made as Bob misses Alice's rows.
+        const User alice = test::seedAdmin(*m_db, QStringLiteral("alice"));
+        const User bob = test::seedAdmin(*m_db, QStringLiteral("bob"));
+        const Booking booking =
+            test::seedBooking(*m_db, alice.id, test::utc("2026-12-01T08:00:00Z"));
+        BookingService bookings(*m_db);
+        QCOMPARE(bookings.find(bob.id, booking.id).error().code, ErrorCode::NotFound);
+        QVERIFY(bookings.list(bob.id, {})->isEmpty());
+        QCOMPARE(bookings.approve(bob.id, booking.id).error().code, ErrorCode::NotFound);
+        QCOMPARE(bookings.cancel(bob.id, booking.id, {}).error().code, ErrorCode::NotFound);
+        Booking hijacked = booking;
+        hijacked.userId = bob.id;
+        hijacked.status = BookingStatus::Rejected;
+        QCOMPARE(BookingRepository(m_db->connection()).update(hijacked).error().code,
+                 ErrorCode::NotFound);
+        QCOMPARE(bookings.find(alice.id, booking.id)->status, BookingStatus::Pending);
+
+        AvailabilityService availability(*m_db);
+        auto block = availability.add(
+            {{}, alice.id, 1, 9 * 60, 17 * 60, QStringLiteral("UTC"), true, {}, {}});
+        QVERIFY(block.ok());
+        QVERIFY(availability.list(bob.id)->isEmpty());
+        AvailabilityBlock moved = *block;
+        moved.userId = bob.id;
+        moved.endMinute = 10 * 60;
+        QCOMPARE(availability.update(moved).error().code, ErrorCode::NotFound);
+        QCOMPARE(availability.remove(bob.id, block->id).error().code, ErrorCode::NotFound);
+        QCOMPARE(availability.list(alice.id)->first().endMinute, 17 * 60);
+        auto dayOff = availability.addOverride(
+            {{}, alice.id, QDate(2026, 12, 24), QStringLiteral("UTC"), {}, {}, {}, {}});
+        QVERIFY(dayOff.ok());
+        QVERIFY(availability.overrides(bob.id)->isEmpty());
+        QCOMPARE(availability.removeOverride(bob.id, dayOff->id).error().code, ErrorCode::NotFound);
+
+        CalendarIntegrationRepository integrations(m_db->connection());
+        CalendarIntegration c;
+        c.userId = alice.id;
+        c.keychainKey = QStringLiteral("google-calendar/alice");
+        auto integration = integrations.create(c);
+        QVERIFY(integration.ok());
+        QVERIFY(integrations.findById(bob.id, integration->id)->has_value() == false);
+        QVERIFY(integrations.list(bob.id)->isEmpty());
+        CalendarIntegration taken = *integration;
+        taken.userId = bob.id;
+        QCOMPARE(integrations.update(taken).error().code, ErrorCode::NotFound);
+        QCOMPARE(integrations.remove(bob.id, integration->id).error().code, ErrorCode::NotFound);
+        CalendarEvent busy;
+        busy.calendarIntegrationId = integration->id;
+        busy.externalEventId = QStringLiteral("g-1");
+        busy.startTime = test::utc("2026-12-01T09:00:00Z");
+        busy.endTime = test::utc("2026-12-01T10:00:00Z");
+        QVERIFY(CalendarEventRepository(m_db->connection()).upsert(busy).ok());
+        CalendarEventRepository events(m_db->connection());
+        const QDateTime from = test::utc("2026-12-01T00:00:00Z");
+        const QDateTime to = test::utc("2026-12-02T00:00:00Z");
+        QCOMPARE(events.listBusy(alice.id, from, to)->size(), 1);
+        QVERIFY(events.listBusy(bob.id, from, to)->isEmpty());
+
+        // Bob's slots aren't blocked by Alice's bookings or busy time.
+        QVERIFY(BookingRepository(m_db->connection()).listHoldingTime(bob.id, from, to)->isEmpty());
+    }
+
+    void databaseUrlsParseAndNeverShowThePassword() {
+        auto url = DatabaseUrl::parse(QStringLiteral(
+            "postgresql://team:s3cr%40t@db.example.org:6543/slotdesk?sslmode=verify-full"));
+        QVERIFY(url.ok());
+        QCOMPARE(url->user, QStringLiteral("team"));
+        QCOMPARE(url->password, QStringLiteral("s3cr@t"));
+        QCOMPARE(url->host, QStringLiteral("db.example.org"));
+        QCOMPARE(url->port, 6543);
+        QCOMPARE(url->databaseName, QStringLiteral("slotdesk"));
+        QCOMPARE(url->connectOptions(), QStringLiteral("sslmode='verify-full'"));
+        QCOMPARE(url->masked(),
+                 QStringLiteral(
+                     "postgresql://team:***@db.example.org:6543/slotdesk?sslmode=verify-full"));
+        QCOMPARE(url->keychainKey(),
+                 QStringLiteral("postgresql/team@db.example.org:6543/slotdesk"));
+        auto defaults = DatabaseUrl::parse(QStringLiteral("postgres://me@localhost/db"));
+        QVERIFY(defaults.ok());
+        QCOMPARE(defaults->port, 5432);
+        QCOMPARE(defaults->masked(), QStringLiteral("postgresql://me@localhost:5432/db"));
+
+        for (const char* bad : {"postgresql://db.example.org/slotdesk", // no user
+                                "postgresql://u:pw@db.example.org/",    // no database
+                                "postgresql://u:pw@db.example.org/x?sslmode=a;b",
+                                "postgresql://u:pw@db.example.org/x?password=hunter2",
+                                "mysql://u:pw@db.example.org/x"}) {
+            auto refused = DatabaseUrl::parse(QString::fromLatin1(bad));
+            QVERIFY2(!refused.ok(), bad);
+            QCOMPARE(refused.error().field, QStringLiteral("database"));
+            QVERIFY2(!refused.error().message.contains(QStringLiteral("pw")), bad);
+            QVERIFY2(!refused.error().message.contains(QStringLiteral("hunter2")), bad);
+        }
+
+        // A failed connection names the server, never the password.
+        auto unreachable = Database::openUrl(
+            QStringLiteral("postgresql://team:hunter2@127.0.0.1:1/slotdesk?connect_timeout=2"));
+        QVERIFY(!unreachable.ok());
+        QVERIFY(unreachable.error().message.contains(QStringLiteral("team:***@127.0.0.1:1")));
+        QVERIFY(!unreachable.error().message.contains(QStringLiteral("hunter2")));
+    }
+
     void noTokenColumnExists() {
         QSqlQuery q(m_db->connection());
         QVERIFY(q.exec(
-            QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'calendar_integrations'")));
+            test::usingPostgres()
+                ? QStringLiteral(
+                      "SELECT string_agg(column_name, ' ') FROM information_schema.columns "
+                      "WHERE table_schema = current_schema() "
+                      "AND table_name = 'calendar_integrations'")
+                : QStringLiteral(
+                      "SELECT sql FROM sqlite_master WHERE name = 'calendar_integrations'")));
         QVERIFY(q.next());
         const QString ddl = q.value(0).toString();
         QVERIFY(!ddl.contains(QStringLiteral("access_token")));
