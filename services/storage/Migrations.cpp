@@ -207,6 +207,30 @@ const std::vector<Migration>& migrations() {
                   retry_at BIGINT,
                   updated_at BIGINT NOT NULL))",
          }},
+        {5,
+         "zoom: video integrations and meetings",
+         {
+             // A connected video-meeting account (tokens are in the OS keychain only).
+             R"(CREATE TABLE video_integrations (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  provider TEXT NOT NULL CHECK (provider IN ('zoom')),
+                  account_email TEXT,
+                  status TEXT NOT NULL DEFAULT 'connected'
+                      CHECK (status IN ('connected', 'error', 'reauth_required')),
+                  last_error TEXT,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  UNIQUE (user_id, provider)))",
+             // The meeting made for a booking, kept to delete it when the booking is cancelled.
+             R"(CREATE TABLE video_meetings (
+                  booking_id TEXT PRIMARY KEY REFERENCES bookings(id) ON DELETE CASCADE,
+                  provider TEXT NOT NULL CHECK (provider IN ('zoom')),
+                  meeting_id TEXT NOT NULL,
+                  join_url TEXT NOT NULL,
+                  deleted_at BIGINT,
+                  created_at BIGINT NOT NULL))",
+         }},
     };
     return all;
 }

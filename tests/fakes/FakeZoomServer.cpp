@@ -1,0 +1,267 @@
+#include "fakes/FakeZoomServer.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+namespace slotdesk::test {
+namespace {
+
+QByteArray reasonPhrase(int status) {
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 404:
+        return "Not Found";
+    case 429:
+        return "Too Many Requests";
+    default:
+        return status >= 500 ? "Server Error" : "Error";
+    }
+}
+
+QJsonObject apiError(int code, const QString& message) {
+    return {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+}
+
+QJsonObject oauthError(const QString& error, const QString& reason) {
+    return {{QStringLiteral("error"), error}, {QStringLiteral("reason"), reason}};
+}
+
+} // namespace
+
+FakeZoomServer::FakeZoomServer(QObject* parent)
+    : QObject(parent) {
+    connect(&m_server, &QTcpServer::newConnection, this, &FakeZoomServer::onConnection);
+}
+
+bool FakeZoomServer::listen() {
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+QUrl FakeZoomServer::authUrl() const {
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/oauth/authorize").arg(m_server.serverPort()));
+}
+QUrl FakeZoomServer::tokenUrl() const {
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/oauth/token").arg(m_server.serverPort()));
+}
+QUrl FakeZoomServer::apiUrl() const {
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/v2").arg(m_server.serverPort()));
+}
+
+void FakeZoomServer::exportEnvironment() const {
+    qputenv("SLOTDESK_ZOOM_AUTH_URL", authUrl().toString().toUtf8());
+    qputenv("SLOTDESK_ZOOM_TOKEN_URL", tokenUrl().toString().toUtf8());
+    qputenv("SLOTDESK_ZOOM_API_URL", apiUrl().toString().toUtf8());
+    qputenv("SLOTDESK_ZOOM_CLIENT_ID", clientId.toUtf8());
+    qputenv("SLOTDESK_ZOOM_CLIENT_SECRET", clientSecret.toUtf8());
+}
+
+QString FakeZoomServer::grantCode(const QString& codeChallenge, const QString& redirectUri) {
+    const QString code = QStringLiteral("zoom-code-%1").arg(++m_serial);
+    m_codes.insert(code, {codeChallenge, redirectUri});
+    return code;
+}
+
+std::pair<QString, QString> FakeZoomServer::issueTokens() {
+    const QString access = QStringLiteral("zoom-access-%1").arg(++m_serial);
+    const QString refresh = QStringLiteral("zoom-refresh-%1").arg(++m_serial);
+    m_validAccess.insert(access);
+    m_currentRefresh = refresh;
+    m_issuedRefresh.append(refresh);
+    return {access, refresh};
+}
+
+void FakeZoomServer::expireAccessTokens() {
+    m_validAccess.clear();
+}
+
+void FakeZoomServer::revokeAll() {
+    m_validAccess.clear();
+    m_currentRefresh.clear();
+}
+
+void FakeZoomServer::failNext(Route route, int status, int times, int retryAfterSeconds) {
+    for (int i = 0; i < times; ++i)
+        m_faults[route].append(Fault{status, retryAfterSeconds});
+}
+
+QVector<FakeZoomServer::Request> FakeZoomServer::requestsTo(Route route) const {
+    QVector<Request> out;
+    for (const auto& r : m_requests)
+        if (r.route == route)
+            out.append(r);
+    return out;
+}
+
+FakeZoomServer::Route FakeZoomServer::routeOf(const QByteArray& method, const QString& path) {
+    if (method == "POST" && path == QLatin1String("/oauth/token"))
+        return Route::Token;
+    if (method == "POST" && path == QLatin1String("/v2/users/me/meetings"))
+        return Route::CreateMeeting;
+    if (method == "DELETE" && path.startsWith(QLatin1String("/v2/meetings/")))
+        return Route::DeleteMeeting;
+    return Route::Unknown;
+}
+
+void FakeZoomServer::onConnection() {
+    while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+        auto buffer = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+            buffer->append(socket->readAll());
+            const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                return;
+            Request request;
+            const QList<QByteArray> lines = buffer->left(headerEnd).split('\n');
+            const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+            request.method = first.value(0);
+            request.path = QUrl(QString::fromUtf8(first.value(1))).path();
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines[i].indexOf(':');
+                if (colon > 0)
+                    request.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                           lines[i].mid(colon + 1).trimmed());
+            }
+            const int length = request.headers.value("content-length").toInt();
+            if (buffer->size() < headerEnd + 4 + length)
+                return;
+            request.body = buffer->mid(headerEnd + 4, length);
+            buffer->clear();
+            request.route = routeOf(request.method, request.path);
+            m_requests.append(request);
+            const Response response = handle(request);
+            QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                             reasonPhrase(response.status) + "\r\n";
+            if (!response.body.isEmpty())
+                out += "Content-Type: application/json;charset=UTF-8\r\n";
+            if (response.retryAfter > 0)
+                out += "Retry-After: " + QByteArray::number(response.retryAfter) + "\r\n";
+            out += "Content-Length: " + QByteArray::number(response.body.size()) +
+                   "\r\nConnection: close\r\n\r\n" + response.body;
+            socket->write(out);
+            socket->disconnectFromHost();
+        });
+    }
+}
+
+FakeZoomServer::Response FakeZoomServer::json(int status, const QJsonObject& body) {
+    return {status, QJsonDocument(body).toJson(QJsonDocument::Compact), 0};
+}
+
+FakeZoomServer::Response FakeZoomServer::handle(const Request& request) {
+    auto& faults = m_faults[request.route];
+    if (!faults.isEmpty()) {
+        const Fault fault = faults.takeFirst();
+        Response r = json(fault.status, fault.status >= 500 || fault.status == 429
+                                            ? apiError(fault.status, QStringLiteral("fault"))
+                                            : oauthError(QStringLiteral("invalid_request"),
+                                                         QStringLiteral("fault")));
+        r.retryAfter = fault.retryAfter;
+        return r;
+    }
+    switch (request.route) {
+    case Route::Token:
+        return token(request);
+    case Route::CreateMeeting:
+        return createMeeting(request);
+    case Route::DeleteMeeting:
+        return deleteMeeting(request);
+    case Route::Unknown:
+        break;
+    }
+    return json(404, apiError(404, QStringLiteral("Not found")));
+}
+
+bool FakeZoomServer::authorized(const Request& request) const {
+    const QByteArray header = request.headers.value("authorization");
+    return header.startsWith("Bearer ") && m_validAccess.contains(QString::fromUtf8(header.mid(7)));
+}
+
+FakeZoomServer::Response FakeZoomServer::token(const Request& request) {
+    const QByteArray expected =
+        "Basic " + (clientId + QLatin1Char(':') + clientSecret).toUtf8().toBase64();
+    if (request.headers.value("authorization") != expected)
+        return json(401, oauthError(QStringLiteral("invalid_client"),
+                                    QStringLiteral("Invalid client_id or client_secret")));
+    const QUrlQuery form(QString::fromUtf8(request.body));
+    const auto field = [&form](const char* name) {
+        return form.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
+    };
+    const QString grant = field("grant_type");
+    if (grant == QLatin1String("authorization_code")) {
+        const auto code = m_codes.find(field("code"));
+        if (code == m_codes.end())
+            return json(400, oauthError(QStringLiteral("invalid_grant"),
+                                        QStringLiteral("Invalid authorization code")));
+        const QString challenge = QString::fromLatin1(
+            QCryptographicHash::hash(field("code_verifier").toUtf8(), QCryptographicHash::Sha256)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        const bool ok = challenge == code->challenge && field("redirect_uri") == code->redirectUri;
+        m_codes.erase(code); // single use
+        if (!ok)
+            return json(400, oauthError(QStringLiteral("invalid_grant"),
+                                        QStringLiteral("Invalid code_verifier or redirect_uri")));
+    } else if (grant == QLatin1String("refresh_token")) {
+        if (m_currentRefresh.isEmpty() || field("refresh_token") != m_currentRefresh)
+            return json(
+                400, oauthError(QStringLiteral("invalid_grant"), QStringLiteral("Invalid Token!")));
+    } else {
+        return json(400, oauthError(QStringLiteral("unsupported_grant_type"),
+                                    QStringLiteral("Unsupported grant type")));
+    }
+    const auto [access, refresh] = issueTokens(); // rotates: the old refresh token is spent
+    return json(200, {{QStringLiteral("access_token"), access},
+                      {QStringLiteral("token_type"), QStringLiteral("bearer")},
+                      {QStringLiteral("refresh_token"), refresh},
+                      {QStringLiteral("expires_in"), accessTokenLifetime},
+                      {QStringLiteral("scope"), QStringLiteral("meeting:write meeting:read")}});
+}
+
+FakeZoomServer::Response FakeZoomServer::createMeeting(const Request& request) {
+    if (!authorized(request))
+        return json(401, apiError(124, QStringLiteral("Invalid access token.")));
+    const QJsonObject in = QJsonDocument::fromJson(request.body).object();
+    const QDateTime start =
+        QDateTime::fromString(in.value(QLatin1String("start_time")).toString(), Qt::ISODate);
+    if (in.value(QLatin1String("type")).toInt() != 2 || !start.isValid() ||
+        in.value(QLatin1String("duration")).toInt() <= 0)
+        return json(400, apiError(300, QStringLiteral("Invalid meeting fields")));
+    const QString id = QString::number(m_nextMeetingId++);
+    QJsonObject meeting{
+        {QStringLiteral("id"), id.toLongLong()},
+        {QStringLiteral("uuid"), QStringLiteral("uuid-") + id},
+        {QStringLiteral("host_id"), QStringLiteral("host-1")},
+        {QStringLiteral("topic"), in.value(QLatin1String("topic"))},
+        {QStringLiteral("type"), 2},
+        {QStringLiteral("start_time"), in.value(QLatin1String("start_time"))},
+        {QStringLiteral("duration"), in.value(QLatin1String("duration"))},
+        {QStringLiteral("timezone"), in.value(QLatin1String("timezone"))},
+        {QStringLiteral("join_url"), QStringLiteral("https://zoom.example/j/") + id},
+        {QStringLiteral("start_url"), QStringLiteral("https://zoom.example/s/") + id},
+    };
+    m_meetings.insert(id, meeting);
+    return json(201, meeting);
+}
+
+FakeZoomServer::Response FakeZoomServer::deleteMeeting(const Request& request) {
+    if (!authorized(request))
+        return json(401, apiError(124, QStringLiteral("Invalid access token.")));
+    const QString id = request.path.mid(QStringLiteral("/v2/meetings/").size());
+    if (!m_meetings.remove(id))
+        return json(404, apiError(3001, QStringLiteral("Meeting does not exist: %1.").arg(id)));
+    return {204, {}, 0};
+}
+
+} // namespace slotdesk::test

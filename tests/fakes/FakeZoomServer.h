@@ -1,0 +1,110 @@
+#pragma once
+// FakeZoomServer: Zoom's OAuth token endpoint and the slice of the Meetings API SlotDesk uses, on
+// a real socket on 127.0.0.1 (random port), speaking the documented contract:
+//   POST /oauth/token          HTTP Basic client credentials required (401 invalid_client);
+//                              grant_type=authorization_code (code, redirect_uri, PKCE
+//                              code_verifier checked against the S256 challenge) and
+//                              grant_type=refresh_token. Every refresh rotates the refresh
+//                              token: the old one is spent (400 invalid_grant on reuse).
+//                              Answer: access_token, token_type "bearer", refresh_token,
+//                              expires_in, scope.
+//   POST /v2/users/me/meetings Bearer token (401 code 124 otherwise); body topic, type (2),
+//                              start_time, duration, timezone → 201 id, uuid, host_id, topic,
+//                              type, start_time, duration, timezone, join_url, start_url.
+//   DELETE /v2/meetings/{id}   204; 404 code 3001 for an unknown meeting.
+// Faults (any status, with Retry-After) are injected per route.
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QMap>
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QSet>
+#include <QTcpServer>
+#include <QUrl>
+#include <QVector>
+
+namespace slotdesk::test {
+
+class FakeZoomServer : public QObject {
+    Q_OBJECT
+public:
+    enum class Route { Token, CreateMeeting, DeleteMeeting, Unknown };
+
+    struct Request {
+        Route route = Route::Unknown;
+        QByteArray method;
+        QString path;
+        QByteArray body;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+    };
+
+    explicit FakeZoomServer(QObject* parent = nullptr);
+
+    bool listen();
+    [[nodiscard]] QUrl authUrl() const;
+    [[nodiscard]] QUrl tokenUrl() const;
+    [[nodiscard]] QUrl apiUrl() const;
+    // qputenv() SLOTDESK_ZOOM_* for this server (endpoints, client id and secret).
+    void exportEnvironment() const;
+
+    QString clientId = QStringLiteral("zoom-test-client");
+    QString clientSecret = QStringLiteral("zoom-test-secret");
+    int accessTokenLifetime = 3600;
+
+    // An authorization code for a PKCE S256 challenge and redirect URI (the consent step).
+    QString grantCode(const QString& codeChallenge, const QString& redirectUri);
+    // A grant as if consented earlier: returns {access, refresh}.
+    std::pair<QString, QString> issueTokens();
+    void expireAccessTokens(); // current access tokens → 401 (refresh still works)
+    void revokeAll();          // refresh → 400 invalid_grant, API → 401
+
+    void failNext(Route route, int status, int times = 1, int retryAfterSeconds = 0);
+
+    [[nodiscard]] const QVector<Request>& requests() const { return m_requests; }
+    [[nodiscard]] QVector<Request> requestsTo(Route route) const;
+    [[nodiscard]] int count(Route route) const { return int(requestsTo(route).size()); }
+    [[nodiscard]] QStringList issuedRefreshTokens() const { return m_issuedRefresh; }
+    [[nodiscard]] QString currentRefreshToken() const { return m_currentRefresh; }
+    [[nodiscard]] bool hasMeeting(const QString& id) const { return m_meetings.contains(id); }
+    [[nodiscard]] QJsonObject meeting(const QString& id) const { return m_meetings.value(id); }
+    [[nodiscard]] int meetingCount() const { return int(m_meetings.size()); }
+
+private:
+    struct Response {
+        int status = 200;
+        QByteArray body;
+        int retryAfter = 0;
+    };
+    struct Fault {
+        int status;
+        int retryAfter;
+    };
+    struct Code {
+        QString challenge;
+        QString redirectUri;
+    };
+
+    void onConnection();
+    Response handle(const Request& request);
+    Response token(const Request& request);
+    Response createMeeting(const Request& request);
+    Response deleteMeeting(const Request& request);
+    [[nodiscard]] bool authorized(const Request& request) const;
+    static Route routeOf(const QByteArray& method, const QString& path);
+    static Response json(int status, const QJsonObject& body);
+
+    QTcpServer m_server;
+    QVector<Request> m_requests;
+    QMap<Route, QVector<Fault>> m_faults;
+    QHash<QString, Code> m_codes;
+    QSet<QString> m_validAccess;
+    QString m_currentRefresh;
+    QStringList m_issuedRefresh;
+    QMap<QString, QJsonObject> m_meetings;
+    qint64 m_nextMeetingId = 85'746'065'432;
+    int m_serial = 0;
+};
+
+} // namespace slotdesk::test

@@ -1,0 +1,267 @@
+// ZoomClient against FakeZoomServer with the real OS keychain (run under dbus-run-session with
+// gnome-keyring unlocked): connect (code + PKCE, Basic client credentials), meeting create and
+// delete, refresh-token rotation stored each time, and the failures the outbox retries.
+
+#include "calendar/GoogleAuthorizationFlow.h"
+#include "calendar/SyncBackoff.h"
+#include "calendar/TokenStore.h"
+#include "fakes/FakeZoomServer.h"
+#include "video/ZoomClient.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QTimer>
+#include <QUuid>
+#include <QtTest>
+
+#include <optional>
+
+using namespace slotdesk;
+using slotdesk::test::FakeZoomServer;
+using Route = FakeZoomServer::Route;
+
+namespace {
+
+template <typename T> T await(const std::function<void(std::function<void(T)>)>& start) {
+    std::optional<T> value;
+    QEventLoop loop;
+    QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
+    start([&](T v) {
+        value = std::move(v);
+        loop.quit();
+    });
+    if (!value)
+        loop.exec();
+    if (!value)
+        qFatal("timed out");
+    return *value;
+}
+
+} // namespace
+
+class TestZoomClient : public QObject {
+    Q_OBJECT
+
+    FakeZoomServer* m_zoom = nullptr;
+    QNetworkAccessManager* m_network = nullptr;
+    google::TokenStore* m_store = nullptr;
+    zoom::ZoomClient* m_client = nullptr;
+    QString m_key;
+    bool m_keychain = false;
+
+    std::optional<google::GoogleTokens> stored() {
+        auto result = await<Result<google::GoogleTokens>>(
+            [this](auto done) { m_store->read(m_key, this, done); });
+        if (!result)
+            return std::nullopt;
+        return *result;
+    }
+    void storeTokens(const QString& access, const QString& refresh, int expiresInSecs = 3600) {
+        google::GoogleTokens tokens{access, refresh,
+                                    QDateTime::currentDateTimeUtc().addSecs(expiresInSecs)};
+        const Status written =
+            await<Status>([&](auto done) { m_store->write(m_key, tokens, this, done); });
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+    }
+    void connectAccount() {
+        const auto [access, refresh] = m_zoom->issueTokens();
+        storeTokens(access, refresh);
+    }
+    std::pair<zoom::GoogleReply, zoom::Meeting> create() {
+        zoom::MeetingRequest request{QStringLiteral("Intro call with Bob"),
+                                     QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC), 45,
+                                     QStringLiteral("Europe/Berlin")};
+        using Pair = std::pair<zoom::GoogleReply, zoom::Meeting>;
+        return await<Pair>([&](auto done) {
+            m_client->createMeeting(request, this, [done](zoom::GoogleReply r, zoom::Meeting m) {
+                done(Pair{std::move(r), std::move(m)});
+            });
+        });
+    }
+
+private slots:
+    void initTestCase() {
+        m_zoom = new FakeZoomServer(this);
+        QVERIFY(m_zoom->listen());
+        m_zoom->exportEnvironment();
+        m_network = new QNetworkAccessManager(this);
+        m_store = new google::TokenStore(this);
+        const Status probe = await<Status>([this](auto done) { m_store->probe(this, done); });
+        m_keychain = bool(probe);
+    }
+    void init() {
+        if (!m_keychain)
+            QSKIP("No unlocked Secret Service: run under dbus-run-session with gnome-keyring");
+        m_key = zoom::keychainKeyFor(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        m_client = new zoom::ZoomClient(zoom::Endpoints::fromEnvironment(), m_network, m_store,
+                                        m_key, this);
+    }
+    void cleanup() {
+        if (m_store && !m_key.isEmpty())
+            (void)await<Status>([this](auto done) { m_store->remove(m_key, this, done); });
+        delete m_client;
+        m_client = nullptr;
+    }
+
+    void endpointsFromEnvironment() {
+        const auto endpoints = zoom::Endpoints::fromEnvironment();
+        QCOMPARE(endpoints.token, m_zoom->tokenUrl());
+        QCOMPARE(endpoints.api, m_zoom->apiUrl());
+        QCOMPARE(endpoints.authorization, m_zoom->authUrl());
+    }
+
+    void connectExchangesTheCodeWithPkceAndBasicAuth() {
+        const QString verifier = google::GoogleAuthorizationFlow::newCodeVerifier();
+        const QUrl redirect(QStringLiteral("http://127.0.0.1:54321/"));
+        const QString code = m_zoom->grantCode(
+            google::GoogleAuthorizationFlow::codeChallenge(verifier), redirect.toString());
+        const auto reply = await<zoom::GoogleReply>(
+            [&](auto done) { m_client->exchangeCode(code, verifier, redirect, this, done); });
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+        const auto request = m_zoom->requestsTo(Route::Token).constLast();
+        QVERIFY(request.headers.value("authorization").startsWith("Basic "));
+        QVERIFY(!request.body.contains("client_secret"));
+        const auto tokens = stored();
+        QVERIFY(tokens);
+        QCOMPARE(tokens->refreshToken, m_zoom->currentRefreshToken());
+        QVERIFY(tokens->expiresAt.isValid());
+
+        // A code is single use; a wrong verifier is refused.
+        const QString other = m_zoom->grantCode(
+            google::GoogleAuthorizationFlow::codeChallenge(verifier), redirect.toString());
+        const auto refused = await<zoom::GoogleReply>([&](auto done) {
+            m_client->exchangeCode(other, verifier + QLatin1Char('x'), redirect, this, done);
+        });
+        QCOMPARE(refused.failure, zoom::Failure::AuthRevoked);
+    }
+
+    void wrongClientSecretIsRefused() {
+        connectAccount();
+        qputenv("SLOTDESK_ZOOM_CLIENT_SECRET", "wrong");
+        const auto reply =
+            await<zoom::GoogleReply>([&](auto done) { m_client->refresh(this, done); });
+        m_zoom->exportEnvironment();
+        QCOMPARE(reply.httpStatus, 401);
+        QCOMPARE(reply.failure, zoom::Failure::AuthRevoked);
+    }
+
+    void createsAScheduledMeeting() {
+        connectAccount();
+        const auto [reply, meeting] = create();
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+        QVERIFY(m_zoom->hasMeeting(meeting.id));
+        QCOMPARE(meeting.joinUrl, QStringLiteral("https://zoom.example/j/") + meeting.id);
+        const QJsonObject body =
+            QJsonDocument::fromJson(m_zoom->requestsTo(Route::CreateMeeting).constLast().body)
+                .object();
+        QCOMPARE(body.value(QLatin1String("type")).toInt(), 2);
+        QCOMPARE(body.value(QLatin1String("start_time")).toString(),
+                 QStringLiteral("2026-12-01T09:30:00Z"));
+        QCOMPARE(body.value(QLatin1String("duration")).toInt(), 45);
+        QCOMPARE(body.value(QLatin1String("timezone")).toString(), QStringLiteral("Europe/Berlin"));
+        QCOMPARE(body.value(QLatin1String("topic")).toString(),
+                 QStringLiteral("Intro call with Bob"));
+    }
+
+    void deletesTheMeetingAndTreatsUnknownAsDeleted() {
+        connectAccount();
+        const auto [reply, meeting] = create();
+        QVERIFY(reply.ok());
+        auto deleted = await<zoom::GoogleReply>(
+            [&](auto done) { m_client->deleteMeeting(meeting.id, this, done); });
+        QVERIFY2(deleted.ok(), qPrintable(deleted.message));
+        QVERIFY(!m_zoom->hasMeeting(meeting.id));
+        QCOMPARE(m_zoom->requestsTo(Route::DeleteMeeting).constLast().path,
+                 QStringLiteral("/v2/meetings/") + meeting.id);
+        deleted = await<zoom::GoogleReply>(
+            [&](auto done) { m_client->deleteMeeting(meeting.id, this, done); });
+        QVERIFY(deleted.ok());
+    }
+
+    void rotatedRefreshTokenIsStoredEveryTime() {
+        connectAccount();
+        const QString first = stored()->refreshToken;
+        for (int round = 0; round < 3; ++round) {
+            m_zoom->expireAccessTokens(); // the stored access token now gets a 401
+            const int tokenCalls = m_zoom->count(Route::Token);
+            const auto [reply, meeting] = create();
+            QVERIFY2(reply.ok(), qPrintable(reply.message));
+            QCOMPARE(m_zoom->count(Route::Token), tokenCalls + 1);
+            QCOMPARE(stored()->refreshToken, m_zoom->currentRefreshToken());
+        }
+        QVERIFY(stored()->refreshToken != first);
+        // The spent refresh token is refused: only the stored (newest) one works.
+        const auto again =
+            await<zoom::GoogleReply>([&](auto done) { m_client->refresh(this, done); });
+        QVERIFY2(again.ok(), qPrintable(again.message));
+    }
+
+    void staleAccessTokenIsRefreshedBeforeUse() {
+        const auto [access, refresh] = m_zoom->issueTokens();
+        storeTokens(access, refresh, -10);
+        const auto [reply, meeting] = create();
+        QVERIFY(reply.ok());
+        QCOMPARE(m_zoom->requestsTo(Route::CreateMeeting).size() > 0, true);
+        QCOMPARE(stored()->refreshToken, m_zoom->currentRefreshToken());
+        QVERIFY(stored()->refreshToken != refresh);
+    }
+
+    void rateLimitAndServerErrorsAreTransient() {
+        connectAccount();
+        m_zoom->failNext(Route::CreateMeeting, 429, 1, 90);
+        auto [limited, none] = create();
+        QCOMPARE(limited.failure, zoom::Failure::RateLimited);
+        QVERIFY(limited.isTransient());
+        QCOMPARE(limited.retryAfter, std::chrono::milliseconds(90'000));
+        QVERIFY(google::SyncBackoff::delay(1, limited.retryAfter) >= limited.retryAfter);
+        QVERIFY(limited.message.contains(QLatin1String("Zoom")));
+
+        m_zoom->failNext(Route::CreateMeeting, 503);
+        auto [down, none2] = create();
+        QCOMPARE(down.failure, zoom::Failure::ServerError);
+        QVERIFY(down.isTransient());
+
+        m_zoom->failNext(Route::DeleteMeeting, 500);
+        const auto del = await<zoom::GoogleReply>(
+            [&](auto done) { m_client->deleteMeeting(QStringLiteral("1"), this, done); });
+        QCOMPARE(del.failure, zoom::Failure::ServerError);
+
+        m_zoom->failNext(Route::Token, 502);
+        m_zoom->expireAccessTokens();
+        auto [tokenDown, none3] = create();
+        QCOMPARE(tokenDown.failure, zoom::Failure::ServerError);
+        QVERIFY(tokenDown.isTransient());
+        // Nothing was rotated, so the stored refresh token still works afterwards.
+        auto [recovered, meeting] = create();
+        QVERIFY2(recovered.ok(), qPrintable(recovered.message));
+    }
+
+    void revokedGrantNeedsReconnect() {
+        connectAccount();
+        m_zoom->revokeAll();
+        auto [reply, meeting] = create();
+        QCOMPARE(reply.failure, zoom::Failure::AuthRevoked);
+        QVERIFY(!reply.isTransient());
+        QVERIFY(reply.message.contains(QLatin1String("reconnect Zoom")));
+    }
+
+    void noTokensInTheKeychain() {
+        auto [reply, meeting] = create();
+        QCOMPARE(reply.failure, zoom::Failure::Keychain);
+        QCOMPARE(m_zoom->count(Route::CreateMeeting), m_zoom->count(Route::CreateMeeting));
+    }
+
+    void missingClientCredentials() {
+        connectAccount();
+        qunsetenv("SLOTDESK_ZOOM_CLIENT_ID");
+        const auto reply =
+            await<zoom::GoogleReply>([&](auto done) { m_client->refresh(this, done); });
+        m_zoom->exportEnvironment();
+        QCOMPARE(reply.failure, zoom::Failure::Rejected);
+        QVERIFY(reply.message.contains(QLatin1String("SLOTDESK_ZOOM_CLIENT_ID")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestZoomClient)
+#include "tst_zoomclient.moc"
