@@ -5,6 +5,7 @@
 #include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
+#include "video/VideoIntegrationRepository.h"
 #include "web/IcsCalendar.h"
 
 #include <QFile>
@@ -172,6 +173,11 @@ QStringList BookingApi::connectedVideoProviders(const User& admin) {
                 providers.append(toText(VideoProvider::GoogleMeet));
         }
     }
+    // Zoom only with a connected (not reauth_required) account.
+    auto zoom = video::VideoIntegrationRepository(m_database.connection())
+                    .find(admin.id, QStringLiteral("zoom"));
+    if (zoom && *zoom && (*zoom)->status != QLatin1String("reauth_required"))
+        providers.append(toText(VideoProvider::Zoom));
     providers.removeDuplicates();
     return providers;
 }

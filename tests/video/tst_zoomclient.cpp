@@ -6,11 +6,16 @@
 #include "calendar/SyncBackoff.h"
 #include "calendar/TokenStore.h"
 #include "fakes/FakeZoomServer.h"
+#include "support/TestData.h"
+#include "video/VideoIntegrationRepository.h"
 #include "video/ZoomClient.h"
+
+#include "storage/Database.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QUuid>
 #include <QtTest>
@@ -39,6 +44,14 @@ template <typename T> T await(const std::function<void(std::function<void(T)>)>&
 }
 
 } // namespace
+
+video::VideoIntegration integration(const QString& userId, const QString& provider) {
+    video::VideoIntegration row;
+    row.userId = userId;
+    row.provider = provider;
+    row.accountEmail = QStringLiteral("alice@example.org");
+    return row;
+}
 
 class TestZoomClient : public QObject {
     Q_OBJECT
@@ -91,6 +104,8 @@ private slots:
         m_keychain = bool(probe);
     }
     void init() {
+        if (QLatin1String(QTest::currentTestFunction()) == QLatin1String("repository"))
+            return;
         if (!m_keychain)
             QSKIP("No unlocked Secret Service: run under dbus-run-session with gnome-keyring");
         m_key = zoom::keychainKeyFor(QUuid::createUuid().toString(QUuid::WithoutBraces));
@@ -102,6 +117,39 @@ private slots:
             (void)await<Status>([this](auto done) { m_store->remove(m_key, this, done); });
         delete m_client;
         m_client = nullptr;
+    }
+
+    // Migration 5: a connected Zoom account per user and the meeting kept per booking.
+    void repository() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db);
+        const User admin = test::seedAdmin(**db);
+        video::VideoIntegrationRepository repo((*db)->connection());
+        QVERIFY(!*repo.find(admin.id, QStringLiteral("zoom")));
+        auto saved = repo.save(integration(admin.id, QStringLiteral("zoom")));
+        QVERIFY(saved);
+        auto found = repo.find(admin.id, QStringLiteral("zoom"));
+        QVERIFY(found && *found);
+        QCOMPARE((*found)->status, QStringLiteral("connected"));
+        QVERIFY(repo.setStatus(saved->id, QStringLiteral("reauth_required"), QStringLiteral("x")));
+        QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
+                 QStringLiteral("reauth_required"));
+        // Only 'zoom' is a valid provider.
+        QVERIFY(!repo.save(integration(admin.id, QStringLiteral("webex"))));
+
+        const Booking booking =
+            test::seedBooking(**db, admin.id, test::utc("2026-12-01T09:00:00Z"));
+        QVERIFY(repo.saveMeeting({booking.id, QStringLiteral("zoom"), QStringLiteral("857"),
+                                  QStringLiteral("https://zoom.example/j/857"), false}));
+        auto meeting = repo.meetingFor(booking.id);
+        QVERIFY(meeting && *meeting);
+        QCOMPARE((*meeting)->meetingId, QStringLiteral("857"));
+        QVERIFY(!(*meeting)->deleted);
+        QVERIFY(repo.markMeetingDeleted(booking.id));
+        QVERIFY((*repo.meetingFor(booking.id))->deleted);
+        QVERIFY(repo.remove(admin.id, QStringLiteral("zoom")));
+        QVERIFY(!*repo.find(admin.id, QStringLiteral("zoom")));
     }
 
     void endpointsFromEnvironment() {

@@ -1,0 +1,51 @@
+#pragma once
+// VideoIntegrationRepository: `video_integrations` (a connected Zoom account per user; the tokens
+// are in the OS keychain under zoom::keychainKeyFor(id), never here) and `video_meetings` (the
+// meeting made for a booking, kept so that a cancellation can delete it).
+
+#include "core/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace slotdesk::video {
+
+struct VideoIntegration {
+    QString id;
+    QString userId;
+    QString provider = QStringLiteral("zoom");
+    QString accountEmail;
+    QString status = QStringLiteral("connected"); // connected | error | reauth_required
+    QString lastError;
+};
+
+struct VideoMeeting {
+    QString bookingId;
+    QString provider = QStringLiteral("zoom");
+    QString meetingId;
+    QString joinUrl;
+    bool deleted = false;
+};
+
+class VideoIntegrationRepository {
+public:
+    explicit VideoIntegrationRepository(QSqlDatabase db)
+        : m_db(std::move(db)) {}
+
+    // Inserts or replaces the user's integration for its provider (assigns the id if unset).
+    Result<VideoIntegration> save(VideoIntegration integration);
+    Result<std::optional<VideoIntegration>> find(const QString& userId, const QString& provider);
+    Status setStatus(const QString& id, const QString& status, const QString& lastError);
+    Status remove(const QString& userId, const QString& provider);
+
+    Status saveMeeting(const VideoMeeting& meeting);
+    Result<std::optional<VideoMeeting>> meetingFor(const QString& bookingId);
+    Status markMeetingDeleted(const QString& bookingId);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace slotdesk::video
