@@ -105,6 +105,8 @@ QVector<FakeZoomServer::Request> FakeZoomServer::requestsTo(Route route) const {
 }
 
 FakeZoomServer::Route FakeZoomServer::routeOf(const QByteArray& method, const QString& path) {
+    if (method == "GET" && path == QLatin1String("/oauth/authorize"))
+        return Route::Authorize;
     if (method == "POST" && path == QLatin1String("/oauth/token"))
         return Route::Token;
     if (method == "POST" && path == QLatin1String("/v2/users/me/meetings"))
@@ -127,7 +129,9 @@ void FakeZoomServer::onConnection() {
             const QList<QByteArray> lines = buffer->left(headerEnd).split('\n');
             const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
             request.method = first.value(0);
-            request.path = QUrl(QString::fromUtf8(first.value(1))).path();
+            const QUrl target(QString::fromUtf8(first.value(1)));
+            request.path = target.path();
+            request.query = target.query(QUrl::FullyEncoded);
             for (qsizetype i = 1; i < lines.size(); ++i) {
                 const qsizetype colon = lines[i].indexOf(':');
                 if (colon > 0)
@@ -146,6 +150,8 @@ void FakeZoomServer::onConnection() {
                              reasonPhrase(response.status) + "\r\n";
             if (!response.body.isEmpty())
                 out += "Content-Type: application/json;charset=UTF-8\r\n";
+            if (!response.location.isEmpty())
+                out += "Location: " + response.location + "\r\n";
             if (response.retryAfter > 0)
                 out += "Retry-After: " + QByteArray::number(response.retryAfter) + "\r\n";
             out += "Content-Length: " + QByteArray::number(response.body.size()) +
@@ -157,7 +163,7 @@ void FakeZoomServer::onConnection() {
 }
 
 FakeZoomServer::Response FakeZoomServer::json(int status, const QJsonObject& body) {
-    return {status, QJsonDocument(body).toJson(QJsonDocument::Compact), 0};
+    return {status, QJsonDocument(body).toJson(QJsonDocument::Compact), 0, {}};
 }
 
 FakeZoomServer::Response FakeZoomServer::handle(const Request& request) {
@@ -172,6 +178,8 @@ FakeZoomServer::Response FakeZoomServer::handle(const Request& request) {
         return r;
     }
     switch (request.route) {
+    case Route::Authorize:
+        return authorize(request);
     case Route::Token:
         return token(request);
     case Route::CreateMeeting:
@@ -187,6 +195,29 @@ FakeZoomServer::Response FakeZoomServer::handle(const Request& request) {
 bool FakeZoomServer::authorized(const Request& request) const {
     const QByteArray header = request.headers.value("authorization");
     return header.startsWith("Bearer ") && m_validAccess.contains(QString::fromUtf8(header.mid(7)));
+}
+
+FakeZoomServer::Response FakeZoomServer::authorize(const Request& request) {
+    const QUrlQuery query(request.query);
+    const auto item = [&query](const char* name) {
+        return query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
+    };
+    if (item("response_type") != QLatin1String("code") || item("client_id") != clientId ||
+        item("code_challenge_method") != QLatin1String("S256") ||
+        item("code_challenge").isEmpty() || item("redirect_uri").isEmpty())
+        return json(400, oauthError(QStringLiteral("invalid_request"),
+                                    QStringLiteral("Invalid authorization request")));
+    QUrl redirect(item("redirect_uri"));
+    QUrlQuery back;
+    if (denyConsent)
+        back.addQueryItem(QStringLiteral("error"), QStringLiteral("access_denied"));
+    else
+        back.addQueryItem(QStringLiteral("code"),
+                          grantCode(item("code_challenge"), item("redirect_uri")));
+    back.addQueryItem(QStringLiteral("state"), item("state"));
+    redirect.setQuery(back);
+    Response response{302, {}, 0, redirect.toEncoded()};
+    return response;
 }
 
 FakeZoomServer::Response FakeZoomServer::token(const Request& request) {
@@ -261,7 +292,7 @@ FakeZoomServer::Response FakeZoomServer::deleteMeeting(const Request& request) {
     const QString id = request.path.mid(QStringLiteral("/v2/meetings/").size());
     if (!m_meetings.remove(id))
         return json(404, apiError(3001, QStringLiteral("Meeting does not exist: %1.").arg(id)));
-    return {204, {}, 0};
+    return {204, {}, 0, {}};
 }
 
 } // namespace slotdesk::test

@@ -1,6 +1,9 @@
 #pragma once
 // FakeZoomServer: Zoom's OAuth token endpoint and the slice of the Meetings API SlotDesk uses, on
 // a real socket on 127.0.0.1 (random port), speaking the documented contract:
+//   GET  /oauth/authorize      consent: response_type=code, client_id, redirect_uri, state,
+//                              code_challenge + code_challenge_method=S256 → 302 to
+//                              redirect_uri with code and state (error=access_denied if denied)
 //   POST /oauth/token          HTTP Basic client credentials required (401 invalid_client);
 //                              grant_type=authorization_code (code, redirect_uri, PKCE
 //                              code_verifier checked against the S256 challenge) and
@@ -30,12 +33,13 @@ namespace slotdesk::test {
 class FakeZoomServer : public QObject {
     Q_OBJECT
 public:
-    enum class Route { Token, CreateMeeting, DeleteMeeting, Unknown };
+    enum class Route { Authorize, Token, CreateMeeting, DeleteMeeting, Unknown };
 
     struct Request {
         Route route = Route::Unknown;
         QByteArray method;
         QString path;
+        QString query;
         QByteArray body;
         QHash<QByteArray, QByteArray> headers; // lower-case names
     };
@@ -52,6 +56,7 @@ public:
     QString clientId = QStringLiteral("zoom-test-client");
     QString clientSecret = QStringLiteral("zoom-test-secret");
     int accessTokenLifetime = 3600;
+    bool denyConsent = false;
 
     // An authorization code for a PKCE S256 challenge and redirect URI (the consent step).
     QString grantCode(const QString& codeChallenge, const QString& redirectUri);
@@ -76,6 +81,7 @@ private:
         int status = 200;
         QByteArray body;
         int retryAfter = 0;
+        QByteArray location;
     };
     struct Fault {
         int status;
@@ -88,6 +94,7 @@ private:
 
     void onConnection();
     Response handle(const Request& request);
+    Response authorize(const Request& request);
     Response token(const Request& request);
     Response createMeeting(const Request& request);
     Response deleteMeeting(const Request& request);

@@ -8,6 +8,7 @@
 #include "fakes/FakeZoomServer.h"
 #include "support/TestData.h"
 #include "video/VideoIntegrationRepository.h"
+#include "video/ZoomAuthorizationFlow.h"
 #include "video/ZoomClient.h"
 
 #include "storage/Database.h"
@@ -182,6 +183,42 @@ private slots:
             m_client->exchangeCode(other, verifier + QLatin1Char('x'), redirect, this, done);
         });
         QCOMPARE(refused.failure, zoom::Failure::AuthRevoked);
+    }
+
+    // The whole connect: loopback listener, consent (the fake acts for Zoom and the browser
+    // follows its redirect), code exchange with PKCE, tokens in the keychain.
+    void connectThroughTheLoopbackFlow() {
+        auto client = zoom::ClientCredentials::load();
+        QVERIFY(client);
+        zoom::ZoomAuthorizationFlow flow(zoom::Endpoints::fromEnvironment(), *client, m_client);
+        QNetworkAccessManager browser;
+        bool granted = false;
+        QString failure;
+        QEventLoop loop;
+        connect(&flow, &zoom::ZoomAuthorizationFlow::authorizationUrlReady, this,
+                [&](const QUrl& url) {
+                    QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+                    browser.get(QNetworkRequest(url));
+                });
+        connect(&flow, &zoom::ZoomAuthorizationFlow::granted, this, [&] {
+            granted = true;
+            loop.quit();
+        });
+        connect(&flow, &zoom::ZoomAuthorizationFlow::failed, this, [&](const QString& m) {
+            failure = m;
+            loop.quit();
+        });
+        QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
+        flow.start();
+        loop.exec();
+        QVERIFY2(granted, qPrintable(failure));
+        QCOMPARE(flow.redirectUri().host(), QStringLiteral("127.0.0.1"));
+        const auto tokens = stored();
+        QVERIFY(tokens);
+        QCOMPARE(tokens->refreshToken, m_zoom->currentRefreshToken());
+        const auto token = m_zoom->requestsTo(Route::Token).constLast();
+        QVERIFY(token.body.contains("code_verifier="));
+        QVERIFY(!token.body.contains("client_secret"));
     }
 
     void wrongClientSecretIsRefused() {
