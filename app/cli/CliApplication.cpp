@@ -64,6 +64,7 @@ CliApplication::CliApplication(QTextStream& out, QTextStream& err)
     m_commands += schedulingCommands();
     m_commands += serveCommands();
     m_commands += calendarCommands();
+    m_commands += zoomCommands();
 }
 
 QString CliApplication::help() const {

@@ -27,6 +27,7 @@ QList<Command> bookingCommands();
 QList<Command> schedulingCommands();
 QList<Command> serveCommands();
 QList<Command> calendarCommands();
+QList<Command> zoomCommands();
 
 // The first of `names` not given on the command line, or an empty string.
 QString missingOption(const CliContext& context, const QStringList& names);
