@@ -2,6 +2,7 @@
 // it to the main window.
 
 #include "storage/Database.h"
+#include "ui/Appearance.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -26,7 +27,17 @@ int main(int argc, char* argv[]) {
                                         "application data folder)."),
         QStringLiteral("DIR"));
     parser.addOption(dataDir);
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QApplication::translate("main", "Open on a page: calendar, approvals, bookings, "
+                                        "availability, integrations or settings."),
+        QStringLiteral("NAME"));
+    parser.addOption(page);
     parser.process(app);
+
+    // Stay in the tray when the window closes (MainWindow decides, when a tray exists).
+    QApplication::setQuitOnLastWindowClosed(false);
+    slotdesk::ui::Appearance::apply(slotdesk::ui::Appearance::savedTheme());
 
     const QString directory = slotdesk::storage::resolveDataDirectory(parser.value(dataDir));
     auto database = slotdesk::storage::Database::openInDirectory(directory);
@@ -38,6 +49,16 @@ int main(int argc, char* argv[]) {
         return 2;
     }
     slotdesk::ui::MainWindow window(**database);
+    if (parser.isSet(page)) {
+        const auto chosen = slotdesk::ui::MainWindow::pageFromName(parser.value(page));
+        if (!chosen) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "SlotDesk"),
+                                  QApplication::translate("main", "There is no page called %1.")
+                                      .arg(parser.value(page)));
+            return 1;
+        }
+        window.showPage(*chosen);
+    }
     window.show();
     return QApplication::exec();
 }

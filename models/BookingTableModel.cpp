@@ -1,21 +1,223 @@
 #include "models/BookingTableModel.h"
 
+#include "booking/BookingSearchService.h"
+#include "models/AdminSession.h"
+#include "models/BookingRoleData.h"
+#include "models/ItemRoles.h"
+#include "models/StatusText.h"
+#include "models/TimeText.h"
+
 #include "core/ZonedTime.h"
 
+#include <QLocale>
+#include <QScopedValueRollback>
+
+#include <algorithm>
+
 namespace slotdesk::models {
+namespace {
 
-BookingTableModel::BookingTableModel(QObject* parent)
-    : QAbstractTableModel(parent) {}
-
-void BookingTableModel::setBookings(QVector<Booking> bookings, const QString& displayTimeZone) {
-    beginResetModel();
-    m_bookings = std::move(bookings);
-    m_timeZone = displayTimeZone;
-    endResetModel();
+storage::BookingSummary summaryOf(const Booking& b) {
+    return {b.id,    b.startTime, b.endTime,  b.attendeeName, b.attendeeEmail,
+            b.notes, b.status,    b.timeZone, b.updatedAt};
 }
 
-int BookingTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_bookings.size());
+storage::BookingSearch::Order orderOf(int column) {
+    switch (column) {
+    case BookingTableModel::Duration:
+        return storage::BookingSearch::Order::Length;
+    case BookingTableModel::Attendee:
+        return storage::BookingSearch::Order::Attendee;
+    case BookingTableModel::Email:
+        return storage::BookingSearch::Order::Email;
+    case BookingTableModel::Status:
+        return storage::BookingSearch::Order::Status;
+    default:
+        return storage::BookingSearch::Order::Start;
+    }
+}
+
+// The same order as the SQL of BookingSearchRepository, for fixed lists.
+bool lessThan(const storage::BookingSummary& a, const storage::BookingSummary& b,
+              storage::BookingSearch::Order order) {
+    auto byStart = [&] { return std::tie(a.startTime, a.id) < std::tie(b.startTime, b.id); };
+    switch (order) {
+    case storage::BookingSearch::Order::Start:
+        return byStart();
+    case storage::BookingSearch::Order::Length: {
+        const qint64 la = a.startTime.secsTo(a.endTime), lb = b.startTime.secsTo(b.endTime);
+        return la != lb ? la < lb : byStart();
+    }
+    case storage::BookingSearch::Order::Attendee: {
+        const int c = a.attendeeName.compare(b.attendeeName, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : byStart();
+    }
+    case storage::BookingSearch::Order::Email: {
+        const int c = a.attendeeEmail.compare(b.attendeeEmail, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : byStart();
+    }
+    case storage::BookingSearch::Order::Status: {
+        const int c = toText(a.status).compare(toText(b.status));
+        return c != 0 ? c < 0 : byStart();
+    }
+    }
+    return byStart();
+}
+
+} // namespace
+
+BookingTableModel::BookingTableModel(QObject* parent)
+    : KeyedRowsModel(parent) {}
+
+void BookingTableModel::setBookings(const QVector<Booking>& bookings,
+                                    const QString& displayTimeZone) {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = nullptr;
+    m_fixedTimeZone = displayTimeZone;
+    m_exhausted = true;
+    QVector<storage::BookingSummary> rows;
+    rows.reserve(bookings.size());
+    for (const auto& b : bookings)
+        rows.append(summaryOf(b));
+    resetRows(std::move(rows));
+    if (m_total != rowCount()) {
+        m_total = rowCount();
+        emit totalCountChanged(m_total);
+    }
+}
+
+void BookingTableModel::setSession(AdminSession* session) {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(m_session, &AdminSession::databaseChanged, this, &BookingTableModel::reload);
+    restart();
+}
+
+void BookingTableModel::setSearch(const storage::BookingSearch& search) {
+    m_search = search;
+    if (isLive()) {
+        restart();
+        return;
+    }
+    QVector<storage::BookingSummary> sorted = rows();
+    std::stable_sort(sorted.begin(), sorted.end(), [&](const auto& a, const auto& b) {
+        return m_search.descending ? lessThan(b, a, m_search.order)
+                                   : lessThan(a, b, m_search.order);
+    });
+    replaceRows(std::move(sorted));
+}
+
+QString BookingTableModel::displayTimeZone() const {
+    return m_session ? m_session->timeZone() : m_fixedTimeZone;
+}
+
+bool BookingTableModel::isLive() const {
+    return m_session && m_session->hasAdmin();
+}
+
+void BookingTableModel::restart() {
+    resetRows({});
+    m_exhausted = !isLive();
+    updateCount();
+    if (!m_exhausted)
+        fetchMore({});
+}
+
+void BookingTableModel::updateCount() {
+    int total = 0;
+    if (isLive()) {
+        auto counted =
+            BookingSearchService(m_session->database()).count(m_session->userId(), m_search);
+        if (!counted) {
+            emit loadFailed(counted.error().message);
+            return;
+        }
+        total = *counted;
+    } else {
+        total = rowCount();
+    }
+    if (total != m_total) {
+        m_total = total;
+        emit totalCountChanged(m_total);
+    }
+}
+
+bool BookingTableModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !m_exhausted && isLive();
+}
+
+void BookingTableModel::fetchMore(const QModelIndex& parent) {
+    // Views (and QAbstractItemModelTester) may ask again from inside our own insert signals.
+    if (!canFetchMore(parent) || m_fetching)
+        return;
+    const QScopedValueRollback<bool> fetching(m_fetching, true);
+    auto page = BookingSearchService(m_session->database())
+                    .page(m_session->userId(), m_search, rowCount(), kPageSize);
+    if (!page) {
+        m_exhausted = true;
+        emit loadFailed(page.error().message);
+        return;
+    }
+    m_exhausted = page->size() < kPageSize;
+    // A booking inserted meanwhile shifts the pages by one; never show a row twice.
+    QSet<QString> have;
+    have.reserve(rowCount());
+    for (const auto& row : rows())
+        have.insert(row.id);
+    page->removeIf([&](const storage::BookingSummary& row) { return have.contains(row.id); });
+    appendRows(std::move(*page));
+}
+
+void BookingTableModel::reload() {
+    if (!m_session)
+        return; // a fixed list does not reload
+    if (!isLive()) {
+        restart();
+        return;
+    }
+    const int wanted = std::max(rowCount(), kPageSize);
+    QVector<storage::BookingSummary> fresh;
+    fresh.reserve(wanted);
+    BookingSearchService service(m_session->database());
+    while (fresh.size() < wanted) {
+        const int limit =
+            std::min(static_cast<int>(wanted - fresh.size()), BookingSearchService::kMaxPage);
+        auto page =
+            service.page(m_session->userId(), m_search, static_cast<int>(fresh.size()), limit);
+        if (!page) {
+            emit loadFailed(page.error().message);
+            return;
+        }
+        const bool last = page->size() < limit;
+        fresh.append(std::move(*page));
+        if (last) {
+            m_exhausted = true;
+            break;
+        }
+        m_exhausted = false;
+    }
+    replaceRows(std::move(fresh));
+    updateCount();
+}
+
+void BookingTableModel::sort(int column, Qt::SortOrder order) {
+    storage::BookingSearch search = m_search;
+    search.order = orderOf(column);
+    search.descending = order == Qt::DescendingOrder;
+    // Live, the same order again would only re-read what is already there.
+    if (isLive() && search.order == m_search.order && search.descending == m_search.descending &&
+        rowCount() > 0)
+        return;
+    setSearch(search);
+}
+
+bool BookingTableModel::rowChanged(const storage::BookingSummary& before,
+                                   const storage::BookingSummary& after) const {
+    return before.updatedAt != after.updatedAt || before.status != after.status ||
+           before.notes != after.notes;
 }
 
 int BookingTableModel::columnCount(const QModelIndex& parent) const {
@@ -25,13 +227,19 @@ int BookingTableModel::columnCount(const QModelIndex& parent) const {
 QVariant BookingTableModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Booking& b = m_bookings.at(index.row());
+    const storage::BookingSummary& b = rowAt(index.row());
+    const QString zone = displayTimeZone();
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Start:
-            return m_timeZone.isEmpty() ? b.startTime.toString(Qt::ISODate)
-                                        : zonedtime::formatInZone(b.startTime, m_timeZone);
+        case Start: {
+            if (zone.isEmpty())
+                return b.startTime.toString(Qt::ISODate);
+            const QDateTime local = zonedtime::toLocal(b.startTime, zone);
+            return tr("%1 · %2").arg(
+                QLocale().toString(local.date(), QStringLiteral("ddd d MMM yyyy")),
+                TimeText::time(local.time()));
+        }
         case Duration:
             return tr("%n min", nullptr, static_cast<int>(b.startTime.secsTo(b.endTime) / 60));
         case Attendee:
@@ -39,18 +247,23 @@ QVariant BookingTableModel::data(const QModelIndex& index, int role) const {
         case Email:
             return b.attendeeEmail;
         case Status:
-            return toText(b.status);
+            return StatusText::booking(b.status);
         default:
             return {};
         }
-    case BookingIdRole:
-        return b.id;
-    case StatusRole:
-        return static_cast<int>(b.status);
-    case StartUtcRole:
-        return b.startTime;
-    default:
+    case Qt::ToolTipRole:
+        if (index.column() == Start && !b.timeZone.isEmpty())
+            return tr("For %1: %2")
+                .arg(b.attendeeName, TimeText::rangeWithZone(b.startTime, b.endTime, b.timeZone));
+        if (index.column() == Attendee && !b.notes.isEmpty())
+            return b.notes;
         return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Duration)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return bookingRoleData(b, role, zone);
     }
 }
 

@@ -1,34 +1,64 @@
 #pragma once
-// BookingTableModel: a list of bookings as table rows (start, attendee, email, status) for the
-// admin's views. It shows what it is given; loading and live updates belong to the caller.
+// BookingTableModel: the admin's bookings as table rows (start, length, attendee, email,
+// status). Live, it reads them from the database a page at a time (canFetchMore/fetchMore) with
+// the search's filters and order applied in SQL, and reloads the rows it holds whenever the
+// database changes. setBookings() shows a fixed list instead.
 
-#include "domain/Entities.h"
-
-#include <QAbstractTableModel>
-#include <QVector>
+#include "models/KeyedRowsModel.h"
+#include "storage/BookingSearchRepository.h"
 
 namespace slotdesk::models {
 
-class BookingTableModel : public QAbstractTableModel {
+class AdminSession;
+
+class BookingTableModel : public KeyedRowsModel<storage::BookingSummary> {
     Q_OBJECT
 public:
     enum Column { Start, Duration, Attendee, Email, Status, ColumnCount };
-    enum Role { BookingIdRole = Qt::UserRole + 1, StatusRole, StartUtcRole };
+    static constexpr int kPageSize = 200;
 
     explicit BookingTableModel(QObject* parent = nullptr);
 
-    void setBookings(QVector<Booking> bookings, const QString& displayTimeZone);
-    [[nodiscard]] const Booking& bookingAt(int row) const { return m_bookings.at(row); }
+    // A fixed list shown in `displayTimeZone`; sorting happens in memory.
+    void setBookings(const QVector<Booking>& bookings, const QString& displayTimeZone);
+    // Live rows from the session's database, in the admin's zone.
+    void setSession(AdminSession* session);
+    // New filters or order: starts again from the first page.
+    void setSearch(const storage::BookingSearch& search);
+    [[nodiscard]] const storage::BookingSearch& search() const { return m_search; }
+    // Bookings matching the search in the database (live), or rows held (fixed list).
+    [[nodiscard]] int totalCount() const { return m_total; }
+    [[nodiscard]] QString displayTimeZone() const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+public slots:
+    // Re-reads as many rows as are loaded now and applies the difference.
+    void reload();
+
+signals:
+    void totalCountChanged(int count);
+    void loadFailed(const QString& message);
 
 private:
-    QVector<Booking> m_bookings;
-    QString m_timeZone;
+    bool rowChanged(const storage::BookingSummary& before,
+                    const storage::BookingSummary& after) const override;
+    void restart();
+    void updateCount();
+    bool isLive() const;
+
+    AdminSession* m_session = nullptr;
+    storage::BookingSearch m_search;
+    QString m_fixedTimeZone;
+    int m_total = 0;
+    bool m_exhausted = true;
+    bool m_fetching = false;
 };
 
 } // namespace slotdesk::models

@@ -1,54 +1,75 @@
 #include "ui/MainWindow.h"
 
-#include "profile/ProfileService.h"
+#include "models/AdminSession.h"
+#include "models/PendingBookingModel.h"
+#include "models/TimeText.h"
+#include "ui/AppSettings.h"
+#include "ui/Appearance.h"
+#include "ui/ApprovalsPage.h"
+#include "ui/AvailabilityPage.h"
+#include "ui/BookingActions.h"
+#include "ui/BookingsPage.h"
+#include "ui/CalendarPage.h"
+#include "ui/Icons.h"
+#include "ui/IntegrationsPage.h"
+#include "ui/NavigationDelegate.h"
+#include "ui/OnboardingDialog.h"
+#include "ui/SettingsPage.h"
+
 #include "storage/Database.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace slotdesk::ui {
+namespace {
+
+const char* const kPageNames[] = {"calendar",     "approvals",    "bookings",
+                                  "availability", "integrations", "settings"};
+
+} // namespace
 
 MainWindow::MainWindow(storage::Database& database, QWidget* parent)
     : QMainWindow(parent)
-    , m_database(database) {
+    , m_database(database)
+    , m_session(new models::AdminSession(database, this))
+    , m_pending(new models::PendingBookingModel(m_session, this))
+    , m_actions(new BookingActions(m_session, this)) {
     setWindowTitle(tr("SlotDesk"));
     setObjectName(QStringLiteral("MainWindow"));
-    resize(1100, 720);
+    setWindowIcon(Icons::appIcon());
+    resize(1240, 800);
+    setMinimumSize(900, 600);
+
+    m_calendar = new CalendarPage(m_session, m_actions, this);
+    m_approvals = new ApprovalsPage(m_session, m_pending, m_actions, this);
+    m_bookings = new BookingsPage(m_session, m_actions, this);
+    m_availability = new AvailabilityPage(m_session, this);
+    m_integrations = new IntegrationsPage(m_session, this);
+    m_settings = new SettingsPage(m_session, this);
 
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-
-    m_navigation = new QListWidget(central);
-    m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_navigation->setAccessibleName(tr("Sections"));
-    m_navigation->setFixedWidth(190);
-    m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setSpacing(2);
-    const QStringList sections{tr("Calendar"),     tr("Approvals"),    tr("Bookings"),
-                               tr("Availability"), tr("Integrations"), tr("Settings")};
-    m_navigation->addItems(sections);
-
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
-    m_pages->addWidget(
-        makePlaceholder(tr("Calendar"), tr("Your bookings by day, week and month.")));
-    m_pages->addWidget(makePlaceholder(tr("Approvals"), tr("Booking requests waiting for you.")));
-    m_pages->addWidget(makePlaceholder(tr("Bookings"), tr("Every booking, searchable.")));
-    m_pages->addWidget(makePlaceholder(tr("Availability"), tr("When people can book you.")));
-    m_pages->addWidget(
-        makePlaceholder(tr("Integrations"), tr("Google Calendar and video meetings.")));
-    m_pages->addWidget(makePlaceholder(tr("Settings"), tr("Your profile and booking link.")));
-
-    layout->addWidget(m_navigation);
+    for (QWidget* page : std::initializer_list<QWidget*>{
+             m_calendar, m_approvals, m_bookings, m_availability, m_integrations, m_settings})
+        m_pages->addWidget(page);
+    layout->addWidget(makeSidebar());
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
@@ -56,14 +77,176 @@ MainWindow::MainWindow(storage::Database& database, QWidget* parent)
             &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(Calendar);
 
-    auto* fileMenu = menuBar()->addMenu(tr("&File"));
-    auto* quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setObjectName(QStringLiteral("quitAction"));
+    createMenus();
 
-    auto admin = ProfileService(m_database).admin();
-    statusBar()->showMessage(admin ? tr("Signed in as %1 (%2)").arg(admin->name, admin->timeZone)
-                                   : tr("No admin profile yet"));
+    m_linkLabel = new QLabel(this);
+    m_linkLabel->setObjectName(QStringLiteral("linkIndicator"));
+    m_linkLabel->setTextFormat(Qt::RichText);
+    statusBar()->addPermanentWidget(m_linkLabel);
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
+        if (message.isEmpty() && !m_signedIn.isEmpty())
+            statusBar()->showMessage(m_signedIn);
+    });
+
+    connect(m_pending, &models::PendingBookingModel::countChanged, this, &MainWindow::updateBadge);
+    connect(m_pending, &models::PendingBookingModel::newRequests, this,
+            &MainWindow::notifyNewRequests);
+    connect(m_actions, &BookingActions::done, this,
+            [this](const QString& text) { showNotice(text); });
+    connect(m_actions, &BookingActions::failed, this, [this](const QString& text) {
+        showNotice(text, 10000);
+        QMessageBox* box =
+            new QMessageBox(QMessageBox::Warning, tr("SlotDesk"), text, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::WindowModal);
+        box->open();
+    });
+    connect(m_settings, &SettingsPage::listenAddressChanged, this,
+            &MainWindow::listenAddressChanged);
+    connect(m_session, &models::AdminSession::adminChanged, this, &MainWindow::updateSignedIn);
+
+    createTray();
+    updateBadge(m_pending->rowCount());
+    updateSignedIn();
+    setBookingLink(m_session->hasAdmin() ? AppSettings::bookingUrl(m_session->admin().username)
+                                         : QUrl(),
+                   false, QString());
+    restoreState();
+    // Only now: the first page set above must not overwrite the one remembered.
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [](int row) {
+        if (row >= 0)
+            AppSettings::settings().setValue(QStringLiteral("window/page"),
+                                             QString::fromLatin1(kPageNames[row]));
+    });
+    connect(qApp, &QCoreApplication::aboutToQuit, this, [this] { saveState(); });
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::makeSidebar() {
+    auto* sidebar = new QWidget(this);
+    sidebar->setObjectName(QStringLiteral("sidebar"));
+    sidebar->setAttribute(Qt::WA_StyledBackground);
+    sidebar->setFixedWidth(212);
+
+    auto* brand = new QWidget(sidebar);
+    auto* brandLayout = new QHBoxLayout(brand);
+    brandLayout->setContentsMargins(18, 18, 12, 14);
+    brandLayout->setSpacing(10);
+    auto* logo = new QLabel(brand);
+    logo->setPixmap(Icons::appIcon().pixmap(QSize(28, 28)));
+    auto* name = new QLabel(tr("SlotDesk"), brand);
+    QFont nameFont = name->font();
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.25);
+    nameFont.setWeight(QFont::Bold);
+    name->setFont(nameFont);
+    brandLayout->addWidget(logo);
+    brandLayout->addWidget(name, 1);
+
+    m_navigation = new QListWidget(sidebar);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Sections"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setItemDelegate(new NavigationDelegate(m_navigation));
+    m_navigation->setMouseTracking(true);
+    m_navigation->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const struct {
+        QString text;
+        Icons::Glyph glyph;
+    } sections[] = {{tr("Calendar"), Icons::Glyph::Calendar},
+                    {tr("Approvals"), Icons::Glyph::Approvals},
+                    {tr("Bookings"), Icons::Glyph::Bookings},
+                    {tr("Availability"), Icons::Glyph::Availability},
+                    {tr("Integrations"), Icons::Glyph::Integrations},
+                    {tr("Settings"), Icons::Glyph::Settings}};
+    for (int i = 0; i < PageCount; ++i) {
+        auto* item = new QListWidgetItem(Icons::icon(sections[i].glyph), sections[i].text);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(sections[i].text).arg(i + 1));
+        m_navigation->addItem(item);
+    }
+
+    m_adminLabel = new QLabel(sidebar);
+    m_adminLabel->setObjectName(QStringLiteral("hint"));
+    m_adminLabel->setWordWrap(true);
+    m_adminLabel->setContentsMargins(18, 8, 12, 16);
+
+    auto* layout = new QVBoxLayout(sidebar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(brand);
+    layout->addWidget(m_navigation, 1);
+    layout->addWidget(m_adminLabel);
+    return sidebar;
+}
+
+void MainWindow::createMenus() {
+    auto* fileMenu = menuBar()->addMenu(tr("&File"));
+    auto* quitAction = fileMenu->addAction(tr("&Quit"), this, &MainWindow::quit);
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setObjectName(QStringLiteral("quitAction"));
+
+    auto* viewMenu = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < PageCount; ++i) {
+        auto* action = viewMenu->addAction(m_navigation->item(i)->text(), this,
+                                           [this, i] { showPage(static_cast<Page>(i)); });
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        action->setObjectName(QStringLiteral("show_%1").arg(QString::fromLatin1(kPageNames[i])));
+    }
+    viewMenu->addSeparator();
+    auto* today = viewMenu->addAction(tr("Go to &Today"), this, [this] {
+        showPage(Calendar);
+        m_calendar->goToday();
+    });
+    today->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+
+    auto* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About SlotDesk"), this, [this] {
+        QMessageBox::about(this, tr("About SlotDesk"),
+                           tr("<b>SlotDesk %1</b><p>Self-hosted scheduling on your desktop. "
+                              "Your data stays in one file on this computer.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::createTray() {
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(Icons::trayIcon(0), this);
+    auto* menu = new QMenu(this);
+    menu->addAction(tr("Open SlotDesk"), this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    menu->addAction(tr("Approvals"), this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+        showPage(Approvals);
+    });
+    menu->addSeparator();
+    menu->addAction(tr("Quit SlotDesk"), this, &MainWindow::quit);
+    m_tray->setContextMenu(menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason != QSystemTrayIcon::Trigger)
+                    return;
+                if (isVisible() && !isMinimized() && isActiveWindow()) {
+                    hide();
+                } else {
+                    showNormal();
+                    raise();
+                    activateWindow();
+                }
+            });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+        showPage(Approvals);
+    });
+    m_tray->show();
 }
 
 MainWindow::Page MainWindow::currentPage() const {
@@ -72,23 +255,145 @@ MainWindow::Page MainWindow::currentPage() const {
 
 void MainWindow::showPage(Page page) {
     m_navigation->setCurrentRow(page);
+    m_pages->currentWidget()->setFocus();
 }
 
-QWidget* MainWindow::makePlaceholder(const QString& title, const QString& text) {
-    auto* page = new QWidget(this);
-    auto* layout = new QVBoxLayout(page);
-    layout->setContentsMargins(32, 24, 32, 24);
-    auto* heading = new QLabel(title, page);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.6);
-    font.setBold(true);
-    heading->setFont(font);
-    auto* body = new QLabel(text, page);
-    body->setWordWrap(true);
-    layout->addWidget(heading);
-    layout->addWidget(body);
-    layout->addStretch(1);
-    return page;
+std::optional<MainWindow::Page> MainWindow::pageFromName(const QString& name) {
+    for (int i = 0; i < PageCount; ++i) {
+        if (name.compare(QLatin1String(kPageNames[i]), Qt::CaseInsensitive) == 0)
+            return static_cast<Page>(i);
+    }
+    return std::nullopt;
+}
+
+int MainWindow::pendingBadge() const {
+    return m_navigation->item(Approvals)->data(NavigationDelegate::BadgeRole).toInt();
+}
+
+void MainWindow::updateBadge(int count) {
+    QListWidgetItem* item = m_navigation->item(Approvals);
+    item->setData(NavigationDelegate::BadgeRole, count);
+    item->setData(Qt::AccessibleTextRole,
+                  count > 0 ? tr("Approvals, %n request(s) waiting", nullptr, count)
+                            : tr("Approvals"));
+    setWindowTitle(count > 0 ? tr("SlotDesk (%1)").arg(count) : tr("SlotDesk"));
+    if (m_tray) {
+        m_tray->setIcon(Icons::trayIcon(count));
+        m_tray->setToolTip(count > 0 ? tr("SlotDesk — %n request(s) waiting", nullptr, count)
+                                     : tr("SlotDesk — no requests waiting"));
+    }
+}
+
+void MainWindow::updateSignedIn() {
+    if (m_session->hasAdmin()) {
+        const User& admin = m_session->admin();
+        m_signedIn = tr("Signed in as %1 (%2)").arg(admin.name, admin.timeZone);
+        m_adminLabel->setText(
+            tr("%1\n%2").arg(admin.name, models::TimeText::zoneCity(admin.timeZone)));
+    } else {
+        m_signedIn = tr("No admin profile yet");
+        m_adminLabel->clear();
+    }
+    statusBar()->showMessage(m_signedIn);
+}
+
+void MainWindow::setBookingLink(const QUrl& url, bool online, const QString& problem) {
+    m_link = url;
+    m_linkOnline = online;
+    m_settings->setBookingLink(url, online, problem);
+    const QPalette& pal = palette();
+    const QColor color = online ? Appearance::success(pal) : Appearance::subtleText(pal);
+    const QString text =
+        online ? tr("Booking link online: %1").arg(url.toString()) : tr("Booking link offline");
+    m_linkLabel->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2")
+                             .arg(color.name(), text.toHtmlEscaped()));
+    m_linkLabel->setToolTip(online ? url.toString() : problem);
+}
+
+void MainWindow::notifyNewRequests(const QVector<Booking>& bookings) {
+    if (!m_tray || bookings.isEmpty())
+        return;
+    const QString zone = m_session->timeZone();
+    constexpr int kOneByOne = 3;
+    if (bookings.size() > kOneByOne) {
+        m_tray->showMessage(
+            tr("%n new booking request(s)", nullptr, static_cast<int>(bookings.size())),
+            tr("Open Approvals to review them."), Icons::appIcon());
+        return;
+    }
+    for (const Booking& b : bookings)
+        m_tray->showMessage(tr("New booking request from %1").arg(b.attendeeName),
+                            models::TimeText::range(b.startTime, b.endTime, zone),
+                            Icons::appIcon());
+}
+
+void MainWindow::showNotice(const QString& text, int milliseconds) {
+    statusBar()->showMessage(text, milliseconds);
+}
+
+OnboardingDialog* MainWindow::startOnboarding() {
+    auto* dialog = new OnboardingDialog(m_database, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::finished, this, [this](int result) {
+        m_session->refresh();
+        if (result != QDialog::Accepted && !m_session->hasAdmin())
+            quit(); // without a profile there is nothing to schedule
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (!m_onboardingChecked) {
+        m_onboardingChecked = true;
+        if (!m_session->hasAdmin())
+            QTimer::singleShot(0, this, &MainWindow::startOnboarding);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveState();
+    if (m_tray && m_tray->isVisible() && !m_quitting) {
+        // The window goes; the app stays in the tray to take requests.
+        hide();
+        if (!m_toldAboutTray) {
+            m_toldAboutTray = true;
+            m_tray->showMessage(tr("SlotDesk is still running"),
+                                tr("It keeps taking booking requests. Quit from the tray "
+                                   "menu."),
+                                Icons::appIcon());
+        }
+        event->ignore();
+        return;
+    }
+    event->accept();
+    // The app keeps running with no window only for the tray; without one, closing quits.
+    if (!QApplication::quitOnLastWindowClosed())
+        quit();
+}
+
+void MainWindow::quit() {
+    m_quitting = true;
+    saveState();
+    QApplication::quit();
+}
+
+void MainWindow::restoreState() {
+    QSettings settings = AppSettings::settings();
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (auto page = pageFromName(settings.value(QStringLiteral("window/page")).toString()))
+        showPage(*page);
+}
+
+void MainWindow::saveState() const {
+    QSettings settings = AppSettings::settings();
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/page"),
+                      QString::fromLatin1(kPageNames[m_pages->currentIndex()]));
 }
 
 } // namespace slotdesk::ui

@@ -1,33 +1,114 @@
 #pragma once
-// MainWindow: the admin's window — a navigation sidebar and one page per area (calendar,
-// approvals, bookings, availability, integrations, settings).
+// MainWindow: the admin's window — a navigation sidebar (with the pending-request badge) and one
+// page per area: calendar, approvals, bookings, availability, integrations, settings. It owns
+// the AdminSession every page works from, the tray icon and its notifications, the first-run
+// onboarding, and remembers its geometry and last page.
 
 #include <QMainWindow>
+#include <QUrl>
 
+#include <optional>
+
+class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
+
+namespace slotdesk {
+struct Booking;
+}
 
 namespace slotdesk::storage {
 class Database;
 }
 
+namespace slotdesk::models {
+class AdminSession;
+class PendingBookingModel;
+} // namespace slotdesk::models
+
 namespace slotdesk::ui {
+
+class ApprovalsPage;
+class AvailabilityPage;
+class BookingActions;
+class BookingsPage;
+class CalendarPage;
+class IntegrationsPage;
+class OnboardingDialog;
+class SettingsPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(storage::Database& database, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     enum Page { Calendar, Approvals, Bookings, Availability, Integrations, Settings, PageCount };
     [[nodiscard]] Page currentPage() const;
     void showPage(Page page);
+    // "calendar", "approvals", ... (any case) → the page.
+    static std::optional<Page> pageFromName(const QString& name);
+
+    [[nodiscard]] models::AdminSession* session() const { return m_session; }
+    [[nodiscard]] BookingActions* bookingActions() const { return m_actions; }
+    [[nodiscard]] CalendarPage* calendarPage() const { return m_calendar; }
+    [[nodiscard]] ApprovalsPage* approvalsPage() const { return m_approvals; }
+    [[nodiscard]] BookingsPage* bookingsPage() const { return m_bookings; }
+    [[nodiscard]] AvailabilityPage* availabilityPage() const { return m_availability; }
+    [[nodiscard]] IntegrationsPage* integrationsPage() const { return m_integrations; }
+    [[nodiscard]] SettingsPage* settingsPage() const { return m_settings; }
+    // The count on the Approvals badge (and the tray icon).
+    [[nodiscard]] int pendingBadge() const;
+    [[nodiscard]] QSystemTrayIcon* trayIcon() const { return m_tray; }
+
+public slots:
+    // What the booking server reports: its URL, whether it is serving, and why not.
+    void setBookingLink(const QUrl& url, bool online, const QString& problem);
+    // The first-run dialog (window-modal); created automatically when shown without an admin.
+    OnboardingDialog* startOnboarding();
+
+signals:
+    // The admin changed where the booking server should listen (saved in QSettings already).
+    void listenAddressChanged(const QString& address, quint16 port);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
-    QWidget* makePlaceholder(const QString& title, const QString& text);
+    QWidget* makeSidebar();
+    void createMenus();
+    void createTray();
+    void updateBadge(int count);
+    void updateSignedIn();
+    void notifyNewRequests(const QVector<Booking>& bookings);
+    void showNotice(const QString& text, int milliseconds = 5000);
+    void restoreState();
+    void saveState() const;
+    void quit();
 
     storage::Database& m_database;
+    models::AdminSession* m_session;
+    models::PendingBookingModel* m_pending;
+    BookingActions* m_actions;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
+    CalendarPage* m_calendar = nullptr;
+    ApprovalsPage* m_approvals = nullptr;
+    BookingsPage* m_bookings = nullptr;
+    AvailabilityPage* m_availability = nullptr;
+    IntegrationsPage* m_integrations = nullptr;
+    SettingsPage* m_settings = nullptr;
+    QLabel* m_adminLabel = nullptr;
+    QLabel* m_linkLabel = nullptr;
+    QSystemTrayIcon* m_tray = nullptr;
+    QString m_signedIn;
+    QUrl m_link;
+    bool m_linkOnline = false;
+    bool m_quitting = false;
+    bool m_onboardingChecked = false;
+    bool m_toldAboutTray = false;
 };
 
 } // namespace slotdesk::ui

@@ -1,14 +1,17 @@
-// The GUI shell: the main window opens on a real database, navigates between its pages, shows
-// who is signed in, and quits cleanly through its Quit action.
+// The main window: opens on a real database, navigates between its pages (also with Ctrl+1..6),
+// shows who is signed in, remembers its last page in the (test-mode) settings, and quits
+// cleanly through its Quit action.
 
 #include "storage/Database.h"
 #include "support/TestData.h"
+#include "ui/AppSettings.h"
 #include "ui/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +23,17 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        ui::AppSettings::settings().clear();
+    }
+    void cleanupTestCase() { ui::AppSettings::settings().clear(); }
+
+    void settingsStayOutOfTheUsersConfig() {
+        const QString file = ui::AppSettings::settings().fileName();
+        QVERIFY2(file.contains(QStringLiteral(".qttest")), qPrintable(file));
+    }
+
     void opensNavigatesAndQuits() {
         QTemporaryDir dir;
         auto db = storage::Database::openInDirectory(dir.path());
@@ -28,6 +42,8 @@ private slots:
         ui::MainWindow window(**db);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("SlotDesk"));
         QCOMPARE(window.currentPage(), ui::MainWindow::Calendar);
         auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
@@ -39,6 +55,10 @@ private slots:
         QCOMPARE(navigation->currentRow(), int(ui::MainWindow::Settings));
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Alice Admin")));
 
+        // Ctrl+3 is Bookings.
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), ui::MainWindow::Bookings);
+
         auto* quit = window.findChild<QAction*>(QStringLiteral("quitAction"));
         QVERIFY(quit);
         bool quitRequested = false;
@@ -47,6 +67,23 @@ private slots:
         QTimer::singleShot(5000, qApp, [] { QCoreApplication::exit(1); }); // a safety net
         QCOMPARE(QApplication::exec(), 0);
         QVERIFY(quitRequested);
+    }
+
+    void remembersTheLastPage() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db);
+        {
+            ui::MainWindow window(**db);
+            window.showPage(ui::MainWindow::Availability);
+        }
+        QCOMPARE(ui::AppSettings::settings().value("window/page").toString(), "availability");
+        ui::MainWindow again(**db);
+        QCOMPARE(again.currentPage(), ui::MainWindow::Availability);
+        QCOMPARE(ui::MainWindow::pageFromName("Approvals"),
+                 std::optional(ui::MainWindow::Approvals));
+        QVERIFY(!ui::MainWindow::pageFromName("nowhere"));
     }
 
     void showsWhenNoAdminExists() {

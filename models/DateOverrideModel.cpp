@@ -1,0 +1,98 @@
+#include "models/DateOverrideModel.h"
+
+#include "availability/AvailabilityService.h"
+#include "models/AdminSession.h"
+#include "models/AvailabilityBlockModel.h"
+#include "models/ItemRoles.h"
+
+#include "core/ZonedTime.h"
+
+#include <QLocale>
+
+namespace slotdesk::models {
+
+DateOverrideModel::DateOverrideModel(AdminSession* session, QObject* parent)
+    : KeyedRowsModel(parent)
+    , m_session(session) {
+    connect(m_session, &AdminSession::databaseChanged, this, &DateOverrideModel::reload);
+    reload();
+}
+
+void DateOverrideModel::reload() {
+    QVector<AvailabilityOverride> entries;
+    if (m_session->hasAdmin()) {
+        auto listed = AvailabilityService(m_session->database()).overrides(m_session->userId());
+        if (!listed) {
+            emit loadFailed(listed.error().message);
+            return;
+        }
+        const QDate today =
+            zonedtime::toLocal(QDateTime::currentDateTimeUtc(), m_session->timeZone()).date();
+        for (auto& entry : *listed) {
+            if (entry.date >= today)
+                entries.append(std::move(entry));
+        }
+    }
+    replaceRows(std::move(entries));
+}
+
+bool DateOverrideModel::rowChanged(const AvailabilityOverride& before,
+                                   const AvailabilityOverride& after) const {
+    return before.updatedAt != after.updatedAt || before.startMinute != after.startMinute ||
+           before.endMinute != after.endMinute || before.date != after.date;
+}
+
+int DateOverrideModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DateOverrideModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AvailabilityOverride& o = rowAt(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Date:
+            return QLocale().toString(o.date, QStringLiteral("ddd d MMM yyyy"));
+        case Hours:
+            if (o.isUnavailable())
+                return tr("Unavailable all day");
+            return tr("%1–%2").arg(AvailabilityBlockModel::minuteText(*o.startMinute),
+                                   AvailabilityBlockModel::minuteText(*o.endMinute));
+        case TimeZone:
+            return o.timeZone;
+        default:
+            return {};
+        }
+    case IdRole:
+        return o.id;
+    case DateRole:
+        return o.date;
+    case StartMinuteRole:
+        return o.startMinute ? QVariant(*o.startMinute) : QVariant();
+    case EndMinuteRole:
+        return o.endMinute ? QVariant(*o.endMinute) : QVariant();
+    case TimeZoneRole:
+        return o.timeZone;
+    default:
+        return {};
+    }
+}
+
+QVariant DateOverrideModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Date:
+        return tr("Date");
+    case Hours:
+        return tr("Hours");
+    case TimeZone:
+        return tr("Time zone");
+    default:
+        return {};
+    }
+}
+
+} // namespace slotdesk::models

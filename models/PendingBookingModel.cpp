@@ -1,0 +1,116 @@
+#include "models/PendingBookingModel.h"
+
+#include "booking/BookingService.h"
+#include "models/AdminSession.h"
+#include "models/BookingRoleData.h"
+#include "models/ItemRoles.h"
+#include "models/TimeText.h"
+
+#include <algorithm>
+
+namespace slotdesk::models {
+
+PendingBookingModel::PendingBookingModel(AdminSession* session, QObject* parent)
+    : KeyedRowsModel(parent)
+    , m_session(session) {
+    connect(m_session, &AdminSession::databaseChanged, this, &PendingBookingModel::reload);
+    reload();
+}
+
+void PendingBookingModel::reload() {
+    QVector<Booking> pending;
+    if (m_session->hasAdmin()) {
+        storage::BookingFilter filter;
+        filter.status = BookingStatus::Pending;
+        auto listed = BookingService(m_session->database()).list(m_session->userId(), filter);
+        if (!listed) {
+            emit loadFailed(listed.error().message);
+            return;
+        }
+        pending = std::move(*listed);
+    }
+    std::stable_sort(pending.begin(), pending.end(), [](const Booking& a, const Booking& b) {
+        return std::tie(a.createdAt, a.id) < std::tie(b.createdAt, b.id);
+    });
+
+    QVector<Booking> arrived;
+    for (const auto& booking : pending) {
+        if (!m_seen.contains(booking.id)) {
+            m_seen.insert(booking.id);
+            if (m_loaded)
+                arrived.append(booking);
+        }
+    }
+    m_loaded = true;
+    replaceRows(std::move(pending));
+    if (rowCount() != m_lastCount) {
+        m_lastCount = rowCount();
+        emit countChanged(m_lastCount);
+    }
+    if (!arrived.isEmpty())
+        emit newRequests(arrived);
+}
+
+bool PendingBookingModel::rowChanged(const Booking& before, const Booking& after) const {
+    return before.updatedAt != after.updatedAt || before.notes != after.notes;
+}
+
+int PendingBookingModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PendingBookingModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Booking& b = rowAt(index.row());
+    const QString zone = m_session->timeZone();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Requested:
+            return TimeText::ago(b.createdAt, QDateTime::currentDateTimeUtc());
+        case Attendee:
+            return b.attendeeName;
+        case Email:
+            return b.attendeeEmail;
+        case AdminTime:
+            return TimeText::range(b.startTime, b.endTime, zone);
+        case AttendeeTime:
+            return TimeText::rangeWithZone(b.startTime, b.endTime, b.timeZone);
+        case Notes:
+            return b.notes;
+        default:
+            return {};
+        }
+    case Qt::AccessibleTextRole:
+        return tr("%1, %2, %3")
+            .arg(b.attendeeName, TimeText::range(b.startTime, b.endTime, zone), b.notes);
+    case CreatedUtcRole:
+        return b.createdAt;
+    default:
+        return bookingRoleData(b, role, zone);
+    }
+}
+
+QVariant PendingBookingModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Requested:
+        return tr("Requested");
+    case Attendee:
+        return tr("Attendee");
+    case Email:
+        return tr("Email");
+    case AdminTime:
+        return tr("Time");
+    case AttendeeTime:
+        return tr("Attendee's time");
+    case Notes:
+        return tr("Notes");
+    default:
+        return {};
+    }
+}
+
+} // namespace slotdesk::models

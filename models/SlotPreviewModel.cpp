@@ -1,0 +1,111 @@
+#include "models/SlotPreviewModel.h"
+
+#include "models/AdminSession.h"
+#include "models/ItemRoles.h"
+#include "models/TimeText.h"
+
+#include "core/ZonedTime.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace slotdesk::models {
+
+SlotPreviewModel::SlotPreviewModel(AdminSession* session, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+    , m_slotService(session->database()) {
+    connect(m_session, &AdminSession::databaseChanged, this, &SlotPreviewModel::reload);
+    reload();
+}
+
+void SlotPreviewModel::reload() {
+    const QString zone = m_session->timeZone();
+    const QDate today = zonedtime::toLocal(QDateTime::currentDateTimeUtc(), zone).date();
+    QVector<QVector<SlotTime>> days(kDays);
+    int length = 0;
+    if (m_session->hasAdmin()) {
+        SlotRequest request;
+        request.from = today;
+        request.to = today.addDays(kDays - 1);
+        request.timeZone = zone;
+        auto listing = m_slotService.listSlots(m_session->admin(), request);
+        if (!listing) {
+            emit loadFailed(listing.error().message);
+            return;
+        }
+        length = listing->duration;
+        for (const auto& day : listing->days) {
+            const auto column = today.daysTo(day.date);
+            if (column >= 0 && column < kDays)
+                days[static_cast<int>(column)] = day.times;
+        }
+    }
+    beginResetModel();
+    m_first = today;
+    m_days = std::move(days);
+    m_length = length;
+    endResetModel();
+}
+
+int SlotPreviewModel::slotCountOn(int column) const {
+    return column >= 0 && column < m_days.size() ? static_cast<int>(m_days.at(column).size()) : 0;
+}
+
+int SlotPreviewModel::totalSlots() const {
+    int total = 0;
+    for (const auto& day : m_days)
+        total += static_cast<int>(day.size());
+    return total;
+}
+
+int SlotPreviewModel::rowCount(const QModelIndex& parent) const {
+    if (parent.isValid())
+        return 0;
+    int most = 0;
+    for (const auto& day : m_days)
+        most = std::max(most, static_cast<int>(day.size()));
+    return most;
+}
+
+int SlotPreviewModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : kDays;
+}
+
+QVariant SlotPreviewModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto& day = m_days.at(index.column());
+    if (index.row() >= day.size())
+        return {};
+    const SlotTime& slot = day.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return TimeText::time(slot.start.addSecs(slot.utcOffsetSeconds).time());
+    case StartUtcRole:
+        return slot.start;
+    case EndUtcRole:
+        return slot.end;
+    default:
+        return {};
+    }
+}
+
+QVariant SlotPreviewModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || section < 0 || section >= kDays)
+        return {};
+    const QDate date = m_first.addDays(section);
+    switch (role) {
+    case Qt::DisplayRole:
+        return TimeText::day(date);
+    case DateRole:
+        return date;
+    case Qt::ToolTipRole:
+        return tr("%n slot(s)", nullptr, slotCountOn(section));
+    default:
+        return {};
+    }
+}
+
+} // namespace slotdesk::models

@@ -1,0 +1,106 @@
+#include "storage/BookingSearchRepository.h"
+
+#include "storage/SqlSupport.h"
+
+namespace slotdesk::storage {
+namespace {
+
+// Every filter is a parameter (NULL when unset), so no input ever becomes statement text.
+const QString kWhere = QStringLiteral(
+    "WHERE user_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR start_time >= ?) "
+    "AND (? IS NULL OR start_time < ?) AND (? IS NULL OR attendee_name LIKE ? ESCAPE '\\' "
+    "OR attendee_email LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\')");
+
+QVariantList whereParams(const QString& userId, const BookingSearch& search) {
+    const QVariant noText(QMetaType::fromType<QString>());
+    const QVariant status = search.status ? QVariant(toText(*search.status)) : noText;
+    QVariant pattern = noText;
+    if (!search.text.trimmed().isEmpty()) {
+        QString escaped = search.text.trimmed();
+        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        pattern = QVariant(QLatin1Char('%') + escaped + QLatin1Char('%'));
+    }
+    return {userId,
+            status,
+            status,
+            toDb(search.startsFrom),
+            toDb(search.startsFrom),
+            toDb(search.startsBefore),
+            toDb(search.startsBefore),
+            pattern,
+            pattern,
+            pattern,
+            pattern};
+}
+
+// A fixed fragment per order: the statement text depends on an enum, never on input.
+QString orderBy(const BookingSearch& search) {
+    const QString dir = search.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QString key;
+    switch (search.order) {
+    case BookingSearch::Order::Start:
+        key = QStringLiteral("start_time %1, id %1");
+        break;
+    case BookingSearch::Order::Length:
+        key = QStringLiteral("end_time - start_time %1, start_time, id");
+        break;
+    case BookingSearch::Order::Attendee:
+        key = QStringLiteral("attendee_name COLLATE NOCASE %1, start_time, id");
+        break;
+    case BookingSearch::Order::Email:
+        key = QStringLiteral("attendee_email COLLATE NOCASE %1, start_time, id");
+        break;
+    case BookingSearch::Order::Status:
+        key = QStringLiteral("status %1, start_time, id");
+        break;
+    }
+    return key.arg(dir);
+}
+
+} // namespace
+
+Result<QVector<BookingSummary>> BookingSearchRepository::page(const QString& userId,
+                                                              const BookingSearch& search,
+                                                              int offset, int limit) {
+    QVariantList params = whereParams(userId, search);
+    params << limit << offset;
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT id, start_time, end_time, attendee_name, attendee_email, "
+                                 "notes, status, timezone, updated_at FROM bookings %1 "
+                                 "ORDER BY %2 LIMIT ? OFFSET ?")
+                      .arg(kWhere, orderBy(search)),
+                  params);
+    if (!q)
+        return q.error();
+    QVector<BookingSummary> rows;
+    rows.reserve(limit);
+    while (q->next()) {
+        BookingSummary row;
+        row.id = q->value(0).toString();
+        row.startTime = instantFromDb(q->value(1));
+        row.endTime = instantFromDb(q->value(2));
+        row.attendeeName = q->value(3).toString();
+        row.attendeeEmail = q->value(4).toString();
+        row.notes = q->value(5).toString();
+        row.status =
+            bookingStatusFromString(q->value(6).toString()).value_or(BookingStatus::Pending);
+        row.timeZone = q->value(7).toString();
+        row.updatedAt = instantFromDb(q->value(8));
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+Result<int> BookingSearchRepository::count(const QString& userId, const BookingSearch& search) {
+    auto q = exec(m_db, QStringLiteral("SELECT COUNT(*) FROM bookings %1").arg(kWhere),
+                  whereParams(userId, search));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::storage(QStringLiteral("Cannot count the bookings"));
+    return q->value(0).toInt();
+}
+
+} // namespace slotdesk::storage

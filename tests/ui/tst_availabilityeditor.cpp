@@ -1,0 +1,201 @@
+// The availability editor round-trips: hours added, edited and removed through the page's
+// dialogs land in the database and come back into the weekly editor; a bad range is reported
+// beside its field and saves nothing; date overrides and booking rules save and reload; the
+// slot preview follows.
+
+#include "availability/AvailabilityService.h"
+#include "models/AdminSession.h"
+#include "models/AvailabilityBlockModel.h"
+#include "models/ChangeWatcher.h"
+#include "models/DateOverrideModel.h"
+#include "models/SlotPreviewModel.h"
+#include "storage/Database.h"
+#include "support/TestData.h"
+#include "ui/AppSettings.h"
+#include "ui/AvailabilityPage.h"
+#include "ui/BlockDialog.h"
+#include "ui/BookingRulesForm.h"
+#include "ui/FormFeedback.h"
+#include "ui/OverrideDialog.h"
+#include "ui/TimeOfDayBox.h"
+#include "ui/TimeZoneBox.h"
+#include "ui/WeeklyHoursEditor.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace slotdesk;
+
+class TestAvailabilityEditor : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::Database> m_db;
+    User m_admin;
+
+    QVector<AvailabilityBlock> stored() {
+        auto blocks = AvailabilityService(*m_db).list(m_admin.id);
+        return blocks ? *blocks : QVector<AvailabilityBlock>{};
+    }
+
+    // The texts of the weekly editor's labels, as the admin reads them.
+    QStringList editorTexts(ui::AvailabilityPage& page) {
+        QStringList texts;
+        for (auto* label : page.weeklyHours()->findChildren<QLabel*>()) {
+            if (label->isVisibleTo(page.weeklyHours()))
+                texts.append(label->text());
+        }
+        return texts;
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        auto db = storage::Database::openInDirectory(m_dir.path());
+        QVERIFY(db.ok());
+        m_db = std::move(*db);
+        m_admin = test::seedAdmin(*m_db);
+    }
+
+    void hoursRoundTrip() {
+        models::AdminSession session(*m_db);
+        ui::AvailabilityPage page(&session);
+        page.show();
+        QVERIFY(stored().isEmpty());
+        QCOMPARE(editorTexts(page).count("Unavailable"), 7);
+
+        // Add Tuesday 08:30–12:00 through the "+" button and its dialog.
+        auto* addTuesday = page.weeklyHours()->findChild<QToolButton*>("addHours2");
+        QVERIFY(addTuesday);
+        QTest::mouseClick(addTuesday, Qt::LeftButton);
+        ui::BlockDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = page.findChild<ui::BlockDialog*>()) != nullptr);
+        QCOMPARE(dialog->dayBox()->currentData().toInt(), 2);
+        QCOMPARE(dialog->zoneBox()->zone(), "Europe/Berlin");
+        dialog->fromBox()->setEditText("08:30");
+        dialog->toBox()->setMinutes(12 * 60);
+        dialog->save();
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QTRY_VERIFY(!page.findChild<ui::BlockDialog*>());
+        QCOMPARE(stored().size(), 1);
+        QCOMPARE(stored().at(0).dayOfWeek, 2);
+        QCOMPARE(stored().at(0).startMinute, 8 * 60 + 30);
+        QCOMPARE(stored().at(0).endMinute, 12 * 60);
+        QTRY_VERIFY(editorTexts(page).contains(QString::fromUtf8("08:30 – 12:00")));
+        QCOMPARE(editorTexts(page).count("Unavailable"), 6);
+
+        // Edit it: Wednesday, until midnight, in another zone.
+        const QString id = stored().at(0).id;
+        dialog = page.editHours(id);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->fromBox()->currentText(), "08:30");
+        dialog->dayBox()->setCurrentIndex(dialog->dayBox()->findData(3));
+        dialog->toBox()->setEditText("24:00");
+        dialog->zoneBox()->setZone("Asia/Kathmandu");
+        dialog->save();
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QCOMPARE(stored().size(), 1);
+        QCOMPARE(stored().at(0).id, id);
+        QCOMPARE(stored().at(0).dayOfWeek, 3);
+        QCOMPARE(stored().at(0).endMinute, 1440);
+        QCOMPARE(stored().at(0).timeZone, "Asia/Kathmandu");
+        QTRY_VERIFY(editorTexts(page).contains(QString::fromUtf8("08:30 – 24:00 (Kathmandu)")));
+
+        // An end before the start stays in the dialog, with the problem beside "To".
+        dialog = page.addHours(5);
+        dialog->fromBox()->setMinutes(15 * 60);
+        dialog->toBox()->setMinutes(10 * 60);
+        dialog->save();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->feedback().message("endTime").isEmpty());
+        QCOMPARE(stored().size(), 1);
+        dialog->reject();
+
+        // Remove it with the chip's remove button.
+        QToolButton* remove = nullptr;
+        for (auto* button : page.weeklyHours()->findChildren<QToolButton*>()) {
+            if (button->accessibleName().startsWith("Remove") && button->isVisibleTo(&page))
+                remove = button;
+        }
+        QVERIFY(remove);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QVERIFY(stored().isEmpty());
+        QTRY_COMPARE(editorTexts(page).count("Unavailable"), 7);
+    }
+
+    void overridesAndRules() {
+        models::AdminSession session(*m_db);
+        ui::AvailabilityPage page(&session);
+
+        // Weekly hours every day so that the preview has something to show.
+        for (int day = 0; day < 7; ++day) {
+            AvailabilityBlock block;
+            block.userId = m_admin.id;
+            block.dayOfWeek = day;
+            block.startMinute = 0;
+            block.endMinute = 1440;
+            block.timeZone = "Europe/Berlin";
+            QVERIFY(AvailabilityService(*m_db).add(block).ok());
+        }
+        session.watcher()->check();
+        QTRY_VERIFY(page.preview()->totalSlots() > 0);
+        const int allDays = page.preview()->totalSlots();
+
+        // A day off tomorrow.
+        ui::OverrideDialog* dialog = page.addOverride();
+        const QDate tomorrow = dialog->dateEdit()->date();
+        dialog->unavailableButton()->setChecked(true);
+        dialog->save();
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        auto overrides = AvailabilityService(*m_db).overrides(m_admin.id);
+        QCOMPARE(overrides->size(), 1);
+        QCOMPARE(overrides->at(0).date, tomorrow);
+        QVERIFY(overrides->at(0).isUnavailable());
+        QTRY_COMPARE(page.overrides()->rowCount(), 1);
+        QTRY_COMPARE(page.preview()->slotCountOn(1), 0);
+        QVERIFY(page.preview()->totalSlots() < allDays);
+
+        // Rules: offer 45 minutes as the default, a 15-minute buffer, cap 4 a day.
+        ui::BookingRulesForm* rules = page.rules();
+        rules->setDurationOffered(45, true);
+        rules->defaultLength()->setCurrentIndex(rules->defaultLength()->findData(45));
+        rules->bufferAfterBox()->setValue(15);
+        rules->dailyCapBox()->setValue(4);
+        rules->save();
+        auto settings = AvailabilityService(*m_db).settings(m_admin.id);
+        QVERIFY(settings.ok());
+        QCOMPARE(settings->defaultDuration, 45);
+        QVERIFY(settings->durations.contains(45));
+        QVERIFY(settings->durations.contains(30));
+        QCOMPARE(settings->bufferAfter, 15);
+        QCOMPARE(settings->maxBookingsPerDay, 4);
+        QTRY_COMPARE(page.preview()->meetingLength(), 45);
+
+        // A new form reads them back.
+        ui::BookingRulesForm again(&session);
+        QCOMPARE(again.defaultLength()->currentData().toInt(), 45);
+        QCOMPARE(again.bufferAfterBox()->value(), 15);
+        QCOMPARE(again.dailyCapBox()->value(), 4);
+
+        // Not offering the default any more is a problem beside the default length.
+        rules->setDurationOffered(30, false);
+        rules->setDurationOffered(45, false);
+        rules->save();
+        QVERIFY(!rules->feedback().message("defaultDuration").isEmpty());
+        QCOMPARE(AvailabilityService(*m_db).settings(m_admin.id)->defaultDuration, 45);
+    }
+};
+
+QTEST_MAIN(TestAvailabilityEditor)
+#include "tst_availabilityeditor.moc"

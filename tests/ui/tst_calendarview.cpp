@@ -1,0 +1,198 @@
+// The calendar view paints from its model: items land in their day column at their local time,
+// overlapping items share the width, the arrow keys walk the items in time order, Page Down
+// asks for the next period, month view folds extra items into "+N more", and clicking a
+// booking opens its details with both time zones.
+
+#include "models/AdminSession.h"
+#include "models/CalendarItemModel.h"
+#include "models/ItemRoles.h"
+#include "storage/BookingRepository.h"
+#include "storage/Database.h"
+#include "support/TestData.h"
+#include "ui/AppSettings.h"
+#include "ui/BookingActions.h"
+#include "ui/BookingDetailsPanel.h"
+#include "ui/CalendarPage.h"
+#include "ui/CalendarView.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace slotdesk;
+
+namespace {
+
+models::CalendarItem item(const QString& id, const char* start, int minutes,
+                          BookingStatus status = BookingStatus::Confirmed) {
+    Booking b = test::makeBooking("u", test::utc(start), minutes, status);
+    b.id = id;
+    b.attendeeName = id;
+    return models::CalendarItem::fromBooking(b, "Europe/Berlin");
+}
+
+} // namespace
+
+class TestCalendarView : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); // weeks on Monday
+    }
+
+    void laysOutAndNavigates() {
+        models::CalendarItemModel model;
+        // Week of Monday 1 March 2027, Berlin (UTC+1).
+        model.setItems({item("a", "2027-03-01T08:00:00Z", 60),
+                        item("b", "2027-03-01T08:30:00Z", 60),
+                        item("c", "2027-03-03T13:00:00Z", 30, BookingStatus::Pending),
+                        item("d", "2027-03-09T13:00:00Z", 30)},
+                       "Europe/Berlin");
+        ui::CalendarView view;
+        view.resize(1000, 700);
+        view.setTimeZone("Europe/Berlin");
+        view.setModel(&model);
+        view.setDate(QDate(2027, 3, 3));
+        QCOMPARE(view.firstVisibleDate(), QDate(2027, 3, 1));
+        QCOMPARE(view.lastVisibleDate(), QDate(2027, 3, 7));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.scrollToMinute(8 * 60);
+
+        const QRect a = view.visualRect(model.index(0, 0));
+        const QRect b = view.visualRect(model.index(1, 0));
+        const QRect c = view.visualRect(model.index(2, 0));
+        QVERIFY(a.isValid() && b.isValid() && c.isValid());
+        QVERIFY(!view.visualRect(model.index(3, 0)).isValid()); // next week
+        QCOMPARE(view.dateAt(a.center()), QDate(2027, 3, 1));
+        QCOMPARE(view.dateAt(c.center()), QDate(2027, 3, 3));
+        // a and b overlap: side by side, each about half the day.
+        QVERIFY(a.right() <= b.left() + 1);
+        QVERIFY(b.top() > a.top());
+        QVERIFY(c.left() > b.right());
+        // One hour tall at 09:00 local → above the 10:00 of c's day... c at 14:00.
+        QVERIFY(c.top() > a.bottom());
+        QCOMPARE(view.indexAt(a.center()), model.index(0, 0));
+        QCOMPARE(view.indexAt(b.center()), model.index(1, 0));
+
+        // Keyboard: Right walks to the next item in time.
+        view.setFocus();
+        view.setCurrentIndex(model.index(0, 0));
+        QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(view.currentIndex().row(), 1);
+        QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(view.currentIndex().row(), 2);
+        QTest::keyClick(&view, Qt::Key_Right); // d is not shown: stays
+        QCOMPARE(view.currentIndex().row(), 2);
+        QTest::keyClick(&view, Qt::Key_Left);
+        QCOMPARE(view.currentIndex().row(), 1);
+
+        QSignalSpy step(&view, &ui::CalendarView::periodStepRequested);
+        QSignalSpy mode(&view, &ui::CalendarView::modeChangeRequested);
+        QTest::keyClick(&view, Qt::Key_PageDown);
+        QCOMPARE(step.count(), 1);
+        QCOMPARE(step.at(0).at(0).toInt(), 1);
+        QTest::keyClick(&view, Qt::Key_M);
+        QCOMPARE(mode.count(), 1);
+        QCOMPARE(mode.at(0).at(0).value<ui::CalendarView::Mode>(), ui::CalendarView::Mode::Month);
+
+        // Pixels: a confirmed item is painted in a blue accent; an empty day is not.
+        QImage image(view.viewport()->size(), QImage::Format_ARGB32);
+        view.viewport()->render(&image);
+        const QPoint inA = a.center() + QPoint(0, a.height() / 4);
+        const QPoint empty((a.center().x() + c.center().x()) / 2, inA.y());
+        QCOMPARE(view.dateAt(empty), QDate(2027, 3, 2));
+        QVERIFY(!view.indexAt(empty).isValid());
+        const QColor atA = image.pixelColor(inA);
+        const QColor atEmpty = image.pixelColor(empty);
+        QVERIFY2(atA.blue() > atA.red() + 60, qPrintable(atA.name()));
+        QVERIFY2(atEmpty.lightness() > 200, qPrintable(atEmpty.name()));
+    }
+
+    void monthFoldsExtraItems() {
+        QVector<models::CalendarItem> items;
+        for (int i = 0; i < 12; ++i)
+            items.append(item(
+                QStringLiteral("m%1").arg(i, 2, 10, QLatin1Char('0')),
+                qPrintable(
+                    QStringLiteral("2027-03-10T%1:00:00Z").arg(6 + i, 2, 10, QLatin1Char('0'))),
+                30));
+        models::CalendarItemModel model;
+        model.setItems(items, "Europe/Berlin");
+        ui::CalendarView view;
+        view.resize(900, 640);
+        view.setModel(&model);
+        view.setTimeZone("Europe/Berlin");
+        view.setDate(QDate(2027, 3, 10));
+        view.setMode(ui::CalendarView::Mode::Month);
+        QCOMPARE(view.firstVisibleDate(), QDate(2027, 3, 1));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        int shown = 0;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            if (view.visualRect(model.index(r, 0)).isValid())
+                ++shown;
+        }
+        QVERIFY(shown > 0);
+        QVERIFY(shown < 12);
+        // Clicking below the last chip ("+N more") asks for that day.
+        QSignalSpy day(&view, &ui::CalendarView::dayRequested);
+        const QRect last = view.visualRect(model.index(shown - 1, 0));
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                          last.center() + QPoint(0, last.height() + 2));
+        QCOMPARE(day.count(), 1);
+        QCOMPARE(day.at(0).at(0).toDate(), QDate(2027, 3, 10));
+    }
+
+    void clickingABookingShowsItsDetails() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        const User admin = test::seedAdmin(**db);
+        Booking b = test::makeBooking(admin.id, test::utc("2027-03-02T10:00:00Z"), 45);
+        b.notes = "Bring the slides";
+        auto created = storage::BookingRepository((*db)->connection()).create(b);
+        QVERIFY(created.ok());
+        models::AdminSession session(**db);
+        ui::BookingActions actions(&session, nullptr);
+        ui::CalendarPage page(&session, &actions);
+        page.resize(1200, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.view()->setDate(QDate(2027, 3, 2));
+        page.view()->scrollToMinute(9 * 60);
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QVERIFY(page.periodTitle().contains("March 2027"));
+        QVERIFY(!page.details()->isVisible());
+        const QRect rect = page.view()->visualRect(page.model()->index(0, 0));
+        QVERIFY(rect.isValid());
+        QTest::mouseClick(page.view()->viewport(), Qt::LeftButton, {}, rect.center());
+        QTRY_VERIFY(page.details()->isVisible());
+        QVERIFY(page.view()->selectionModel()->isSelected(page.model()->index(0, 0)));
+        QCOMPARE(page.details()->bookingId(), created->id);
+        auto text = [&](const char* name) {
+            return page.details()->findChild<QLabel*>(name)->text();
+        };
+        QCOMPARE(text("detailsTitle"), "Bob Attendee");
+        QVERIFY(text("detailsEmail").contains("bob@example.com"));
+        QCOMPARE(text("detailsNotes"), "Bring the slides");
+        QVERIFY(text("detailsAdminTime").contains(QString::fromUtf8("11:00–11:45")));
+        QVERIFY(text("detailsAdminTime").contains("Berlin"));
+        QVERIFY(text("detailsAttendeeTime").contains(QString::fromUtf8("05:00–05:45")));
+        QVERIFY(text("detailsAttendeeTime").contains("New York"));
+        QVERIFY(!text("detailsVideo").isEmpty());
+
+        // Escape closes it again.
+        QTest::keyClick(page.view(), Qt::Key_Escape);
+        QTRY_VERIFY(!page.details()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestCalendarView)
+#include "tst_calendarview.moc"

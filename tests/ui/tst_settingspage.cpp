@@ -1,0 +1,107 @@
+// Settings: the profile saves to the database and a bad value is reported beside its field;
+// the listen address is checked, kept in (test-mode) QSettings and announced; the booking
+// link's state reaches the Settings page and the status bar.
+
+#include "models/AdminSession.h"
+#include "profile/ProfileService.h"
+#include "storage/Database.h"
+#include "support/TestData.h"
+#include "ui/AppSettings.h"
+#include "ui/FormFeedback.h"
+#include "ui/MainWindow.h"
+#include "ui/ProfileForm.h"
+#include "ui/SettingsPage.h"
+#include "ui/TimeZoneBox.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace slotdesk;
+
+class TestSettingsPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        ui::AppSettings::settings().clear();
+    }
+    void cleanupTestCase() { ui::AppSettings::settings().clear(); }
+
+    void profileSavesOrExplains() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db);
+        models::AdminSession session(**db);
+        ui::SettingsPage page(&session);
+        ui::ProfileForm* form = page.profileForm();
+        QCOMPARE(form->nameEdit()->text(), "Alice Admin");
+
+        form->emailEdit()->setText("nope");
+        QVERIFY(!page.saveProfile());
+        QVERIFY(form->feedback().message("email").contains("email", Qt::CaseInsensitive));
+        QCOMPARE(ProfileService(**db).admin()->email, "alice@example.org");
+
+        form->emailEdit()->setText("alice@new.example");
+        form->nameEdit()->setText("Alice Renamed");
+        form->zoneBox()->setZone("Asia/Tokyo");
+        QVERIFY(page.saveProfile());
+        QVERIFY(form->feedback().message("email").isEmpty());
+        auto admin = ProfileService(**db).admin();
+        QCOMPARE(admin->email, "alice@new.example");
+        QCOMPARE(admin->name, "Alice Renamed");
+        QCOMPARE(admin->timeZone, "Asia/Tokyo");
+        QTRY_COMPARE(session.timeZone(), "Asia/Tokyo");
+    }
+
+    void listenAddressAndLink() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db);
+        ui::MainWindow window(**db);
+        ui::SettingsPage* page = window.settingsPage();
+        QCOMPARE(page->addressEdit()->text(), "127.0.0.1");
+        QCOMPARE(page->portBox()->value(), 8765);
+        QCOMPARE(page->linkText(), "http://127.0.0.1:8765/alice");
+        QVERIFY(page->linkStatusText().contains("Offline"));
+
+        QSignalSpy changed(&window, &ui::MainWindow::listenAddressChanged);
+        page->addressEdit()->setText("not an address");
+        QVERIFY(!page->applyListenAddress());
+        QCOMPARE(changed.count(), 0);
+        page->addressEdit()->setText("0.0.0.0");
+        page->portBox()->setValue(9000);
+        QVERIFY(page->applyListenAddress());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toString(), "0.0.0.0");
+        QCOMPARE(changed.at(0).at(1).value<quint16>(), quint16(9000));
+        QCOMPARE(ui::AppSettings::settings().value("server/address").toString(), "0.0.0.0");
+        QCOMPARE(ui::AppSettings::settings().value("server/port").toInt(), 9000);
+        QCOMPARE(ui::AppSettings::listenPort(), quint16(9000));
+        // Nothing changed: no signal.
+        QVERIFY(page->applyListenAddress());
+        QCOMPARE(changed.count(), 1);
+
+        window.setBookingLink(QUrl("http://192.168.1.5:9000/alice"), true, {});
+        QCOMPARE(page->linkText(), "http://192.168.1.5:9000/alice");
+        QVERIFY(page->linkStatusText().contains("Online"));
+        auto* indicator = window.statusBar()->findChild<QLabel*>("linkIndicator");
+        QVERIFY(indicator);
+        QVERIFY(indicator->text().contains("http://192.168.1.5:9000/alice"));
+        window.setBookingLink(QUrl("http://192.168.1.5:9000/alice"), false, "Port 9000 is in use");
+        QVERIFY(page->linkStatusText().contains("Port 9000 is in use"));
+        QVERIFY(indicator->text().contains("offline"));
+    }
+};
+
+QTEST_MAIN(TestSettingsPage)
+#include "tst_settingspage.moc"

@@ -1,0 +1,48 @@
+#include "ui/AppSettings.h"
+
+#include <QStandardPaths>
+
+namespace slotdesk::ui {
+
+QSettings AppSettings::settings() {
+    if (QStandardPaths::isTestModeEnabled()) {
+        // QSettings caches its search path at first use and does not follow test mode on its
+        // own: put the file in the test-mode config location explicitly.
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+        return QSettings(dir + QStringLiteral("/SlotDesk/SlotDesk.conf"), QSettings::IniFormat);
+    }
+    return QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk"));
+}
+
+QString AppSettings::listenAddress() {
+    return settings()
+        .value(QStringLiteral("server/address"), QStringLiteral("127.0.0.1"))
+        .toString();
+}
+
+quint16 AppSettings::listenPort() {
+    bool ok = false;
+    const uint port = settings().value(QStringLiteral("server/port"), kDefaultPort).toUInt(&ok);
+    return ok && port > 0 && port <= 65535 ? static_cast<quint16>(port) : kDefaultPort;
+}
+
+void AppSettings::setListen(const QString& address, quint16 port) {
+    QSettings s = settings();
+    s.setValue(QStringLiteral("server/address"), address);
+    s.setValue(QStringLiteral("server/port"), port);
+}
+
+QUrl AppSettings::bookingUrl(const QString& username) {
+    QString host = listenAddress();
+    // A wildcard address is where the server listens, not where a browser can go.
+    if (host == QLatin1String("0.0.0.0") || host == QLatin1String("::"))
+        host = QStringLiteral("localhost");
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(host);
+    url.setPort(listenPort());
+    url.setPath(QLatin1Char('/') + username);
+    return url;
+}
+
+} // namespace slotdesk::ui

@@ -1,0 +1,105 @@
+#include "ui/BlockDialog.h"
+
+#include "availability/AvailabilityService.h"
+#include "models/AdminSession.h"
+#include "models/AvailabilityBlockModel.h"
+#include "models/ChangeWatcher.h"
+#include "ui/FormFeedback.h"
+#include "ui/TimeOfDayBox.h"
+#include "ui/TimeZoneBox.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace slotdesk::ui {
+
+BlockDialog::BlockDialog(models::AdminSession* session, const AvailabilityBlock& block,
+                         QWidget* parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_block(block)
+    , m_day(new QComboBox(this))
+    , m_from(new TimeOfDayBox(false, this))
+    , m_to(new TimeOfDayBox(true, this))
+    , m_zone(new TimeZoneBox(this))
+    , m_feedback(new FormFeedback(this)) {
+    setObjectName(QStringLiteral("blockDialog"));
+    setWindowTitle(block.id.isEmpty() ? tr("Add hours") : tr("Edit hours"));
+    for (int day : models::AvailabilityBlockModel::weekOrder())
+        m_day->addItem(models::AvailabilityBlockModel::dayName(day), day);
+    m_day->setCurrentIndex(m_day->findData(block.dayOfWeek));
+    m_day->setAccessibleName(tr("Day"));
+    m_from->setMinutes(block.startMinute);
+    m_from->setAccessibleName(tr("From"));
+    m_to->setMinutes(block.endMinute);
+    m_to->setAccessibleName(tr("To"));
+    m_zone->setZone(block.timeZone.isEmpty() ? session->timeZone() : block.timeZone);
+
+    auto* times = new QHBoxLayout;
+    times->addWidget(m_from);
+    times->addWidget(new QLabel(tr("to"), this));
+    times->addWidget(m_to);
+    times->addStretch(1);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Day"), m_day);
+    form->addRow(QString(), m_feedback->addField(QStringLiteral("dayOfWeek"), m_day));
+    form->addRow(tr("&Hours"), times);
+    form->addRow(QString(), m_feedback->addField(QStringLiteral("startTime"), m_from));
+    form->addRow(QString(), m_feedback->addField(QStringLiteral("endTime"), m_to));
+    form->addRow(tr("Time &zone"), m_zone);
+    form->addRow(QString(), m_feedback->addField(QStringLiteral("timezone"), m_zone));
+    auto* hint = new QLabel(tr("Times are in this zone, whatever the season: SlotDesk follows "
+                               "its daylight-saving changes."),
+                            this);
+    hint->setObjectName(QStringLiteral("hint"));
+    hint->setWordWrap(true);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("primary"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &BlockDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addWidget(m_feedback->generalLabel());
+    layout->addWidget(buttons);
+    resize(440, sizeHint().height());
+}
+
+BlockDialog::~BlockDialog() {
+    delete m_feedback;
+}
+
+void BlockDialog::save() {
+    m_feedback->clear();
+    auto range = TimeOfDayBox::range(*m_from, *m_to);
+    if (!range) {
+        m_feedback->show(range.error());
+        return;
+    }
+    AvailabilityBlock block = m_block;
+    block.userId = m_session->userId();
+    block.dayOfWeek = m_day->currentData().toInt();
+    block.startMinute = range->first;
+    block.endMinute = range->second;
+    block.timeZone = m_zone->zone();
+    AvailabilityService service(m_session->database());
+    auto saved = block.id.isEmpty() ? service.add(block) : service.update(block);
+    if (!saved) {
+        m_feedback->show(saved.error());
+        return;
+    }
+    m_block = *saved;
+    m_session->watcher()->check();
+    accept();
+}
+
+} // namespace slotdesk::ui

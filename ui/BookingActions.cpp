@@ -1,0 +1,182 @@
+#include "ui/BookingActions.h"
+
+#include "booking/BookingConflictService.h"
+#include "booking/BookingService.h"
+#include "models/AdminSession.h"
+#include "models/ChangeWatcher.h"
+#include "models/TimeText.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace slotdesk::ui {
+
+BookingActions::BookingActions(models::AdminSession* session, QWidget* dialogParent)
+    : QObject(dialogParent)
+    , m_session(session)
+    , m_dialogParent(dialogParent) {}
+
+void BookingActions::approve(const QStringList& bookingIds) {
+    if (bookingIds.isEmpty() || !m_session->hasAdmin())
+        return;
+    const QString userId = m_session->userId();
+    const QString zone = m_session->timeZone();
+    BookingService bookings(m_session->database());
+    BookingConflictService conflicts(m_session->database());
+
+    QStringList problems;
+    QVector<Booking> batch;
+    for (const QString& id : bookingIds) {
+        auto booking = bookings.find(userId, id);
+        if (!booking) {
+            emit failed(booking.error().message);
+            return;
+        }
+        auto found = conflicts.conflicts(userId, *booking);
+        if (!found) {
+            emit failed(found.error().message);
+            return;
+        }
+        for (const auto& c : *found) {
+            const QString when = models::TimeText::range(c.start, c.end, zone);
+            problems.append(c.kind == BookingConflict::Kind::BusyEvent
+                                ? tr("%1 overlaps “%2” in your calendar (%3)")
+                                      .arg(booking->attendeeName,
+                                           c.title.isEmpty() ? tr("Busy") : c.title, when)
+                                : tr("%1 overlaps your confirmed booking with %2 (%3)")
+                                      .arg(booking->attendeeName, c.title, when));
+        }
+        for (const auto& other : std::as_const(batch)) {
+            if (other.startTime < booking->endTime && booking->startTime < other.endTime)
+                problems.append(
+                    tr("%1 and %2 overlap each other (%3)")
+                        .arg(other.attendeeName, booking->attendeeName,
+                             models::TimeText::range(booking->startTime, booking->endTime, zone)));
+        }
+        batch.append(*booking);
+    }
+    if (problems.isEmpty()) {
+        approveNow(bookingIds);
+        return;
+    }
+    const QString text =
+        tr("This time is no longer free:\n\n• %1\n\nApprove anyway? The attendee will be "
+           "confirmed for a time that collides.")
+            .arg(problems.join(QStringLiteral("\n• ")));
+    ask(tr("Approve despite the collision?"), text, [this, bookingIds](bool yes) {
+        if (yes)
+            approveNow(bookingIds);
+    });
+}
+
+void BookingActions::approveNow(const QStringList& bookingIds) {
+    const int approved = applyEach(bookingIds, [this](BookingService& bookings, const QString& id) {
+        return bookings.approve(m_session->userId(), id);
+    });
+    if (approved > 0)
+        emit done(tr("Approved %n request(s)", nullptr, approved));
+}
+
+void BookingActions::reject(const QStringList& bookingIds, const QString& reason) {
+    if (bookingIds.isEmpty() || !m_session->hasAdmin())
+        return;
+    const int rejected =
+        applyEach(bookingIds, [this, reason](BookingService& bookings, const QString& id) {
+            return bookings.reject(m_session->userId(), id, reason.trimmed());
+        });
+    if (rejected > 0)
+        emit done(tr("Rejected %n request(s)", nullptr, rejected));
+}
+
+void BookingActions::cancel(const QStringList& bookingIds, const QString& reason) {
+    if (bookingIds.isEmpty() || !m_session->hasAdmin())
+        return;
+    const int cancelled =
+        applyEach(bookingIds, [this, reason](BookingService& bookings, const QString& id) {
+            return bookings.cancel(m_session->userId(), id, reason.trimmed());
+        });
+    if (cancelled > 0)
+        emit done(tr("Cancelled %n booking(s)", nullptr, cancelled));
+}
+
+int BookingActions::applyEach(const QStringList& bookingIds, const Change& change) {
+    BookingService bookings(m_session->database());
+    int changed = 0;
+    QString problem;
+    for (const QString& id : bookingIds) {
+        auto result = change(bookings, id);
+        if (result)
+            ++changed;
+        else
+            problem = result.error().message;
+    }
+    // Every view follows at once rather than at the watcher's next tick.
+    m_session->watcher()->check();
+    if (!problem.isEmpty())
+        emit failed(problem);
+    return changed;
+}
+
+void BookingActions::askAndReject(const QStringList& bookingIds) {
+    if (bookingIds.isEmpty())
+        return;
+    askReason(tr("Reject %n request(s)", nullptr, static_cast<int>(bookingIds.size())),
+              tr("Reason (optional, shown to the attendee):"), tr("Reject"),
+              [this, bookingIds](bool ok, const QString& reason) {
+                  if (ok)
+                      reject(bookingIds, reason);
+              });
+}
+
+void BookingActions::askAndCancel(const QStringList& bookingIds) {
+    if (bookingIds.isEmpty())
+        return;
+    askReason(tr("Cancel %n booking(s)", nullptr, static_cast<int>(bookingIds.size())),
+              tr("Reason (shown to the attendee):"), tr("Cancel booking"),
+              [this, bookingIds](bool ok, const QString& reason) {
+                  if (ok)
+                      cancel(bookingIds, reason);
+              });
+}
+
+void BookingActions::ask(const QString& title, const QString& text, Answer answer) {
+    if (m_question) {
+        m_question(title, text, std::move(answer));
+        return;
+    }
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, m_dialogParent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    auto* yes = box->addButton(tr("Approve anyway"), QMessageBox::AcceptRole);
+    box->addButton(tr("Keep waiting"), QMessageBox::RejectRole);
+    box->setDefaultButton(qobject_cast<QPushButton*>(box->buttons().last()));
+    connect(box, &QMessageBox::finished, this,
+            [box, yes, answer = std::move(answer)](int) { answer(box->clickedButton() == yes); });
+    box->open();
+}
+
+void BookingActions::askReason(const QString& title, const QString& label, const QString& okText,
+                               ReasonAnswer answer) {
+    if (m_reasonPrompt) {
+        m_reasonPrompt(title, label, std::move(answer));
+        return;
+    }
+    auto* dialog = new QInputDialog(m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setOption(QInputDialog::UsePlainTextEditForTextInput);
+    dialog->setOkButtonText(okText);
+    dialog->setCancelButtonText(tr("Back"));
+    dialog->resize(420, 220);
+    connect(dialog, &QInputDialog::finished, this,
+            [dialog, answer = std::move(answer)](int result) {
+                answer(result == QDialog::Accepted, dialog->textValue());
+            });
+    dialog->open();
+}
+
+} // namespace slotdesk::ui

@@ -1,0 +1,63 @@
+#pragma once
+// BookingDetailsPanel: everything about one booking at a glance — attendee, email, the time in
+// the admin's zone and in the attendee's, notes, the video link — with the actions its state
+// allows (approve or reject a request, cancel a confirmed booking). Also shows busy events.
+
+#include "domain/Entities.h"
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+class QToolButton;
+class QVBoxLayout;
+
+namespace slotdesk::models {
+class AdminSession;
+}
+
+namespace slotdesk::ui {
+
+class BookingActions;
+
+class BookingDetailsPanel : public QFrame {
+    Q_OBJECT
+public:
+    explicit BookingDetailsPanel(QWidget* parent = nullptr);
+
+    void showBooking(const Booking& booking, const QString& adminZone);
+    // Reads the booking and shows it; false (showing nothing new) if it cannot be read.
+    bool showBookingById(models::AdminSession* session, const QString& bookingId);
+    void showBusyEvent(const QString& title, const QDateTime& start, const QDateTime& end,
+                       const QString& adminZone);
+    [[nodiscard]] QString bookingId() const { return m_bookingId; }
+    // Routes the panel's buttons to `actions` (reasons are asked for first).
+    void setActions(BookingActions* actions);
+
+signals:
+    void approveRequested(const QString& bookingId);
+    void rejectRequested(const QString& bookingId);
+    void cancelRequested(const QString& bookingId);
+    void closeRequested();
+
+private:
+    QLabel* addRow(const QString& objectName, const QString& accessibleName);
+    void setRow(QLabel* label, const QString& text);
+
+    QString m_bookingId;
+    QLabel* m_title;
+    QLabel* m_status;
+    QLabel* m_adminTime;
+    QLabel* m_attendeeTime;
+    QLabel* m_email;
+    QLabel* m_video;
+    QLabel* m_notes;
+    QLabel* m_reason;
+    QPushButton* m_approve;
+    QPushButton* m_reject;
+    QPushButton* m_cancel;
+    QToolButton* m_close;
+    QVBoxLayout* m_rows;
+};
+
+} // namespace slotdesk::ui

@@ -1,0 +1,304 @@
+#include "ui/CalendarPage.h"
+
+#include "models/AdminSession.h"
+#include "models/CalendarItemModel.h"
+#include "models/ItemRoles.h"
+#include "models/TimeText.h"
+#include "ui/Appearance.h"
+#include "ui/BookingActions.h"
+#include "ui/BookingDetailsPanel.h"
+#include "ui/Icons.h"
+
+#include "core/ZonedTime.h"
+
+#include <QButtonGroup>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace slotdesk::ui {
+namespace {
+
+// A small coloured sample for the legend, painted like the calendar paints the kind.
+class LegendSwatch : public QWidget {
+public:
+    enum class Kind { Confirmed, Pending, Busy };
+    LegendSwatch(Kind kind, QWidget* parent)
+        : QWidget(parent)
+        , m_kind(kind) {
+        setFixedSize(14, 14);
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QRectF r = QRectF(rect()).adjusted(1, 1, -1, -1);
+        const QPalette& pal = palette();
+        switch (m_kind) {
+        case Kind::Confirmed:
+            p.setPen(Qt::NoPen);
+            p.setBrush(Appearance::accent(pal));
+            break;
+        case Kind::Pending: {
+            p.setPen(QPen(Appearance::pending(pal), 1.2, Qt::DashLine));
+            p.setBrush(Appearance::pendingFill(pal));
+            break;
+        }
+        case Kind::Busy:
+            p.setPen(Qt::NoPen);
+            p.setBrush(Appearance::busyFill(pal));
+            break;
+        }
+        p.drawRoundedRect(r, 3, 3);
+    }
+
+private:
+    Kind m_kind;
+};
+
+QWidget* legendEntry(LegendSwatch::Kind kind, const QString& text, QWidget* parent) {
+    auto* box = new QWidget(parent);
+    auto* layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(5);
+    layout->addWidget(new LegendSwatch(kind, box));
+    auto* label = new QLabel(text, box);
+    label->setObjectName(QStringLiteral("hint"));
+    layout->addWidget(label);
+    return box;
+}
+
+} // namespace
+
+CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* actions, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_actions(actions)
+    , m_model(new models::CalendarItemModel(this))
+    , m_view(new CalendarView(this))
+    , m_details(new BookingDetailsPanel(this))
+    , m_title(new QLabel(this))
+    , m_zone(new QLabel(this))
+    , m_modes(new QButtonGroup(this)) {
+    setObjectName(QStringLiteral("calendarPage"));
+    m_title->setObjectName(QStringLiteral("pageTitle"));
+    m_title->setAccessibleName(tr("Shown period"));
+    m_zone->setObjectName(QStringLiteral("hint"));
+
+    auto* todayButton = new QPushButton(tr("Today"), this);
+    todayButton->setToolTip(tr("Go to today (T)"));
+    todayButton->setAccessibleName(tr("Go to today"));
+    auto* previous = new QToolButton(this);
+    previous->setIcon(Icons::icon(Icons::Glyph::ChevronLeft));
+    previous->setToolTip(tr("Previous (Page Up)"));
+    previous->setAccessibleName(tr("Previous period"));
+    previous->setAutoRaise(true);
+    auto* next = new QToolButton(this);
+    next->setIcon(Icons::icon(Icons::Glyph::ChevronRight));
+    next->setToolTip(tr("Next (Page Down)"));
+    next->setAccessibleName(tr("Next period"));
+    next->setAutoRaise(true);
+    for (auto* b : {previous, next})
+        b->setIconSize(QSize(20, 20));
+
+    auto* modeBox = new QWidget(this);
+    auto* modeLayout = new QHBoxLayout(modeBox);
+    modeLayout->setContentsMargins(0, 0, 0, 0);
+    modeLayout->setSpacing(0);
+    const struct {
+        CalendarView::Mode mode;
+        QString text;
+        QString tip;
+    } modes[] = {{CalendarView::Mode::Day, tr("Day"), tr("Day view (D)")},
+                 {CalendarView::Mode::Week, tr("Week"), tr("Week view (W)")},
+                 {CalendarView::Mode::Month, tr("Month"), tr("Month view (M)")}};
+    for (const auto& m : modes) {
+        auto* button = new QPushButton(m.text, modeBox);
+        button->setCheckable(true);
+        button->setToolTip(m.tip);
+        button->setAccessibleName(m.tip);
+        button->setObjectName(QStringLiteral("mode") + m.text);
+        m_modes->addButton(button, static_cast<int>(m.mode));
+        modeLayout->addWidget(button);
+    }
+    m_modes->button(static_cast<int>(CalendarView::Mode::Week))->setChecked(true);
+
+    auto* legend = new QHBoxLayout;
+    legend->setSpacing(14);
+    legend->addWidget(legendEntry(LegendSwatch::Kind::Confirmed, tr("Confirmed"), this));
+    legend->addWidget(legendEntry(LegendSwatch::Kind::Pending, tr("Pending"), this));
+    legend->addWidget(legendEntry(LegendSwatch::Kind::Busy, tr("Busy (calendar)"), this));
+    legend->addSpacing(10);
+    legend->addWidget(m_zone);
+
+    auto* toolbar = new QHBoxLayout;
+    toolbar->setSpacing(6);
+    toolbar->addWidget(todayButton);
+    toolbar->addWidget(previous);
+    toolbar->addWidget(next);
+    toolbar->addSpacing(8);
+    toolbar->addWidget(m_title);
+    toolbar->addStretch(1);
+    toolbar->addLayout(legend);
+    toolbar->addSpacing(16);
+    toolbar->addWidget(modeBox);
+
+    auto* frame = new QFrame(this);
+    frame->setObjectName(QStringLiteral("card"));
+    auto* frameLayout = new QVBoxLayout(frame);
+    frameLayout->setContentsMargins(1, 1, 1, 1);
+    frameLayout->addWidget(m_view);
+
+    auto* body = new QHBoxLayout;
+    body->setSpacing(16);
+    body->addWidget(frame, 1);
+    body->addWidget(m_details);
+    m_details->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 18, 24, 18);
+    layout->setSpacing(14);
+    layout->addLayout(toolbar);
+    layout->addLayout(body, 1);
+
+    m_view->setModel(m_model);
+    m_view->setTimeZone(m_session->timeZone());
+    m_view->setDate(
+        zonedtime::toLocal(QDateTime::currentDateTimeUtc(), m_session->timeZone()).date());
+    m_model->setRange(m_view->firstVisibleDate(), m_view->lastVisibleDate());
+    m_model->setSession(m_session);
+    m_view->scrollToWorkingHours();
+    setFocusProxy(m_view);
+
+    connect(todayButton, &QPushButton::clicked, this, &CalendarPage::goToday);
+    connect(previous, &QToolButton::clicked, this, [this] { step(-1); });
+    connect(next, &QToolButton::clicked, this, [this] { step(1); });
+    connect(m_modes, &QButtonGroup::idClicked, this,
+            [this](int id) { setMode(static_cast<CalendarView::Mode>(id)); });
+    connect(m_view, &CalendarView::rangeChanged, this, &CalendarPage::updateRange);
+    connect(m_view, &CalendarView::modeChangeRequested, this, &CalendarPage::setMode);
+    connect(m_view, &CalendarView::periodStepRequested, this, &CalendarPage::step);
+    connect(m_view, &CalendarView::todayRequested, this, &CalendarPage::goToday);
+    connect(m_view, &CalendarView::dayRequested, this, &CalendarPage::showDay);
+    // Queued: the panel narrows the view, which must not happen while it handles the click.
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &CalendarPage::updateDetails, Qt::QueuedConnection);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &CalendarPage::updateDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CalendarPage::updateDetails);
+    connect(m_view, &QAbstractItemView::activated, this, [this] {
+        if (m_details->isVisible())
+            m_details->setFocus();
+    });
+    connect(m_details, &BookingDetailsPanel::closeRequested, this, [this] {
+        m_view->setCurrentIndex({});
+        m_view->setFocus();
+    });
+    m_details->setActions(m_actions);
+    connect(m_session, &models::AdminSession::adminChanged, this, [this] {
+        m_view->setTimeZone(m_session->timeZone());
+        updateTitle();
+    });
+    updateTitle();
+}
+
+QString CalendarPage::periodTitle() const {
+    return m_title->text();
+}
+
+void CalendarPage::setMode(CalendarView::Mode mode) {
+    m_view->setMode(mode);
+    if (auto* button = m_modes->button(static_cast<int>(mode)))
+        button->setChecked(true);
+    updateTitle();
+}
+
+void CalendarPage::goToday() {
+    m_view->setDate(
+        zonedtime::toLocal(QDateTime::currentDateTimeUtc(), m_session->timeZone()).date());
+    if (m_view->mode() != CalendarView::Mode::Month)
+        m_view->scrollToWorkingHours();
+}
+
+void CalendarPage::step(int periods) {
+    const QDate anchor = m_view->date();
+    switch (m_view->mode()) {
+    case CalendarView::Mode::Day:
+        m_view->setDate(anchor.addDays(periods));
+        break;
+    case CalendarView::Mode::Week:
+        m_view->setDate(anchor.addDays(7 * periods));
+        break;
+    case CalendarView::Mode::Month:
+        m_view->setDate(anchor.addMonths(periods));
+        break;
+    }
+}
+
+void CalendarPage::showDay(const QDate& date) {
+    m_view->setDate(date);
+    setMode(CalendarView::Mode::Day);
+}
+
+void CalendarPage::updateRange() {
+    m_model->setRange(m_view->firstVisibleDate(), m_view->lastVisibleDate());
+    updateTitle();
+}
+
+void CalendarPage::updateTitle() {
+    const QLocale locale;
+    const QDate first = m_view->firstVisibleDate();
+    const QDate last = m_view->lastVisibleDate();
+    QString title;
+    switch (m_view->mode()) {
+    case CalendarView::Mode::Day:
+        title = locale.toString(first, QStringLiteral("dddd d MMMM yyyy"));
+        break;
+    case CalendarView::Mode::Week:
+        if (first.month() == last.month())
+            title = tr("%1–%2").arg(QString::number(first.day()),
+                                    locale.toString(last, QStringLiteral("d MMMM yyyy")));
+        else if (first.year() == last.year())
+            title = tr("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM")),
+                                      locale.toString(last, QStringLiteral("d MMM yyyy")));
+        else
+            title = tr("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM yyyy")),
+                                      locale.toString(last, QStringLiteral("d MMM yyyy")));
+        break;
+    case CalendarView::Mode::Month:
+        title = locale.toString(m_view->date(), QStringLiteral("MMMM yyyy"));
+        break;
+    }
+    m_title->setText(title);
+    const QString zone = m_session->timeZone();
+    m_zone->setText(
+        tr("%1 · %2").arg(models::TimeText::zoneCity(zone),
+                          models::TimeText::utcOffset(QDateTime::currentDateTimeUtc(), zone)));
+    m_zone->setToolTip(tr("Times are shown in your time zone, %1").arg(zone));
+}
+
+void CalendarPage::updateDetails() {
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_details->hide();
+        return;
+    }
+    const auto kind =
+        static_cast<models::CalendarItem::Kind>(current.data(models::KindRole).toInt());
+    if (kind == models::CalendarItem::Kind::BusyEvent) {
+        m_details->showBusyEvent(current.data(Qt::DisplayRole).toString(),
+                                 current.data(models::StartUtcRole).toDateTime(),
+                                 current.data(models::EndUtcRole).toDateTime(),
+                                 m_session->timeZone());
+        m_details->show();
+        return;
+    }
+    m_details->setVisible(
+        m_details->showBookingById(m_session, current.data(models::IdRole).toString()));
+}
+
+} // namespace slotdesk::ui

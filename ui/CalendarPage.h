@@ -1,0 +1,53 @@
+#pragma once
+// CalendarPage: the calendar with its toolbar (today, previous/next, the period's title, day /
+// week / month, a legend) and a details panel for the selected booking or busy event.
+
+#include "ui/CalendarView.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QLabel;
+
+namespace slotdesk::models {
+class AdminSession;
+class CalendarItemModel;
+} // namespace slotdesk::models
+
+namespace slotdesk::ui {
+
+class BookingActions;
+class BookingDetailsPanel;
+
+class CalendarPage : public QWidget {
+    Q_OBJECT
+public:
+    CalendarPage(models::AdminSession* session, BookingActions* actions, QWidget* parent = nullptr);
+
+    [[nodiscard]] CalendarView* view() const { return m_view; }
+    [[nodiscard]] models::CalendarItemModel* model() const { return m_model; }
+    [[nodiscard]] BookingDetailsPanel* details() const { return m_details; }
+    [[nodiscard]] QString periodTitle() const;
+
+public slots:
+    void setMode(slotdesk::ui::CalendarView::Mode mode);
+    void goToday();
+    void step(int periods);
+    void showDay(const QDate& date);
+
+private:
+    void updateRange();
+    void updateTitle();
+    void updateDetails();
+
+    models::AdminSession* m_session;
+    BookingActions* m_actions;
+    models::CalendarItemModel* m_model;
+    CalendarView* m_view;
+    BookingDetailsPanel* m_details;
+    QLabel* m_title;
+    QLabel* m_zone;
+    QButtonGroup* m_modes;
+};
+
+} // namespace slotdesk::ui

@@ -1,0 +1,121 @@
+#pragma once
+// CalendarView: the admin's calendar — a day or week time grid, or a month grid — painting the
+// items of a model with CalendarItemModel's roles (wall-clock times in LocalStartRole and
+// LocalEndRole, KindRole, StatusRole). Confirmed bookings are filled, pending ones hatched and
+// outlined, busy events grey. A red line marks now in the admin's zone. It is a real item view:
+// selection, keyboard navigation (arrows walk the items, PageUp/PageDown change the period,
+// T = today, D/W/M = day/week/month) and tooltips come from QAbstractItemView.
+
+#include <QAbstractItemView>
+#include <QDate>
+#include <QDateTime>
+#include <QTimer>
+#include <QVector>
+
+namespace slotdesk::ui {
+
+class CalendarView : public QAbstractItemView {
+    Q_OBJECT
+public:
+    enum class Mode { Day, Week, Month };
+    Q_ENUM(Mode)
+
+    explicit CalendarView(QWidget* parent = nullptr);
+
+    void setModel(QAbstractItemModel* model) override;
+
+    void setMode(Mode mode);
+    [[nodiscard]] Mode mode() const { return m_mode; }
+    // Any date inside the period to show.
+    void setDate(const QDate& date);
+    [[nodiscard]] QDate date() const { return m_anchor; }
+    [[nodiscard]] QDate firstVisibleDate() const;
+    [[nodiscard]] QDate lastVisibleDate() const;
+    // The zone "today" and the now-line are in (the admin's).
+    void setTimeZone(const QString& zone);
+    [[nodiscard]] QString timeZone() const { return m_zone; }
+    // Pins "now" (tests, benchmarks); an invalid value follows the clock again.
+    void setNow(const QDateTime& utc);
+    [[nodiscard]] QDateTime now() const;
+    // Scrolls a day or week grid so that `minute` after midnight is at the top.
+    void scrollToMinute(int minute);
+    // Scrolls a day or week grid to the start of the working day — earlier if that is needed to
+    // show the now-line.
+    void scrollToWorkingHours();
+
+    QRect visualRect(const QModelIndex& index) const override;
+    void scrollTo(const QModelIndex& index, ScrollHint hint = EnsureVisible) override;
+    QModelIndex indexAt(const QPoint& point) const override;
+    // The date under `point` (a day column or a month cell), if any.
+    [[nodiscard]] QDate dateAt(const QPoint& point) const;
+
+signals:
+    void rangeChanged(const QDate& first, const QDate& last);
+    void modeChangeRequested(slotdesk::ui::CalendarView::Mode mode);
+    void periodStepRequested(int step);
+    void todayRequested();
+    // A day was double-clicked (or its "+N more" clicked): show it on its own.
+    void dayRequested(const QDate& date);
+
+protected:
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
+    int horizontalOffset() const override;
+    int verticalOffset() const override;
+    bool isIndexHidden(const QModelIndex& index) const override;
+    void setSelection(const QRect& rect, QItemSelectionModel::SelectionFlags command) override;
+    QRegion visualRegionForSelection(const QItemSelection& selection) const override;
+    void updateGeometries() override;
+    void scrollContentsBy(int dx, int dy) override;
+
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+
+private:
+    struct Segment {
+        int row = -1;
+        QRectF rect; // day/week: x in viewport, y in grid content; month: viewport
+        bool clippedTop = false;
+        bool clippedBottom = false;
+    };
+    struct MoreLink {
+        QDate date;
+        int count = 0;
+        QRectF rect;
+    };
+
+    void invalidateLayout();
+    void ensureLayout() const;
+    // The wall-clock span of the model's `row`; false for an item without a usable one.
+    bool localSpan(int row, QDateTime& start, QDateTime& end) const;
+    void layoutTimeGrid() const;
+    void layoutMonth() const;
+    [[nodiscard]] int dayCount() const;
+    [[nodiscard]] QRectF gridRect() const; // the viewport area of the time grid
+    [[nodiscard]] double dayWidth() const;
+    [[nodiscard]] double hourHeight() const;
+    [[nodiscard]] QRectF monthCell(int index) const;
+    [[nodiscard]] QRectF toViewport(const Segment& segment) const;
+    [[nodiscard]] QDate today() const;
+
+    void paintTimeGrid(QPainter& painter, const QRect& exposed);
+    void paintMonth(QPainter& painter, const QRect& exposed);
+    void paintBlock(QPainter& painter, const Segment& segment, const QRectF& rect);
+    void paintChip(QPainter& painter, const Segment& segment, const QRectF& rect);
+
+    Mode m_mode = Mode::Week;
+    QDate m_anchor;
+    QString m_zone = QStringLiteral("UTC");
+    QDateTime m_pinnedNow;
+    QTimer m_clock;
+    int m_hourHeight = 0;
+
+    mutable bool m_layoutDirty = true;
+    mutable QVector<Segment> m_segments;
+    mutable QVector<int> m_firstSegmentOfRow;
+    mutable QVector<MoreLink> m_moreLinks;
+};
+
+} // namespace slotdesk::ui

@@ -1,0 +1,107 @@
+#include "ui/OverrideDialog.h"
+
+#include "availability/AvailabilityService.h"
+#include "models/AdminSession.h"
+#include "models/ChangeWatcher.h"
+#include "ui/FormFeedback.h"
+#include "ui/TimeOfDayBox.h"
+
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace slotdesk::ui {
+
+OverrideDialog::OverrideDialog(models::AdminSession* session, const QDate& date, QWidget* parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_date(new QDateEdit(date, this))
+    , m_unavailable(new QRadioButton(tr("&Unavailable all day"), this))
+    , m_hours(new QRadioButton(tr("&Available only:"), this))
+    , m_from(new TimeOfDayBox(false, this))
+    , m_to(new TimeOfDayBox(true, this))
+    , m_feedback(new FormFeedback(this)) {
+    setObjectName(QStringLiteral("overrideDialog"));
+    setWindowTitle(tr("Add a date override"));
+    m_date->setCalendarPopup(true);
+    m_date->setDisplayFormat(QLocale().dateFormat(QLocale::LongFormat));
+    m_date->setAccessibleName(tr("Date"));
+    m_unavailable->setChecked(true);
+    m_from->setMinutes(9 * 60);
+    m_to->setMinutes(12 * 60);
+    m_from->setAccessibleName(tr("From"));
+    m_to->setAccessibleName(tr("To"));
+    m_from->setEnabled(false);
+    m_to->setEnabled(false);
+    connect(m_hours, &QRadioButton::toggled, m_from, &QWidget::setEnabled);
+    connect(m_hours, &QRadioButton::toggled, m_to, &QWidget::setEnabled);
+
+    auto* times = new QHBoxLayout;
+    times->addWidget(m_hours);
+    times->addWidget(m_from);
+    times->addWidget(new QLabel(tr("to"), this));
+    times->addWidget(m_to);
+    times->addStretch(1);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Date"), m_date);
+    form->addRow(QString(), m_feedback->addField(QStringLiteral("date"), m_date));
+    form->addRow(QString(), m_unavailable);
+    form->addRow(QString(), times);
+    form->addRow(QString(), m_feedback->addField(QStringLiteral("startTime"), m_from));
+    form->addRow(QString(), m_feedback->addField(QStringLiteral("endTime"), m_to));
+    auto* hint = new QLabel(tr("Hours on this date replace your weekly hours for that day, in "
+                               "your time zone (%1).")
+                                .arg(session->timeZone()),
+                            this);
+    hint->setObjectName(QStringLiteral("hint"));
+    hint->setWordWrap(true);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("primary"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &OverrideDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addWidget(m_feedback->generalLabel());
+    layout->addWidget(buttons);
+    resize(460, sizeHint().height());
+}
+
+OverrideDialog::~OverrideDialog() {
+    delete m_feedback;
+}
+
+void OverrideDialog::save() {
+    m_feedback->clear();
+    AvailabilityOverride entry;
+    entry.userId = m_session->userId();
+    entry.date = m_date->date();
+    entry.timeZone = m_session->timeZone();
+    if (m_hours->isChecked()) {
+        auto range = TimeOfDayBox::range(*m_from, *m_to);
+        if (!range) {
+            m_feedback->show(range.error());
+            return;
+        }
+        entry.startMinute = range->first;
+        entry.endMinute = range->second;
+    }
+    auto saved = AvailabilityService(m_session->database()).addOverride(entry);
+    if (!saved) {
+        m_feedback->show(saved.error());
+        return;
+    }
+    m_session->watcher()->check();
+    accept();
+}
+
+} // namespace slotdesk::ui

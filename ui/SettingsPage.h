@@ -1,0 +1,64 @@
+#pragma once
+// SettingsPage: the admin's profile (validated, problems beside the fields), the booking link —
+// where the booking server listens, whether it is online, copy and open — and the theme.
+
+#include <QUrl>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace slotdesk::models {
+class AdminSession;
+}
+
+namespace slotdesk::ui {
+
+class ProfileForm;
+
+class SettingsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit SettingsPage(models::AdminSession* session, QWidget* parent = nullptr);
+
+    [[nodiscard]] ProfileForm* profileForm() const { return m_profile; }
+    [[nodiscard]] QLineEdit* addressEdit() const { return m_address; }
+    [[nodiscard]] QSpinBox* portBox() const { return m_port; }
+    [[nodiscard]] QComboBox* themeBox() const { return m_theme; }
+    [[nodiscard]] QString linkText() const;
+    [[nodiscard]] QString linkStatusText() const;
+
+public slots:
+    bool saveProfile();
+    bool applyListenAddress();
+    void setBookingLink(const QUrl& url, bool online, const QString& problem);
+
+signals:
+    void listenAddressChanged(const QString& address, quint16 port);
+
+private:
+    void loadProfile();
+    void showLink();
+
+    models::AdminSession* m_session;
+    ProfileForm* m_profile;
+    QPushButton* m_saveProfile;
+    QLabel* m_profileStatus;
+    QLabel* m_link;
+    QLabel* m_linkStatus;
+    QLineEdit* m_address;
+    QSpinBox* m_port;
+    QLabel* m_addressError;
+    QLabel* m_addressWarning;
+    QComboBox* m_theme;
+    QUrl m_url;
+    bool m_online = false;
+    QString m_problem;
+    bool m_haveReport = false;
+    bool m_profileDirty = false;
+};
+
+} // namespace slotdesk::ui
