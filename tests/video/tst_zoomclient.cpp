@@ -16,6 +16,8 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUuid>
@@ -219,6 +221,61 @@ private slots:
         const auto token = m_zoom->requestsTo(Route::Token).constLast();
         QVERIFY(token.body.contains("code_verifier="));
         QVERIFY(!token.body.contains("client_secret"));
+    }
+
+    // slotdesk-cli zoom connect (the browser step done here) → status → disconnect.
+    void cliConnectStatusDisconnect() {
+        QTemporaryDir dir;
+        const QString dataDir = dir.filePath(QStringLiteral("data"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        const auto run = [&](const QStringList& args, QProcess* process = nullptr) {
+            std::unique_ptr<QProcess> owned;
+            if (!process) {
+                owned = std::make_unique<QProcess>();
+                process = owned.get();
+                process->setProcessEnvironment(env);
+                process->start(QStringLiteral(SLOTDESK_CLI_PATH),
+                               QStringList{QStringLiteral("--data-dir"), dataDir} + args);
+            }
+            if (process->state() != QProcess::NotRunning) {
+                QSignalSpy finished(process, &QProcess::finished);
+                finished.wait(30'000);
+            }
+            return std::make_pair(process->exitCode(),
+                                  QString::fromUtf8(process->readAllStandardOutput()));
+        };
+        QCOMPARE(run({QStringLiteral("init"), QStringLiteral("--username"), QStringLiteral("alice"),
+                      QStringLiteral("--name"), QStringLiteral("Alice"), QStringLiteral("--email"),
+                      QStringLiteral("alice@example.org"), QStringLiteral("--timezone"),
+                      QStringLiteral("Europe/Berlin")})
+                     .first,
+                 0);
+        QVERIFY(run({QStringLiteral("zoom"), QStringLiteral("status")})
+                    .second.contains(QLatin1String("not connected")));
+
+        QProcess connectProcess;
+        connectProcess.setProcessEnvironment(env);
+        connectProcess.start(QStringLiteral(SLOTDESK_CLI_PATH),
+                             {QStringLiteral("--data-dir"), dataDir, QStringLiteral("zoom"),
+                              QStringLiteral("connect"), QStringLiteral("--no-browser")});
+        QString printed;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (printed += QString::fromUtf8(connectProcess.readAllStandardOutput()))
+                .contains(QLatin1String("code_challenge")),
+            20'000);
+        static const QRegularExpression urlPattern(QStringLiteral("(http://\\S+)"));
+        const QUrl url(urlPattern.match(printed).captured(1));
+        QNetworkAccessManager browser;
+        QNetworkReply* reply = browser.get(QNetworkRequest(url));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20'000);
+        const auto connected = run({}, &connectProcess);
+        QCOMPARE(connected.first, 0);
+        QVERIFY(run({QStringLiteral("zoom"), QStringLiteral("status")})
+                    .second.contains(QLatin1String("Zoom: connected")));
+        QCOMPARE(run({QStringLiteral("zoom"), QStringLiteral("disconnect")}).first, 0);
+        QVERIFY(run({QStringLiteral("zoom"), QStringLiteral("status")})
+                    .second.contains(QLatin1String("not connected")));
     }
 
     void wrongClientSecretIsRefused() {
