@@ -10,6 +10,7 @@
 #include "video/VideoIntegrationRepository.h"
 #include "video/ZoomAuthorizationFlow.h"
 #include "video/ZoomClient.h"
+#include "video/ZoomMeetingSync.h"
 
 #include "storage/Database.h"
 
@@ -18,6 +19,7 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUuid>
@@ -276,6 +278,71 @@ private slots:
         QCOMPARE(run({QStringLiteral("zoom"), QStringLiteral("disconnect")}).first, 0);
         QVERIFY(run({QStringLiteral("zoom"), QStringLiteral("status")})
                     .second.contains(QLatin1String("not connected")));
+    }
+
+    // Approved booking that asked for Zoom → meeting + video_link; cancelled → meeting deleted;
+    // failures leave the booking as it is and show on the integration.
+    void meetingSyncCreatesAndDeletes() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db);
+        const User admin = test::seedAdmin(**db);
+        video::VideoIntegrationRepository repo((*db)->connection());
+        auto row = integration(admin.id, QStringLiteral("zoom"));
+        row.id = m_key.mid(QStringLiteral("zoom/").size());
+        QVERIFY(repo.save(row));
+        connectAccount();
+        const Booking booking = test::seedBooking(**db, admin.id, test::utc("2026-12-01T09:00:00Z"),
+                                                  30, BookingStatus::Confirmed);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE bookings SET requested_video_provider = 'zoom'")));
+        video::ZoomMeetingSync sync(**db, m_network, m_store);
+        const auto pass = [&](int failures = 0) {
+            return await<video::ZoomSyncReport>(
+                [&](auto done) { sync.run(admin.id, failures, done); });
+        };
+
+        m_zoom->failNext(Route::CreateMeeting, 503, 1, 120);
+        auto report = pass();
+        QVERIFY(!report.ok);
+        QVERIFY(report.transient);
+        QVERIFY(report.retryIn >= std::chrono::milliseconds(120'000));
+        QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status, QStringLiteral("error"));
+        QVERIFY(q.exec(QStringLiteral("SELECT status, video_link FROM bookings")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("confirmed"));
+        QVERIFY(q.value(1).isNull());
+
+        report = pass(1);
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QCOMPARE(report.created, 1);
+        QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
+                 QStringLiteral("connected"));
+        const auto meeting = *repo.meetingFor(booking.id);
+        QVERIFY(meeting);
+        QVERIFY(m_zoom->hasMeeting(meeting->meetingId));
+        QCOMPARE(m_zoom->meeting(meeting->meetingId).value(QLatin1String("duration")).toInt(), 30);
+        QVERIFY(q.exec(QStringLiteral("SELECT video_provider, video_link FROM bookings")) &&
+                q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("zoom"));
+        QCOMPARE(q.value(1).toString(), meeting->joinUrl);
+        QCOMPARE(pass().created, 0); // nothing owed twice
+
+        QVERIFY(q.exec(QStringLiteral("UPDATE bookings SET status = 'cancelled'")));
+        report = pass();
+        QCOMPARE(report.deleted, 1);
+        QVERIFY(!m_zoom->hasMeeting(meeting->meetingId));
+        QCOMPARE(pass().deleted, 0);
+
+        // A revoked grant needs the admin.
+        const Booking second = test::seedBooking(**db, admin.id, test::utc("2026-12-02T09:00:00Z"),
+                                                 30, BookingStatus::Confirmed);
+        QVERIFY(q.exec(QStringLiteral("UPDATE bookings SET requested_video_provider = 'zoom'")));
+        m_zoom->revokeAll();
+        report = pass();
+        QVERIFY(!report.ok && !report.transient);
+        QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
+                 QStringLiteral("reauth_required"));
+        QVERIFY(!*repo.meetingFor(second.id));
     }
 
     void wrongClientSecretIsRefused() {

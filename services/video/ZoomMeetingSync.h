@@ -1,0 +1,59 @@
+#pragma once
+// ZoomMeetingSync: one pass over a user's bookings that owe Zoom work — a confirmed booking that
+// asked for Zoom and has no meeting yet gets one (POST /users/me/meetings; its join_url becomes
+// the booking's video_link with video_provider 'zoom', the meeting id is kept in
+// video_meetings), and a cancelled or rejected booking's meeting is deleted. A failed call never
+// touches the booking's status: the pass stops, the integration shows the error (status 'error',
+// or 'reauth_required' when the grant is gone) and the report says when to retry
+// (google::SyncBackoff, at least the server's Retry-After). Not yet called on approve/serve.
+
+#include "video/ZoomClient.h"
+
+#include <QObject>
+
+#include <chrono>
+#include <functional>
+
+namespace slotdesk::storage {
+class Database;
+}
+
+namespace slotdesk::video {
+
+struct ZoomSyncReport {
+    int created = 0;
+    int deleted = 0;
+    bool ok = true;
+    bool transient = false;
+    QString message;
+    std::chrono::milliseconds retryIn{0};
+};
+
+class ZoomMeetingSync : public QObject {
+    Q_OBJECT
+public:
+    ZoomMeetingSync(storage::Database& database, QNetworkAccessManager* network,
+                    google::TokenStore* store, QObject* parent = nullptr);
+
+    // `failures` is how many passes in a row failed before (for the back-off).
+    void run(const QString& userId, int failures, std::function<void(ZoomSyncReport)> done);
+
+private:
+    struct Work {
+        QString bookingId;
+        bool create = true;
+        zoom::MeetingRequest request;
+        QString meetingId;
+    };
+    void next(std::shared_ptr<QList<Work>> work, std::shared_ptr<ZoomSyncReport> report,
+              QString integrationId, int failures, std::shared_ptr<zoom::ZoomClient> client,
+              std::function<void(ZoomSyncReport)> done);
+    void fail(const QString& integrationId, const zoom::GoogleReply& reply, int failures,
+              ZoomSyncReport& report);
+
+    storage::Database& m_database;
+    QNetworkAccessManager* m_network;
+    google::TokenStore* m_store;
+};
+
+} // namespace slotdesk::video
