@@ -17,6 +17,7 @@ build_packages=(
 test_packages=(
   clang-format dbus gnome-keyring sqlite3
   dpkg-dev file desktop-file-utils appstream
+  chromium nodejs npm wrk  # the booking-page e2e test (Chromium via playwright-core); bench/
   postgresql
 )
 
@@ -29,6 +30,11 @@ esac
 
 missing=()
 for p in "${packages[@]}"; do
+  # Node and npm may come from elsewhere (nvm, NodeSource): on the PATH is as good as installed.
+  case "$p" in
+    nodejs) command -v node >/dev/null && continue ;;
+    npm) command -v npm >/dev/null && continue ;;
+  esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace slotdesk::web {
 namespace {
 
@@ -58,7 +60,8 @@ struct FieldReader {
     int integer(const char* name) {
         const QJsonValue value = object.value(QLatin1String(name));
         const double number = value.toDouble(-1);
-        if (!value.isDouble() || number != static_cast<double>(static_cast<int>(number))) {
+        // Range first: converting a double beyond int's range is undefined behaviour.
+        if (!value.isDouble() || !(std::abs(number) <= 1e6) || number != std::trunc(number)) {
             if (!error)
                 error = Error::validation(QLatin1String(name),
                                           QStringLiteral("%1 must be a whole number of minutes")
@@ -202,12 +205,50 @@ HttpResponse BookingApi::profile(const QString& username) {
                                      QJsonArray::fromStringList(connectedVideoProviders(*user))}});
 }
 
+Result<qint64> BookingApi::changeStamp() {
+    if (m_passStamp)
+        return *m_passStamp;
+    auto stamp = m_database.changeStamp();
+    if (stamp && m_stampPerPass)
+        m_passStamp = *stamp;
+    return stamp;
+}
+
 HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& request) {
+    const auto& q = request.query;
+    // The busiest route: its serialised answer is kept under the same rules as SlotService's
+    // cache — the same data (change stamp), at most kCacheSeconds old, and no slot in it yet
+    // inside the notice period — which spares the lookups, the engine and the JSON. The stamp
+    // is read once per pass of the event loop (see newEventLoopPass()).
+    const QString cacheKey =
+        QStringList{username, q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded),
+                    q.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded),
+                    q.queryItemValue(QStringLiteral("timeZone"), QUrl::FullyDecoded),
+                    q.hasQueryItem(QStringLiteral("duration"))
+                        ? q.queryItemValue(QStringLiteral("duration"))
+                        : QStringLiteral("-")}
+            .join(u'\n');
+    const auto stamp = changeStamp();
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(
+        (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toSecsSinceEpoch(), Qt::UTC);
+    if (stamp) {
+        const auto cached = m_slotResponses.constFind(cacheKey);
+        if (cached != m_slotResponses.constEnd() && cached->changeStamp == *stamp &&
+            cached->computedAt <= now &&
+            cached->computedAt.secsTo(now) < SlotService::kCacheSeconds &&
+            (!cached->earliestStart.isValid() ||
+             cached->earliestStart >= now.addSecs(60 * qint64(cached->minimumNotice)))) {
+            HttpResponse response;
+            response.body = cached->body;
+            response.setHeader("Content-Type", "application/json; charset=utf-8");
+            return response;
+        }
+    }
+
     auto user = m_profiles.byUsername(username);
     if (!user)
         return user.error().code == ErrorCode::NotFound ? notFound()
                                                         : HttpResponse::error(user.error());
-    const auto& q = request.query;
     auto from = timeformat::parseDate(q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded),
                                       QStringLiteral("from"));
     if (!from)
@@ -250,9 +291,19 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
         days.append(QJsonObject{{QStringLiteral("date"), day.date.toString(Qt::ISODate)},
                                 {QStringLiteral("slots"), times}});
     }
-    return HttpResponse::json(200, {{QStringLiteral("timeZone"), listing->timeZone},
-                                    {QStringLiteral("duration"), listing->duration},
-                                    {QStringLiteral("days"), days}});
+    HttpResponse response =
+        HttpResponse::json(200, {{QStringLiteral("timeZone"), listing->timeZone},
+                                 {QStringLiteral("duration"), listing->duration},
+                                 {QStringLiteral("days"), days}});
+    if (stamp) {
+        if (m_slotResponses.size() >= kMaxCachedSlotResponses)
+            m_slotResponses.clear();
+        SlotResponse entry{*stamp, now, {}, settings->minimumNotice, response.body};
+        if (!listing->days.isEmpty() && !listing->days.constFirst().times.isEmpty())
+            entry.earliestStart = listing->days.constFirst().times.constFirst().start;
+        m_slotResponses.insert(cacheKey, entry);
+    }
+    return response;
 }
 
 HttpResponse BookingApi::createBooking(const QString& username, const HttpRequest& request) {
@@ -322,6 +373,7 @@ HttpResponse BookingApi::createBooking(const QString& username, const HttpReques
 
     QString token;
     auto created = m_bookings.create(*user, booking, &token);
+    m_passStamp.reset();
     if (!created)
         return HttpResponse::error(created.error());
     // Committed: only now is the attendee told.
@@ -385,6 +437,7 @@ HttpResponse BookingApi::cancelBooking(const QString& id, const HttpRequest& req
     }
     auto cancelled = m_bookings.cancelForAttendee(
         id, request.query.queryItemValue(QStringLiteral("token")), reason);
+    m_passStamp.reset();
     if (!cancelled)
         return cancelled.error().code == ErrorCode::NotFound
                    ? notFound()

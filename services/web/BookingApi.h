@@ -10,6 +10,8 @@
 #include "web/RateLimiter.h"
 #include "web/ServerConfig.h"
 
+#include <optional>
+
 namespace slotdesk::storage {
 class Database;
 }
@@ -23,6 +25,17 @@ public:
 
     HttpResponse handle(const HttpRequest& request);
 
+    // Called before the event loop waits for more input. The database's change stamp (a query)
+    // is then read at most once per pass of the loop rather than once per request: under load,
+    // one read serves every request that arrived together. A change by another process shows
+    // from the next pass on — well under a millisecond later; our own writes reset it at once;
+    // booking re-checks the slot in its write transaction anyway. Until the first call every
+    // read goes to the database.
+    void newEventLoopPass() {
+        m_passStamp.reset();
+        m_stampPerPass = true;
+    }
+
 private:
     HttpResponse health() const;
     HttpResponse profile(const QString& username);
@@ -35,7 +48,18 @@ private:
     HttpResponse asset(const QString& name) const;
 
     QJsonObject attendeeView(const Booking& booking);
+    Result<qint64> changeStamp();
     QStringList connectedVideoProviders(const User& admin);
+
+    // A serialised slot listing and what it was computed from (see slotList()).
+    struct SlotResponse {
+        qint64 changeStamp = 0;
+        QDateTime computedAt;
+        QDateTime earliestStart; // of the first slot listed; invalid when none are
+        int minimumNotice = 0;   // minutes
+        QByteArray body;
+    };
+    static constexpr qsizetype kMaxCachedSlotResponses = 512;
 
     storage::Database& m_database;
     ServerConfig m_config;
@@ -44,6 +68,9 @@ private:
     ProfileService m_profiles;
     BookingService m_bookings;
     RateLimiter m_bookingLimiter;
+    QHash<QString, SlotResponse> m_slotResponses; // by request
+    std::optional<qint64> m_passStamp;            // this pass's change stamp, once read
+    bool m_stampPerPass = false;                  // set by the first newEventLoopPass()
 };
 
 } // namespace slotdesk::web

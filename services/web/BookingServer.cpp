@@ -1,12 +1,15 @@
 #include "web/BookingServer.h"
 
+#include "web/GuardedTcpServer.h"
+
+#include <QAbstractEventDispatcher>
 #include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTcpServer>
 
-Q_LOGGING_CATEGORY(lcWeb, "slotdesk.web")
+// One line per request at debug level, off unless asked for (QT_LOGGING_RULES="slotdesk.*=true").
+Q_LOGGING_CATEGORY(lcWeb, "slotdesk.web", QtInfoMsg)
 
 namespace slotdesk::web {
 namespace {
@@ -32,18 +35,32 @@ QByteArray methodName(QHttpServerRequest::Method method) {
     }
 }
 
+// "Connection: close" (a comma-separated list of options, any case).
+bool asksToClose(const QByteArray& connection) {
+    for (const QByteArray& option : connection.split(',')) {
+        if (option.trimmed().compare("close", Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 BookingServer::BookingServer(storage::Database& database, ServerConfig config, QObject* parent)
     : QAbstractHttpServer(parent)
     , m_config(std::move(config))
     , m_policy(m_config)
-    , m_api(database, m_config) {}
+    , m_api(database, m_config) {
+    if (auto* dispatcher = QAbstractEventDispatcher::instance(thread())) {
+        connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this,
+                [this] { m_api.newEventLoopPass(); });
+    }
+}
 
 BookingServer::~BookingServer() = default;
 
 Status BookingServer::start() {
-    auto* tcp = new QTcpServer(this);
+    auto* tcp = new GuardedTcpServer(m_config, this);
     if (!tcp->listen(m_config.address, m_config.port)) {
         const QString why = tcp->serverError() == QAbstractSocket::AddressInUseError
                                 ? QStringLiteral("the port is already in use")
@@ -93,24 +110,27 @@ bool BookingServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
     qCDebug(lcWeb).noquote() << req.method << req.path << response.status;
     if (req.method == "HEAD")
         response.body.clear();
-    respond(request, socket, response);
+    // Qt 6.4 keeps every connection open; a client that asks otherwise is obeyed.
+    const bool close = asksToClose(req.header("connection"));
+    if (close)
+        response.setHeader("Connection", "close");
+    respond(socket, std::move(response));
+    if (close)
+        socket->disconnectFromHost();
     return true;
 }
 
-void BookingServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) {
-    respond(request, socket, HttpResponse::error(404, "not_found", QStringLiteral("Not found")));
+void BookingServer::missingHandler(const QHttpServerRequest&, QTcpSocket* socket) {
+    respond(socket, HttpResponse::error(404, "not_found", QStringLiteral("Not found")));
 }
 
-void BookingServer::respond(const QHttpServerRequest& request, QTcpSocket* socket,
-                            const HttpResponse& original) {
-    HttpResponse response = original;
+void BookingServer::respond(QTcpSocket* socket, HttpResponse response) {
     RequestPolicy::decorate(response);
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    for (const auto& [name, value] : response.headers)
-        responder.writeHeader(name, value);
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeBody(response.body);
+    // Two writes, not one per header as QHttpServerResponder makes them; the body is shared with
+    // the socket's buffer, not copied.
+    socket->write(response.head());
+    if (!response.body.isEmpty())
+        socket->write(response.body);
 }
 
 Status parseListenAddress(const QString& text, ServerConfig& config) {

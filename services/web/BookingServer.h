@@ -34,8 +34,7 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
-    void respond(const QHttpServerRequest& request, QTcpSocket* socket,
-                 const HttpResponse& response);
+    static void respond(QTcpSocket* socket, HttpResponse response);
 
     ServerConfig m_config;
     RequestPolicy m_policy;

@@ -3,6 +3,69 @@
 #include <QJsonDocument>
 
 namespace slotdesk::web {
+namespace {
+
+const char* codeForStatus(int status) {
+    switch (status) {
+    case 400:
+        return "bad_request";
+    case 403:
+        return "forbidden";
+    case 404:
+        return "not_found";
+    case 405:
+        return "method_not_allowed";
+    case 409:
+        return "conflict";
+    case 413:
+        return "payload_too_large";
+    case 415:
+        return "unsupported_media_type";
+    case 422:
+        return "validation";
+    case 429:
+        return "rate_limited";
+    default:
+        return "internal";
+    }
+}
+
+const char* reasonPhrase(int status) {
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Payload Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    default:
+        return status >= 500 ? "Internal Server Error" : "Unknown";
+    }
+}
+
+} // namespace
 
 int httpStatusFor(const Error& error) {
     switch (error.code) {
@@ -39,11 +102,9 @@ HttpResponse HttpResponse::error(const Error& error, int status) {
     if (httpStatus >= 500)
         return HttpResponse::error(
             500, "internal", QStringLiteral("Something went wrong on our side; please try again"));
-    QJsonObject body{{QStringLiteral("code"), errorCodeName(error.code)},
-                     {QStringLiteral("message"), error.message}};
-    if (!error.field.isEmpty())
-        body.insert(QStringLiteral("field"), error.field);
-    return json(httpStatus, {{QStringLiteral("error"), body}});
+    // The API's codes are one per status (docs/API.md): an invalid transition is a "conflict",
+    // a missing admin "not_found", whatever the service called them.
+    return HttpResponse::error(httpStatus, codeForStatus(httpStatus), error.message, error.field);
 }
 
 HttpResponse HttpResponse::error(int status, const char* code, const QString& message,
@@ -63,6 +124,26 @@ void HttpResponse::setHeader(const QByteArray& name, const QByteArray& value) {
         }
     }
     headers.append({name, value});
+}
+
+QByteArray HttpResponse::head() const {
+    QByteArray out;
+    out.reserve(512);
+    out += "HTTP/1.1 ";
+    out += QByteArray::number(status);
+    out += ' ';
+    out += reasonPhrase(status);
+    out += "\r\n";
+    for (const auto& [name, value] : headers) {
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
+    }
+    out += "Content-Length: ";
+    out += QByteArray::number(body.size());
+    out += "\r\n\r\n";
+    return out;
 }
 
 } // namespace slotdesk::web

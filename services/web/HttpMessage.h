@@ -39,6 +39,9 @@ struct HttpResponse {
     static HttpResponse error(int status, const char* code, const QString& message,
                               const QString& field = {});
     void setHeader(const QByteArray& name, const QByteArray& value);
+    // The status line and headers, Content-Length included, up to the blank line: what goes on
+    // the wire before `body`.
+    [[nodiscard]] QByteArray head() const;
 };
 
 // The HTTP status an Error maps to (Validation → 422, NotFound → 404, Conflict → 409, ...).

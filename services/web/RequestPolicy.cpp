@@ -4,31 +4,34 @@
 
 namespace slotdesk::web {
 
-QStringList RequestPolicy::allowedHosts() const {
-    QStringList names{QStringLiteral("localhost"), QStringLiteral("127.0.0.1"),
-                      QStringLiteral("[::1]")};
+RequestPolicy::RequestPolicy(const ServerConfig& config)
+    : m_config(config) {
+    setPort(config.port);
+}
+
+void RequestPolicy::setPort(quint16 port) {
+    m_port = port;
+    QList<QByteArray> names{"localhost", "127.0.0.1", "[::1]"};
     const QHostAddress& address = m_config.address;
     if (address != QHostAddress::Any && address != QHostAddress::AnyIPv4 &&
         address != QHostAddress::AnyIPv6) {
         names.append(address.protocol() == QAbstractSocket::IPv6Protocol
-                         ? QStringLiteral("[%1]").arg(address.toString())
-                         : address.toString());
+                         ? '[' + address.toString().toLatin1() + ']'
+                         : address.toString().toLatin1());
     }
     for (const auto& extra : m_config.extraHosts)
-        names.append(extra.toLower());
-    return names;
+        names.append(extra.toLower().toUtf8());
+    // Each name alone and with the port: what a Host header may say.
+    m_allowedHosts.clear();
+    for (const auto& name : names) {
+        m_allowedHosts.append(name.toLower());
+        m_allowedHosts.append(name.toLower() + ':' + QByteArray::number(port));
+    }
 }
 
 bool RequestPolicy::isAllowedHost(const QByteArray& hostHeader) const {
-    const QString host = QString::fromLatin1(hostHeader).trimmed().toLower();
-    if (host.isEmpty())
-        return false;
-    const QString withPort = QStringLiteral(":%1").arg(m_port);
-    for (const auto& name : allowedHosts()) {
-        if (host == name || host == name + withPort)
-            return true;
-    }
-    return false;
+    const QByteArray host = hostHeader.trimmed().toLower();
+    return !host.isEmpty() && m_allowedHosts.contains(host);
 }
 
 std::optional<HttpResponse> RequestPolicy::check(const HttpRequest& request) const {
@@ -73,22 +76,27 @@ std::optional<HttpResponse> RequestPolicy::check(const HttpRequest& request) con
 }
 
 void RequestPolicy::decorate(HttpResponse& response) {
-    response.setHeader(
-        "Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'none'");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "no-referrer");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    static const QList<QPair<QByteArray, QByteArray>> securityHeaders{
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+         "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+         "form-action 'self'; frame-ancestors 'none'"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "no-referrer"},
+        {"X-Frame-Options", "DENY"},
+        {"Cross-Origin-Opener-Policy", "same-origin"},
+        {"Cross-Origin-Resource-Policy", "same-origin"},
+    };
     bool hasCacheControl = false;
-    for (const auto& header : response.headers)
+    for (const auto& header : response.headers) {
         hasCacheControl =
             hasCacheControl || header.first.compare("cache-control", Qt::CaseInsensitive) == 0;
+    }
+    // Routes never set these themselves, so they are appended, not looked up one by one.
+    response.headers.reserve(response.headers.size() + securityHeaders.size() + 1);
+    response.headers.append(securityHeaders);
     if (!hasCacheControl)
-        response.setHeader("Cache-Control", "no-store");
+        response.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
 }
 
 } // namespace slotdesk::web

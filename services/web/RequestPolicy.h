@@ -12,11 +12,10 @@ namespace slotdesk::web {
 
 class RequestPolicy {
 public:
-    explicit RequestPolicy(const ServerConfig& config)
-        : m_config(config) {}
+    explicit RequestPolicy(const ServerConfig& config);
 
     // The port actually listened on (known after listen(), e.g. when 0 was asked for).
-    void setPort(quint16 port) { m_port = port; }
+    void setPort(quint16 port);
 
     // A response that refuses the request, or nothing when it may proceed.
     [[nodiscard]] std::optional<HttpResponse> check(const HttpRequest& request) const;
@@ -25,10 +24,9 @@ public:
     static void decorate(HttpResponse& response);
 
 private:
-    [[nodiscard]] QStringList allowedHosts() const;
-
     ServerConfig m_config;
     quint16 m_port = 0;
+    QList<QByteArray> m_allowedHosts; // lower-case, with and without ":port"
 };
 
 } // namespace slotdesk::web

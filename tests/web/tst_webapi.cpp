@@ -1,0 +1,1290 @@
+// The booking endpoint end to end: the real `slotdesk-cli serve` on a temporary data directory,
+// spoken to over real sockets by a small raw HTTP/1.1 client (so a test can send what a browser
+// never would: a foreign Host, a truncated or 10 MB body, no Content-Type). Every route and status
+// of docs/API.md, a table of bad input that must leave the database untouched, rate limits, a
+// 50-socket race for one slot, logs without tokens, loopback by default and a clean shutdown.
+
+#include "availability/AvailabilityService.h"
+#include "storage/Database.h"
+#include "support/TestData.h"
+#include "web/BookingServer.h"
+#include "web/ServerConfig.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStringDecoder>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <csignal>
+#include <memory>
+#include <vector>
+
+using namespace slotdesk;
+
+namespace {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+// Stands for "127.0.0.1:<port>" in a request built before the server's port is known.
+constexpr char kOwnHost[] = "{own-host}";
+
+struct Reply {
+    int status = 0; // 0: no complete response arrived
+    HeaderList headers;
+    QByteArray body;
+    bool closedByServer = false;
+
+    [[nodiscard]] QByteArray header(const char* name) const {
+        for (const auto& [key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+    [[nodiscard]] bool hasHeader(const char* name) const {
+        for (const auto& header : headers) {
+            if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    }
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    [[nodiscard]] QJsonObject error() const { return json().value("error").toObject(); }
+    [[nodiscard]] QString describe() const {
+        return QString("HTTP %1: %2").arg(status).arg(QString::fromUtf8(body.left(300)));
+    }
+};
+
+// One response out of `buffer` (consumed), or false while it is incomplete.
+bool takeResponse(QByteArray& buffer, Reply& reply, bool connectionClosed) {
+    const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return false;
+    const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
+    const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
+    if (statusLine.size() < 2 || !statusLine[0].startsWith("HTTP/1."))
+        return false;
+    Reply parsed;
+    parsed.status = statusLine[1].toInt();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            parsed.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+    const qsizetype bodyStart = headEnd + 4;
+    bool hasLength = false;
+    const qsizetype length = parsed.header("Content-Length").toLongLong(&hasLength);
+    if (!hasLength) {
+        // No length: the body runs to the end of the connection.
+        if (!connectionClosed)
+            return false;
+        parsed.body = buffer.mid(bodyStart);
+        buffer.clear();
+    } else {
+        if (buffer.size() - bodyStart < length)
+            return false;
+        parsed.body = buffer.mid(bodyStart, length);
+        buffer.remove(0, bodyStart + length);
+    }
+    reply = parsed;
+    return true;
+}
+
+// Reads one response from an open socket; status 0 when none arrives within `timeoutMs`.
+Reply readReply(QTcpSocket& socket, QByteArray& buffer, int timeoutMs = 60000) {
+    QElapsedTimer timer;
+    timer.start();
+    Reply reply;
+    for (;;) {
+        const bool closed = socket.state() != QAbstractSocket::ConnectedState;
+        if (takeResponse(buffer, reply, closed))
+            return reply;
+        if (closed || timer.elapsed() > timeoutMs)
+            return {};
+        // Also flushes what is still to be written (a 10 MB body goes out while we wait).
+        if (socket.waitForReadyRead(50) || socket.bytesAvailable() > 0)
+            buffer += socket.readAll();
+    }
+}
+
+// True when the server closes the connection within `timeoutMs`.
+bool waitForClose(QTcpSocket& socket, int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < timeoutMs) {
+        socket.waitForReadyRead(50);
+        socket.readAll();
+    }
+    return socket.state() != QAbstractSocket::ConnectedState;
+}
+
+// A raw HTTP/1.1 request. Host defaults to this server, POSTs to Content-Type: application/json;
+// a header given in `headers` replaces the default (an empty value leaves it out).
+QByteArray httpRequest(const QByteArray& method, const QByteArray& target,
+                       const QByteArray& body = {}, const HeaderList& headers = {}) {
+    const auto given = [&](const char* name) {
+        for (const auto& header : headers) {
+            if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    };
+    QByteArray out = method + ' ' + target + " HTTP/1.1\r\n";
+    if (!given("Host"))
+        out += QByteArray("Host: ") + kOwnHost + "\r\n";
+    if (method == "POST" && !given("Content-Type"))
+        out += "Content-Type: application/json\r\n";
+    for (const auto& [name, value] : headers) {
+        if (!value.isEmpty())
+            out += name + ": " + value + "\r\n";
+    }
+    if (!given("Content-Length") && (method == "POST" || !body.isEmpty()))
+        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    return out + "\r\n" + body;
+}
+
+QByteArray toJson(const QJsonObject& object) {
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QString rfc3339(const QDateTime& instant) {
+    return instant.toUTC().toString(Qt::ISODate);
+}
+
+// The slotdesk-cli serve child process, its output captured in files (a pipe nobody reads
+// could fill up and stall the server).
+class ServerProcess {
+public:
+    ServerProcess(const QString& dataDir, const QString& logBase)
+        : m_dataDir(dataDir)
+        , m_outPath(logBase + ".out")
+        , m_errPath(logBase + ".err") {}
+    ~ServerProcess() {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    bool start(const QStringList& extraArguments = {},
+               const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
+        m_process.setProcessEnvironment(environment);
+        m_process.setStandardOutputFile(m_outPath);
+        m_process.setStandardErrorFile(m_errPath);
+        QStringList arguments{"--data-dir", m_dataDir, "serve", "--listen", "127.0.0.1:0"};
+        m_process.start(SLOTDESK_CLI_PATH, arguments + extraArguments);
+        if (!m_process.waitForStarted(30000))
+            return false;
+        static const QRegularExpression listening(
+            R"(SlotDesk booking endpoint listening on http://127\.0\.0\.1:(\d+)\n)");
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 60000) {
+            const auto match = listening.match(QString::fromUtf8(output()));
+            if (match.hasMatch()) {
+                m_port = match.captured(1).toUShort();
+                return m_port != 0;
+            }
+            if (m_process.state() == QProcess::NotRunning)
+                return false;
+            QTest::qWait(20);
+        }
+        return false;
+    }
+
+    // Sends `signal` and waits: the exit code, or -1 for a crash or a hang.
+    int stop(int signal = SIGTERM) {
+        if (m_process.state() == QProcess::NotRunning)
+            return -1;
+        ::kill(static_cast<pid_t>(m_process.processId()), signal);
+        if (!m_process.waitForFinished(60000)) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+            return -1;
+        }
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QByteArray output() const { return readFile(m_outPath); }
+    [[nodiscard]] QByteArray errors() const { return readFile(m_errPath); }
+
+private:
+    static QByteArray readFile(const QString& path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    QString m_dataDir;
+    QString m_outPath;
+    QString m_errPath;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+struct BookingRows {
+    int count = -1;
+    QByteArray digest; // SHA-256 over every column of every booking row, by id
+    bool operator==(const BookingRows& other) const {
+        return count == other.count && digest == other.digest;
+    }
+};
+
+} // namespace
+
+class TestWebApi : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_dataDir;
+    std::unique_ptr<storage::Database> m_db; // a second connection to the server's file
+    User m_admin;
+    QDateTime m_firstSlot; // 00:00 UTC two days ahead; slots are handed out from here
+    int m_slotsTaken = 0;
+    QDateTime m_badInputSlot; // free, and never booked: bad input aimed at a real slot
+    QDate m_listDay;          // a day nobody books, for slot listings
+    std::unique_ptr<ServerProcess> m_server;
+    int m_serverCount = 0;
+    QStringList m_violations; // what inspect() saw wrong; cleanup() fails the test on any
+
+    // --- the server ---------------------------------------------------------------------------
+
+    bool
+    startServer(const QStringList& extraArguments = {},
+                const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
+        m_server = std::make_unique<ServerProcess>(
+            m_dataDir, m_dir.filePath(QString("server-%1").arg(++m_serverCount)));
+        if (m_server->start(extraArguments, environment))
+            return true;
+        qWarning().noquote() << "server did not start:" << m_server->output() << m_server->errors();
+        return false;
+    }
+    QByteArray ownHost() const { return "127.0.0.1:" + QByteArray::number(m_server->port()); }
+
+    // --- the client ---------------------------------------------------------------------------
+
+    QByteArray withOwnHost(QByteArray raw) const {
+        const qsizetype headEnd = raw.indexOf("\r\n\r\n");
+        QByteArray head = raw.left(headEnd);
+        head.replace(kOwnHost, ownHost());
+        return head + raw.mid(headEnd);
+    }
+    Reply send(const QByteArray& raw, int timeoutMs = 60000) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        if (!socket.waitForConnected(10000))
+            return {};
+        socket.write(withOwnHost(raw));
+        QByteArray buffer;
+        Reply reply = readReply(socket, buffer, timeoutMs);
+        inspect(raw, reply);
+        return reply;
+    }
+    Reply get(const QByteArray& target, const HeaderList& headers = {}) {
+        return send(httpRequest("GET", target, {}, headers));
+    }
+    Reply post(const QByteArray& target, const QByteArray& body, const HeaderList& headers = {}) {
+        return send(httpRequest("POST", target, body, headers));
+    }
+    Reply book(const QJsonObject& body, const HeaderList& headers = {}) {
+        return post("/api/v1/users/alice/bookings", toJson(body), headers);
+    }
+
+    // What every response must be: the security headers, and an error that is the documented
+    // JSON shape and gives nothing of SlotDesk's insides away.
+    void inspect(const QByteArray& request, const Reply& reply) {
+        const QString what = QString::fromUtf8(request.left(request.indexOf('\r')));
+        if (reply.status == 0) {
+            m_violations << what + ": no response";
+            return;
+        }
+        const QByteArray csp = reply.header("Content-Security-Policy");
+        if (csp.isEmpty() || csp.contains("unsafe-inline") || csp.contains("unsafe-eval") ||
+            !csp.contains("frame-ancestors 'none'") || !csp.contains("default-src 'self'"))
+            m_violations << what + ": Content-Security-Policy is " + QString::fromLatin1(csp);
+        if (reply.header("X-Content-Type-Options") != "nosniff")
+            m_violations << what + ": no X-Content-Type-Options: nosniff";
+        if (reply.header("Referrer-Policy") != "no-referrer")
+            m_violations << what + ": no Referrer-Policy: no-referrer";
+        // Errors from the API (and every refusal) are JSON; a page may answer 404 with HTML.
+        const bool api = request.contains(" /api/");
+        if (reply.status >= 400 && (api || reply.header("Content-Type").contains("json"))) {
+            if (!reply.header("Content-Type").startsWith("application/json"))
+                m_violations << what + ": an error that is not JSON";
+            const QJsonObject error = reply.error();
+            if (error.value("code").toString().isEmpty() ||
+                error.value("message").toString().isEmpty())
+                m_violations << what + ": error without code and message: " + reply.describe();
+            if (const QString leak = leakIn(reply.body); !leak.isEmpty())
+                m_violations << what + ": the error gives away " + leak + ": " + reply.describe();
+        }
+    }
+    QString leakIn(const QByteArray& body) const {
+        const QString text = QString::fromUtf8(body);
+        const QStringList needles{"SELECT",    "INSERT",
+                                  "sqlite",    "QSql",
+                                  ".cpp",      "std::",
+                                  "Traceback", "#0 ",
+                                  "0x",        "/usr/",
+                                  "/tmp/",     "/home/",
+                                  "/work/",    SLOTDESK_SOURCE_DIR,
+                                  m_dataDir,   "slotdesk.sqlite"};
+        for (const auto& needle : needles) {
+            if (text.contains(needle, Qt::CaseInsensitive))
+                return needle;
+        }
+        return {};
+    }
+
+    // --- the data -----------------------------------------------------------------------------
+
+    QDateTime takeSlot() { return m_firstSlot.addSecs(1800 * qint64(m_slotsTaken++)); }
+    QJsonObject bookingBody(const QDateTime& start, const QString& email) const {
+        return {{"start", rfc3339(start)},      {"duration", 30},
+                {"name", "Bob Example"},        {"email", email},
+                {"notes", "About the roadmap"}, {"timeZone", "Europe/Paris"}};
+    }
+    BookingRows bookingRows() const {
+        QSqlQuery query(m_db->connection());
+        if (!query.exec("SELECT * FROM bookings ORDER BY id"))
+            return {};
+        BookingRows rows;
+        rows.count = 0;
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        while (query.next()) {
+            ++rows.count;
+            for (int i = 0; i < query.record().count(); ++i) {
+                const QVariant value = query.value(i);
+                hash.addData(value.isNull() ? QByteArray("\x01NULL") : value.toString().toUtf8());
+                hash.addData(QByteArray("\x1f"));
+            }
+            hash.addData(QByteArray("\x1e"));
+        }
+        rows.digest = hash.result().toHex();
+        return rows;
+    }
+    // One stored booking's columns by name, or an empty map when there is no such row.
+    QVariantMap storedBooking(const QString& id) const {
+        QSqlQuery query(m_db->connection());
+        query.prepare("SELECT * FROM bookings WHERE id = ?");
+        query.addBindValue(id);
+        QVariantMap row;
+        if (query.exec() && query.next()) {
+            for (int i = 0; i < query.record().count(); ++i)
+                row.insert(query.record().fieldName(i), query.value(i));
+        }
+        return row;
+    }
+    int bookingsAt(const QDateTime& start) const {
+        QSqlQuery query(m_db->connection());
+        query.prepare("SELECT COUNT(*) FROM bookings WHERE start_time = ?");
+        query.addBindValue(start.toMSecsSinceEpoch());
+        return query.exec() && query.next() ? query.value(0).toInt() : -1;
+    }
+    static QPair<QByteArray, QByteArray> idAndToken(const Reply& created) {
+        const QUrl manage(created.json().value("manageUrl").toString());
+        return {created.json().value("id").toString().toUtf8(),
+                QUrlQuery(manage).queryItemValue("token").toUtf8()};
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_dataDir = m_dir.filePath("data");
+        auto db = storage::Database::openInDirectory(m_dataDir);
+        QVERIFY(db.ok());
+        m_db = std::move(*db);
+        m_admin = test::seedAdmin(*m_db, "alice", "UTC");
+        QVERIFY(!m_admin.id.isEmpty());
+        AvailabilityService availability(*m_db);
+        for (int day = 0; day < 7; ++day) {
+            AvailabilityBlock allDay{{}, m_admin.id, day, 0, 1440, "UTC", true, {}, {}};
+            QVERIFY(availability.add(allDay).ok());
+        }
+        m_firstSlot =
+            QDateTime(QDateTime::currentDateTimeUtc().date().addDays(2), QTime(0, 0), Qt::UTC);
+        m_badInputSlot = takeSlot();
+        m_listDay = m_firstSlot.date().addDays(20);
+    }
+
+    void init() { m_violations.clear(); }
+
+    void cleanup() {
+        if (m_server) {
+            const int exitCode = m_server->stop();
+            const QByteArray errors = m_server->errors();
+            m_server.reset();
+            QVERIFY2(exitCode == 0, qPrintable(QString("the server did not shut down cleanly "
+                                                       "(exit %1): %2")
+                                                   .arg(exitCode)
+                                                   .arg(QString::fromUtf8(errors.right(2000)))));
+        }
+        QVERIFY2(m_violations.isEmpty(), qPrintable(m_violations.join('\n')));
+    }
+
+    // --- the contract, route by route -----------------------------------------------------------
+
+    void health() {
+        QVERIFY(startServer());
+        const Reply reply = get("/api/v1/health");
+        QCOMPARE(reply.status, 200);
+        QVERIFY(reply.header("Content-Type").startsWith("application/json"));
+        QCOMPARE(reply.json().value("status").toString(), QString("ok"));
+        QCOMPARE(reply.json().value("version").toString(), QString(SLOTDESK_VERSION));
+        // One connection, several requests: keep-alive works.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(10000));
+        QByteArray buffer;
+        for (int i = 0; i < 3; ++i) {
+            socket.write(withOwnHost(httpRequest("GET", "/api/v1/health")));
+            QCOMPARE(readReply(socket, buffer).status, 200);
+        }
+    }
+
+    void profileNeverShowsTheEmail() {
+        QVERIFY(startServer());
+        const Reply reply = get("/api/v1/users/alice");
+        QCOMPARE(reply.status, 200);
+        const QJsonObject profile = reply.json();
+        QCOMPARE(profile.value("username").toString(), QString("alice"));
+        QCOMPARE(profile.value("name").toString(), m_admin.name);
+        QCOMPARE(profile.value("timeZone").toString(), QString("UTC"));
+        QCOMPARE(profile.value("durations").toArray(), QJsonArray{30});
+        QCOMPARE(profile.value("defaultDuration").toInt(), 30);
+        QVERIFY(profile.value("videoProviders").isArray());
+        QVERIFY2(!reply.body.contains(m_admin.email.toUtf8()), reply.body.constData());
+        QVERIFY(!profile.contains("email"));
+        const Reply unknown = get("/api/v1/users/nobody");
+        QCOMPARE(unknown.status, 404);
+        QCOMPARE(unknown.error().value("code").toString(), QString("not_found"));
+    }
+
+    void slotsCarryTheViewerOffset() {
+        QVERIFY(startServer());
+        const QByteArray day = m_listDay.toString(Qt::ISODate).toLatin1();
+        const QByteArray next = m_listDay.addDays(1).toString(Qt::ISODate).toLatin1();
+        // Kolkata is +05:30 all year: 48 half-hour slots a local day, each with its offset.
+        const Reply reply = get("/api/v1/users/alice/slots?from=" + day + "&to=" + next +
+                                "&timeZone=Asia/Kolkata&duration=30");
+        QCOMPARE(reply.status, 200);
+        const QJsonObject listing = reply.json();
+        QCOMPARE(listing.value("timeZone").toString(), QString("Asia/Kolkata"));
+        QCOMPARE(listing.value("duration").toInt(), 30);
+        const QJsonArray days = listing.value("days").toArray();
+        QCOMPARE(days.size(), 2); // both dates, inclusive
+        QCOMPARE(days[0].toObject().value("date").toString(), QString::fromLatin1(day));
+        QCOMPARE(days[1].toObject().value("date").toString(), QString::fromLatin1(next));
+        for (const auto& value : days) {
+            const QJsonObject d = value.toObject();
+            const QJsonArray slotList = d.value("slots").toArray();
+            QCOMPARE(slotList.size(), 48);
+            for (const auto& s : slotList) {
+                const QString start = s.toObject().value("start").toString();
+                const QString end = s.toObject().value("end").toString();
+                QVERIFY2(start.endsWith("+05:30") && end.endsWith("+05:30"), qPrintable(start));
+                QVERIFY2(start.startsWith(d.value("date").toString() + 'T'), qPrintable(start));
+                const QDateTime startAt = QDateTime::fromString(start, Qt::ISODate);
+                QCOMPARE(startAt.secsTo(QDateTime::fromString(end, Qt::ISODate)), 1800);
+            }
+        }
+        QCOMPARE(days[0].toObject().value("slots").toArray()[0].toObject().value("start"),
+                 QJsonValue(QString::fromLatin1(day) + "T00:00:00+05:30"));
+
+        // Without timeZone and duration: the admin's zone and default length.
+        const Reply defaults = get("/api/v1/users/alice/slots?from=" + day + "&to=" + day);
+        QCOMPARE(defaults.status, 200);
+        QCOMPARE(defaults.json().value("timeZone").toString(), QString("UTC"));
+        QCOMPARE(defaults.json().value("duration").toInt(), 30);
+        const QString first = defaults.json()
+                                  .value("days")
+                                  .toArray()[0]
+                                  .toObject()
+                                  .value("slots")
+                                  .toArray()[0]
+                                  .toObject()
+                                  .value("start")
+                                  .toString();
+        QCOMPARE(first, QString::fromLatin1(day) + "T00:00:00+00:00");
+
+        // 62 days is the most one request may ask for.
+        const QByteArray day62 = m_listDay.addDays(61).toString(Qt::ISODate).toLatin1();
+        QCOMPARE(get("/api/v1/users/alice/slots?from=" + day + "&to=" + day62).status, 200);
+    }
+
+    void slotQueryErrors_data() {
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("field");
+        const QByteArray day = m_listDay.toString(Qt::ISODate).toLatin1();
+        const QByteArray range = "from=" + day + "&to=" + day;
+        const QByteArray day63 = m_listDay.addDays(62).toString(Qt::ISODate).toLatin1();
+        QTest::newRow("63 days") << "from=" + day + "&to=" + day63 << 422 << "validation"
+                                 << "to";
+        QTest::newRow("to before from")
+            << "from=" + day + "&to=" + m_listDay.addDays(-1).toString(Qt::ISODate).toLatin1()
+            << 422 << "validation"
+            << "to";
+        QTest::newRow("month 13") << QByteArray("from=2026-13-01&to=2026-13-02") << 400
+                                  << "bad_request"
+                                  << "from";
+        QTest::newRow("February 30") << "from=" + day + "&to=2027-02-30" << 400 << "bad_request"
+                                     << "to";
+        QTest::newRow("a word") << "from=tomorrow&to=" + day << 400 << "bad_request"
+                                << "from";
+        QTest::newRow("no dates") << QByteArray() << 400 << "bad_request"
+                                  << "from";
+        QTest::newRow("unknown zone") << range + "&timeZone=Mars/Olympus" << 422 << "validation"
+                                      << "timeZone";
+        QTest::newRow("path as zone")
+            << range + "&timeZone=../../../etc/passwd" << 422 << "validation"
+            << "timeZone";
+        QTest::newRow("duration not offered") << range + "&duration=45" << 422 << "validation"
+                                              << "duration";
+        QTest::newRow("nine hours") << range + "&duration=540" << 422 << "validation"
+                                    << "duration";
+        QTest::newRow("duration word") << range + "&duration=half" << 400 << "bad_request"
+                                       << "duration";
+    }
+    void slotQueryErrors() {
+        QFETCH(QByteArray, query);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(QString, field);
+        QVERIFY(startServer());
+        const Reply reply = get("/api/v1/users/alice/slots?" + query);
+        QVERIFY2(reply.status == status, qPrintable(reply.describe()));
+        QCOMPARE(reply.error().value("code").toString(), code);
+        QCOMPARE(reply.error().value("field").toString(), field);
+    }
+
+    void bookingLifecycle() {
+        QVERIFY(startServer());
+        const QDateTime start = takeSlot();
+        const BookingRows before = bookingRows();
+        // The start in the attendee's offset; the answer in UTC.
+        QJsonObject body = bookingBody(start, "lifecycle@example.com");
+        body["start"] = start.toOffsetFromUtc(5 * 3600 + 1800).toString(Qt::ISODate);
+        QVERIFY(body["start"].toString().endsWith("+05:30"));
+        const Reply created = book(body);
+        // The row is there the moment the 201 is: it was committed before the answer was sent.
+        const QVariantMap row = storedBooking(created.json().value("id").toString());
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        QVERIFY2(!row.isEmpty(), "no row behind the 201");
+        QCOMPARE(row.value("status").toString(), QString("pending"));
+        QCOMPARE(row.value("start_time").toLongLong(), start.toMSecsSinceEpoch());
+        QCOMPARE(row.value("end_time").toLongLong(), start.addSecs(1800).toMSecsSinceEpoch());
+        QCOMPARE(row.value("attendee_email").toString(), QString("lifecycle@example.com"));
+        QCOMPARE(bookingRows().count, before.count + 1);
+
+        const QJsonObject answer = created.json();
+        QCOMPARE(answer.value("status").toString(), QString("pending"));
+        QCOMPARE(answer.value("start").toString(), rfc3339(start));
+        QCOMPARE(answer.value("end").toString(), rfc3339(start.addSecs(1800)));
+        QVERIFY(answer.value("start").toString().endsWith('Z'));
+        const auto [id, token] = idAndToken(created);
+        QCOMPARE(answer.value("manageUrl").toString(),
+                 QString("http://%1/booking/%2?token=%3")
+                     .arg(QString::fromLatin1(ownHost()), QString::fromLatin1(id),
+                          QString::fromLatin1(token)));
+        QVERIFY2(token.size() >= 43, token.constData()); // 256 random bits
+        QVERIFY2(row.value("manage_token_hash").toString() != QString::fromLatin1(token),
+                 "the token is stored in the clear");
+
+        // The time is gone from the listing, and a second request for it is a conflict.
+        const QByteArray date = start.date().toString(Qt::ISODate).toLatin1();
+        const Reply listing =
+            get("/api/v1/users/alice/slots?from=" + date + "&to=" + date + "&timeZone=UTC");
+        QCOMPARE(listing.status, 200);
+        QVERIFY(listing.body.contains(
+            "\"start\":\"" + start.addSecs(1800).toString(Qt::ISODate).chopped(1).toLatin1() +
+            "+00:00\""));
+        QVERIFY(!listing.body.contains(
+            "\"start\":\"" + start.toString(Qt::ISODate).chopped(1).toLatin1() + "+00:00\""));
+        const BookingRows afterCreate = bookingRows();
+        const Reply taken = book(bookingBody(start, "second@example.com"));
+        QVERIFY2(taken.status == 409, qPrintable(taken.describe()));
+        QCOMPARE(taken.error().value("code").toString(), QString("conflict"));
+        QCOMPARE(taken.error().value("field").toString(), QString("start"));
+        QCOMPARE(bookingRows(), afterCreate);
+
+        // The attendee's view, with the token.
+        const Reply view = get("/api/v1/bookings/" + id + "?token=" + token);
+        QCOMPARE(view.status, 200);
+        const QJsonObject booking = view.json();
+        QCOMPARE(booking.value("id").toString(), QString::fromLatin1(id));
+        QCOMPARE(booking.value("status").toString(), QString("pending"));
+        QCOMPARE(booking.value("start").toString(), rfc3339(start));
+        QCOMPARE(booking.value("end").toString(), rfc3339(start.addSecs(1800)));
+        QCOMPARE(booking.value("timeZone").toString(), QString("Europe/Paris"));
+        QCOMPARE(booking.value("name").toString(), QString("Bob Example"));
+        QCOMPARE(booking.value("email").toString(), QString("lifecycle@example.com"));
+        QCOMPARE(booking.value("notes").toString(), QString("About the roadmap"));
+        QVERIFY(booking.value("videoProvider").isNull());
+        QVERIFY(booking.value("videoLink").isNull());
+        QCOMPARE(booking.value("host").toObject().value("username").toString(), QString("alice"));
+        QCOMPARE(booking.value("host").toObject().value("name").toString(), m_admin.name);
+        QCOMPARE(booking.value("canCancel").toBool(), true);
+
+        // A wrong token and an unknown id are indistinguishable.
+        const QByteArray otherToken = QByteArray(token).replace(0, 1, token[0] == 'A' ? "B" : "A");
+        const Reply wrongToken = get("/api/v1/bookings/" + id + "?token=" + otherToken);
+        const Reply noToken = get("/api/v1/bookings/" + id);
+        const Reply unknownId =
+            get("/api/v1/bookings/00000000-0000-4000-8000-000000000000?token=" + token);
+        QCOMPARE(wrongToken.status, 404);
+        QCOMPARE(unknownId.status, 404);
+        QCOMPARE(noToken.status, 404);
+        QCOMPARE(wrongToken.body, unknownId.body);
+        QCOMPARE(noToken.body, unknownId.body);
+        QCOMPARE(wrongToken.headers, unknownId.headers);
+        QCOMPARE(get("/api/v1/bookings/" + id + "/ics?token=" + otherToken).body, unknownId.body);
+        const BookingRows beforeCancel = bookingRows();
+        const Reply cancelWrong =
+            post("/api/v1/bookings/" + id + "/cancel?token=" + otherToken, {});
+        QCOMPARE(cancelWrong.status, 404);
+        QCOMPARE(cancelWrong.body, unknownId.body);
+        QCOMPARE(bookingRows(), beforeCancel);
+
+        // Cancel: pending → cancelled, once.
+        const Reply cancelled = post("/api/v1/bookings/" + id + "/cancel?token=" + token,
+                                     R"({"reason": "Plans changed"})");
+        QVERIFY2(cancelled.status == 200, qPrintable(cancelled.describe()));
+        QCOMPARE(cancelled.json().value("status").toString(), QString("cancelled"));
+        QCOMPARE(cancelled.json().value("canCancel").toBool(), false);
+        QCOMPARE(storedBooking(QString::fromLatin1(id)).value("status").toString(),
+                 QString("cancelled"));
+        const BookingRows afterCancel = bookingRows();
+        const Reply again = post("/api/v1/bookings/" + id + "/cancel?token=" + token, {});
+        QVERIFY2(again.status == 409, qPrintable(again.describe()));
+        QCOMPARE(again.error().value("code").toString(), QString("conflict"));
+        QCOMPARE(bookingRows(), afterCancel);
+        // The freed time can be booked again.
+        QCOMPARE(book(bookingBody(start, "third@example.com")).status, 201);
+    }
+
+    // The listing is cached; a change from anywhere — this server, another process — shows at once.
+    void slotListingSeesEveryChange() {
+        QVERIFY(startServer());
+        const QDate day = m_listDay.addDays(3);
+        const QByteArray target =
+            "/api/v1/users/alice/slots?from=" + day.toString(Qt::ISODate).toLatin1() +
+            "&to=" + day.toString(Qt::ISODate).toLatin1() + "&timeZone=UTC";
+        const auto offered = [&](const QDateTime& start) {
+            const Reply reply = get(target);
+            return reply.status == 200 &&
+                   reply.body.contains("\"start\":\"" +
+                                       start.toString(Qt::ISODate).chopped(1).toLatin1() +
+                                       "+00:00\"");
+        };
+        const QDateTime ours(day, QTime(9, 0), Qt::UTC);
+        const QDateTime theirs(day, QTime(10, 0), Qt::UTC);
+        QVERIFY(offered(ours) && offered(theirs));
+        QVERIFY(offered(ours)); // now from the cache
+
+        // Booked through this server, then withdrawn.
+        const Reply created = book(bookingBody(ours, "cache@example.com"));
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        QVERIFY(!offered(ours));
+        const auto [id, token] = idAndToken(created);
+        QCOMPARE(post("/api/v1/bookings/" + id + "/cancel?token=" + token, {}).status, 200);
+        QVERIFY(offered(ours));
+
+        // Booked by another process (the desktop app, the CLI), then cancelled there.
+        const Booking booking =
+            test::seedBooking(*m_db, m_admin.id, theirs, 30, BookingStatus::Confirmed);
+        QVERIFY(!booking.id.isEmpty());
+        QVERIFY(!offered(theirs));
+        QSqlQuery cancel(m_db->connection());
+        cancel.prepare("UPDATE bookings SET status = 'cancelled' WHERE id = ?");
+        cancel.addBindValue(booking.id);
+        QVERIFY(cancel.exec());
+        QVERIFY(offered(theirs));
+    }
+
+    void calendarFile() {
+        QVERIFY(startServer());
+        const QDateTime start = takeSlot();
+        // Long enough to fold, with 2- and 4-byte UTF-8 that must not be split.
+        QStringList words;
+        for (int i = 0; i < 16; ++i)
+            words << QString::fromUtf8("Zoë 🦄");
+        const QString name = words.join(' ');
+        QJsonObject body = bookingBody(start, "ics@example.com");
+        body["name"] = name;
+        body["notes"] = "Agenda: one; two, three\nback\\slash";
+        const Reply created = book(body);
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        const auto [id, token] = idAndToken(created);
+        const Reply ics = get("/api/v1/bookings/" + id + "/ics?token=" + token);
+        QCOMPARE(ics.status, 200);
+        QCOMPARE(ics.header("Content-Type"), QByteArray("text/calendar; charset=utf-8"));
+        QVERIFY(ics.body.startsWith("BEGIN:VCALENDAR\r\n"));
+        QVERIFY(ics.body.endsWith("END:VCALENDAR\r\n"));
+        QList<QByteArray> lines = ics.body.split('\n');
+        QVERIFY(lines.takeLast().isEmpty());
+        for (const QByteArray& line : lines) {
+            QVERIFY2(line.endsWith('\r'), "a line not ended by CRLF");
+            const QByteArray content = line.chopped(1);
+            QVERIFY2(!content.contains('\r'), content.constData());
+            QVERIFY2(content.size() <= 75, content.constData());
+            auto decoder = QStringDecoder(QStringDecoder::Utf8);
+            const QString decoded = decoder(content);
+            QVERIFY2(!decoder.hasError(), "a fold split a UTF-8 sequence");
+            Q_UNUSED(decoded);
+        }
+        const QByteArray unfolded = QByteArray(ics.body).replace("\r\n ", "");
+        QVERIFY(unfolded.contains("\r\nBEGIN:VEVENT\r\n"));
+        QVERIFY(unfolded.contains("\r\nDTSTART:" + start.toString("yyyyMMddTHHmmss").toLatin1() +
+                                  "Z\r\n"));
+        QVERIFY(unfolded.contains(
+            "\r\nDTEND:" + start.addSecs(1800).toString("yyyyMMddTHHmmss").toLatin1() + "Z\r\n"));
+        QVERIFY(unfolded.contains("\r\nUID:" + id + "@slotdesk\r\n"));
+        QVERIFY(unfolded.contains("ATTENDEE;CN=\"" + name.toUtf8() + "\":mailto:ics@example.com"));
+        QVERIFY(
+            unfolded.contains("\r\nDESCRIPTION:Agenda: one\\; two\\, three\\nback\\\\slash\r\n"));
+        QVERIFY(unfolded.contains("\r\nSTATUS:TENTATIVE\r\n"));
+    }
+
+    void methodsAndRoutes() {
+        QVERIFY(startServer());
+        const Reply getOnPost = get("/api/v1/users/alice/bookings");
+        QCOMPARE(getOnPost.status, 405);
+        QCOMPARE(getOnPost.header("Allow"), QByteArray("POST"));
+        QCOMPARE(getOnPost.error().value("code").toString(), QString("method_not_allowed"));
+        const Reply postOnGet = post("/api/v1/health", "{}");
+        QCOMPARE(postOnGet.status, 405);
+        QCOMPARE(postOnGet.header("Allow"), QByteArray("GET"));
+        const Reply getCancel = get("/api/v1/bookings/x/cancel");
+        QCOMPARE(getCancel.status, 405);
+        QCOMPARE(getCancel.header("Allow"), QByteArray("POST"));
+        for (const QByteArray method : {"PUT", "DELETE", "PATCH"}) {
+            const Reply reply = send(httpRequest(method, "/api/v1/users/alice"));
+            QCOMPARE(reply.status, 405);
+            QCOMPARE(reply.header("Allow"), QByteArray("GET"));
+        }
+        const Reply deletePage = send(httpRequest("DELETE", "/alice"));
+        QCOMPARE(deletePage.status, 405);
+        QCOMPARE(deletePage.header("Allow"), QByteArray("GET"));
+
+        for (const QByteArray target :
+             {"/api/v1/nothing", "/api/v1", "/api/v2/health", "/api/v1/users/alice/nothing",
+              "/api/v1/bookings/x/y/z", "/assets/..%2F..%2Fetc%2Fpasswd", "/assets/nothing.js",
+              "/a/b/c"}) {
+            const Reply reply = get(target);
+            QVERIFY2(reply.status == 404, target.constData());
+            QCOMPARE(reply.error().value("code").toString(), QString("not_found"));
+        }
+        const Reply head = send(httpRequest("HEAD", "/api/v1/health"));
+        QCOMPARE(head.status, 200);
+        QVERIFY(head.body.isEmpty());
+
+        // The pages.
+        const Reply root = get("/");
+        QCOMPARE(root.status, 302);
+        QCOMPARE(root.header("Location"), QByteArray("/alice"));
+        const Reply page = get("/alice");
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.header("Content-Type").startsWith("text/html"));
+        QVERIFY(!page.body.contains("<script>")); // no inline script: the CSP would refuse it
+        QCOMPARE(get("/nobody").status, 404);
+        QCOMPARE(get("/booking/some-id?token=x").status, 200);
+    }
+
+    // --- input that must be refused, and leave everything as it was ------------------------------
+
+    void badInput_data() {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("field"); // empty: the error names no field
+        const QByteArray route = "/api/v1/users/alice/bookings";
+        const QJsonObject valid = bookingBody(m_badInputSlot, "bad-input@example.com");
+        const auto changed = [&](const char* key, const QJsonValue& value) {
+            QJsonObject body = valid;
+            if (value.isUndefined())
+                body.remove(key);
+            else
+                body[key] = value;
+            return httpRequest("POST", route, toJson(body));
+        };
+        const auto raw = [&](const QByteArray& body, const HeaderList& headers = {}) {
+            return httpRequest("POST", route, body, headers);
+        };
+        const auto row = [](const char* name, const QByteArray& request, int status,
+                            const char* code, const char* field = "") {
+            QTest::newRow(name) << request << status << QString(code) << QString(field);
+        };
+        const QByteArray json = toJson(valid);
+
+        row("malformed JSON", raw(R"({"start": "2026-12-01T09:00:00Z", duration: 30})"), 400,
+            "bad_request");
+        row("truncated JSON", raw(json.left(json.size() / 2)), 400, "bad_request");
+        row("JSON array", raw('[' + json + ']'), 400, "bad_request");
+        row("JSON string", raw(R"("book me")"), 400, "bad_request");
+        row("empty body", raw({}), 400, "bad_request");
+        row("trailing garbage", raw(json + "}"), 400, "bad_request");
+        row("duration as a string", changed("duration", "30"), 422, "validation", "duration");
+        row("duration fractional", changed("duration", 30.5), 422, "validation", "duration");
+        row("duration 1e10", raw(QByteArray(json).replace("\"duration\":30", "\"duration\":1e10")),
+            422, "validation", "duration");
+        row("duration -1e300",
+            raw(QByteArray(json).replace("\"duration\":30", "\"duration\":-1e300")), 422,
+            "validation", "duration");
+        row("duration true", changed("duration", true), 422, "validation", "duration");
+        row("start as a number", changed("start", 123), 422, "validation", "start");
+        row("start as an object", changed("start", QJsonObject{{"at", "now"}}), 422, "validation",
+            "start");
+        row("name null", changed("name", QJsonValue::Null), 422, "validation", "name");
+        row("name blank", changed("name", "   "), 422, "validation", "name");
+        row("name an array", changed("name", QJsonArray{"Bob"}), 422, "validation", "name");
+        row("missing start", changed("start", QJsonValue::Undefined), 422, "validation", "start");
+        row("missing duration", changed("duration", QJsonValue::Undefined), 422, "validation",
+            "duration");
+        row("missing name", changed("name", QJsonValue::Undefined), 422, "validation", "name");
+        row("missing email", changed("email", QJsonValue::Undefined), 422, "validation", "email");
+        row("missing timeZone", changed("timeZone", QJsonValue::Undefined), 422, "validation",
+            "timeZone");
+        row("10 MB body", raw("{\"name\": \"" + QByteArray(10 * 1024 * 1024, 'a') + "\"}"), 413,
+            "payload_too_large");
+        row("just over 16 KiB", raw("{\"notes\": \"" + QByteArray(16 * 1024, 'a') + "\"}"), 413,
+            "payload_too_large");
+        row("unknown time zone", changed("timeZone", "Mars/Olympus"), 422, "validation",
+            "timeZone");
+        row("past start", changed("start", rfc3339(m_firstSlot.addDays(-4))), 422, "validation",
+            "start");
+        row("start off the grid", changed("start", rfc3339(m_badInputSlot.addSecs(7 * 60))), 422,
+            "validation", "start");
+        row("start without offset",
+            changed("start", m_badInputSlot.toString("yyyy-MM-ddTHH:mm:ss")), 422, "validation",
+            "start");
+        row("start not a time", changed("start", "next tuesday"), 422, "validation", "start");
+        row("start beyond the horizon", changed("start", rfc3339(m_badInputSlot.addDays(90))), 422,
+            "validation", "start");
+        row("nine hours", changed("duration", 540), 422, "validation", "duration");
+        row("five minutes", changed("duration", 5), 422, "validation", "duration");
+        row("length not offered", changed("duration", 45), 422, "validation", "duration");
+        row("email without domain", changed("email", "bob@"), 422, "validation", "email");
+        row("SQL in the email", changed("email", "x' OR '1'='1@example.com"), 422, "validation",
+            "email");
+        row("name of 201 characters", changed("name", QString(201, 'n')), 422, "validation",
+            "name");
+        row("notes of 2001 characters", changed("notes", QString(2001, 'n')), 422, "validation",
+            "notes");
+        row("bell in the name", changed("name", QString("Bob\aExample")), 422, "validation",
+            "name");
+        row("NUL in the name", changed("name", QString("Bob") + QChar(0) + "Example"), 422,
+            "validation", "name");
+        row("escape in the notes", changed("notes", QString("\x1b[31mred")), 422, "validation",
+            "notes");
+        row("CRLF in the name", changed("name", "Bob\r\nSet-Cookie: x=1"), 422, "validation",
+            "name");
+        row("CRLF in the email", changed("email", "bob@example.com\r\nBcc: all@example.com"), 422,
+            "validation", "email");
+        row("CRLF in the notes", changed("notes", "line one\r\nline two"), 422, "validation",
+            "notes");
+        row("CRLF in the time zone", changed("timeZone", "Europe/Paris\r\n"), 422, "validation",
+            "timeZone");
+        row("unknown video provider", changed("videoProvider", "skype"), 422, "validation",
+            "videoProvider");
+        row("video provider not connected", changed("videoProvider", "zoom"), 422, "validation",
+            "videoProvider");
+        row("unknown user", httpRequest("POST", "/api/v1/users/nobody/bookings", json), 404,
+            "not_found");
+        row("foreign Host", raw(json, {{"Host", "evil.example"}}), 403, "forbidden");
+        row("foreign Host with our port", raw(json, {{"Host", "evil.example:8765"}}), 403,
+            "forbidden");
+        row("foreign Host on a GET",
+            httpRequest("GET", "/api/v1/users/alice", {}, {{"Host", "rebind.example"}}), 403,
+            "forbidden");
+        row("no Host", raw(json, {{"Host", ""}}), 403, "forbidden");
+        row("no Content-Type", raw(json, {{"Content-Type", ""}}), 415, "unsupported_media_type");
+        row("text/plain", raw(json, {{"Content-Type", "text/plain"}}), 415,
+            "unsupported_media_type");
+        row("form encoded", raw(json, {{"Content-Type", "application/x-www-form-urlencoded"}}), 415,
+            "unsupported_media_type");
+        row("cross-site Origin", raw(json, {{"Origin", "https://evil.example"}}), 403, "forbidden");
+        row("Origin null", raw(json, {{"Origin", "null"}}), 403, "forbidden");
+        row("Origin of another port", raw(json, {{"Origin", "http://127.0.0.1:1"}}), 403,
+            "forbidden");
+        row("Sec-Fetch-Site cross-site", raw(json, {{"Sec-Fetch-Site", "cross-site"}}), 403,
+            "forbidden");
+        row("Sec-Fetch-Site same-site", raw(json, {{"Sec-Fetch-Site", "same-site"}}), 403,
+            "forbidden");
+        row("chunked body",
+            raw("5\r\n{\"a\":\r\n0\r\n\r\n",
+                {{"Transfer-Encoding", "chunked"}, {"Content-Length", ""}}),
+            411, "length_required");
+        row("two Content-Lengths",
+            raw(json, {{"Content-Length", QByteArray::number(json.size())},
+                       {"Content-Length", QByteArray::number(json.size() - 1)}}),
+            400, "bad_request");
+        row("cancel cross-site",
+            httpRequest("POST", "/api/v1/bookings/x/cancel?token=y", {},
+                        {{"Sec-Fetch-Site", "cross-site"}}),
+            403, "forbidden");
+        row("cancel with malformed JSON",
+            httpRequest("POST", "/api/v1/bookings/x/cancel?token=y", "{reason"), 400,
+            "bad_request");
+    }
+    void badInput() {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(QString, field);
+        QVERIFY(startServer());
+        const BookingRows before = bookingRows();
+        QVERIFY(before.count >= 0);
+        const Reply reply = send(request);
+        QVERIFY2(reply.status == status, qPrintable(reply.describe()));
+        const QJsonObject error = reply.error();
+        QCOMPARE(error.value("code").toString(), code);
+        QVERIFY(!error.value("message").toString().isEmpty());
+        QCOMPARE(error.contains("field"), !field.isEmpty());
+        QCOMPARE(error.value("field").toString(), field);
+        QVERIFY2(leakIn(reply.body).isEmpty(), reply.body.constData());
+        QCOMPARE(bookingRows(), before);
+        const Reply health = get("/api/v1/health");
+        QCOMPARE(health.status, 200);
+    }
+
+    // Odd but legitimate input is stored exactly as sent and comes back the same.
+    void unusualInputIsStoredVerbatim_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("notes");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::newRow("SQL metacharacters") << "Robert'); DROP TABLE bookings;--"
+                                            << "1' OR '1'='1\"; --" << QByteArray();
+        QTest::newRow("4-byte UTF-8")
+            << QString::fromUtf8("Zoë 🦄 Ünïcødé 𝔘𝔫𝔦") << "☕🙂" << QByteArray();
+        QTest::newRow("markup") << "<b>Bob</b>"
+                                << "<script>alert(1)</script>" << QByteArray();
+        QTest::newRow("quotes and backslashes") << R"(O'Brien "Bob" \ 100%)"
+                                                << "%s %n %x {}" << QByteArray();
+        QTest::newRow("multi-line notes") << "Bob"
+                                          << "line one\nline two\tindented" << QByteArray();
+        QTest::newRow("charset parameter") << "Bob"
+                                           << "" << QByteArray("application/json; charset=utf-8");
+        QTest::newRow("same-origin browser") << "Bob"
+                                             << "" << QByteArray("same-origin");
+    }
+    void unusualInputIsStoredVerbatim() {
+        QFETCH(QString, name);
+        QFETCH(QString, notes);
+        QFETCH(QByteArray, contentType);
+        QVERIFY(startServer());
+        const BookingRows before = bookingRows();
+        QJsonObject body = bookingBody(takeSlot(), "verbatim@example.com");
+        body["name"] = name;
+        body["notes"] = notes;
+        HeaderList headers;
+        if (contentType == "same-origin")
+            headers = {{"Origin", "http://" + ownHost()}, {"Sec-Fetch-Site", "same-origin"}};
+        else if (!contentType.isEmpty())
+            headers = {{"Content-Type", contentType}};
+        const Reply created = book(body, headers);
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        const auto [id, token] = idAndToken(created);
+        const QVariantMap row = storedBooking(QString::fromLatin1(id));
+        QCOMPARE(row.value("attendee_name").toString(), name);
+        QCOMPARE(row.value("notes").toString(), notes);
+        QCOMPARE(bookingRows().count, before.count + 1);
+        const Reply view = get("/api/v1/bookings/" + id + "?token=" + token);
+        QCOMPARE(view.status, 200);
+        QCOMPARE(view.json().value("name").toString(), name);
+        if (notes.isEmpty())
+            QVERIFY(view.json().value("notes").isNull());
+        else
+            QCOMPARE(view.json().value("notes").toString(), notes);
+        // Everyone else's answers keep working: the table is intact.
+        QCOMPARE(get("/api/v1/users/alice").status, 200);
+        QVERIFY(post("/api/v1/bookings/" + id + "/cancel?token=" + token, {}).status == 200);
+    }
+
+    // --- the transport ------------------------------------------------------------------------
+
+    void truncatedBodyDoesNotBlockOthers() {
+        QVERIFY(startServer());
+        const BookingRows before = bookingRows();
+        const QByteArray json = toJson(bookingBody(takeSlot(), "truncated@example.com"));
+        QByteArray request =
+            withOwnHost(httpRequest("POST", "/api/v1/users/alice/bookings", json,
+                                    {{"Content-Length", QByteArray::number(json.size() + 100)}}));
+        // A client that promises more than it sends, and stays connected...
+        QTcpSocket slow;
+        slow.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(slow.waitForConnected(10000));
+        slow.write(request);
+        QVERIFY(slow.waitForBytesWritten(10000));
+        // ...doesn't hold anyone else up.
+        QCOMPARE(get("/api/v1/health").status, 200);
+        QCOMPARE(get("/api/v1/users/alice").status, 200);
+        // And one that hangs up halfway leaves nothing behind.
+        {
+            QTcpSocket gone;
+            gone.connectToHost(QHostAddress::LocalHost, m_server->port());
+            QVERIFY(gone.waitForConnected(10000));
+            gone.write(request);
+            QVERIFY(gone.waitForBytesWritten(10000));
+            gone.disconnectFromHost();
+        }
+        QCOMPARE(get("/api/v1/health").status, 200);
+        QCOMPARE(bookingRows(), before);
+        // Garbage instead of HTTP closes that connection only.
+        QTcpSocket garbage;
+        garbage.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(garbage.waitForConnected(10000));
+        garbage.write("\x16\x03\x01 definitely not HTTP\r\n\r\n");
+        QVERIFY(waitForClose(garbage, 10000));
+        QCOMPARE(get("/api/v1/health").status, 200);
+        QCOMPARE(bookingRows(), before);
+    }
+
+    void connectionCloseIsHonoured() {
+        QVERIFY(startServer());
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(10000));
+        socket.write(
+            withOwnHost(httpRequest("GET", "/api/v1/health", {}, {{"Connection", "close"}})));
+        QByteArray buffer;
+        const Reply reply = readReply(socket, buffer);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("Connection").toLower(), QByteArray("close"));
+        QVERIFY2(waitForClose(socket, 10000), "the connection stayed open");
+    }
+
+    void oversizedHeadersAreRefused() {
+        QVERIFY(startServer());
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(10000));
+        socket.write(withOwnHost(
+            httpRequest("GET", "/api/v1/health", {}, {{"X-Filler", QByteArray(200 * 1024, 'x')}})));
+        QByteArray buffer;
+        const Reply reply = readReply(socket, buffer);
+        QCOMPARE(reply.status, 431);
+        QVERIFY(waitForClose(socket, 10000));
+        QCOMPARE(get("/api/v1/health").status, 200);
+    }
+
+    void stalledConnectionsAreDropped() {
+        // In this process, with short timeouts: a request that never completes, and a
+        // connection that never sends one.
+        web::ServerConfig config;
+        config.port = 0;
+        config.requestTimeoutMs = 300;
+        config.idleTimeoutMs = 1500;
+        web::BookingServer server(*m_db, config);
+        QVERIFY(server.start().ok());
+        QTcpSocket stalled;
+        stalled.connectToHost(QHostAddress::LocalHost, server.port());
+        QTRY_COMPARE(stalled.state(), QAbstractSocket::ConnectedState);
+        stalled.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        QTcpSocket idle;
+        idle.connectToHost(QHostAddress::LocalHost, server.port());
+        QTRY_COMPARE(idle.state(), QAbstractSocket::ConnectedState);
+        QTcpSocket busy; // one that keeps asking stays
+        busy.connectToHost(QHostAddress::LocalHost, server.port());
+        QTRY_COMPARE(busy.state(), QAbstractSocket::ConnectedState);
+        QElapsedTimer timer;
+        timer.start();
+        QByteArray buffer;
+        int answered = 0;
+        while (timer.elapsed() < 4500) {
+            busy.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:" +
+                       QByteArray::number(server.port()) + "\r\n\r\n");
+            QTest::qWait(100);
+            buffer += busy.readAll();
+            Reply reply;
+            while (takeResponse(buffer, reply, false))
+                answered += reply.status == 200 ? 1 : 0;
+        }
+        QCOMPARE(stalled.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(idle.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(busy.state(), QAbstractSocket::ConnectedState);
+        QVERIFY2(answered > 5, qPrintable(QString::number(answered)));
+    }
+
+    // --- limits -------------------------------------------------------------------------------
+
+    void rateLimitPerAddress() {
+        QVERIFY(startServer()); // the default: 10 booking requests a minute per address
+        const QDateTime start = takeSlot();
+        QCOMPARE(book(bookingBody(start, "limit@example.com")).status, 201);
+        for (int i = 2; i <= 10; ++i)
+            QCOMPARE(post("/api/v1/users/alice/bookings", "{}").status, 422);
+        const BookingRows before = bookingRows();
+        const Reply limited = book(bookingBody(takeSlot(), "limit2@example.com"));
+        QVERIFY2(limited.status == 429, qPrintable(limited.describe()));
+        QCOMPARE(limited.error().value("code").toString(), QString("rate_limited"));
+        bool isNumber = false;
+        const int retryAfter = limited.header("Retry-After").toInt(&isNumber);
+        QVERIFY2(isNumber && retryAfter >= 1 && retryAfter <= 60, limited.header("Retry-After"));
+        QCOMPARE(bookingRows(), before);
+        // Only booking requests are limited.
+        QCOMPARE(get("/api/v1/users/alice").status, 200);
+        QCOMPARE(post("/api/v1/bookings/x/cancel?token=y", {}).status, 404);
+    }
+
+    void openRequestCapPerEmail() {
+        QVERIFY(startServer());
+        QList<QPair<QByteArray, QByteArray>> openRequests;
+        for (int i = 0; i < 3; ++i) {
+            const Reply created = book(bookingBody(takeSlot(), "cap@example.com"));
+            QVERIFY2(created.status == 201, qPrintable(created.describe()));
+            openRequests << idAndToken(created);
+        }
+        const BookingRows before = bookingRows();
+        const Reply capped = book(bookingBody(takeSlot(), "CAP@Example.com"));
+        QVERIFY2(capped.status == 429, qPrintable(capped.describe()));
+        QCOMPARE(capped.error().value("code").toString(), QString("rate_limited"));
+        QCOMPARE(capped.error().value("field").toString(), QString("email"));
+        QCOMPARE(bookingRows(), before);
+        // Withdrawing one makes room for another.
+        const auto& [firstId, firstToken] = openRequests[0];
+        QCOMPARE(post("/api/v1/bookings/" + firstId + "/cancel?token=" + firstToken, {}).status,
+                 200);
+        QCOMPARE(book(bookingBody(takeSlot(), "cap@example.com")).status, 201);
+    }
+
+    void fiftyConcurrentPostsOneWinner() {
+        constexpr int kClients = 50;
+        QVERIFY(startServer({"--max-booking-posts-per-minute", "100"}));
+        const QDateTime start = takeSlot();
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < kClients; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QHostAddress::LocalHost, m_server->port());
+            QVERIFY(socket->waitForConnected(10000));
+            sockets.push_back(std::move(socket));
+        }
+        // Every request is on the wire before any answer is read.
+        for (int i = 0; i < kClients; ++i) {
+            const QByteArray body =
+                toJson(bookingBody(start, QString("racer%1@example.com").arg(i)));
+            sockets[static_cast<std::size_t>(i)]->write(
+                withOwnHost(httpRequest("POST", "/api/v1/users/alice/bookings", body)));
+        }
+        for (auto& socket : sockets)
+            QVERIFY(socket->waitForBytesWritten(10000));
+        int created = 0;
+        int conflicts = 0;
+        QStringList other;
+        for (auto& socket : sockets) {
+            QByteArray buffer;
+            const Reply reply = readReply(*socket, buffer);
+            inspect("POST race", reply);
+            if (reply.status == 201)
+                ++created;
+            else if (reply.status == 409 && reply.error().value("code").toString() == "conflict")
+                ++conflicts;
+            else
+                other << reply.describe();
+        }
+        QVERIFY2(other.isEmpty(), qPrintable(other.join('\n')));
+        QCOMPARE(created, 1);
+        QCOMPARE(conflicts, kClients - 1);
+        QCOMPARE(bookingsAt(start), 1);
+    }
+
+    // --- operations ---------------------------------------------------------------------------
+
+    void logsNeverHoldTokens() {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("QT_LOGGING_RULES", "slotdesk.*=true");
+        QVERIFY(startServer({}, environment));
+        const Reply created = book(bookingBody(takeSlot(), "logs@example.com"));
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        const auto [id, token] = idAndToken(created);
+        QCOMPARE(get("/api/v1/bookings/" + id + "?token=" + token).status, 200);
+        QCOMPARE(get("/api/v1/bookings/" + id + "/ics?token=" + token).status, 200);
+        QCOMPARE(get("/booking/" + id + "?token=" + token).status, 200);
+        QCOMPARE(post("/api/v1/bookings/" + id + "/cancel?token=" + token, {}).status, 200);
+        QCOMPARE(m_server->stop(), 0);
+        const QByteArray logs = m_server->output() + m_server->errors();
+        m_server.reset();
+        QVERIFY2(logs.contains("/api/v1/bookings/" + id), "logging was not on");
+        QVERIFY2(!logs.contains(token), "a manage token reached the log");
+        const QByteArray tokenHash = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+        QVERIFY(!logs.contains(tokenHash.toHex()));
+        QVERIFY(!logs.contains("token="));
+    }
+
+    void loopbackByDefault() {
+        const web::ServerConfig defaults;
+        QCOMPARE(defaults.address, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(defaults.port, web::ServerConfig::kDefaultPort);
+        QCOMPARE(defaults.maxBodyBytes, 16 * 1024);
+        QCOMPARE(defaults.bookingPostsPerMinute, 10);
+        // The default address, on a free port: bound to 127.0.0.1 and nothing else.
+        web::ServerConfig config;
+        config.port = 0;
+        web::BookingServer server(*m_db, config);
+        QVERIFY(server.start().ok());
+        const auto listeners = server.servers();
+        QCOMPARE(listeners.size(), 1);
+        QCOMPARE(listeners[0]->serverAddress(), QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(server.baseUrl().host(), QString("127.0.0.1"));
+        // "localhost" means loopback too, and nothing is reachable beyond it without saying so.
+        web::ServerConfig named;
+        QVERIFY(web::parseListenAddress("localhost:9000", named).ok());
+        QCOMPARE(named.address, QHostAddress(QHostAddress::LocalHost));
+        QVERIFY(!web::parseListenAddress("9000", named).ok());
+        QVERIFY(!web::parseListenAddress("example.org:9000", named).ok());
+    }
+
+    void takenPortIsAClearError() {
+        QVERIFY(startServer());
+        QProcess second;
+        second.start(SLOTDESK_CLI_PATH, {"--data-dir", m_dataDir, "serve", "--listen",
+                                         "127.0.0.1:" + QString::number(m_server->port())});
+        QVERIFY(second.waitForFinished(60000));
+        QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(second.exitCode(), 2);
+        const QString error = QString::fromUtf8(second.readAllStandardError()).trimmed();
+        QVERIFY2(!error.contains('\n'), qPrintable(error));
+        QVERIFY2(error.contains("already in use") &&
+                     error.contains(QString::number(m_server->port())),
+                 qPrintable(error));
+        QVERIFY(second.readAllStandardOutput().isEmpty());
+        QCOMPARE(get("/api/v1/health").status, 200); // the first one is unharmed
+    }
+
+    void stopsCleanlyOnSigintWithOpenConnections() {
+        QVERIFY(startServer());
+        QTcpSocket idle;
+        idle.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(idle.waitForConnected(10000));
+        QTcpSocket halfway;
+        halfway.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(halfway.waitForConnected(10000));
+        halfway.write(withOwnHost("POST /api/v1/users/alice/bookings HTTP/1.1\r\nHost: " +
+                                  QByteArray(kOwnHost) + "\r\nContent-Length: 100\r\n\r\n{"));
+        QVERIFY(halfway.waitForBytesWritten(10000));
+        QCOMPARE(get("/api/v1/health").status, 200);
+        QCOMPARE(m_server->stop(SIGINT), 0);
+        QVERIFY(m_server->output().contains("Stopped."));
+        m_server.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebApi)
+#include "tst_webapi.moc"
