@@ -1,4 +1,5 @@
 #include "models/SlotPreviewModel.h"
+#include "models/Plural.h"
 
 #include "models/AdminSession.h"
 #include "models/ItemRoles.h"
@@ -102,7 +103,7 @@ QVariant SlotPreviewModel::headerData(int section, Qt::Orientation orientation, 
     case DateRole:
         return date;
     case Qt::ToolTipRole:
-        return tr("%n slot(s)", nullptr, slotCountOn(section));
+        return plural(tr("%n slot(s)", nullptr, slotCountOn(section)), slotCountOn(section));
     default:
         return {};
     }

@@ -1,4 +1,5 @@
 #include "models/TimeText.h"
+#include "models/Plural.h"
 
 #include "core/ZonedTime.h"
 
@@ -56,7 +57,8 @@ QString TimeText::ago(const QDateTime& then, const QDateTime& now) {
         return tr("%n min ago", nullptr, static_cast<int>(seconds / 60));
     if (seconds < 86400)
         return tr("%n h ago", nullptr, static_cast<int>(seconds / 3600));
-    return tr("%n day(s) ago", nullptr, static_cast<int>(seconds / 86400));
+    return plural(tr("%n day(s) ago", nullptr, static_cast<int>(seconds / 86400)),
+                  static_cast<int>(seconds / 86400));
 }
 
 } // namespace slotdesk::models

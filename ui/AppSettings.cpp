@@ -1,15 +1,18 @@
 #include "ui/AppSettings.h"
 
+#include <QCoreApplication>
 #include <QStandardPaths>
 
 namespace slotdesk::ui {
 
 QSettings AppSettings::settings() {
     if (QStandardPaths::isTestModeEnabled()) {
-        // QSettings caches its search path at first use and does not follow test mode on its
-        // own: put the file in the test-mode config location explicitly.
+        // A throw-away file in the test-mode config location, one per test program (they run
+        // in parallel), whether or not QSettings had cached its search path before test mode.
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
-        return QSettings(dir + QStringLiteral("/SlotDesk/SlotDesk.conf"), QSettings::IniFormat);
+        return QSettings(
+            QStringLiteral("%1/SlotDesk/%2.conf").arg(dir, QCoreApplication::applicationName()),
+            QSettings::IniFormat);
     }
     return QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk"));
 }

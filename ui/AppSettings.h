@@ -1,7 +1,7 @@
 #pragma once
 // AppSettings: the GUI's own preferences (window geometry, last page, theme, the booking link's
 // listen address) in QSettings under SlotDesk/SlotDesk. Under QStandardPaths' test mode they
-// live in a throw-away location, so tests never touch the user's settings.
+// live in a throw-away file per test program, so tests never touch the user's settings.
 
 #include <QSettings>
 #include <QString>

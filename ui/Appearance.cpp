@@ -30,15 +30,29 @@ QFrame#card {
     border-radius: 10px;
 }
 QLabel#pageTitle { font-size: 20pt; font-weight: 600; }
-QLabel#pageSubtitle { color: palette(placeholder-text); }
+QLabel#periodTitle { font-size: 16pt; font-weight: 600; }
+QPushButton#modeDay, QPushButton#modeWeek, QPushButton#modeMonth {
+    padding: 5px 14px; border: 1px solid palette(mid); background: palette(button);
+}
+QPushButton#modeDay { border-top-left-radius: 6px; border-bottom-left-radius: 6px; }
+QPushButton#modeMonth { border-top-right-radius: 6px; border-bottom-right-radius: 6px; }
+QPushButton#modeWeek { border-left: none; border-right: none; }
+QPushButton#modeDay:checked, QPushButton#modeWeek:checked, QPushButton#modeMonth:checked {
+    background: palette(highlight); color: palette(highlighted-text); border-color: palette(highlight);
+}
+QLabel#pageSubtitle { color: %1; }
 QLabel#sectionTitle { font-size: 12pt; font-weight: 600; }
-QLabel#fieldError { color: #d64545; }
+QLabel#fieldError { color: %2; }
 QLabel#emptyTitle { font-size: 14pt; font-weight: 600; }
-QLabel#emptyText { color: palette(placeholder-text); }
-QLabel#hint { color: palette(placeholder-text); }
+QLabel#emptyText { color: %1; }
+QLabel#hint { color: %1; }
+QPushButton#durationChip { padding: 4px 0; border: 1px solid palette(mid); border-radius: 6px;
+                           background: palette(button); }
+QPushButton#durationChip:checked { background: palette(highlight); color: palette(highlighted-text);
+                                   border-color: palette(highlight); }
 QPushButton#primary {
     background: palette(highlight); color: palette(highlighted-text);
-    border: 1px solid palette(highlight); border-radius: 6px; padding: 6px 14px; font-weight: 600;
+    border: 1px solid palette(highlight); border-radius: 5px; padding: 4px 14px; font-weight: 600;
 }
 QPushButton#primary:disabled { background: palette(mid); border-color: palette(mid); }
 QPushButton#primary:hover { border-color: palette(dark); }
@@ -71,20 +85,18 @@ void Appearance::apply(Theme theme) {
     if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     g_current = theme;
-    switch (theme) {
-    case Theme::Light:
-        QApplication::setPalette(lightPalette());
-        break;
-    case Theme::Dark:
-        QApplication::setPalette(darkPalette());
-        break;
-    case Theme::System:
-        QApplication::setPalette(systemPalette());
-        break;
-    }
+    QPalette palette = theme == Theme::Light  ? lightPalette()
+                       : theme == Theme::Dark ? darkPalette()
+                                              : systemPalette();
+    // Hints and subtitles use the placeholder colour; some platform palettes make it as dark
+    // as the text itself.
+    palette.setColor(QPalette::PlaceholderText, subtleText(palette));
+    QApplication::setPalette(palette);
     // palette() references in the sheet are resolved when it is set: set it again.
     qApp->setStyleSheet(QString());
-    qApp->setStyleSheet(QString::fromLatin1(kStyleSheet));
+    // Colours the sheet cannot name (palette(placeholder-text) is newer than Qt 6.4).
+    qApp->setStyleSheet(
+        QString::fromLatin1(kStyleSheet).arg(subtleText(palette).name(), danger(palette).name()));
 }
 
 Appearance::Theme Appearance::current() {

@@ -1,4 +1,5 @@
 #include "ui/ApprovalsPage.h"
+#include "models/Plural.h"
 
 #include "models/ItemRoles.h"
 #include "models/PendingBookingModel.h"
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace slotdesk::ui {
@@ -25,7 +27,7 @@ ApprovalsPage::ApprovalsPage(models::AdminSession*, models::PendingBookingModel*
     , m_header(new PageHeader(tr("Approvals"), QString(), this))
     , m_list(new QListView(this))
     , m_stack(new QStackedWidget(this))
-    , m_approve(new QPushButton(Icons::icon(Icons::Glyph::Check), tr("Approve"), this))
+    , m_approve(new QPushButton(tr("Approve"), this))
     , m_reject(new QPushButton(tr("Reject…"), this)) {
     setObjectName(QStringLiteral("approvalsPage"));
     m_approve->setObjectName(QStringLiteral("primary"));
@@ -92,8 +94,22 @@ ApprovalsPage::ApprovalsPage(models::AdminSession*, models::PendingBookingModel*
         }
         updateState();
     });
+    // "requested 5 min ago" ages with the clock, not with the database.
+    auto* ageing = new QTimer(this);
+    ageing->setInterval(60 * 1000);
+    connect(ageing, &QTimer::timeout, m_list->viewport(), qOverload<>(&QWidget::update));
+    ageing->start();
     setFocusProxy(m_list);
     updateState();
+}
+
+void ApprovalsPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    // Like a mail client: the oldest request is ready for the keyboard.
+    if (!m_list->selectionModel()->hasSelection() && m_model->rowCount() > 0) {
+        m_list->setCurrentIndex(m_model->index(0, 0));
+        m_list->selectionModel()->select(m_model->index(0, 0), QItemSelectionModel::ClearAndSelect);
+    }
 }
 
 QStringList ApprovalsPage::selectedIds() const {
@@ -126,8 +142,10 @@ void ApprovalsPage::updateState() {
     m_reject->setEnabled(selected > 0);
     m_approve->setText(selected > 1 ? tr("Approve %n", nullptr, selected) : tr("Approve"));
     m_reject->setText(selected > 1 ? tr("Reject %n…", nullptr, selected) : tr("Reject…"));
-    m_header->setSubtitle(count == 0 ? tr("No requests waiting")
-                                     : tr("%n request(s) waiting · oldest first", nullptr, count));
+    m_header->setSubtitle(
+        count == 0
+            ? tr("No requests waiting")
+            : models::plural(tr("%n request(s) waiting · oldest first", nullptr, count), count));
 }
 
 } // namespace slotdesk::ui

@@ -34,6 +34,9 @@ public slots:
     // Asks for an optional reason, then rejects.
     void askRejectSelected();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void updateState();
 

@@ -1,4 +1,5 @@
 #include "ui/AvailabilityPage.h"
+#include "models/Plural.h"
 
 #include "availability/AvailabilityService.h"
 #include "models/AdminSession.h"
@@ -55,16 +56,10 @@ AvailabilityPage::AvailabilityPage(models::AdminSession* session, QWidget* paren
     setObjectName(QStringLiteral("availabilityPage"));
 
     auto* content = new QWidget;
-    auto* columns = new QHBoxLayout;
-    columns->setSpacing(18);
-    auto* left = new QVBoxLayout;
-    left->setSpacing(18);
-
     auto* weeklyCard = new SectionCard(
         tr("Weekly hours"),
         tr("When you can be booked, day by day. Each block keeps its own time zone."), content);
     weeklyCard->body()->addWidget(m_weekly);
-    left->addWidget(weeklyCard);
 
     auto* overrideCard = new SectionCard(
         tr("Date overrides"), tr("Days off, or other hours on a particular date."), content);
@@ -93,19 +88,16 @@ AvailabilityPage::AvailabilityPage(models::AdminSession* session, QWidget* paren
     noOverrides->setObjectName(QStringLiteral("hint"));
     overrideLayout->addWidget(m_overrideList);
     overrideLayout->addWidget(noOverrides);
-    left->addWidget(overrideCard);
-    left->addStretch(1);
 
     auto* rulesCard =
         new SectionCard(tr("Booking rules"),
                         tr("How long meetings are and how they fit around each other."), content);
     rulesCard->body()->addWidget(m_rules);
-    auto* right = new QVBoxLayout;
-    right->addWidget(rulesCard);
-    right->addStretch(1);
-
-    columns->addLayout(left, 3);
-    columns->addLayout(right, 2);
+    // The hours across the top, rules and exceptions side by side, then what they offer.
+    auto* columns = new QHBoxLayout;
+    columns->setSpacing(18);
+    columns->addWidget(rulesCard, 1, Qt::AlignTop);
+    columns->addWidget(overrideCard, 1, Qt::AlignTop);
 
     m_previewCard = new SectionCard(QString(), QString(), content);
     m_previewCard->body()->addWidget(new SlotPreviewView(m_preview, m_previewCard));
@@ -122,6 +114,7 @@ AvailabilityPage::AvailabilityPage(models::AdminSession* session, QWidget* paren
     contentLayout->setSpacing(18);
     contentLayout->addWidget(header);
     contentLayout->addWidget(m_status);
+    contentLayout->addWidget(weeklyCard);
     contentLayout->addLayout(columns);
     contentLayout->addWidget(m_previewCard);
     contentLayout->addStretch(1);
@@ -214,12 +207,13 @@ void AvailabilityPage::removeSelectedOverride() {
 
 void AvailabilityPage::updatePreviewTitle() {
     const int total = m_preview->totalSlots();
-    m_previewCard->setTitle(total == 0
-                                ? tr("Preview: no slots in the next 7 days")
-                                : tr("Preview: %n slot(s) in the next 7 days", nullptr, total) +
-                                      tr(" · %1-minute meetings, %2")
-                                          .arg(m_preview->meetingLength())
-                                          .arg(models::TimeText::zoneCity(m_session->timeZone())));
+    m_previewCard->setTitle(
+        total == 0
+            ? tr("Preview: no slots in the next 7 days")
+            : models::plural(tr("Preview: %n slot(s) in the next 7 days", nullptr, total), total) +
+                  tr(" · %1-minute meetings, %2")
+                      .arg(m_preview->meetingLength())
+                      .arg(models::TimeText::zoneCity(m_session->timeZone())));
 }
 
 } // namespace slotdesk::ui

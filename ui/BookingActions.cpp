@@ -1,4 +1,5 @@
 #include "ui/BookingActions.h"
+#include "models/Plural.h"
 
 #include "booking/BookingConflictService.h"
 #include "booking/BookingService.h"
@@ -75,7 +76,7 @@ void BookingActions::approveNow(const QStringList& bookingIds) {
         return bookings.approve(m_session->userId(), id);
     });
     if (approved > 0)
-        emit done(tr("Approved %n request(s)", nullptr, approved));
+        emit done(models::plural(tr("Approved %n request(s)", nullptr, approved), approved));
 }
 
 void BookingActions::reject(const QStringList& bookingIds, const QString& reason) {
@@ -86,7 +87,7 @@ void BookingActions::reject(const QStringList& bookingIds, const QString& reason
             return bookings.reject(m_session->userId(), id, reason.trimmed());
         });
     if (rejected > 0)
-        emit done(tr("Rejected %n request(s)", nullptr, rejected));
+        emit done(models::plural(tr("Rejected %n request(s)", nullptr, rejected), rejected));
 }
 
 void BookingActions::cancel(const QStringList& bookingIds, const QString& reason) {
@@ -97,7 +98,7 @@ void BookingActions::cancel(const QStringList& bookingIds, const QString& reason
             return bookings.cancel(m_session->userId(), id, reason.trimmed());
         });
     if (cancelled > 0)
-        emit done(tr("Cancelled %n booking(s)", nullptr, cancelled));
+        emit done(models::plural(tr("Cancelled %n booking(s)", nullptr, cancelled), cancelled));
 }
 
 int BookingActions::applyEach(const QStringList& bookingIds, const Change& change) {
@@ -121,23 +122,27 @@ int BookingActions::applyEach(const QStringList& bookingIds, const Change& chang
 void BookingActions::askAndReject(const QStringList& bookingIds) {
     if (bookingIds.isEmpty())
         return;
-    askReason(tr("Reject %n request(s)", nullptr, static_cast<int>(bookingIds.size())),
-              tr("Reason (optional, shown to the attendee):"), tr("Reject"),
-              [this, bookingIds](bool ok, const QString& reason) {
-                  if (ok)
-                      reject(bookingIds, reason);
-              });
+    askReason(
+        models::plural(tr("Reject %n request(s)", nullptr, static_cast<int>(bookingIds.size())),
+                       static_cast<int>(bookingIds.size())),
+        tr("Reason (optional, shown to the attendee):"), tr("Reject"),
+        [this, bookingIds](bool ok, const QString& reason) {
+            if (ok)
+                reject(bookingIds, reason);
+        });
 }
 
 void BookingActions::askAndCancel(const QStringList& bookingIds) {
     if (bookingIds.isEmpty())
         return;
-    askReason(tr("Cancel %n booking(s)", nullptr, static_cast<int>(bookingIds.size())),
-              tr("Reason (shown to the attendee):"), tr("Cancel booking"),
-              [this, bookingIds](bool ok, const QString& reason) {
-                  if (ok)
-                      cancel(bookingIds, reason);
-              });
+    askReason(
+        models::plural(tr("Cancel %n booking(s)", nullptr, static_cast<int>(bookingIds.size())),
+                       static_cast<int>(bookingIds.size())),
+        tr("Reason (shown to the attendee):"), tr("Cancel booking"),
+        [this, bookingIds](bool ok, const QString& reason) {
+            if (ok)
+                cancel(bookingIds, reason);
+        });
 }
 
 void BookingActions::ask(const QString& title, const QString& text, Answer answer) {

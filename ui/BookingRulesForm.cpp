@@ -51,11 +51,12 @@ BookingRulesForm::BookingRulesForm(models::AdminSession* session, QWidget* paren
     durations->setContentsMargins(0, 0, 0, 0);
     durations->setSpacing(4);
     for (int minutes : kCommonLengths) {
-        auto* button = new QPushButton(tr("%1 min").arg(minutes), m_durationBox);
+        auto* button = new QPushButton(QString::number(minutes), m_durationBox);
         button->setCheckable(true);
+        button->setObjectName(QStringLiteral("durationChip"));
         button->setProperty("minutes", minutes);
         button->setAccessibleName(tr("Offer %1-minute meetings").arg(minutes));
-        button->setMinimumWidth(button->fontMetrics().horizontalAdvance(button->text()) + 18);
+        button->setFixedWidth(button->fontMetrics().horizontalAdvance(QStringLiteral("000")) + 16);
         connect(button, &QPushButton::toggled, this, [this] {
             if (m_loading)
                 return;
@@ -65,6 +66,7 @@ BookingRulesForm::BookingRulesForm(models::AdminSession* session, QWidget* paren
         m_durationButtons.append(button);
         durations->addWidget(button);
     }
+    durations->addWidget(new QLabel(tr("min"), m_durationBox));
     durations->addStretch(1);
     m_durationBox->setAccessibleName(tr("Meeting lengths offered"));
 
@@ -87,6 +89,9 @@ BookingRulesForm::BookingRulesForm(models::AdminSession* session, QWidget* paren
     m_cap->setAccessibleName(tr("Bookings per day"));
     m_cap->setToolTip(tr("The most bookings SlotDesk accepts on one day"));
 
+    for (QWidget* box : std::initializer_list<QWidget*>{m_default, m_interval, m_bufferBefore,
+                                                        m_bufferAfter, m_notice, m_horizon, m_cap})
+        box->setMinimumWidth(150);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->setLabelAlignment(Qt::AlignLeft);

@@ -1,9 +1,11 @@
 #include "ui/BookingsPage.h"
+#include "models/Plural.h"
 
 #include "models/AdminSession.h"
 #include "models/BookingFilterProxyModel.h"
 #include "models/BookingTableModel.h"
 #include "models/ItemRoles.h"
+#include "models/TimeText.h"
 #include "ui/Appearance.h"
 #include "ui/BookingActions.h"
 #include "ui/BookingDetailsPanel.h"
@@ -13,6 +15,7 @@
 
 #include "core/ZonedTime.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
@@ -38,10 +41,12 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override {
+        // The row's background (selection, alternate colour) without the plain text.
         QStyleOptionViewItem plain = option;
         initStyleOption(&plain, index);
         plain.text.clear();
-        QStyledItemDelegate::paint(painter, plain, QModelIndex());
+        const QStyle* style = plain.widget ? plain.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &plain, painter, plain.widget);
         const auto status = static_cast<BookingStatus>(index.data(models::StatusRole).toInt());
         const QPalette& pal = option.palette;
         QColor color = Appearance::subtleText(pal);
@@ -166,9 +171,11 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(models::BookingTableModel::Email,
                                                       QHeaderView::Stretch);
-    m_table->setColumnWidth(
-        models::BookingTableModel::Start,
-        fontMetrics().horizontalAdvance(QStringLiteral("Wed 30 Sep 2026 · 00:00")) + 28);
+    const QString widest =
+        tr("%1 · %2").arg(QLocale().toString(QDate(2026, 9, 30), QStringLiteral("ddd d MMM yyyy")),
+                          models::TimeText::time(QTime(12, 59)));
+    m_table->setColumnWidth(models::BookingTableModel::Start,
+                            fontMetrics().horizontalAdvance(widest) + 36);
     m_table->setColumnWidth(models::BookingTableModel::Duration,
                             fontMetrics().horizontalAdvance(QStringLiteral("Length")) + 40);
     m_table->setColumnWidth(models::BookingTableModel::Attendee, 190);
@@ -276,9 +283,9 @@ QString BookingsPage::currentId() const {
 
 void BookingsPage::updateState() {
     const int total = m_model->totalCount();
-    m_header->setSubtitle(total == 0
-                              ? tr("No bookings")
-                              : tr("%1 booking(s)", nullptr, total).arg(QLocale().toString(total)));
+    m_header->setSubtitle(total == 0 ? tr("No bookings")
+                                     : models::plural(tr("%1 booking(s)", nullptr, total), total)
+                                           .arg(QLocale().toString(total)));
     m_stack->setCurrentIndex(m_proxy->rowCount() == 0 && !m_model->canFetchMore({}) ? 1 : 0);
     const QModelIndex current = m_table->currentIndex();
     m_cancel->setEnabled(current.isValid() && current.data(models::StatusRole).toInt() ==

@@ -86,8 +86,9 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
     , m_zone(new QLabel(this))
     , m_modes(new QButtonGroup(this)) {
     setObjectName(QStringLiteral("calendarPage"));
-    m_title->setObjectName(QStringLiteral("pageTitle"));
+    m_title->setObjectName(QStringLiteral("periodTitle"));
     m_title->setAccessibleName(tr("Shown period"));
+    m_title->setMinimumWidth(120);
     m_zone->setObjectName(QStringLiteral("hint"));
 
     auto* todayButton = new QPushButton(tr("Today"), this);
@@ -112,40 +113,38 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
     modeLayout->setSpacing(0);
     const struct {
         CalendarView::Mode mode;
+        const char* key; // object name, for the style sheet
         QString text;
         QString tip;
-    } modes[] = {{CalendarView::Mode::Day, tr("Day"), tr("Day view (D)")},
-                 {CalendarView::Mode::Week, tr("Week"), tr("Week view (W)")},
-                 {CalendarView::Mode::Month, tr("Month"), tr("Month view (M)")}};
+    } modes[] = {{CalendarView::Mode::Day, "modeDay", tr("Day"), tr("Day view (D)")},
+                 {CalendarView::Mode::Week, "modeWeek", tr("Week"), tr("Week view (W)")},
+                 {CalendarView::Mode::Month, "modeMonth", tr("Month"), tr("Month view (M)")}};
     for (const auto& m : modes) {
         auto* button = new QPushButton(m.text, modeBox);
         button->setCheckable(true);
         button->setToolTip(m.tip);
         button->setAccessibleName(m.tip);
-        button->setObjectName(QStringLiteral("mode") + m.text);
+        button->setObjectName(QString::fromLatin1(m.key));
         m_modes->addButton(button, static_cast<int>(m.mode));
         modeLayout->addWidget(button);
     }
     m_modes->button(static_cast<int>(CalendarView::Mode::Week))->setChecked(true);
 
     auto* legend = new QHBoxLayout;
-    legend->setSpacing(14);
+    legend->setSpacing(16);
     legend->addWidget(legendEntry(LegendSwatch::Kind::Confirmed, tr("Confirmed"), this));
-    legend->addWidget(legendEntry(LegendSwatch::Kind::Pending, tr("Pending"), this));
-    legend->addWidget(legendEntry(LegendSwatch::Kind::Busy, tr("Busy (calendar)"), this));
-    legend->addSpacing(10);
+    legend->addWidget(legendEntry(LegendSwatch::Kind::Pending, tr("Pending request"), this));
+    legend->addWidget(legendEntry(LegendSwatch::Kind::Busy, tr("Busy in your calendar"), this));
+    legend->addStretch(1);
     legend->addWidget(m_zone);
 
     auto* toolbar = new QHBoxLayout;
     toolbar->setSpacing(6);
+    toolbar->addWidget(m_title, 1);
     toolbar->addWidget(todayButton);
     toolbar->addWidget(previous);
     toolbar->addWidget(next);
-    toolbar->addSpacing(8);
-    toolbar->addWidget(m_title);
-    toolbar->addStretch(1);
-    toolbar->addLayout(legend);
-    toolbar->addSpacing(16);
+    toolbar->addSpacing(12);
     toolbar->addWidget(modeBox);
 
     auto* frame = new QFrame(this);
@@ -165,6 +164,7 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
     layout->setSpacing(14);
     layout->addLayout(toolbar);
     layout->addLayout(body, 1);
+    layout->addLayout(legend);
 
     m_view->setModel(m_model);
     m_view->setTimeZone(m_session->timeZone());

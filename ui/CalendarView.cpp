@@ -154,7 +154,7 @@ QDate CalendarView::today() const {
 double CalendarView::hourHeight() const {
     if (m_hourHeight > 0)
         return m_hourHeight;
-    return std::max(44.0, fontMetrics().height() * 2.6);
+    return std::max(48.0, fontMetrics().height() * 3.0);
 }
 
 QRectF CalendarView::gridRect() const {
@@ -649,10 +649,11 @@ void CalendarView::paintTimeGrid(QPainter& painter, const QRect& exposed) {
         const double x = std::floor(kGutter + d * dw) + 0.5;
         painter.drawLine(QPointF(x, visibleTop), QPointF(x, visibleBottom));
     }
+    const BlockStyle style = blockStyle();
     for (const auto& segment : std::as_const(m_segments)) {
         if (segment.rect.bottom() < visibleTop || segment.rect.top() > visibleBottom)
             continue;
-        paintBlock(painter, segment, segment.rect);
+        paintBlock(painter, segment, style);
     }
     if (showsToday) {
         const QTime local = zonedtime::toLocal(this->now(), m_zone).time();
@@ -728,77 +729,105 @@ void CalendarView::paintTimeGrid(QPainter& painter, const QRect& exposed) {
     painter.restore();
 }
 
-void CalendarView::paintBlock(QPainter& painter, const Segment& segment, const QRectF& rect) {
-    const QModelIndex index = model()->index(segment.row, 0, rootIndex());
+CalendarView::BlockStyle CalendarView::blockStyle() const {
     const QPalette& pal = palette();
+    BlockStyle style;
+    style.text = pal.color(QPalette::Text);
+    style.accent = Appearance::accent(pal);
+    style.onAccent = Appearance::onAccent(pal);
+    style.pending = Appearance::pending(pal);
+    style.pendingFill = Appearance::pendingFill(pal);
+    QColor hatch = style.pending;
+    hatch.setAlphaF(0.22f);
+    style.hatch = QBrush(hatch, Qt::BDiagPattern);
+    style.busyFill = Appearance::busyFill(pal);
+    style.busyText = Appearance::busyText(pal);
+    style.busyBar = style.busyText;
+    style.busyBar.setAlphaF(0.6f);
+    style.title = font();
+    style.title.setPointSizeF(font().pointSizeF() * 0.9);
+    style.title.setWeight(QFont::DemiBold);
+    style.detail = style.title;
+    style.detail.setWeight(QFont::Normal);
+    style.titleHeight = QFontMetricsF(style.title).height();
+    return style;
+}
+
+void CalendarView::paintBlock(QPainter& painter, const Segment& segment, const BlockStyle& style) {
+    const QModelIndex index = model()->index(segment.row, 0, rootIndex());
     const auto kind = static_cast<CalendarItem::Kind>(index.data(models::KindRole).toInt());
     const auto status = static_cast<BookingStatus>(index.data(models::StatusRole).toInt());
+    const bool busy = kind == CalendarItem::Kind::BusyEvent;
+    const bool pending = !busy && status == BookingStatus::Pending;
     const bool selected = selectionModel() && selectionModel()->isSelected(index);
-    const QRectF box = rect.adjusted(0.5, 0.5, -0.5, -0.5);
-    const double radius = std::min(5.0, box.height() / 3);
+    const QRectF box = segment.rect.adjusted(0.5, 0.5, -0.5, -0.5);
+    const QColor fill = busy ? style.busyFill : pending ? style.pendingFill : style.accent;
 
-    QColor text;
+    // Slivers (many overlapping items) are plain rectangles: nothing finer would show, and a
+    // crowded week must still paint within a frame.
+    if (box.width() < 10 || box.height() < 10) {
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.fillRect(box, fill);
+        if (pending) {
+            painter.setPen(style.pending);
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(box.adjusted(0, 0, -1, -1));
+        }
+        if (selected) {
+            painter.setPen(QPen(style.text, 2));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(box);
+        }
+        return;
+    }
+
+    const double radius = std::min(5.0, box.height() / 3);
     painter.setRenderHint(QPainter::Antialiasing);
-    if (kind == CalendarItem::Kind::BusyEvent) {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(Appearance::busyFill(pal));
-        painter.drawRoundedRect(box, radius, radius);
-        QColor bar = Appearance::busyText(pal);
-        bar.setAlphaF(0.6f);
-        painter.setBrush(bar);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    painter.drawRoundedRect(box, radius, radius);
+    QColor text = style.onAccent;
+    if (busy) {
+        painter.setBrush(style.busyBar);
         painter.drawRoundedRect(QRectF(box.left(), box.top(), 3, box.height()), 1.5, 1.5);
-        text = Appearance::busyText(pal);
-    } else if (status == BookingStatus::Pending) {
-        const QColor amber = Appearance::pending(pal);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(Appearance::pendingFill(pal));
-        painter.drawRoundedRect(box, radius, radius);
-        QColor hatch = amber;
-        hatch.setAlphaF(0.22f);
-        painter.setBrush(QBrush(hatch, Qt::BDiagPattern));
-        painter.drawRoundedRect(box, radius, radius);
+        text = style.busyText;
+    } else if (pending) {
+        // Hatched and outlined: a request, not yet a meeting.
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.fillRect(box.adjusted(2, 2, -2, -2), style.hatch);
+        painter.setRenderHint(QPainter::Antialiasing);
         painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(amber, 1.2, Qt::DashLine));
+        painter.setPen(QPen(style.pending, 1.2, box.width() < 24 ? Qt::SolidLine : Qt::DashLine));
         painter.drawRoundedRect(box.adjusted(0.6, 0.6, -0.6, -0.6), radius, radius);
-        text = pal.color(QPalette::Text);
-    } else {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(Appearance::accent(pal));
-        painter.drawRoundedRect(box, radius, radius);
-        text = Appearance::onAccent(pal);
+        text = style.text;
     }
     if (selected) {
         painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(pal.color(QPalette::Text), 2));
+        painter.setPen(QPen(style.text, 2));
         painter.drawRoundedRect(box.adjusted(-1, -1, 1, 1), radius + 1, radius + 1);
     }
     if (box.width() < 26 || box.height() < 14)
         return;
 
-    QFont title = font();
-    title.setPointSizeF(font().pointSizeF() * 0.9);
-    title.setWeight(QFont::DemiBold);
-    QFont detail = title;
-    detail.setWeight(QFont::Normal);
-    const QRectF textRect = box.adjusted(kind == CalendarItem::Kind::BusyEvent ? 7 : 6, 2, -4, -1);
+    const QRectF textRect = box.adjusted(busy ? 7 : 6, 2, -4, -1);
     const QString name = index.data(Qt::DisplayRole).toString();
     const QDateTime start = index.data(models::LocalStartRole).toDateTime();
-    const QDateTime end = index.data(models::LocalEndRole).toDateTime();
-    QString when =
-        tr("%1–%2").arg(models::TimeText::time(start.time()), models::TimeText::time(end.time()));
-    if (kind == CalendarItem::Kind::Booking && status == BookingStatus::Pending)
-        when = tr("%1 · pending").arg(when);
-    const QFontMetricsF titleMetrics(title);
     painter.setPen(text);
-    painter.setFont(title);
-    if (textRect.height() >= titleMetrics.height() * 2) {
+    painter.setFont(style.title);
+    const QFontMetricsF titleMetrics(style.title);
+    if (textRect.height() >= style.titleHeight * 2) {
+        const QDateTime end = index.data(models::LocalEndRole).toDateTime();
+        QString when = tr("%1–%2").arg(models::TimeText::time(start.time()),
+                                       models::TimeText::time(end.time()));
+        if (pending)
+            when = tr("%1 · pending").arg(when);
         painter.drawText(textRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
                          titleMetrics.elidedText(name, Qt::ElideRight, textRect.width()));
-        painter.setFont(detail);
-        const QFontMetricsF detailMetrics(detail);
-        painter.drawText(textRect.adjusted(0, titleMetrics.height(), 0, 0),
-                         Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
-                         detailMetrics.elidedText(when, Qt::ElideRight, textRect.width()));
+        painter.setFont(style.detail);
+        painter.drawText(
+            textRect.adjusted(0, style.titleHeight, 0, 0),
+            Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
+            QFontMetricsF(style.detail).elidedText(when, Qt::ElideRight, textRect.width()));
     } else {
         const QString line = tr("%1, %2").arg(name, models::TimeText::time(start.time()));
         painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,

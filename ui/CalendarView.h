@@ -7,6 +7,8 @@
 // T = today, D/W/M = day/week/month) and tooltips come from QAbstractItemView.
 
 #include <QAbstractItemView>
+#include <QBrush>
+#include <QColor>
 #include <QDate>
 #include <QDateTime>
 #include <QTimer>
@@ -102,7 +104,15 @@ private:
 
     void paintTimeGrid(QPainter& painter, const QRect& exposed);
     void paintMonth(QPainter& painter, const QRect& exposed);
-    void paintBlock(QPainter& painter, const Segment& segment, const QRectF& rect);
+    // What painting a block needs, worked out once per paint rather than once per item.
+    struct BlockStyle {
+        QColor text, accent, onAccent, pending, pendingFill, busyFill, busyText, busyBar;
+        QBrush hatch;
+        QFont title, detail;
+        double titleHeight = 0;
+    };
+    [[nodiscard]] BlockStyle blockStyle() const;
+    void paintBlock(QPainter& painter, const Segment& segment, const BlockStyle& style);
     void paintChip(QPainter& painter, const Segment& segment, const QRectF& rect);
 
     Mode m_mode = Mode::Week;

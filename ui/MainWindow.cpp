@@ -1,4 +1,5 @@
 #include "ui/MainWindow.h"
+#include "models/Plural.h"
 
 #include "models/AdminSession.h"
 #include "models/PendingBookingModel.h"
@@ -273,14 +274,17 @@ int MainWindow::pendingBadge() const {
 void MainWindow::updateBadge(int count) {
     QListWidgetItem* item = m_navigation->item(Approvals);
     item->setData(NavigationDelegate::BadgeRole, count);
-    item->setData(Qt::AccessibleTextRole,
-                  count > 0 ? tr("Approvals, %n request(s) waiting", nullptr, count)
-                            : tr("Approvals"));
+    item->setData(
+        Qt::AccessibleTextRole,
+        count > 0 ? models::plural(tr("Approvals, %n request(s) waiting", nullptr, count), count)
+                  : tr("Approvals"));
     setWindowTitle(count > 0 ? tr("SlotDesk (%1)").arg(count) : tr("SlotDesk"));
     if (m_tray) {
         m_tray->setIcon(Icons::trayIcon(count));
-        m_tray->setToolTip(count > 0 ? tr("SlotDesk — %n request(s) waiting", nullptr, count)
-                                     : tr("SlotDesk — no requests waiting"));
+        m_tray->setToolTip(
+            count > 0
+                ? models::plural(tr("SlotDesk — %n request(s) waiting", nullptr, count), count)
+                : tr("SlotDesk — no requests waiting"));
     }
 }
 
@@ -316,9 +320,10 @@ void MainWindow::notifyNewRequests(const QVector<Booking>& bookings) {
     const QString zone = m_session->timeZone();
     constexpr int kOneByOne = 3;
     if (bookings.size() > kOneByOne) {
-        m_tray->showMessage(
-            tr("%n new booking request(s)", nullptr, static_cast<int>(bookings.size())),
-            tr("Open Approvals to review them."), Icons::appIcon());
+        m_tray->showMessage(models::plural(tr("%n new booking request(s)", nullptr,
+                                              static_cast<int>(bookings.size())),
+                                           static_cast<int>(bookings.size())),
+                            tr("Open Approvals to review them."), Icons::appIcon());
         return;
     }
     for (const Booking& b : bookings)

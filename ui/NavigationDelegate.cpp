@@ -2,6 +2,7 @@
 
 #include "ui/Appearance.h"
 
+#include <QApplication>
 #include <QPainter>
 
 namespace slotdesk::ui {
@@ -12,7 +13,7 @@ QSize NavigationDelegate::sizeHint(const QStyleOptionViewItem& option, const QMo
 
 void NavigationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                const QModelIndex& index) const {
-    const QPalette& pal = option.palette;
+    const QPalette pal = QApplication::palette(); // the list's own is made transparent
     const bool selected = option.state & QStyle::State_Selected;
     const bool hovered = option.state & QStyle::State_MouseOver;
     const QRectF row = QRectF(option.rect).adjusted(8, 1, -8, -1);

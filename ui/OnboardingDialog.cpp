@@ -78,6 +78,19 @@ OnboardingDialog::OnboardingDialog(storage::Database& database, QWidget* parent)
                                        profileStep));
     profileLayout->addSpacing(8);
     profileLayout->addWidget(m_form);
+    auto* preview = new QLabel(profileStep);
+    preview->setObjectName(QStringLiteral("hint"));
+    preview->setTextFormat(Qt::PlainText);
+    auto showPreview = [this, preview] {
+        const QString username = m_form->usernameEdit()->text().trimmed();
+        preview->setText(
+            tr("Your booking link: %1")
+                .arg(AppSettings::bookingUrl(username.isEmpty() ? tr("username") : username)
+                         .toString()));
+    };
+    connect(m_form, &ProfileForm::edited, this, showPreview);
+    showPreview();
+    profileLayout->addWidget(preview);
     profileLayout->addStretch(1);
     profileLayout->addLayout(profileButtons);
 
@@ -118,7 +131,7 @@ OnboardingDialog::OnboardingDialog(storage::Database& database, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_steps);
-    resize(540, 560);
+    resize(560, sizeHint().height());
 
     connect(m_create, &QPushButton::clicked, this, &OnboardingDialog::createProfile);
     connect(quit, &QPushButton::clicked, this, &QDialog::reject);

@@ -61,7 +61,10 @@ ProfileForm::ProfileForm(QWidget* parent)
         emit edited();
     });
     connect(m_email, &QLineEdit::textEdited, this, &ProfileForm::edited);
-    connect(m_zone, &QComboBox::currentTextChanged, this, &ProfileForm::edited);
+    connect(m_zone, &QComboBox::currentTextChanged, this, [this] {
+        if (!m_loading)
+            emit edited();
+    });
 }
 
 ProfileForm::~ProfileForm() {
@@ -72,7 +75,9 @@ void ProfileForm::setUser(const User& user) {
     m_name->setText(user.name);
     m_username->setText(user.username);
     m_email->setText(user.email);
+    m_loading = true; // setting the zone is not the admin editing it
     m_zone->setZone(user.timeZone);
+    m_loading = false;
     m_usernameTouched = !user.username.isEmpty();
 }
 

@@ -49,6 +49,7 @@ private:
     FormFeedback* m_feedback;
     bool m_suggest = false;
     bool m_usernameTouched = false;
+    bool m_loading = false;
 };
 
 } // namespace slotdesk::ui

@@ -4,6 +4,7 @@
 #include "models/PendingBookingModel.h"
 #include "ui/Appearance.h"
 
+#include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -40,7 +41,8 @@ QSize RequestCardDelegate::sizeHint(const QStyleOptionViewItem& option, const QM
 
 void RequestCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                 const QModelIndex& index) const {
-    const QPalette& pal = option.palette;
+    // The list's style sheet makes its palette transparent; cards use the application's.
+    const QPalette pal = QApplication::palette();
     const bool selected = option.state & QStyle::State_Selected;
     const bool hovered = option.state & QStyle::State_MouseOver;
     const bool focused = option.state & QStyle::State_HasFocus;

@@ -126,6 +126,7 @@ SettingsPage::SettingsPage(models::AdminSession* session, QWidget* parent)
     m_theme->addItem(tr("Dark"), static_cast<int>(Appearance::Theme::Dark));
     m_theme->setCurrentIndex(m_theme->findData(static_cast<int>(Appearance::current())));
     auto* lookForm = new QFormLayout;
+    lookForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     lookForm->addRow(tr("Theme"), m_theme);
     lookLayout->addLayout(lookForm);
 

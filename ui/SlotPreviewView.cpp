@@ -1,4 +1,5 @@
 #include "ui/SlotPreviewView.h"
+#include "models/Plural.h"
 
 #include "ui/Appearance.h"
 
@@ -27,7 +28,7 @@ SlotPreviewView::SlotPreviewView(QAbstractItemModel* model, QWidget* parent)
             int count = 0;
             while (count < m_model->rowCount() && m_model->index(count, c).data().isValid())
                 ++count;
-            days.append(tr("%1: %n slot(s)", nullptr, count)
+            days.append(models::plural(tr("%1: %n slot(s)", nullptr, count), count)
                             .arg(m_model->headerData(c, Qt::Horizontal).toString()));
         }
         setAccessibleDescription(days.join(QStringLiteral("; ")));

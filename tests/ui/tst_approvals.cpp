@@ -40,11 +40,17 @@ private:
         return b ? b->status : BookingStatus::Cancelled;
     }
 
-    void selectRows(ui::ApprovalsPage* page, std::initializer_list<int> rows) {
+    // Selects the cards of these bookings (not positions: requests made in the same
+    // millisecond have no fixed order).
+    void select(ui::ApprovalsPage* page, const QStringList& ids) {
         auto* selection = page->list()->selectionModel();
+        auto* model = page->list()->model();
         selection->clearSelection();
-        for (int row : rows)
-            selection->select(page->list()->model()->index(row, 0), QItemSelectionModel::Select);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (ids.contains(model->index(row, 0).data(models::IdRole).toString()))
+                selection->select(model->index(row, 0), QItemSelectionModel::Select);
+        }
+        QCOMPARE(page->selectedIds().size(), ids.size());
     }
 
 private slots:
@@ -80,7 +86,7 @@ private slots:
         QCOMPARE(window.windowTitle(), "SlotDesk (4)");
 
         // One, with the Approve button.
-        selectRows(page, {0});
+        select(page, {a.id});
         auto* approve = page->findChild<QPushButton*>("primary");
         QVERIFY(approve && approve->isEnabled());
         QTest::mouseClick(approve, Qt::LeftButton);
@@ -89,7 +95,7 @@ private slots:
         QCOMPARE(window.pendingBadge(), 3);
 
         // Two at once, with Ctrl+Enter.
-        selectRows(page, {0, 1});
+        select(page, {b.id, c.id});
         page->list()->setFocus();
         QTest::keyClick(page->list(), Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(statusOf(b.id), BookingStatus::Confirmed);
@@ -103,7 +109,7 @@ private slots:
                 askedTitle = title;
                 answer(true, "Out of office");
             });
-        selectRows(page, {0});
+        select(page, {d.id});
         QTest::keyClick(page->list(), Qt::Key_Backspace, Qt::ControlModifier);
         QVERIFY(askedTitle.startsWith("Reject"));
         auto rejected = BookingService(*m_db).find(m_admin.id, d.id);
