@@ -80,9 +80,9 @@ Status upsertAll(const QSqlDatabase& db, const QString& integrationId,
     PreparedStatement upsert(db, kUpsertSql);
     for (const auto& e : events) {
         const QVariant synced = e.syncedAt.isValid() ? toDb(e.syncedAt) : now;
-        if (auto s = upsert.run({newId(), integrationId, e.externalEventId, toDb(e.startTime),
-                                 toDb(e.endTime), toDb(e.title), e.isBusy ? 1 : 0, synced, now,
-                                 now});
+        if (auto s =
+                upsert.run({newId(), integrationId, e.externalEventId, toDb(e.startTime),
+                            toDb(e.endTime), toDb(e.title), e.isBusy ? 1 : 0, synced, now, now});
             !s)
             return s;
     }
@@ -116,16 +116,16 @@ Status CalendarEventRepository::applyChanges(const QString& integrationId,
 }
 
 Status CalendarEventRepository::removeAll(const QString& integrationId) {
-    return execNoRows(m_db,
-                      QStringLiteral("DELETE FROM calendar_events WHERE calendar_integration_id = ?"),
-                      {integrationId});
+    return execNoRows(
+        m_db, QStringLiteral("DELETE FROM calendar_events WHERE calendar_integration_id = ?"),
+        {integrationId});
 }
 
 Result<int> CalendarEventRepository::count(const QString& integrationId) {
-    auto q = exec(m_db,
-                  QStringLiteral(
-                      "SELECT COUNT(*) FROM calendar_events WHERE calendar_integration_id = ?"),
-                  {integrationId});
+    auto q = exec(
+        m_db,
+        QStringLiteral("SELECT COUNT(*) FROM calendar_events WHERE calendar_integration_id = ?"),
+        {integrationId});
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toInt() : 0;
