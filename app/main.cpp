@@ -1,13 +1,45 @@
-// slotdesk: the admin's desktop window. Composition root only: it opens the database and hands
-// it to the main window.
+// slotdesk: the admin's desktop window. Composition root only: it reads the command line, opens
+// the database, makes sure this is the only window on it, starts the booking link and hands
+// everything to the main window.
 
-#include "storage/Database.h"
+#include "profile/ProfileService.h"
+#include "storage/DatabaseSelection.h"
+#include "ui/AppSettings.h"
 #include "ui/Appearance.h"
+#include "ui/BookingLink.h"
 #include "ui/MainWindow.h"
+#include "ui/SingleInstance.h"
+#include "web/BookingServer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QTextStream>
+
+namespace {
+
+using namespace slotdesk;
+
+enum Exit { Ok = 0, UserError = 1, InternalError = 2 };
+
+// On stderr always (scripts, logs), and in a dialog when there is a screen to show it on.
+int refuse(const QString& message, Exit code) {
+    QTextStream(stderr) << "slotdesk: " << message.simplified() << Qt::endl;
+    if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+        QMessageBox::critical(nullptr, QApplication::translate("main", "SlotDesk"), message);
+    return code;
+}
+
+void bringForward(ui::MainWindow& window, const QString& pageName) {
+    if (const auto page = ui::MainWindow::pageFromName(pageName))
+        window.showPage(*page);
+    window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    window.show();
+    window.raise();
+    window.activateWindow();
+}
+
+} // namespace
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -26,39 +58,88 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Data directory (default: $SLOTDESK_DATA_DIR or the "
                                         "application data folder)."),
         QStringLiteral("DIR"));
-    parser.addOption(dataDir);
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QApplication::translate("main", "A PostgreSQL database instead of the local file: "
+                                        "postgresql://user@host:port/dbname (default: "
+                                        "$SLOTDESK_DATABASE_URL or the saved setting)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption user(
+        QStringLiteral("user"),
+        QApplication::translate("main", "The admin to work as, when the database has several."),
+        QStringLiteral("USERNAME"));
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QApplication::translate("main", "Serve the booking page on this address and port for "
+                                        "this run (default: the saved setting, 127.0.0.1:8765)."),
+        QStringLiteral("ADDR:PORT"));
     const QCommandLineOption page(
         QStringLiteral("page"),
         QApplication::translate("main", "Open on a page: calendar, approvals, bookings, "
                                         "availability, integrations or settings."),
         QStringLiteral("NAME"));
-    parser.addOption(page);
+    parser.addOptions({dataDir, database, user, listen, page});
     parser.process(app);
+
+    if (parser.isSet(page) && !ui::MainWindow::pageFromName(parser.value(page)))
+        return refuse(
+            QApplication::translate("main", "There is no page called %1.").arg(parser.value(page)),
+            UserError);
+    web::ServerConfig listenOverride;
+    if (parser.isSet(listen)) {
+        if (auto parsed = web::parseListenAddress(parser.value(listen), listenOverride); !parsed)
+            return refuse(QStringLiteral("--listen: %1").arg(parsed.error().message), UserError);
+    }
+
+    auto opened = storage::openSelectedDatabase(parser.value(database), parser.value(dataDir));
+    if (!opened)
+        return refuse(QApplication::translate("main", "SlotDesk cannot open its database.\n\n%1")
+                          .arg(opened.error().message),
+                      opened.error().isUserError() ? UserError : InternalError);
+    storage::Database& db = **opened;
+
+    // One window per database: a second launch brings the first one forward instead of
+    // starting a second booking server.
+    ui::SingleInstance instance(db.displayName());
+    if (instance.notifyRunning(parser.value(page))) {
+        QTextStream(stdout) << "SlotDesk is already running; brought its window forward."
+                            << Qt::endl;
+        return Ok;
+    }
+    if (!instance.listen())
+        QTextStream(stderr) << "slotdesk: cannot guard against a second instance: "
+                            << instance.errorString() << Qt::endl;
+
+    // Several admins share a PostgreSQL database: the window works for one of them. A fresh
+    // database has none yet — onboarding creates it.
+    const QString username = parser.value(user);
+    if (auto admin = ProfileService(db).admin(username);
+        !admin && admin.error().code != ErrorCode::NotInitialized)
+        return refuse(admin.error().message,
+                      admin.error().isUserError() ? UserError : InternalError);
 
     // Stay in the tray when the window closes (MainWindow decides, when a tray exists).
     QApplication::setQuitOnLastWindowClosed(false);
-    slotdesk::ui::Appearance::apply(slotdesk::ui::Appearance::savedTheme());
+    ui::Appearance::apply(ui::Appearance::savedTheme());
 
-    const QString directory = slotdesk::storage::resolveDataDirectory(parser.value(dataDir));
-    auto database = slotdesk::storage::Database::openInDirectory(directory);
-    if (!database) {
-        QMessageBox::critical(
-            nullptr, QApplication::translate("main", "SlotDesk"),
-            QApplication::translate("main", "SlotDesk cannot open its database.\n\n%1")
-                .arg(database.error().message));
-        return 2;
-    }
-    slotdesk::ui::MainWindow window(**database);
-    if (parser.isSet(page)) {
-        const auto chosen = slotdesk::ui::MainWindow::pageFromName(parser.value(page));
-        if (!chosen) {
-            QMessageBox::critical(nullptr, QApplication::translate("main", "SlotDesk"),
-                                  QApplication::translate("main", "There is no page called %1.")
-                                      .arg(parser.value(page)));
-            return 1;
-        }
-        window.showPage(*chosen);
-    }
+    ui::MainWindow window(db, username);
+    ui::BookingLink link(window.session());
+    QObject::connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
+    QObject::connect(&window, &ui::MainWindow::listenAddressChanged, &link,
+                     [&link](const QString& address, quint16 port) { link.listen(address, port); });
+    QObject::connect(&instance, &ui::SingleInstance::activationRequested, &window,
+                     [&window](const QString& message) { bringForward(window, message); });
+    if (parser.isSet(listen))
+        link.listen(listenOverride.address.toString(), listenOverride.port);
+    else
+        link.listen(ui::AppSettings::listenAddress(), ui::AppSettings::listenPort());
+    QTextStream(stdout) << "Booking link: " << link.url().toString()
+                        << (link.isOnline() ? QString()
+                                            : QStringLiteral(" (offline: %1)").arg(link.problem()))
+                        << Qt::endl;
+
+    if (parser.isSet(page))
+        window.showPage(*ui::MainWindow::pageFromName(parser.value(page)));
     window.show();
     return QApplication::exec();
 }

@@ -6,8 +6,12 @@
 namespace slotdesk::models {
 
 AdminSession::AdminSession(storage::Database& database, QObject* parent)
+    : AdminSession(database, QString(), parent) {}
+
+AdminSession::AdminSession(storage::Database& database, QString username, QObject* parent)
     : QObject(parent)
     , m_database(database)
+    , m_username(std::move(username))
     , m_watcher(new ChangeWatcher(database, this)) {
     reloadAdmin();
     connect(m_watcher, &ChangeWatcher::changed, this, &AdminSession::refresh);
@@ -25,7 +29,7 @@ void AdminSession::refresh() {
 }
 
 bool AdminSession::reloadAdmin() {
-    auto admin = ProfileService(m_database).admin();
+    auto admin = ProfileService(m_database).admin(m_username);
     if (!admin) {
         if (admin.error().code != ErrorCode::NotInitialized)
             return false; // a transient failure: keep what we had

@@ -21,6 +21,8 @@ class AdminSession : public QObject {
     Q_OBJECT
 public:
     explicit AdminSession(storage::Database& database, QObject* parent = nullptr);
+    // Works for the admin named `username` (a database with several admins needs one).
+    AdminSession(storage::Database& database, QString username, QObject* parent = nullptr);
 
     [[nodiscard]] storage::Database& database() const { return m_database; }
     [[nodiscard]] ChangeWatcher* watcher() const { return m_watcher; }
@@ -44,6 +46,7 @@ private:
     bool reloadAdmin();
 
     storage::Database& m_database;
+    QString m_username;
     ChangeWatcher* m_watcher = nullptr;
     std::optional<User> m_admin;
 };

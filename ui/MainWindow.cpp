@@ -43,9 +43,12 @@ const char* const kPageNames[] = {"calendar",     "approvals",    "bookings",
 } // namespace
 
 MainWindow::MainWindow(storage::Database& database, QWidget* parent)
+    : MainWindow(database, QString(), parent) {}
+
+MainWindow::MainWindow(storage::Database& database, const QString& username, QWidget* parent)
     : QMainWindow(parent)
     , m_database(database)
-    , m_session(new models::AdminSession(database, this))
+    , m_session(new models::AdminSession(database, username, this))
     , m_pending(new models::PendingBookingModel(m_session, this))
     , m_actions(new BookingActions(m_session, this)) {
     setWindowTitle(tr("SlotDesk"));

@@ -42,6 +42,8 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(storage::Database& database, QWidget* parent = nullptr);
+    // For the admin named `username` (a database with several admins needs one).
+    MainWindow(storage::Database& database, const QString& username, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     enum Page { Calendar, Approvals, Bookings, Availability, Integrations, Settings, PageCount };

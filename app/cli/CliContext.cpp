@@ -1,7 +1,7 @@
 #include "cli/CliContext.h"
 
 #include "profile/ProfileService.h"
-#include "storage/DatabasePassword.h"
+#include "storage/DatabaseSelection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,27 +10,8 @@
 namespace slotdesk::cli {
 
 Status CliContext::openDatabase() {
-    // --database, $SLOTDESK_DATABASE_URL, the GUI's setting — but an explicit --data-dir beats
-    // the last two.
-    const QString dataDirOption = parser.value(QStringLiteral("data-dir"));
-    const QString option = parser.value(QStringLiteral("database"));
-    QString url = option;
-    if (url.isEmpty() && dataDirOption.isEmpty())
-        url = storage::resolveDatabaseUrl({}, storage::DatabasePassword::savedUrl());
-    if (!url.isEmpty()) {
-        auto parsed = storage::DatabaseUrl::parse(url);
-        if (!parsed)
-            return parsed.error();
-        if (parsed->password.isEmpty())
-            parsed->password = storage::DatabasePassword::fromKeychain(*parsed);
-        auto opened = storage::Database::openPostgres(*parsed);
-        if (!opened)
-            return opened.error();
-        m_database = std::move(*opened);
-        return success();
-    }
-    const QString dir = storage::resolveDataDirectory(dataDirOption);
-    auto opened = storage::Database::openInDirectory(dir);
+    auto opened = storage::openSelectedDatabase(parser.value(QStringLiteral("database")),
+                                                parser.value(QStringLiteral("data-dir")));
     if (!opened)
         return opened.error();
     m_database = std::move(*opened);

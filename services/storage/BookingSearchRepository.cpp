@@ -5,18 +5,23 @@
 namespace slotdesk::storage {
 namespace {
 
-// Every filter is a parameter (NULL when unset), so no input ever becomes statement text.
+// Every filter is a parameter (NULL when unset), so no input ever becomes statement text. The
+// CASTs give PostgreSQL a type for a parameter that is only tested for NULL; lower() on both
+// sides makes the search case-insensitive on both engines (LIKE is case-sensitive on
+// PostgreSQL).
 const QString kWhere = QStringLiteral(
-    "WHERE user_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR start_time >= ?) "
-    "AND (? IS NULL OR start_time < ?) AND (? IS NULL OR attendee_name LIKE ? ESCAPE '\\' "
-    "OR attendee_email LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\')");
+    "WHERE user_id = ? AND (CAST(? AS TEXT) IS NULL OR status = ?) "
+    "AND (CAST(? AS BIGINT) IS NULL OR start_time >= ?) "
+    "AND (CAST(? AS BIGINT) IS NULL OR start_time < ?) "
+    "AND (CAST(? AS TEXT) IS NULL OR lower(attendee_name) LIKE ? ESCAPE '\\' "
+    "OR lower(attendee_email) LIKE ? ESCAPE '\\' OR lower(notes) LIKE ? ESCAPE '\\')");
 
 QVariantList whereParams(const QString& userId, const BookingSearch& search) {
     const QVariant noText(QMetaType::fromType<QString>());
     const QVariant status = search.status ? QVariant(toText(*search.status)) : noText;
     QVariant pattern = noText;
     if (!search.text.trimmed().isEmpty()) {
-        QString escaped = search.text.trimmed();
+        QString escaped = search.text.trimmed().toLower();
         escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
             .replace(QLatin1Char('%'), QStringLiteral("\\%"))
             .replace(QLatin1Char('_'), QStringLiteral("\\_"));
@@ -47,10 +52,10 @@ QString orderBy(const BookingSearch& search) {
         key = QStringLiteral("end_time - start_time %1, start_time, id");
         break;
     case BookingSearch::Order::Attendee:
-        key = QStringLiteral("attendee_name COLLATE NOCASE %1, start_time, id");
+        key = QStringLiteral("lower(attendee_name) %1, start_time, id");
         break;
     case BookingSearch::Order::Email:
-        key = QStringLiteral("attendee_email COLLATE NOCASE %1, start_time, id");
+        key = QStringLiteral("lower(attendee_email) %1, start_time, id");
         break;
     case BookingSearch::Order::Status:
         key = QStringLiteral("status %1, start_time, id");

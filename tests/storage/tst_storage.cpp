@@ -5,6 +5,7 @@
 #include "booking/BookingService.h"
 #include "storage/AvailabilityRepository.h"
 #include "storage/BookingRepository.h"
+#include "storage/BookingSearchRepository.h"
 #include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
@@ -394,6 +395,68 @@ private slots:
                                                 test::utc("2026-12-03T08:01:00Z"));
         QCOMPARE(holding->size(), 1);
         QCOMPARE(holding->first().status, BookingStatus::Confirmed);
+    }
+
+    // The Bookings page's query: the same answers on SQLite and PostgreSQL — filters that are
+    // unset (NULL parameters), a case-insensitive text search with LIKE's wildcards taken
+    // literally, the case-insensitive name order, paging, and nothing of another admin's.
+    void bookingSearchFiltersOrdersAndPages() {
+        const User admin = test::seedAdmin(*m_db);
+        const User other = test::seedAdmin(*m_db, QStringLiteral("bob"));
+        auto seed = [&](const char* start, const QString& name, BookingStatus status,
+                        const QString& notes = {}) {
+            Booking b = test::makeBooking(admin.id, test::utc(start), 30, status);
+            b.attendeeName = name;
+            b.attendeeEmail = name.toLower().remove(u' ') + QStringLiteral("@example.org");
+            b.notes = notes;
+            QVERIFY(BookingRepository(m_db->connection()).create(b).ok());
+        };
+        seed("2026-12-01T08:00:00Z", QStringLiteral("zoe Adams"), BookingStatus::Pending);
+        seed("2026-12-02T08:00:00Z", QStringLiteral("Anna Berg"), BookingStatus::Confirmed,
+             QStringLiteral("Discount 50_% please"));
+        seed("2026-12-03T08:00:00Z", QStringLiteral("MARTIN Cole"), BookingStatus::Confirmed);
+        seed("2026-12-04T08:00:00Z", QStringLiteral("bert Diaz"), BookingStatus::Cancelled);
+        test::seedBooking(*m_db, other.id, test::utc("2026-12-01T09:00:00Z"));
+
+        BookingSearchRepository search(m_db->connection());
+        auto names = [&](const BookingSearch& s, int offset = 0, int limit = 50) {
+            QStringList out;
+            auto rows = search.page(admin.id, s, offset, limit);
+            if (!rows)
+                return QStringList{QStringLiteral("error: ") + rows.error().message};
+            for (const auto& row : *rows)
+                out << row.attendeeName;
+            return out;
+        };
+        BookingSearch all;
+        QCOMPARE(search.count(admin.id, all).value(), 4);
+        QCOMPARE(names(all), (QStringList{"zoe Adams", "Anna Berg", "MARTIN Cole", "bert Diaz"}));
+
+        BookingSearch confirmed;
+        confirmed.status = BookingStatus::Confirmed;
+        QCOMPARE(names(confirmed), (QStringList{"Anna Berg", "MARTIN Cole"}));
+
+        BookingSearch range;
+        range.startsFrom = test::utc("2026-12-02T00:00:00Z");
+        range.startsBefore = test::utc("2026-12-04T00:00:00Z");
+        QCOMPARE(names(range), (QStringList{"Anna Berg", "MARTIN Cole"}));
+
+        BookingSearch text;
+        text.text = QStringLiteral("martin");
+        QCOMPARE(names(text), QStringList{"MARTIN Cole"});
+        text.text = QStringLiteral("EXAMPLE.ORG");
+        QCOMPARE(search.count(admin.id, text).value(), 4);
+        text.text = QStringLiteral("50_%"); // wildcards are literal
+        QCOMPARE(names(text), QStringList{"Anna Berg"});
+        text.text = QStringLiteral("5_");
+        QCOMPARE(names(text), QStringList{});
+
+        BookingSearch byName;
+        byName.order = BookingSearch::Order::Attendee;
+        QCOMPARE(names(byName),
+                 (QStringList{"Anna Berg", "bert Diaz", "MARTIN Cole", "zoe Adams"}));
+        byName.descending = true;
+        QCOMPARE(names(byName, 1, 2), (QStringList{"MARTIN Cole", "bert Diaz"}));
     }
 
     void databaseConstraintsHold() {

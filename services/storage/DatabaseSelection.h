@@ -1,0 +1,17 @@
+#pragma once
+// Which database a SlotDesk process opens — the same rule for the window and slotdesk-cli:
+// --database URL, else (unless --data-dir was given) $SLOTDESK_DATABASE_URL, else the GUI's
+// database/url setting; a PostgreSQL URL without a password looks in the OS keychain. Without
+// a URL: SQLite in --data-dir, $SLOTDESK_DATA_DIR or the application data folder.
+
+#include "core/Result.h"
+#include "storage/Database.h"
+
+#include <memory>
+
+namespace slotdesk::storage {
+
+Result<std::unique_ptr<Database>> openSelectedDatabase(const QString& databaseOption,
+                                                       const QString& dataDirOption);
+
+} // namespace slotdesk::storage

@@ -1,0 +1,279 @@
+// The desktop app's composition: the booking link it serves (real sockets), moving it, a taken
+// port reported as offline while the window keeps running; one window per database (a second
+// launch of the real binary brings the first forward and exits, also after a crash left the
+// socket behind); --user with several admins.
+
+#include "models/AdminSession.h"
+#include "profile/ProfileService.h"
+#include "storage/Database.h"
+#include "support/TestData.h"
+#include "ui/AppSettings.h"
+#include "ui/BookingLink.h"
+#include "ui/MainWindow.h"
+#include "ui/SettingsPage.h"
+#include "web/BookingServer.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace slotdesk;
+
+namespace {
+
+// GET `url` on a real socket; the status (0 when nothing answered) and the body.
+std::pair<int, QByteArray> get(const QUrl& url) {
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    request.setTransferTimeout(5000);
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QSignalSpy done(reply.get(), &QNetworkReply::finished);
+    if (!done.wait(6000))
+        return {0, {}};
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+}
+
+bool portAcceptsConnections(quint16 port) {
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    return socket.waitForConnected(2000);
+}
+
+// The desktop binary on a private settings/data folder, offscreen.
+struct Desktop {
+    QProcess process;
+    QByteArray out;
+
+    void start(const QString& home, const QStringList& args) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), home);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+        env.remove(QStringLiteral("SLOTDESK_DATABASE_URL"));
+        env.remove(QStringLiteral("SLOTDESK_DATA_DIR"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SLOTDESK_GUI_PATH), args);
+    }
+    // Reads stdout until `pattern` matches (or the process ends / time runs out).
+    QRegularExpressionMatch waitFor(const QRegularExpression& pattern, int ms = 30000) {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < ms) {
+            out += process.readAllStandardOutput();
+            if (auto m = pattern.match(QString::fromUtf8(out)); m.hasMatch())
+                return m;
+            if (process.state() == QProcess::NotRunning)
+                break;
+            process.waitForReadyRead(200);
+        }
+        out += process.readAllStandardOutput();
+        return pattern.match(QString::fromUtf8(out));
+    }
+    ~Desktop() {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+};
+
+const QRegularExpression kLinkLine(QStringLiteral(R"(Booking link: (http://\S+))"));
+
+} // namespace
+
+class TestDesktopApp : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        ui::AppSettings::settings().clear();
+    }
+    void cleanupTestCase() { ui::AppSettings::settings().clear(); }
+
+    void servesTheBookingPageAndMovesWithTheSetting() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db, QStringLiteral("alice"));
+        ui::MainWindow window(**db);
+        ui::BookingLink link(window.session());
+        connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
+
+        link.listen(QStringLiteral("127.0.0.1"), 0);
+        QVERIFY2(link.isOnline(), qPrintable(link.problem()));
+        const QUrl url = link.url();
+        QCOMPARE(url.path(), "/alice");
+        QVERIFY(url.port() > 0);
+        auto [status, body] = get(url);
+        QCOMPARE(status, 200);
+        QVERIFY(body.contains("<html"));
+        QUrl profile = url;
+        profile.setPath(QStringLiteral("/api/v1/users/alice"));
+        auto [profileStatus, profileBody] = get(profile);
+        QCOMPARE(profileStatus, 200);
+        QCOMPARE(QJsonDocument::fromJson(profileBody).object().value("username").toString(),
+                 "alice");
+        QVERIFY(window.settingsPage()->findChild<QLabel*>() != nullptr);
+
+        // The admin moves the link: the old port closes, the new one serves.
+        const quint16 oldPort = static_cast<quint16>(url.port());
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 newPort = probe.serverPort();
+        probe.close();
+        link.listen(QStringLiteral("127.0.0.1"),
+                    newPort); // main() does this on listenAddressChanged
+        QVERIFY(link.isOnline());
+        QCOMPARE(link.url().port(), newPort);
+        QVERIFY(!portAcceptsConnections(oldPort));
+        QCOMPARE(get(link.url()).first, 200);
+    }
+
+    void aTakenPortLeavesTheWindowRunningOffline() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db, QStringLiteral("alice"));
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+
+        ui::MainWindow window(**db);
+        ui::BookingLink link(window.session());
+        QSignalSpy changed(&link, &ui::BookingLink::changed);
+        link.listen(QStringLiteral("127.0.0.1"), squatter.serverPort());
+        QVERIFY(!link.isOnline());
+        QVERIFY2(link.problem().contains(QStringLiteral("already in use")),
+                 qPrintable(link.problem()));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(1).toBool(), false);
+        QCOMPARE(link.url().port(), squatter.serverPort());
+        QCOMPARE(link.url().path(), "/alice");
+
+        // Freed again: the same link comes online.
+        squatter.close();
+        link.listen(QStringLiteral("127.0.0.1"), link.url().port());
+        QVERIFY(link.isOnline());
+        QCOMPARE(changed.last().at(1).toBool(), true);
+    }
+
+    void theLinkFollowsTheUsername() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        models::AdminSession session(**db);
+        ui::BookingLink link(&session);
+        link.listen(QStringLiteral("127.0.0.1"), 0);
+        QVERIFY(link.isOnline());
+        QCOMPARE(link.url().path(), ""); // no admin yet
+        QSignalSpy changed(&link, &ui::BookingLink::changed);
+        test::seedAdmin(**db, QStringLiteral("bob"));
+        session.refresh();
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(link.url().path(), "/bob");
+    }
+
+    void aSecondLaunchBringsTheFirstForward() {
+        QTemporaryDir home;
+        const QString data = home.filePath(QStringLiteral("slotdesk"));
+        {
+            auto db = storage::Database::openInDirectory(data);
+            QVERIFY(db.ok());
+            test::seedAdmin(**db, QStringLiteral("alice"));
+        }
+        const QStringList args{QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
+                               QStringLiteral("127.0.0.1:0")};
+        Desktop first;
+        first.start(home.path(), args);
+        const auto link = first.waitFor(kLinkLine);
+        QVERIFY2(link.hasMatch(), first.out.constData());
+        QVERIFY2(!link.captured(0).contains(QStringLiteral("offline")), first.out.constData());
+        const QUrl url(link.captured(1));
+        QCOMPARE(get(url).first, 200);
+
+        Desktop second;
+        second.start(home.path(),
+                     args + QStringList{QStringLiteral("--page"), QStringLiteral("approvals")});
+        QVERIFY(second.process.waitForFinished(20000));
+        QCOMPARE(second.process.exitCode(), 0);
+        QVERIFY(second.process.readAllStandardOutput().contains("already running"));
+        QCOMPARE(first.process.state(), QProcess::Running);
+        QCOMPARE(get(url).first, 200);
+
+        // Another database is another window.
+        Desktop other;
+        other.start(home.path(), {QStringLiteral("--data-dir"), home.filePath("other"),
+                                  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY(other.waitFor(kLinkLine).hasMatch());
+        QCOMPARE(other.process.state(), QProcess::Running);
+
+        // A crash leaves the socket behind; the next launch notices nobody answers.
+        first.process.kill();
+        QVERIFY(first.process.waitForFinished(5000));
+        Desktop third;
+        third.start(home.path(), args);
+        QVERIFY2(third.waitFor(kLinkLine).hasMatch(), third.out.constData());
+        QCOMPARE(third.process.state(), QProcess::Running);
+    }
+
+    void severalAdminsNeedUser() {
+        QTemporaryDir home;
+        const QString data = home.filePath(QStringLiteral("slotdesk"));
+        {
+            auto db = storage::Database::openInDirectory(data);
+            QVERIFY(db.ok());
+            test::seedAdmin(**db, QStringLiteral("alice"));
+            test::seedAdmin(**db, QStringLiteral("bob"));
+        }
+        const QStringList base{QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
+                               QStringLiteral("127.0.0.1:0")};
+        {
+            Desktop app;
+            app.start(home.path(), base);
+            QVERIFY(app.process.waitForFinished(20000));
+            QCOMPARE(app.process.exitCode(), 1);
+            const QByteArray err = app.process.readAllStandardError();
+            QVERIFY2(err.contains("several admins") && err.contains("alice") && err.contains("bob"),
+                     err.constData());
+        }
+        {
+            Desktop app;
+            app.start(home.path(), base + QStringList{QStringLiteral("--user"), "nobody"});
+            QVERIFY(app.process.waitForFinished(20000));
+            QCOMPARE(app.process.exitCode(), 1);
+            QVERIFY(app.process.readAllStandardError().contains("nobody"));
+        }
+        {
+            Desktop app;
+            app.start(home.path(), base + QStringList{QStringLiteral("--user"), "bob"});
+            const auto link = app.waitFor(kLinkLine);
+            QVERIFY2(link.hasMatch(), app.out.constData());
+            QVERIFY(link.captured(1).endsWith(QStringLiteral("/bob")));
+        }
+    }
+
+    void badOptionsAreRefusedWithAMessage() {
+        QTemporaryDir home;
+        Desktop app;
+        app.start(home.path(), {QStringLiteral("--data-dir"), home.filePath("d"),
+                                QStringLiteral("--listen"), QStringLiteral("nowhere")});
+        QVERIFY(app.process.waitForFinished(20000));
+        QCOMPARE(app.process.exitCode(), 1);
+        QVERIFY(app.process.readAllStandardError().contains("--listen"));
+        QVERIFY(!QFile::exists(home.filePath("d"))); // refused before the database was made
+    }
+};
+
+QTEST_MAIN(TestDesktopApp)
+#include "tst_desktopapp.moc"

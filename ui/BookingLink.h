@@ -1,0 +1,55 @@
+#pragma once
+// BookingLink: the desktop app's booking endpoint. It runs web::BookingServer where the
+// settings say (server/address, server/port — or an override from the command line), moves it
+// when the admin changes the address, and reports the attendees' link — base URL plus the
+// admin's username — with whether it is online and, when it is not, why (a taken port, an
+// address this machine doesn't have). The window keeps running either way.
+
+#include "web/ServerConfig.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace slotdesk::models {
+class AdminSession;
+}
+namespace slotdesk::web {
+class BookingServer;
+}
+
+namespace slotdesk::ui {
+
+class BookingLink : public QObject {
+    Q_OBJECT
+public:
+    explicit BookingLink(models::AdminSession* session, QObject* parent = nullptr);
+    ~BookingLink() override;
+
+    // Listens on `address`:`port` (port 0: any free port), closing what listened before.
+    void listen(const QString& address, quint16 port);
+    void stop();
+
+    [[nodiscard]] bool isOnline() const;
+    // http://host:port/<username>; the base URL while there is no admin yet.
+    [[nodiscard]] QUrl url() const { return m_url; }
+    [[nodiscard]] QString problem() const { return m_problem; }
+    [[nodiscard]] web::BookingServer* server() const { return m_server.get(); }
+
+signals:
+    void changed(const QUrl& url, bool online, const QString& problem);
+
+private:
+    void publish();
+
+    models::AdminSession* m_session;
+    std::unique_ptr<web::BookingServer> m_server;
+    QString m_address;
+    quint16 m_port = 0;
+    QUrl m_url;
+    QString m_problem;
+};
+
+} // namespace slotdesk::ui
