@@ -3,6 +3,7 @@
 
 #include "storage/Database.h"
 #include "ui/Appearance.h"
+#include "ui/Localization.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -33,7 +34,13 @@ int main(int argc, char* argv[]) {
                                         "availability, integrations or settings."),
         QStringLiteral("NAME"));
     parser.addOption(page);
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "Language: de, fr or en (default: the system's)."),
+        QStringLiteral("LANG"));
+    parser.addOption(lang);
     parser.process(app);
+    slotdesk::ui::installTranslations(app, parser.value(lang));
 
     // Stay in the tray when the window closes (MainWindow decides, when a tray exists).
     QApplication::setQuitOnLastWindowClosed(false);
