@@ -1482,7 +1482,7 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     </message>
     <message>
         <source>Follow the system</source>
-        <translation>Wie das System</translation>
+        <translation>Wie im System</translation>
     </message>
     <message>
         <source>Light</source>
