@@ -7,6 +7,7 @@
 #include "ui/AppSettings.h"
 #include "ui/Appearance.h"
 #include "ui/BookingLink.h"
+#include "ui/Localization.h"
 #include "ui/MainWindow.h"
 #include "ui/SingleInstance.h"
 #include "web/BookingServer.h"
@@ -78,8 +79,13 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Open on a page: calendar, approvals, bookings, "
                                         "availability, integrations or settings."),
         QStringLiteral("NAME"));
-    parser.addOptions({dataDir, database, user, listen, page});
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "Language: de, fr or en (default: the system's)."),
+        QStringLiteral("LANG"));
+    parser.addOptions({dataDir, database, user, listen, page, lang});
     parser.process(app);
+    ui::installTranslations(app, parser.value(lang));
 
     if (parser.isSet(page) && !ui::MainWindow::pageFromName(parser.value(page)))
         return refuse(

@@ -236,9 +236,8 @@ QVariant BookingTableModel::data(const QModelIndex& index, int role) const {
             if (zone.isEmpty())
                 return b.startTime.toString(Qt::ISODate);
             const QDateTime local = zonedtime::toLocal(b.startTime, zone);
-            return tr("%1 · %2").arg(
-                QLocale().toString(local.date(), QStringLiteral("ddd d MMM yyyy")),
-                TimeText::time(local.time()));
+            return tr("%1 · %2").arg(TimeText::dayWithYear(local.date()),
+                                     TimeText::time(local.time()));
         }
         case Duration:
             return tr("%n min", nullptr, static_cast<int>(b.startTime.secsTo(b.endTime) / 60));

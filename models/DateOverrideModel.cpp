@@ -4,10 +4,9 @@
 #include "models/AdminSession.h"
 #include "models/AvailabilityBlockModel.h"
 #include "models/ItemRoles.h"
+#include "models/TimeText.h"
 
 #include "core/ZonedTime.h"
-
-#include <QLocale>
 
 namespace slotdesk::models {
 
@@ -54,7 +53,7 @@ QVariant DateOverrideModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Date:
-            return QLocale().toString(o.date, QStringLiteral("ddd d MMM yyyy"));
+            return TimeText::dayWithYear(o.date);
         case Hours:
             if (o.isUnavailable())
                 return tr("Unavailable all day");

@@ -30,8 +30,35 @@ QString TimeText::time(const QTime& value) {
     return locale.toString(value, twelveHour ? QStringLiteral("h:mm AP") : QStringLiteral("HH:mm"));
 }
 
+// The translator comments tell what the QLocale::toString() pattern must show; the translations
+// reorder and punctuate it for their language.
 QString TimeText::day(const QDate& date) {
-    return QLocale().toString(date, QStringLiteral("ddd d MMM"));
+    return QLocale().toString(date, tr("ddd d MMM", "date pattern: Tue 1 Dec"));
+}
+
+QString TimeText::dayWithYear(const QDate& date) {
+    return QLocale().toString(date, tr("ddd d MMM yyyy", "date pattern: Tue 1 Dec 2026"));
+}
+
+QString TimeText::longDate(const QDate& date) {
+    return QLocale().toString(date,
+                              tr("dddd d MMMM yyyy", "date pattern: Tuesday 1 December 2026"));
+}
+
+QString TimeText::dayMonth(const QDate& date) {
+    return QLocale().toString(date, tr("d MMM", "date pattern: 1 Dec"));
+}
+
+QString TimeText::dayMonthYear(const QDate& date) {
+    return QLocale().toString(date, tr("d MMM yyyy", "date pattern: 1 Dec 2026"));
+}
+
+QString TimeText::dayLongMonthYear(const QDate& date) {
+    return QLocale().toString(date, tr("d MMMM yyyy", "date pattern: 1 December 2026"));
+}
+
+QString TimeText::monthYear(const QDate& date) {
+    return QLocale().toString(date, tr("MMMM yyyy", "date pattern: December 2026"));
 }
 
 QString TimeText::range(const QDateTime& start, const QDateTime& end, const QString& zone) {

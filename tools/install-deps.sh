@@ -10,7 +10,7 @@ build_packages=(
   cmake ninja-build g++ pkg-config tzdata
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
   qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev
-  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n  # lupdate/lrelease, qtbase_*.qm
   qtkeychain-qt6-dev libsecret-1-0 libhowardhinnant-date-dev libbenchmark-dev
   libgl-dev libvulkan-dev
 )

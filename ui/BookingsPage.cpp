@@ -171,9 +171,8 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(models::BookingTableModel::Email,
                                                       QHeaderView::Stretch);
-    const QString widest =
-        tr("%1 · %2").arg(QLocale().toString(QDate(2026, 9, 30), QStringLiteral("ddd d MMM yyyy")),
-                          models::TimeText::time(QTime(12, 59)));
+    const QString widest = tr("%1 · %2").arg(models::TimeText::dayWithYear(QDate(2026, 9, 30)),
+                                             models::TimeText::time(QTime(12, 59)));
     m_table->setColumnWidth(models::BookingTableModel::Start,
                             fontMetrics().horizontalAdvance(widest) + 36);
     m_table->setColumnWidth(models::BookingTableModel::Duration,

@@ -14,7 +14,6 @@
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPainter>
 #include <QPushButton>
 #include <QToolButton>
@@ -250,27 +249,25 @@ void CalendarPage::updateRange() {
 }
 
 void CalendarPage::updateTitle() {
-    const QLocale locale;
+    using models::TimeText;
     const QDate first = m_view->firstVisibleDate();
     const QDate last = m_view->lastVisibleDate();
     QString title;
     switch (m_view->mode()) {
     case CalendarView::Mode::Day:
-        title = locale.toString(first, QStringLiteral("dddd d MMMM yyyy"));
+        title = TimeText::longDate(first);
         break;
     case CalendarView::Mode::Week:
         if (first.month() == last.month())
-            title = tr("%1–%2").arg(QString::number(first.day()),
-                                    locale.toString(last, QStringLiteral("d MMMM yyyy")));
+            title = tr("%1–%2", "week in one month: 1–7 December 2026")
+                        .arg(QString::number(first.day()), TimeText::dayLongMonthYear(last));
         else if (first.year() == last.year())
-            title = tr("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM")),
-                                      locale.toString(last, QStringLiteral("d MMM yyyy")));
+            title = tr("%1 – %2").arg(TimeText::dayMonth(first), TimeText::dayMonthYear(last));
         else
-            title = tr("%1 – %2").arg(locale.toString(first, QStringLiteral("d MMM yyyy")),
-                                      locale.toString(last, QStringLiteral("d MMM yyyy")));
+            title = tr("%1 – %2").arg(TimeText::dayMonthYear(first), TimeText::dayMonthYear(last));
         break;
     case CalendarView::Mode::Month:
-        title = locale.toString(m_view->date(), QStringLiteral("MMMM yyyy"));
+        title = TimeText::monthYear(m_view->date());
         break;
     }
     m_title->setText(title);

@@ -880,8 +880,8 @@ void CalendarView::paintMonth(QPainter& painter, const QRect& exposed) {
     for (int i = 0; i < 42; ++i) {
         const QRectF cell = monthCell(i);
         const QDate date = first.addDays(i);
-        const QString label = date.day() == 1 ? locale.toString(date, QStringLiteral("d MMM"))
-                                              : QString::number(date.day());
+        const QString label =
+            date.day() == 1 ? models::TimeText::dayMonth(date) : QString::number(date.day());
         const QRectF numberRect(cell.left() + 6, cell.top() + 4, 24, 20);
         if (date == now) {
             painter.setPen(Qt::NoPen);

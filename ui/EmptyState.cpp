@@ -1,5 +1,6 @@
 #include "ui/EmptyState.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -25,7 +26,13 @@ EmptyState::EmptyState(Icons::Glyph glyph, const QString& title, const QString& 
     layout->addWidget(icon);
     layout->addSpacing(6);
     layout->addWidget(m_title);
-    layout->addWidget(m_text, 0, Qt::AlignHCenter);
+    // Centred by stretches, not by an alignment flag: an aligned item gets its size hint, so the
+    // wrapped text would be cut off after two lines instead of growing in height.
+    auto* textRow = new QHBoxLayout;
+    textRow->addStretch(1);
+    textRow->addWidget(m_text, 4);
+    textRow->addStretch(1);
+    layout->addLayout(textRow);
     layout->addStretch(2);
 }
 

@@ -1,5 +1,8 @@
 // Shared helpers for the SlotDesk attendee pages: strings, formatting, preferences, API access.
-// Plain ES module, no build step. Every user-visible string lives in `strings` below.
+// Plain ES module, no build step. Every user-visible string lives in `strings` below (English)
+// and in translations.js (German, French).
+
+import { translations } from './translations.js';
 
 /** English strings, keyed by id. `{name}` placeholders are filled by t(). */
 export const strings = {
@@ -139,15 +142,30 @@ export const strings = {
   'manage.zone': 'Times in {zone}',
 };
 
-/** Later: translations keyed by language, e.g. { de: { 'form.name': 'Name', ... }, fr: {...} }. */
-const translations = {};
+/**
+ * The browser's first preferred language that we have text for decides both the text and the
+ * formats: navigator.languages ['fr-CA', 'en'] → French text, Canadian French dates. With none
+ * of ours (['es-ES']) the page is English, with English formats, so dates match the text.
+ */
+function negotiateLocale(preferred) {
+  for (const tag of preferred) {
+    try {
+      const loc = new Intl.Locale(tag);
+      if (loc.language === 'en' || translations[loc.language]) return loc.baseName;
+    } catch { /* not a language tag: skip it */ }
+  }
+  return 'en';
+}
 
 export const locale = (() => {
-  try { return new Intl.Locale(navigator.language || 'en').baseName; } catch { return 'en'; }
+  try {
+    const preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    return negotiateLocale(preferred.filter(Boolean));
+  } catch { return 'en'; }
 })();
-const language = locale.split('-')[0];
+const language = new Intl.Locale(locale).language;
 const table = { ...strings, ...(translations[language] || {}) };
-/** Language of the text we show (dates still use the full locale). */
+/** Language of the text we show (dates use the full locale). */
 export const textLanguage = translations[language] ? language : 'en';
 
 export function t(id, vars = {}) {

@@ -617,6 +617,107 @@ async function run(browser) {
   await shot(mp, 'phone-4-manage');
   await phone.close();
 
+  // ===== languages: the browser's language decides text, <html lang> and date formats =====
+  const LANGUAGES = [
+    {
+      locale: 'de-DE', lang: 'de', footer: 'Terminplanung mit SlotDesk', eyebrow: 'Einen Termin buchen bei',
+      timeZone: 'Zeitzone', formTitle: 'Ihre Angaben', submit: 'Buchung anfragen', nameRequired: 'Geben Sie Ihren Namen ein.',
+      manageWhen: 'Wann', badges: ['Ausstehend', 'Bestätigt', 'Abgelehnt', 'Storniert'],
+      month: /^(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}$/,
+      weekdays: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'],
+      // "Dienstag, 1. Dezember 2026"
+      longDate: /^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}$/,
+    },
+    {
+      locale: 'fr-FR', lang: 'fr', footer: 'Prise de rendez-vous par SlotDesk', eyebrow: 'Prendre rendez-vous avec',
+      timeZone: 'Fuseau horaire', formTitle: 'Vos coordonnées', submit: 'Demander la réservation', nameRequired: 'Saisissez votre nom.',
+      manageWhen: 'Quand', badges: ['En attente', 'Confirmée', 'Refusée', 'Annulée'],
+      month: /^(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/,
+      weekdays: ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'],
+      // "mardi 1 décembre 2026"
+      longDate: /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/,
+    },
+  ];
+  for (const L of LANGUAGES) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: L.locale, timezoneId: PHONE_TZ, colorScheme: 'light' });
+    ctx.setDefaultTimeout(10000);
+    watch(ctx, L.locale);
+    const lp = await ctx.newPage();
+
+    await check(`${L.locale}: booking page labels, <html lang> and calendar in ${L.lang}`, async () => {
+      await lp.goto(`${BASE}/${encodeURIComponent(USER)}`);
+      await eventually(async () => assert.equal(norm(await lp.textContent('#host-name')), norm(profile.name)));
+      assert.equal(await lp.evaluate(() => document.documentElement.lang), L.lang);
+      assert.equal(norm(await lp.textContent('footer')), L.footer);
+      assert.equal(norm(await lp.textContent('.eyebrow')), L.eyebrow);
+      assert.equal(norm(await lp.textContent('#tz-label')), L.timeZone);
+      await findBookableMonth(lp);
+      assert.match(norm(await lp.textContent('#cal-title')), L.month);
+      const weekdays = (await lp.$$eval('#cal-weekdays th span', (ss) => ss.map((x) => x.textContent))).map(norm);
+      assert.deepEqual([...weekdays].sort(), [...L.weekdays].sort(), `weekday headers: ${weekdays.join(' ')}`);
+    });
+
+    await check(`${L.locale}: chosen date written the ${L.lang} way, form in ${L.lang}`, async () => {
+      await pickFirstDay(lp);
+      assert.ok((await slotTexts(lp)).every((x) => /^\d{2}:\d{2}$/.test(norm(x))), `${L.locale} should default to 24-hour times`);
+      await lp.click('#slot-list button.slot >> nth=0');
+      await lp.waitForSelector('#form-panel:not([hidden])');
+      assert.match(norm(await lp.textContent('#chosen-date')), L.longDate);
+      assert.equal(norm(await lp.textContent('#form-title')), L.formTitle);
+      assert.equal(norm(await lp.textContent('#submit-label')), L.submit);
+      await lp.fill('#f-name', '');
+      await lp.click('#submit-button');
+      await fieldErrorShown(lp, '#f-name', '#f-name-error', new RegExp(L.nameRequired.replace('.', '\\.')));
+    });
+    await shot(lp, `lang-${L.lang}-form`);
+
+    await check(`${L.locale}: manage page in ${L.lang}`, async () => {
+      const [id, token] = cleanup[cleanup.length - 1];
+      await lp.goto(`${BASE}/booking/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`);
+      await lp.waitForSelector('#m-badge[data-status]');
+      assert.equal(await lp.evaluate(() => document.documentElement.lang), L.lang);
+      assert.ok(L.badges.includes(norm(await lp.textContent('#m-badge'))), `badge "${await lp.textContent('#m-badge')}"`);
+      assert.equal(norm(await lp.textContent('.detail dt >> nth=0')), L.manageWhen);
+      assert.match(norm((await lp.textContent('#m-when')).split('\n')[0]), L.longDate);
+    });
+    await ctx.close();
+  }
+
+  await check('language negotiation: first supported of navigator.languages, English otherwise', async () => {
+    for (const [languages, expected] of [[['es-ES', 'fr-CA', 'de'], 'fr'], [['it', 'es'], 'en'], [['de-AT'], 'de']]) {
+      const ctx = await browser.newContext({ locale: languages[0], timezoneId: PHONE_TZ });
+      watch(ctx, `languages ${languages.join(',')}`);
+      await ctx.addInitScript((ls) => Object.defineProperty(Navigator.prototype, 'languages', { get: () => ls }), languages);
+      const p = await ctx.newPage();
+      await p.goto(`${BASE}/${encodeURIComponent(USER)}`);
+      await eventually(async () => assert.equal(norm(await p.textContent('#host-name')), norm(profile.name)));
+      assert.equal(await p.evaluate(() => document.documentElement.lang), expected, `navigator.languages ${languages}`);
+      await ctx.close();
+    }
+  });
+
+  await check('every English string has a German and a French translation with the same placeholders', async () => {
+    const p = await browser.newPage();
+    await p.goto(`${BASE}/${encodeURIComponent(USER)}`);
+    const problems = await p.evaluate(async () => {
+      const { strings } = await import('/assets/common.js');
+      const { translations } = await import('/assets/translations.js');
+      const holes = (s) => (s.match(/\{\w+\}/g) || []).sort().join();
+      const out = [];
+      for (const [lang, table] of Object.entries(translations)) {
+        for (const [id, en] of Object.entries(strings)) {
+          if (!(id in table)) { out.push(`${lang}: ${id} missing`); continue; }
+          // French "one" covers 0 and 1, so it may use {count} where English writes "1".
+          if (holes(en) !== holes(table[id]) && !(id.endsWith('.one') && holes(table[id]) === '{count}')) out.push(`${lang}: ${id} placeholders differ`);
+        }
+        for (const id of Object.keys(table)) if (!(id in strings)) out.push(`${lang}: ${id} is not an English string`);
+      }
+      return out;
+    });
+    await p.close();
+    assert.deepEqual(problems, []);
+  });
+
   await check('no console errors or uncaught exceptions', async () => {
     assert.deepEqual(consoleProblems, []);
   });

@@ -1,0 +1,1603 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Problem with this field</source>
+        <translation>Problem mit diesem Feld</translation>
+    </message>
+</context>
+<context>
+    <name>StatusText</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Synchronisierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>UTC%1%2:%3</source>
+        <translation>UTC%1%2:%3</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>date pattern: Tue 1 Dec</comment>
+        <translation>ddd, d. MMM</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>date pattern: Tue 1 Dec 2026</comment>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <comment>date pattern: Tuesday 1 December 2026</comment>
+        <translation>dddd, d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date pattern: 1 Dec</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>date pattern: 1 Dec 2026</comment>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>date pattern: 1 December 2026</comment>
+        <translation>d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>date pattern: December 2026</comment>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2–%3</source>
+        <translation>%1 · %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Self-hosted scheduling on your desktop.</source>
+        <translation>Selbst gehostete Terminplanung auf Ihrem Desktop.</translation>
+    </message>
+    <message>
+        <source>Data directory (default: $SLOTDESK_DATA_DIR or the application data folder).</source>
+        <translation>Datenverzeichnis (Standard: $SLOTDESK_DATA_DIR oder der Datenordner der Anwendung).</translation>
+    </message>
+    <message>
+        <source>Open on a page: calendar, approvals, bookings, availability, integrations or settings.</source>
+        <translation>Mit einer Seite öffnen: calendar, approvals, bookings, availability, integrations oder settings.</translation>
+    </message>
+    <message>
+        <source>Language: de, fr or en (default: the system&apos;s).</source>
+        <translation>Sprache: de, fr oder en (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>SlotDesk</source>
+        <translation>SlotDesk</translation>
+    </message>
+    <message>
+        <source>SlotDesk cannot open its database.
+
+%1</source>
+        <translation>SlotDesk kann seine Datenbank nicht öffnen.
+
+%1</translation>
+    </message>
+    <message>
+        <source>There is no page called %1.</source>
+        <translation>Es gibt keine Seite namens %1.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::AvailabilityBlockModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::BookingTableModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For %1: %2</source>
+        <translation>Für %1: %2</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::CalendarItemModel</name>
+    <message>
+        <source>Busy</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Busy in your calendar</source>
+        <translation>%1
+%2
+In Ihrem Kalender belegt</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3</source>
+        <translation>%1
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>belegt</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::DateOverrideModel</name>
+    <message>
+        <source>Unavailable all day</source>
+        <translation>Ganztägig nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::IntegrationModel</name>
+    <message>
+        <source>Google Calendar</source>
+        <translation>Google Kalender</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::PendingBookingModel</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Attendee&apos;s time</source>
+        <translation>Zeit des Teilnehmers</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::SlotPreviewModel</name>
+    <message numerus="yes">
+        <source>%n slot(s)</source>
+        <translation>
+            <numerusform>%n Zeitfenster</numerusform>
+            <numerusform>%n Zeitfenster</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::ApprovalsPage</name>
+    <message>
+        <source>Approvals</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Approve the selected requests (Ctrl+Enter)</source>
+        <translation>Ausgewählte Anfragen genehmigen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Approve selected requests</source>
+        <translation>Ausgewählte Anfragen genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject the selected requests, with an optional reason (Ctrl+Backspace)</source>
+        <translation>Ausgewählte Anfragen ablehnen, optional mit Begründung (Strg+Rücktaste)</translation>
+    </message>
+    <message>
+        <source>Reject selected requests</source>
+        <translation>Ausgewählte Anfragen ablehnen</translation>
+    </message>
+    <message>
+        <source>Booking requests</source>
+        <translation>Buchungsanfragen</translation>
+    </message>
+    <message>
+        <source>You&apos;re all caught up</source>
+        <translation>Alles erledigt</translation>
+    </message>
+    <message>
+        <source>New booking requests appear here, oldest first. You can approve or reject several at once.</source>
+        <translation>Neue Buchungsanfragen erscheinen hier, die älteste zuerst. Sie können mehrere auf einmal genehmigen oder ablehnen.</translation>
+    </message>
+    <message>
+        <source>Select several with Ctrl or Shift · Ctrl+Enter approves · Ctrl+Backspace rejects</source>
+        <translation>Mehrere mit Strg oder Umschalt auswählen · Strg+Eingabe genehmigt · Strg+Rücktaste lehnt ab</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n</source>
+        <translation>
+            <numerusform>%n genehmigen</numerusform>
+            <numerusform>%n genehmigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n…</source>
+        <translation>
+            <numerusform>%n ablehnen…</numerusform>
+            <numerusform>%n ablehnen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No requests waiting</source>
+        <translation>Keine offenen Anfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting · oldest first</source>
+        <translation>
+            <numerusform>%n Anfrage wartet · älteste zuerst</numerusform>
+            <numerusform>%n Anfragen warten · älteste zuerst</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::AvailabilityPage</name>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Wöchentliche Zeiten</translation>
+    </message>
+    <message>
+        <source>When you can be booked, day by day. Each block keeps its own time zone.</source>
+        <translation>Wann Sie gebucht werden können, Tag für Tag. Jeder Block hat seine eigene Zeitzone.</translation>
+    </message>
+    <message>
+        <source>Date overrides</source>
+        <translation>Abweichende Tage</translation>
+    </message>
+    <message>
+        <source>Days off, or other hours on a particular date.</source>
+        <translation>Freie Tage oder andere Zeiten an einem bestimmten Datum.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a date override</source>
+        <translation>Abweichenden Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected date override</source>
+        <translation>Ausgewählten abweichenden Tag entfernen</translation>
+    </message>
+    <message>
+        <source>No overrides ahead.</source>
+        <translation>Keine abweichenden Tage geplant.</translation>
+    </message>
+    <message>
+        <source>Booking rules</source>
+        <translation>Buchungsregeln</translation>
+    </message>
+    <message>
+        <source>How long meetings are and how they fit around each other.</source>
+        <translation>Wie lange Termine dauern und wie sie zueinander passen.</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Your hours, exceptions and rules — and what attendees will be offered.</source>
+        <translation>Ihre Zeiten, Ausnahmen und Regeln – und was Teilnehmern angeboten wird.</translation>
+    </message>
+    <message>
+        <source>Preview: no slots in the next 7 days</source>
+        <translation>Vorschau: keine Zeitfenster in den nächsten 7 Tagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview: %n slot(s) in the next 7 days</source>
+        <translation>
+            <numerusform>Vorschau: %n Zeitfenster in den nächsten 7 Tagen</numerusform>
+            <numerusform>Vorschau: %n Zeitfenster in den nächsten 7 Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · %1-minute meetings, %2</source>
+        <translation> · Termine à %1 Minuten, %2</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BlockDialog</name>
+    <message>
+        <source>Add hours</source>
+        <translation>Zeiten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit hours</source>
+        <translation>Zeiten bearbeiten</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>&amp;Zeiten</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Zeitzone</translation>
+    </message>
+    <message>
+        <source>Times are in this zone, whatever the season: SlotDesk follows its daylight-saving changes.</source>
+        <translation>Die Zeiten gelten in dieser Zone, zu jeder Jahreszeit: SlotDesk folgt ihren Sommerzeitumstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BookingActions</name>
+    <message>
+        <source>%1 overlaps “%2” in your calendar (%3)</source>
+        <translation>%1 überschneidet sich mit „%2“ in Ihrem Kalender (%3)</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>%1 overlaps your confirmed booking with %2 (%3)</source>
+        <translation>%1 überschneidet sich mit Ihrer bestätigten Buchung mit %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 and %2 overlap each other (%3)</source>
+        <translation>%1 und %2 überschneiden sich (%3)</translation>
+    </message>
+    <message>
+        <source>This time is no longer free:
+
+• %1
+
+Approve anyway? The attendee will be confirmed for a time that collides.</source>
+        <translation>Diese Zeit ist nicht mehr frei:
+
+• %1
+
+Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zeit mit Überschneidung.</translation>
+    </message>
+    <message>
+        <source>Approve despite the collision?</source>
+        <translation>Trotz Überschneidung genehmigen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved %n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage genehmigt</numerusform>
+            <numerusform>%n Anfragen genehmigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage abgelehnt</numerusform>
+            <numerusform>%n Anfragen abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n booking(s)</source>
+        <translation>
+            <numerusform>%n Buchung storniert</numerusform>
+            <numerusform>%n Buchungen storniert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage ablehnen</numerusform>
+            <numerusform>%n Anfragen ablehnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason (optional, shown to the attendee):</source>
+        <translation>Begründung (optional, wird dem Teilnehmer angezeigt):</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n booking(s)</source>
+        <translation>
+            <numerusform>%n Buchung stornieren</numerusform>
+            <numerusform>%n Buchungen stornieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason (shown to the attendee):</source>
+        <translation>Begründung (wird dem Teilnehmer angezeigt):</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation>Buchung stornieren</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>Trotzdem genehmigen</translation>
+    </message>
+    <message>
+        <source>Keep waiting</source>
+        <translation>Weiter warten lassen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BookingDetailsPanel</name>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Cancel booking…</source>
+        <translation>Buchung stornieren…</translation>
+    </message>
+    <message>
+        <source>Booking details</source>
+        <translation>Buchungsdetails</translation>
+    </message>
+    <message>
+        <source>Close details (Esc)</source>
+        <translation>Details schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Close details</source>
+        <translation>Details schließen</translation>
+    </message>
+    <message>
+        <source>Time in your zone</source>
+        <translation>Zeit in Ihrer Zeitzone</translation>
+    </message>
+    <message>
+        <source>Time for the attendee</source>
+        <translation>Zeit für den Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Video meeting</source>
+        <translation>Videokonferenz</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Approve this request</source>
+        <translation>Diese Anfrage genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject this request</source>
+        <translation>Diese Anfrage ablehnen</translation>
+    </message>
+    <message>
+        <source>Cancel this booking</source>
+        <translation>Diese Buchung stornieren</translation>
+    </message>
+    <message>
+        <source>Same as yours</source>
+        <translation>Wie bei Ihnen</translation>
+    </message>
+    <message>
+        <source>%1 requested — the link is created once the booking is confirmed</source>
+        <translation>%1 gewünscht – der Link wird erstellt, sobald die Buchung bestätigt ist</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Google Meet</source>
+        <translation>Google Meet</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>No notes</source>
+        <translation>Keine Notizen</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Busy in your calendar</source>
+        <translation>In Ihrem Kalender belegt</translation>
+    </message>
+    <message>
+        <source>Synced from your calendar. SlotDesk offers no slots at this time.</source>
+        <translation>Aus Ihrem Kalender synchronisiert. SlotDesk bietet zu dieser Zeit keine Zeitfenster an.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BookingRulesForm</name>
+    <message>
+        <source>Save rules</source>
+        <translation>Regeln speichern</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Offer %1-minute meetings</source>
+        <translation>Termine à %1 Minuten anbieten</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>Meeting lengths offered</source>
+        <translation>Angebotene Termindauern</translation>
+    </message>
+    <message>
+        <source>Default length</source>
+        <translation>Standarddauer</translation>
+    </message>
+    <message>
+        <source>Same as the length</source>
+        <translation>Wie die Dauer</translation>
+    </message>
+    <message>
+        <source>Slot interval</source>
+        <translation>Raster der Startzeiten</translation>
+    </message>
+    <message>
+        <source>Minutes between possible start times</source>
+        <translation>Minuten zwischen möglichen Startzeiten</translation>
+    </message>
+    <message>
+        <source>Buffer before</source>
+        <translation>Puffer davor</translation>
+    </message>
+    <message>
+        <source>Free minutes required before anything already booked</source>
+        <translation>Freie Minuten vor allem, was schon gebucht ist</translation>
+    </message>
+    <message>
+        <source>Buffer after</source>
+        <translation>Puffer danach</translation>
+    </message>
+    <message>
+        <source>Free minutes required after anything already booked</source>
+        <translation>Freie Minuten nach allem, was schon gebucht ist</translation>
+    </message>
+    <message>
+        <source>Minimum notice</source>
+        <translation>Mindestvorlauf</translation>
+    </message>
+    <message>
+        <source>How soon before a meeting it can still be booked</source>
+        <translation>Wie kurzfristig ein Termin noch gebucht werden kann</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Booking window</source>
+        <translation>Buchungszeitraum</translation>
+    </message>
+    <message>
+        <source>How many days ahead people can book</source>
+        <translation>Wie viele Tage im Voraus gebucht werden kann</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Bookings per day</source>
+        <translation>Buchungen pro Tag</translation>
+    </message>
+    <message>
+        <source>The most bookings SlotDesk accepts on one day</source>
+        <translation>Die meisten Buchungen, die SlotDesk an einem Tag annimmt</translation>
+    </message>
+    <message>
+        <source>Lengths offered</source>
+        <translation>Angebotene Dauern</translation>
+    </message>
+    <message>
+        <source>Start times every</source>
+        <translation>Startzeiten alle</translation>
+    </message>
+    <message>
+        <source>Bookable up to</source>
+        <translation>Buchbar bis zu</translation>
+    </message>
+    <message>
+        <source>Save booking rules</source>
+        <translation>Buchungsregeln speichern</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BookingsPage</name>
+    <message>
+        <source>Bookings</source>
+        <translation>Buchungen</translation>
+    </message>
+    <message>
+        <source>No bookings match</source>
+        <translation>Keine passenden Buchungen</translation>
+    </message>
+    <message>
+        <source>Try another status, a wider date range or a shorter search.</source>
+        <translation>Versuchen Sie einen anderen Status, einen größeren Zeitraum oder einen kürzeren Suchbegriff.</translation>
+    </message>
+    <message>
+        <source>Cancel booking…</source>
+        <translation>Buchung stornieren…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected confirmed booking, with a reason</source>
+        <translation>Ausgewählte bestätigte Buchung mit Begründung stornieren</translation>
+    </message>
+    <message>
+        <source>Cancel the selected booking</source>
+        <translation>Ausgewählte Buchung stornieren</translation>
+    </message>
+    <message>
+        <source>Search name, email or notes</source>
+        <translation>Name, E-Mail oder Notizen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search bookings</source>
+        <translation>Buchungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Anstehend</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>Vergangen</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Alle Daten</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Ab Datum</translation>
+    </message>
+    <message>
+        <source>To date (inclusive)</source>
+        <translation>Bis Datum (einschließlich)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No bookings</source>
+        <translation>Keine Buchungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 booking(s)</source>
+        <translation>
+            <numerusform>%1 Buchung</numerusform>
+            <numerusform>%1 Buchungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::CalendarPage</name>
+    <message>
+        <source>Shown period</source>
+        <translation>Angezeigter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Go to today (T)</source>
+        <translation>Zu heute springen (T)</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Zu heute springen</translation>
+    </message>
+    <message>
+        <source>Previous (Page Up)</source>
+        <translation>Zurück (Bild auf)</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Next (Page Down)</source>
+        <translation>Weiter (Bild ab)</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Nächster Zeitraum</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Day view (D)</source>
+        <translation>Tagesansicht (D)</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Week view (W)</source>
+        <translation>Wochenansicht (W)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Month view (M)</source>
+        <translation>Monatsansicht (M)</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Pending request</source>
+        <translation>Offene Anfrage</translation>
+    </message>
+    <message>
+        <source>Busy in your calendar</source>
+        <translation>In Ihrem Kalender belegt</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>week in one month: 1–7 December 2026</comment>
+        <translation>%1.–%2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Times are shown in your time zone, %1</source>
+        <translation>Zeiten werden in Ihrer Zeitzone angezeigt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::CalendarView</name>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between bookings; Page Up and Page Down change the period; T goes to today; D, W and M switch to day, week and month.</source>
+        <translation>Mit den Pfeiltasten wechseln Sie zwischen Buchungen, mit Bild auf und Bild ab den Zeitraum; T springt zu heute; D, W und M schalten auf Tag, Woche und Monat um.</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 · pending</source>
+        <translation>%1 · ausstehend</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weitere</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::IntegrationsPage</name>
+    <message>
+        <source>Connect Google Calendar…</source>
+        <translation>Google Kalender verbinden…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrationen</translation>
+    </message>
+    <message>
+        <source>Calendars SlotDesk reads your busy time from.</source>
+        <translation>Kalender, aus denen SlotDesk Ihre belegten Zeiten liest.</translation>
+    </message>
+    <message>
+        <source>Google Calendar</source>
+        <translation>Google Kalender</translation>
+    </message>
+    <message>
+        <source>SlotDesk keeps the times of your Google Calendar events free, so nobody can book over them, and shows them on your calendar.</source>
+        <translation>SlotDesk hält die Zeiten Ihrer Google-Kalender-Termine frei, damit niemand sie bucht, und zeigt sie in Ihrem Kalender an.</translation>
+    </message>
+    <message>
+        <source>Coming with Google Calendar support</source>
+        <translation>Kommt mit der Unterstützung für Google Kalender</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::MainWindow</name>
+    <message>
+        <source>SlotDesk</source>
+        <translation>SlotDesk</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Buchungen</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrationen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Today</source>
+        <translation>Zu &amp;heute springen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About SlotDesk</source>
+        <translation>&amp;Über SlotDesk</translation>
+    </message>
+    <message>
+        <source>About SlotDesk</source>
+        <translation>Über SlotDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SlotDesk %1&lt;/b&gt;&lt;p&gt;Self-hosted scheduling on your desktop. Your data stays in one file on this computer.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;SlotDesk %1&lt;/b&gt;&lt;p&gt;Selbst gehostete Terminplanung auf Ihrem Desktop. Ihre Daten bleiben in einer einzigen Datei auf diesem Computer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open SlotDesk</source>
+        <translation>SlotDesk öffnen</translation>
+    </message>
+    <message>
+        <source>Quit SlotDesk</source>
+        <translation>SlotDesk beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approvals, %n request(s) waiting</source>
+        <translation>
+            <numerusform>Genehmigungen, %n Anfrage wartet</numerusform>
+            <numerusform>Genehmigungen, %n Anfragen warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SlotDesk (%1)</source>
+        <translation>SlotDesk (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>SlotDesk — %n request(s) waiting</source>
+        <translation>
+            <numerusform>SlotDesk – %n Anfrage wartet</numerusform>
+            <numerusform>SlotDesk – %n Anfragen warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SlotDesk — no requests waiting</source>
+        <translation>SlotDesk – keine offenen Anfragen</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Angemeldet als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>No admin profile yet</source>
+        <translation>Noch kein Administratorprofil</translation>
+    </message>
+    <message>
+        <source>Booking link online: %1</source>
+        <translation>Buchungslink online: %1</translation>
+    </message>
+    <message>
+        <source>Booking link offline</source>
+        <translation>Buchungslink offline</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new booking request(s)</source>
+        <translation>
+            <numerusform>%n neue Buchungsanfrage</numerusform>
+            <numerusform>%n neue Buchungsanfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Approvals to review them.</source>
+        <translation>Öffnen Sie „Genehmigungen“, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <source>New booking request from %1</source>
+        <translation>Neue Buchungsanfrage von %1</translation>
+    </message>
+    <message>
+        <source>SlotDesk is still running</source>
+        <translation>SlotDesk läuft weiter</translation>
+    </message>
+    <message>
+        <source>It keeps taking booking requests. Quit from the tray menu.</source>
+        <translation>Es nimmt weiterhin Buchungsanfragen an. Beenden Sie es über das Menü im Infobereich.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::OnboardingDialog</name>
+    <message>
+        <source>Create profile</source>
+        <translation>Profil erstellen</translation>
+    </message>
+    <message>
+        <source>Welcome to SlotDesk</source>
+        <translation>Willkommen bei SlotDesk</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>People pick a time on your booking page; you approve each request here. First, tell SlotDesk who you are.</source>
+        <translation>Andere wählen auf Ihrer Buchungsseite eine Zeit; Sie genehmigen jede Anfrage hier. Sagen Sie SlotDesk zuerst, wer Sie sind.</translation>
+    </message>
+    <message>
+        <source>Your booking link: %1</source>
+        <translation>Ihr Buchungslink: %1</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>benutzername</translation>
+    </message>
+    <message>
+        <source>Your booking link</source>
+        <translation>Ihr Buchungslink</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Open SlotDesk</source>
+        <translation>SlotDesk öffnen</translation>
+    </message>
+    <message>
+        <source>You&apos;re ready</source>
+        <translation>Alles bereit</translation>
+    </message>
+    <message>
+        <source>Share this link. It works while SlotDesk is running.</source>
+        <translation>Teilen Sie diesen Link. Er funktioniert, solange SlotDesk läuft.</translation>
+    </message>
+    <message>
+        <source>You&apos;re bookable Monday to Friday, 09:00–17:00 in your time zone. Change your hours and rules under Availability, and the address under Settings.</source>
+        <translation>Sie sind von Montag bis Freitag, 09:00–17:00 in Ihrer Zeitzone buchbar. Zeiten und Regeln ändern Sie unter „Verfügbarkeit“, die Adresse unter „Einstellungen“.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::OverrideDialog</name>
+    <message>
+        <source>&amp;Unavailable all day</source>
+        <translation>Ganztägig &amp;nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>&amp;Available only:</source>
+        <translation>Nur &amp;verfügbar:</translation>
+    </message>
+    <message>
+        <source>Add a date override</source>
+        <translation>Abweichenden Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>Hours on this date replace your weekly hours for that day, in your time zone (%1).</source>
+        <translation>Die Zeiten an diesem Datum ersetzen Ihre wöchentlichen Zeiten für diesen Tag, in Ihrer Zeitzone (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::ProfileForm</name>
+    <message>
+        <source>Alice Example</source>
+        <translation>Erika Mustermann</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>alice</source>
+        <translation>erika</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Letters, digits and hyphens; it is the last part of your booking link</source>
+        <translation>Buchstaben, Ziffern und Bindestriche; bildet den letzten Teil Ihres Buchungslinks</translation>
+    </message>
+    <message>
+        <source>alice@example.org</source>
+        <translation>erika@example.org</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Zeitzone</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::RequestCardDelegate</name>
+    <message>
+        <source>requested %1</source>
+        <translation>angefragt %1</translation>
+    </message>
+    <message>
+        <source>their time: %1</source>
+        <translation>Teilnehmerzeit: %1</translation>
+    </message>
+    <message>
+        <source>No notes</source>
+        <translation>Keine Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::SettingsPage</name>
+    <message>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Booking link</source>
+        <translation>Buchungslink</translation>
+    </message>
+    <message>
+        <source>Your booking link</source>
+        <translation>Ihr Buchungslink</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the booking link</source>
+        <translation>Buchungslink kopieren</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Open the booking page in your browser</source>
+        <translation>Buchungsseite im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Apply the listen address</source>
+        <translation>Serveradresse übernehmen</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Erreichbar unter</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie im System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Your profile, your link, your look.</source>
+        <translation>Ihr Profil, Ihr Link, Ihr Erscheinungsbild.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Enter an IP address such as 127.0.0.1, or localhost</source>
+        <translation>Geben Sie eine IP-Adresse wie 127.0.0.1 oder localhost ein</translation>
+    </message>
+    <message>
+        <source>No link yet</source>
+        <translation>Noch kein Link</translation>
+    </message>
+    <message>
+        <source>Online — people can book you now</source>
+        <translation>Online – Sie können jetzt gebucht werden</translation>
+    </message>
+    <message>
+        <source>Offline — the booking server is not running</source>
+        <translation>Offline – der Buchungsserver läuft nicht</translation>
+    </message>
+    <message>
+        <source>Offline — %1</source>
+        <translation>Offline – %1</translation>
+    </message>
+    <message>
+        <source>Only this computer can open the link. Listen on another address to let people on your network book you.</source>
+        <translation>Nur dieser Computer kann den Link öffnen. Wählen Sie eine andere Adresse, damit Personen in Ihrem Netzwerk Sie buchen können.</translation>
+    </message>
+    <message>
+        <source>Anyone who can reach this computer on port %1 can open your booking page.</source>
+        <translation>Jeder, der diesen Computer über Port %1 erreicht, kann Ihre Buchungsseite öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::SlotPreviewView</name>
+    <message>
+        <source>Slots offered over the next seven days</source>
+        <translation>Angebotene Zeitfenster in den nächsten sieben Tagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n slot(s)</source>
+        <translation>
+            <numerusform>%1: %n Zeitfenster</numerusform>
+            <numerusform>%1: %n Zeitfenster</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No slots</source>
+        <translation>Keine Zeitfenster</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weitere</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::TimeZoneBox</name>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>An IANA time zone, such as Europe/Berlin</source>
+        <translation>Eine IANA-Zeitzone, z. B. Europe/Berlin</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::WeeklyHoursEditor</name>
+    <message>
+        <source>Unavailable</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>%1 %2 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>%1 %2 entfernen</translation>
+    </message>
+    <message>
+        <source>Add hours on %1</source>
+        <translation>Zeiten am %1 hinzufügen</translation>
+    </message>
+</context>
+</TS>

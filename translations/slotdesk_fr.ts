@@ -1,0 +1,1603 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>QObject</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Problem with this field</source>
+        <translation>Problème dans ce champ</translation>
+    </message>
+</context>
+<context>
+    <name>StatusText</name>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Échec de la synchronisation</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>UTC%1%2:%3</source>
+        <translation>UTC%1%2:%3</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>date pattern: Tue 1 Dec</comment>
+        <translation>ddd d MMM</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>date pattern: Tue 1 Dec 2026</comment>
+        <translation>ddd d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <comment>date pattern: Tuesday 1 December 2026</comment>
+        <translation>dddd d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date pattern: 1 Dec</comment>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>date pattern: 1 Dec 2026</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>date pattern: 1 December 2026</comment>
+        <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>date pattern: December 2026</comment>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2–%3</source>
+        <translation>%1 · %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>il y a %n min</numerusform>
+            <numerusform>il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>il y a %n h</numerusform>
+            <numerusform>il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Self-hosted scheduling on your desktop.</source>
+        <translation>La prise de rendez-vous auto-hébergée, sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Data directory (default: $SLOTDESK_DATA_DIR or the application data folder).</source>
+        <translation>Dossier des données (par défaut&#xa0;: $SLOTDESK_DATA_DIR ou le dossier de données de l’application).</translation>
+    </message>
+    <message>
+        <source>Open on a page: calendar, approvals, bookings, availability, integrations or settings.</source>
+        <translation>Ouvrir sur une page&#xa0;: calendar, approvals, bookings, availability, integrations ou settings.</translation>
+    </message>
+    <message>
+        <source>Language: de, fr or en (default: the system&apos;s).</source>
+        <translation>Langue&#xa0;: de, fr ou en (par défaut&#xa0;: celle du système).</translation>
+    </message>
+    <message>
+        <source>SlotDesk</source>
+        <translation>SlotDesk</translation>
+    </message>
+    <message>
+        <source>SlotDesk cannot open its database.
+
+%1</source>
+        <translation>SlotDesk ne peut pas ouvrir sa base de données.
+
+%1</translation>
+    </message>
+    <message>
+        <source>There is no page called %1.</source>
+        <translation>Il n’existe aucune page nommée %1.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::AvailabilityBlockModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::BookingTableModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For %1: %2</source>
+        <translation>Pour %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::CalendarItemModel</name>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Busy in your calendar</source>
+        <translation>%1
+%2
+Occupé dans votre agenda</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3</source>
+        <translation>%1
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>occupé</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::DateOverrideModel</name>
+    <message>
+        <source>Unavailable all day</source>
+        <translation>Indisponible toute la journée</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::IntegrationModel</name>
+    <message>
+        <source>Google Calendar</source>
+        <translation>Google Agenda</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::PendingBookingModel</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Demandée</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Horaire</translation>
+    </message>
+    <message>
+        <source>Attendee&apos;s time</source>
+        <translation>Heure du participant</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::models::SlotPreviewModel</name>
+    <message numerus="yes">
+        <source>%n slot(s)</source>
+        <translation>
+            <numerusform>%n créneau</numerusform>
+            <numerusform>%n créneaux</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::ApprovalsPage</name>
+    <message>
+        <source>Approvals</source>
+        <translation>Approbations</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Refuser…</translation>
+    </message>
+    <message>
+        <source>Approve the selected requests (Ctrl+Enter)</source>
+        <translation>Approuver les demandes sélectionnées (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Approve selected requests</source>
+        <translation>Approuver les demandes sélectionnées</translation>
+    </message>
+    <message>
+        <source>Reject the selected requests, with an optional reason (Ctrl+Backspace)</source>
+        <translation>Refuser les demandes sélectionnées, avec un motif facultatif (Ctrl+Retour arrière)</translation>
+    </message>
+    <message>
+        <source>Reject selected requests</source>
+        <translation>Refuser les demandes sélectionnées</translation>
+    </message>
+    <message>
+        <source>Booking requests</source>
+        <translation>Demandes de réservation</translation>
+    </message>
+    <message>
+        <source>You&apos;re all caught up</source>
+        <translation>Vous êtes à jour</translation>
+    </message>
+    <message>
+        <source>New booking requests appear here, oldest first. You can approve or reject several at once.</source>
+        <translation>Les nouvelles demandes de réservation apparaissent ici, les plus anciennes d’abord. Vous pouvez en approuver ou en refuser plusieurs à la fois.</translation>
+    </message>
+    <message>
+        <source>Select several with Ctrl or Shift · Ctrl+Enter approves · Ctrl+Backspace rejects</source>
+        <translation>Sélection multiple avec Ctrl ou Maj · Ctrl+Entrée approuve · Ctrl+Retour arrière refuse</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n</source>
+        <translation>
+            <numerusform>Approuver %n</numerusform>
+            <numerusform>Approuver %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n…</source>
+        <translation>
+            <numerusform>Refuser %n…</numerusform>
+            <numerusform>Refuser %n…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No requests waiting</source>
+        <translation>Aucune demande en attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting · oldest first</source>
+        <translation>
+            <numerusform>%n demande en attente · la plus ancienne d’abord</numerusform>
+            <numerusform>%n demandes en attente · les plus anciennes d’abord</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::AvailabilityPage</name>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Horaires hebdomadaires</translation>
+    </message>
+    <message>
+        <source>When you can be booked, day by day. Each block keeps its own time zone.</source>
+        <translation>Quand on peut vous réserver, jour par jour. Chaque plage garde son propre fuseau horaire.</translation>
+    </message>
+    <message>
+        <source>Date overrides</source>
+        <translation>Exceptions de dates</translation>
+    </message>
+    <message>
+        <source>Days off, or other hours on a particular date.</source>
+        <translation>Jours de congé, ou horaires différents à une date précise.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Add a date override</source>
+        <translation>Ajouter une exception de date</translation>
+    </message>
+    <message>
+        <source>Remove the selected date override</source>
+        <translation>Supprimer l’exception de date sélectionnée</translation>
+    </message>
+    <message>
+        <source>No overrides ahead.</source>
+        <translation>Aucune exception à venir.</translation>
+    </message>
+    <message>
+        <source>Booking rules</source>
+        <translation>Règles de réservation</translation>
+    </message>
+    <message>
+        <source>How long meetings are and how they fit around each other.</source>
+        <translation>La durée des rendez-vous et la façon dont ils s’enchaînent.</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilités</translation>
+    </message>
+    <message>
+        <source>Your hours, exceptions and rules — and what attendees will be offered.</source>
+        <translation>Vos horaires, exceptions et règles — et ce qui sera proposé aux participants.</translation>
+    </message>
+    <message>
+        <source>Preview: no slots in the next 7 days</source>
+        <translation>Aperçu&#xa0;: aucun créneau dans les 7 prochains jours</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview: %n slot(s) in the next 7 days</source>
+        <translation>
+            <numerusform>Aperçu&#xa0;: %n créneau dans les 7 prochains jours</numerusform>
+            <numerusform>Aperçu&#xa0;: %n créneaux dans les 7 prochains jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · %1-minute meetings, %2</source>
+        <translation> · rendez-vous de %1 minutes, %2</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BlockDialog</name>
+    <message>
+        <source>Add hours</source>
+        <translation>Ajouter des horaires</translation>
+    </message>
+    <message>
+        <source>Edit hours</source>
+        <translation>Modifier les horaires</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>&amp;Horaires</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Times are in this zone, whatever the season: SlotDesk follows its daylight-saving changes.</source>
+        <translation>Les horaires s’entendent dans ce fuseau, quelle que soit la saison&#xa0;: SlotDesk suit ses changements d’heure.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BookingActions</name>
+    <message>
+        <source>%1 overlaps “%2” in your calendar (%3)</source>
+        <translation>%1 chevauche «&#xa0;%2&#xa0;» dans votre agenda (%3)</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>%1 overlaps your confirmed booking with %2 (%3)</source>
+        <translation>%1 chevauche votre réservation confirmée avec %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 and %2 overlap each other (%3)</source>
+        <translation>%1 et %2 se chevauchent (%3)</translation>
+    </message>
+    <message>
+        <source>This time is no longer free:
+
+• %1
+
+Approve anyway? The attendee will be confirmed for a time that collides.</source>
+        <translation>Ce créneau n’est plus libre&#xa0;:
+
+• %1
+
+Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en chevauche un autre.</translation>
+    </message>
+    <message>
+        <source>Approve despite the collision?</source>
+        <translation>Approuver malgré le chevauchement&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved %n request(s)</source>
+        <translation>
+            <numerusform>%n demande approuvée</numerusform>
+            <numerusform>%n demandes approuvées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n request(s)</source>
+        <translation>
+            <numerusform>%n demande refusée</numerusform>
+            <numerusform>%n demandes refusées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n booking(s)</source>
+        <translation>
+            <numerusform>%n réservation annulée</numerusform>
+            <numerusform>%n réservations annulées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n request(s)</source>
+        <translation>
+            <numerusform>Refuser %n demande</numerusform>
+            <numerusform>Refuser %n demandes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason (optional, shown to the attendee):</source>
+        <translation>Motif (facultatif, visible par le participant)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Refuser</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n booking(s)</source>
+        <translation>
+            <numerusform>Annuler %n réservation</numerusform>
+            <numerusform>Annuler %n réservations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason (shown to the attendee):</source>
+        <translation>Motif (visible par le participant)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation>Annuler la réservation</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>Approuver quand même</translation>
+    </message>
+    <message>
+        <source>Keep waiting</source>
+        <translation>Laisser en attente</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BookingDetailsPanel</name>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Refuser…</translation>
+    </message>
+    <message>
+        <source>Cancel booking…</source>
+        <translation>Annuler la réservation…</translation>
+    </message>
+    <message>
+        <source>Booking details</source>
+        <translation>Détails de la réservation</translation>
+    </message>
+    <message>
+        <source>Close details (Esc)</source>
+        <translation>Fermer les détails (Échap)</translation>
+    </message>
+    <message>
+        <source>Close details</source>
+        <translation>Fermer les détails</translation>
+    </message>
+    <message>
+        <source>Time in your zone</source>
+        <translation>Heure dans votre fuseau</translation>
+    </message>
+    <message>
+        <source>Time for the attendee</source>
+        <translation>Heure pour le participant</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Video meeting</source>
+        <translation>Visioconférence</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Approve this request</source>
+        <translation>Approuver cette demande</translation>
+    </message>
+    <message>
+        <source>Reject this request</source>
+        <translation>Refuser cette demande</translation>
+    </message>
+    <message>
+        <source>Cancel this booking</source>
+        <translation>Annuler cette réservation</translation>
+    </message>
+    <message>
+        <source>Same as yours</source>
+        <translation>Identique à la vôtre</translation>
+    </message>
+    <message>
+        <source>%1 requested — the link is created once the booking is confirmed</source>
+        <translation>%1 demandé — le lien sera créé dès que la réservation sera confirmée</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Google Meet</source>
+        <translation>Google Meet</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>No notes</source>
+        <translation>Aucune note</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Busy in your calendar</source>
+        <translation>Occupé dans votre agenda</translation>
+    </message>
+    <message>
+        <source>Synced from your calendar. SlotDesk offers no slots at this time.</source>
+        <translation>Synchronisé depuis votre agenda. SlotDesk ne propose aucun créneau sur cette plage.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BookingRulesForm</name>
+    <message>
+        <source>Save rules</source>
+        <translation>Enregistrer les règles</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Offer %1-minute meetings</source>
+        <translation>Proposer des rendez-vous de %1 minutes</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>Meeting lengths offered</source>
+        <translation>Durées de rendez-vous proposées</translation>
+    </message>
+    <message>
+        <source>Default length</source>
+        <translation>Durée par défaut</translation>
+    </message>
+    <message>
+        <source>Same as the length</source>
+        <translation>Identique à la durée</translation>
+    </message>
+    <message>
+        <source>Slot interval</source>
+        <translation>Intervalle des créneaux</translation>
+    </message>
+    <message>
+        <source>Minutes between possible start times</source>
+        <translation>Minutes entre deux heures de début possibles</translation>
+    </message>
+    <message>
+        <source>Buffer before</source>
+        <translation>Marge avant</translation>
+    </message>
+    <message>
+        <source>Free minutes required before anything already booked</source>
+        <translation>Minutes libres requises avant tout ce qui est déjà réservé</translation>
+    </message>
+    <message>
+        <source>Buffer after</source>
+        <translation>Marge après</translation>
+    </message>
+    <message>
+        <source>Free minutes required after anything already booked</source>
+        <translation>Minutes libres requises après tout ce qui est déjà réservé</translation>
+    </message>
+    <message>
+        <source>Minimum notice</source>
+        <translation>Préavis minimum</translation>
+    </message>
+    <message>
+        <source>How soon before a meeting it can still be booked</source>
+        <translation>Combien de temps avant un rendez-vous on peut encore le réserver</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Booking window</source>
+        <translation>Horizon de réservation</translation>
+    </message>
+    <message>
+        <source>How many days ahead people can book</source>
+        <translation>Combien de jours à l’avance on peut réserver</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source>Bookings per day</source>
+        <translation>Réservations par jour</translation>
+    </message>
+    <message>
+        <source>The most bookings SlotDesk accepts on one day</source>
+        <translation>Le nombre maximal de réservations que SlotDesk accepte par jour</translation>
+    </message>
+    <message>
+        <source>Lengths offered</source>
+        <translation>Durées proposées</translation>
+    </message>
+    <message>
+        <source>Start times every</source>
+        <translation>Heures de début toutes les</translation>
+    </message>
+    <message>
+        <source>Bookable up to</source>
+        <translation>Réservable jusqu’à</translation>
+    </message>
+    <message>
+        <source>Save booking rules</source>
+        <translation>Enregistrer les règles de réservation</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BookingsPage</name>
+    <message>
+        <source>Bookings</source>
+        <translation>Réservations</translation>
+    </message>
+    <message>
+        <source>No bookings match</source>
+        <translation>Aucune réservation ne correspond</translation>
+    </message>
+    <message>
+        <source>Try another status, a wider date range or a shorter search.</source>
+        <translation>Essayez un autre statut, une période plus large ou une recherche plus courte.</translation>
+    </message>
+    <message>
+        <source>Cancel booking…</source>
+        <translation>Annuler la réservation…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected confirmed booking, with a reason</source>
+        <translation>Annuler la réservation confirmée sélectionnée, avec un motif</translation>
+    </message>
+    <message>
+        <source>Cancel the selected booking</source>
+        <translation>Annuler la réservation sélectionnée</translation>
+    </message>
+    <message>
+        <source>Search name, email or notes</source>
+        <translation>Rechercher un nom, un e-mail ou des notes</translation>
+    </message>
+    <message>
+        <source>Search bookings</source>
+        <translation>Rechercher des réservations</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmées</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusées</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulées</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>Passées</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>To date (inclusive)</source>
+        <translation>Date de fin (incluse)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No bookings</source>
+        <translation>Aucune réservation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 booking(s)</source>
+        <translation>
+            <numerusform>%1 réservation</numerusform>
+            <numerusform>%1 réservations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::CalendarPage</name>
+    <message>
+        <source>Shown period</source>
+        <translation>Période affichée</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Go to today (T)</source>
+        <translation>Aller à aujourd’hui (T)</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Aller à aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Previous (Page Up)</source>
+        <translation>Précédent (Page préc.)</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Next (Page Down)</source>
+        <translation>Suivant (Page suiv.)</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Période suivante</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Day view (D)</source>
+        <translation>Vue jour (D)</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Week view (W)</source>
+        <translation>Vue semaine (W)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Month view (M)</source>
+        <translation>Vue mois (M)</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <source>Pending request</source>
+        <translation>Demande en attente</translation>
+    </message>
+    <message>
+        <source>Busy in your calendar</source>
+        <translation>Occupé dans votre agenda</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>week in one month: 1–7 December 2026</comment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Times are shown in your time zone, %1</source>
+        <translation>Les heures sont affichées dans votre fuseau horaire&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::CalendarView</name>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between bookings; Page Up and Page Down change the period; T goes to today; D, W and M switch to day, week and month.</source>
+        <translation>Les flèches passent d’une réservation à l’autre&#xa0;; Page préc. et Page suiv. changent de période&#xa0;; T revient à aujourd’hui&#xa0;; D, W et M affichent le jour, la semaine et le mois.</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 · pending</source>
+        <translation>%1 · en attente</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n autre</numerusform>
+            <numerusform>+%n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::IntegrationsPage</name>
+    <message>
+        <source>Connect Google Calendar…</source>
+        <translation>Connecter Google Agenda…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Intégrations</translation>
+    </message>
+    <message>
+        <source>Calendars SlotDesk reads your busy time from.</source>
+        <translation>Les agendas dans lesquels SlotDesk lit vos heures occupées.</translation>
+    </message>
+    <message>
+        <source>Google Calendar</source>
+        <translation>Google Agenda</translation>
+    </message>
+    <message>
+        <source>SlotDesk keeps the times of your Google Calendar events free, so nobody can book over them, and shows them on your calendar.</source>
+        <translation>SlotDesk bloque les heures de vos événements Google Agenda pour que personne ne puisse réserver par-dessus, et les affiche dans votre calendrier.</translation>
+    </message>
+    <message>
+        <source>Coming with Google Calendar support</source>
+        <translation>Disponible avec la prise en charge de Google Agenda</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::MainWindow</name>
+    <message>
+        <source>SlotDesk</source>
+        <translation>SlotDesk</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Approbations</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Réservations</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilités</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Intégrations</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Today</source>
+        <translation>Aller à &amp;aujourd’hui</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About SlotDesk</source>
+        <translation>À &amp;propos de SlotDesk</translation>
+    </message>
+    <message>
+        <source>About SlotDesk</source>
+        <translation>À propos de SlotDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SlotDesk %1&lt;/b&gt;&lt;p&gt;Self-hosted scheduling on your desktop. Your data stays in one file on this computer.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;SlotDesk %1&lt;/b&gt;&lt;p&gt;La prise de rendez-vous auto-hébergée, sur votre ordinateur. Vos données restent dans un seul fichier sur cet ordinateur.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open SlotDesk</source>
+        <translation>Ouvrir SlotDesk</translation>
+    </message>
+    <message>
+        <source>Quit SlotDesk</source>
+        <translation>Quitter SlotDesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approvals, %n request(s) waiting</source>
+        <translation>
+            <numerusform>Approbations, %n demande en attente</numerusform>
+            <numerusform>Approbations, %n demandes en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SlotDesk (%1)</source>
+        <translation>SlotDesk (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>SlotDesk — %n request(s) waiting</source>
+        <translation>
+            <numerusform>SlotDesk — %n demande en attente</numerusform>
+            <numerusform>SlotDesk — %n demandes en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SlotDesk — no requests waiting</source>
+        <translation>SlotDesk — aucune demande en attente</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Connecté en tant que %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>No admin profile yet</source>
+        <translation>Pas encore de profil administrateur</translation>
+    </message>
+    <message>
+        <source>Booking link online: %1</source>
+        <translation>Lien de réservation en ligne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Booking link offline</source>
+        <translation>Lien de réservation hors ligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new booking request(s)</source>
+        <translation>
+            <numerusform>%n nouvelle demande de réservation</numerusform>
+            <numerusform>%n nouvelles demandes de réservation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Approvals to review them.</source>
+        <translation>Ouvrez Approbations pour les examiner.</translation>
+    </message>
+    <message>
+        <source>New booking request from %1</source>
+        <translation>Nouvelle demande de réservation de %1</translation>
+    </message>
+    <message>
+        <source>SlotDesk is still running</source>
+        <translation>SlotDesk reste ouvert</translation>
+    </message>
+    <message>
+        <source>It keeps taking booking requests. Quit from the tray menu.</source>
+        <translation>Il continue de recevoir des demandes de réservation. Pour le quitter, utilisez le menu de la zone de notification.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::OnboardingDialog</name>
+    <message>
+        <source>Create profile</source>
+        <translation>Créer le profil</translation>
+    </message>
+    <message>
+        <source>Welcome to SlotDesk</source>
+        <translation>Bienvenue dans SlotDesk</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>People pick a time on your booking page; you approve each request here. First, tell SlotDesk who you are.</source>
+        <translation>Les gens choisissent un horaire sur votre page de réservation&#xa0;; vous approuvez chaque demande ici. Pour commencer, dites à SlotDesk qui vous êtes.</translation>
+    </message>
+    <message>
+        <source>Your booking link: %1</source>
+        <translation>Votre lien de réservation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>identifiant</translation>
+    </message>
+    <message>
+        <source>Your booking link</source>
+        <translation>Votre lien de réservation</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Open SlotDesk</source>
+        <translation>Ouvrir SlotDesk</translation>
+    </message>
+    <message>
+        <source>You&apos;re ready</source>
+        <translation>Tout est prêt</translation>
+    </message>
+    <message>
+        <source>Share this link. It works while SlotDesk is running.</source>
+        <translation>Partagez ce lien. Il fonctionne tant que SlotDesk est ouvert.</translation>
+    </message>
+    <message>
+        <source>You&apos;re bookable Monday to Friday, 09:00–17:00 in your time zone. Change your hours and rules under Availability, and the address under Settings.</source>
+        <translation>On peut vous réserver du lundi au vendredi, de 09:00 à 17:00 dans votre fuseau horaire. Modifiez vos horaires et vos règles dans Disponibilités, et l’adresse dans Paramètres.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::OverrideDialog</name>
+    <message>
+        <source>&amp;Unavailable all day</source>
+        <translation>&amp;Indisponible toute la journée</translation>
+    </message>
+    <message>
+        <source>&amp;Available only:</source>
+        <translation>&amp;Disponible uniquement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Add a date override</source>
+        <translation>Ajouter une exception de date</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>Hours on this date replace your weekly hours for that day, in your time zone (%1).</source>
+        <translation>Les horaires de cette date remplacent vos horaires hebdomadaires pour ce jour-là, dans votre fuseau horaire (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::ProfileForm</name>
+    <message>
+        <source>Alice Example</source>
+        <translation>Marie Dupont</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>alice</source>
+        <translation>marie</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Letters, digits and hyphens; it is the last part of your booking link</source>
+        <translation>Lettres, chiffres et traits d’union&#xa0;; c’est la dernière partie de votre lien de réservation</translation>
+    </message>
+    <message>
+        <source>alice@example.org</source>
+        <translation>marie@example.org</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Fuseau horaire</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::RequestCardDelegate</name>
+    <message>
+        <source>requested %1</source>
+        <translation>demandé %1</translation>
+    </message>
+    <message>
+        <source>their time: %1</source>
+        <translation>heure du participant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No notes</source>
+        <translation>Aucune note</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::SettingsPage</name>
+    <message>
+        <source>Save profile</source>
+        <translation>Enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Booking link</source>
+        <translation>Lien de réservation</translation>
+    </message>
+    <message>
+        <source>Your booking link</source>
+        <translation>Votre lien de réservation</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Copy the booking link</source>
+        <translation>Copier le lien de réservation</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Ouvrir dans le navigateur</translation>
+    </message>
+    <message>
+        <source>Open the booking page in your browser</source>
+        <translation>Ouvrir la page de réservation dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Adresse d’écoute</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Apply the listen address</source>
+        <translation>Appliquer l’adresse d’écoute</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Écouter sur</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Your profile, your link, your look.</source>
+        <translation>Votre profil, votre lien, votre style.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Enter an IP address such as 127.0.0.1, or localhost</source>
+        <translation>Saisissez une adresse IP comme 127.0.0.1, ou localhost</translation>
+    </message>
+    <message>
+        <source>No link yet</source>
+        <translation>Pas encore de lien</translation>
+    </message>
+    <message>
+        <source>Online — people can book you now</source>
+        <translation>En ligne — on peut vous réserver dès maintenant</translation>
+    </message>
+    <message>
+        <source>Offline — the booking server is not running</source>
+        <translation>Hors ligne — le serveur de réservation n’est pas démarré</translation>
+    </message>
+    <message>
+        <source>Offline — %1</source>
+        <translation>Hors ligne — %1</translation>
+    </message>
+    <message>
+        <source>Only this computer can open the link. Listen on another address to let people on your network book you.</source>
+        <translation>Seul cet ordinateur peut ouvrir le lien. Écoutez sur une autre adresse pour que les personnes de votre réseau puissent vous réserver.</translation>
+    </message>
+    <message>
+        <source>Anyone who can reach this computer on port %1 can open your booking page.</source>
+        <translation>Toute personne qui peut joindre cet ordinateur sur le port %1 peut ouvrir votre page de réservation.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::SlotPreviewView</name>
+    <message>
+        <source>Slots offered over the next seven days</source>
+        <translation>Créneaux proposés pour les sept prochains jours</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n slot(s)</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n créneau</numerusform>
+            <numerusform>%1&#xa0;: %n créneaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No slots</source>
+        <translation>Aucun créneau</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n autre</numerusform>
+            <numerusform>+%n autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::TimeZoneBox</name>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>An IANA time zone, such as Europe/Berlin</source>
+        <translation>Un fuseau horaire IANA, par exemple Europe/Paris</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::WeeklyHoursEditor</name>
+    <message>
+        <source>Unavailable</source>
+        <translation>Indisponible</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>Modifier %1 %2</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>Supprimer %1 %2</translation>
+    </message>
+    <message>
+        <source>Add hours on %1</source>
+        <translation>Ajouter des horaires le %1</translation>
+    </message>
+</context>
+</TS>
