@@ -156,6 +156,18 @@
         <source>There is no page called %1.</source>
         <translation>Es gibt keine Seite namens %1.</translation>
     </message>
+    <message>
+        <source>A PostgreSQL database instead of the local file: postgresql://user@host:port/dbname (default: $SLOTDESK_DATABASE_URL or the saved setting).</source>
+        <translation>Eine PostgreSQL-Datenbank statt der lokalen Datei: postgresql://benutzer@host:port/datenbank (Standard: $SLOTDESK_DATABASE_URL oder die gespeicherte Einstellung).</translation>
+    </message>
+    <message>
+        <source>The admin to work as, when the database has several.</source>
+        <translation>Der Administrator, als der Sie arbeiten, wenn die Datenbank mehrere hat.</translation>
+    </message>
+    <message>
+        <source>Serve the booking page on this address and port for this run (default: the saved setting, 127.0.0.1:8765).</source>
+        <translation>Die Buchungsseite für diesen Start unter dieser Adresse und diesem Port bereitstellen (Standard: die gespeicherte Einstellung, 127.0.0.1:8765).</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::models::AvailabilityBlockModel</name>
@@ -716,6 +728,13 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>Synced from your calendar. SlotDesk offers no slots at this time.</source>
         <translation>Aus Ihrem Kalender synchronisiert. SlotDesk bietet zu dieser Zeit keine Zeitfenster an.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BookingLink</name>
+    <message>
+        <source>The booking link is switched off.</source>
+        <translation>Der Buchungslink ist ausgeschaltet.</translation>
     </message>
 </context>
 <context>

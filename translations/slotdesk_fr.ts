@@ -156,6 +156,18 @@
         <source>There is no page called %1.</source>
         <translation>Il n’existe aucune page nommée %1.</translation>
     </message>
+    <message>
+        <source>A PostgreSQL database instead of the local file: postgresql://user@host:port/dbname (default: $SLOTDESK_DATABASE_URL or the saved setting).</source>
+        <translation>Une base PostgreSQL au lieu du fichier local&#xa0;: postgresql://utilisateur@hôte:port/base (par défaut&#xa0;: $SLOTDESK_DATABASE_URL ou le réglage enregistré).</translation>
+    </message>
+    <message>
+        <source>The admin to work as, when the database has several.</source>
+        <translation>L’administrateur pour lequel travailler, quand la base en compte plusieurs.</translation>
+    </message>
+    <message>
+        <source>Serve the booking page on this address and port for this run (default: the saved setting, 127.0.0.1:8765).</source>
+        <translation>Servir la page de réservation à cette adresse et sur ce port pour cette session (par défaut&#xa0;: le réglage enregistré, 127.0.0.1:8765).</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::models::AvailabilityBlockModel</name>
@@ -716,6 +728,13 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>Synced from your calendar. SlotDesk offers no slots at this time.</source>
         <translation>Synchronisé depuis votre agenda. SlotDesk ne propose aucun créneau sur cette plage.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::BookingLink</name>
+    <message>
+        <source>The booking link is switched off.</source>
+        <translation>Le lien de réservation est désactivé.</translation>
     </message>
 </context>
 <context>
