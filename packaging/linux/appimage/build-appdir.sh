@@ -38,8 +38,16 @@ bundle() { # copies the non-excluded shared libraries $1 needs
 }
 for f in "$appdir"/usr/bin/* $(find "$plugins" -name '*.so'); do bundle "$f"; done
 
-# Qt finds its plugins next to the binaries through qt.conf.
-printf '[Paths]\nPrefix = ..\nPlugins = plugins\n' > "$appdir/usr/bin/qt.conf"
+# Qt's own translations (standard buttons and dialogs) for the languages SlotDesk speaks; its
+# own are embedded in the binary.
+qt_translations=$(qtpaths6 --query QT_INSTALL_TRANSLATIONS 2>/dev/null || echo /usr/share/qt6/translations)
+mkdir -p "$appdir/usr/translations"
+for lang in de fr; do
+  if [ -f "$qt_translations/qtbase_$lang.qm" ]; then cp "$qt_translations/qtbase_$lang.qm" "$appdir/usr/translations/"; fi
+done
+
+# Qt finds its plugins and translations next to the binaries through qt.conf.
+printf '[Paths]\nPrefix = ..\nPlugins = plugins\nTranslations = translations\n' > "$appdir/usr/bin/qt.conf"
 
 install -m 755 "$here/AppRun" "$appdir/AppRun"
 cp "$appdir/usr/share/applications/io.slotdesk.SlotDesk.desktop" "$appdir/"
