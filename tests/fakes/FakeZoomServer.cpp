@@ -113,6 +113,10 @@ FakeZoomServer::Route FakeZoomServer::routeOf(const QByteArray& method, const QS
         return Route::CreateMeeting;
     if (method == "DELETE" && path.startsWith(QLatin1String("/v2/meetings/")))
         return Route::DeleteMeeting;
+    if (method == "GET" && path == QLatin1String("/v2/users/me"))
+        return Route::Me;
+    if (method == "POST" && path == QLatin1String("/oauth/revoke"))
+        return Route::Revoke;
     return Route::Unknown;
 }
 
@@ -186,6 +190,10 @@ FakeZoomServer::Response FakeZoomServer::handle(const Request& request) {
         return createMeeting(request);
     case Route::DeleteMeeting:
         return deleteMeeting(request);
+    case Route::Me:
+        return me(request);
+    case Route::Revoke:
+        return revoke(request);
     case Route::Unknown:
         break;
     }
@@ -220,10 +228,12 @@ FakeZoomServer::Response FakeZoomServer::authorize(const Request& request) {
     return response;
 }
 
+QByteArray FakeZoomServer::expectedBasic() const {
+    return "Basic " + (clientId + QLatin1Char(':') + clientSecret).toUtf8().toBase64();
+}
+
 FakeZoomServer::Response FakeZoomServer::token(const Request& request) {
-    const QByteArray expected =
-        "Basic " + (clientId + QLatin1Char(':') + clientSecret).toUtf8().toBase64();
-    if (request.headers.value("authorization") != expected)
+    if (request.headers.value("authorization") != expectedBasic())
         return json(401, oauthError(QStringLiteral("invalid_client"),
                                     QStringLiteral("Invalid client_id or client_secret")));
     const QUrlQuery form(QString::fromUtf8(request.body));
@@ -293,6 +303,32 @@ FakeZoomServer::Response FakeZoomServer::deleteMeeting(const Request& request) {
     if (!m_meetings.remove(id))
         return json(404, apiError(3001, QStringLiteral("Meeting does not exist: %1.").arg(id)));
     return {204, {}, 0, {}};
+}
+
+FakeZoomServer::Response FakeZoomServer::me(const Request& request) {
+    if (!authorized(request))
+        return json(401, apiError(124, QStringLiteral("Invalid access token.")));
+    return json(200, {{QStringLiteral("id"), QStringLiteral("host-1")},
+                      {QStringLiteral("first_name"), QStringLiteral("Alice")},
+                      {QStringLiteral("last_name"), QStringLiteral("Example")},
+                      {QStringLiteral("email"), accountEmail},
+                      {QStringLiteral("type"), 1}});
+}
+
+FakeZoomServer::Response FakeZoomServer::revoke(const Request& request) {
+    if (request.headers.value("authorization") != expectedBasic())
+        return json(401, oauthError(QStringLiteral("invalid_client"),
+                                    QStringLiteral("Invalid client_id or client_secret")));
+    const QString token =
+        QUrlQuery(request.query).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    if (token.isEmpty())
+        return json(400,
+                    oauthError(QStringLiteral("invalid_request"), QStringLiteral("Missing token")));
+    m_revoked.append(token);
+    // The whole grant goes: its access tokens and its refresh token.
+    m_validAccess.clear();
+    m_currentRefresh.clear();
+    return json(200, {{QStringLiteral("status"), QStringLiteral("success")}});
 }
 
 } // namespace slotdesk::test
