@@ -87,8 +87,8 @@ void ZoomService::poll() {
         const QDateTime retry = m_backoff.value(integration.userId).retryAt;
         if (retry.isValid() && retry > now)
             continue; // backing off
-        auto work = VideoIntegrationRepository(m_database.connection())
-                        .hasMeetingWork(integration.userId);
+        auto work =
+            VideoIntegrationRepository(m_database.connection()).hasMeetingWork(integration.userId);
         if (work && *work)
             startPass(integration.userId);
     }
@@ -168,8 +168,8 @@ void ZoomService::connectZoom() {
         const auto endpoints = zoom::Endpoints::fromEnvironment();
         m_connectClient = new zoom::ZoomClient(endpoints, m_network, m_store,
                                                zoom::keychainKeyFor(integrationId), this);
-        m_flow = new zoom::ZoomAuthorizationFlow(endpoints, client, m_connectClient,
-                                                 m_connectClient);
+        m_flow =
+            new zoom::ZoomAuthorizationFlow(endpoints, client, m_connectClient, m_connectClient);
         connect(m_flow, &zoom::ZoomAuthorizationFlow::authorizationUrlReady, this,
                 &ZoomService::authorizationUrlReady);
         connect(m_flow, &zoom::ZoomAuthorizationFlow::granted, this,
@@ -213,9 +213,8 @@ void ZoomService::onGranted(zoom::ZoomClient* client, const QString& integration
         m_backoff.remove(userId);
         m_reports.remove(userId);
         emit integrationChanged();
-        finishConnect(true, email.isEmpty()
-                                ? QStringLiteral("Zoom connected")
-                                : QStringLiteral("Zoom connected as %1").arg(email));
+        finishConnect(true, email.isEmpty() ? QStringLiteral("Zoom connected")
+                                            : QStringLiteral("Zoom connected as %1").arg(email));
         syncNow();
     });
 }
