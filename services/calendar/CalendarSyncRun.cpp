@@ -95,7 +95,8 @@ bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob
     if (booking.requestedVideoProvider != VideoProvider::Zoom || !booking.videoLink.isEmpty())
         return false;
     if (job.createdAt.isValid() &&
-        job.createdAt.addMSecs(CalendarSyncRun::kZoomLinkPatience.count()) <= nowUtc())
+        job.createdAt.addMSecs(
+            std::chrono::milliseconds(CalendarSyncRun::kZoomLinkPatience).count()) <= nowUtc())
         return false;
     auto zoom = video::VideoIntegrationRepository(std::move(db))
                     .find(booking.userId, QStringLiteral("zoom"));
@@ -412,7 +413,8 @@ void CalendarSyncRun::runInsert(const CalendarJob& job) {
     if (waitsForZoomLink(m_setup.database->connection(), booking, job)) {
         // Not a failure: attempts stay as they are.
         (void)storage::CalendarJobRepository(m_setup.database->connection())
-            .reschedule(job.id, job.attempts, nowUtc().addMSecs(kZoomLinkRetry.count()),
+            .reschedule(job.id, job.attempts,
+                        nowUtc().addMSecs(std::chrono::milliseconds(kZoomLinkRetry).count()),
                         QStringLiteral("Waiting for the Zoom meeting link"));
         ++m_report.jobsRescheduled;
         emit jobsChanged();

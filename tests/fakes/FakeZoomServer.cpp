@@ -59,10 +59,15 @@ QUrl FakeZoomServer::apiUrl() const {
     return QUrl(QStringLiteral("http://127.0.0.1:%1/v2").arg(m_server.serverPort()));
 }
 
+QUrl FakeZoomServer::revokeUrl() const {
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/oauth/revoke").arg(m_server.serverPort()));
+}
+
 void FakeZoomServer::exportEnvironment() const {
     qputenv("SLOTDESK_ZOOM_AUTH_URL", authUrl().toString().toUtf8());
     qputenv("SLOTDESK_ZOOM_TOKEN_URL", tokenUrl().toString().toUtf8());
     qputenv("SLOTDESK_ZOOM_API_URL", apiUrl().toString().toUtf8());
+    qputenv("SLOTDESK_ZOOM_REVOKE_URL", revokeUrl().toString().toUtf8());
     qputenv("SLOTDESK_ZOOM_CLIENT_ID", clientId.toUtf8());
     qputenv("SLOTDESK_ZOOM_CLIENT_SECRET", clientSecret.toUtf8());
 }

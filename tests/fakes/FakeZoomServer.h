@@ -53,6 +53,7 @@ public:
     [[nodiscard]] QUrl authUrl() const;
     [[nodiscard]] QUrl tokenUrl() const;
     [[nodiscard]] QUrl apiUrl() const;
+    [[nodiscard]] QUrl revokeUrl() const;
     // qputenv() SLOTDESK_ZOOM_* for this server (endpoints, client id and secret).
     void exportEnvironment() const;
 
