@@ -2,6 +2,7 @@
 // the database, makes sure this is the only window on it, starts the booking link and hands
 // everything to the main window.
 
+#include "calendar/CalendarSyncService.h"
 #include "profile/ProfileService.h"
 #include "storage/DatabaseSelection.h"
 #include "ui/AppSettings.h"
@@ -10,6 +11,7 @@
 #include "ui/Localization.h"
 #include "ui/MainWindow.h"
 #include "ui/SingleInstance.h"
+#include "video/ZoomService.h"
 #include "web/BookingServer.h"
 
 #include <QApplication>
@@ -128,7 +130,13 @@ int main(int argc, char* argv[]) {
     QApplication::setQuitOnLastWindowClosed(false);
     ui::Appearance::apply(ui::Appearance::savedTheme());
 
+    // Google Calendar and Zoom: declared before the window, so they outlive it.
+    CalendarSyncService calendarSync(db);
+    video::ZoomService zoom(db);
     ui::MainWindow window(db, username);
+    window.setIntegrationServices(&calendarSync, &zoom);
+    calendarSync.start();
+    zoom.start();
     ui::BookingLink link(window.session());
     QObject::connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
     QObject::connect(&window, &ui::MainWindow::listenAddressChanged, &link,

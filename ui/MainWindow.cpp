@@ -17,7 +17,9 @@
 #include "ui/OnboardingDialog.h"
 #include "ui/SettingsPage.h"
 
+#include "calendar/CalendarSyncService.h"
 #include "storage/Database.h"
+#include "video/ZoomService.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -123,6 +126,27 @@ MainWindow::MainWindow(storage::Database& database, const QString& username, QWi
                                              QString::fromLatin1(kPageNames[row]));
     });
     connect(qApp, &QCoreApplication::aboutToQuit, this, [this] { saveState(); });
+}
+
+void MainWindow::setIntegrationServices(CalendarSyncService* calendar, video::ZoomService* zoom) {
+    disconnect(m_syncAfterDecision);
+    disconnect(m_calendarAfterZoom);
+    m_integrations->setServices(calendar, zoom);
+    QPointer<CalendarSyncService> calendarPtr(calendar);
+    QPointer<video::ZoomService> zoomPtr(zoom);
+    m_syncAfterDecision = connect(m_actions, &BookingActions::done, this, [calendarPtr, zoomPtr] {
+        // Zoom first: the calendar insert of a Zoom booking waits for the link.
+        if (zoomPtr)
+            zoomPtr->syncNow();
+        if (calendarPtr)
+            calendarPtr->syncNow();
+    });
+    if (calendar && zoom)
+        m_calendarAfterZoom =
+            connect(zoom, &video::ZoomService::meetingsCreated, calendar, [calendarPtr] {
+                if (calendarPtr)
+                    calendarPtr->syncNow(); // the inserts that waited for the link are due now
+            });
 }
 
 MainWindow::~MainWindow() = default;

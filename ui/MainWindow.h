@@ -16,7 +16,11 @@ class QSystemTrayIcon;
 
 namespace slotdesk {
 struct Booking;
+class CalendarSyncService;
+namespace video {
+class ZoomService;
 }
+} // namespace slotdesk
 
 namespace slotdesk::storage {
 class Database;
@@ -51,6 +55,11 @@ public:
     void showPage(Page page);
     // "calendar", "approvals", ... (any case) → the page.
     static std::optional<Page> pageFromName(const QString& name);
+
+    // Google Calendar and Zoom for the Integrations page; approve/cancel/reject then sync both
+    // at once, so a Zoom link and the calendar event follow within seconds. Either may be null;
+    // not owned (they must outlive the window or be set to null first).
+    void setIntegrationServices(CalendarSyncService* calendar, video::ZoomService* zoom);
 
     [[nodiscard]] models::AdminSession* session() const { return m_session; }
     [[nodiscard]] BookingActions* bookingActions() const { return m_actions; }
@@ -105,6 +114,8 @@ private:
     QLabel* m_adminLabel = nullptr;
     QLabel* m_linkLabel = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
+    QMetaObject::Connection m_syncAfterDecision;
+    QMetaObject::Connection m_calendarAfterZoom;
     QString m_signedIn;
     QUrl m_link;
     bool m_linkOnline = false;

@@ -3,6 +3,7 @@
 #include "cli/Command.h"
 
 #include "calendar/CalendarSyncService.h"
+#include "video/ZoomService.h"
 #include "web/BookingServer.h"
 
 #include <QCoreApplication>
@@ -71,6 +72,12 @@ int serve(CliContext& c) {
         return c.fail(s.error());
     // Google Calendar busy times and owed calendar writes, kept up to date while serving.
     CalendarSyncService calendarSync(c.database());
+    // Zoom meetings for approved bookings that asked for Zoom (and their deletion on cancel);
+    // a new link makes the waiting calendar insert due, so sync the calendar right after.
+    video::ZoomService zoom(c.database());
+    QObject::connect(&zoom, &video::ZoomService::meetingsCreated, &calendarSync,
+                     [&calendarSync] { calendarSync.syncNow(); });
+    zoom.start();
     calendarSync.start();
     QString pageUrl = server.baseUrl().toString();
     if (auto admin = c.admin())

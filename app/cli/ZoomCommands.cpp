@@ -4,16 +4,12 @@
 
 #include "cli/Command.h"
 
-#include "calendar/TokenStore.h"
 #include "video/VideoIntegrationRepository.h"
-#include "video/ZoomAuthorizationFlow.h"
 #include "video/ZoomClient.h"
-
-#include "storage/SqlSupport.h"
+#include "video/ZoomService.h"
 
 #include <QEventLoop>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 #include <QProcess>
 
 namespace slotdesk::cli {
@@ -43,25 +39,15 @@ int connectZoom(CliContext& c) {
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    auto client = zoom::ClientCredentials::load();
-    if (!client)
+    if (auto client = zoom::ClientCredentials::load(); !client)
         return c.fail(client.error());
     const bool openBrowser = !c.parser.isSet(QStringLiteral("no-browser"));
-    video::VideoIntegrationRepository repo(c.database().connection());
-
-    video::VideoIntegration integration;
-    integration.id = storage::newId();
-    integration.userId = admin->id;
-    QNetworkAccessManager network;
-    google::TokenStore store;
-    zoom::ZoomClient tokens(zoom::Endpoints::fromEnvironment(), &network, &store,
-                            zoom::keychainKeyFor(integration.id));
-    zoom::ZoomAuthorizationFlow flow(zoom::Endpoints::fromEnvironment(), *client, &tokens);
+    video::ZoomService service(c.database());
     QEventLoop loop;
     QTextStream err(stderr);
     bool granted = false;
     QString message;
-    QObject::connect(&flow, &zoom::ZoomAuthorizationFlow::authorizationUrlReady, &loop,
+    QObject::connect(&service, &video::ZoomService::authorizationUrlReady, &loop,
                      [&](const QUrl& url) {
                          QTextStream& to = c.json() ? err : c.out();
                          to << "Open this address in a browser to connect Zoom:\n  "
@@ -70,33 +56,22 @@ int connectZoom(CliContext& c) {
                              QProcess::startDetached(QStringLiteral("xdg-open"),
                                                      {url.toString(QUrl::FullyEncoded)});
                      });
-    QObject::connect(&flow, &zoom::ZoomAuthorizationFlow::granted, &loop, [&] {
-        granted = true;
-        loop.quit();
-    });
-    QObject::connect(&flow, &zoom::ZoomAuthorizationFlow::failed, &loop, [&](const QString& m) {
-        message = m;
-        loop.quit();
-    });
-    flow.start();
-    if (!granted && message.isEmpty())
+    QObject::connect(&service, &video::ZoomService::connectFinished, &loop,
+                     [&](bool ok, const QString& m) {
+                         granted = ok;
+                         message = m;
+                         loop.quit();
+                     });
+    service.connectZoom();
+    if (service.isConnecting())
         loop.exec();
     if (!granted)
         return c.fail(zoomFailure(message));
-
-    // Replace an earlier connection: its keychain entry goes too.
-    auto previous = repo.find(admin->id, kZoom);
-    if (previous && *previous) {
-        QEventLoop removing;
-        store.remove(zoom::keychainKeyFor((*previous)->id), &removing,
-                     [&](const Status&) { removing.quit(); });
-        removing.exec();
-    }
-    auto saved = repo.save(integration);
+    // The first pass (meetings already owed) runs from `serve` or the desktop app.
+    auto saved = service.integration();
     if (!saved)
         return c.fail(saved.error());
-    message = QStringLiteral("Zoom connected: approved bookings that ask for Zoom get a meeting "
-                             "link");
+    message += QStringLiteral(": approved bookings that ask for Zoom get a meeting link");
     return c.print(QJsonObject{{QStringLiteral("message"), message},
                                {QStringLiteral("integration"), integrationJson(*saved)}},
                    message);
@@ -115,6 +90,8 @@ int zoomStatus(CliContext& c) {
         text = QStringLiteral("Zoom: not connected (slotdesk-cli zoom connect)");
     } else {
         text = QStringLiteral("Zoom: %1").arg((*found)->status);
+        if (!(*found)->accountEmail.isEmpty())
+            text += QStringLiteral(" (%1)").arg((*found)->accountEmail);
         if (!(*found)->lastError.isEmpty())
             text += QStringLiteral("\nError: %1").arg((*found)->lastError);
     }
@@ -122,29 +99,31 @@ int zoomStatus(CliContext& c) {
 }
 
 int disconnectZoom(CliContext& c) {
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("slotdesk.video.*=false\nslotdesk.calendar.*=false"));
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    video::VideoIntegrationRepository repo(c.database().connection());
-    auto found = repo.find(admin->id, kZoom);
+    video::ZoomService service(c.database());
+    auto found = service.integration();
     if (!found)
         return c.fail(found.error());
     if (!*found)
         return c.fail(Error::notFound(QStringLiteral("Zoom is not connected")));
-    google::TokenStore store;
     QEventLoop loop;
-    Status removed = success();
-    store.remove(zoom::keychainKeyFor((*found)->id), &loop, [&](const Status& s) {
-        removed = s;
-        loop.quit();
-    });
+    bool ok = false;
+    QString message;
+    QObject::connect(&service, &video::ZoomService::disconnectFinished, &loop,
+                     [&](bool done, const QString& m) {
+                         ok = done;
+                         message = m;
+                         loop.quit();
+                     });
+    service.disconnectZoom();
     loop.exec();
-    if (!removed)
-        return c.fail(removed.error());
-    if (auto deleted = repo.remove(admin->id, kZoom); !deleted)
-        return c.fail(deleted.error());
-    const QString message =
-        QStringLiteral("Zoom disconnected: its tokens are removed from the system keychain");
+    if (!ok)
+        return c.fail(zoomFailure(message));
+    message += QStringLiteral(": access revoked at Zoom, tokens removed from the system keychain");
     return c.print(QJsonObject{{QStringLiteral("message"), message}}, message);
 }
 

@@ -10,6 +10,7 @@
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
+#include "video/VideoIntegrationRepository.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -56,8 +57,16 @@ QJsonObject eventBodyFor(const Booking& booking) {
          QJsonObject{{QStringLiteral("private"),
                       QJsonObject{{QStringLiteral("slotdeskBookingId"), booking.id}}}}},
     };
-    if (!booking.notes.isEmpty())
-        event.insert(QStringLiteral("description"), booking.notes);
+    QString description = booking.notes;
+    if (booking.videoProvider == VideoProvider::Zoom && !booking.videoLink.isEmpty()) {
+        // A third-party conference the simple way: where to go, and the link in the text.
+        event.insert(QStringLiteral("location"), booking.videoLink);
+        if (!description.isEmpty())
+            description += QStringLiteral("\n\n");
+        description += QStringLiteral("Join Zoom meeting: ") + booking.videoLink;
+    }
+    if (!description.isEmpty())
+        event.insert(QStringLiteral("description"), description);
     if (booking.requestedVideoProvider == VideoProvider::GoogleMeet)
         event.insert(QStringLiteral("conferenceData"),
                      QJsonObject{{QStringLiteral("createRequest"),
@@ -77,6 +86,21 @@ QString conferenceStatus(const QJsonObject& event) {
         .toObject()
         .value(QLatin1String("statusCode"))
         .toString();
+}
+
+// Whether the event should wait for the Zoom link: the attendee asked for Zoom, there is no link
+// yet, the user's Zoom account is connected and working (ZoomService will create the meeting and
+// make this job due), and the wait has not gone on too long. Otherwise the event goes without.
+bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob& job) {
+    if (booking.requestedVideoProvider != VideoProvider::Zoom || !booking.videoLink.isEmpty())
+        return false;
+    if (job.createdAt.isValid() &&
+        job.createdAt.addMSecs(
+            std::chrono::milliseconds(CalendarSyncRun::kZoomLinkPatience).count()) <= nowUtc())
+        return false;
+    auto zoom = video::VideoIntegrationRepository(std::move(db))
+                    .find(booking.userId, QStringLiteral("zoom"));
+    return zoom && *zoom && (*zoom)->status == QLatin1String("connected");
 }
 
 bool stopsTheQueue(const GoogleReply& reply) {
@@ -384,6 +408,17 @@ void CalendarSyncRun::runInsert(const CalendarJob& job) {
     }
     if (booking.status != BookingStatus::Confirmed) {
         jobDone(job); // cancelled before the event was ever created
+        return;
+    }
+    if (waitsForZoomLink(m_setup.database->connection(), booking, job)) {
+        // Not a failure: attempts stay as they are.
+        (void)storage::CalendarJobRepository(m_setup.database->connection())
+            .reschedule(job.id, job.attempts,
+                        nowUtc().addMSecs(std::chrono::milliseconds(kZoomLinkRetry).count()),
+                        QStringLiteral("Waiting for the Zoom meeting link"));
+        ++m_report.jobsRescheduled;
+        emit jobsChanged();
+        nextJob();
         return;
     }
     QUrlQuery query;

@@ -74,6 +74,11 @@ public:
     static constexpr int kWindowDays = 90;
     static constexpr int kJobsPerRun = 50;
     static constexpr std::chrono::minutes kLease{2};
+    // An insert for a booking that asked for Zoom waits for the Zoom link (while Zoom is
+    // connected and working): it is looked at again after kZoomLinkRetry (sooner: ZoomService
+    // makes it due once the link is stored), and goes without the link after kZoomLinkPatience.
+    static constexpr std::chrono::seconds kZoomLinkRetry{20};
+    static constexpr std::chrono::minutes kZoomLinkPatience{10};
 
 signals:
     void finished(slotdesk::CalendarSyncRun* run);

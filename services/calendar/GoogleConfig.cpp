@@ -52,4 +52,10 @@ Result<ClientCredentials> ClientCredentials::load() {
     return credentials;
 }
 
+void ClientCredentials::saveToSettings(const ClientCredentials& credentials) {
+    QSettings settings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk"));
+    settings.setValue(QStringLiteral("google/clientId"), credentials.clientId.trimmed());
+    settings.setValue(QStringLiteral("google/clientSecret"), credentials.clientSecret.trimmed());
+}
+
 } // namespace slotdesk::google

@@ -34,6 +34,8 @@ struct ClientCredentials {
     // $SLOTDESK_GOOGLE_CLIENT_ID / _SECRET, else google/clientId and google/clientSecret in
     // QSettings("SlotDesk", "SlotDesk"). A Validation error naming clientId when neither has one.
     static Result<ClientCredentials> load();
+    // Writes google/clientId and google/clientSecret to the settings (what the GUI asks for).
+    static void saveToSettings(const ClientCredentials& credentials);
 };
 
 } // namespace slotdesk::google

@@ -36,22 +36,23 @@ Error TokenStore::keychainError(int qkeychainError, const QString& detail) {
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
         return {ErrorCode::Internal,
-                QStringLiteral("The system keychain refused access (%1). SlotDesk keeps Google "
-                               "tokens only there: unlock your keyring and try again.")
+                QStringLiteral("The system keychain refused access (%1). SlotDesk keeps its "
+                               "sign-in tokens only there: unlock your keyring and try again.")
                     .arg(why),
                 {}};
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return {ErrorCode::Internal,
-                QStringLiteral("No system keychain is available (%1). SlotDesk keeps Google "
-                               "tokens only in the keychain: start a Secret Service such as "
-                               "gnome-keyring or KWallet and try again.")
-                    .arg(why),
-                {}};
+        return {
+            ErrorCode::Internal,
+            QStringLiteral("No system keychain is available (%1). SlotDesk keeps its "
+                           "sign-in tokens only in the keychain: start a Secret Service such as "
+                           "gnome-keyring or KWallet and try again.")
+                .arg(why),
+            {}};
     default:
         return {ErrorCode::Internal,
-                QStringLiteral("The system keychain could not be used (%1). SlotDesk keeps "
-                               "Google tokens only there: make sure a Secret Service such as "
+                QStringLiteral("The system keychain could not be used (%1). SlotDesk keeps its "
+                               "sign-in tokens only there: make sure a Secret Service such as "
                                "gnome-keyring or KWallet is running and unlocked, then try "
                                "again.")
                     .arg(why),

@@ -123,6 +123,14 @@ Status CalendarJobRepository::reschedule(const QString& id, int attempts,
                       {attempts, toDb(nextAttemptAt), toDb(lastError), nowMs(), id});
 }
 
+Status CalendarJobRepository::makeDue(const QString& bookingId, CalendarJobAction action,
+                                      const QDateTime& when) {
+    return execNoRows(m_db,
+                      QStringLiteral("UPDATE calendar_jobs SET next_attempt_at = ?, updated_at = ? "
+                                     "WHERE booking_id = ? AND action = ? AND state = 'pending'"),
+                      {toDb(when), nowMs(), bookingId, jobActionText(action)});
+}
+
 Status CalendarJobRepository::markFailed(const QString& id, int attempts,
                                          const QString& lastError) {
     return execNoRows(m_db,

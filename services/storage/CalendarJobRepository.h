@@ -53,6 +53,9 @@ public:
     Status reschedule(const QString& id, int attempts, const QDateTime& nextAttemptAt,
                       const QString& lastError);
     Status markFailed(const QString& id, int attempts, const QString& lastError);
+    // Makes the booking's pending `action` jobs due at `when` (they were waiting for something
+    // that has now happened, e.g. the Zoom link the event should carry).
+    Status makeDue(const QString& bookingId, CalendarJobAction action, const QDateTime& when);
     Status remove(const QString& id);
     Status removeForBooking(const QString& bookingId, CalendarJobAction action);
     Status removeForUser(const QString& userId);

@@ -49,6 +49,50 @@ Result<std::optional<VideoIntegration>> VideoIntegrationRepository::find(const Q
     return std::optional<VideoIntegration>(integration);
 }
 
+Result<QVector<VideoIntegration>> VideoIntegrationRepository::listAll(const QString& provider) {
+    auto query = exec(m_db,
+                      QStringLiteral("SELECT id, user_id, account_email, status, last_error FROM "
+                                     "video_integrations WHERE provider = ? ORDER BY created_at"),
+                      {provider});
+    if (!query)
+        return query.error();
+    QVector<VideoIntegration> all;
+    while (query->next()) {
+        VideoIntegration integration;
+        integration.id = query->value(0).toString();
+        integration.userId = query->value(1).toString();
+        integration.provider = provider;
+        integration.accountEmail = query->value(2).toString();
+        integration.status = query->value(3).toString();
+        integration.lastError = query->value(4).toString();
+        all.append(integration);
+    }
+    return all;
+}
+
+Status VideoIntegrationRepository::setAccountEmail(const QString& id, const QString& accountEmail) {
+    return execNoRows(
+        m_db,
+        QStringLiteral("UPDATE video_integrations SET account_email = ?, updated_at = ? WHERE "
+                       "id = ?"),
+        {accountEmail.isEmpty() ? QVariant() : QVariant(accountEmail), storage::nowMs(), id});
+}
+
+Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
+    auto query = exec(
+        m_db,
+        QStringLiteral("SELECT 1 FROM bookings b WHERE b.user_id = ? AND b.status = 'confirmed' "
+                       "AND b.requested_video_provider = 'zoom' AND NOT EXISTS (SELECT 1 FROM "
+                       "video_meetings m WHERE m.booking_id = b.id) "
+                       "UNION ALL SELECT 1 FROM video_meetings m JOIN bookings b ON b.id = "
+                       "m.booking_id WHERE b.user_id = ? AND b.status IN ('cancelled', "
+                       "'rejected') AND m.deleted_at IS NULL"),
+        {userId, userId});
+    if (!query)
+        return query.error();
+    return query->next();
+}
+
 Status VideoIntegrationRepository::setStatus(const QString& id, const QString& status,
                                              const QString& lastError) {
     return execNoRows(

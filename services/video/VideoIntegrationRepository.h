@@ -7,6 +7,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVector>
 
 #include <optional>
 
@@ -37,7 +38,13 @@ public:
     // Inserts or replaces the user's integration for its provider (assigns the id if unset).
     Result<VideoIntegration> save(VideoIntegration integration);
     Result<std::optional<VideoIntegration>> find(const QString& userId, const QString& provider);
+    // Every user's integration with `provider` (for the service that works for all of them).
+    Result<QVector<VideoIntegration>> listAll(const QString& provider);
     Status setStatus(const QString& id, const QString& status, const QString& lastError);
+    Status setAccountEmail(const QString& id, const QString& accountEmail);
+    // Whether `userId` has Zoom work: a confirmed booking that asked for Zoom without a meeting,
+    // or a cancelled/rejected booking whose meeting is not deleted yet.
+    Result<bool> hasMeetingWork(const QString& userId);
     Status remove(const QString& userId, const QString& provider);
 
     Status saveMeeting(const VideoMeeting& meeting);

@@ -45,6 +45,12 @@ void ZoomAuthorizationFlow::start() {
     emit authorizationUrlReady(url);
 }
 
+void ZoomAuthorizationFlow::cancel() {
+    if (m_handler)
+        m_handler->close();
+    finish(false, QStringLiteral("Connecting Zoom was cancelled"));
+}
+
 void ZoomAuthorizationFlow::onCallback(const QVariantMap& values) {
     if (m_done)
         return;

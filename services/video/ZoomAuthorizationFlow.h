@@ -25,6 +25,8 @@ public:
 
     // Starts listening and emits authorizationUrlReady (or failed).
     void start();
+    // Stops listening; failed("cancelled") unless the flow has already finished.
+    void cancel();
     [[nodiscard]] QUrl redirectUri() const;
 
 signals:

@@ -244,4 +244,58 @@ void ZoomClient::deleteMeeting(const QString& meetingId, QObject* context,
         });
 }
 
+void ZoomClient::currentUserEmail(QObject* context,
+                                  std::function<void(GoogleReply, QString)> done) {
+    const QUrl url = apiUrl(m_endpoints.api, QStringLiteral("/users/me"));
+    withToken(
+        context,
+        [this, context, url](const QString& accessToken,
+                             std::function<void(GoogleReply)> finished) {
+            google::sendRequest(m_network, bearerRequest(url, accessToken),
+                                QByteArrayLiteral("GET"), {}, context, std::move(finished));
+        },
+        [done = std::move(done)](GoogleReply reply) {
+            if (!reply.ok())
+                reply.message.replace(QLatin1String("Google"), QLatin1String("Zoom"));
+            done(reply,
+                 reply.ok() ? reply.body.value(QLatin1String("email")).toString() : QString());
+        });
+}
+
+void ZoomClient::revoke(QObject* context, std::function<void(GoogleReply)> done) {
+    m_store->read(
+        m_key, context,
+        [this, context, done = std::move(done)](Result<GoogleTokens> stored) mutable {
+            if (!stored) {
+                done(stored.error().code == ErrorCode::NotFound ? GoogleReply{}
+                                                                : keychainFailure(stored.error()));
+                return;
+            }
+            auto credentials = ClientCredentials::load();
+            if (!credentials) {
+                done(GoogleReply::localFailure(Failure::Rejected, credentials.error().message));
+                return;
+            }
+            // Revoking the refresh token ends the whole grant.
+            const QString token =
+                stored->refreshToken.isEmpty() ? stored->accessToken : stored->refreshToken;
+            QUrl url = m_endpoints.revoke;
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("token"),
+                               QString::fromUtf8(QUrl::toPercentEncoding(token)));
+            url.setQuery(query);
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/x-www-form-urlencoded"));
+            request.setRawHeader("Authorization", credentials->basicAuthorization());
+            google::sendRequest(m_network, request, QByteArrayLiteral("POST"), {}, context,
+                                [done = std::move(done)](GoogleReply reply) {
+                                    if (!reply.ok())
+                                        reply.message.replace(QLatin1String("Google"),
+                                                              QLatin1String("Zoom"));
+                                    done(reply);
+                                });
+        });
+}
+
 } // namespace slotdesk::zoom

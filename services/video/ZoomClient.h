@@ -59,6 +59,12 @@ public:
     void deleteMeeting(const QString& meetingId, QObject* context,
                        std::function<void(GoogleReply)> done);
 
+    // GET /users/me: the connected account's e-mail address.
+    void currentUserEmail(QObject* context, std::function<void(GoogleReply, QString)> done);
+    // POST {revoke}?token=<refresh token> with the client as HTTP Basic credentials, as Zoom
+    // documents for ending an app's access. No stored tokens: nothing to revoke (ok).
+    void revoke(QObject* context, std::function<void(GoogleReply)> done);
+
     static QJsonObject meetingBody(const MeetingRequest& request);
 
 private:

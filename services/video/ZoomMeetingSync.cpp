@@ -1,6 +1,7 @@
 #include "video/ZoomMeetingSync.h"
 
 #include "calendar/SyncBackoff.h"
+#include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
 #include "storage/SqlSupport.h"
 #include "video/VideoIntegrationRepository.h"
@@ -119,6 +120,10 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
                                  QStringLiteral("UPDATE bookings SET video_provider = 'zoom', "
                                                 "video_link = ?, updated_at = ? WHERE id = ?"),
                                  {meeting.joinUrl, storage::nowMs(), w.bookingId});
+                // The Google event waits for this link (CalendarSyncRun::runInsert): send it now.
+                (void)storage::CalendarJobRepository(m_database.connection())
+                    .makeDue(w.bookingId, storage::CalendarJobAction::Insert,
+                             QDateTime::currentDateTimeUtc());
                 ++report->created;
                 next(work, report, integrationId, failures, client, std::move(done));
             });

@@ -5,7 +5,8 @@
 // video_meetings), and a cancelled or rejected booking's meeting is deleted. A failed call never
 // touches the booking's status: the pass stops, the integration shows the error (status 'error',
 // or 'reauth_required' when the grant is gone) and the report says when to retry
-// (google::SyncBackoff, at least the server's Retry-After). Not yet called on approve/serve.
+// (google::SyncBackoff, at least the server's Retry-After). Run by video::ZoomService. Once a
+// link is stored, the booking's pending Google Calendar insert (which waits for it) is made due.
 
 #include "video/ZoomClient.h"
 

@@ -59,10 +59,15 @@ QUrl FakeZoomServer::apiUrl() const {
     return QUrl(QStringLiteral("http://127.0.0.1:%1/v2").arg(m_server.serverPort()));
 }
 
+QUrl FakeZoomServer::revokeUrl() const {
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/oauth/revoke").arg(m_server.serverPort()));
+}
+
 void FakeZoomServer::exportEnvironment() const {
     qputenv("SLOTDESK_ZOOM_AUTH_URL", authUrl().toString().toUtf8());
     qputenv("SLOTDESK_ZOOM_TOKEN_URL", tokenUrl().toString().toUtf8());
     qputenv("SLOTDESK_ZOOM_API_URL", apiUrl().toString().toUtf8());
+    qputenv("SLOTDESK_ZOOM_REVOKE_URL", revokeUrl().toString().toUtf8());
     qputenv("SLOTDESK_ZOOM_CLIENT_ID", clientId.toUtf8());
     qputenv("SLOTDESK_ZOOM_CLIENT_SECRET", clientSecret.toUtf8());
 }
@@ -113,6 +118,10 @@ FakeZoomServer::Route FakeZoomServer::routeOf(const QByteArray& method, const QS
         return Route::CreateMeeting;
     if (method == "DELETE" && path.startsWith(QLatin1String("/v2/meetings/")))
         return Route::DeleteMeeting;
+    if (method == "GET" && path == QLatin1String("/v2/users/me"))
+        return Route::Me;
+    if (method == "POST" && path == QLatin1String("/oauth/revoke"))
+        return Route::Revoke;
     return Route::Unknown;
 }
 
@@ -186,6 +195,10 @@ FakeZoomServer::Response FakeZoomServer::handle(const Request& request) {
         return createMeeting(request);
     case Route::DeleteMeeting:
         return deleteMeeting(request);
+    case Route::Me:
+        return me(request);
+    case Route::Revoke:
+        return revoke(request);
     case Route::Unknown:
         break;
     }
@@ -220,10 +233,12 @@ FakeZoomServer::Response FakeZoomServer::authorize(const Request& request) {
     return response;
 }
 
+QByteArray FakeZoomServer::expectedBasic() const {
+    return "Basic " + (clientId + QLatin1Char(':') + clientSecret).toUtf8().toBase64();
+}
+
 FakeZoomServer::Response FakeZoomServer::token(const Request& request) {
-    const QByteArray expected =
-        "Basic " + (clientId + QLatin1Char(':') + clientSecret).toUtf8().toBase64();
-    if (request.headers.value("authorization") != expected)
+    if (request.headers.value("authorization") != expectedBasic())
         return json(401, oauthError(QStringLiteral("invalid_client"),
                                     QStringLiteral("Invalid client_id or client_secret")));
     const QUrlQuery form(QString::fromUtf8(request.body));
@@ -293,6 +308,32 @@ FakeZoomServer::Response FakeZoomServer::deleteMeeting(const Request& request) {
     if (!m_meetings.remove(id))
         return json(404, apiError(3001, QStringLiteral("Meeting does not exist: %1.").arg(id)));
     return {204, {}, 0, {}};
+}
+
+FakeZoomServer::Response FakeZoomServer::me(const Request& request) {
+    if (!authorized(request))
+        return json(401, apiError(124, QStringLiteral("Invalid access token.")));
+    return json(200, {{QStringLiteral("id"), QStringLiteral("host-1")},
+                      {QStringLiteral("first_name"), QStringLiteral("Alice")},
+                      {QStringLiteral("last_name"), QStringLiteral("Example")},
+                      {QStringLiteral("email"), accountEmail},
+                      {QStringLiteral("type"), 1}});
+}
+
+FakeZoomServer::Response FakeZoomServer::revoke(const Request& request) {
+    if (request.headers.value("authorization") != expectedBasic())
+        return json(401, oauthError(QStringLiteral("invalid_client"),
+                                    QStringLiteral("Invalid client_id or client_secret")));
+    const QString token =
+        QUrlQuery(request.query).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    if (token.isEmpty())
+        return json(400,
+                    oauthError(QStringLiteral("invalid_request"), QStringLiteral("Missing token")));
+    m_revoked.append(token);
+    // The whole grant goes: its access tokens and its refresh token.
+    m_validAccess.clear();
+    m_currentRefresh.clear();
+    return json(200, {{QStringLiteral("status"), QStringLiteral("success")}});
 }
 
 } // namespace slotdesk::test

@@ -15,6 +15,9 @@
 //                              start_time, duration, timezone → 201 id, uuid, host_id, topic,
 //                              type, start_time, duration, timezone, join_url, start_url.
 //   DELETE /v2/meetings/{id}   204; 404 code 3001 for an unknown meeting.
+//   GET  /v2/users/me          Bearer token → id, email, first_name, last_name, type.
+//   POST /oauth/revoke?token=  HTTP Basic client credentials required; revokes the grant the
+//                              token (access or refresh) belongs to → {"status":"success"}.
 // Faults (any status, with Retry-After) are injected per route.
 
 #include <QByteArray>
@@ -33,7 +36,7 @@ namespace slotdesk::test {
 class FakeZoomServer : public QObject {
     Q_OBJECT
 public:
-    enum class Route { Authorize, Token, CreateMeeting, DeleteMeeting, Unknown };
+    enum class Route { Authorize, Token, CreateMeeting, DeleteMeeting, Me, Revoke, Unknown };
 
     struct Request {
         Route route = Route::Unknown;
@@ -50,11 +53,13 @@ public:
     [[nodiscard]] QUrl authUrl() const;
     [[nodiscard]] QUrl tokenUrl() const;
     [[nodiscard]] QUrl apiUrl() const;
+    [[nodiscard]] QUrl revokeUrl() const;
     // qputenv() SLOTDESK_ZOOM_* for this server (endpoints, client id and secret).
     void exportEnvironment() const;
 
     QString clientId = QStringLiteral("zoom-test-client");
     QString clientSecret = QStringLiteral("zoom-test-secret");
+    QString accountEmail = QStringLiteral("alice.zoom@example.org");
     int accessTokenLifetime = 3600;
     bool denyConsent = false;
 
@@ -75,6 +80,8 @@ public:
     [[nodiscard]] bool hasMeeting(const QString& id) const { return m_meetings.contains(id); }
     [[nodiscard]] QJsonObject meeting(const QString& id) const { return m_meetings.value(id); }
     [[nodiscard]] int meetingCount() const { return int(m_meetings.size()); }
+    // Tokens named in revoke requests that carried valid client credentials.
+    [[nodiscard]] QStringList revokedTokens() const { return m_revoked; }
 
 private:
     struct Response {
@@ -98,6 +105,9 @@ private:
     Response token(const Request& request);
     Response createMeeting(const Request& request);
     Response deleteMeeting(const Request& request);
+    Response me(const Request& request);
+    Response revoke(const Request& request);
+    [[nodiscard]] QByteArray expectedBasic() const;
     [[nodiscard]] bool authorized(const Request& request) const;
     static Route routeOf(const QByteArray& method, const QString& path);
     static Response json(int status, const QJsonObject& body);
@@ -109,6 +119,7 @@ private:
     QSet<QString> m_validAccess;
     QString m_currentRefresh;
     QStringList m_issuedRefresh;
+    QStringList m_revoked;
     QMap<QString, QJsonObject> m_meetings;
     qint64 m_nextMeetingId = 85'746'065'432;
     int m_serial = 0;

@@ -1,0 +1,294 @@
+#include "video/ZoomService.h"
+
+#include "calendar/SyncBackoff.h"
+#include "calendar/TokenStore.h"
+#include "profile/ProfileService.h"
+#include "storage/Database.h"
+#include "storage/SqlSupport.h"
+#include "video/ZoomAuthorizationFlow.h"
+#include "video/ZoomClient.h"
+
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+
+Q_LOGGING_CATEGORY(lcZoomService, "slotdesk.video.service")
+
+namespace slotdesk::video {
+
+namespace {
+
+const QString kZoom = QStringLiteral("zoom");
+
+} // namespace
+
+ZoomService::ZoomService(storage::Database& database, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_network(new QNetworkAccessManager(this))
+    , m_store(new google::TokenStore(this))
+    , m_sync(new ZoomMeetingSync(database, m_network, m_store, this)) {
+    m_pollTimer.setInterval(kDefaultPollInterval);
+    connect(&m_pollTimer, &QTimer::timeout, this, &ZoomService::poll);
+}
+
+ZoomService::~ZoomService() = default;
+
+void ZoomService::setPollInterval(std::chrono::milliseconds interval) {
+    m_pollTimer.setInterval(interval);
+}
+
+void ZoomService::start() {
+    m_pollTimer.start();
+    poll();
+}
+
+void ZoomService::stop() {
+    m_pollTimer.stop();
+}
+
+bool ZoomService::usable(const VideoIntegration& integration) {
+    // reauth_required needs the admin; retrying would only fail again.
+    return integration.status != QLatin1String("reauth_required");
+}
+
+bool ZoomService::isSyncing(const QString& userId) const {
+    return userId.isEmpty() ? !m_running.isEmpty() : m_running.contains(userId);
+}
+
+Result<std::optional<VideoIntegration>> ZoomService::integration() {
+    auto admin = ProfileService(m_database).admin();
+    if (!admin)
+        return admin.error();
+    return VideoIntegrationRepository(m_database.connection()).find(admin->id, kZoom);
+}
+
+std::optional<ZoomSyncReport> ZoomService::lastReport(const QString& userId) const {
+    if (!m_reports.contains(userId))
+        return std::nullopt;
+    return m_reports.value(userId);
+}
+
+QDateTime ZoomService::retryAt(const QString& userId) const {
+    return m_backoff.value(userId).retryAt;
+}
+
+// ---- passes ---------------------------------------------------------------------------------
+
+void ZoomService::poll() {
+    auto all = VideoIntegrationRepository(m_database.connection()).listAll(kZoom);
+    if (!all) {
+        qCWarning(lcZoomService) << "cannot list Zoom integrations:" << all.error().message;
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const auto& integration : *all) {
+        if (!usable(integration) || m_running.contains(integration.userId))
+            continue;
+        const QDateTime retry = m_backoff.value(integration.userId).retryAt;
+        if (retry.isValid() && retry > now)
+            continue; // backing off
+        auto work =
+            VideoIntegrationRepository(m_database.connection()).hasMeetingWork(integration.userId);
+        if (work && *work)
+            startPass(integration.userId);
+    }
+}
+
+void ZoomService::syncNow() {
+    auto all = VideoIntegrationRepository(m_database.connection()).listAll(kZoom);
+    if (!all) {
+        emit syncFinished(false, {}, all.error().message);
+        return;
+    }
+    for (const auto& integration : *all) {
+        if (!usable(integration))
+            continue;
+        if (m_running.contains(integration.userId))
+            m_again.insert(integration.userId);
+        else
+            startPass(integration.userId);
+    }
+}
+
+void ZoomService::startPass(const QString& userId) {
+    m_running.insert(userId);
+    const QString statusBefore = [&] {
+        auto found = VideoIntegrationRepository(m_database.connection()).find(userId, kZoom);
+        return found && *found ? (*found)->status : QString();
+    }();
+    emit syncStarted(userId);
+    const int failures = m_backoff.value(userId).failures;
+    m_sync->run(userId, failures, [this, userId, statusBefore](ZoomSyncReport report) {
+        m_running.remove(userId);
+        m_reports.insert(userId, report);
+        if (report.ok) {
+            m_backoff.remove(userId);
+        } else {
+            Backoff& backoff = m_backoff[userId];
+            ++backoff.failures;
+            // A lasting failure (not reauth, which the poll skips anyway) backs off as well.
+            const auto delay = report.retryIn.count() > 0
+                                   ? report.retryIn
+                                   : google::SyncBackoff::delay(backoff.failures);
+            backoff.retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
+            qCWarning(lcZoomService) << "Zoom pass failed, retrying in" << delay.count() / 1000
+                                     << "s:" << report.message;
+        }
+        auto after = VideoIntegrationRepository(m_database.connection()).find(userId, kZoom);
+        const QString statusAfter = after && *after ? (*after)->status : QString();
+        if (statusAfter != statusBefore || !report.ok)
+            emit integrationChanged();
+        if (report.created > 0)
+            emit meetingsCreated(report.created);
+        emit syncFinished(report.ok, userId, report.message);
+        if (m_again.remove(userId))
+            startPass(userId);
+    });
+}
+
+// ---- connect --------------------------------------------------------------------------------
+
+void ZoomService::connectZoom() {
+    if (m_connecting)
+        return;
+    m_connecting = true;
+    auto credentials = zoom::ClientCredentials::load();
+    if (!credentials)
+        return finishConnect(false, credentials.error().message);
+    auto admin = ProfileService(m_database).admin();
+    if (!admin)
+        return finishConnect(false, admin.error().message);
+    // Ask the keychain first: no consent screen if the tokens would have nowhere to go.
+    m_store->probe(this, [this, client = *credentials, userId = admin->id](Status ok) {
+        if (!ok)
+            return finishConnect(false, ok.error().message);
+        if (!m_connecting)
+            return; // cancelled while the keychain answered
+        const QString integrationId = storage::newId();
+        const auto endpoints = zoom::Endpoints::fromEnvironment();
+        m_connectClient = new zoom::ZoomClient(endpoints, m_network, m_store,
+                                               zoom::keychainKeyFor(integrationId), this);
+        m_flow =
+            new zoom::ZoomAuthorizationFlow(endpoints, client, m_connectClient, m_connectClient);
+        connect(m_flow, &zoom::ZoomAuthorizationFlow::authorizationUrlReady, this,
+                &ZoomService::authorizationUrlReady);
+        connect(m_flow, &zoom::ZoomAuthorizationFlow::granted, this,
+                [this, client = m_connectClient.data(), integrationId, userId] {
+                    onGranted(client, integrationId, userId);
+                });
+        connect(m_flow, &zoom::ZoomAuthorizationFlow::failed, this,
+                [this](const QString& message) { finishConnect(false, message); });
+        m_flow->start();
+    });
+}
+
+void ZoomService::cancelConnect() {
+    if (m_flow)
+        m_flow->cancel(); // → failed → finishConnect
+    else if (m_connecting)
+        finishConnect(false, QStringLiteral("Connecting Zoom was cancelled"));
+}
+
+void ZoomService::onGranted(zoom::ZoomClient* client, const QString& integrationId,
+                            const QString& userId) {
+    // Which account did we get? The e-mail is only shown, so a failure here is not fatal.
+    client->currentUserEmail(this, [this, integrationId, userId](zoom::GoogleReply reply,
+                                                                 const QString& email) {
+        if (!reply.ok())
+            qCWarning(lcZoomService) << "could not read the Zoom account:" << reply.message;
+        VideoIntegrationRepository repo(m_database.connection());
+        auto previous = repo.find(userId, kZoom);
+        VideoIntegration integration;
+        integration.id = integrationId;
+        integration.userId = userId;
+        integration.accountEmail = email;
+        auto saved = repo.save(integration);
+        if (!saved) {
+            m_store->remove(zoom::keychainKeyFor(integrationId), this, [](const Status&) {});
+            return finishConnect(false, saved.error().message);
+        }
+        // A reconnect replaces the earlier connection: its keychain entry goes too.
+        if (previous && *previous && (*previous)->id != integrationId)
+            m_store->remove(zoom::keychainKeyFor((*previous)->id), this, [](const Status&) {});
+        m_backoff.remove(userId);
+        m_reports.remove(userId);
+        emit integrationChanged();
+        finishConnect(true, email.isEmpty() ? QStringLiteral("Zoom connected")
+                                            : QStringLiteral("Zoom connected as %1").arg(email));
+        syncNow();
+    });
+}
+
+void ZoomService::finishConnect(bool ok, const QString& message) {
+    if (!m_connecting)
+        return;
+    m_connecting = false;
+    if (m_connectClient)
+        m_connectClient->deleteLater(); // and the flow with it
+    m_connectClient = nullptr;
+    m_flow = nullptr;
+    emit connectFinished(ok, message);
+}
+
+// ---- disconnect -----------------------------------------------------------------------------
+
+void ZoomService::disconnectZoom() {
+    auto found = integration();
+    if (!found) {
+        emit disconnectFinished(false, found.error().message);
+        return;
+    }
+    if (!*found) {
+        emit disconnectFinished(false, QStringLiteral("Zoom is not connected"));
+        return;
+    }
+    const VideoIntegration current = **found;
+    const QString key = zoom::keychainKeyFor(current.id);
+    auto* client =
+        new zoom::ZoomClient(zoom::Endpoints::fromEnvironment(), m_network, m_store, key, this);
+    client->revoke(this, [this, client, current, key](zoom::GoogleReply reply) {
+        client->deleteLater();
+        if (reply.failure == zoom::Failure::Keychain) {
+            // Nothing can be revoked or deleted: keep the connection so it can be retried.
+            emit disconnectFinished(false, reply.message +
+                                               QStringLiteral(" Zoom stays connected; unlock the "
+                                                              "keychain and disconnect again."));
+            return;
+        }
+        QStringList warnings;
+        // 400/401 from the revoke endpoint: the grant is already gone.
+        if (!reply.ok() && reply.httpStatus != 400 && reply.httpStatus != 401)
+            warnings.append(QStringLiteral("Zoom could not be told to revoke access (%1); you "
+                                           "can remove SlotDesk at "
+                                           "https://marketplace.zoom.us/user/installed")
+                                .arg(reply.message));
+        m_store->remove(key, this, [this, current, warnings](const Status& removed) mutable {
+            if (!removed) {
+                emit disconnectFinished(false, removed.error().message +
+                                                   QStringLiteral(" Zoom stays connected; "
+                                                                  "unlock the keychain and "
+                                                                  "disconnect again."));
+                return;
+            }
+            if (auto s = VideoIntegrationRepository(m_database.connection())
+                             .remove(current.userId, kZoom);
+                !s) {
+                emit disconnectFinished(false, s.error().message);
+                return;
+            }
+            m_backoff.remove(current.userId);
+            m_reports.remove(current.userId);
+            m_again.remove(current.userId);
+            qCInfo(lcZoomService) << "disconnected Zoom" << current.id;
+            QString message = QStringLiteral("Zoom disconnected");
+            if (!current.accountEmail.isEmpty())
+                message += QStringLiteral(" (%1)").arg(current.accountEmail);
+            if (!warnings.isEmpty())
+                message += QStringLiteral(". ") + warnings.join(QLatin1Char(' '));
+            emit integrationChanged();
+            emit disconnectFinished(true, message);
+        });
+    });
+}
+
+} // namespace slotdesk::video

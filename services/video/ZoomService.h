@@ -1,0 +1,115 @@
+#pragma once
+// ZoomService: Zoom for the whole app — the QObject the Integrations page, `slotdesk-cli zoom`
+// and `slotdesk-cli serve` drive (the Zoom counterpart of CalendarSyncService). A poll timer
+// (15 s) runs a ZoomMeetingSync pass for every user whose Zoom account is usable (connected or
+// error, not reauth_required) and who has Zoom work: a confirmed booking that asked for Zoom
+// without a meeting, or a cancelled/rejected booking whose meeting still exists. syncNow() runs
+// one at once (the GUI calls it right after approve/cancel). Failed passes back off in memory
+// (the report's retryIn, which is at least Zoom's Retry-After); the poll waits that out, an
+// explicit syncNow() does not. Never two passes for one user at once: a syncNow() during a pass
+// runs again right after it. Connecting is the loopback OAuth flow (ZoomAuthorizationFlow) plus
+// GET /users/me for the account's e-mail; disconnecting revokes the grant at Zoom, deletes the
+// keychain entry and the video_integrations row. Tokens live only in the OS keychain.
+
+#include "core/Result.h"
+#include "video/VideoIntegrationRepository.h"
+#include "video/ZoomMeetingSync.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace slotdesk {
+namespace storage {
+class Database;
+}
+namespace google {
+class TokenStore;
+}
+namespace zoom {
+class ZoomAuthorizationFlow;
+class ZoomClient;
+} // namespace zoom
+} // namespace slotdesk
+
+namespace slotdesk::video {
+
+class ZoomService : public QObject {
+    Q_OBJECT
+public:
+    static constexpr std::chrono::milliseconds kDefaultPollInterval{15'000};
+
+    explicit ZoomService(storage::Database& database, QObject* parent = nullptr);
+    ~ZoomService() override;
+
+    void setPollInterval(std::chrono::milliseconds interval);
+    // Looks for work now and then on the timer; stop() ends the timer (passes under way finish).
+    void start();
+    void stop();
+
+    // --- for the Integrations page and the CLI (the admin's account) ---
+    // authorizationUrlReady (open it in a browser), then connectFinished. A successful connect
+    // is followed by a pass.
+    void connectZoom();
+    void cancelConnect();
+    [[nodiscard]] bool isConnecting() const { return m_connecting; }
+    // Revokes the grant at Zoom, deletes the keychain entry and the row; disconnectFinished.
+    void disconnectZoom();
+    // A pass now for every user with a usable Zoom account, ignoring any back-off.
+    void syncNow();
+    [[nodiscard]] bool isSyncing(const QString& userId = {}) const;
+
+    // --- reads ---
+    // The admin's Zoom integration, if any.
+    Result<std::optional<VideoIntegration>> integration();
+    [[nodiscard]] std::optional<ZoomSyncReport> lastReport(const QString& userId) const;
+    // When the poll will try `userId` again after failures (invalid: not backing off).
+    [[nodiscard]] QDateTime retryAt(const QString& userId) const;
+
+signals:
+    void authorizationUrlReady(const QUrl& url);
+    void connectFinished(bool ok, const QString& message);
+    void disconnectFinished(bool ok, const QString& message);
+    void syncStarted(const QString& userId);
+    void syncFinished(bool ok, const QString& userId, const QString& message);
+    // A pass created meetings: their bookings now carry join links (calendar inserts are due).
+    void meetingsCreated(int count);
+    // The admin's Zoom integration appeared, changed status or went away (reload it).
+    void integrationChanged();
+
+private:
+    struct Backoff {
+        int failures = 0;
+        QDateTime retryAt;
+    };
+
+    void poll();
+    void startPass(const QString& userId);
+    void onGranted(zoom::ZoomClient* client, const QString& integrationId, const QString& userId);
+    void finishConnect(bool ok, const QString& message);
+    [[nodiscard]] static bool usable(const VideoIntegration& integration);
+
+    storage::Database& m_database;
+    QNetworkAccessManager* m_network;
+    google::TokenStore* m_store;
+    ZoomMeetingSync* m_sync;
+    QTimer m_pollTimer;
+    QHash<QString, Backoff> m_backoff;
+    QHash<QString, ZoomSyncReport> m_reports;
+    QSet<QString> m_running;
+    QSet<QString> m_again;
+    bool m_connecting = false;
+    QPointer<zoom::ZoomAuthorizationFlow> m_flow;
+    QPointer<zoom::ZoomClient> m_connectClient;
+};
+
+} // namespace slotdesk::video

@@ -1,0 +1,254 @@
+// The Integrations page (offscreen) with the real services pointed at FakeGoogleServer and
+// FakeZoomServer and the real keychain (dbus-run-session + gnome-keyring, see tools/test.sh):
+// Connect (the browser step done by the test) → connected, Sync now → a new last sync,
+// Disconnect (confirmed) → disconnected; the same for the Zoom card; no OAuth client → the
+// dialog that asks for one; no services → disabled buttons.
+
+#include "calendar/CalendarSyncService.h"
+#include "calendar/TokenStore.h"
+#include "fakes/FakeGoogleServer.h"
+#include "fakes/FakeZoomServer.h"
+#include "models/AdminSession.h"
+#include "models/IntegrationModel.h"
+#include "storage/CalendarIntegrationRepository.h"
+#include "storage/Database.h"
+#include "support/TestData.h"
+#include "ui/IntegrationsPage.h"
+#include "ui/MainWindow.h"
+#include "ui/OAuthClientDialog.h"
+#include "video/VideoIntegrationRepository.h"
+#include "video/ZoomConfig.h"
+#include "video/ZoomService.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace slotdesk;
+
+class TestIntegrationsPage : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_config;
+    QTemporaryDir m_dir;
+    int m_run = 0;
+    std::unique_ptr<storage::Database> m_db;
+    User m_admin;
+    std::unique_ptr<test::FakeGoogleServer> m_google;
+    std::unique_ptr<test::FakeZoomServer> m_zoom;
+    std::unique_ptr<CalendarSyncService> m_calendar;
+    std::unique_ptr<video::ZoomService> m_zoomService;
+    std::unique_ptr<models::AdminSession> m_session;
+    std::unique_ptr<ui::IntegrationsPage> m_page;
+    QList<QUrl> m_opened;
+    QStringList m_keychainKeys;
+
+    void forgetKeys() {
+        google::TokenStore store;
+        for (const auto& key : std::exchange(m_keychainKeys, {})) {
+            bool done = false;
+            store.remove(key, this, [&](Status) { done = true; });
+            QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        }
+    }
+
+private slots:
+    void initTestCase() {
+        // GoogleConfig/ZoomConfig read QSettings("SlotDesk", "SlotDesk"): keep it in a
+        // throw-away config directory, never the user's.
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init() {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("No D-Bus session bus: run through tools/test.sh (dbus-run-session with "
+                  "gnome-keyring)");
+        auto db = storage::Database::openInDirectory(m_dir.filePath(QString::number(++m_run)));
+        QVERIFY(db.ok());
+        m_db = std::move(*db);
+        m_admin = test::seedAdmin(*m_db);
+        m_google = std::make_unique<test::FakeGoogleServer>();
+        QVERIFY(m_google->listen());
+        m_google->exportEnvironment();
+        m_zoom = std::make_unique<test::FakeZoomServer>();
+        QVERIFY(m_zoom->listen());
+        m_zoom->exportEnvironment();
+        m_calendar = std::make_unique<CalendarSyncService>(*m_db);
+        m_zoomService = std::make_unique<video::ZoomService>(*m_db);
+        m_session = std::make_unique<models::AdminSession>(*m_db);
+        m_page = std::make_unique<ui::IntegrationsPage>(m_session.get());
+        m_opened.clear();
+        m_page->setUrlOpener([this](const QUrl& url) {
+            m_opened.append(url);
+            return true;
+        });
+        m_page->setQuestionHandler([](const QString&, const QString&,
+                                      ui::IntegrationsPage::Answer answer) { answer(true); });
+        m_page->setServices(m_calendar.get(), m_zoomService.get());
+        m_page->show();
+    }
+
+    void cleanup() {
+        m_page.reset();
+        m_session.reset();
+        m_zoomService.reset();
+        m_calendar.reset();
+        forgetKeys();
+        m_google.reset();
+        m_zoom.reset();
+        m_db.reset();
+    }
+
+    void googleConnectSyncNowDisconnect() {
+        QVERIFY(m_page->statusText().contains(QLatin1String("Not connected")) ||
+                m_page->statusText().contains(QLatin1String("Not connected")));
+        QVERIFY(m_page->connectButton()->isEnabled());
+        QVERIFY(!m_page->syncNowButton()->isVisibleTo(m_page.get()));
+
+        QSignalSpy connected(m_calendar.get(), &CalendarSyncService::connectFinished);
+        QSignalSpy synced(m_calendar.get(), &CalendarSyncService::syncFinished);
+        QTest::mouseClick(m_page->connectButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
+        QVERIFY(m_page->cancelConnectButton()->isVisibleTo(m_page.get()));
+        QVERIFY(!m_page->connectButton()->isEnabled());
+        m_google->actAsBrowser(m_opened.first());
+        QVERIFY(connected.wait(10000) || !connected.isEmpty());
+        QVERIFY2(connected.first().first().toBool(),
+                 qPrintable(connected.first().last().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+        auto all = storage::CalendarIntegrationRepository(m_db->connection()).list(m_admin.id);
+        m_keychainKeys.append(all->first().keychainKey);
+        QTRY_VERIFY(m_page->statusText().contains(QLatin1String("Connected")));
+        QCOMPARE(m_page->findChild<QLabel*>(QStringLiteral("integrationAccount"))->text(),
+                 m_google->accountEmail);
+        QVERIFY(m_page->syncNowButton()->isVisibleTo(m_page.get()));
+        QVERIFY(!m_page->cancelConnectButton()->isVisibleTo(m_page.get()));
+        QVERIFY(m_page->jobsText().contains(QLatin1String("All sent")));
+
+        // Pretend the last sync was two hours ago; Sync now brings it up to date.
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE calendar_integrations SET last_sync_at = %1")
+                           .arg(QDateTime::currentMSecsSinceEpoch() - 2 * 3600 * 1000)));
+        m_page->model()->reload();
+        const QString before = m_page->lastSyncText();
+        QVERIFY2(before.contains(QLatin1String("2")), qPrintable(before));
+        synced.clear();
+        QTest::mouseClick(m_page->syncNowButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+        QTRY_VERIFY(m_page->lastSyncText() != before);
+        QVERIFY(!m_page->lastSyncText().contains(QLatin1String("Syncing")));
+
+        QSignalSpy disconnected(m_calendar.get(), &CalendarSyncService::disconnectFinished);
+        QTest::mouseClick(m_page->disconnectButton(), Qt::LeftButton);
+        QVERIFY(disconnected.wait(20000));
+        QTRY_VERIFY(m_page->statusText().contains(QLatin1String("Not connected")));
+        QVERIFY(m_page->connectButton()->isVisibleTo(m_page.get()));
+        QVERIFY(!m_page->disconnectButton()->isVisibleTo(m_page.get()));
+        QCOMPARE(m_google->revokedTokens().size(), 1);
+    }
+
+    void zoomConnectAndDisconnect() {
+        QVERIFY(m_page->zoomStatusText().contains(QLatin1String("Not connected")));
+        QSignalSpy connected(m_zoomService.get(), &video::ZoomService::connectFinished);
+        QTest::mouseClick(m_page->zoomConnectButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
+        QVERIFY(m_page->zoomCancelButton()->isVisibleTo(m_page.get()));
+        QNetworkAccessManager browser;
+        QNetworkReply* reply = browser.get(QNetworkRequest(m_opened.first()));
+        QVERIFY(connected.wait(20000) || !connected.isEmpty());
+        reply->deleteLater();
+        QVERIFY2(connected.first().first().toBool(),
+                 qPrintable(connected.first().last().toString()));
+        auto row = video::VideoIntegrationRepository(m_db->connection())
+                       .find(m_admin.id, QStringLiteral("zoom"));
+        QVERIFY(row && *row);
+        m_keychainKeys.append(zoom::keychainKeyFor((*row)->id));
+        QTRY_VERIFY(m_page->zoomStatusText().contains(QLatin1String("Connected")));
+        QCOMPARE(m_page->zoomAccountText(), m_zoom->accountEmail);
+        QVERIFY(m_page->zoomDisconnectButton()->isVisibleTo(m_page.get()));
+        QVERIFY(!m_page->zoomConnectButton()->isVisibleTo(m_page.get()));
+        QVERIFY(!m_page->zoomCancelButton()->isVisibleTo(m_page.get()));
+
+        // A failing pass shows on the card.
+        QVERIFY(video::VideoIntegrationRepository(m_db->connection())
+                    .setStatus((*row)->id, QStringLiteral("reauth_required"),
+                               QStringLiteral("Zoom refused SlotDesk's access: reconnect Zoom")));
+        m_session->refresh();
+        QTRY_VERIFY(m_page->zoomStatusText().contains(QLatin1String("Reconnect needed")));
+        QVERIFY(m_page->zoomMessageText().contains(QLatin1String("reconnect Zoom")));
+        QVERIFY(m_page->zoomConnectButton()->isVisibleTo(m_page.get()));
+
+        QSignalSpy disconnected(m_zoomService.get(), &video::ZoomService::disconnectFinished);
+        QTest::mouseClick(m_page->zoomDisconnectButton(), Qt::LeftButton);
+        QVERIFY(disconnected.wait(20000));
+        QVERIFY(disconnected.first().first().toBool());
+        QTRY_VERIFY(m_page->zoomStatusText().contains(QLatin1String("Not connected")));
+        QVERIFY(!m_page->zoomDisconnectButton()->isVisibleTo(m_page.get()));
+        QCOMPARE(m_zoom->count(test::FakeZoomServer::Route::Revoke), 1);
+    }
+
+    void cancellingTheBrowserWaitReturnsToDisconnected() {
+        QSignalSpy connected(m_zoomService.get(), &video::ZoomService::connectFinished);
+        QTest::mouseClick(m_page->zoomConnectButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
+        QTest::mouseClick(m_page->zoomCancelButton(), Qt::LeftButton);
+        QTRY_COMPARE(connected.size(), 1);
+        QVERIFY(!connected.first().first().toBool());
+        QVERIFY(m_page->zoomConnectButton()->isEnabled());
+        QVERIFY(!m_page->zoomCancelButton()->isVisibleTo(m_page.get()));
+        QVERIFY(m_page->zoomMessageText().contains(QLatin1String("cancelled")));
+    }
+
+    void noClientConfiguredAsksForOne() {
+        qunsetenv("SLOTDESK_ZOOM_CLIENT_ID");
+        qunsetenv("SLOTDESK_ZOOM_CLIENT_SECRET");
+        QTest::mouseClick(m_page->zoomConnectButton(), Qt::LeftButton);
+        auto* dialog = m_page->findChild<ui::OAuthClientDialog*>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->provider(), ui::OAuthClientDialog::Provider::Zoom);
+        QVERIFY(m_opened.isEmpty());
+        dialog->clientIdEdit()->setText(m_zoom->clientId);
+        dialog->accept(); // no secret
+        QVERIFY(dialog->errorText().contains(QLatin1String("Client secret")));
+        QVERIFY(dialog->isVisible());
+        dialog->clientSecretEdit()->setText(m_zoom->clientSecret);
+        dialog->accept();
+        // Saved where ZoomConfig reads it, and the connect goes on.
+        QCOMPARE(QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk"))
+                     .value(QStringLiteral("zoom/clientId"))
+                     .toString(),
+                 m_zoom->clientId);
+        QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
+        QVERIFY(m_opened.first().query().contains(m_zoom->clientId));
+        m_zoomService->cancelConnect();
+        QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk")).clear();
+    }
+
+    void withoutServicesTheButtonsAreDisabled() {
+        ui::IntegrationsPage page(m_session.get());
+        QVERIFY(!page.connectButton()->isEnabled());
+        QVERIFY(!page.zoomConnectButton()->isEnabled());
+        QVERIFY(!page.connectButton()->toolTip().isEmpty());
+    }
+
+    void mainWindowPassesTheServicesOn() {
+        ui::MainWindow window(*m_db);
+        QVERIFY(!window.integrationsPage()->connectButton()->isEnabled());
+        window.setIntegrationServices(m_calendar.get(), m_zoomService.get());
+        QVERIFY(window.integrationsPage()->connectButton()->isEnabled());
+        QVERIFY(window.integrationsPage()->zoomConnectButton()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestIntegrationsPage)
+#include "tst_integrationspage.moc"
