@@ -1099,20 +1099,8 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
         <translation>Integrationen</translation>
     </message>
     <message>
-        <source>Calendars SlotDesk reads your busy time from.</source>
-        <translation>Kalender, aus denen SlotDesk Ihre belegten Zeiten liest.</translation>
-    </message>
-    <message>
         <source>Google Calendar</source>
         <translation>Google Kalender</translation>
-    </message>
-    <message>
-        <source>SlotDesk keeps the times of your Google Calendar events free, so nobody can book over them, and shows them on your calendar.</source>
-        <translation>SlotDesk hält die Zeiten Ihrer Google-Kalender-Termine frei, damit niemand sie bucht, und zeigt sie in Ihrem Kalender an.</translation>
-    </message>
-    <message>
-        <source>Coming with Google Calendar support</source>
-        <translation>Kommt mit der Unterstützung für Google Kalender</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1137,6 +1125,124 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Calendars SlotDesk reads your busy time from, and video meetings for bookings.</source>
+        <translation>Kalender, aus denen SlotDesk Ihre belegten Zeiten liest, und Videokonferenzen für Buchungen.</translation>
+    </message>
+    <message>
+        <source>SlotDesk keeps the times of your Google Calendar events free, so nobody can book over them, shows them on your calendar, and adds approved bookings to it.</source>
+        <translation>SlotDesk hält die Zeiten Ihrer Google-Kalender-Termine frei, damit niemand sie bucht, zeigt sie in Ihrem Kalender an und trägt genehmigte Buchungen in Ihren Google Kalender ein.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Calendar writes</source>
+        <translation>Kalenderänderungen</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>When an attendee asks for Zoom, SlotDesk creates the meeting as you approve the booking, puts its link into the booking and your calendar event, and deletes it when the booking is cancelled.</source>
+        <translation>Wünscht ein Teilnehmer Zoom, erstellt SlotDesk das Zoom-Meeting, sobald Sie die Buchung genehmigen, fügt den Link in die Buchung und Ihren Kalendertermin ein und löscht das Meeting, wenn die Buchung storniert wird.</translation>
+    </message>
+    <message>
+        <source>Connect Zoom…</source>
+        <translation>Zoom verbinden…</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect Zoom: %1</source>
+        <translation>Verbindung mit Zoom fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>All sent</source>
+        <translation>Alles übertragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — last error: %2</source>
+        <translation>%1 – letzter Fehler: %2</translation>
+    </message>
+    <message>
+        <source>Not available: this window was started without integrations</source>
+        <translation>Nicht verfügbar: Dieses Fenster wurde ohne Integrationen gestartet</translation>
+    </message>
+    <message>
+        <source>Reconnect Google Calendar…</source>
+        <translation>Google Kalender erneut verbinden…</translation>
+    </message>
+    <message>
+        <source>Disconnect Google Calendar?</source>
+        <translation>Google Kalender trennen?</translation>
+    </message>
+    <message>
+        <source>SlotDesk will revoke its access at Google, forget the tokens and the synced busy times, and drop calendar writes still owed. Your Google Calendar keeps its events.</source>
+        <translation>SlotDesk widerruft seinen Zugriff bei Google, löscht die Tokens und die synchronisierten belegten Zeiten und verwirft noch ausstehende Kalenderänderungen. Die Termine in Ihrem Google Kalender bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnect needed</source>
+        <translation>Erneute Verbindung erforderlich</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Reconnect Zoom…</source>
+        <translation>Zoom erneut verbinden…</translation>
+    </message>
+    <message>
+        <source>Disconnect Zoom?</source>
+        <translation>Zoom trennen?</translation>
+    </message>
+    <message>
+        <source>SlotDesk will revoke its access at Zoom and forget the tokens. Meetings already created stay in Zoom; new approvals get no Zoom link.</source>
+        <translation>SlotDesk widerruft seinen Zugriff bei Zoom und löscht die Tokens. Bereits erstellte Meetings bleiben in Zoom erhalten; neu genehmigte Buchungen erhalten keinen Zoom-Link.</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… Sign in there and allow SlotDesk access.</source>
+        <translation>Warten auf den Browser… Melden Sie sich dort an und erlauben Sie SlotDesk den Zugriff.</translation>
+    </message>
+    <message>
+        <source>SlotDesk could not open a browser. Open this address to sign in:</source>
+        <translation>SlotDesk konnte keinen Browser öffnen. Öffnen Sie diese Adresse, um sich anzumelden:</translation>
+    </message>
+    <message>
+        <source>Open the sign-in page</source>
+        <translation>Anmeldeseite öffnen</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1389,49 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>It keeps taking booking requests. Quit from the tray menu.</source>
         <translation>Es nimmt weiterhin Buchungsanfragen an. Beenden Sie es über das Menü im Infobereich.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::OAuthClientDialog</name>
+    <message>
+        <source>Google OAuth client</source>
+        <translation>Google-OAuth-Client</translation>
+    </message>
+    <message>
+        <source>Zoom OAuth app</source>
+        <translation>Zoom-OAuth-App</translation>
+    </message>
+    <message>
+        <source>SlotDesk signs in to Google with an OAuth client of your own. Create one of type &lt;b&gt;Desktop app&lt;/b&gt; at &lt;a href=&quot;https://console.cloud.google.com/apis/credentials&quot;&gt;console.cloud.google.com&lt;/a&gt; (with the Google Calendar API enabled) and paste its client ID and secret here. The environment variables SLOTDESK_GOOGLE_CLIENT_ID and SLOTDESK_GOOGLE_CLIENT_SECRET, when set, take precedence.</source>
+        <translation>SlotDesk meldet sich mit Ihrem eigenen OAuth-Client bei Google an. Erstellen Sie unter &lt;a href=&quot;https://console.cloud.google.com/apis/credentials&quot;&gt;console.cloud.google.com&lt;/a&gt; einen Client vom Typ &lt;b&gt;Desktop-App&lt;/b&gt; (mit aktivierter Google Calendar API) und fügen Sie hier dessen Client-ID und Clientschlüssel ein. Die Umgebungsvariablen SLOTDESK_GOOGLE_CLIENT_ID und SLOTDESK_GOOGLE_CLIENT_SECRET haben Vorrang, wenn sie gesetzt sind.</translation>
+    </message>
+    <message>
+        <source>SlotDesk signs in to Zoom with an OAuth app of your own. Create a &lt;b&gt;General app&lt;/b&gt; (user-managed) at &lt;a href=&quot;https://marketplace.zoom.us/&quot;&gt;marketplace.zoom.us&lt;/a&gt; with the scopes to create and delete meetings and to read your user, and paste its client ID and secret here. The environment variables SLOTDESK_ZOOM_CLIENT_ID and SLOTDESK_ZOOM_CLIENT_SECRET, when set, take precedence.</source>
+        <translation>SlotDesk meldet sich mit Ihrer eigenen OAuth-App bei Zoom an. Erstellen Sie unter &lt;a href=&quot;https://marketplace.zoom.us/&quot;&gt;marketplace.zoom.us&lt;/a&gt; eine &lt;b&gt;General app&lt;/b&gt; (user-managed) mit den Berechtigungen (Scopes) zum Erstellen und Löschen von Meetings und zum Lesen Ihrer Benutzerdaten und fügen Sie hier deren Client-ID und Clientschlüssel ein. Die Umgebungsvariablen SLOTDESK_ZOOM_CLIENT_ID und SLOTDESK_ZOOM_CLIENT_SECRET haben Vorrang, wenn sie gesetzt sind.</translation>
+    </message>
+    <message>
+        <source>They are kept in SlotDesk&apos;s settings file; your sign-in tokens go to the system keychain only.</source>
+        <translation>Client-ID und Clientschlüssel werden in der Einstellungsdatei von SlotDesk gespeichert, Ihre Anmelde-Tokens dagegen nur im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Clientschlüssel</translation>
+    </message>
+    <message>
+        <source>Save and connect</source>
+        <translation>Speichern und verbinden</translation>
+    </message>
+    <message>
+        <source>Client ID: enter the client ID.</source>
+        <translation>Client-ID: Geben Sie die Client-ID ein.</translation>
+    </message>
+    <message>
+        <source>Client secret: enter the client secret.</source>
+        <translation>Clientschlüssel: Geben Sie den Clientschlüssel ein.</translation>
     </message>
 </context>
 <context>

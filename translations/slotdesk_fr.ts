@@ -1099,20 +1099,8 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
         <translation>Intégrations</translation>
     </message>
     <message>
-        <source>Calendars SlotDesk reads your busy time from.</source>
-        <translation>Les agendas dans lesquels SlotDesk lit vos heures occupées.</translation>
-    </message>
-    <message>
         <source>Google Calendar</source>
         <translation>Google Agenda</translation>
-    </message>
-    <message>
-        <source>SlotDesk keeps the times of your Google Calendar events free, so nobody can book over them, and shows them on your calendar.</source>
-        <translation>SlotDesk bloque les heures de vos événements Google Agenda pour que personne ne puisse réserver par-dessus, et les affiche dans votre calendrier.</translation>
-    </message>
-    <message>
-        <source>Coming with Google Calendar support</source>
-        <translation>Disponible avec la prise en charge de Google Agenda</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1137,6 +1125,124 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Calendars SlotDesk reads your busy time from, and video meetings for bookings.</source>
+        <translation>Les agendas dans lesquels SlotDesk lit vos heures occupées, et les visioconférences pour vos réservations.</translation>
+    </message>
+    <message>
+        <source>SlotDesk keeps the times of your Google Calendar events free, so nobody can book over them, shows them on your calendar, and adds approved bookings to it.</source>
+        <translation>SlotDesk bloque les heures de vos événements Google Agenda pour que personne ne puisse réserver par-dessus, les affiche dans votre calendrier et ajoute les réservations approuvées à Google Agenda.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Calendar writes</source>
+        <translation>Mises à jour de l’agenda</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>When an attendee asks for Zoom, SlotDesk creates the meeting as you approve the booking, puts its link into the booking and your calendar event, and deletes it when the booking is cancelled.</source>
+        <translation>Quand un participant demande Zoom, SlotDesk crée la réunion Zoom au moment où vous approuvez la réservation, ajoute son lien à la réservation et à votre événement d’agenda, et la supprime si la réservation est annulée.</translation>
+    </message>
+    <message>
+        <source>Connect Zoom…</source>
+        <translation>Connecter Zoom…</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Échec de la connexion&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect Zoom: %1</source>
+        <translation>Échec de la connexion à Zoom&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation en cours…</translation>
+    </message>
+    <message>
+        <source>All sent</source>
+        <translation>Tout est envoyé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — last error: %2</source>
+        <translation>%1 — dernière erreur&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Not available: this window was started without integrations</source>
+        <translation>Non disponible&#xa0;: cette fenêtre a été lancée sans les intégrations</translation>
+    </message>
+    <message>
+        <source>Reconnect Google Calendar…</source>
+        <translation>Reconnecter Google Agenda…</translation>
+    </message>
+    <message>
+        <source>Disconnect Google Calendar?</source>
+        <translation>Déconnecter Google Agenda&#xa0;?</translation>
+    </message>
+    <message>
+        <source>SlotDesk will revoke its access at Google, forget the tokens and the synced busy times, and drop calendar writes still owed. Your Google Calendar keeps its events.</source>
+        <translation>SlotDesk révoquera son accès auprès de Google, oubliera les jetons et les heures occupées synchronisées, et abandonnera les mises à jour de l’agenda encore en attente. Votre Google Agenda conserve ses événements.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Reconnect needed</source>
+        <translation>Reconnexion nécessaire</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Reconnect Zoom…</source>
+        <translation>Reconnecter Zoom…</translation>
+    </message>
+    <message>
+        <source>Disconnect Zoom?</source>
+        <translation>Déconnecter Zoom&#xa0;?</translation>
+    </message>
+    <message>
+        <source>SlotDesk will revoke its access at Zoom and forget the tokens. Meetings already created stay in Zoom; new approvals get no Zoom link.</source>
+        <translation>SlotDesk révoquera son accès auprès de Zoom et oubliera les jetons. Les réunions déjà créées restent dans Zoom&#xa0;; les réservations approuvées ensuite n’auront pas de lien Zoom.</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… Sign in there and allow SlotDesk access.</source>
+        <translation>En attente du navigateur… Connectez-vous dans celui-ci et accordez l’accès à SlotDesk.</translation>
+    </message>
+    <message>
+        <source>SlotDesk could not open a browser. Open this address to sign in:</source>
+        <translation>SlotDesk n’a pas pu ouvrir de navigateur. Ouvrez cette adresse pour vous connecter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Open the sign-in page</source>
+        <translation>Ouvrir la page de connexion</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1389,49 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>It keeps taking booking requests. Quit from the tray menu.</source>
         <translation>Il continue de recevoir des demandes de réservation. Pour le quitter, utilisez le menu de la zone de notification.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::OAuthClientDialog</name>
+    <message>
+        <source>Google OAuth client</source>
+        <translation>Client OAuth Google</translation>
+    </message>
+    <message>
+        <source>Zoom OAuth app</source>
+        <translation>Application OAuth Zoom</translation>
+    </message>
+    <message>
+        <source>SlotDesk signs in to Google with an OAuth client of your own. Create one of type &lt;b&gt;Desktop app&lt;/b&gt; at &lt;a href=&quot;https://console.cloud.google.com/apis/credentials&quot;&gt;console.cloud.google.com&lt;/a&gt; (with the Google Calendar API enabled) and paste its client ID and secret here. The environment variables SLOTDESK_GOOGLE_CLIENT_ID and SLOTDESK_GOOGLE_CLIENT_SECRET, when set, take precedence.</source>
+        <translation>SlotDesk se connecte à Google avec votre propre client OAuth. Créez-en un de type &lt;b&gt;Application de bureau&lt;/b&gt; sur &lt;a href=&quot;https://console.cloud.google.com/apis/credentials&quot;&gt;console.cloud.google.com&lt;/a&gt; (avec l’API Google Calendar activée), puis collez ici son ID client et son code secret. Les variables d’environnement SLOTDESK_GOOGLE_CLIENT_ID et SLOTDESK_GOOGLE_CLIENT_SECRET, si elles sont définies, sont prioritaires.</translation>
+    </message>
+    <message>
+        <source>SlotDesk signs in to Zoom with an OAuth app of your own. Create a &lt;b&gt;General app&lt;/b&gt; (user-managed) at &lt;a href=&quot;https://marketplace.zoom.us/&quot;&gt;marketplace.zoom.us&lt;/a&gt; with the scopes to create and delete meetings and to read your user, and paste its client ID and secret here. The environment variables SLOTDESK_ZOOM_CLIENT_ID and SLOTDESK_ZOOM_CLIENT_SECRET, when set, take precedence.</source>
+        <translation>SlotDesk se connecte à Zoom avec votre propre application OAuth. Créez une &lt;b&gt;General app&lt;/b&gt; (user-managed) sur &lt;a href=&quot;https://marketplace.zoom.us/&quot;&gt;marketplace.zoom.us&lt;/a&gt; avec les autorisations (scopes) permettant de créer et de supprimer des réunions et de lire votre profil utilisateur, puis collez ici son ID client et son code secret. Les variables d’environnement SLOTDESK_ZOOM_CLIENT_ID et SLOTDESK_ZOOM_CLIENT_SECRET, si elles sont définies, sont prioritaires.</translation>
+    </message>
+    <message>
+        <source>They are kept in SlotDesk&apos;s settings file; your sign-in tokens go to the system keychain only.</source>
+        <translation>L’ID client et le code secret sont enregistrés dans le fichier de paramètres de SlotDesk&#xa0;; vos jetons de connexion sont stockés uniquement dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Code secret du client</translation>
+    </message>
+    <message>
+        <source>Save and connect</source>
+        <translation>Enregistrer et connecter</translation>
+    </message>
+    <message>
+        <source>Client ID: enter the client ID.</source>
+        <translation>ID client&#xa0;: saisissez l’ID client.</translation>
+    </message>
+    <message>
+        <source>Client secret: enter the client secret.</source>
+        <translation>Code secret du client&#xa0;: saisissez le code secret du client.</translation>
     </message>
 </context>
 <context>

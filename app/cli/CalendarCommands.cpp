@@ -99,6 +99,7 @@ int connectCalendar(CliContext& c) {
     const bool openBrowser = !c.parser.isSet(QStringLiteral("no-browser"));
 
     CalendarSyncService service(c.database());
+    service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     QEventLoop loop;
     QTextStream err(stderr);
     bool connected = false;
@@ -153,6 +154,7 @@ int status(CliContext& c) {
     if (!admin)
         return c.fail(admin.error());
     CalendarSyncService service(c.database());
+    service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     auto integration = googleIntegration(service);
     if (!integration)
         return c.fail(integration.error());
@@ -214,6 +216,7 @@ int sync(CliContext& c) {
     if (!admin)
         return c.fail(admin.error());
     CalendarSyncService service(c.database());
+    service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     auto integration = googleIntegration(service);
     if (!integration)
         return c.fail(integration.error());
@@ -244,6 +247,7 @@ int disconnectCalendar(CliContext& c) {
     if (!admin)
         return c.fail(admin.error());
     CalendarSyncService service(c.database());
+    service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     auto integration = googleIntegration(service);
     if (!integration)
         return c.fail(integration.error());

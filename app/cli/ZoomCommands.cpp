@@ -43,6 +43,7 @@ int connectZoom(CliContext& c) {
         return c.fail(client.error());
     const bool openBrowser = !c.parser.isSet(QStringLiteral("no-browser"));
     video::ZoomService service(c.database());
+    service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     QEventLoop loop;
     QTextStream err(stderr);
     bool granted = false;
@@ -105,6 +106,7 @@ int disconnectZoom(CliContext& c) {
     if (!admin)
         return c.fail(admin.error());
     video::ZoomService service(c.database());
+    service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     auto found = service.integration();
     if (!found)
         return c.fail(found.error());

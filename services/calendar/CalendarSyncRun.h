@@ -61,6 +61,9 @@ public:
         google::GoogleOAuthClient* oauth = nullptr;
         QNetworkAccessManager* network = nullptr;
         Mode mode = Mode::SyncAndWrite;
+        // Another admin's calendar, whose tokens live in their own machine's keychain: when
+        // this keychain has none, the run steps aside instead of marking the calendar broken.
+        bool tokensMayBeElsewhere = false;
     };
 
     explicit CalendarSyncRun(Setup setup, QObject* parent = nullptr);

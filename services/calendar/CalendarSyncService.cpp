@@ -98,15 +98,24 @@ Result<QVector<CalendarIntegration>> CalendarSyncService::connectedIntegrations(
     return connected;
 }
 
+void CalendarSyncService::setAdminUsername(const QString& username) {
+    m_username = username;
+    m_connector->setAdminUsername(username);
+}
+
+Result<User> CalendarSyncService::scopedAdmin() {
+    return ProfileService(m_database).admin(m_username);
+}
+
 Result<QVector<CalendarIntegration>> CalendarSyncService::integrations() {
-    auto admin = ProfileService(m_database).admin();
+    auto admin = scopedAdmin();
     if (!admin)
         return admin.error();
     return storage::CalendarIntegrationRepository(m_database.connection()).list(admin->id);
 }
 
 Result<QVector<storage::CalendarJob>> CalendarSyncService::calendarJobs() {
-    auto admin = ProfileService(m_database).admin();
+    auto admin = scopedAdmin();
     if (!admin)
         return admin.error();
     return storage::CalendarJobRepository(m_database.connection()).list(admin->id);
@@ -119,7 +128,7 @@ std::optional<SyncReport> CalendarSyncService::lastReport(const QString& integra
 }
 
 void CalendarSyncService::syncNow(const QString& integrationId) {
-    auto admin = ProfileService(m_database).admin();
+    auto admin = scopedAdmin();
     if (!admin) {
         emit syncFinished(false, integrationId, admin.error().message);
         return;
@@ -144,9 +153,16 @@ void CalendarSyncService::syncNow(const QString& integrationId) {
 }
 
 void CalendarSyncService::poll(bool startUp) {
-    auto admin = ProfileService(m_database).admin();
-    if (!admin)
+    // Every admin's calendars: a team's server serves them all.
+    auto admins = ProfileService(m_database).admins();
+    if (!admins)
         return;
+    for (const User& admin : *admins)
+        poll(admin, startUp);
+}
+
+void CalendarSyncService::poll(const User& adminUser, bool startUp) {
+    const User* admin = &adminUser;
     auto connected = connectedIntegrations(*admin);
     if (!connected)
         return;
@@ -182,6 +198,10 @@ void CalendarSyncService::startRun(const CalendarIntegration& integration, const
     setup.oauth = m_oauth;
     setup.network = m_network;
     setup.mode = mode;
+    // This process's own admin (--user, or the only one) keeps their tokens here; anyone else's
+    // may be on their desktop, and a server without them must not mark their calendar broken.
+    const auto own = scopedAdmin();
+    setup.tokensMayBeElsewhere = !own || own->id != admin.id;
     auto* run = new CalendarSyncRun(std::move(setup), this);
     m_runs.insert(integration.id, run);
     connect(run, &CalendarSyncRun::finished, this, &CalendarSyncService::onRunFinished);

@@ -49,6 +49,11 @@ public:
     // calendar write another process enqueued (default 15 s).
     void setPollInterval(std::chrono::milliseconds interval);
 
+    // The admin whose account connect, disconnect, syncNow() and the reads act for: `username`,
+    // or the only admin when empty (the window and the CLI pass --user). The timer serves
+    // every admin in the database either way.
+    void setAdminUsername(const QString& username);
+
     // Syncs every connected integration now (unless it is backing off after failures), then
     // keeps them in sync. stop() ends the timer (passes under way finish).
     void start();
@@ -89,12 +94,16 @@ private:
     // Starts the passes that are due: a sync after the interval (at start-up: now), calendar
     // writes whose time has come; nothing for an integration that is backing off.
     void poll(bool startUp);
+    void poll(const User& admin, bool startUp);
     void startRun(const CalendarIntegration& integration, const User& admin,
                   CalendarSyncRun::Mode mode);
     void onRunFinished(CalendarSyncRun* run);
     Result<QVector<CalendarIntegration>> connectedIntegrations(const User& admin);
 
+    Result<User> scopedAdmin();
+
     storage::Database& m_database;
+    QString m_username;
     google::Endpoints m_endpoints;
     QNetworkAccessManager* m_network;
     google::TokenStore* m_store;

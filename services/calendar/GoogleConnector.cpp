@@ -46,7 +46,7 @@ void GoogleConnector::connectAccount() {
     auto credentials = google::ClientCredentials::load();
     if (!credentials)
         return finishConnect(false, {}, credentials.error().message);
-    auto admin = ProfileService(m_database).admin();
+    auto admin = ProfileService(m_database).admin(m_username);
     if (!admin)
         return finishConnect(false, {}, admin.error().message);
     m_userId = admin->id;
@@ -202,7 +202,7 @@ void GoogleConnector::revokeQuietly(const google::GoogleTokens& tokens,
 // ---- disconnect -----------------------------------------------------------------------------
 
 void GoogleConnector::disconnectIntegration(const QString& integrationId) {
-    auto admin = ProfileService(m_database).admin();
+    auto admin = ProfileService(m_database).admin(m_username);
     if (!admin) {
         emit disconnectFinished(false, integrationId, admin.error().message);
         return;

@@ -35,6 +35,8 @@ public:
                     QNetworkAccessManager* network, QObject* parent = nullptr);
     ~GoogleConnector() override;
 
+    // The admin connect and disconnect act for (empty: the only one).
+    void setAdminUsername(const QString& username) { m_username = username; }
     void connectAccount();
     void cancel();
     [[nodiscard]] bool isConnecting() const { return m_connecting; }
@@ -56,6 +58,7 @@ private:
                           bool tokensRemain);
 
     storage::Database& m_database;
+    QString m_username;
     google::Endpoints m_endpoints;
     google::TokenStore* m_store;
     google::GoogleOAuthClient* m_oauth;

@@ -2,6 +2,7 @@
 
 #include "calendar/GoogleOAuthClient.h"
 #include "calendar/TokenStore.h"
+#include "core/Error.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -102,7 +103,10 @@ void GoogleSession::withToken(bool forceRefresh, std::function<void(GoogleReply)
     }
     m_store->read(m_keychainKey, this, [this, forceRefresh](Result<GoogleTokens> tokens) {
         if (!tokens) {
-            finishWaiting(GoogleReply::localFailure(Failure::Keychain, tokens.error().message));
+            auto failure = GoogleReply::localFailure(Failure::Keychain, tokens.error().message);
+            if (tokens.error().code == ErrorCode::NotFound)
+                failure.reason = QString::fromLatin1(GoogleReply::kNoTokens);
+            finishWaiting(failure);
             return;
         }
         m_tokens = *tokens;

@@ -32,7 +32,8 @@ Error TokenStore::keychainError(int qkeychainError, const QString& detail) {
     switch (qkeychainError) {
     case QKeychain::EntryNotFound:
         return Error::notFound(
-            QStringLiteral("No Google tokens in the system keychain: reconnect Google Calendar"));
+            QStringLiteral("No sign-in tokens for this account in the system keychain: "
+                           "reconnect it on the Integrations page"));
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
         return {ErrorCode::Internal,

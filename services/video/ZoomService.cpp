@@ -56,7 +56,7 @@ bool ZoomService::isSyncing(const QString& userId) const {
 }
 
 Result<std::optional<VideoIntegration>> ZoomService::integration() {
-    auto admin = ProfileService(m_database).admin();
+    auto admin = ProfileService(m_database).admin(m_username);
     if (!admin)
         return admin.error();
     return VideoIntegrationRepository(m_database.connection()).find(admin->id, kZoom);
@@ -112,6 +112,31 @@ void ZoomService::syncNow() {
 
 void ZoomService::startPass(const QString& userId) {
     m_running.insert(userId);
+    // This process's own admin (--user, or the only one) keeps their tokens here. Another
+    // admin's may be on their own desktop: without an entry in this keychain, leave their Zoom
+    // alone rather than mark it broken.
+    const auto own = ProfileService(m_database).admin(m_username);
+    if (own && own->id == userId) {
+        runPass(userId);
+        return;
+    }
+    auto found = VideoIntegrationRepository(m_database.connection()).find(userId, kZoom);
+    if (!found || !*found) {
+        m_running.remove(userId);
+        return;
+    }
+    m_store->read(zoom::keychainKeyFor((*found)->id), this,
+                  [this, userId](Result<google::GoogleTokens> tokens) {
+                      if (!tokens && tokens.error().code == ErrorCode::NotFound) {
+                          m_running.remove(userId);
+                          m_again.remove(userId);
+                          return;
+                      }
+                      runPass(userId);
+                  });
+}
+
+void ZoomService::runPass(const QString& userId) {
     const QString statusBefore = [&] {
         auto found = VideoIntegrationRepository(m_database.connection()).find(userId, kZoom);
         return found && *found ? (*found)->status : QString();
@@ -155,7 +180,7 @@ void ZoomService::connectZoom() {
     auto credentials = zoom::ClientCredentials::load();
     if (!credentials)
         return finishConnect(false, credentials.error().message);
-    auto admin = ProfileService(m_database).admin();
+    auto admin = ProfileService(m_database).admin(m_username);
     if (!admin)
         return finishConnect(false, admin.error().message);
     // Ask the keychain first: no consent screen if the tokens would have nowhere to go.

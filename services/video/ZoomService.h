@@ -56,6 +56,11 @@ public:
     void start();
     void stop();
 
+    // The admin whose account connect, disconnect and integration() act for: `username`, or
+    // the only admin when empty (the window and the CLI pass --user). The timer serves every
+    // admin either way.
+    void setAdminUsername(const QString& username) { m_username = username; }
+
     // --- for the Integrations page and the CLI (the admin's account) ---
     // authorizationUrlReady (open it in a browser), then connectFinished. A successful connect
     // is followed by a pass.
@@ -94,11 +99,13 @@ private:
 
     void poll();
     void startPass(const QString& userId);
+    void runPass(const QString& userId);
     void onGranted(zoom::ZoomClient* client, const QString& integrationId, const QString& userId);
     void finishConnect(bool ok, const QString& message);
     [[nodiscard]] static bool usable(const VideoIntegration& integration);
 
     storage::Database& m_database;
+    QString m_username;
     QNetworkAccessManager* m_network;
     google::TokenStore* m_store;
     ZoomMeetingSync* m_sync;

@@ -15,6 +15,7 @@
 #include "storage/CalendarJobRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
+#include "storage/SqlSupport.h"
 #include "support/TestData.h"
 
 #include <QElapsedTimer>
@@ -524,6 +525,62 @@ private slots:
         QVERIFY2(report.ok, qPrintable(report.message));
         QCOMPARE(m_google->count(Route::Token), 1);
         QCOMPARE(m_google->count(Route::EventsList), 2); // the 401, then the retry
+    }
+
+    // A team database: bob connected Google on his own desktop, so his tokens are in his
+    // keychain, not in this one. Alice's window (--user alice) and a team server (no --user)
+    // sync what they hold and leave bob's calendar alone instead of marking it broken; the
+    // only admin's (or --user's) own missing tokens still show as an error.
+    void anotherAdminsCalendarWithoutLocalTokensIsLeftAlone() {
+        const User bob = test::seedAdmin(*m_db, "bob", kZone);
+        CalendarIntegration bobs;
+        bobs.userId = bob.id;
+        bobs.keychainKey = QStringLiteral("google/not-on-this-machine-") + storage::newId();
+        bobs.accountEmail = QStringLiteral("bob@example.org");
+        bobs.syncStatus = SyncStatus::Active;
+        auto created = storage::CalendarIntegrationRepository(m_db->connection()).create(bobs);
+        QVERIFY(created.ok());
+        auto bobsNow = [&] {
+            return storage::CalendarIntegrationRepository(m_db->connection())
+                .findById(bob.id, created->id)
+                ->value();
+        };
+
+        // Without --user the reads refuse to guess which admin is meant.
+        QVERIFY(!m_service->integrations().ok());
+        m_service->setAdminUsername(QStringLiteral("alice"));
+        QVERIFY(m_service->integrations().ok());
+        QVERIFY(connectGoogle());
+        QCOMPARE(integration().syncStatus, SyncStatus::Active);
+        QCOMPARE(m_service->integrations()->size(), 1); // alice's only
+
+        // A server's view: every admin's calendars, on the timer.
+        CalendarSyncService server(*m_db);
+        server.setPollInterval(std::chrono::milliseconds(50));
+        QSignalSpy finished(&server, &CalendarSyncService::syncFinished);
+        server.start();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return server.lastReport(created->id).has_value() &&
+                       server.lastReport(integration().id).has_value();
+            },
+            20000));
+        server.stop();
+        QVERIFY(server.lastReport(integration().id)->ok);
+        QVERIFY(!server.lastReport(created->id)->ran);
+        QCOMPARE(bobsNow().syncStatus, SyncStatus::Active);
+        QVERIFY(bobsNow().syncError.isEmpty());
+        QCOMPARE(integration().syncStatus, SyncStatus::Active);
+
+        // Bob's own process (--user bob) with this keychain: his tokens are missing here.
+        CalendarSyncService bobsWindow(*m_db);
+        bobsWindow.setAdminUsername(QStringLiteral("bob"));
+        QSignalSpy bobDone(&bobsWindow, &CalendarSyncService::syncFinished);
+        bobsWindow.syncNow(created->id);
+        QVERIFY(bobDone.wait(20000));
+        QCOMPARE(bobsNow().syncStatus, SyncStatus::Error);
+        QVERIFY2(bobsNow().syncError.contains(QStringLiteral("keychain")),
+                 qPrintable(bobsNow().syncError));
     }
 
     void aSecond401AfterRefreshIsAnError() {
