@@ -4,7 +4,7 @@
 
 #include "cli/Command.h"
 
-#include "video/VideoIntegrationRepository.h"
+#include "storage/VideoIntegrationRepository.h"
 #include "video/ZoomClient.h"
 #include "video/ZoomService.h"
 

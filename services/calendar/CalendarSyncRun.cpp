@@ -10,7 +10,7 @@
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
-#include "video/VideoIntegrationRepository.h"
+#include "storage/VideoIntegrationRepository.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>

@@ -3,15 +3,9 @@
 #include "calendar/SyncBackoff.h"
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
-#include "storage/SqlSupport.h"
-#include "video/VideoIntegrationRepository.h"
-
-#include <QSqlQuery>
+#include "storage/VideoIntegrationRepository.h"
 
 namespace slotdesk::video {
-
-using storage::exec;
-using storage::execNoRows;
 
 ZoomMeetingSync::ZoomMeetingSync(storage::Database& database, QNetworkAccessManager* network,
                                  google::TokenStore* store, QObject* parent)
@@ -31,44 +25,31 @@ void ZoomMeetingSync::run(const QString& userId, int failures,
         return;
     }
     auto work = std::make_shared<QList<Work>>();
-    auto toCreate =
-        exec(m_database.connection(),
-             QStringLiteral("SELECT b.id, b.title, b.attendee_name, b.start_time, b.end_time, "
-                            "b.timezone FROM bookings b WHERE b.user_id = ? AND b.status = "
-                            "'confirmed' AND b.requested_video_provider = 'zoom' AND NOT EXISTS "
-                            "(SELECT 1 FROM video_meetings m WHERE m.booking_id = b.id) "
-                            "ORDER BY b.start_time"),
-             {userId});
-    auto toDelete = exec(
-        m_database.connection(),
-        QStringLiteral("SELECT m.booking_id, m.meeting_id FROM video_meetings m JOIN bookings b "
-                       "ON b.id = m.booking_id WHERE b.user_id = ? AND b.status IN "
-                       "('cancelled', 'rejected') AND m.deleted_at IS NULL"),
-        {userId});
+    VideoIntegrationRepository meetings(m_database.connection());
+    auto toCreate = meetings.meetingsToCreate(userId);
+    auto toDelete = meetings.meetingsToDelete(userId);
     if (!toCreate || !toDelete) {
         report.ok = false;
         report.message = (!toCreate ? toCreate.error() : toDelete.error()).message;
         done(report);
         return;
     }
-    while (toCreate->next()) {
+    for (const auto& owed : *toCreate) {
         Work w;
-        w.bookingId = toCreate->value(0).toString();
-        const QString title = toCreate->value(1).toString();
-        w.request.topic = title.isEmpty()
-                              ? QStringLiteral("Meeting with %1").arg(toCreate->value(2).toString())
-                              : title;
-        const qint64 start = toCreate->value(3).toLongLong();
-        w.request.start = QDateTime::fromMSecsSinceEpoch(start, Qt::UTC);
-        w.request.durationMinutes = int((toCreate->value(4).toLongLong() - start) / 60'000);
-        w.request.timeZone = toCreate->value(5).toString();
+        w.bookingId = owed.bookingId;
+        w.request.topic = owed.title.isEmpty()
+                              ? QStringLiteral("Meeting with %1").arg(owed.attendeeName)
+                              : owed.title;
+        w.request.start = owed.startTime;
+        w.request.durationMinutes = int(owed.startTime.secsTo(owed.endTime) / 60);
+        w.request.timeZone = owed.timeZone;
         work->append(w);
     }
-    while (toDelete->next()) {
+    for (const auto& meeting : *toDelete) {
         Work w;
         w.create = false;
-        w.bookingId = toDelete->value(0).toString();
-        w.meetingId = toDelete->value(1).toString();
+        w.bookingId = meeting.bookingId;
+        w.meetingId = meeting.meetingId;
         work->append(w);
     }
     auto client =
@@ -113,13 +94,13 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
                     done(*report);
                     return;
                 }
-                VideoIntegrationRepository repo(m_database.connection());
-                (void)repo.saveMeeting(
-                    {w.bookingId, QStringLiteral("zoom"), meeting.id, meeting.joinUrl, false});
-                (void)execNoRows(m_database.connection(),
-                                 QStringLiteral("UPDATE bookings SET video_provider = 'zoom', "
-                                                "video_link = ?, updated_at = ? WHERE id = ?"),
-                                 {meeting.joinUrl, storage::nowMs(), w.bookingId});
+                if (auto saved = VideoIntegrationRepository(m_database.connection())
+                                     .recordCreatedMeeting({w.bookingId, QStringLiteral("zoom"),
+                                                            meeting.id, meeting.joinUrl, false});
+                    !saved)
+                    qWarning("Zoom meeting %s for booking %s could not be stored: %s",
+                             qPrintable(meeting.id), qPrintable(w.bookingId),
+                             qPrintable(saved.error().message));
                 // The Google event waits for this link (CalendarSyncRun::runInsert): send it now.
                 (void)storage::CalendarJobRepository(m_database.connection())
                     .makeDue(w.bookingId, storage::CalendarJobAction::Insert,

@@ -12,7 +12,7 @@
 // keychain entry and the video_integrations row. Tokens live only in the OS keychain.
 
 #include "core/Result.h"
-#include "video/VideoIntegrationRepository.h"
+#include "storage/VideoIntegrationRepository.h"
 #include "video/ZoomMeetingSync.h"
 
 #include <QDateTime>

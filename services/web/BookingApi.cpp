@@ -5,7 +5,7 @@
 #include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
-#include "video/VideoIntegrationRepository.h"
+#include "storage/VideoIntegrationRepository.h"
 #include "web/IcsCalendar.h"
 
 #include <QFile>

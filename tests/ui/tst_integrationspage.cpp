@@ -16,7 +16,7 @@
 #include "ui/IntegrationsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/OAuthClientDialog.h"
-#include "video/VideoIntegrationRepository.h"
+#include "storage/VideoIntegrationRepository.h"
 #include "video/ZoomConfig.h"
 #include "video/ZoomService.h"
 

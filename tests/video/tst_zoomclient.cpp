@@ -7,7 +7,7 @@
 #include "calendar/TokenStore.h"
 #include "fakes/FakeZoomServer.h"
 #include "support/TestData.h"
-#include "video/VideoIntegrationRepository.h"
+#include "storage/VideoIntegrationRepository.h"
 #include "video/ZoomAuthorizationFlow.h"
 #include "video/ZoomClient.h"
 #include "video/ZoomMeetingSync.h"

@@ -16,7 +16,7 @@
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
 #include "support/TestData.h"
-#include "video/VideoIntegrationRepository.h"
+#include "storage/VideoIntegrationRepository.h"
 #include "video/ZoomConfig.h"
 #include "video/ZoomService.h"
 

@@ -1,6 +1,7 @@
-#include "video/VideoIntegrationRepository.h"
+#include "storage/VideoIntegrationRepository.h"
 
 #include "storage/SqlSupport.h"
+#include "storage/Transaction.h"
 
 #include <QSqlQuery>
 
@@ -91,6 +92,57 @@ Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
     if (!query)
         return query.error();
     return query->next();
+}
+
+Result<QVector<VideoIntegrationRepository::MeetingOwed>>
+VideoIntegrationRepository::meetingsToCreate(const QString& userId) {
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT b.id, b.title, b.attendee_name, b.start_time, b.end_time, "
+                                 "b.timezone FROM bookings b WHERE b.user_id = ? AND b.status = "
+                                 "'confirmed' AND b.requested_video_provider = 'zoom' AND NOT "
+                                 "EXISTS (SELECT 1 FROM video_meetings m WHERE m.booking_id = "
+                                 "b.id) ORDER BY b.start_time"),
+                  {userId});
+    if (!q)
+        return q.error();
+    QVector<MeetingOwed> owed;
+    while (q->next())
+        owed.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                     storage::instantFromDb(q->value(3)), storage::instantFromDb(q->value(4)),
+                     q->value(5).toString()});
+    return owed;
+}
+
+Result<QVector<VideoMeeting>> VideoIntegrationRepository::meetingsToDelete(const QString& userId) {
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT m.booking_id, m.provider, m.meeting_id, m.join_url FROM "
+                                 "video_meetings m JOIN bookings b ON b.id = m.booking_id WHERE "
+                                 "b.user_id = ? AND b.status IN ('cancelled', 'rejected') AND "
+                                 "m.deleted_at IS NULL"),
+                  {userId});
+    if (!q)
+        return q.error();
+    QVector<VideoMeeting> meetings;
+    while (q->next())
+        meetings.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                         q->value(3).toString(), false});
+    return meetings;
+}
+
+Status VideoIntegrationRepository::recordCreatedMeeting(const VideoMeeting& meeting) {
+    auto tx = storage::Transaction::begin(m_db, storage::Transaction::Mode::Write);
+    if (!tx)
+        return tx.error();
+    if (auto saved = saveMeeting(meeting); !saved)
+        return saved;
+    if (auto linked =
+            execNoRows(m_db,
+                       QStringLiteral("UPDATE bookings SET video_provider = ?, "
+                                      "video_link = ?, updated_at = ? WHERE id = ?"),
+                       {meeting.provider, meeting.joinUrl, storage::nowMs(), meeting.bookingId});
+        !linked)
+        return linked;
+    return tx->commit();
 }
 
 Status VideoIntegrationRepository::setStatus(const QString& id, const QString& status,

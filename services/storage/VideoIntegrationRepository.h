@@ -1,10 +1,12 @@
 #pragma once
 // VideoIntegrationRepository: `video_integrations` (a connected Zoom account per user; the tokens
 // are in the OS keychain under zoom::keychainKeyFor(id), never here) and `video_meetings` (the
-// meeting made for a booking, kept so that a cancellation can delete it).
+// meeting made for a booking, kept so that a cancellation can delete it). It lives in storage/
+// with every other SQL statement; its types belong to the video integration (namespace video).
 
 #include "core/Result.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVector>
@@ -47,7 +49,24 @@ public:
     Result<bool> hasMeetingWork(const QString& userId);
     Status remove(const QString& userId, const QString& provider);
 
+    // A confirmed booking of `userId` that asked for Zoom and has no meeting yet.
+    struct MeetingOwed {
+        QString bookingId;
+        QString title;
+        QString attendeeName;
+        QDateTime startTime;
+        QDateTime endTime;
+        QString timeZone;
+    };
+    // The meetings `userId` owes Zoom: to create (oldest booking first) and to delete (the
+    // meetings of cancelled or rejected bookings not deleted yet).
+    Result<QVector<MeetingOwed>> meetingsToCreate(const QString& userId);
+    Result<QVector<VideoMeeting>> meetingsToDelete(const QString& userId);
+
     Status saveMeeting(const VideoMeeting& meeting);
+    // A meeting just made for a confirmed booking: kept, and its join URL becomes the booking's
+    // video link (video_provider 'zoom') — both in one write transaction.
+    Status recordCreatedMeeting(const VideoMeeting& meeting);
     Result<std::optional<VideoMeeting>> meetingFor(const QString& bookingId);
     Status markMeetingDeleted(const QString& bookingId);
 
