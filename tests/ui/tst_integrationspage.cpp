@@ -12,11 +12,11 @@
 #include "models/IntegrationModel.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
+#include "storage/VideoIntegrationRepository.h"
 #include "support/TestData.h"
 #include "ui/IntegrationsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/OAuthClientDialog.h"
-#include "storage/VideoIntegrationRepository.h"
 #include "video/ZoomConfig.h"
 #include "video/ZoomService.h"
 

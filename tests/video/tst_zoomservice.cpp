@@ -15,8 +15,8 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
-#include "support/TestData.h"
 #include "storage/VideoIntegrationRepository.h"
+#include "support/TestData.h"
 #include "video/ZoomConfig.h"
 #include "video/ZoomService.h"
 
