@@ -84,11 +84,12 @@ Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
         m_db,
         QStringLiteral("SELECT 1 FROM bookings b WHERE b.user_id = ? AND b.status = 'confirmed' "
                        "AND b.requested_video_provider = 'zoom' AND NOT EXISTS (SELECT 1 FROM "
-                       "video_meetings m WHERE m.booking_id = b.id) "
+                       "video_meetings m WHERE m.booking_id = b.id AND (m.meeting_id <> '' OR "
+                       "m.created_at >= ?)) "
                        "UNION ALL SELECT 1 FROM video_meetings m JOIN bookings b ON b.id = "
                        "m.booking_id WHERE b.user_id = ? AND b.status IN ('cancelled', "
-                       "'rejected') AND m.deleted_at IS NULL"),
-        {userId, userId});
+                       "'rejected') AND m.deleted_at IS NULL AND m.meeting_id <> ''"),
+        {userId, storage::nowMs() - kClaimStaleMs, userId});
     if (!query)
         return query.error();
     return query->next();
@@ -101,8 +102,9 @@ VideoIntegrationRepository::meetingsToCreate(const QString& userId) {
                                  "b.timezone FROM bookings b WHERE b.user_id = ? AND b.status = "
                                  "'confirmed' AND b.requested_video_provider = 'zoom' AND NOT "
                                  "EXISTS (SELECT 1 FROM video_meetings m WHERE m.booking_id = "
-                                 "b.id) ORDER BY b.start_time"),
-                  {userId});
+                                 "b.id AND (m.meeting_id <> '' OR m.created_at >= ?)) "
+                                 "ORDER BY b.start_time"),
+                  {userId, storage::nowMs() - kClaimStaleMs});
     if (!q)
         return q.error();
     QVector<MeetingOwed> owed;
@@ -118,7 +120,7 @@ Result<QVector<VideoMeeting>> VideoIntegrationRepository::meetingsToDelete(const
                   QStringLiteral("SELECT m.booking_id, m.provider, m.meeting_id, m.join_url FROM "
                                  "video_meetings m JOIN bookings b ON b.id = m.booking_id WHERE "
                                  "b.user_id = ? AND b.status IN ('cancelled', 'rejected') AND "
-                                 "m.deleted_at IS NULL"),
+                                 "m.deleted_at IS NULL AND m.meeting_id <> ''"),
                   {userId});
     if (!q)
         return q.error();
@@ -127,6 +129,37 @@ Result<QVector<VideoMeeting>> VideoIntegrationRepository::meetingsToDelete(const
         meetings.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
                          q->value(3).toString(), false});
     return meetings;
+}
+
+Result<bool> VideoIntegrationRepository::claimMeeting(const QString& bookingId) {
+    auto tx = storage::Transaction::begin(m_db, storage::Transaction::Mode::Write);
+    if (!tx)
+        return tx.error();
+    const qint64 now = storage::nowMs();
+    if (auto dropped = execNoRows(m_db,
+                                  QStringLiteral("DELETE FROM video_meetings WHERE booking_id = ? "
+                                                 "AND meeting_id = '' AND created_at < ?"),
+                                  {bookingId, now - kClaimStaleMs});
+        !dropped)
+        return dropped.error();
+    auto q = exec(m_db,
+                  QStringLiteral("INSERT INTO video_meetings (booking_id, provider, meeting_id, "
+                                 "join_url, created_at) SELECT ?, 'zoom', '', '', ? WHERE NOT "
+                                 "EXISTS (SELECT 1 FROM video_meetings WHERE booking_id = ?)"),
+                  {bookingId, now, bookingId});
+    if (!q)
+        return q.error();
+    const bool claimed = q->numRowsAffected() == 1;
+    q->finish();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    return claimed;
+}
+
+Status VideoIntegrationRepository::releaseClaim(const QString& bookingId) {
+    return execNoRows(
+        m_db, QStringLiteral("DELETE FROM video_meetings WHERE booking_id = ? AND meeting_id = ''"),
+        {bookingId});
 }
 
 Status VideoIntegrationRepository::recordCreatedMeeting(const VideoMeeting& meeting) {
@@ -177,7 +210,7 @@ Result<std::optional<VideoMeeting>>
 VideoIntegrationRepository::meetingFor(const QString& bookingId) {
     auto query = exec(m_db,
                       QStringLiteral("SELECT provider, meeting_id, join_url, deleted_at FROM "
-                                     "video_meetings WHERE booking_id = ?"),
+                                     "video_meetings WHERE booking_id = ? AND meeting_id <> ''"),
                       {bookingId});
     if (!query)
         return query.error();

@@ -63,6 +63,15 @@ public:
     Result<QVector<MeetingOwed>> meetingsToCreate(const QString& userId);
     Result<QVector<VideoMeeting>> meetingsToDelete(const QString& userId);
 
+    // Several processes (a team's servers, a desktop next to `serve`) may pass over one user's
+    // bookings at once: before asking Zoom for a meeting, a process claims the booking (a
+    // video_meetings row with an empty meeting id, written under the database's write lock).
+    // Only the first claim succeeds; saveMeeting() replaces it, releaseClaim() drops it after a
+    // failed call, and a claim older than kClaimStaleMs (its process died) counts as work again.
+    static constexpr qint64 kClaimStaleMs = 5 * 60 * 1000;
+    Result<bool> claimMeeting(const QString& bookingId);
+    Status releaseClaim(const QString& bookingId);
+
     Status saveMeeting(const VideoMeeting& meeting);
     // A meeting just made for a confirmed booking: kept, and its join URL becomes the booking's
     // video link (video_provider 'zoom') — both in one write transaction.

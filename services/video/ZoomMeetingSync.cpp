@@ -85,11 +85,20 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
     }
     const Work w = work->takeFirst();
     if (w.create) {
+        // Another process may be making this meeting right now: only the claim's winner asks.
+        auto claimed =
+            VideoIntegrationRepository(m_database.connection()).claimMeeting(w.bookingId);
+        if (!claimed || !*claimed) {
+            next(work, report, integrationId, failures, client, std::move(done));
+            return;
+        }
         client->createMeeting(
             w.request, this,
             [this, w, work, report, integrationId, failures, client,
              done = std::move(done)](zoom::GoogleReply reply, zoom::Meeting meeting) mutable {
                 if (!reply.ok()) {
+                    (void)VideoIntegrationRepository(m_database.connection())
+                        .releaseClaim(w.bookingId);
                     fail(integrationId, reply, failures, *report);
                     done(*report);
                     return;

@@ -337,6 +337,42 @@ private slots:
         QVERIFY(!booking(approved.id).videoLink.isEmpty());
     }
 
+    // Two processes on one database (a desktop next to `serve`, or a team's servers) pass over
+    // the same bookings at the same moment: each meeting is made once, by whoever claims the
+    // booking first; a claim left by a process that died is taken over once it is stale.
+    void twoProcessesNeverMakeTwoMeetingsForOneBooking() {
+        QVERIFY(connectZoom());
+        const Booking first = requestAndApprove(10, VideoProvider::Zoom);
+        const Booking second = requestAndApprove(11, VideoProvider::Zoom);
+        auto otherDb = storage::Database::openInDirectory(m_dir.filePath(QString::number(m_run)));
+        QVERIFY(otherDb.ok());
+        video::ZoomService other(**otherDb);
+        QSignalSpy mine(m_service.get(), &video::ZoomService::syncFinished);
+        QSignalSpy theirs(&other, &video::ZoomService::syncFinished);
+        m_service->syncNow();
+        other.syncNow();
+        QVERIFY(mine.wait(20000) || !mine.isEmpty());
+        QVERIFY(!theirs.isEmpty() || theirs.wait(20000));
+        QCOMPARE(m_zoom->count(ZoomRoute::CreateMeeting), 2);
+        QCOMPARE(m_zoom->meetingCount(), 2);
+        QVERIFY(!booking(first.id).videoLink.isEmpty());
+        QVERIFY(!booking(second.id).videoLink.isEmpty());
+
+        // A claim whose process died: fresh, it keeps others away; stale, it is work again.
+        const Booking third = requestAndApprove(12, VideoProvider::Zoom);
+        video::VideoIntegrationRepository repo(m_db->connection());
+        QCOMPARE(repo.claimMeeting(third.id).value(), true);
+        QCOMPARE(repo.claimMeeting(third.id).value(), false);
+        QCOMPARE(repo.hasMeetingWork(m_admin.id).value(), false);
+        QSqlQuery age(m_db->connection());
+        QVERIFY(age.exec(QStringLiteral("UPDATE video_meetings SET created_at = 0 WHERE "
+                                        "meeting_id = ''")));
+        QCOMPARE(repo.hasMeetingWork(m_admin.id).value(), true);
+        QVERIFY(zoomPass().ok);
+        QVERIFY(!booking(third.id).videoLink.isEmpty());
+        QCOMPARE(m_zoom->count(ZoomRoute::CreateMeeting), 3);
+    }
+
     void disconnectRevokesAtZoomAndForgetsTheTokens() {
         QVERIFY(connectZoom());
         const auto row = *zoomRow();
