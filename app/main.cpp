@@ -34,6 +34,10 @@ int refuse(const QString& message, Exit code) {
 }
 
 void bringForward(ui::MainWindow& window, const QString& pageName) {
+    QTextStream(stdout) << "Brought forward by another launch"
+                        << (pageName.isEmpty() ? QString()
+                                               : QStringLiteral(" (page %1)").arg(pageName))
+                        << Qt::endl;
     if (const auto page = ui::MainWindow::pageFromName(pageName))
         window.showPage(*page);
     window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
@@ -99,24 +103,33 @@ int main(int argc, char* argv[]) {
             return refuse(QStringLiteral("--listen: %1").arg(parsed.error().message), UserError);
     }
 
+    // One window per database: a second launch brings the first one forward instead of
+    // starting a second booking server. Decided before the database is opened (and migrated).
+    ui::SingleInstance instance(
+        storage::selectedDatabaseKey(parser.value(database), parser.value(dataDir)));
+    switch (instance.claim(parser.value(page))) {
+    case ui::SingleInstance::Role::Forwarded:
+        QTextStream(stdout) << "SlotDesk is already running; brought its window forward."
+                            << Qt::endl;
+        return Ok;
+    case ui::SingleInstance::Role::Unanswered:
+        return refuse(QApplication::translate(
+                          "main", "SlotDesk is already running on this database but does not "
+                                  "answer. Close it (or end its process) and try again."),
+                      UserError);
+    case ui::SingleInstance::Role::Primary:
+        if (!instance.errorString().isEmpty())
+            QTextStream(stderr) << "slotdesk: cannot guard against a second instance: "
+                                << instance.errorString() << Qt::endl;
+        break;
+    }
+
     auto opened = storage::openSelectedDatabase(parser.value(database), parser.value(dataDir));
     if (!opened)
         return refuse(QApplication::translate("main", "SlotDesk cannot open its database.\n\n%1")
                           .arg(opened.error().message),
                       opened.error().isUserError() ? UserError : InternalError);
     storage::Database& db = **opened;
-
-    // One window per database: a second launch brings the first one forward instead of
-    // starting a second booking server.
-    ui::SingleInstance instance(db.displayName());
-    if (instance.notifyRunning(parser.value(page))) {
-        QTextStream(stdout) << "SlotDesk is already running; brought its window forward."
-                            << Qt::endl;
-        return Ok;
-    }
-    if (!instance.listen())
-        QTextStream(stderr) << "slotdesk: cannot guard against a second instance: "
-                            << instance.errorString() << Qt::endl;
 
     // Several admins share a PostgreSQL database: the window works for one of them. A fresh
     // database has none yet — onboarding creates it.

@@ -27,6 +27,8 @@ public:
     [[nodiscard]] storage::Database& database() const { return m_database; }
     [[nodiscard]] ChangeWatcher* watcher() const { return m_watcher; }
 
+    // The admin this session was opened for (--user); empty: the database's only admin.
+    [[nodiscard]] QString username() const { return m_username; }
     [[nodiscard]] bool hasAdmin() const { return m_admin.has_value(); }
     // Valid only when hasAdmin().
     [[nodiscard]] const User& admin() const { return *m_admin; }

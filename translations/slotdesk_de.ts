@@ -168,6 +168,10 @@
         <source>Serve the booking page on this address and port for this run (default: the saved setting, 127.0.0.1:8765).</source>
         <translation>Die Buchungsseite für diesen Start unter dieser Adresse und diesem Port bereitstellen (Standard: die gespeicherte Einstellung, 127.0.0.1:8765).</translation>
     </message>
+    <message>
+        <source>SlotDesk is already running on this database but does not answer. Close it (or end its process) and try again.</source>
+        <translation>SlotDesk läuft bereits mit dieser Datenbank, antwortet aber nicht. Schließen Sie es (oder beenden Sie den Prozess) und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::models::AvailabilityBlockModel</name>
@@ -1703,6 +1707,10 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>Anyone who can reach this computer on port %1 can open your booking page.</source>
         <translation>Jeder, der diesen Computer über Port %1 erreicht, kann Ihre Buchungsseite öffnen.</translation>
+    </message>
+    <message>
+        <source>Still online at the address above — the new one failed: %1</source>
+        <translation>Weiterhin unter der obigen Adresse online – die neue hat nicht funktioniert: %1</translation>
     </message>
 </context>
 <context>

@@ -168,6 +168,10 @@
         <source>Serve the booking page on this address and port for this run (default: the saved setting, 127.0.0.1:8765).</source>
         <translation>Servir la page de réservation à cette adresse et sur ce port pour cette session (par défaut&#xa0;: le réglage enregistré, 127.0.0.1:8765).</translation>
     </message>
+    <message>
+        <source>SlotDesk is already running on this database but does not answer. Close it (or end its process) and try again.</source>
+        <translation>SlotDesk est déjà ouvert sur cette base de données mais ne répond pas. Fermez-le (ou arrêtez son processus) puis réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::models::AvailabilityBlockModel</name>
@@ -1703,6 +1707,10 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>Anyone who can reach this computer on port %1 can open your booking page.</source>
         <translation>Toute personne qui peut joindre cet ordinateur sur le port %1 peut ouvrir votre page de réservation.</translation>
+    </message>
+    <message>
+        <source>Still online at the address above — the new one failed: %1</source>
+        <translation>Toujours en ligne à l’adresse ci-dessus — la nouvelle a échoué&#xa0;: %1</translation>
     </message>
 </context>
 <context>

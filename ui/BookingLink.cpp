@@ -3,6 +3,9 @@
 #include "models/AdminSession.h"
 #include "web/BookingServer.h"
 
+#include <tuple>
+#include <utility>
+
 namespace slotdesk::ui {
 
 BookingLink::BookingLink(models::AdminSession* session, QObject* parent)
@@ -15,24 +18,50 @@ BookingLink::BookingLink(models::AdminSession* session, QObject* parent)
 BookingLink::~BookingLink() = default;
 
 void BookingLink::listen(const QString& address, quint16 port) {
-    m_server.reset(); // frees the old port before the new one is taken (it may be the same)
-    m_address = address;
-    m_port = port;
-    m_problem.clear();
-
     web::ServerConfig config;
-    const QString listen = address.contains(u':') ? QStringLiteral("[%1]:%2").arg(address).arg(port)
-                                                  : QStringLiteral("%1:%2").arg(address).arg(port);
-    if (auto parsed = web::parseListenAddress(listen, config); !parsed) {
-        m_problem = parsed.error().message;
+    const QString text = address.contains(u':') ? QStringLiteral("[%1]:%2").arg(address).arg(port)
+                                                : QStringLiteral("%1:%2").arg(address).arg(port);
+    if (auto parsed = web::parseListenAddress(text, config); !parsed) {
+        m_problem = parsed.error().message; // a link that works stays up
+        if (!m_server) {
+            m_address = address;
+            m_port = port;
+        }
         publish();
         return;
     }
-    auto server = std::make_unique<web::BookingServer>(m_session->database(), config);
-    if (auto started = server->start(); !started)
+    const auto start = [&]() -> std::pair<std::unique_ptr<web::BookingServer>, Status> {
+        auto server = std::make_unique<web::BookingServer>(m_session->database(), config);
+        Status started = server->start();
+        return {std::move(server), std::move(started)};
+    };
+    // The new address first, so that a typo or a taken port doesn't take a working link down.
+    auto [fresh, started] = start();
+    if (!started && m_server && port != 0 && m_server->port() == port) {
+        // The same port on another address: it must be freed first; put it back on failure.
+        const QString oldAddress = m_address;
+        const quint16 oldPort = m_port;
+        m_server.reset();
+        std::tie(fresh, started) = start();
+        if (!started) {
+            listen(oldAddress, oldPort);
+            m_problem = started.error().message;
+            publish();
+            return;
+        }
+    }
+    if (started) {
+        m_server = std::move(fresh);
+        m_address = address;
+        m_port = port;
+        m_problem.clear();
+    } else {
         m_problem = started.error().message;
-    else
-        m_server = std::move(server);
+        if (!m_server) {
+            m_address = address;
+            m_port = port;
+        }
+    }
     publish();
 }
 

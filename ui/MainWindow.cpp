@@ -131,6 +131,11 @@ MainWindow::MainWindow(storage::Database& database, const QString& username, QWi
 void MainWindow::setIntegrationServices(CalendarSyncService* calendar, video::ZoomService* zoom) {
     disconnect(m_syncAfterDecision);
     disconnect(m_calendarAfterZoom);
+    // Connect, disconnect and the page's reads act for this window's admin (--user).
+    if (calendar)
+        calendar->setAdminUsername(m_session->username());
+    if (zoom)
+        zoom->setAdminUsername(m_session->username());
     m_integrations->setServices(calendar, zoom);
     QPointer<CalendarSyncService> calendarPtr(calendar);
     QPointer<video::ZoomService> zoomPtr(zoom);

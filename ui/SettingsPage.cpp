@@ -234,7 +234,14 @@ void SettingsPage::showLink() {
     m_link->setText(m_url.isValid() ? m_url.toString() : tr("No link yet"));
     const QPalette& pal = palette();
     QString status;
-    if (m_online)
+    if (m_online && !m_problem.isEmpty())
+        // The admin asked for another address, which failed: the link stays where it was.
+        status = QStringLiteral("<span style=\"color:%1\">●</span> %2")
+                     .arg(Appearance::success(pal).name(),
+                          tr("Still online at the address above — the new one failed: %1")
+                              .arg(m_problem)
+                              .toHtmlEscaped());
+    else if (m_online)
         status = QStringLiteral("<span style=\"color:%1\">●</span> %2")
                      .arg(Appearance::success(pal).name(), tr("Online — people can book you now"));
     else

@@ -1,8 +1,12 @@
 #include "ui/SingleInstance.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QLockFile>
+#include <QThread>
 
 namespace slotdesk::ui {
 namespace {
@@ -31,6 +35,25 @@ SingleInstance::SingleInstance(const QString& key, QObject* parent)
 
 SingleInstance::~SingleInstance() = default;
 
+SingleInstance::Role SingleInstance::claim(const QString& message, int timeoutMs) {
+    m_lock = std::make_unique<QLockFile>(QDir::temp().filePath(m_name + QStringLiteral(".lock")));
+    m_lock->setStaleLockTime(0); // stale only when its owner is gone, however old
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        if (notifyRunning(message, 1000))
+            return Role::Forwarded;
+        if (m_lock->tryLock(0)) {
+            listen();
+            return Role::Primary;
+        }
+        // Held by a live instance that is starting up (or busy): ask again.
+        if (waited.elapsed() > timeoutMs)
+            return Role::Unanswered;
+        QThread::msleep(200);
+    }
+}
+
 bool SingleInstance::notifyRunning(const QString& message, int timeoutMs) {
     QLocalSocket socket;
     socket.connectToServer(m_name);
@@ -48,16 +71,14 @@ bool SingleInstance::notifyRunning(const QString& message, int timeoutMs) {
     return socket.readLine() == kAck;
 }
 
-bool SingleInstance::listen() {
+void SingleInstance::listen() {
     m_server = new QLocalServer(this);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    // We hold the lock, so a socket by this name was left by an instance that died.
+    QLocalServer::removeServer(m_name);
     if (!m_server->listen(m_name)) {
-        // Nobody answered notifyRunning(), so a socket file left by a crash is stale.
-        QLocalServer::removeServer(m_name);
-        if (!m_server->listen(m_name)) {
-            m_error = m_server->errorString();
-            return false;
-        }
+        m_error = m_server->errorString();
+        return;
     }
     connect(m_server, &QLocalServer::newConnection, this, [this] {
         while (QLocalSocket* socket = m_server->nextPendingConnection()) {
@@ -73,7 +94,6 @@ bool SingleInstance::listen() {
             });
         }
     });
-    return true;
 }
 
 } // namespace slotdesk::ui

@@ -44,6 +44,7 @@ int connectZoom(CliContext& c) {
     const bool openBrowser = !c.parser.isSet(QStringLiteral("no-browser"));
     video::ZoomService service(c.database());
     service.setAdminUsername(c.parser.value(QStringLiteral("user")));
+    service.setPassAfterConnect(false);
     QEventLoop loop;
     QTextStream err(stderr);
     bool granted = false;

@@ -133,9 +133,9 @@ void CalendarSyncRun::start() {
     m_session = new google::GoogleSession(m_setup.integration.keychainKey, m_setup.endpoints,
                                           m_setup.store, m_setup.oauth, m_setup.network, this);
     m_session->prepare([this](GoogleReply ready) {
-        if (!ready.ok() && m_setup.tokensMayBeElsewhere && ready.failure == Failure::Keychain &&
-            ready.reason == QLatin1String(GoogleReply::kNoTokens)) {
+        if (!ready.ok() && m_setup.tokensMayBeElsewhere && ready.failure == Failure::Keychain) {
             m_report.ran = false;
+            m_report.tokensElsewhere = true;
             finish(true,
                    QStringLiteral("This calendar's tokens are in another machine's keychain"));
             return;

@@ -33,9 +33,10 @@ class TokenStore;
 
 // What one pass did, for the CLI and the GUI's status line.
 struct SyncReport {
-    bool ran = false;      // false: skipped (another process holds the lease)
-    bool ok = false;       // the events sync succeeded (or wasn't asked for)
-    bool fullSync = false; // the sync started or fell back to a full sync
+    bool ran = false;             // false: skipped (another process holds the lease)
+    bool tokensElsewhere = false; // skipped: another admin's calendar, tokens not in this keychain
+    bool ok = false;              // the events sync succeeded (or wasn't asked for)
+    bool fullSync = false;        // the sync started or fell back to a full sync
     int pages = 0;
     int items = 0;    // events.list items received
     int removed = 0;  // of them, cancelled or unusable

@@ -171,6 +171,9 @@ void CalendarSyncService::poll(const User& adminUser, bool startUp) {
     for (const auto& integration : *connected) {
         if (m_runs.contains(integration.id))
             continue;
+        if (const QDateTime until = m_elsewhereUntil.value(integration.id);
+            until.isValid() && until > now)
+            continue; // another admin's calendar, synced from their own machine
         auto state = storage::CalendarSyncStateRepository(db).get(integration.id);
         if (!state || (state->retryAt.isValid() && state->retryAt > now))
             continue; // backing off
@@ -216,6 +219,12 @@ void CalendarSyncService::onRunFinished(CalendarSyncRun* run) {
     const QString id = run->integrationId();
     m_runs.remove(id);
     m_reports.insert(id, run->report());
+    // Another admin's calendar whose tokens this keychain doesn't have: their own desktop syncs
+    // it; look again in a while (they may connect here too) rather than every poll.
+    if (run->report().tokensElsewhere)
+        m_elsewhereUntil.insert(id, QDateTime::currentDateTimeUtc().addSecs(10 * 60));
+    else
+        m_elsewhereUntil.remove(id);
     run->deleteLater();
     emit syncFinished(run->report().ok, id, run->report().message);
     if (m_again.remove(id))

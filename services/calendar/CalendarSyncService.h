@@ -115,6 +115,7 @@ private:
     QHash<QString, CalendarSyncRun*> m_runs;
     QSet<QString> m_again;
     QHash<QString, SyncReport> m_reports;
+    QHash<QString, QDateTime> m_elsewhereUntil;
 };
 
 } // namespace slotdesk

@@ -31,8 +31,6 @@ enum class Failure {
 };
 
 struct GoogleReply {
-    // `reason` of a Keychain failure when this machine's keychain has no entry at all.
-    static constexpr const char* kNoTokens = "no_tokens";
     int httpStatus = 0; // 0 = no HTTP answer
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QJsonObject body;

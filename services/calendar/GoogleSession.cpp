@@ -2,7 +2,6 @@
 
 #include "calendar/GoogleOAuthClient.h"
 #include "calendar/TokenStore.h"
-#include "core/Error.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -103,10 +102,7 @@ void GoogleSession::withToken(bool forceRefresh, std::function<void(GoogleReply)
     }
     m_store->read(m_keychainKey, this, [this, forceRefresh](Result<GoogleTokens> tokens) {
         if (!tokens) {
-            auto failure = GoogleReply::localFailure(Failure::Keychain, tokens.error().message);
-            if (tokens.error().code == ErrorCode::NotFound)
-                failure.reason = QString::fromLatin1(GoogleReply::kNoTokens);
-            finishWaiting(failure);
+            finishWaiting(GoogleReply::localFailure(Failure::Keychain, tokens.error().message));
             return;
         }
         m_tokens = *tokens;

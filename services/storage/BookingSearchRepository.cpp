@@ -16,12 +16,26 @@ const QString kWhere = QStringLiteral(
     "AND (CAST(? AS TEXT) IS NULL OR lower(attendee_name) LIKE ? ESCAPE '\\' "
     "OR lower(attendee_email) LIKE ? ESCAPE '\\' OR lower(notes) LIKE ? ESCAPE '\\')");
 
-QVariantList whereParams(const QString& userId, const BookingSearch& search) {
+// lower() folds only A-Z on SQLite but every letter on PostgreSQL: fold the pattern the same way
+// the column is folded, so that "Élodie" finds "Élodie" on both (and "élodie" on PostgreSQL).
+QString foldLikeTheEngine(const QString& text, const QSqlDatabase& db) {
+    if (db.driverName() != QLatin1String("QSQLITE"))
+        return text.toLower();
+    QString folded = text;
+    for (QChar& c : folded) {
+        if (c >= u'A' && c <= u'Z')
+            c = QChar(c.unicode() + (u'a' - u'A'));
+    }
+    return folded;
+}
+
+QVariantList whereParams(const QString& userId, const BookingSearch& search,
+                         const QSqlDatabase& db) {
     const QVariant noText(QMetaType::fromType<QString>());
     const QVariant status = search.status ? QVariant(toText(*search.status)) : noText;
     QVariant pattern = noText;
     if (!search.text.trimmed().isEmpty()) {
-        QString escaped = search.text.trimmed().toLower();
+        QString escaped = foldLikeTheEngine(search.text.trimmed(), db);
         escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
             .replace(QLatin1Char('%'), QStringLiteral("\\%"))
             .replace(QLatin1Char('_'), QStringLiteral("\\_"));
@@ -69,7 +83,7 @@ QString orderBy(const BookingSearch& search) {
 Result<QVector<BookingSummary>> BookingSearchRepository::page(const QString& userId,
                                                               const BookingSearch& search,
                                                               int offset, int limit) {
-    QVariantList params = whereParams(userId, search);
+    QVariantList params = whereParams(userId, search, m_db);
     params << limit << offset;
     auto q = exec(m_db,
                   QStringLiteral("SELECT id, start_time, end_time, attendee_name, attendee_email, "
@@ -100,7 +114,7 @@ Result<QVector<BookingSummary>> BookingSearchRepository::page(const QString& use
 
 Result<int> BookingSearchRepository::count(const QString& userId, const BookingSearch& search) {
     auto q = exec(m_db, QStringLiteral("SELECT COUNT(*) FROM bookings %1").arg(kWhere),
-                  whereParams(userId, search));
+                  whereParams(userId, search, m_db));
     if (!q)
         return q.error();
     if (!q->next())

@@ -14,4 +14,9 @@ namespace slotdesk::storage {
 Result<std::unique_ptr<Database>> openSelectedDatabase(const QString& databaseOption,
                                                        const QString& dataDirOption);
 
+// What the same options select, as a stable name (without opening anything): the PostgreSQL
+// URL without its password, or the SQLite data directory's canonical path. Two launches that
+// would open the same database get the same name.
+QString selectedDatabaseKey(const QString& databaseOption, const QString& dataDirOption);
+
 } // namespace slotdesk::storage

@@ -14,6 +14,9 @@ Result<VideoIntegration> VideoIntegrationRepository::save(VideoIntegration integ
     if (integration.id.isEmpty())
         integration.id = storage::newId();
     const qint64 now = storage::nowMs();
+    auto tx = storage::Transaction::begin(m_db, storage::Transaction::Mode::Write);
+    if (!tx)
+        return tx.error();
     if (auto removed = remove(integration.userId, integration.provider); !removed)
         return removed.error();
     auto inserted = execNoRows(
@@ -27,6 +30,8 @@ Result<VideoIntegration> VideoIntegrationRepository::save(VideoIntegration integ
          integration.lastError.isEmpty() ? QVariant() : QVariant(integration.lastError), now, now});
     if (!inserted)
         return inserted.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
     return integration;
 }
 

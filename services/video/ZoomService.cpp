@@ -113,8 +113,8 @@ void ZoomService::syncNow() {
 void ZoomService::startPass(const QString& userId) {
     m_running.insert(userId);
     // This process's own admin (--user, or the only one) keeps their tokens here. Another
-    // admin's may be on their own desktop: without an entry in this keychain, leave their Zoom
-    // alone rather than mark it broken.
+    // admin's may be on their own desktop: unless this keychain answers with their tokens, leave
+    // their Zoom alone rather than mark it broken.
     const auto own = ProfileService(m_database).admin(m_username);
     if (own && own->id == userId) {
         runPass(userId);
@@ -127,7 +127,7 @@ void ZoomService::startPass(const QString& userId) {
     }
     m_store->read(zoom::keychainKeyFor((*found)->id), this,
                   [this, userId](Result<google::GoogleTokens> tokens) {
-                      if (!tokens && tokens.error().code == ErrorCode::NotFound) {
+                      if (!tokens) {
                           m_running.remove(userId);
                           m_again.remove(userId);
                           return;
@@ -240,7 +240,8 @@ void ZoomService::onGranted(zoom::ZoomClient* client, const QString& integration
         emit integrationChanged();
         finishConnect(true, email.isEmpty() ? QStringLiteral("Zoom connected")
                                             : QStringLiteral("Zoom connected as %1").arg(email));
-        syncNow();
+        if (m_passAfterConnect)
+            syncNow();
     });
 }
 

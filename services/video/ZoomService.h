@@ -65,6 +65,9 @@ public:
     // authorizationUrlReady (open it in a browser), then connectFinished. A successful connect
     // is followed by a pass.
     void connectZoom();
+    // Whether a successful connect starts a pass at once (default). A short-lived process (the
+    // CLI) turns it off: a pass it can't wait for would leave claimed bookings behind.
+    void setPassAfterConnect(bool on) { m_passAfterConnect = on; }
     void cancelConnect();
     [[nodiscard]] bool isConnecting() const { return m_connecting; }
     // Revokes the grant at Zoom, deletes the keychain entry and the row; disconnectFinished.
@@ -115,6 +118,7 @@ private:
     QSet<QString> m_running;
     QSet<QString> m_again;
     bool m_connecting = false;
+    bool m_passAfterConnect = true;
     QPointer<zoom::ZoomAuthorizationFlow> m_flow;
     QPointer<zoom::ZoomClient> m_connectClient;
 };

@@ -125,7 +125,8 @@ private slots:
         QCOMPARE(profileStatus, 200);
         QCOMPARE(QJsonDocument::fromJson(profileBody).object().value("username").toString(),
                  "alice");
-        QVERIFY(window.settingsPage()->findChild<QLabel*>() != nullptr);
+        QCOMPARE(window.settingsPage()->linkText(), url.toString());
+        QVERIFY(window.settingsPage()->linkStatusText().contains(QStringLiteral("Online")));
 
         // The admin moves the link: the old port closes, the new one serves.
         const quint16 oldPort = static_cast<quint16>(url.port());
@@ -138,6 +139,22 @@ private slots:
         QVERIFY(link.isOnline());
         QCOMPARE(link.url().port(), newPort);
         QVERIFY(!portAcceptsConnections(oldPort));
+        QCOMPARE(get(link.url()).first, 200);
+
+        // A move that fails (a taken port, an address this machine doesn't have) keeps the
+        // working link up and says why.
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        link.listen(QStringLiteral("127.0.0.1"), squatter.serverPort());
+        QVERIFY(link.isOnline());
+        QCOMPARE(link.url().port(), newPort);
+        QVERIFY2(link.problem().contains(QStringLiteral("already in use")),
+                 qPrintable(link.problem()));
+        QCOMPARE(get(link.url()).first, 200);
+        QVERIFY(window.settingsPage()->linkStatusText().contains(QStringLiteral("Still online")));
+        link.listen(QStringLiteral("192.0.2.1"), newPort); // TEST-NET: not this machine's
+        QVERIFY(link.isOnline());
+        QVERIFY(!link.problem().isEmpty());
         QCOMPARE(get(link.url()).first, 200);
     }
 
@@ -209,6 +226,11 @@ private slots:
         QCOMPARE(second.process.exitCode(), 0);
         QVERIFY(second.process.readAllStandardOutput().contains("already running"));
         QCOMPARE(first.process.state(), QProcess::Running);
+        QVERIFY2(first
+                     .waitFor(QRegularExpression(
+                         QStringLiteral(R"(Brought forward by another launch \(page approvals\))")))
+                     .hasMatch(),
+                 first.out.constData());
         QCOMPARE(get(url).first, 200);
 
         // Another database is another window.
@@ -225,6 +247,13 @@ private slots:
         third.start(home.path(), args);
         QVERIFY2(third.waitFor(kLinkLine).hasMatch(), third.out.constData());
         QCOMPARE(third.process.state(), QProcess::Running);
+        QVERIFY(!third.process.readAllStandardError().contains("cannot guard"));
+        // ... and it is the running instance now.
+        Desktop fourth;
+        fourth.start(home.path(), args);
+        QVERIFY(fourth.process.waitForFinished(20000));
+        QCOMPARE(fourth.process.exitCode(), 0);
+        QVERIFY(fourth.process.readAllStandardOutput().contains("already running"));
     }
 
     void severalAdminsNeedUser() {
