@@ -4,6 +4,8 @@
 # Seeds a throw-away data directory (admin alice, bookable around the clock), starts
 # `slotdesk-cli serve` on a free loopback port, runs booking.e2e.mjs against it, stops the server
 # with SIGTERM (it must exit 0) and exits with the browser test's status.
+# With SLOTDESK_E2E_DESKTOP=PATH/TO/slotdesk the pages are served by the desktop app instead
+# (offscreen, settings in the throw-away directory), as an admin runs it.
 set -euo pipefail
 
 cli=${1:?usage: $0 PATH/TO/slotdesk-cli [SCREENSHOT_DIR]}
@@ -30,21 +32,30 @@ for day in sun mon tue wed thu fri sat; do
   "$cli" --data-dir "$data" availability add --day "$day" --from 00:00 --to 24:00 >/dev/null
 done
 
-"$cli" --data-dir "$data" serve --listen 127.0.0.1:0 >"$data/server.out" 2>"$data/server.err" &
+desktop=${SLOTDESK_E2E_DESKTOP:-}
+if [ -n "$desktop" ]; then
+  HOME="$data" XDG_CONFIG_HOME="$data/config" XDG_DATA_HOME="$data/share" QT_QPA_PLATFORM=offscreen \
+    "$desktop" --data-dir "$data" --listen 127.0.0.1:0 >"$data/server.out" 2>"$data/server.err" &
+  ready='s|^Booking link: http://127\.0\.0\.1:\([0-9]*\)/alice$|\1|p'
+  what="slotdesk (the desktop app)"
+else
+  "$cli" --data-dir "$data" serve --listen 127.0.0.1:0 >"$data/server.out" 2>"$data/server.err" &
+  ready='s|^SlotDesk booking endpoint listening on http://127\.0\.0\.1:\([0-9]*\)$|\1|p'
+  what="slotdesk-cli serve"
+fi
 server_pid=$!
 port=
 for _ in $(seq 1 600); do # up to a minute (a sanitizer build starts slowly)
-  port=$(sed -n 's|^SlotDesk booking endpoint listening on http://127\.0\.0\.1:\([0-9]*\)$|\1|p' \
-    "$data/server.out")
+  port=$(sed -n "$ready" "$data/server.out")
   [ -n "$port" ] && break
   if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "FAIL  slotdesk-cli serve exited: $(cat "$data/server.err")"
+    echo "FAIL  $what exited: $(cat "$data/server.err")"
     exit 1
   fi
   sleep 0.1
 done
 if [ -z "$port" ]; then
-  echo "FAIL  slotdesk-cli serve did not say where it listens"
+  echo "FAIL  $what did not say where it listens"
   exit 1
 fi
 
@@ -53,6 +64,11 @@ status=0
 node "$here/booking.e2e.mjs" --base "http://127.0.0.1:$port" --user alice --screenshots "$shots" ||
   status=$?
 
+if [ -n "$desktop" ]; then
+  # The window is closed by its user, not by a signal; it has served the whole run.
+  kill -KILL "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+  exit "$status"
+fi
 kill -TERM "$server_pid"
 server_status=0
 wait "$server_pid" || server_status=$?
