@@ -2,10 +2,15 @@
 
 #include "calendar/TokenStore.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <memory>
@@ -132,6 +137,35 @@ void ZoomClient::exchangeCode(const QString& code, const QString& verifier, cons
                [done = std::move(done)](GoogleReply reply, const GoogleTokens&) { done(reply); });
 }
 
+namespace {
+
+// Zoom spends a refresh token when it is used and hands out the next one. Two clients on one
+// keychain entry (the desktop app and `serve`, or two passes) that refresh at the same moment
+// would both send the same token, and the loser would be told to reconnect. So a refresh holds
+// a lock file named after the entry — taken without blocking the event loop, since the holder
+// may be this very thread — and reads the keychain again under it: if someone else refreshed
+// meanwhile, their tokens are used instead.
+void withRefreshLock(const QString& key, QObject* context,
+                     std::function<void(std::shared_ptr<QLockFile>)> locked,
+                     QElapsedTimer waited = {}) {
+    if (!waited.isValid())
+        waited.start();
+    const QByteArray name =
+        QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
+    auto lock = std::make_shared<QLockFile>(QDir::temp().filePath(
+        QStringLiteral("slotdesk-refresh-%1.lock").arg(QString::fromLatin1(name))));
+    lock->setStaleLockTime(30'000); // a refresh never takes that long; a dead holder frees it too
+    if (lock->tryLock(0) || waited.elapsed() > 20'000) {
+        locked(std::move(lock)); // after 20 s: go ahead unlocked rather than never
+        return;
+    }
+    QTimer::singleShot(50, context, [key, context, locked = std::move(locked), waited]() mutable {
+        withRefreshLock(key, context, std::move(locked), waited);
+    });
+}
+
+} // namespace
+
 void ZoomClient::refreshTokens(const GoogleTokens& tokens, QObject* context,
                                std::function<void(GoogleReply, GoogleTokens)> done) {
     if (tokens.refreshToken.isEmpty()) {
@@ -140,10 +174,35 @@ void ZoomClient::refreshTokens(const GoogleTokens& tokens, QObject* context,
              tokens);
         return;
     }
-    qCDebug(lcZoom) << "refreshing the Zoom access token";
-    tokenGrant({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                {QStringLiteral("refresh_token"), tokens.refreshToken}},
-               tokens, context, std::move(done));
+    withRefreshLock(
+        m_key, context,
+        [this, tokens, context, done = std::move(done)](std::shared_ptr<QLockFile> lock) mutable {
+            m_store->read(
+                m_key, context,
+                [this, tokens, context, lock,
+                 done = std::move(done)](Result<GoogleTokens> stored) mutable {
+                    GoogleTokens current = tokens;
+                    if (stored && !stored->refreshToken.isEmpty() &&
+                        stored->refreshToken != tokens.refreshToken) {
+                        // Refreshed by someone else while we waited for the lock.
+                        if (!stored->needsRefresh(QDateTime::currentDateTimeUtc())) {
+                            done(GoogleReply{}, *stored);
+                            return;
+                        }
+                        current = *stored;
+                    }
+                    qCDebug(lcZoom) << "refreshing the Zoom access token";
+                    tokenGrant(
+                        {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                         {QStringLiteral("refresh_token"), current.refreshToken}},
+                        current, context,
+                        [lock, done = std::move(done)](GoogleReply reply, GoogleTokens renewed) {
+                            // The new pair is in the keychain: release the lock.
+                            lock->unlock();
+                            done(std::move(reply), std::move(renewed));
+                        });
+                });
+        });
 }
 
 void ZoomClient::refresh(QObject* context, std::function<void(GoogleReply)> done) {

@@ -406,6 +406,25 @@ private slots:
         QVERIFY2(again.ok(), qPrintable(again.message));
     }
 
+    // Two clients on one keychain entry (the desktop app and `serve`) refresh at the same moment.
+    // Zoom spends the refresh token on first use, so without care the second would be told to
+    // reconnect; instead it waits for the first and takes the tokens it stored.
+    void simultaneousRefreshesSpendTheRefreshTokenOnce() {
+        connectAccount();
+        zoom::ZoomClient other(zoom::Endpoints::fromEnvironment(), m_network, m_store, m_key);
+        const int tokenCalls = m_zoom->count(Route::Token);
+        std::optional<zoom::GoogleReply> mine, theirs;
+        m_client->refresh(this, [&](zoom::GoogleReply r) { mine = r; });
+        other.refresh(this, [&](zoom::GoogleReply r) { theirs = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(mine && theirs, 20000);
+        QVERIFY2(mine->ok(), qPrintable(mine->message));
+        QVERIFY2(theirs->ok(), qPrintable(theirs->message));
+        QCOMPARE(m_zoom->count(Route::Token), tokenCalls + 1);
+        QCOMPARE(stored()->refreshToken, m_zoom->currentRefreshToken());
+        const auto [reply, meeting] = create();
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+    }
+
     void staleAccessTokenIsRefreshedBeforeUse() {
         const auto [access, refresh] = m_zoom->issueTokens();
         storeTokens(access, refresh, -10);
