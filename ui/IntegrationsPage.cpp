@@ -260,10 +260,14 @@ void IntegrationsPage::setServices(CalendarSyncService* calendar, video::ZoomSer
                 &models::IntegrationModel::reload);
         connect(calendar, &CalendarSyncService::calendarJobsChanged, this,
                 &IntegrationsPage::updateJobs);
-        connect(calendar, &CalendarSyncService::syncStarted, this, [this] {
-            m_googleSyncing = true;
-            update();
-        });
+        // Only this admin's calendar: on a shared database the service syncs other admins' too.
+        connect(calendar, &CalendarSyncService::syncStarted, this,
+                [this](const QString& integrationId) {
+                    if (m_model->rowOf(integrationId) < 0)
+                        return;
+                    m_googleSyncing = true;
+                    update();
+                });
         connect(calendar, &CalendarSyncService::syncFinished, this, [this] {
             m_googleSyncing = false;
             m_model->reload();
