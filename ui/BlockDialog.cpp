@@ -4,6 +4,7 @@
 #include "models/AdminSession.h"
 #include "models/AvailabilityBlockModel.h"
 #include "models/ChangeWatcher.h"
+#include "ui/EditDialogLayout.h"
 #include "ui/FormFeedback.h"
 #include "ui/TimeOfDayBox.h"
 #include "ui/TimeZoneBox.h"
@@ -55,23 +56,11 @@ BlockDialog::BlockDialog(models::AdminSession* session, const AvailabilityBlock&
     form->addRow(QString(), m_feedback->addField(QStringLiteral("endTime"), m_to));
     form->addRow(tr("Time &zone"), m_zone);
     form->addRow(QString(), m_feedback->addField(QStringLiteral("timezone"), m_zone));
-    auto* hint = new QLabel(tr("Times are in this zone, whatever the season: SlotDesk follows "
-                               "its daylight-saving changes."),
-                            this);
-    hint->setObjectName(QStringLiteral("hint"));
-    hint->setWordWrap(true);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("primary"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &BlockDialog::save);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(hint);
-    layout->addWidget(m_feedback->generalLabel());
-    layout->addWidget(buttons);
-    resize(440, sizeHint().height());
+    layOutEditDialog(
+        this, form,
+        tr("Times are in this zone, whatever the season: SlotDesk follows "
+           "its daylight-saving changes."),
+        m_feedback->generalLabel(), [this] { save(); }, 440);
 }
 
 BlockDialog::~BlockDialog() {

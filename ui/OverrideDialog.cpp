@@ -3,6 +3,7 @@
 #include "availability/AvailabilityService.h"
 #include "models/AdminSession.h"
 #include "models/ChangeWatcher.h"
+#include "ui/EditDialogLayout.h"
 #include "ui/FormFeedback.h"
 #include "ui/TimeOfDayBox.h"
 
@@ -56,24 +57,12 @@ OverrideDialog::OverrideDialog(models::AdminSession* session, const QDate& date,
     form->addRow(QString(), times);
     form->addRow(QString(), m_feedback->addField(QStringLiteral("startTime"), m_from));
     form->addRow(QString(), m_feedback->addField(QStringLiteral("endTime"), m_to));
-    auto* hint = new QLabel(tr("Hours on this date replace your weekly hours for that day, in "
-                               "your time zone (%1).")
-                                .arg(session->timeZone()),
-                            this);
-    hint->setObjectName(QStringLiteral("hint"));
-    hint->setWordWrap(true);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("primary"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &OverrideDialog::save);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(hint);
-    layout->addWidget(m_feedback->generalLabel());
-    layout->addWidget(buttons);
-    resize(460, sizeHint().height());
+    layOutEditDialog(
+        this, form,
+        tr("Hours on this date replace your weekly hours for that day, in "
+           "your time zone (%1).")
+            .arg(session->timeZone()),
+        m_feedback->generalLabel(), [this] { save(); }, 460);
 }
 
 OverrideDialog::~OverrideDialog() {

@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
@@ -156,7 +157,11 @@ private slots:
         ui::OverrideDialog* dialog = page.addOverride();
         const QDate tomorrow = dialog->dateEdit()->date();
         dialog->unavailableButton()->setChecked(true);
-        dialog->save();
+        // Through the dialog's own Save button this time.
+        auto* buttons = dialog->findChild<QDialogButtonBox*>();
+        QVERIFY(buttons);
+        QCOMPARE(buttons->button(QDialogButtonBox::Save)->objectName(), "primary");
+        buttons->button(QDialogButtonBox::Save)->click();
         QCOMPARE(dialog->result(), int(QDialog::Accepted));
         auto overrides = AvailabilityService(*m_db).overrides(m_admin.id);
         QCOMPARE(overrides->size(), 1);
