@@ -22,6 +22,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Refuse early, in one line, when this Node.js is older than what the tests or playwright-core
+# declare in "engines" (npm would only warn, and the browser test would fail later).
+node "$here/check-node.mjs" "$here/package.json" "$here/package-lock.json"
+
 if [ ! -d "$here/node_modules/playwright-core" ]; then
   npm ci --prefix "$here" --no-audit --no-fund
 fi
