@@ -10,7 +10,7 @@
 # Prints each command's wall time and result, and exits non-zero if either failed.
 # Run as root on a Debian 12 host; it takes tens of minutes (most of it compiling), so it is not
 # part of every CI run: run it before resolving anything that touches installation, packages or
-# the test command (docs/FRESH-CHECK.md). The chroot uses the host's apt sources and the npm
+# the test command (docs/TESTING.md). The chroot uses the host's apt sources and the npm
 # registry the host's npm is configured for, and shares the host's network and loopback.
 #   --keep       leave the chroot in place (it is deleted otherwise)
 #   --skip-run / --skip-test   run only one of the two commands

@@ -9,7 +9,7 @@ set -euo pipefail
 build_packages=(
   cmake ninja-build g++ pkg-config tzdata
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
-  qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev
+  qt6-networkauth-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n  # lupdate/lrelease, qtbase_*.qm
   qtkeychain-qt6-dev libsecret-1-0 libhowardhinnant-date-dev libbenchmark-dev
   libgl-dev libvulkan-dev
@@ -18,6 +18,7 @@ test_packages=(
   clang-format dbus gnome-keyring sqlite3
   dpkg-dev file desktop-file-utils appstream
   chromium nodejs npm wrk  # the booking-page e2e test (Chromium via playwright-core); bench/
+  clang libclang-rt-14-dev  # the libFuzzer targets (tests/fuzz)
   postgresql
 )
 

@@ -11,6 +11,9 @@ git ls-files -- '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 echo "== packaging (release build, .deb installed, AppDir)"
 packaging/check.sh
 
+echo "== fuzz (libFuzzer + ASan/UBSan, ${SLOTDESK_FUZZ_SECONDS:=60} s a target)"
+tools/fuzz.sh "$SLOTDESK_FUZZ_SECONDS"
+
 echo "== build (asan preset)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan

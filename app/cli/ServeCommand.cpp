@@ -56,15 +56,31 @@ int serve(CliContext& c) {
             return c.fail(s.error());
     }
     config.extraHosts = c.parser.values(QStringLiteral("allow-host"));
-    const QString postLimit = QStringLiteral("max-booking-posts-per-minute");
-    if (c.parser.isSet(postLimit)) {
+    // A whole number from `low` to `high` for --NAME, when given.
+    const auto number = [&c](const QString& name, int low, int high, const QString& what,
+                             int& into) -> Status {
+        if (!c.parser.isSet(name))
+            return success();
         bool ok = false;
-        const int limit = c.parser.value(postLimit).toInt(&ok);
-        if (!ok || limit < 1 || limit > 100000)
-            return c.fail(Error::validation(
-                postLimit, QStringLiteral("'%1' is not a number of requests from 1 to 100000")
-                               .arg(displayValue(c.parser.value(postLimit)))));
-        config.bookingPostsPerMinute = limit;
+        const int value = c.parser.value(name).toInt(&ok);
+        if (!ok || value < low || value > high)
+            return Error::validation(name,
+                                     QStringLiteral("'%1' is not a number of %2 from %3 to %4")
+                                         .arg(displayValue(c.parser.value(name)), what)
+                                         .arg(low)
+                                         .arg(high));
+        into = value;
+        return success();
+    };
+    for (const Status& s :
+         {number(QStringLiteral("max-booking-posts-per-minute"), 1, 100000,
+                 QStringLiteral("requests"), config.bookingPostsPerMinute),
+          number(QStringLiteral("max-connections"), 1, 1000000, QStringLiteral("connections"),
+                 config.maxConnections),
+          number(QStringLiteral("max-connections-per-client"), 0, 1000000,
+                 QStringLiteral("connections"), config.maxConnectionsPerClient)}) {
+        if (!s)
+            return c.fail(s.error());
     }
 
     web::BookingServer server(c.database(), config);
@@ -112,6 +128,13 @@ QList<Command> serveCommands() {
           QStringLiteral("NAME")},
          {QStringLiteral("max-booking-posts-per-minute"),
           QStringLiteral("Booking requests one client address may send per minute (default 10)."),
+          QStringLiteral("N")},
+         {QStringLiteral("max-connections"),
+          QStringLiteral("Connections open at once (default 1024, fewer when the open-files "
+                         "limit is lower; keep it below that limit)."),
+          QStringLiteral("N")},
+         {QStringLiteral("max-connections-per-client"),
+          QStringLiteral("Connections one client address may hold open (default 64; 0: no cap)."),
           QStringLiteral("N")}},
         serve};
     return {command};

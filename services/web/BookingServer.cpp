@@ -1,53 +1,18 @@
 #include "web/BookingServer.h"
 
-#include "web/GuardedTcpServer.h"
+#include "web/HttpServer.h"
 
 #include <QAbstractEventDispatcher>
-#include <QHttpServerRequest>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QTcpServer>
 
 // One line per request at debug level, off unless asked for (QT_LOGGING_RULES="slotdesk.*=true").
 Q_LOGGING_CATEGORY(lcWeb, "slotdesk.web", QtInfoMsg)
 
 namespace slotdesk::web {
-namespace {
-
-QByteArray methodName(QHttpServerRequest::Method method) {
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    default:
-        return "OTHER";
-    }
-}
-
-// "Connection: close" (a comma-separated list of options, any case).
-bool asksToClose(const QByteArray& connection) {
-    for (const QByteArray& option : connection.split(',')) {
-        if (option.trimmed().compare("close", Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
 
 BookingServer::BookingServer(storage::Database& database, ServerConfig config, QObject* parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_config(std::move(config))
     , m_policy(m_config)
     , m_api(database, m_config) {
@@ -60,8 +25,9 @@ BookingServer::BookingServer(storage::Database& database, ServerConfig config, Q
 BookingServer::~BookingServer() = default;
 
 Status BookingServer::start() {
-    auto* tcp = new GuardedTcpServer(m_config, this);
-    if (!tcp->listen(m_config.address, m_config.port)) {
+    auto* tcp = new HttpServer(
+        m_config, [this](const HttpRequest& request) { return handle(request); }, this);
+    if (!tcp->start(m_config.address, m_config.port)) {
         const QString why = tcp->serverError() == QAbstractSocket::AddressInUseError
                                 ? QStringLiteral("the port is already in use")
                                 : tcp->errorString();
@@ -73,7 +39,7 @@ Status BookingServer::start() {
                          .arg(why),
                      QStringLiteral("listen")};
     }
-    bind(tcp);
+    m_http = tcp;
     m_port = tcp->serverPort();
     m_policy.setPort(m_port);
     qCInfo(lcWeb) << "booking endpoint listening on" << baseUrl().toString();
@@ -91,46 +57,24 @@ QUrl BookingServer::baseUrl() const {
     return url;
 }
 
-bool BookingServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) {
-    HttpRequest req;
-    req.method = methodName(request.method());
-    req.path = request.url().path(QUrl::FullyDecoded);
-    req.query = request.query();
-    for (const auto& [name, value] : request.headers())
-        req.headers.insert(name.toLower(), value);
-    req.body = request.body();
-    req.remoteAddress = request.remoteAddress();
+QHostAddress BookingServer::listenAddress() const {
+    return m_http ? m_http->serverAddress() : QHostAddress();
+}
 
+int BookingServer::openConnections() const {
+    return m_http ? m_http->openConnections() : 0;
+}
+
+HttpResponse BookingServer::handle(const HttpRequest& request) {
     HttpResponse response;
-    if (auto refused = m_policy.check(req))
+    if (auto refused = m_policy.check(request))
         response = *refused;
     else
-        response = m_api.handle(req);
-    // The path only: query strings carry manage tokens, which never reach a log.
-    qCDebug(lcWeb).noquote() << req.method << req.path << response.status;
-    if (req.method == "HEAD")
-        response.body.clear();
-    // Qt 6.4 keeps every connection open; a client that asks otherwise is obeyed.
-    const bool close = asksToClose(req.header("connection"));
-    if (close)
-        response.setHeader("Connection", "close");
-    respond(socket, std::move(response));
-    if (close)
-        socket->disconnectFromHost();
-    return true;
-}
-
-void BookingServer::missingHandler(const QHttpServerRequest&, QTcpSocket* socket) {
-    respond(socket, HttpResponse::error(404, "not_found", QStringLiteral("Not found")));
-}
-
-void BookingServer::respond(QTcpSocket* socket, HttpResponse response) {
-    RequestPolicy::decorate(response);
-    // Two writes, not one per header as QHttpServerResponder makes them; the body is shared with
-    // the socket's buffer, not copied.
-    socket->write(response.head());
-    if (!response.body.isEmpty())
-        socket->write(response.body);
+        response = m_api.handle(request);
+    // The path only, quoted (a decoded path may hold a line break): query strings carry manage
+    // tokens, which never reach a log.
+    qCDebug(lcWeb) << request.method << request.path << response.status;
+    return response;
 }
 
 Status parseListenAddress(const QString& text, ServerConfig& config) {

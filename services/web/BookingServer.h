@@ -1,21 +1,23 @@
 #pragma once
-// BookingServer: the embedded HTTP endpoint attendees book through, on Qt HttpServer. It turns
-// each request into an HttpRequest, lets RequestPolicy refuse it, hands it to BookingApi, and
-// writes the response with the security headers. Loopback only unless configured otherwise.
+// BookingServer: the embedded HTTP endpoint attendees book through. HttpServer frames and bounds
+// the requests; here each one is checked by RequestPolicy and answered by BookingApi. Loopback
+// only unless configured otherwise.
 
 #include "core/Result.h"
 #include "web/BookingApi.h"
 #include "web/RequestPolicy.h"
 #include "web/ServerConfig.h"
 
-#include <QAbstractHttpServer>
+#include <QObject>
 #include <QUrl>
 
 #include <memory>
 
 namespace slotdesk::web {
 
-class BookingServer : public QAbstractHttpServer {
+class HttpServer;
+
+class BookingServer : public QObject {
     Q_OBJECT
 public:
     BookingServer(storage::Database& database, ServerConfig config, QObject* parent = nullptr);
@@ -29,16 +31,18 @@ public:
     // http://127.0.0.1:8765 (no trailing slash).
     [[nodiscard]] QUrl baseUrl() const;
 
-protected:
-    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
-    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+    // The address the socket is bound to (QHostAddress() before start()).
+    [[nodiscard]] QHostAddress listenAddress() const;
+    // Connections open now (for tests and diagnostics).
+    [[nodiscard]] int openConnections() const;
 
 private:
-    static void respond(QTcpSocket* socket, HttpResponse response);
+    HttpResponse handle(const HttpRequest& request);
 
     ServerConfig m_config;
     RequestPolicy m_policy;
     BookingApi m_api;
+    HttpServer* m_http = nullptr;
     quint16 m_port = 0;
 };
 

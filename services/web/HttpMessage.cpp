@@ -60,6 +60,10 @@ const char* reasonPhrase(int status) {
         return "Too Many Requests";
     case 431:
         return "Request Header Fields Too Large";
+    case 503:
+        return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
     default:
         return status >= 500 ? "Internal Server Error" : "Unknown";
     }

@@ -12,11 +12,14 @@ struct ServerConfig {
     quint16 port = 8765;
     QStringList extraHosts; // more names the Host header may carry (a reverse proxy's)
     int maxBodyBytes = 16 * 1024;
-    int maxHeaderBytes = 64 * 1024;
-    int requestTimeoutMs = 30'000;   // from a request's first byte to its last
-    int idleTimeoutMs = 120'000;     // a kept-alive connection with nothing to do
-    int bookingPostsPerMinute = 10;  // per client address
-    int maxOpenRequestsPerEmail = 3; // pending future requests per attendee email
+    int maxHeaderBytes = 64 * 1024; // request line and header fields
+    int maxHeaderFields = 100;
+    int requestTimeoutMs = 30'000;    // from a request's first byte to its last
+    int idleTimeoutMs = 120'000;      // a kept-alive connection with nothing to do
+    int maxConnections = 0;           // open at once; 0: 1024, or fewer if descriptors are short
+    int maxConnectionsPerClient = 64; // per client address; 0: no per-client cap
+    int bookingPostsPerMinute = 10;   // per client address
+    int maxOpenRequestsPerEmail = 3;  // pending future requests per attendee email
 
     static constexpr quint16 kDefaultPort = 8765;
 };

@@ -6,6 +6,7 @@
 
 #include "availability/AvailabilityService.h"
 #include "storage/Database.h"
+#include "support/ServerProcess.h"
 #include "support/TestData.h"
 #include "web/BookingServer.h"
 #include "web/ServerConfig.h"
@@ -69,7 +70,8 @@ struct Reply {
 };
 
 // One response out of `buffer` (consumed), or false while it is incomplete.
-bool takeResponse(QByteArray& buffer, Reply& reply, bool connectionClosed) {
+// `toHead`: the answer to a HEAD request, whose Content-Length describes a body that isn't sent.
+bool takeResponse(QByteArray& buffer, Reply& reply, bool connectionClosed, bool toHead = false) {
     const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
     if (headEnd < 0)
         return false;
@@ -87,7 +89,8 @@ bool takeResponse(QByteArray& buffer, Reply& reply, bool connectionClosed) {
     }
     const qsizetype bodyStart = headEnd + 4;
     bool hasLength = false;
-    const qsizetype length = parsed.header("Content-Length").toLongLong(&hasLength);
+    const qsizetype length = toHead ? 0 : parsed.header("Content-Length").toLongLong(&hasLength);
+    hasLength = hasLength || toHead;
     if (!hasLength) {
         // No length: the body runs to the end of the connection.
         if (!connectionClosed)
@@ -105,13 +108,14 @@ bool takeResponse(QByteArray& buffer, Reply& reply, bool connectionClosed) {
 }
 
 // Reads one response from an open socket; status 0 when none arrives within `timeoutMs`.
-Reply readReply(QTcpSocket& socket, QByteArray& buffer, int timeoutMs = 60000) {
+Reply readReply(QTcpSocket& socket, QByteArray& buffer, int timeoutMs = 60000,
+                bool toHead = false) {
     QElapsedTimer timer;
     timer.start();
     Reply reply;
     for (;;) {
         const bool closed = socket.state() != QAbstractSocket::ConnectedState;
-        if (takeResponse(buffer, reply, closed))
+        if (takeResponse(buffer, reply, closed, toHead))
             return reply;
         if (closed || timer.elapsed() > timeoutMs)
             return {};
@@ -165,79 +169,6 @@ QString rfc3339(const QDateTime& instant) {
     return instant.toUTC().toString(Qt::ISODate);
 }
 
-// The slotdesk-cli serve child process, its output captured in files (a pipe nobody reads
-// could fill up and stall the server).
-class ServerProcess {
-public:
-    ServerProcess(const QString& dataDir, const QString& logBase)
-        : m_dataDir(dataDir)
-        , m_outPath(logBase + ".out")
-        , m_errPath(logBase + ".err") {}
-    ~ServerProcess() {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(10000);
-        }
-    }
-    ServerProcess(const ServerProcess&) = delete;
-    ServerProcess& operator=(const ServerProcess&) = delete;
-
-    bool start(const QStringList& extraArguments = {},
-               const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
-        m_process.setProcessEnvironment(environment);
-        m_process.setStandardOutputFile(m_outPath);
-        m_process.setStandardErrorFile(m_errPath);
-        QStringList arguments{"--data-dir", m_dataDir, "serve", "--listen", "127.0.0.1:0"};
-        m_process.start(SLOTDESK_CLI_PATH, arguments + extraArguments);
-        if (!m_process.waitForStarted(30000))
-            return false;
-        static const QRegularExpression listening(
-            R"(SlotDesk booking endpoint listening on http://127\.0\.0\.1:(\d+)\n)");
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 60000) {
-            const auto match = listening.match(QString::fromUtf8(output()));
-            if (match.hasMatch()) {
-                m_port = match.captured(1).toUShort();
-                return m_port != 0;
-            }
-            if (m_process.state() == QProcess::NotRunning)
-                return false;
-            QTest::qWait(20);
-        }
-        return false;
-    }
-
-    // Sends `signal` and waits: the exit code, or -1 for a crash or a hang.
-    int stop(int signal = SIGTERM) {
-        if (m_process.state() == QProcess::NotRunning)
-            return -1;
-        ::kill(static_cast<pid_t>(m_process.processId()), signal);
-        if (!m_process.waitForFinished(60000)) {
-            m_process.kill();
-            m_process.waitForFinished(10000);
-            return -1;
-        }
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-
-    [[nodiscard]] quint16 port() const { return m_port; }
-    [[nodiscard]] QByteArray output() const { return readFile(m_outPath); }
-    [[nodiscard]] QByteArray errors() const { return readFile(m_errPath); }
-
-private:
-    static QByteArray readFile(const QString& path) {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-
-    QString m_dataDir;
-    QString m_outPath;
-    QString m_errPath;
-    QProcess m_process;
-    quint16 m_port = 0;
-};
-
 struct BookingRows {
     int count = -1;
     QByteArray digest; // SHA-256 over every column of every booking row, by id
@@ -259,7 +190,7 @@ class TestWebApi : public QObject {
     int m_slotsTaken = 0;
     QDateTime m_badInputSlot; // free, and never booked: bad input aimed at a real slot
     QDate m_listDay;          // a day nobody books, for slot listings
-    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<test::ServerProcess> m_server;
     int m_serverCount = 0;
     QStringList m_violations; // what inspect() saw wrong; cleanup() fails the test on any
 
@@ -268,8 +199,9 @@ class TestWebApi : public QObject {
     bool
     startServer(const QStringList& extraArguments = {},
                 const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
-        m_server = std::make_unique<ServerProcess>(
-            m_dataDir, m_dir.filePath(QString("server-%1").arg(++m_serverCount)));
+        m_server = std::make_unique<test::ServerProcess>(
+            SLOTDESK_CLI_PATH, m_dataDir,
+            m_dir.filePath(QString("server-%1").arg(++m_serverCount)));
         if (m_server->start(extraArguments, environment))
             return true;
         qWarning().noquote() << "server did not start:" << m_server->output() << m_server->errors();
@@ -292,7 +224,7 @@ class TestWebApi : public QObject {
             return {};
         socket.write(withOwnHost(raw));
         QByteArray buffer;
-        Reply reply = readReply(socket, buffer, timeoutMs);
+        Reply reply = readReply(socket, buffer, timeoutMs, raw.startsWith("HEAD "));
         inspect(raw, reply);
         return reply;
     }
@@ -795,6 +727,9 @@ private slots:
         const Reply head = send(httpRequest("HEAD", "/api/v1/health"));
         QCOMPARE(head.status, 200);
         QVERIFY(head.body.isEmpty());
+        // The length GET's body would have (RFC 9110, 8.6), not 0.
+        QCOMPARE(head.header("Content-Length"),
+                 QByteArray::number(get("/api/v1/health").body.size()));
 
         // The pages.
         const Reply root = get("/");
@@ -914,7 +849,9 @@ private slots:
         row("foreign Host on a GET",
             httpRequest("GET", "/api/v1/users/alice", {}, {{"Host", "rebind.example"}}), 403,
             "forbidden");
-        row("no Host", raw(json, {{"Host", ""}}), 403, "forbidden");
+        row("no Host", raw(json, {{"Host", ""}}), 400, "bad_request"); // RFC 9112, 3.2
+        row("two Hosts", raw(json, {{"Host", kOwnHost}, {"Host", kOwnHost}}), 400, "bad_request");
+        row("an empty Host", raw(json, {{"Host", " "}}), 403, "forbidden");
         row("no Content-Type", raw(json, {{"Content-Type", ""}}), 415, "unsupported_media_type");
         row("text/plain", raw(json, {{"Content-Type", "text/plain"}}), 415,
             "unsupported_media_type");
@@ -1069,6 +1006,73 @@ private slots:
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.header("Connection").toLower(), QByteArray("close"));
         QVERIFY2(waitForClose(socket, 10000), "the connection stayed open");
+    }
+
+    // One stream, one framing: a head with bare LFs is refused before anything in it is
+    // acted on, whatever its "body" holds — the framing mismatch of issue 13.
+    void onlyCrlfFramingIsAccepted() {
+        QVERIFY(startServer());
+        const BookingRows before = bookingRows();
+        const QByteArray json = toJson(bookingBody(takeSlot(), "lf@example.com"));
+        const QByteArray second =
+            withOwnHost(httpRequest("POST", "/api/v1/users/alice/bookings", json));
+        QByteArray lfOnly = withOwnHost(httpRequest("POST", "/api/v1/users/alice/bookings",
+                                                    "\r\n\r\n", {{"Content-Length", "4"}}));
+        lfOnly.replace("\r\n", "\n");
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(10000));
+        socket.write(lfOnly + "\r\n\r\n" + second);
+        QByteArray buffer;
+        const Reply reply = readReply(socket, buffer);
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.error().value("code").toString(), QString("bad_request"));
+        QVERIFY(waitForClose(socket, 10000));
+        QVERIFY2(!buffer.contains("HTTP/1.1"), buffer.constData()); // one answer, no more
+        QCOMPARE(bookingRows(), before);
+        QCOMPARE(get("/api/v1/health").status, 200);
+    }
+
+    // An Upgrade request is answered once, as plain HTTP/1.1, and the connection stays usable.
+    void upgradeIsIgnored() {
+        QVERIFY(startServer());
+        const BookingRows before = bookingRows();
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(10000));
+        socket.write(withOwnHost(httpRequest("POST", "/api/v1/users/alice/bookings",
+                                             toJson(bookingBody(takeSlot(), "upgrade@example.com")),
+                                             {{"Connection", "Upgrade"},
+                                              {"Upgrade", "websocket"},
+                                              {"Sec-WebSocket-Version", "13"},
+                                              {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}})));
+        QByteArray buffer;
+        const Reply created = readReply(socket, buffer);
+        QCOMPARE(created.status, 201);
+        QTest::qWait(300);
+        buffer += socket.readAll();
+        QVERIFY2(buffer.isEmpty(), buffer.constData()); // no second response
+        QCOMPARE(bookingRows().count, before.count + 1);
+        socket.write(withOwnHost(httpRequest("GET", "/api/v1/health")));
+        QCOMPARE(readReply(socket, buffer).status, 200);
+    }
+
+    void tooManyHeaderFields() {
+        QVERIFY(startServer());
+        HeaderList headers;
+        for (int i = 0; i < 100; ++i)
+            headers.append({"X-Field-" + QByteArray::number(i), "v"});
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(10000));
+        socket.write(withOwnHost(httpRequest("GET", "/api/v1/health", {}, headers)));
+        QByteArray buffer;
+        const Reply reply = readReply(socket, buffer);
+        QCOMPARE(reply.status, 431);
+        QCOMPARE(reply.error().value("code").toString(), QString("headers_too_large"));
+        QVERIFY(waitForClose(socket, 10000));
+        headers.removeLast(); // Host and 99 more: fine
+        QCOMPARE(send(httpRequest("GET", "/api/v1/health", {}, headers)).status, 200);
     }
 
     void oversizedHeadersAreRefused() {
@@ -1239,9 +1243,7 @@ private slots:
         config.port = 0;
         web::BookingServer server(*m_db, config);
         QVERIFY(server.start().ok());
-        const auto listeners = server.servers();
-        QCOMPARE(listeners.size(), 1);
-        QCOMPARE(listeners[0]->serverAddress(), QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(server.listenAddress(), QHostAddress(QHostAddress::LocalHost));
         QCOMPARE(server.baseUrl().host(), QString("127.0.0.1"));
         // "localhost" means loopback too, and nothing is reachable beyond it without saying so.
         web::ServerConfig named;
