@@ -4,6 +4,7 @@
 #include "models/AdminSession.h"
 #include "models/BookingRoleData.h"
 #include "models/ItemRoles.h"
+#include "models/PlainToolTip.h"
 #include "models/StatusText.h"
 #include "models/TimeText.h"
 
@@ -251,11 +252,13 @@ QVariant BookingTableModel::data(const QModelIndex& index, int role) const {
             return {};
         }
     case Qt::ToolTipRole:
+        // The attendee's name and notes are theirs: shown as written, never as markup.
         if (index.column() == Start && !b.timeZone.isEmpty())
-            return tr("For %1: %2")
-                .arg(b.attendeeName, TimeText::rangeWithZone(b.startTime, b.endTime, b.timeZone));
+            return plainToolTip(tr("For %1: %2")
+                                    .arg(b.attendeeName, TimeText::rangeWithZone(
+                                                             b.startTime, b.endTime, b.timeZone)));
         if (index.column() == Attendee && !b.notes.isEmpty())
-            return b.notes;
+            return plainToolTip(b.notes);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Duration)

@@ -4,6 +4,7 @@
 #include "calendar/CalendarEventService.h"
 #include "models/AdminSession.h"
 #include "models/ItemRoles.h"
+#include "models/PlainToolTip.h"
 #include "models/StatusText.h"
 #include "models/TimeText.h"
 
@@ -149,13 +150,14 @@ QVariant CalendarItemModel::data(const QModelIndex& index, int role) const {
             return tr("Busy");
         return item.title;
     case Qt::ToolTipRole:
+        // The title is an attendee's name or a calendar event's: shown as written, never as markup.
         if (!isBooking)
-            return tr("%1\n%2\nBusy in your calendar")
-                .arg(item.title.isEmpty() ? tr("Busy") : item.title,
-                     TimeText::range(item.start, item.end, timeZone()));
-        return tr("%1\n%2\n%3")
-            .arg(item.title, TimeText::range(item.start, item.end, timeZone()),
-                 StatusText::booking(item.status));
+            return plainToolTip(tr("%1\n%2\nBusy in your calendar")
+                                    .arg(item.title.isEmpty() ? tr("Busy") : item.title,
+                                         TimeText::range(item.start, item.end, timeZone())));
+        return plainToolTip(tr("%1\n%2\n%3")
+                                .arg(item.title, TimeText::range(item.start, item.end, timeZone()),
+                                     StatusText::booking(item.status)));
     case Qt::AccessibleTextRole:
         return tr("%1, %2, %3")
             .arg(item.title, TimeText::range(item.start, item.end, timeZone()),

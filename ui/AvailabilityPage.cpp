@@ -107,6 +107,7 @@ AvailabilityPage::AvailabilityPage(models::AdminSession* session, QWidget* paren
                                      "will be offered."),
                                   content);
     m_status->setObjectName(QStringLiteral("fieldError"));
+    m_status->setTextFormat(Qt::PlainText); // error messages, which may quote the database
     m_status->hide();
 
     auto* contentLayout = new QVBoxLayout(content);

@@ -152,6 +152,8 @@ void BookingActions::ask(const QString& title, const QString& text, Answer answe
     }
     auto* box =
         new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, m_dialogParent);
+    // The text names attendees and calendar events: plain, not whatever Qt guesses.
+    box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
     auto* yes = box->addButton(tr("Approve anyway"), QMessageBox::AcceptRole);

@@ -39,6 +39,8 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     setMaximumWidth(360);
 
     m_title->setObjectName(QStringLiteral("detailsTitle"));
+    // The attendee's name or a calendar event's title: never markup, whatever it looks like.
+    m_title->setTextFormat(Qt::PlainText);
     m_title->setWordWrap(true);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -66,6 +68,7 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     m_reason = addRow(QStringLiteral("detailsReason"), tr("Reason"));
     for (QLabel* plain : {m_adminTime, m_attendeeTime, m_notes, m_reason})
         plain->setTextFormat(Qt::PlainText);
+    // Rich text for the links only; every part from outside goes in through toHtmlEscaped().
     m_email->setTextFormat(Qt::RichText);
     m_video->setTextFormat(Qt::RichText);
     m_status->setTextFormat(Qt::RichText);
@@ -154,8 +157,9 @@ void BookingDetailsPanel::showBooking(const Booking& booking, const QString& adm
         color = Appearance::pending(pal);
     else if (booking.status != BookingStatus::Confirmed)
         color = Appearance::subtleText(pal);
-    m_status->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2")
-                          .arg(color.name(), models::StatusText::booking(booking.status)));
+    m_status->setText(
+        QStringLiteral("<span style=\"color:%1\">●</span> %2")
+            .arg(color.name(), models::StatusText::booking(booking.status).toHtmlEscaped()));
     setRow(m_adminTime, TimeText::rangeWithZone(booking.startTime, booking.endTime, adminZone));
     setRow(m_attendeeTime,
            booking.timeZone == adminZone || booking.timeZone.isEmpty()

@@ -9,6 +9,7 @@ namespace {
 QLabel* makeErrorLabel(QWidget* parent) {
     auto* label = new QLabel(parent);
     label->setObjectName(QStringLiteral("fieldError"));
+    label->setTextFormat(Qt::PlainText); // a message may quote what was typed
     label->setWordWrap(true);
     label->setVisible(false);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);

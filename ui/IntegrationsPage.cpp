@@ -78,9 +78,11 @@ QLabel* caption(QWidget* parent, const QString& text) {
     return label;
 }
 
+// Errors and messages quote Google and Zoom (their error descriptions): plain text.
 QLabel* messageLabel(QWidget* parent, const QString& name) {
     auto* label = new QLabel(parent);
     label->setObjectName(name);
+    label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->hide();
@@ -138,12 +140,16 @@ QWidget* IntegrationsPage::makeGoogleCard() {
     m_status = new QLabel(w);
     m_status->setObjectName(QStringLiteral("integrationStatus"));
     m_status->setTextFormat(Qt::RichText);
+    // The account is what Google says it is, and a job's last error quotes Google: plain text.
     m_account = new QLabel(w);
     m_account->setObjectName(QStringLiteral("integrationAccount"));
+    m_account->setTextFormat(Qt::PlainText);
     m_lastSync = new QLabel(w);
     m_lastSync->setObjectName(QStringLiteral("integrationLastSync"));
+    m_lastSync->setTextFormat(Qt::PlainText);
     m_jobs = new QLabel(w);
     m_jobs->setObjectName(QStringLiteral("integrationJobs"));
+    m_jobs->setTextFormat(Qt::PlainText);
     m_jobs->setWordWrap(true);
     m_error = messageLabel(w, QStringLiteral("fieldError"));
     m_googleMessage = messageLabel(w, QStringLiteral("hint"));
@@ -200,6 +206,7 @@ QWidget* IntegrationsPage::makeZoomCard() {
     m_zoomStatus->setTextFormat(Qt::RichText);
     m_zoomAccount = new QLabel(w);
     m_zoomAccount->setObjectName(QStringLiteral("zoomAccount"));
+    m_zoomAccount->setTextFormat(Qt::PlainText); // what Zoom says the account is
     m_zoomError = messageLabel(w, QStringLiteral("fieldError"));
     m_zoomMessage = messageLabel(w, QStringLiteral("hint"));
     m_zoomWaiting = waitingLabel(w);
@@ -551,6 +558,7 @@ void IntegrationsPage::ask(const QString& title, const QString& text, Answer ans
     }
     auto* box = new QMessageBox(QMessageBox::Question, title, text,
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setTextFormat(Qt::PlainText); // decided, not guessed
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
     box->button(QMessageBox::Yes)->setText(tr("Disconnect"));

@@ -104,6 +104,8 @@ MainWindow::MainWindow(storage::Database& database, const QString& username, QWi
         showNotice(text, 10000);
         QMessageBox* box =
             new QMessageBox(QMessageBox::Warning, tr("SlotDesk"), text, QMessageBox::Ok, this);
+        // An error message may quote a server (Google, Zoom, the database): plain text.
+        box->setTextFormat(Qt::PlainText);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->setWindowModality(Qt::WindowModal);
         box->open();
@@ -201,6 +203,7 @@ QWidget* MainWindow::makeSidebar() {
 
     m_adminLabel = new QLabel(sidebar);
     m_adminLabel->setObjectName(QStringLiteral("hint"));
+    m_adminLabel->setTextFormat(Qt::PlainText); // a name, as typed
     m_adminLabel->setWordWrap(true);
     m_adminLabel->setContentsMargins(18, 8, 12, 16);
 
