@@ -111,7 +111,8 @@ if [ "$run_first" -eq 1 ]; then
   run_pid=$!
   status=fail
   while kill -0 "$run_pid" 2>/dev/null; do
-    url=$(sed -n 's|^Booking link: \(http://[^/]*\)/.*$|\1|p' "$log" | head -n 1)
+    # "Booking link: http://127.0.0.1:8765/alice", or without the path before onboarding.
+    url=$(sed -n 's|^Booking link: \(http://[^/ ]*\).*$|\1|p' "$log" | head -n 1)
     if [ -n "$url" ]; then
       host=${url#http://}
       reply=$(in_chroot bash -c "exec 3<>/dev/tcp/${host%:*}/${host##*:} &&
