@@ -182,7 +182,9 @@ qsizetype HttpRequestParser::feedHead(QByteArrayView data) {
         }
     }
     m_scanned = i;
-    if (m_head.size() > m_limits.maxHeaderBytes)
+    // Refused only once the head can no longer end within the limit, so that where the reads
+    // happen to be cut never changes the answer.
+    if (m_head.size() >= m_limits.maxHeaderBytes + 4)
         fail(431, "headers_too_large",
              QStringLiteral("The request headers are larger than %1 KiB")
                  .arg(m_limits.maxHeaderBytes / 1024));
