@@ -138,7 +138,10 @@ struct BookingsDatabase {
             qFatal("cannot begin");
         Dice random(7);
         storage::BookingRepository bookings(db->connection());
-        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-365);
+        // Whole seconds, as every stored booking is.
+        const QDateTime start =
+            QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC)
+                .addDays(-365);
         for (int i = 0; i < count; ++i) {
             Booking b;
             b.userId = created->id;

@@ -132,8 +132,8 @@ int create(CliContext& c) {
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    auto start =
-        timeformat::parseRfc3339(c.parser.value(QStringLiteral("start")), QStringLiteral("start"));
+    auto start = timeformat::parseRfc3339WholeSeconds(c.parser.value(QStringLiteral("start")),
+                                                      QStringLiteral("start"));
     if (!start)
         return c.fail(start.error());
     bool ok = false;

@@ -661,12 +661,16 @@ function readForm() {
   return { name: el.name.value.trim(), email: el.email.value.trim(), notes: el.notes.value.trim(), video: video ? video.value : '' };
 }
 
+/** A field's length limit: the server fills the inputs' maxlength with its own (-1: none). */
+const limitOf = (input) => (input.maxLength > 0 ? input.maxLength : Infinity);
+
 function validate(v) {
   const errors = [];
   if (!v.name) errors.push(['name', t('err.nameRequired')]);
-  else if (v.name.length > 200) errors.push(['name', t('err.nameTooLong')]);
+  else if (v.name.length > limitOf(el.name)) errors.push(['name', t('err.nameTooLong', { max: limitOf(el.name) })]);
   if (!v.email) errors.push(['email', t('err.emailRequired')]);
   else if (!/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v.email)) errors.push(['email', t('err.emailInvalid')]);
+  if (v.notes.length > limitOf(el.notes)) errors.push(['notes', t('err.notesTooLong')]);
   return errors;
 }
 

@@ -67,7 +67,7 @@ export const strings = {
   'video.zoom': 'Zoom',
 
   'err.nameRequired': 'Enter your name.',
-  'err.nameTooLong': 'Use at most 200 characters.',
+  'err.nameTooLong': 'Use at most {max} characters.',
   'err.emailRequired': 'Enter your email address.',
   'err.emailInvalid': 'Enter an email address like name@example.com.',
   'err.notesTooLong': 'Notes are too long — please shorten them.',

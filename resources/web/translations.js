@@ -66,7 +66,7 @@ export const translations = {
     'video.zoom': 'Zoom',
 
     'err.nameRequired': 'Geben Sie Ihren Namen ein.',
-    'err.nameTooLong': 'Verwenden Sie höchstens 200 Zeichen.',
+    'err.nameTooLong': 'Verwenden Sie höchstens {max} Zeichen.',
     'err.emailRequired': 'Geben Sie Ihre E-Mail-Adresse ein.',
     'err.emailInvalid': 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
     'err.notesTooLong': 'Die Notizen sind zu lang – bitte kürzen Sie sie.',
@@ -203,7 +203,7 @@ export const translations = {
     'video.zoom': 'Zoom',
 
     'err.nameRequired': 'Saisissez votre nom.',
-    'err.nameTooLong': 'Utilisez 200 caractères au maximum.',
+    'err.nameTooLong': 'Utilisez {max} caractères au maximum.',
     'err.emailRequired': 'Saisissez votre adresse e-mail.',
     'err.emailInvalid': 'Saisissez une adresse e-mail du type nom@example.com.',
     'err.notesTooLong': 'Les notes sont trop longues — veuillez les raccourcir.',

@@ -66,20 +66,30 @@ Result<Booking> BookingService::cancelForAttendee(const QString& bookingId, cons
     return cancel(booking->userId, bookingId, reason);
 }
 
-Result<Booking> BookingService::create(const User& admin, const BookingRequest& request,
-                                       QString* manageToken) {
+Status BookingService::checkRequest(const BookingRequest& request) {
     if (!request.start.isValid())
         return Error::validation(QStringLiteral("start"),
                                  QStringLiteral("A start time is required"));
+    // Exactly a slot's start: the engine counts whole seconds, so a fraction would be rounded
+    // onto the grid and the booking would overlap its neighbour.
+    if (auto s = validation::wholeSecond(request.start, QStringLiteral("start")); !s)
+        return s;
     if (auto s = validation::bookingLength(request.duration); !s)
-        return s.error();
+        return s;
     if (auto s = validation::displayName(request.name); !s)
-        return s.error();
+        return s;
     if (auto s = validation::email(request.email); !s)
-        return s.error();
-    if (auto s = validation::optionalText(request.notes, QStringLiteral("notes"), 2000); !s)
-        return s.error();
-    if (auto s = validation::timeZone(request.timeZone); !s)
+        return s;
+    if (auto s = validation::optionalText(request.notes, QStringLiteral("notes"),
+                                          validation::kMaxNotesLength);
+        !s)
+        return s;
+    return validation::timeZone(request.timeZone);
+}
+
+Result<Booking> BookingService::create(const User& admin, const BookingRequest& request,
+                                       QString* manageToken) {
+    if (auto s = checkRequest(request); !s)
         return s.error();
 
     auto db = m_database.connection();
@@ -174,7 +184,9 @@ Result<Booking> BookingService::cancel(const QString& userId, const QString& boo
 
 Result<Booking> BookingService::transition(const QString& userId, const QString& bookingId,
                                            BookingStatus to, const QString& reason) {
-    if (auto s = validation::optionalText(reason, QStringLiteral("reason"), 500); !s)
+    if (auto s = validation::optionalText(reason, QStringLiteral("reason"),
+                                          validation::kMaxReasonLength);
+        !s)
         return s.error();
     auto db = m_database.connection();
     auto tx = Transaction::begin(db, Transaction::Mode::Write);

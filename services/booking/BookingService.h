@@ -42,6 +42,9 @@ public:
     // A fresh manage token for the attendee goes to `manageToken` (only its hash is stored).
     Result<Booking> create(const User& admin, const BookingRequest& request,
                            QString* manageToken = nullptr);
+    // The request's own fields (a whole-second start, the length, name, email, notes, zone):
+    // what create() checks before it looks at the database.
+    static Status checkRequest(const BookingRequest& request);
 
     // The attendee's access: NotFound alike for an unknown id and a wrong token.
     Result<Booking> findForAttendee(const QString& bookingId, const QString& token);

@@ -15,6 +15,12 @@ scheduling::Instant toEngine(const QDateTime& instant) {
     return scheduling::Instant(std::chrono::seconds(instant.toSecsSinceEpoch()));
 }
 
+scheduling::Instant toEngineRoundedUp(const QDateTime& instant) {
+    const qint64 ms = instant.toMSecsSinceEpoch();
+    const qint64 seconds = ms / 1000 + (ms % 1000 > 0 ? 1 : 0);
+    return scheduling::Instant(std::chrono::seconds(seconds));
+}
+
 QDateTime fromEngine(scheduling::Instant instant) {
     return QDateTime::fromSecsSinceEpoch(instant.time_since_epoch().count(), Qt::UTC);
 }
@@ -91,14 +97,16 @@ Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,
     if (!bookings)
         return bookings.error();
     input.bookings.reserve(static_cast<std::size_t>(bookings->size()));
+    // Time held is widened to whole seconds (a row written before instants were whole seconds
+    // must still block all of the time it overlaps).
     for (const auto& b : *bookings)
-        input.bookings.push_back({toEngine(b.startTime), toEngine(b.endTime)});
+        input.bookings.push_back({toEngine(b.startTime), toEngineRoundedUp(b.endTime)});
     auto events = storage::CalendarEventRepository(db).listBusy(admin.id, busyFrom, busyTo);
     if (!events)
         return events.error();
     input.busyEvents.reserve(static_cast<std::size_t>(events->size()));
     for (const auto& e : *events)
-        input.busyEvents.push_back({toEngine(e.startTime), toEngine(e.endTime)});
+        input.busyEvents.push_back({toEngine(e.startTime), toEngineRoundedUp(e.endTime)});
     return input;
 }
 

@@ -80,8 +80,11 @@ private:
     int m_misses = 0;
 };
 
-// Conversions between Qt's and the engine's instants.
+// Conversions between Qt's and the engine's instants. The engine counts whole seconds:
+// toEngine() drops a fraction (rounds down, after 1970), toEngineRoundedUp() rounds it up — for
+// the end of time that is held, so that rounding never shrinks it.
 scheduling::Instant toEngine(const QDateTime& instant);
+scheduling::Instant toEngineRoundedUp(const QDateTime& instant);
 QDateTime fromEngine(scheduling::Instant instant);
 date::year_month_day toEngine(const QDate& date);
 

@@ -15,6 +15,8 @@ QString errorCodeName(ErrorCode code) {
     switch (code) {
     case ErrorCode::Validation:
         return QStringLiteral("validation");
+    case ErrorCode::Malformed:
+        return QStringLiteral("malformed");
     case ErrorCode::NotFound:
         return QStringLiteral("not_found");
     case ErrorCode::Conflict:

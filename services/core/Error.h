@@ -8,6 +8,7 @@ namespace slotdesk {
 
 enum class ErrorCode {
     Validation,        // bad input; `field` names it
+    Malformed,         // input not in the expected form at all (a body that is not a JSON object)
     NotFound,          // no such entity
     Conflict,          // the time is no longer free, a unique value is taken, ...
     RateLimited,       // too many requests (per address, or open requests per email)
@@ -29,6 +30,9 @@ struct Error {
     static Error notFound(const QString& message) { return {ErrorCode::NotFound, message, {}}; }
     static Error conflict(const QString& message, const QString& field = {}) {
         return {ErrorCode::Conflict, message, field};
+    }
+    static Error malformed(const QString& message, const QString& field = {}) {
+        return {ErrorCode::Malformed, message, field};
     }
     static Error storage(const QString& message) { return {ErrorCode::Storage, message, {}}; }
 

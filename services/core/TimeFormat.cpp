@@ -19,10 +19,19 @@ QString toRfc3339WithOffset(const QDateTime& instant, int utcOffsetSeconds) {
                .arg(absMinutes % 60, 2, 10, QLatin1Char('0'));
 }
 
-Result<QDateTime> parseRfc3339(const QString& text, const QString& field) {
+namespace {
+
+const QRegularExpression& rfc3339Pattern() {
+    // Captures the fraction's digits (1).
     static const QRegularExpression pattern(QStringLiteral(
-        R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|z|[+-]\d{2}:\d{2})$)"));
-    if (pattern.match(text).hasMatch()) {
+        R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.(\d{1,9}))?(Z|z|[+-]\d{2}:\d{2})$)"));
+    return pattern;
+}
+
+} // namespace
+
+Result<QDateTime> parseRfc3339(const QString& text, const QString& field) {
+    if (rfc3339Pattern().match(text).hasMatch()) {
         QString normalised = text;
         if (normalised.endsWith(u'z'))
             normalised.back() = u'Z';
@@ -33,6 +42,29 @@ Result<QDateTime> parseRfc3339(const QString& text, const QString& field) {
     return Error::validation(
         field, QStringLiteral("'%1' is not an RFC 3339 time such as 2026-12-01T09:00:00+01:00")
                    .arg(displayValue(text)));
+}
+
+Result<QDateTime> parseRfc3339WholeSeconds(const QString& text, const QString& field) {
+    QString wholeSeconds = text;
+    const auto match = rfc3339Pattern().match(text);
+    if (match.hasMatch() && match.hasCaptured(1)) {
+        const QString fraction = match.captured(1);
+        for (const QChar digit : fraction) {
+            if (digit != u'0')
+                return Error::validation(
+                    field,
+                    QStringLiteral("'%1' has a fraction of a second; give whole seconds, such as "
+                                   "2026-12-01T09:00:00+01:00")
+                        .arg(displayValue(text)));
+        }
+        // ".000": the same instant without it.
+        wholeSeconds.remove(match.capturedStart(1) - 1, fraction.size() + 1);
+    }
+    auto parsed = parseRfc3339(wholeSeconds, field);
+    // Belt and braces: whatever the text said, the instant itself must be a whole second.
+    if (parsed && parsed->toMSecsSinceEpoch() % 1000 != 0)
+        return Error::validation(field, QStringLiteral("Give the time in whole seconds"));
+    return parsed;
 }
 
 Result<QDate> parseDate(const QString& text, const QString& field) {

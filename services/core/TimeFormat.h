@@ -16,6 +16,10 @@ QString toRfc3339Utc(const QDateTime& instant);
 QString toRfc3339WithOffset(const QDateTime& instant, int utcOffsetSeconds);
 // Strict RFC 3339 with a "Z" or "±HH:MM" offset → UTC QDateTime.
 Result<QDateTime> parseRfc3339(const QString& text, const QString& field);
+// parseRfc3339 for an instant that must be a whole second (a booking's start): a fraction is
+// refused unless all its digits are zeros. Decided on the text, since QDateTime keeps only
+// milliseconds and would read ".0000001" as a whole second.
+Result<QDateTime> parseRfc3339WholeSeconds(const QString& text, const QString& field);
 // Strict "YYYY-MM-DD".
 Result<QDate> parseDate(const QString& text, const QString& field);
 // "HH:MM" from minutes after midnight (1440 → "24:00").

@@ -32,8 +32,9 @@ Status email(const QString& value, const QString& field) {
         R"((?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"));
     if (value.isEmpty())
         return Error::validation(field, QStringLiteral("An email address is required"));
-    if (value.size() > 254 || !pattern.match(value).hasMatch() || value.startsWith(u'.') ||
-        value.contains(QStringLiteral("..")) || value.contains(QStringLiteral(".@")))
+    if (value.size() > kMaxEmailLength || !pattern.match(value).hasMatch() ||
+        value.startsWith(u'.') || value.contains(QStringLiteral("..")) ||
+        value.contains(QStringLiteral(".@")))
         return Error::validation(
             field, QStringLiteral("'%1' is not a valid email address").arg(displayValue(value)));
     return success();
@@ -78,8 +79,9 @@ Status username(const QString& value) {
 Status displayName(const QString& value, const QString& field) {
     if (value.trimmed().isEmpty())
         return Error::validation(field, QStringLiteral("A name is required"));
-    if (value.size() > 200)
-        return Error::validation(field, QStringLiteral("The name is longer than 200 characters"));
+    if (value.size() > kMaxNameLength)
+        return Error::validation(
+            field, QStringLiteral("The name is longer than %1 characters").arg(kMaxNameLength));
     if (hasControlCharacters(value, false))
         return Error::validation(field, QStringLiteral("The name contains control characters"));
     return success();
@@ -91,6 +93,13 @@ Status optionalText(const QString& value, const QString& field, int maxLength) {
             field, QStringLiteral("The text is longer than %1 characters").arg(maxLength));
     if (hasControlCharacters(value, true))
         return Error::validation(field, QStringLiteral("The text contains control characters"));
+    return success();
+}
+
+Status wholeSecond(const QDateTime& instant, const QString& field) {
+    if (instant.isValid() && instant.toMSecsSinceEpoch() % 1000 != 0)
+        return Error::validation(
+            field, QStringLiteral("Times are whole seconds: leave out the fraction of a second"));
     return success();
 }
 
@@ -252,6 +261,10 @@ Status booking(const Booking& b) {
     if (b.startTime.timeSpec() != Qt::UTC || b.endTime.timeSpec() != Qt::UTC)
         return Error::validation(QStringLiteral("startTime"),
                                  QStringLiteral("Booking times must be in UTC"));
+    if (auto s = wholeSecond(b.startTime, QStringLiteral("startTime")); !s)
+        return s;
+    if (auto s = wholeSecond(b.endTime, QStringLiteral("endTime")); !s)
+        return s;
     const auto minutes = b.startTime.secsTo(b.endTime) / 60;
     if (b.startTime.secsTo(b.endTime) % 60 != 0 || minutes < kMinBookingMinutes ||
         minutes > kMaxBookingMinutes)
@@ -264,7 +277,7 @@ Status booking(const Booking& b) {
         return s;
     if (auto s = optionalText(b.title, QStringLiteral("title"), 200); !s)
         return s;
-    if (auto s = optionalText(b.notes, QStringLiteral("notes"), 2000); !s)
+    if (auto s = optionalText(b.notes, QStringLiteral("notes"), kMaxNotesLength); !s)
         return s;
     if (b.videoProvider && b.videoLink.isEmpty())
         return Error::validation(

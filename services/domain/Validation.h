@@ -11,6 +11,12 @@ namespace slotdesk::validation {
 
 inline constexpr int kMinBookingMinutes = 15;
 inline constexpr int kMaxBookingMinutes = 8 * 60;
+// Text limits, in UTF-16 code units (what QString::size() and an HTML maxlength count). The
+// attendee pages get these very numbers from the server (BookingApi fills them in).
+inline constexpr int kMaxNameLength = 200;
+inline constexpr int kMaxEmailLength = 254;
+inline constexpr int kMaxNotesLength = 2000;
+inline constexpr int kMaxReasonLength = 500; // why a booking was cancelled or rejected
 
 Status email(const QString& value, const QString& field = QStringLiteral("email"));
 Status timeZone(const QString& value, const QString& field = QStringLiteral("timeZone"));
@@ -19,6 +25,9 @@ Status displayName(const QString& value, const QString& field = QStringLiteral("
 Status dayOfWeek(int value);
 Status bookingLength(int minutes, const QString& field = QStringLiteral("duration"));
 Status optionalText(const QString& value, const QString& field, int maxLength);
+// A booking's instants are whole seconds: slots are, and a fraction would let two bookings
+// overlap by less than the second the slot engine looks at.
+Status wholeSecond(const QDateTime& instant, const QString& field);
 
 // "HH:MM" (00:00..23:59; "24:00" too when allowEndOfDay) → minutes after midnight.
 Result<int> timeOfDay(const QString& value, const QString& field, bool allowEndOfDay);

@@ -1,5 +1,6 @@
 #include "storage/BookingRepository.h"
 
+#include "domain/Validation.h"
 #include "storage/SqlSupport.h"
 
 namespace slotdesk::storage {
@@ -49,6 +50,12 @@ Result<QVector<Booking>> readAll(Result<QSqlQuery> q) {
 } // namespace
 
 Result<Booking> BookingRepository::create(Booking b) {
+    // The one place a booking's instants are written (update() leaves them alone): whole seconds
+    // only, on either engine — BIGINT milliseconds would keep a fraction silently.
+    if (auto s = validation::wholeSecond(b.startTime, QStringLiteral("startTime")); !s)
+        return s.error();
+    if (auto s = validation::wholeSecond(b.endTime, QStringLiteral("endTime")); !s)
+        return s.error();
     if (b.id.isEmpty())
         b.id = newId();
     b.createdAt = b.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);

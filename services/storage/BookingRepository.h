@@ -23,7 +23,8 @@ public:
     explicit BookingRepository(QSqlDatabase db)
         : m_db(std::move(db)) {}
 
-    Result<Booking> create(Booking booking); // assigns id (unless set) and timestamps
+    // Assigns id (unless set) and timestamps. Refuses start/end with a fraction of a second.
+    Result<Booking> create(Booking booking);
     // Writes every mutable field (status, reason, video, calendar event id, title, notes).
     Result<Booking> update(Booking booking);
     Result<std::optional<Booking>> findById(const QString& userId, const QString& id);

@@ -6,14 +6,12 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "storage/VideoIntegrationRepository.h"
+#include "web/BookingRequestJson.h"
 #include "web/IcsCalendar.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
-
-#include <cmath>
 
 namespace slotdesk::web {
 namespace {
@@ -34,44 +32,6 @@ HttpResponse badRequest(const QString& field, const QString& message) {
     return HttpResponse::error(400, "bad_request", message, field);
 }
 
-// The value of a JSON field: absent and null are the same; a wrong type is a 422 naming it.
-struct FieldReader {
-    const QJsonObject& object;
-    std::optional<Error> error;
-
-    QString text(const char* name, bool required) {
-        const QJsonValue value = object.value(QLatin1String(name));
-        if (value.isUndefined() || value.isNull()) {
-            if (required && !error)
-                error = Error::validation(
-                    QLatin1String(name), QStringLiteral("%1 is required").arg(QLatin1String(name)));
-            return {};
-        }
-        if (!value.isString()) {
-            if (!error)
-                error = Error::validation(
-                    QLatin1String(name),
-                    QStringLiteral("%1 must be a string").arg(QLatin1String(name)));
-            return {};
-        }
-        return value.toString();
-    }
-
-    int integer(const char* name) {
-        const QJsonValue value = object.value(QLatin1String(name));
-        const double number = value.toDouble(-1);
-        // Range first: converting a double beyond int's range is undefined behaviour.
-        if (!value.isDouble() || !(std::abs(number) <= 1e6) || number != std::trunc(number)) {
-            if (!error)
-                error = Error::validation(QLatin1String(name),
-                                          QStringLiteral("%1 must be a whole number of minutes")
-                                              .arg(QLatin1String(name)));
-            return 0;
-        }
-        return static_cast<int>(number);
-    }
-};
-
 QString contentTypeFor(const QString& name) {
     static const QList<QPair<QString, QString>> types{
         {QStringLiteral(".html"), QStringLiteral("text/html; charset=utf-8")},
@@ -89,6 +49,20 @@ QString contentTypeFor(const QString& name) {
             return type;
     }
     return QStringLiteral("application/octet-stream");
+}
+
+// The pages' input limits are the server's own (domain/Validation.h), filled in as a page is
+// served, so that a page never allows more than the server takes, nor less.
+QByteArray withInputLimits(QByteArray html) {
+    const QList<QPair<QByteArray, int>> limits{
+        {"{{maxNameLength}}", validation::kMaxNameLength},
+        {"{{maxEmailLength}}", validation::kMaxEmailLength},
+        {"{{maxNotesLength}}", validation::kMaxNotesLength},
+        {"{{maxReasonLength}}", validation::kMaxReasonLength},
+    };
+    for (const auto& [placeholder, limit] : limits)
+        html.replace(placeholder, QByteArray::number(limit));
+    return html;
 }
 
 QString baseUrl(const HttpRequest& request) {
@@ -321,33 +295,11 @@ HttpResponse BookingApi::createBooking(const QString& username, const HttpReques
         return user.error().code == ErrorCode::NotFound ? notFound()
                                                         : HttpResponse::error(user.error());
 
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return HttpResponse::error(400, "bad_request",
-                                   QStringLiteral("The body must be a JSON object"));
-    const QJsonObject body = document.object();
-    FieldReader read{body, std::nullopt};
-    const QString startText = read.text("start", true);
-    const int duration = body.contains(QStringLiteral("duration")) ? read.integer("duration") : 0;
-    BookingRequest booking;
-    booking.name = read.text("name", true);
-    booking.email = read.text("email", true);
-    booking.notes = read.text("notes", false);
-    booking.timeZone = read.text("timeZone", true);
-    const QString provider = read.text("videoProvider", false);
-    if (!body.contains(QStringLiteral("duration")) && !read.error)
-        read.error =
-            Error::validation(QStringLiteral("duration"), QStringLiteral("duration is required"));
-    if (read.error)
-        return HttpResponse::error(*read.error);
-    auto start = timeformat::parseRfc3339(startText, QStringLiteral("start"));
-    if (!start)
-        return HttpResponse::error(start.error());
-    booking.start = *start;
-    booking.duration = duration;
-    if (auto s = validation::bookingLength(duration); !s)
-        return HttpResponse::error(s.error());
+    auto parsed = BookingRequestJson::parseBooking(request.body);
+    if (!parsed)
+        return HttpResponse::error(parsed.error());
+    BookingRequest booking = std::move(*parsed);
+    const int duration = booking.duration;
     auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
     if (!settings)
         return HttpResponse::error(settings.error());
@@ -355,20 +307,14 @@ HttpResponse BookingApi::createBooking(const QString& username, const HttpReques
         return HttpResponse::error(
             Error::validation(QStringLiteral("duration"),
                               QStringLiteral("%1-minute meetings are not offered").arg(duration)));
-    if (!provider.isEmpty()) {
-        const auto parsed = videoProviderFromString(provider);
-        if (!parsed)
-            return HttpResponse::error(
-                Error::validation(QStringLiteral("videoProvider"),
-                                  QStringLiteral("videoProvider is google-meet, zoom or null")));
-        if (!connectedVideoProviders(*user).contains(provider))
-            return HttpResponse::error(Error::validation(
-                QStringLiteral("videoProvider"),
-                QStringLiteral("%1 is not available for this booking page")
-                    .arg(provider == QLatin1String("zoom") ? QStringLiteral("Zoom")
-                                                           : QStringLiteral("Google Meet"))));
-        booking.videoProvider = parsed;
-    }
+    if (booking.videoProvider &&
+        !connectedVideoProviders(*user).contains(toText(*booking.videoProvider)))
+        return HttpResponse::error(
+            Error::validation(QStringLiteral("videoProvider"),
+                              QStringLiteral("%1 is not available for this booking page")
+                                  .arg(*booking.videoProvider == VideoProvider::Zoom
+                                           ? QStringLiteral("Zoom")
+                                           : QStringLiteral("Google Meet"))));
     booking.maxOpenRequestsPerEmail = m_config.maxOpenRequestsPerEmail;
 
     QString token;
@@ -422,21 +368,11 @@ HttpResponse BookingApi::attendeeBooking(const QString& id, const HttpRequest& r
 }
 
 HttpResponse BookingApi::cancelBooking(const QString& id, const HttpRequest& request) {
-    QString reason;
-    if (!request.body.trimmed().isEmpty()) {
-        QJsonParseError parseError{};
-        const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject())
-            return HttpResponse::error(400, "bad_request",
-                                       QStringLiteral("The body must be a JSON object"));
-        const QJsonObject body = document.object();
-        FieldReader read{body, std::nullopt};
-        reason = read.text("reason", false);
-        if (read.error)
-            return HttpResponse::error(*read.error);
-    }
+    const auto reason = BookingRequestJson::parseCancelReason(request.body);
+    if (!reason)
+        return HttpResponse::error(reason.error());
     auto cancelled = m_bookings.cancelForAttendee(
-        id, request.query.queryItemValue(QStringLiteral("token")), reason);
+        id, request.query.queryItemValue(QStringLiteral("token")), *reason);
     m_passStamp.reset();
     if (!cancelled)
         return cancelled.error().code == ErrorCode::NotFound
@@ -478,6 +414,8 @@ HttpResponse BookingApi::asset(const QString& name) const {
         return notFound();
     HttpResponse response;
     response.body = file.readAll();
+    if (name.endsWith(QLatin1String(".html")))
+        response.body = withInputLimits(std::move(response.body));
     response.setHeader("Content-Type", contentTypeFor(name).toLatin1());
     response.setHeader("Cache-Control", "no-cache");
     return response;

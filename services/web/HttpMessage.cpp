@@ -73,6 +73,8 @@ const char* reasonPhrase(int status) {
 
 int httpStatusFor(const Error& error) {
     switch (error.code) {
+    case ErrorCode::Malformed:
+        return 400;
     case ErrorCode::Validation:
         return 422;
     case ErrorCode::NotFound:

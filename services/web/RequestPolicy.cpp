@@ -29,6 +29,29 @@ void RequestPolicy::setPort(quint16 port) {
     }
 }
 
+bool RequestPolicy::isJsonMediaType(const QByteArray& contentType) {
+    // type/subtype exactly application/json (any case), then only well-formed parameters, of
+    // which a charset must be UTF-8 (JSON's only encoding, RFC 8259).
+    const QList<QByteArray> parts = contentType.split(';');
+    if (parts.constFirst().trimmed().toLower() != "application/json")
+        return false;
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const QByteArray parameter = parts[i].trimmed();
+        if (parameter.isEmpty())
+            continue; // "application/json;"
+        const qsizetype equals = parameter.indexOf('=');
+        if (equals <= 0)
+            return false;
+        const QByteArray name = parameter.left(equals).trimmed().toLower();
+        QByteArray value = parameter.mid(equals + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+            value = value.mid(1, value.size() - 2);
+        if (name == "charset" && value.toLower() != "utf-8")
+            return false;
+    }
+    return true;
+}
+
 bool RequestPolicy::isAllowedHost(const QByteArray& hostHeader) const {
     const QByteArray host = hostHeader.trimmed().toLower();
     return !host.isEmpty() && m_allowedHosts.contains(host);
@@ -67,8 +90,7 @@ std::optional<HttpResponse> RequestPolicy::check(const HttpRequest& request) con
             return HttpResponse::error(403, "forbidden",
                                        QStringLiteral("Cross-site requests are not allowed"));
     }
-    const QByteArray contentType = request.header("content-type").toLower();
-    if (!contentType.startsWith("application/json"))
+    if (!isJsonMediaType(request.header("content-type")))
         return HttpResponse::error(
             415, "unsupported_media_type",
             QStringLiteral("Send the request as Content-Type: application/json"));

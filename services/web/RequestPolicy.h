@@ -20,6 +20,9 @@ public:
     // A response that refuses the request, or nothing when it may proceed.
     [[nodiscard]] std::optional<HttpResponse> check(const HttpRequest& request) const;
     [[nodiscard]] bool isAllowedHost(const QByteArray& host) const;
+    // A Content-Type of application/json: that media type exactly, parameters allowed, a
+    // charset only if it is UTF-8.
+    [[nodiscard]] static bool isJsonMediaType(const QByteArray& contentType);
     // Adds the security headers every response carries.
     static void decorate(HttpResponse& response);
 

@@ -329,6 +329,41 @@ private slots:
         QCOMPARE(bookingCount(), 3);
     }
 
+    // A start is a slot's start to the millisecond: the engine counts whole seconds, so a
+    // fraction must not be rounded onto the grid.
+    void createRefusesAFractionOfASecond() {
+        BookingService service(*m_db, clock());
+        for (qint64 ms : {1, 123, 999}) {
+            BookingRequest r = request("2026-11-30T09:00:00Z");
+            r.start = r.start.addMSecs(ms);
+            auto created = service.create(m_admin, r);
+            QVERIFY(!created.ok());
+            QCOMPARE(created.error().code, ErrorCode::Validation);
+            QCOMPARE(created.error().field, QString("start"));
+        }
+        QCOMPARE(bookingCount(), 0);
+        QVERIFY(service.create(m_admin, request("2026-11-30T09:00:00Z")).ok());
+    }
+
+    // A row written before instants were whole seconds (09:00:00.123-09:30:00.123) still holds
+    // all of its time: the 09:30 slot overlaps it and is not offered.
+    void heldTimeIsNeverRoundedAway() {
+        const Booking legacy = test::seedBooking(
+            *m_db, m_admin.id, test::utc("2026-11-30T09:00:00Z"), 30, BookingStatus::Confirmed);
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QString("UPDATE bookings SET start_time = start_time + 123, "
+                               "end_time = end_time + 123 WHERE id = '%1'")
+                           .arg(legacy.id)));
+        BookingService service(*m_db, clock());
+        auto next = service.create(m_admin, request("2026-11-30T09:30:00Z"));
+        QVERIFY(!next.ok());
+        QCOMPARE(next.error().code, ErrorCode::Conflict);
+        QVERIFY(
+            !startsOn(*SlotService(*m_db, clock()).listSlots(m_admin, week()), QDate(2026, 11, 30))
+                 .contains("2026-11-30T09:30:00Z"));
+        QCOMPARE(bookingCount(), 1);
+    }
+
     void dailyCapCountsPendingAndConfirmed() {
         AvailabilityService availability(*m_db);
         auto settings = availability.settings(m_admin.id);

@@ -275,12 +275,27 @@ private slots:
         QCOMPARE(cli({"overrides", "remove", off.value("id").toString()}).exitCode, 0);
         QCOMPARE(cliJson({"overrides", "list"}).array().size(), 0);
 
+        // Whole seconds only: a fraction would be rounded onto the slot grid (even .0000001, which
+        // a millisecond parser reads as .000); a fraction of zeros is the same second.
+        const QByteArray beforeFraction = digest();
+        for (const char* fraction : {".5", ".0000001"}) {
+            const Run fractional =
+                cli({"bookings", "create", "--start", QString(firstStart).insert(19, fraction),
+                     "--duration", "30", "--name", "Bob", "--email", "bob@example.com"});
+            QCOMPARE(fractional.exitCode, 1);
+            QVERIFY2(fractional.err.contains("start") && fractional.err.contains("fraction"),
+                     qPrintable(fractional.err));
+            QCOMPARE(digest(), beforeFraction);
+        }
         const QJsonObject booking =
-            cliJson({"bookings", "create", "--start", firstStart, "--duration", "30", "--name",
-                     "Bob", "--email", "bob@example.com", "--timezone", "America/New_York"})
+            cliJson({"bookings", "create", "--start", QString(firstStart).insert(19, ".000"),
+                     "--duration", "30", "--name", "Bob", "--email", "bob@example.com",
+                     "--timezone", "America/New_York"})
                 .object();
         QCOMPARE(booking.value("status").toString(), QString("pending"));
         QCOMPARE(booking.value("timezone").toString(), QString("America/New_York"));
+        QCOMPARE(QDateTime::fromString(booking.value("startTime").toString(), Qt::ISODate),
+                 QDateTime::fromString(firstStart, Qt::ISODate));
         const Run again = cli({"bookings", "create", "--start", firstStart, "--duration", "30",
                                "--name", "Eve", "--email", "eve@example.com"});
         QCOMPARE(again.exitCode, 1);

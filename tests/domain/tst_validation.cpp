@@ -233,6 +233,35 @@ private slots:
             QCOMPARE(parsed.error().field, QStringLiteral("start"));
         }
     }
+
+    // A booking's start: whole seconds, decided on the text (QDateTime keeps milliseconds only,
+    // so ".0000001" would look whole after parsing).
+    void rfc3339WholeSeconds() {
+        for (const char* whole : {"2026-12-01T09:00:00+01:00", "2026-12-01T09:00:00.0+01:00",
+                                  "2026-12-01T09:00:00.000000000+01:00", "2026-12-01T08:00:00Z"}) {
+            auto parsed = timeformat::parseRfc3339WholeSeconds(QString::fromLatin1(whole),
+                                                               QStringLiteral("start"));
+            QVERIFY2(parsed.ok(), whole);
+            QCOMPARE(*parsed, test::utc("2026-12-01T08:00:00Z"));
+        }
+        for (const char* fractional :
+             {"2026-12-01T09:00:00.1234567+01:00", "2026-12-01T09:00:00.0000001+01:00",
+              "2026-12-01T09:00:00.000000001Z", "2026-12-01T09:00:00.5Z",
+              "2026-12-01T09:00:00.999999999Z"}) {
+            auto parsed = timeformat::parseRfc3339WholeSeconds(QString::fromLatin1(fractional),
+                                                               QStringLiteral("start"));
+            QVERIFY2(!parsed.ok(), fractional);
+            QCOMPARE(parsed.error().field, QStringLiteral("start"));
+        }
+        QVERIFY(!timeformat::parseRfc3339WholeSeconds(QStringLiteral("2026-12-01T09:00:00.Z"),
+                                                      QStringLiteral("start"))
+                     .ok());
+        QVERIFY(validation::wholeSecond(test::utc("2026-12-01T08:00:00Z"), "start").ok());
+        QCOMPARE(validation::wholeSecond(test::utc("2026-12-01T08:00:00Z").addMSecs(1), "start")
+                     .error()
+                     .field,
+                 QStringLiteral("start"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestValidation)

@@ -489,6 +489,28 @@ private slots:
         QCOMPARE(bookings.list(admin.id)->size(), 1);
     }
 
+    // A booking's instants are whole seconds on either engine: BIGINT milliseconds would keep a
+    // fraction, and the slot engine (whole seconds) would not see the overlap it makes.
+    void bookingInstantsAreWholeSeconds() {
+        const User admin = test::seedAdmin(*m_db);
+        BookingRepository bookings(m_db->connection());
+        const QDateTime start = test::utc("2026-12-01T08:00:00Z");
+        Booking fractionalStart = test::makeBooking(admin.id, start.addMSecs(123));
+        auto refused = bookings.create(fractionalStart);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Validation);
+        QCOMPARE(refused.error().field, QStringLiteral("startTime"));
+        Booking fractionalEnd = test::makeBooking(admin.id, start);
+        fractionalEnd.endTime = fractionalEnd.endTime.addMSecs(-1);
+        refused = bookings.create(fractionalEnd);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, QStringLiteral("endTime"));
+        QCOMPARE(bookings.list(admin.id)->size(), 0);
+        auto whole = bookings.create(test::makeBooking(admin.id, start));
+        QVERIFY(whole.ok());
+        QCOMPARE((*bookings.findById(admin.id, whole->id))->startTime, start);
+    }
+
     void availabilityRoundTrip() {
         const User admin = test::seedAdmin(*m_db);
         AvailabilityRepository repo(m_db->connection());

@@ -17,9 +17,9 @@ QByteArray readFile(const QString& path) {
 
 } // namespace
 
-ServerProcess::ServerProcess(QString cli, QString dataDir, const QString& logBase)
+ServerProcess::ServerProcess(QString cli, QStringList databaseArguments, const QString& logBase)
     : m_cli(std::move(cli))
-    , m_dataDir(std::move(dataDir))
+    , m_databaseArguments(std::move(databaseArguments))
     , m_outPath(logBase + QStringLiteral(".out"))
     , m_errPath(logBase + QStringLiteral(".err")) {}
 
@@ -35,8 +35,9 @@ bool ServerProcess::start(const QStringList& extraArguments, const QProcessEnvir
     m_process.setProcessEnvironment(environment);
     m_process.setStandardOutputFile(m_outPath);
     m_process.setStandardErrorFile(m_errPath);
-    QStringList arguments{QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("serve"),
-                          QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    QStringList arguments = m_databaseArguments;
+    arguments +=
+        {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
     arguments += extraArguments;
     if (wrapper.isEmpty()) {
         m_process.start(m_cli, arguments);

@@ -11,8 +11,9 @@ namespace slotdesk::test {
 
 class ServerProcess {
 public:
-    // `cli`: the slotdesk-cli binary; `logBase`: LOGBASE.out and LOGBASE.err receive its output.
-    ServerProcess(QString cli, QString dataDir, const QString& logBase);
+    // `cli`: the slotdesk-cli binary; `databaseArguments`: which database it serves
+    // (`--data-dir DIR` or `--database URL`); LOGBASE.out and LOGBASE.err receive its output.
+    ServerProcess(QString cli, QStringList databaseArguments, const QString& logBase);
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -33,7 +34,7 @@ public:
 
 private:
     QString m_cli;
-    QString m_dataDir;
+    QStringList m_databaseArguments;
     QString m_outPath;
     QString m_errPath;
     QProcess m_process;

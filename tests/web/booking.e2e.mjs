@@ -400,6 +400,19 @@ async function run(browser) {
   });
   await shot(page, 'desktop-2-form-error');
 
+  await check('the form\'s length limits are the server\'s (name 200, notes 2000)', async () => {
+    assert.equal(await page.getAttribute('#f-name', 'maxlength'), '200');
+    assert.equal(await page.getAttribute('#f-notes', 'maxlength'), '2000');
+    // maxlength stops typing, not a script (a restored draft): the page checks the same number.
+    await page.evaluate(() => { document.querySelector('#f-name').value = 'n'.repeat(201); });
+    const before = bookingPosts.length;
+    await page.click('#submit-button');
+    await fieldErrorShown(page, '#f-name', '#f-name-error', /\b200\b/);
+    await page.waitForTimeout(300);
+    assert.equal(bookingPosts.length, before, 'a booking request was sent');
+    await page.fill('#f-name', name);
+  });
+
   const email = `e2e+${RUN}@example.com`;
   await page.fill('#f-email', email);
 
@@ -501,6 +514,7 @@ async function run(browser) {
   await check('cancel asks for confirmation, then the status reads cancelled', async () => {
     await page.click('#m-cancel');
     await page.waitForSelector('#cancel-dialog[open]');
+    assert.equal(await page.getAttribute('#cd-reason', 'maxlength'), '500', 'the reason allows what the server takes');
     await shot(page, 'desktop-7-manage-cancel-dialog');
     await page.click('#cd-confirm');
     await page.waitForSelector('#m-badge[data-status="cancelled"]');

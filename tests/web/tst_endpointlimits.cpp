@@ -195,7 +195,8 @@ class TestEndpointLimits : public QObject {
     std::unique_ptr<test::ServerProcess> startServer(const QStringList& arguments = {},
                                                      const QStringList& wrapper = {}) {
         auto server = std::make_unique<test::ServerProcess>(
-            m_cli, m_dataDir, m_dir.filePath(QStringLiteral("server-%1").arg(++m_servers)));
+            m_cli, QStringList{QStringLiteral("--data-dir"), m_dataDir},
+            m_dir.filePath(QStringLiteral("server-%1").arg(++m_servers)));
         // Under AddressSanitizer freed memory waits in a quarantine (256 MB by default) before
         // it is reused; a small one keeps resident memory about what the server holds.
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

@@ -5,9 +5,11 @@
 // 50-socket race for one slot, logs without tokens, loopback by default and a clean shutdown.
 
 #include "availability/AvailabilityService.h"
+#include "domain/Validation.h"
 #include "storage/Database.h"
 #include "support/ServerProcess.h"
 #include "support/TestData.h"
+#include "support/TestDatabase.h"
 #include "web/BookingServer.h"
 #include "web/ServerConfig.h"
 
@@ -183,8 +185,10 @@ class TestWebApi : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_dataDir;
-    std::unique_ptr<storage::Database> m_db; // a second connection to the server's file
+    std::unique_ptr<test::TestDatabase> m_tdb; // SQLite, or PostgreSQL in the _postgres run
+    QString m_dataDir;                         // the server's (SQLite's file is in it)
+    QStringList m_databaseArguments;           // slotdesk-cli's options for the database
+    std::unique_ptr<storage::Database> m_db;   // a second connection to the server's file
     User m_admin;
     QDateTime m_firstSlot; // 00:00 UTC two days ahead; slots are handed out from here
     int m_slotsTaken = 0;
@@ -200,7 +204,7 @@ class TestWebApi : public QObject {
     startServer(const QStringList& extraArguments = {},
                 const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
         m_server = std::make_unique<test::ServerProcess>(
-            SLOTDESK_CLI_PATH, m_dataDir,
+            SLOTDESK_CLI_PATH, m_databaseArguments,
             m_dir.filePath(QString("server-%1").arg(++m_serverCount)));
         if (m_server->start(extraArguments, environment))
             return true;
@@ -278,7 +282,7 @@ class TestWebApi : public QObject {
                                   "/work/",    SLOTDESK_SOURCE_DIR,
                                   m_dataDir,   "slotdesk.sqlite"};
         for (const auto& needle : needles) {
-            if (text.contains(needle, Qt::CaseInsensitive))
+            if (!needle.isEmpty() && text.contains(needle, Qt::CaseInsensitive))
                 return needle;
         }
         return {};
@@ -337,10 +341,17 @@ class TestWebApi : public QObject {
 
 private slots:
     void initTestCase() {
+        SLOTDESK_REQUIRE_TEST_ENGINE();
         QVERIFY(m_dir.isValid());
-        m_dataDir = m_dir.filePath("data");
-        auto db = storage::Database::openInDirectory(m_dataDir);
-        QVERIFY(db.ok());
+        m_tdb = std::make_unique<test::TestDatabase>();
+        QVERIFY(m_tdb->isValid());
+        m_dataDir = test::usingPostgres() ? m_dir.filePath("data") : m_tdb->dataDir();
+        // --database wins over --data-dir; the data directory still holds the server's files.
+        m_databaseArguments = QStringList{"--data-dir", m_dataDir};
+        if (test::usingPostgres())
+            m_databaseArguments += m_tdb->cliArguments();
+        auto db = m_tdb->open();
+        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
         m_db = std::move(*db);
         m_admin = test::seedAdmin(*m_db, "alice", "UTC");
         QVERIFY(!m_admin.id.isEmpty());
@@ -811,6 +822,43 @@ private slots:
             changed("start", m_badInputSlot.toString("yyyy-MM-ddTHH:mm:ss")), 422, "validation",
             "start");
         row("start not a time", changed("start", "next tuesday"), 422, "validation", "start");
+        // A slot's start exactly: no fraction of a second, however small (a millisecond parser
+        // would read .0000001 as .000).
+        const QString paris = m_badInputSlot.toOffsetFromUtc(3600).toString("yyyy-MM-ddTHH:mm:ss");
+        row("start with 123.4567 ms", changed("start", paris + ".1234567+01:00"), 422, "validation",
+            "start");
+        row("start with 100 ns", changed("start", paris + ".0000001+01:00"), 422, "validation",
+            "start");
+        row("start with half a second",
+            changed("start", rfc3339(m_badInputSlot).chopped(1) + ".5Z"), 422, "validation",
+            "start");
+        // Invalid Unicode, as \u escapes (Qt's parser would swallow or mangle them) and as raw
+        // bytes: refused naming the field, never stored altered.
+        const auto withName = [&](const QByteArray& name) {
+            return raw(
+                QByteArray(json).replace("\"name\":\"Bob Example\"", "\"name\":\"" + name + '"'));
+        };
+        const auto withNotes = [&](const QByteArray& notes) {
+            return raw(QByteArray(json).replace("\"notes\":\"About the roadmap\"",
+                                                "\"notes\":\"" + notes + '"'));
+        };
+        row("unpaired high surrogate in the name", withName(R"(\ud800x)"), 422, "validation",
+            "name");
+        row("high surrogate ending the name", withName(R"(Bob\uD800)"), 422, "validation", "name");
+        row("high surrogate before a plain escape", withName(R"(\ud800\u0041)"), 422, "validation",
+            "name");
+        row("lone low surrogate in the notes", withNotes(R"(\udc00)"), 422, "validation", "notes");
+        row("surrogates in reverse order", withNotes(R"(\udc00\ud800)"), 422, "validation",
+            "notes");
+        row("invalid UTF-8 in the notes", withNotes("ok \xff\xfe"), 422, "validation", "notes");
+        row("overlong UTF-8 in the name", withName("\xc0\xaf"), 422, "validation", "name");
+        row("UTF-8-encoded surrogate in the notes", withNotes("\xed\xa0\x80"), 422, "validation",
+            "notes");
+        row("truncated UTF-8 in the name", withName("Bob\xe2\x82"), 422, "validation", "name");
+        row("invalid UTF-8 outside strings", raw("{\xff" + json.mid(1)), 400, "bad_request");
+        row("surrogate in the cancel reason",
+            httpRequest("POST", "/api/v1/bookings/x/cancel?token=y", R"({"reason": "\udc00"})"),
+            422, "validation", "reason");
         row("start beyond the horizon", changed("start", rfc3339(m_badInputSlot.addDays(90))), 422,
             "validation", "start");
         row("nine hours", changed("duration", 540), 422, "validation", "duration");
@@ -857,6 +905,19 @@ private slots:
             "unsupported_media_type");
         row("form encoded", raw(json, {{"Content-Type", "application/x-www-form-urlencoded"}}), 415,
             "unsupported_media_type");
+        // The media type is application/json exactly; a charset, if given, is UTF-8.
+        row("application/jsonx", raw(json, {{"Content-Type", "application/jsonx"}}), 415,
+            "unsupported_media_type");
+        row("application/json5", raw(json, {{"Content-Type", "application/json5"}}), 415,
+            "unsupported_media_type");
+        row("application/json garbage", raw(json, {{"Content-Type", "application/json garbage"}}),
+            415, "unsupported_media_type");
+        row("charset latin1", raw(json, {{"Content-Type", "application/json; charset=iso-8859-1"}}),
+            415, "unsupported_media_type");
+        row("charset utf-16", raw(json, {{"Content-Type", "application/json;charset=\"UTF-16\""}}),
+            415, "unsupported_media_type");
+        row("parameter without a value", raw(json, {{"Content-Type", "application/json; utf-8"}}),
+            415, "unsupported_media_type");
         row("cross-site Origin", raw(json, {{"Origin", "https://evil.example"}}), 403, "forbidden");
         row("Origin null", raw(json, {{"Origin", "null"}}), 403, "forbidden");
         row("Origin of another port", raw(json, {{"Origin", "http://127.0.0.1:1"}}), 403,
@@ -919,6 +980,11 @@ private slots:
                                           << "line one\nline two\tindented" << QByteArray();
         QTest::newRow("charset parameter") << "Bob"
                                            << "" << QByteArray("application/json; charset=utf-8");
+        QTest::newRow("media type in capitals")
+            << "Bob"
+            << "" << QByteArray(R"(Application/JSON ; Charset="UTF-8"; profile=x)");
+        QTest::newRow("text that looks like an escape")
+            << QString::fromUtf8("🦄 \\ud800 \\udc00") << R"(\ud83e\udd84)" << QByteArray();
         QTest::newRow("same-origin browser") << "Bob"
                                              << "" << QByteArray("same-origin");
     }
@@ -953,6 +1019,100 @@ private slots:
         // Everyone else's answers keep working: the table is intact.
         QCOMPARE(get("/api/v1/users/alice").status, 200);
         QVERIFY(post("/api/v1/bookings/" + id + "/cancel?token=" + token, {}).status == 200);
+    }
+
+    // A start is exactly a slot's start. A fraction of a second used to be stored, rounded
+    // onto the grid by the slot check, and the next slot could then be booked too: two bookings
+    // overlapping by 123 ms.
+    void startsAreWholeSeconds() {
+        QVERIFY(startServer());
+        const QDateTime start = takeSlot();
+        const QDateTime next = takeSlot();
+        const auto inParis = [](const QDateTime& instant, const char* fraction) {
+            return instant.toOffsetFromUtc(3600).toString("yyyy-MM-ddTHH:mm:ss") + fraction +
+                   "+01:00";
+        };
+        const BookingRows before = bookingRows();
+        for (const char* fraction : {".1234567", ".0000001", ".5", ".999999999"}) {
+            QJsonObject body = bookingBody(start, "fraction@example.com");
+            body["start"] = inParis(start, fraction);
+            const Reply refused = book(body);
+            QVERIFY2(refused.status == 422,
+                     qPrintable(QString(fraction) + ": " + refused.describe()));
+            QCOMPARE(refused.error().value("field").toString(), QString("start"));
+            QCOMPARE(bookingRows(), before);
+        }
+        // A fraction of zeros is the same whole second.
+        QJsonObject zeros = bookingBody(start, "fraction@example.com");
+        zeros["start"] = inParis(start, ".000000000");
+        const Reply created = book(zeros);
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        const QVariantMap row = storedBooking(created.json().value("id").toString());
+        QCOMPARE(row.value("start_time").toLongLong(), start.toMSecsSinceEpoch());
+        QCOMPARE(row.value("end_time").toLongLong(), next.toMSecsSinceEpoch());
+        // The next slot begins exactly where this one ends.
+        const Reply adjacent = book(bookingBody(next, "fraction-next@example.com"));
+        QVERIFY2(adjacent.status == 201, qPrintable(adjacent.describe()));
+        QCOMPARE(
+            storedBooking(adjacent.json().value("id").toString()).value("start_time").toLongLong(),
+            row.value("end_time").toLongLong());
+        QCOMPARE(bookingRows().count, before.count + 2);
+    }
+
+    // Escapes are decoded exactly: a surrogate pair is one character, stored as such.
+    void surrogatePairEscapesAreOneCharacter() {
+        QVERIFY(startServer());
+        QByteArray json = toJson(bookingBody(takeSlot(), "escapes@example.com"));
+        json.replace("\"name\":\"Bob Example\"", R"("name":"Bob \ud83e\udd84 \u00e9")");
+        json.replace("\"notes\":\"About the roadmap\"", R"("notes":"\uD834\uDD1E")");
+        const Reply created = post("/api/v1/users/alice/bookings", json);
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        const QVariantMap row = storedBooking(created.json().value("id").toString());
+        QCOMPARE(row.value("attendee_name").toString(), QString::fromUtf8("Bob 🦄 é"));
+        QCOMPARE(row.value("notes").toString(), QString::fromUtf8("𝄞"));
+    }
+
+    // One limit per field, the server's: the pages' maxlength attributes are the numbers the API
+    // enforces (domain/Validation.h), and the API takes exactly that many characters, not one
+    // more. (The manage page used to allow a 1,000-character reason the server refused.)
+    void pagesUseTheServersLimits() {
+        QVERIFY(startServer());
+        const auto maxLength = [](const QByteArray& html, const char* id) {
+            const QRegularExpression tag(
+                QString(R"(<(?:input|textarea)\b[^>]*\bid="%1"[^>]*>)").arg(id));
+            static const QRegularExpression attribute(R"re(\bmaxlength="(\d+)")re");
+            const auto match = attribute.match(tag.match(QString::fromUtf8(html)).captured(0));
+            return match.hasMatch() ? match.captured(1).toInt() : -1;
+        };
+        const Reply manage = get("/booking/some-id?token=x");
+        QCOMPARE(manage.status, 200);
+        QCOMPARE(maxLength(manage.body, "cd-reason"), validation::kMaxReasonLength);
+        const Reply page = get("/alice");
+        QCOMPARE(page.status, 200);
+        QCOMPARE(maxLength(page.body, "f-name"), validation::kMaxNameLength);
+        QCOMPARE(maxLength(page.body, "f-email"), validation::kMaxEmailLength);
+        QCOMPARE(maxLength(page.body, "f-notes"), validation::kMaxNotesLength);
+        QVERIFY(!manage.body.contains("{{"));
+        QVERIFY(!page.body.contains("{{"));
+
+        QJsonObject body = bookingBody(takeSlot(), "limits@example.com");
+        body["name"] = QString(validation::kMaxNameLength, u'n');
+        body["notes"] = QString(validation::kMaxNotesLength, u'x');
+        const Reply created = book(body);
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        const auto [id, token] = idAndToken(created);
+        const QByteArray cancel = "/api/v1/bookings/" + id + "/cancel?token=" + token;
+        const BookingRows before = bookingRows();
+        const Reply tooLong =
+            post(cancel, toJson({{"reason", QString(validation::kMaxReasonLength + 1, u'r')}}));
+        QVERIFY2(tooLong.status == 422, qPrintable(tooLong.describe()));
+        QCOMPARE(tooLong.error().value("field").toString(), QString("reason"));
+        QCOMPARE(bookingRows(), before);
+        const Reply cancelled =
+            post(cancel, toJson({{"reason", QString(validation::kMaxReasonLength, u'r')}}));
+        QVERIFY2(cancelled.status == 200, qPrintable(cancelled.describe()));
+        QCOMPARE(storedBooking(QString::fromLatin1(id)).value("status_reason").toString(),
+                 QString(validation::kMaxReasonLength, u'r'));
     }
 
     // --- the transport ------------------------------------------------------------------------
@@ -1256,8 +1416,10 @@ private slots:
     void takenPortIsAClearError() {
         QVERIFY(startServer());
         QProcess second;
-        second.start(SLOTDESK_CLI_PATH, {"--data-dir", m_dataDir, "serve", "--listen",
-                                         "127.0.0.1:" + QString::number(m_server->port())});
+        second.start(
+            SLOTDESK_CLI_PATH,
+            m_databaseArguments +
+                QStringList{"serve", "--listen", "127.0.0.1:" + QString::number(m_server->port())});
         QVERIFY(second.waitForFinished(60000));
         QCOMPARE(second.exitStatus(), QProcess::NormalExit);
         QCOMPARE(second.exitCode(), 2);
