@@ -3,6 +3,7 @@
 // everything to the main window.
 
 #include "calendar/CalendarSyncService.h"
+#include "core/QuitOnSignals.h"
 #include "profile/ProfileService.h"
 #include "storage/DatabaseSelection.h"
 #include "ui/AppSettings.h"
@@ -54,6 +55,9 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationDisplayName(QStringLiteral("SlotDesk"));
     QApplication::setApplicationVersion(QStringLiteral(SLOTDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("slotdesk"));
+    // SIGTERM (a logout, `kill`) and SIGINT quit like the tray's Quit once the event loop runs:
+    // the services' destructors then give back a calendar sync lease or Zoom claim held then.
+    quitOnSignals(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

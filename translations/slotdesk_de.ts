@@ -1437,6 +1437,10 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
         <source>Client secret: enter the client secret.</source>
         <translation>Clientschlüssel: Geben Sie den Clientschlüssel ein.</translation>
     </message>
+    <message>
+        <source>The client ID is kept in SlotDesk&apos;s settings file; the client secret and your sign-in tokens go to the system keychain only.</source>
+        <translation>Die Client-ID wird in der Einstellungsdatei von SlotDesk gespeichert, der Clientschlüssel und Ihre Anmelde-Tokens dagegen nur im Schlüsselbund des Systems.</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::ui::OnboardingDialog</name>

@@ -1437,6 +1437,10 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
         <source>Client secret: enter the client secret.</source>
         <translation>Code secret du client&#xa0;: saisissez le code secret du client.</translation>
     </message>
+    <message>
+        <source>The client ID is kept in SlotDesk&apos;s settings file; the client secret and your sign-in tokens go to the system keychain only.</source>
+        <translation>L’ID client est enregistré dans le fichier de paramètres de SlotDesk&#xa0;; le code secret et vos jetons de connexion sont stockés uniquement dans le trousseau du système.</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::ui::OnboardingDialog</name>

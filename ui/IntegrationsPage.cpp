@@ -492,15 +492,27 @@ void IntegrationsPage::updateZoom() {
 }
 
 void IntegrationsPage::connectZoom() {
-    if (!m_zoom)
+    if (!m_zoom || m_zoomClientCheck)
         return;
-    if (!zoom::ClientCredentials::load()) {
-        askForClient(int(OAuthClientDialog::Provider::Zoom), [this] { connectZoom(); });
-        return;
-    }
     m_zoomMessage->hide();
-    m_zoom->connectZoom();
-    updateZoom();
+    // Whether a Zoom OAuth app is configured is a question for the keychain (its secret is
+    // there), which answers later.
+    m_zoomClientCheck = true;
+    m_zoom->loadClient(this, [this](Result<zoom::ClientCredentials> client) {
+        m_zoomClientCheck = false;
+        if (!m_zoom)
+            return;
+        if (!client && client.error().code == ErrorCode::Validation) {
+            askForClient(int(OAuthClientDialog::Provider::Zoom), [this] { connectZoom(); });
+            return;
+        }
+        if (!client) {
+            showMessage(m_zoomMessage, false, client.error().message);
+            return;
+        }
+        m_zoom->connectZoom();
+        updateZoom();
+    });
 }
 
 void IntegrationsPage::disconnectZoom() {
@@ -521,12 +533,23 @@ void IntegrationsPage::askForClient(int provider, std::function<void()> connectN
     auto* dialog = new OAuthClientDialog(static_cast<OAuthClientDialog::Provider>(provider), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &QDialog::accepted, this, [dialog, connectNow = std::move(connectNow)] {
-        if (dialog->provider() == OAuthClientDialog::Provider::Google)
+    connect(dialog, &QDialog::accepted, this, [this, dialog, connectNow = std::move(connectNow)] {
+        if (dialog->provider() == OAuthClientDialog::Provider::Google) {
             google::ClientCredentials::saveToSettings({dialog->clientId(), dialog->clientSecret()});
-        else
-            zoom::ClientCredentials::saveToSettings({dialog->clientId(), dialog->clientSecret()});
-        connectNow();
+            connectNow();
+            return;
+        }
+        if (!m_zoom)
+            return;
+        // Zoom's secret goes to the keychain only: without a usable one nothing is saved, and
+        // the card says why.
+        m_zoom->saveClient({dialog->clientId(), dialog->clientSecret()}, this,
+                           [this, connectNow](const Status& saved) {
+                               if (!saved)
+                                   showMessage(m_zoomMessage, false, saved.error().message);
+                               else
+                                   connectNow();
+                           });
     });
     dialog->open();
 }

@@ -86,6 +86,7 @@ private:
     Question m_question;
     UrlOpener m_openUrl;
     bool m_googleSyncing = false;
+    bool m_zoomClientCheck = false; // asking the keychain whether a Zoom app is configured
 
     QLabel* m_status = nullptr;
     QLabel* m_account = nullptr;

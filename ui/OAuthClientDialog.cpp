@@ -35,9 +35,12 @@ OAuthClientDialog::OAuthClientDialog(Provider provider, QWidget* parent)
                     "and to read your user, and paste its client ID and secret here. The "
                     "environment variables SLOTDESK_ZOOM_CLIENT_ID and "
                     "SLOTDESK_ZOOM_CLIENT_SECRET, when set, take precedence."));
+    // Google's installed-app secret is not really secret (Google says so); Zoom's is.
     auto* stored = new QLabel(
-        tr("They are kept in SlotDesk's settings file; your sign-in tokens go to the system "
-           "keychain only."),
+        google ? tr("They are kept in SlotDesk's settings file; your sign-in tokens go to the "
+                    "system keychain only.")
+               : tr("The client ID is kept in SlotDesk's settings file; the client secret and "
+                    "your sign-in tokens go to the system keychain only."),
         this);
     stored->setWordWrap(true);
     stored->setObjectName(QStringLiteral("hint"));

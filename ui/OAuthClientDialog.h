@@ -2,7 +2,8 @@
 // OAuthClientDialog: asks for the OAuth client SlotDesk signs in with (Google's Desktop client
 // or a Zoom OAuth app) when none is configured, says where to create one and that the
 // environment variables win, and checks that the fields it needs are filled. The caller saves
-// the answer (GoogleConfig / ZoomConfig write it to SlotDesk's settings).
+// the answer (GoogleConfig writes it to SlotDesk's settings; ZoomConfig the id there and the
+// secret to the system keychain).
 
 #include <QDialog>
 

@@ -233,11 +233,20 @@ int sync(CliContext& c) {
                      });
     service.syncNow(id);
     loop.exec();
+    // 0 only when this process synced: another process holding the lease is the caller's to
+    // wait out (1), anything else that kept the sync from running or succeeding is ours (2).
     const auto report = service.lastReport(id);
     if (!report)
         return c.fail(calendarFailure(QStringLiteral("The sync did not run")));
     if (!report->ok)
         return c.fail(calendarFailure(report->message));
+    if (!report->ran)
+        return c.fail(
+            Error{report->leaseBusy ? ErrorCode::Conflict : ErrorCode::Internal,
+                  report->message + (report->leaseBusy
+                                         ? QStringLiteral("; try again when it has finished")
+                                         : QString()),
+                  {}});
     return c.print(reportJson(*report), reportLine(*report));
 }
 

@@ -3,53 +3,21 @@
 #include "cli/Command.h"
 
 #include "calendar/CalendarSyncService.h"
+#include "core/QuitOnSignals.h"
 #include "video/ZoomService.h"
 #include "web/BookingServer.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
-
-#ifdef Q_OS_UNIX
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 namespace slotdesk::cli {
 namespace {
 
-#ifdef Q_OS_UNIX
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int) {
-    const char byte = 1;
-    // write() is async-signal-safe; the event loop picks the byte up.
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-// Turns SIGINT/SIGTERM into a clean QCoreApplication::quit().
-void quitOnSignals(QObject* parent) {
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return;
-    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, parent);
-    QObject::connect(notifier, &QSocketNotifier::activated, parent, [notifier] {
-        notifier->setEnabled(false);
-        char byte = 0;
-        [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
-        QCoreApplication::quit();
-    });
-    struct sigaction action {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
-#else
-void quitOnSignals(QObject*) {}
-#endif
-
 int serve(CliContext& c) {
+    // SIGINT/SIGTERM end the event loop (also one that arrives before it runs); leaving this
+    // scope then abandons a calendar sync or Zoom pass under way and releases its lease or
+    // claim (the services' destructors).
+    QObject lifetime;
+    quitOnSignals(&lifetime);
     web::ServerConfig config;
     if (c.parser.isSet(QStringLiteral("listen"))) {
         if (auto s = web::parseListenAddress(c.parser.value(QStringLiteral("listen")), config); !s)
@@ -103,8 +71,6 @@ int serve(CliContext& c) {
     c.out() << "Database: " << c.database().displayName() << Qt::endl; // password masked
     c.out().flush();
 
-    QObject lifetime;
-    quitOnSignals(&lifetime);
     const int code = QCoreApplication::exec();
     c.out() << "Stopped." << Qt::endl;
     return code;

@@ -1,9 +1,11 @@
-// slotdesk-cli zoom connect|status|disconnect: the admin's Zoom account for meeting links.
-// Tokens go to the OS keychain only (google::TokenStore, key "zoom/<integration id>"); the
-// database records the connection in video_integrations.
+// slotdesk-cli zoom set-client|connect|status|disconnect: the Zoom OAuth app and the admin's
+// Zoom account for meeting links. Tokens and the app's client secret go to the OS keychain only
+// (google::TokenStore, keys "zoom/<integration id>" and "zoom/client/<client id>"); the database
+// records the connection in video_integrations.
 
 #include "cli/Command.h"
 
+#include "calendar/TokenStore.h"
 #include "storage/VideoIntegrationRepository.h"
 #include "video/ZoomClient.h"
 #include "video/ZoomService.h"
@@ -11,6 +13,9 @@
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QProcess>
+
+#include <cstdio>
+#include <optional>
 
 namespace slotdesk::cli {
 namespace {
@@ -33,13 +38,62 @@ QJsonValue integrationJson(const std::optional<video::VideoIntegration>& i) {
                         i->lastError.isEmpty() ? QJsonValue() : QJsonValue(i->lastError)}};
 }
 
-int connectZoom(CliContext& c) {
+// The Zoom and keychain code log their progress and warnings; a command reports the outcome in
+// one line instead (QT_LOGGING_RULES, which wins over this, brings the log back).
+void quietLogs() {
     QLoggingCategory::setFilterRules(
         QStringLiteral("slotdesk.video.*=false\nslotdesk.calendar.*=false"));
+}
+
+// The keychain answers asynchronously; this short-lived process just waits for it.
+Result<zoom::ClientCredentials> loadClient() {
+    google::TokenStore store;
+    QEventLoop loop;
+    std::optional<Result<zoom::ClientCredentials>> loaded;
+    zoom::ClientCredentials::load(&store, &loop, [&](Result<zoom::ClientCredentials> result) {
+        loaded = std::move(result);
+        loop.quit();
+    });
+    loop.exec(); // `done` never runs inside load()
+    return *loaded;
+}
+
+int setClient(CliContext& c) {
+    quietLogs();
+    if (!missingOption(c, {QStringLiteral("client-id")}).isEmpty())
+        return c.usage(QStringLiteral("zoom set-client needs --client-id"));
+    const QString id = c.parser.value(QStringLiteral("client-id")).trimmed();
+    // On the command line the secret would be visible to every user (ps, /proc): stdin only.
+    const QString secret = QTextStream(stdin).readLine().trimmed();
+    if (secret.isEmpty())
+        return c.fail(Error::validation(
+            QStringLiteral("clientSecret"),
+            QStringLiteral("Give the client secret on standard input (zoom set-client "
+                           "--client-id ID < file, or type it and press Enter)")));
+    google::TokenStore store;
+    QEventLoop loop;
+    std::optional<Status> saved;
+    zoom::ClientCredentials::save({id, secret}, &store, &loop, [&](Status result) {
+        saved = std::move(result);
+        loop.quit();
+    });
+    loop.exec();
+    if (!*saved)
+        return c.fail(saved->error());
+    const QString message = QStringLiteral("Saved the Zoom OAuth app %1: its client secret is in "
+                                           "the system keychain, its ID in SlotDesk's settings")
+                                .arg(displayValue(id));
+    return c.print(
+        QJsonObject{{QStringLiteral("message"), message}, {QStringLiteral("clientId"), id}},
+        message);
+}
+
+int connectZoom(CliContext& c) {
+    quietLogs();
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    if (auto client = zoom::ClientCredentials::load(); !client)
+    if (auto client = loadClient(); !client)
         return c.fail(client.error());
     const bool openBrowser = !c.parser.isSet(QStringLiteral("no-browser"));
     video::ZoomService service(c.database());
@@ -101,8 +155,7 @@ int zoomStatus(CliContext& c) {
 }
 
 int disconnectZoom(CliContext& c) {
-    QLoggingCategory::setFilterRules(
-        QStringLiteral("slotdesk.video.*=false\nslotdesk.calendar.*=false"));
+    quietLogs();
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
@@ -134,6 +187,13 @@ int disconnectZoom(CliContext& c) {
 
 QList<Command> zoomCommands() {
     return {
+        {QStringLiteral("zoom set-client"),
+         {},
+         0,
+         QStringLiteral("Save the Zoom OAuth app: --client-id ID, the secret on standard input"),
+         {{QStringLiteral("client-id"), QStringLiteral("The app's client ID."),
+           QStringLiteral("ID")}},
+         setClient},
         {QStringLiteral("zoom connect"),
          {},
          0,

@@ -114,7 +114,11 @@ CalendarSyncRun::CalendarSyncRun(Setup setup, QObject* parent)
     : QObject(parent)
     , m_setup(std::move(setup)) {}
 
-CalendarSyncRun::~CalendarSyncRun() = default;
+CalendarSyncRun::~CalendarSyncRun() {
+    if (m_leaseHeld)
+        qCInfo(lcSync) << "sync abandoned (shutting down); releasing its lease";
+    releaseLease();
+}
 
 QString CalendarSyncRun::eventsPath() const {
     return QStringLiteral("/calendars/%1/events")
@@ -123,10 +127,17 @@ QString CalendarSyncRun::eventsPath() const {
 
 void CalendarSyncRun::start() {
     m_elapsed.start();
-    if (!renewLease()) {
+    switch (renewLease()) {
+    case Lease::Held:
+        break;
+    case Lease::Busy:
         m_report.ran = false;
-        m_report.ok = true;
-        finish(true, QStringLiteral("Another SlotDesk process is syncing this calendar now"));
+        m_report.leaseBusy = true;
+        finish(true, busyMessage());
+        return;
+    case Lease::Failed:
+        m_report.ran = false;
+        finish(false, QStringLiteral("Cannot take the calendar sync lease: ") + m_leaseError);
         return;
     }
     m_report.ran = true;
@@ -156,26 +167,69 @@ void CalendarSyncRun::start() {
     });
 }
 
-bool CalendarSyncRun::renewLease() {
+CalendarSyncRun::Lease CalendarSyncRun::renewLease() {
     auto db = m_setup.database->connection();
     auto tx = Transaction::begin(db, Transaction::Mode::Write);
-    if (!tx)
-        return false;
+    if (!tx) {
+        m_leaseError = tx.error().message;
+        return Lease::Failed;
+    }
     const QDateTime now = nowUtc();
     auto acquired = storage::CalendarSyncStateRepository(db).tryAcquire(
         m_setup.integration.id, m_setup.leaseHolder, now,
         now.addSecs(std::chrono::duration_cast<std::chrono::seconds>(kLease).count()));
-    if (!acquired || !*acquired || !tx->commit())
-        return false;
+    if (!acquired) {
+        m_leaseError = acquired.error().message;
+        return Lease::Failed;
+    }
+    if (!*acquired)
+        return Lease::Busy;
+    if (auto committed = tx->commit(); !committed) {
+        m_leaseError = committed.error().message;
+        return Lease::Failed;
+    }
     m_leaseHeld = true;
-    return true;
+    return Lease::Held;
+}
+
+void CalendarSyncRun::releaseLease() {
+    if (!m_leaseHeld)
+        return;
+    m_leaseHeld = false;
+    auto db = m_setup.database->connection();
+    auto tx = Transaction::begin(db, Transaction::Mode::Write);
+    if (!tx) {
+        qCWarning(lcSync) << "cannot release the sync lease:" << tx.error().message;
+        return;
+    }
+    if (auto released = storage::CalendarSyncStateRepository(db).release(m_setup.integration.id,
+                                                                         m_setup.leaseHolder.id);
+        !released || !tx->commit())
+        qCWarning(lcSync) << "cannot release the sync lease";
+}
+
+QString CalendarSyncRun::lostLeaseMessage(Lease lease) const {
+    return lease == Lease::Busy
+               ? QStringLiteral("Lost the sync lease to another SlotDesk process")
+               : QStringLiteral("Cannot renew the calendar sync lease: ") + m_leaseError;
+}
+
+QString CalendarSyncRun::busyMessage() const {
+    auto state = storage::CalendarSyncStateRepository(m_setup.database->connection())
+                     .get(m_setup.integration.id);
+    if (state && state->leaseHolder.pid > 0 && !state->leaseHolder.host.isEmpty())
+        return QStringLiteral("Another SlotDesk process (pid %1 on %2) is syncing this calendar "
+                              "now")
+            .arg(state->leaseHolder.pid)
+            .arg(state->leaseHolder.hostName());
+    return QStringLiteral("Another SlotDesk process is syncing this calendar now");
 }
 
 // ---- events.list ----------------------------------------------------------------------------
 
 void CalendarSyncRun::fetchPage(const QString& pageToken) {
-    if (!renewLease()) {
-        finish(false, QStringLiteral("Lost the sync lease to another SlotDesk process"));
+    if (const Lease lease = renewLease(); lease != Lease::Held) {
+        finish(false, lostLeaseMessage(lease));
         return;
     }
     QUrlQuery query;
@@ -378,8 +432,8 @@ void CalendarSyncRun::nextJob() {
         finish(m_report.ok, m_report.message);
         return;
     }
-    if (!renewLease()) {
-        finish(false, QStringLiteral("Lost the sync lease to another SlotDesk process"));
+    if (const Lease lease = renewLease(); lease != Lease::Held) {
+        finish(false, lostLeaseMessage(lease));
         return;
     }
     const CalendarJob job = m_jobs.front();
@@ -630,15 +684,7 @@ void CalendarSyncRun::finish(bool ok, const QString& message) {
     if (m_finished)
         return;
     m_finished = true;
-    if (m_leaseHeld) {
-        auto db = m_setup.database->connection();
-        if (auto tx = Transaction::begin(db, Transaction::Mode::Write)) {
-            if (storage::CalendarSyncStateRepository(db).release(m_setup.integration.id,
-                                                                 m_setup.leaseHolder))
-                (void)tx->commit();
-        }
-        m_leaseHeld = false;
-    }
+    releaseLease();
     m_report.ok = ok;
     if (!message.isEmpty())
         m_report.message = message;

@@ -7,6 +7,7 @@
 #include "calendar/GoogleConfig.h"
 #include "calendar/GoogleEventMapper.h"
 #include "calendar/GoogleReply.h"
+#include "core/LeaseHolder.h"
 #include "domain/Entities.h"
 #include "storage/CalendarJobRepository.h"
 
@@ -33,7 +34,8 @@ class TokenStore;
 
 // What one pass did, for the CLI and the GUI's status line.
 struct SyncReport {
-    bool ran = false;             // false: skipped (another process holds the lease)
+    bool ran = false;             // false: skipped (see below) or failed before it began
+    bool leaseBusy = false;       // skipped: another live process holds the lease
     bool tokensElsewhere = false; // skipped: another admin's calendar, tokens not in this keychain
     bool ok = false;              // the events sync succeeded (or wasn't asked for)
     bool fullSync = false;        // the sync started or fell back to a full sync
@@ -56,7 +58,7 @@ public:
         storage::Database* database = nullptr;
         CalendarIntegration integration;
         QString userTimeZone;
-        QString leaseHolder;
+        LeaseHolder leaseHolder;
         google::Endpoints endpoints;
         google::TokenStore* store = nullptr;
         google::GoogleOAuthClient* oauth = nullptr;
@@ -68,6 +70,9 @@ public:
     };
 
     explicit CalendarSyncRun(Setup setup, QObject* parent = nullptr);
+    // Deleting a run that has not finished abandons it (the process is shutting down): its
+    // requests are aborted and the lease goes back at once. Everything it leaves undone is
+    // safe to redo — reads are read again, an insert retried carries the same event id.
     ~CalendarSyncRun() override;
 
     void start();
@@ -90,7 +95,11 @@ signals:
     void jobsChanged();
 
 private:
-    bool renewLease();
+    enum class Lease { Held, Busy, Failed };
+    Lease renewLease();
+    void releaseLease();
+    [[nodiscard]] QString busyMessage() const;
+    [[nodiscard]] QString lostLeaseMessage(Lease lease) const;
     void fetchPage(const QString& pageToken);
     void onPage(const google::GoogleReply& reply);
     void restartAsFullSync();
@@ -115,6 +124,7 @@ private:
     SyncReport m_report;
     bool m_leaseHeld = false;
     bool m_finished = false;
+    QString m_leaseError; // why the last renewLease() failed
 
     // The pass being fetched: nothing is written until the last page is in.
     bool m_full = false;

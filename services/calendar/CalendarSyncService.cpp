@@ -8,9 +8,7 @@
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
 
-#include <QCoreApplication>
 #include <QNetworkAccessManager>
-#include <QUuid>
 
 namespace slotdesk {
 
@@ -22,9 +20,7 @@ CalendarSyncService::CalendarSyncService(storage::Database& database, QObject* p
     , m_store(new google::TokenStore(this))
     , m_oauth(new google::GoogleOAuthClient(m_endpoints, m_network, this))
     , m_connector(new GoogleConnector(database, m_endpoints, m_store, m_oauth, m_network, this))
-    , m_leaseHolder(QStringLiteral("%1/%2")
-                        .arg(QCoreApplication::applicationPid())
-                        .arg(QUuid::createUuid().toString(QUuid::WithoutBraces))) {
+    , m_leaseHolder(LeaseHolder::forThisProcess()) {
     connect(m_connector, &GoogleConnector::authorizationUrlReady, this,
             &CalendarSyncService::authorizationUrlReady);
     connect(m_connector, &GoogleConnector::connectFinished, this,
@@ -45,7 +41,13 @@ CalendarSyncService::CalendarSyncService(storage::Database& database, QObject* p
     connect(&m_pollTimer, &QTimer::timeout, this, [this] { poll(false); });
 }
 
-CalendarSyncService::~CalendarSyncService() = default;
+CalendarSyncService::~CalendarSyncService() {
+    // Shutting down (serve got SIGTERM, the window quit): passes under way are abandoned, and
+    // each gives its lease back, so the next process need not wait for it to expire.
+    const auto runs = m_runs;
+    m_runs.clear();
+    qDeleteAll(runs);
+}
 
 void CalendarSyncService::setSyncInterval(std::chrono::milliseconds interval) {
     m_syncInterval = interval;

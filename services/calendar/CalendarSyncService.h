@@ -6,6 +6,8 @@
 // disconnects the account. Never two passes over one integration at once: in this process by
 // bookkeeping, across processes by a lease in the database. Failed passes back off
 // exponentially (with jitter, up to 30 minutes). Everything is asynchronous; watch the signals.
+// Destroying the service (the process shutting down) abandons passes under way and releases
+// their leases.
 
 #include "calendar/CalendarSyncRun.h"
 #include "core/Result.h"
@@ -109,7 +111,7 @@ private:
     google::TokenStore* m_store;
     google::GoogleOAuthClient* m_oauth;
     GoogleConnector* m_connector;
-    QString m_leaseHolder;
+    LeaseHolder m_leaseHolder;
     std::chrono::milliseconds m_syncInterval = kDefaultSyncInterval;
     QTimer m_pollTimer;
     QHash<QString, CalendarSyncRun*> m_runs;

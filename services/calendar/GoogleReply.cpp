@@ -109,12 +109,19 @@ void sendRequest(QNetworkAccessManager* network, QNetworkRequest request, const 
     request.setTransferTimeout(kTransferTimeoutMs);
     request.setRawHeader("Accept", "application/json");
     QNetworkReply* reply = network->sendCustomRequest(request, verb, body);
-    QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
+    const auto delivery =
+        QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
+            reply->deleteLater();
+            done(GoogleReply::fromNetworkReply(reply));
+        });
+    // If the context goes first (a run abandoned at shutdown) the request is aborted. abort()
+    // emits finished at once, while the context is still being destroyed: cut the delivery
+    // first, or `done` would run on a half-destroyed object and report the abort as a failure.
+    QObject::connect(context, &QObject::destroyed, reply, [reply, delivery] {
+        QObject::disconnect(delivery);
+        reply->abort();
         reply->deleteLater();
-        done(GoogleReply::fromNetworkReply(reply));
     });
-    // If the context goes first the reply must not outlive the manager unnoticed.
-    QObject::connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
 }
 
 } // namespace slotdesk::google

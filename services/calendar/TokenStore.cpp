@@ -38,24 +38,24 @@ Error TokenStore::keychainError(int qkeychainError, const QString& detail) {
     case QKeychain::AccessDenied:
         return {ErrorCode::Internal,
                 QStringLiteral("The system keychain refused access (%1). SlotDesk keeps its "
-                               "sign-in tokens only there: unlock your keyring and try again.")
+                               "sign-in tokens and secrets only there: unlock your keyring and try "
+                               "again.")
                     .arg(why),
                 {}};
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return {
-            ErrorCode::Internal,
-            QStringLiteral("No system keychain is available (%1). SlotDesk keeps its "
-                           "sign-in tokens only in the keychain: start a Secret Service such as "
-                           "gnome-keyring or KWallet and try again.")
-                .arg(why),
-            {}};
+        return {ErrorCode::Internal,
+                QStringLiteral("No system keychain is available (%1). SlotDesk keeps its "
+                               "sign-in tokens and secrets only in the keychain: start a Secret "
+                               "Service such as gnome-keyring or KWallet and try again.")
+                    .arg(why),
+                {}};
     default:
         return {ErrorCode::Internal,
                 QStringLiteral("The system keychain could not be used (%1). SlotDesk keeps its "
-                               "sign-in tokens only there: make sure a Secret Service such as "
-                               "gnome-keyring or KWallet is running and unlocked, then try "
-                               "again.")
+                               "sign-in tokens and secrets only there: make sure a Secret Service "
+                               "such as gnome-keyring or KWallet is running and unlocked, then "
+                               "try again.")
                     .arg(why),
                 {}};
     }
@@ -63,16 +63,12 @@ Error TokenStore::keychainError(int qkeychainError, const QString& detail) {
 
 void TokenStore::read(const QString& key, QObject* context,
                       std::function<void(Result<GoogleTokens>)> done) {
-    auto* job = newJob<QKeychain::ReadPasswordJob>(key);
-    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job* j) {
-        if (j->error() != QKeychain::NoError) {
-            if (j->error() != QKeychain::EntryNotFound)
-                qCWarning(lcTokenStore) << "keychain read failed:" << j->error();
-            done(keychainError(j->error(), j->errorString()));
+    readSecret(key, context, [done = std::move(done)](Result<QByteArray> data) {
+        if (!data) {
+            done(data.error());
             return;
         }
-        auto* reader = static_cast<QKeychain::ReadPasswordJob*>(j);
-        auto tokens = GoogleTokens::fromJson(reader->binaryData());
+        auto tokens = GoogleTokens::fromJson(*data);
         if (!tokens) {
             done(Error::notFound(
                 QStringLiteral("The Google tokens in the system keychain are unreadable: reconnect "
@@ -81,13 +77,32 @@ void TokenStore::read(const QString& key, QObject* context,
         }
         done(*tokens);
     });
-    job->start();
 }
 
 void TokenStore::write(const QString& key, const GoogleTokens& tokens, QObject* context,
                        std::function<void(Status)> done) {
+    writeSecret(key, tokens.toJson(), context, std::move(done));
+}
+
+void TokenStore::readSecret(const QString& key, QObject* context,
+                            std::function<void(Result<QByteArray>)> done) {
+    auto* job = newJob<QKeychain::ReadPasswordJob>(key);
+    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job* j) {
+        if (j->error() != QKeychain::NoError) {
+            if (j->error() != QKeychain::EntryNotFound)
+                qCWarning(lcTokenStore) << "keychain read failed:" << j->error();
+            done(keychainError(j->error(), j->errorString()));
+            return;
+        }
+        done(static_cast<QKeychain::ReadPasswordJob*>(j)->binaryData());
+    });
+    job->start();
+}
+
+void TokenStore::writeSecret(const QString& key, const QByteArray& secret, QObject* context,
+                             std::function<void(Status)> done) {
     auto* job = newJob<QKeychain::WritePasswordJob>(key);
-    job->setBinaryData(tokens.toJson());
+    job->setBinaryData(secret);
     connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job* j) {
         if (j->error() != QKeychain::NoError) {
             qCWarning(lcTokenStore) << "keychain write failed:" << j->error();

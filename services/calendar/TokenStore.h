@@ -1,6 +1,7 @@
 #pragma once
-// TokenStore: Google tokens in the OS keychain through QtKeychain (service "SlotDesk", one entry
-// per integration's keychainKey), with the insecure plaintext fallback switched off. When the
+// TokenStore: Google and Zoom tokens (and Zoom's client secret) in the OS keychain through
+// QtKeychain (service "SlotDesk", one entry per key), with the insecure plaintext fallback
+// switched off. When the
 // keychain is missing or locked the caller gets an error that says so — nothing is written
 // anywhere else. Every call is asynchronous; `done` runs later on the event loop, never inside
 // the call, and not at all if `context` (or the store) is destroyed first.
@@ -23,6 +24,11 @@ public:
     void read(const QString& key, QObject* context, std::function<void(Result<GoogleTokens>)> done);
     void write(const QString& key, const GoogleTokens& tokens, QObject* context,
                std::function<void(Status)> done);
+    // The same for a plain secret (Zoom's OAuth client secret) instead of a token pair.
+    void readSecret(const QString& key, QObject* context,
+                    std::function<void(Result<QByteArray>)> done);
+    void writeSecret(const QString& key, const QByteArray& secret, QObject* context,
+                     std::function<void(Status)> done);
     // A missing entry counts as removed.
     void remove(const QString& key, QObject* context, std::function<void(Status)> done);
     // Whether the keychain answers at all (a read of an entry that doesn't exist).

@@ -3,6 +3,7 @@
 // lets exactly one process (the GUI or `slotdesk-cli serve`) sync it at a time, and the retry
 // back-off after failures. Take the lease inside a write transaction.
 
+#include "core/LeaseHolder.h"
 #include "core/Result.h"
 
 #include <QDateTime>
@@ -13,7 +14,7 @@ namespace slotdesk::storage {
 
 struct CalendarSyncState {
     QString integrationId;
-    QString leaseHolder;
+    LeaseHolder leaseHolder; // id empty: nobody holds the lease
     QDateTime leaseUntil;
     int failureCount = 0;
     QDateTime retryAt; // invalid: no back-off
@@ -26,11 +27,12 @@ public:
 
     // The row, or a default (no lease, no failures) if there is none yet.
     Result<CalendarSyncState> get(const QString& integrationId);
-    // Takes the lease for `holder` until `until` if it is free, expired at `now`, or already
-    // `holder`'s. Returns whether `holder` holds it now.
-    Result<bool> tryAcquire(const QString& integrationId, const QString& holder,
+    // Takes the lease for `holder` until `until` if it is free, expired at `now`, already
+    // `holder`'s, or held by a process on this machine that no longer exists
+    // (LeaseHolder::isGoneFromThisHost). Returns whether `holder` holds it now.
+    Result<bool> tryAcquire(const QString& integrationId, const LeaseHolder& holder,
                             const QDateTime& now, const QDateTime& until);
-    Status release(const QString& integrationId, const QString& holder);
+    Status release(const QString& integrationId, const QString& holderId);
     Status recordFailure(const QString& integrationId, int failureCount, const QDateTime& retryAt);
     Status recordSuccess(const QString& integrationId);
     Status remove(const QString& integrationId);

@@ -231,6 +231,14 @@ const std::vector<Migration>& migrations() {
                   deleted_at BIGINT,
                   created_at BIGINT NOT NULL))",
          }},
+        {6,
+         "calendar sync lease: the holder's machine and process",
+         {
+             // Who holds calendar_sync_state's lease (core/LeaseHolder): a process on this
+             // machine that no longer exists needn't be waited out until lease_until.
+             "ALTER TABLE calendar_sync_state ADD COLUMN lease_host TEXT",
+             "ALTER TABLE calendar_sync_state ADD COLUMN lease_pid BIGINT",
+         }},
     };
     return all;
 }

@@ -50,6 +50,13 @@ GoogleReply keychainFailure(const Error& error) {
     return GoogleReply::localFailure(Failure::Keychain, error.message);
 }
 
+// No client configured is for the admin to fix; a keychain that can't be read may work later.
+GoogleReply credentialsFailure(const Error& error) {
+    return error.code == ErrorCode::Validation
+               ? GoogleReply::localFailure(Failure::Rejected, error.message)
+               : keychainFailure(error);
+}
+
 } // namespace
 
 ZoomClient::ZoomClient(Endpoints endpoints, QNetworkAccessManager* network,
@@ -74,56 +81,63 @@ QJsonObject ZoomClient::meetingBody(const MeetingRequest& request) {
 void ZoomClient::tokenGrant(const QList<std::pair<QString, QString>>& fields,
                             const GoogleTokens& previous, QObject* context,
                             std::function<void(GoogleReply, GoogleTokens)> done) {
-    auto credentials = ClientCredentials::load();
-    if (!credentials) {
-        done(GoogleReply::localFailure(Failure::Rejected, credentials.error().message), previous);
-        return;
-    }
-    QNetworkRequest request(m_endpoints.token);
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setRawHeader("Authorization", credentials->basicAuthorization());
-    google::sendRequest(
-        m_network, request, QByteArrayLiteral("POST"), formBody(fields), context,
-        [this, context, previous, done = std::move(done)](GoogleReply reply) mutable {
-            GoogleTokens tokens = previous;
-            if (!reply.ok()) {
-                if (reply.httpStatus == 400 || reply.httpStatus == 401) {
-                    reply.failure = Failure::AuthRevoked;
-                    reply.message = QStringLiteral("Zoom refused SlotDesk's access (%1): "
-                                                   "reconnect Zoom")
-                                        .arg(reply.reason.isEmpty()
-                                                 ? QStringLiteral("HTTP %1").arg(reply.httpStatus)
-                                                 : reply.reason);
-                } else {
-                    reply.message.replace(QLatin1String("Google"), QLatin1String("Zoom"));
-                }
-                done(reply, tokens);
+    // The client secret is in the keychain (ZoomConfig): read it for each grant.
+    ClientCredentials::load(
+        m_store, context,
+        [this, fields, previous, context,
+         done = std::move(done)](Result<ClientCredentials> credentials) mutable {
+            if (!credentials) {
+                done(credentialsFailure(credentials.error()), previous);
                 return;
             }
-            tokens.accessToken = reply.body.value(QLatin1String("access_token")).toString();
-            const QString refreshToken =
-                reply.body.value(QLatin1String("refresh_token")).toString();
-            if (!refreshToken.isEmpty())
-                tokens.refreshToken = refreshToken;
-            const int expiresIn = reply.body.value(QLatin1String("expires_in")).toInt(0);
-            tokens.expiresAt =
-                expiresIn > 0 ? QDateTime::currentDateTimeUtc().addSecs(expiresIn) : QDateTime();
-            if (tokens.accessToken.isEmpty()) {
-                done(GoogleReply::localFailure(Failure::Rejected,
-                                               QStringLiteral("Zoom's token endpoint sent no "
-                                                              "access token")),
-                     previous);
-                return;
-            }
-            // Zoom's refresh token rotates: store the new pair before anything uses it.
-            m_store->write(m_key, tokens, context,
-                           [reply, tokens, done = std::move(done)](Status written) {
-                               if (!written)
-                                   done(keychainFailure(written.error()), tokens);
-                               else
-                                   done(reply, tokens);
-                           });
+            QNetworkRequest request(m_endpoints.token);
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/x-www-form-urlencoded"));
+            request.setRawHeader("Authorization", credentials->basicAuthorization());
+            google::sendRequest(
+                m_network, request, QByteArrayLiteral("POST"), formBody(fields), context,
+                [this, context, previous, done = std::move(done)](GoogleReply reply) mutable {
+                    GoogleTokens tokens = previous;
+                    if (!reply.ok()) {
+                        if (reply.httpStatus == 400 || reply.httpStatus == 401) {
+                            reply.failure = Failure::AuthRevoked;
+                            reply.message =
+                                QStringLiteral("Zoom refused SlotDesk's access (%1): "
+                                               "reconnect Zoom")
+                                    .arg(reply.reason.isEmpty()
+                                             ? QStringLiteral("HTTP %1").arg(reply.httpStatus)
+                                             : reply.reason);
+                        } else {
+                            reply.message.replace(QLatin1String("Google"), QLatin1String("Zoom"));
+                        }
+                        done(reply, tokens);
+                        return;
+                    }
+                    tokens.accessToken = reply.body.value(QLatin1String("access_token")).toString();
+                    const QString refreshToken =
+                        reply.body.value(QLatin1String("refresh_token")).toString();
+                    if (!refreshToken.isEmpty())
+                        tokens.refreshToken = refreshToken;
+                    const int expiresIn = reply.body.value(QLatin1String("expires_in")).toInt(0);
+                    tokens.expiresAt = expiresIn > 0
+                                           ? QDateTime::currentDateTimeUtc().addSecs(expiresIn)
+                                           : QDateTime();
+                    if (tokens.accessToken.isEmpty()) {
+                        done(GoogleReply::localFailure(
+                                 Failure::Rejected, QStringLiteral("Zoom's token endpoint sent no "
+                                                                   "access token")),
+                             previous);
+                        return;
+                    }
+                    // Zoom's refresh token rotates: store the new pair before anything uses it.
+                    m_store->write(m_key, tokens, context,
+                                   [reply, tokens, done = std::move(done)](Status written) {
+                                       if (!written)
+                                           done(keychainFailure(written.error()), tokens);
+                                       else
+                                           done(reply, tokens);
+                                   });
+                });
         });
 }
 
@@ -330,30 +344,34 @@ void ZoomClient::revoke(QObject* context, std::function<void(GoogleReply)> done)
                                                                 : keychainFailure(stored.error()));
                 return;
             }
-            auto credentials = ClientCredentials::load();
-            if (!credentials) {
-                done(GoogleReply::localFailure(Failure::Rejected, credentials.error().message));
-                return;
-            }
-            // Revoking the refresh token ends the whole grant.
-            const QString token =
-                stored->refreshToken.isEmpty() ? stored->accessToken : stored->refreshToken;
-            QUrl url = m_endpoints.revoke;
-            QUrlQuery query;
-            query.addQueryItem(QStringLiteral("token"),
-                               QString::fromUtf8(QUrl::toPercentEncoding(token)));
-            url.setQuery(query);
-            QNetworkRequest request(url);
-            request.setHeader(QNetworkRequest::ContentTypeHeader,
-                              QByteArrayLiteral("application/x-www-form-urlencoded"));
-            request.setRawHeader("Authorization", credentials->basicAuthorization());
-            google::sendRequest(m_network, request, QByteArrayLiteral("POST"), {}, context,
-                                [done = std::move(done)](GoogleReply reply) {
-                                    if (!reply.ok())
-                                        reply.message.replace(QLatin1String("Google"),
-                                                              QLatin1String("Zoom"));
-                                    done(reply);
-                                });
+            ClientCredentials::load(
+                m_store, context,
+                [this, tokens = *stored, context,
+                 done = std::move(done)](Result<ClientCredentials> credentials) mutable {
+                    if (!credentials) {
+                        done(credentialsFailure(credentials.error()));
+                        return;
+                    }
+                    // Revoking the refresh token ends the whole grant.
+                    const QString token =
+                        tokens.refreshToken.isEmpty() ? tokens.accessToken : tokens.refreshToken;
+                    QUrl url = m_endpoints.revoke;
+                    QUrlQuery query;
+                    query.addQueryItem(QStringLiteral("token"),
+                                       QString::fromUtf8(QUrl::toPercentEncoding(token)));
+                    url.setQuery(query);
+                    QNetworkRequest request(url);
+                    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                      QByteArrayLiteral("application/x-www-form-urlencoded"));
+                    request.setRawHeader("Authorization", credentials->basicAuthorization());
+                    google::sendRequest(m_network, request, QByteArrayLiteral("POST"), {}, context,
+                                        [done = std::move(done)](GoogleReply reply) {
+                                            if (!reply.ok())
+                                                reply.message.replace(QLatin1String("Google"),
+                                                                      QLatin1String("Zoom"));
+                                            done(reply);
+                                        });
+                });
         });
 }
 

@@ -1,15 +1,24 @@
 #pragma once
 // ZoomConfig: where SlotDesk talks to Zoom and as which OAuth app. Endpoints default to Zoom's
-// real ones and can be pointed elsewhere (a test server) through the environment; the client
-// comes from $SLOTDESK_ZOOM_CLIENT_ID / $SLOTDESK_ZOOM_CLIENT_SECRET, else from the settings the
-// GUI writes (zoom/clientId, zoom/clientSecret in QSettings("SlotDesk", "SlotDesk")), as for
-// Google. Tokens are filed in the
-// OS keychain through google::TokenStore (same service, key "zoom/<integration id>").
+// real ones and can be pointed elsewhere (a test server) through the environment. The client
+// comes from $SLOTDESK_ZOOM_CLIENT_ID / $SLOTDESK_ZOOM_CLIENT_SECRET; without them its id is in
+// the settings (zoom/clientId in QSettings("SlotDesk", "SlotDesk")) and its secret — a real
+// secret, unlike Google's installed-app one — in the OS keychain only, beside the tokens
+// (google::TokenStore, key "zoom/client/<client id>"; tokens under "zoom/<integration id>").
+// A secret an older SlotDesk left in the settings file is moved to the keychain.
 
 #include "core/Result.h"
 
 #include <QString>
 #include <QUrl>
+
+#include <functional>
+
+class QObject;
+
+namespace slotdesk::google {
+class TokenStore;
+}
 
 namespace slotdesk::zoom {
 
@@ -25,17 +34,31 @@ struct Endpoints {
     static Endpoints fromEnvironment();
 };
 
+// Every call is asynchronous like the keychain: `done` runs later on the event loop, never
+// inside the call, and not at all once `context` is gone.
 struct ClientCredentials {
     QString clientId;
     QString clientSecret;
 
     // Zoom's token endpoint takes the client as HTTP Basic credentials.
     [[nodiscard]] QByteArray basicAuthorization() const;
-    // The environment, else the settings. A Validation error naming clientId when either is
-    // missing.
-    static Result<ClientCredentials> load();
-    // Writes zoom/clientId and zoom/clientSecret to the settings (what the GUI asks for).
-    static void saveToSettings(const ClientCredentials& credentials);
+    // "zoom/client/<client id>": the keychain entry with that app's secret.
+    static QString secretKeychainKey(const QString& clientId);
+
+    // The id from the environment, else the settings; the secret from the environment, else the
+    // keychain (after migrateSecret()). A Validation error naming clientId when either is
+    // missing; an Internal one saying why when the keychain can't be used.
+    static void load(google::TokenStore* store, QObject* context,
+                     std::function<void(Result<ClientCredentials>)> done);
+    // What the desktop's dialog and `slotdesk-cli zoom set-client` keep: the secret goes to the
+    // keychain and only then the id to the settings (an earlier app's secret is removed from
+    // the keychain). Without a usable keychain nothing is written anywhere.
+    static void save(const ClientCredentials& credentials, google::TokenStore* store,
+                     QObject* context, std::function<void(Status)> done);
+    // A zoom/clientSecret an older SlotDesk wrote to the settings file goes to the keychain, and
+    // is removed from the file only once the keychain has it. Success when there is none.
+    static void migrateSecret(google::TokenStore* store, QObject* context,
+                              std::function<void(Status)> done);
 };
 
 } // namespace slotdesk::zoom

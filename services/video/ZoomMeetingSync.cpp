@@ -14,6 +14,14 @@ ZoomMeetingSync::ZoomMeetingSync(storage::Database& database, QNetworkAccessMana
     , m_network(network)
     , m_store(store) {}
 
+ZoomMeetingSync::~ZoomMeetingSync() {
+    // A meeting request may have reached Zoom before it was aborted; a later pass then makes a
+    // second one. Keeping the claim would not prevent that (it goes stale after
+    // kClaimStaleMs), only delay the booking's link and calendar event.
+    for (const QString& bookingId : std::as_const(m_claims))
+        (void)VideoIntegrationRepository(m_database.connection()).releaseClaim(bookingId);
+}
+
 void ZoomMeetingSync::run(const QString& userId, int failures,
                           std::function<void(ZoomSyncReport)> done) {
     ZoomSyncReport report;
@@ -92,10 +100,12 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
             next(work, report, integrationId, failures, client, std::move(done));
             return;
         }
+        m_claims.insert(w.bookingId);
         client->createMeeting(
             w.request, this,
             [this, w, work, report, integrationId, failures, client,
              done = std::move(done)](zoom::GoogleReply reply, zoom::Meeting meeting) mutable {
+                m_claims.remove(w.bookingId);
                 if (!reply.ok()) {
                     (void)VideoIntegrationRepository(m_database.connection())
                         .releaseClaim(w.bookingId);

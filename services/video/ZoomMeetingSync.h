@@ -11,6 +11,7 @@
 #include "video/ZoomClient.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <chrono>
 #include <functional>
@@ -35,6 +36,10 @@ class ZoomMeetingSync : public QObject {
 public:
     ZoomMeetingSync(storage::Database& database, QNetworkAccessManager* network,
                     google::TokenStore* store, QObject* parent = nullptr);
+    // Destroyed with a pass under way (the process is shutting down): the requests are aborted
+    // and the bookings it had claimed are released, so the next pass (here or in another
+    // process) need not wait for the claims to go stale.
+    ~ZoomMeetingSync() override;
 
     // `failures` is how many passes in a row failed before (for the back-off).
     void run(const QString& userId, int failures, std::function<void(ZoomSyncReport)> done);
@@ -55,6 +60,7 @@ private:
     storage::Database& m_database;
     QNetworkAccessManager* m_network;
     google::TokenStore* m_store;
+    QSet<QString> m_claims; // bookings claimed by a pass here whose meeting is not stored yet
 };
 
 } // namespace slotdesk::video

@@ -38,8 +38,23 @@ void ZoomService::setPollInterval(std::chrono::milliseconds interval) {
 }
 
 void ZoomService::start() {
+    // A client secret an older SlotDesk left in the settings file goes to the keychain now.
+    zoom::ClientCredentials::migrateSecret(m_store, this, [](const Status& moved) {
+        if (!moved)
+            qCWarning(lcZoomService).noquote() << moved.error().message;
+    });
     m_pollTimer.start();
     poll();
+}
+
+void ZoomService::loadClient(QObject* context,
+                             std::function<void(Result<zoom::ClientCredentials>)> done) {
+    zoom::ClientCredentials::load(m_store, context, std::move(done));
+}
+
+void ZoomService::saveClient(const zoom::ClientCredentials& credentials, QObject* context,
+                             std::function<void(Status)> done) {
+    zoom::ClientCredentials::save(credentials, m_store, context, std::move(done));
 }
 
 void ZoomService::stop() {
@@ -177,14 +192,22 @@ void ZoomService::connectZoom() {
     if (m_connecting)
         return;
     m_connecting = true;
-    auto credentials = zoom::ClientCredentials::load();
-    if (!credentials)
-        return finishConnect(false, credentials.error().message);
     auto admin = ProfileService(m_database).admin(m_username);
     if (!admin)
         return finishConnect(false, admin.error().message);
+    zoom::ClientCredentials::load(
+        m_store, this, [this, userId = admin->id](Result<zoom::ClientCredentials> client) {
+            if (!m_connecting)
+                return; // cancelled meanwhile
+            if (!client)
+                return finishConnect(false, client.error().message);
+            connectWith(*client, userId);
+        });
+}
+
+void ZoomService::connectWith(const zoom::ClientCredentials& client, const QString& userId) {
     // Ask the keychain first: no consent screen if the tokens would have nowhere to go.
-    m_store->probe(this, [this, client = *credentials, userId = admin->id](Status ok) {
+    m_store->probe(this, [this, client, userId](Status ok) {
         if (!ok)
             return finishConnect(false, ok.error().message);
         if (!m_connecting)

@@ -13,6 +13,7 @@
 
 #include "core/Result.h"
 #include "storage/VideoIntegrationRepository.h"
+#include "video/ZoomConfig.h"
 #include "video/ZoomMeetingSync.h"
 
 #include <QDateTime>
@@ -53,8 +54,16 @@ public:
 
     void setPollInterval(std::chrono::milliseconds interval);
     // Looks for work now and then on the timer; stop() ends the timer (passes under way finish).
+    // start() also moves a client secret an older SlotDesk left in the settings file to the
+    // keychain (zoom::ClientCredentials::migrateSecret; a failure is logged, the file kept).
     void start();
     void stop();
+
+    // The Zoom OAuth app (zoom::ClientCredentials, through this service's keychain access):
+    // load() says whether one is configured, save() keeps the secret in the keychain only.
+    void loadClient(QObject* context, std::function<void(Result<zoom::ClientCredentials>)> done);
+    void saveClient(const zoom::ClientCredentials& credentials, QObject* context,
+                    std::function<void(Status)> done);
 
     // The admin whose account connect, disconnect and integration() act for: `username`, or
     // the only admin when empty (the window and the CLI pass --user). The timer serves every
@@ -103,6 +112,7 @@ private:
     void poll();
     void startPass(const QString& userId);
     void runPass(const QString& userId);
+    void connectWith(const zoom::ClientCredentials& client, const QString& userId);
     void onGranted(zoom::ZoomClient* client, const QString& integrationId, const QString& userId);
     void finishConnect(bool ok, const QString& message);
     [[nodiscard]] static bool usable(const VideoIntegration& integration);

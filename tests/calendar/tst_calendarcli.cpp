@@ -84,6 +84,63 @@ class TestCalendarCli : public QObject {
             QSKIP("No D-Bus session bus: the keychain tests need a Secret Service (run them "
                   "through tools/test.sh)");
     }
+    // `calendar connect --no-browser`, with this process as the browser.
+    bool connectThroughCli() {
+        QProcess* connecting = start({"calendar", "connect", "--no-browser"}, environment());
+        QString printed;
+        QUrl url;
+        const bool printedUrl = QTest::qWaitFor(
+            [&] {
+                printed += QString::fromUtf8(connecting->readAllStandardOutput());
+                const auto match =
+                    QRegularExpression(R"((http://127\.0\.0\.1:\d+/o/oauth2/v2/auth\S+))")
+                        .match(printed);
+                if (match.hasMatch())
+                    url = QUrl(match.captured(1));
+                return url.isValid();
+            },
+            20000);
+        if (printedUrl)
+            m_google->actAsBrowser(url);
+        return finish(connecting).exitCode == 0 && printedUrl;
+    }
+    // A confirmed booking whose calendar insert is owed: seeded pending, approved by the CLI.
+    QString approvedBookingOwingAnInsert() {
+        QString id;
+        {
+            auto db = storage::Database::openFile(dbPath());
+            if (!db)
+                return {};
+            QSqlQuery q((*db)->connection());
+            q.exec("SELECT id FROM users");
+            q.next();
+            id = test::seedBooking(**db, q.value(0).toString(), test::utc("2030-01-10T10:00:00Z"))
+                     .id;
+        }
+        if (cli({"bookings", "approve", id}).exitCode != 0)
+            return {};
+        return id;
+    }
+    static QString eventIdFor(const QString& bookingId) {
+        return QString(bookingId).remove(u'-').toLower();
+    }
+    // `serve` stopped while its start-up sync waits for Google's events.list (the lease held).
+    void stopServeMidSync(bool sigkill) {
+        const int lists = m_google->count(Route::EventsList);
+        m_google->setDelay(Route::EventsList, 120000);
+        QProcess* serve = start({"serve", "--listen", "127.0.0.1:0"}, environment());
+        QTRY_VERIFY_WITH_TIMEOUT(m_google->count(Route::EventsList) > lists, 20000);
+        if (sigkill) {
+            serve->kill();
+            QCOMPARE(finish(serve).exitCode, -1); // killed: nothing of it ran after the signal
+        } else {
+            serve->terminate();
+            const Run stopped = finish(serve);
+            QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
+            QVERIFY(stopped.out.contains("Stopped."));
+        }
+        m_google->setDelay(Route::EventsList, 0);
+    }
 
 private slots:
     void init() {
@@ -226,6 +283,64 @@ private slots:
         serve->terminate();
         QCOMPARE(finish(serve).exitCode, 0);
         // And it disconnects cleanly (which also cleans the keyring).
+        QCOMPARE(cli({"calendar", "disconnect"}).exitCode, 0);
+    }
+
+    // Issue 13 (8): `serve` stopped in the middle of a sync leaves no lease behind that keeps
+    // the next `calendar sync` from syncing and sending the calendar write that was owed. On
+    // SIGTERM it gives the lease back itself; killed outright it can't, but its process is gone
+    // from this machine, so the lease is taken at once instead of after two minutes.
+    void stoppedServeLeavesNoLeaseBehind_data() {
+        QTest::addColumn<bool>("sigkill");
+        QTest::newRow("SIGTERM") << false;
+        QTest::newRow("SIGKILL") << true;
+    }
+    void stoppedServeLeavesNoLeaseBehind() {
+        QFETCH(bool, sigkill);
+        requireBus();
+        QVERIFY(connectThroughCli());
+        const QString booking = approvedBookingOwingAnInsert();
+        QVERIFY(!booking.isEmpty());
+        stopServeMidSync(sigkill);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(m_google->count(Route::EventsInsert), 0); // the write was still owed
+        // Abandoning the pass is not a failed sync: no error, no back-off.
+        const Run status = cli({"calendar", "status", "--json"});
+        const QJsonObject integration =
+            QJsonDocument::fromJson(status.out.toUtf8()).object()["integration"].toObject();
+        QCOMPARE(integration["syncStatus"].toString(), QString("active"));
+        QVERIFY(integration["retryAt"].isNull());
+
+        const Run r = cli({"calendar", "sync"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("calendar writes: 1 done"), qPrintable(r.out));
+        QVERIFY(m_google->hasLiveEvent(eventIdFor(booking)));
+        QCOMPARE(cli({"calendar", "disconnect"}).exitCode, 0);
+    }
+
+    // While a live process holds the lease, `calendar sync` syncs nothing and says so: exit 1,
+    // one line naming the other process.
+    void syncWhileAnotherProcessSyncsExitsOne() {
+        requireBus();
+        QVERIFY(connectThroughCli());
+        const int lists = m_google->count(Route::EventsList);
+        m_google->setDelay(Route::EventsList, 120000);
+        QProcess* serve = start({"serve", "--listen", "127.0.0.1:0"}, environment());
+        QTRY_VERIFY_WITH_TIMEOUT(m_google->count(Route::EventsList) > lists, 20000);
+
+        const Run r = cli({"calendar", "sync"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(
+            r.err.contains(
+                QStringLiteral("Another SlotDesk process (pid %1 on ").arg(serve->processId())),
+            qPrintable(r.err));
+        QCOMPARE(m_google->count(Route::EventsList), lists + 1); // it asked Google nothing
+
+        serve->terminate();
+        QCOMPARE(finish(serve).exitCode, 0);
+        m_google->setDelay(Route::EventsList, 0);
         QCOMPARE(cli({"calendar", "disconnect"}).exitCode, 0);
     }
 };

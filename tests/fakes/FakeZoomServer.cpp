@@ -96,6 +96,12 @@ void FakeZoomServer::revokeAll() {
     m_currentRefresh.clear();
 }
 
+void FakeZoomServer::setStalled(Route route, bool stalled) {
+    m_stalled.removeAll(route);
+    if (stalled)
+        m_stalled.append(route);
+}
+
 void FakeZoomServer::failNext(Route route, int status, int times, int retryAfterSeconds) {
     for (int i = 0; i < times; ++i)
         m_faults[route].append(Fault{status, retryAfterSeconds});
@@ -154,6 +160,8 @@ void FakeZoomServer::onConnection() {
             buffer->clear();
             request.route = routeOf(request.method, request.path);
             m_requests.append(request);
+            if (m_stalled.contains(request.route))
+                return;
             const Response response = handle(request);
             QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                              reasonPhrase(response.status) + "\r\n";

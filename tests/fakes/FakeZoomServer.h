@@ -71,6 +71,8 @@ public:
     void revokeAll();          // refresh → 400 invalid_grant, API → 401
 
     void failNext(Route route, int status, int times = 1, int retryAfterSeconds = 0);
+    // Requests to `route` are recorded and never answered (nor acted on) while stalled.
+    void setStalled(Route route, bool stalled);
 
     [[nodiscard]] const QVector<Request>& requests() const { return m_requests; }
     [[nodiscard]] QVector<Request> requestsTo(Route route) const;
@@ -115,6 +117,7 @@ private:
     QTcpServer m_server;
     QVector<Request> m_requests;
     QMap<Route, QVector<Fault>> m_faults;
+    QList<Route> m_stalled;
     QHash<QString, Code> m_codes;
     QSet<QString> m_validAccess;
     QString m_currentRefresh;

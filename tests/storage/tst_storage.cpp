@@ -9,6 +9,7 @@
 #include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
+#include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
 #include "storage/DatabaseUrl.h"
 #include "storage/Migrations.h"
@@ -19,7 +20,9 @@
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 
+#include <QCoreApplication>
 #include <QMutex>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -597,6 +600,83 @@ private slots:
 
         QVERIFY(integrations.remove(admin.id, created->id).ok());
         QVERIFY(integrations.list(admin.id)->isEmpty());
+    }
+
+    // Migration 6 and issue 13 (8): the calendar sync lease records its holder's machine and
+    // process; a holder that was a process on this machine and no longer exists loses the lease
+    // at once, anyone else's lease is kept until it expires.
+    void leaseOfAProcessGoneFromThisHostIsTakenAtOnce() {
+        const User admin = test::seedAdmin(*m_db);
+        CalendarIntegration c;
+        c.userId = admin.id;
+        c.keychainKey = QStringLiteral("google-calendar/lease");
+        c.syncStatus = SyncStatus::Active;
+        auto created = CalendarIntegrationRepository(m_db->connection()).create(c);
+        QVERIFY(created.ok());
+        const QString id = created->id;
+        CalendarSyncStateRepository states(m_db->connection());
+
+        // A process that ran here and has exited (and been reaped).
+        QProcess exited;
+        exited.start(QStringLiteral("true"));
+        QVERIFY(exited.waitForStarted());
+        const qint64 deadPid = exited.processId();
+        QVERIFY(exited.waitForFinished());
+        QVERIFY(deadPid > 0);
+
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime until = now.addSecs(120);
+        const auto acquire = [&](const LeaseHolder& holder, const QDateTime& at) {
+            auto tx = Transaction::begin(m_db->connection(), Transaction::Mode::Write);
+            if (!tx)
+                return false;
+            auto acquired = states.tryAcquire(id, holder, at, at.addSecs(120));
+            return acquired.ok() && *acquired && tx->commit().ok();
+        };
+        const LeaseHolder dead{QStringLiteral("dead"), LeaseHolder::thisHost(), deadPid};
+        const LeaseHolder me = LeaseHolder::forThisProcess();
+        QCOMPARE(me.host, LeaseHolder::thisHost());
+        QCOMPARE(me.pid, QCoreApplication::applicationPid());
+        QVERIFY(!me.isGoneFromThisHost());
+        QVERIFY(dead.isGoneFromThisHost());
+
+        QVERIFY(acquire(dead, now));
+        auto state = states.get(id);
+        QCOMPARE(state->leaseHolder.id, QStringLiteral("dead"));
+        QCOMPARE(state->leaseHolder.host, LeaseHolder::thisHost());
+        QCOMPARE(state->leaseHolder.pid, deadPid);
+        QVERIFY(acquire(me, now)); // long before `until`
+        state = states.get(id);
+        QCOMPARE(state->leaseHolder.id, me.id);
+        QCOMPARE(state->leaseHolder.pid, me.pid);
+        QCOMPARE(state->leaseUntil, until);
+
+        // A live process on this machine (this one, as another holder) keeps it.
+        QVERIFY(states.release(id, me.id).ok());
+        QVERIFY(states.get(id)->leaseHolder.id.isEmpty());
+        const LeaseHolder alive{QStringLiteral("alive"), LeaseHolder::thisHost(), me.pid};
+        QVERIFY(acquire(alive, now));
+        QVERIFY(!acquire(me, now));
+        QCOMPARE(states.get(id)->leaseHolder.id, QStringLiteral("alive"));
+
+        // Another machine's process can't be asked: its lease runs out instead.
+        QVERIFY(states.release(id, alive.id).ok());
+        const LeaseHolder elsewhere{QStringLiteral("elsewhere"),
+                                    QStringLiteral("other-host/pid:[1]"), deadPid};
+        QVERIFY(!elsewhere.isGoneFromThisHost());
+        QVERIFY(acquire(elsewhere, now));
+        QVERIFY(!acquire(me, now));
+        QVERIFY(acquire(me, until)); // expired
+
+        // So does a lease written by an older SlotDesk (no machine, no process recorded).
+        QVERIFY(states.release(id, me.id).ok());
+        QVERIFY(execNoRows(m_db->connection(),
+                           QStringLiteral("UPDATE calendar_sync_state SET lease_holder = 'old', "
+                                          "lease_until = ? WHERE calendar_integration_id = ?"),
+                           {toDb(until), id})
+                    .ok());
+        QVERIFY(!acquire(me, now));
+        QVERIFY(acquire(me, until));
     }
 
     void anAdminNeverReachesAnothersData() {

@@ -256,6 +256,26 @@ private slots:
         QVERIFY(fourth.process.readAllStandardOutput().contains("already running"));
     }
 
+    // SIGTERM (a logout, `kill`) quits like the tray's Quit: the event loop ends and the
+    // services' destructors run (a calendar sync under way gives its lease back, issue 13).
+    void sigtermQuitsLikeQuit() {
+        QTemporaryDir home;
+        const QString data = home.filePath(QStringLiteral("slotdesk"));
+        {
+            auto db = storage::Database::openInDirectory(data);
+            QVERIFY(db.ok());
+            test::seedAdmin(**db, QStringLiteral("alice"));
+        }
+        Desktop desktop;
+        desktop.start(home.path(), {QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
+                                    QStringLiteral("127.0.0.1:0")});
+        QVERIFY2(desktop.waitFor(kLinkLine).hasMatch(), desktop.out.constData());
+        desktop.process.terminate();
+        QVERIFY(desktop.process.waitForFinished(20000));
+        QCOMPARE(desktop.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(desktop.process.exitCode(), 0);
+    }
+
     void severalAdminsNeedUser() {
         QTemporaryDir home;
         const QString data = home.filePath(QStringLiteral("slotdesk"));

@@ -21,6 +21,7 @@
 #include "video/ZoomService.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -212,9 +213,15 @@ private slots:
     void noClientConfiguredAsksForOne() {
         qunsetenv("SLOTDESK_ZOOM_CLIENT_ID");
         qunsetenv("SLOTDESK_ZOOM_CLIENT_SECRET");
+        // Nothing left from an earlier run that stopped half way (the settings and the keyring
+        // outlive it).
+        QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk")).clear();
+        m_keychainKeys.append(QStringLiteral("zoom/client/") + m_zoom->clientId);
+        forgetKeys();
         QTest::mouseClick(m_page->zoomConnectButton(), Qt::LeftButton);
+        // The keychain answers whether an app is configured (its secret would be there).
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->findChild<ui::OAuthClientDialog*>(), 10000);
         auto* dialog = m_page->findChild<ui::OAuthClientDialog*>();
-        QVERIFY(dialog);
         QCOMPARE(dialog->provider(), ui::OAuthClientDialog::Provider::Zoom);
         QVERIFY(m_opened.isEmpty());
         dialog->clientIdEdit()->setText(m_zoom->clientId);
@@ -223,12 +230,16 @@ private slots:
         QVERIFY(dialog->isVisible());
         dialog->clientSecretEdit()->setText(m_zoom->clientSecret);
         dialog->accept();
-        // Saved where ZoomConfig reads it, and the connect goes on.
-        QCOMPARE(QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk"))
-                     .value(QStringLiteral("zoom/clientId"))
-                     .toString(),
-                 m_zoom->clientId);
+        // Saved where ZoomConfig reads it — the id in the settings, the secret in the keychain
+        // only (issue 13) — and the connect goes on.
+        m_keychainKeys.append(QStringLiteral("zoom/client/") + m_zoom->clientId);
         QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
+        const QSettings settings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk"));
+        QCOMPARE(settings.value(QStringLiteral("zoom/clientId")).toString(), m_zoom->clientId);
+        QVERIFY(!settings.contains(QStringLiteral("zoom/clientSecret")));
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(m_zoom->clientSecret.toUtf8()));
         QVERIFY(m_opened.first().query().contains(m_zoom->clientId));
         m_zoomService->cancelConnect();
         QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk")).clear();

@@ -15,9 +15,13 @@
 #include "storage/Database.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -26,6 +30,8 @@
 #include <QtTest>
 
 #include <optional>
+
+#include <qt6keychain/keychain.h>
 
 using namespace slotdesk;
 using slotdesk::test::FakeZoomServer;
@@ -96,6 +102,102 @@ class TestZoomClient : public QObject {
                 done(Pair{std::move(r), std::move(m)});
             });
         });
+    }
+
+    // The real binary on a private data and config folder, without the client in the
+    // environment (the settings and the keychain have to provide it).
+    struct Cli {
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QString dataDir() const { return dir.filePath(QStringLiteral("data")); }
+        QString settingsFile() const {
+            return dir.filePath(QStringLiteral("config/SlotDesk/SlotDesk.conf"));
+        }
+        QByteArray settingsBytes() const {
+            QFile file(settingsFile());
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }
+        Cli() {
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+            env.remove(QStringLiteral("SLOTDESK_ZOOM_CLIENT_ID"));
+            env.remove(QStringLiteral("SLOTDESK_ZOOM_CLIENT_SECRET"));
+        }
+        QProcess* start(const QStringList& args, QObject* parent) {
+            auto* process = new QProcess(parent);
+            process->setProcessEnvironment(env);
+            process->start(QStringLiteral(SLOTDESK_CLI_PATH),
+                           QStringList{QStringLiteral("--data-dir"), dataDir()} + args);
+            return process;
+        }
+    };
+    struct Finished {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    static Finished finish(QProcess* process) {
+        if (process->state() != QProcess::NotRunning) {
+            QSignalSpy finished(process, &QProcess::finished);
+            finished.wait(30'000);
+        }
+        Finished f{process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1,
+                   QString::fromUtf8(process->readAllStandardOutput()),
+                   QString::fromUtf8(process->readAllStandardError())};
+        process->deleteLater();
+        return f;
+    }
+    Finished run(Cli& cli, const QStringList& args, const QByteArray& input = {}) {
+        QProcess* process = cli.start(args, this);
+        process->write(input);
+        process->closeWriteChannel();
+        return finish(process);
+    }
+    bool initAdmin(Cli& cli) {
+        return run(cli, {QStringLiteral("init"), QStringLiteral("--username"),
+                         QStringLiteral("alice"), QStringLiteral("--name"), QStringLiteral("Alice"),
+                         QStringLiteral("--email"), QStringLiteral("alice@example.org"),
+                         QStringLiteral("--timezone"), QStringLiteral("Europe/Berlin")})
+                   .exitCode == 0;
+    }
+    // The keychain entry as QtKeychain has it (service "SlotDesk"), read directly; empty when
+    // there is none.
+    static QByteArray keychainEntry(const QString& key) {
+        QKeychain::ReadPasswordJob job(QStringLiteral("SlotDesk"));
+        job.setAutoDelete(false);
+        job.setInsecureFallback(false);
+        job.setKey(key);
+        QEventLoop loop;
+        connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+        job.start();
+        loop.exec();
+        return job.error() == QKeychain::NoError ? job.binaryData() : QByteArray();
+    }
+    void removeKeychainEntry(const QString& key) {
+        (void)await<Status>([&](auto done) { m_store->remove(key, this, done); });
+    }
+    // `zoom connect --no-browser` with this process as the browser.
+    Finished connectThroughCli(Cli& cli) {
+        QProcess* process = cli.start(
+            {QStringLiteral("zoom"), QStringLiteral("connect"), QStringLiteral("--no-browser")},
+            this);
+        QString printed;
+        const bool ready = QTest::qWaitFor(
+            [&] {
+                printed += QString::fromUtf8(process->readAllStandardOutput());
+                return printed.contains(QLatin1String("code_challenge")) ||
+                       process->state() == QProcess::NotRunning;
+            },
+            20'000);
+        static const QRegularExpression urlPattern(QStringLiteral("(http://\\S+)"));
+        const auto match = urlPattern.match(printed);
+        if (ready && match.hasMatch()) {
+            QNetworkAccessManager browser;
+            QNetworkReply* reply = browser.get(QNetworkRequest(QUrl(match.captured(1))));
+            (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 20'000);
+        }
+        Finished f = finish(process);
+        f.out.prepend(printed);
+        return f;
     }
 
 private slots:
@@ -192,9 +294,8 @@ private slots:
     // The whole connect: loopback listener, consent (the fake acts for Zoom and the browser
     // follows its redirect), code exchange with PKCE, tokens in the keychain.
     void connectThroughTheLoopbackFlow() {
-        auto client = zoom::ClientCredentials::load();
-        QVERIFY(client);
-        zoom::ZoomAuthorizationFlow flow(zoom::Endpoints::fromEnvironment(), *client, m_client);
+        const zoom::ClientCredentials client{m_zoom->clientId, m_zoom->clientSecret};
+        zoom::ZoomAuthorizationFlow flow(zoom::Endpoints::fromEnvironment(), client, m_client);
         QNetworkAccessManager browser;
         bool granted = false;
         QString failure;
@@ -478,6 +579,90 @@ private slots:
         auto [reply, meeting] = create();
         QCOMPARE(reply.failure, zoom::Failure::Keychain);
         QCOMPARE(m_zoom->count(Route::CreateMeeting), m_zoom->count(Route::CreateMeeting));
+    }
+
+    // Issue 13 (9): a client secret an older SlotDesk kept in the settings file moves to the
+    // keychain when `serve` (or the desktop app) starts, and is gone from the file afterwards;
+    // connect and disconnect then work with the secret from the keychain alone.
+    void clientSecretMovesFromTheSettingsFileToTheKeychain() {
+        Cli cli;
+        QVERIFY(initAdmin(cli));
+        const QString secretKey = QStringLiteral("zoom/client/") + m_zoom->clientId;
+        removeKeychainEntry(secretKey);
+        {
+            QSettings old(cli.settingsFile(), QSettings::IniFormat);
+            old.setValue(QStringLiteral("zoom/clientId"), m_zoom->clientId);
+            old.setValue(QStringLiteral("zoom/clientSecret"), m_zoom->clientSecret);
+            old.setValue(QStringLiteral("window/page"), QStringLiteral("calendar"));
+        }
+        QVERIFY(cli.settingsBytes().contains(m_zoom->clientSecret.toUtf8()));
+
+        QProcess* serve = cli.start(
+            {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")},
+            this);
+        QTRY_VERIFY_WITH_TIMEOUT(!cli.settingsBytes().contains(m_zoom->clientSecret.toUtf8()),
+                                 20'000);
+        serve->terminate();
+        const Finished served = finish(serve);
+        QVERIFY2(served.exitCode == 0, qPrintable(served.err));
+        const QByteArray settings = cli.settingsBytes();
+        QVERIFY2(settings.contains(m_zoom->clientId.toUtf8()), settings.constData());
+        QVERIFY2(settings.contains("window"), settings.constData()); // the rest is kept
+        QVERIFY(!settings.contains("clientSecret"));
+        QCOMPARE(keychainEntry(secretKey), m_zoom->clientSecret.toUtf8());
+
+        const int grants = m_zoom->count(Route::Token);
+        const Finished connected = connectThroughCli(cli);
+        QVERIFY2(connected.exitCode == 0, qPrintable(connected.err));
+        QCOMPARE(m_zoom->count(Route::Token), grants + 1); // Basic auth with the keychain's secret
+        const Finished disconnected =
+            run(cli, {QStringLiteral("zoom"), QStringLiteral("disconnect")});
+        QVERIFY2(disconnected.exitCode == 0, qPrintable(disconnected.err));
+        QVERIFY(!cli.settingsBytes().contains(m_zoom->clientSecret.toUtf8()));
+        removeKeychainEntry(secretKey);
+    }
+
+    // `zoom set-client` takes the secret on stdin and keeps it in the keychain only; without a
+    // usable keychain it says so in one line and writes nothing anywhere.
+    void setClientKeepsTheSecretInTheKeychainOnly() {
+        Cli cli;
+        QVERIFY(initAdmin(cli));
+        const QString id = QStringLiteral("set-client-test");
+        const QByteArray secret = "s3cret-for-set-client";
+        const QString secretKey = QStringLiteral("zoom/client/") + id;
+
+        Cli locked;
+        QVERIFY(initAdmin(locked));
+        locked.env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                          QStringLiteral("unix:path=") +
+                              locked.dir.filePath(QStringLiteral("none")));
+        locked.env.remove(QStringLiteral("DISPLAY"));
+        locked.env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        const Finished refused = run(locked,
+                                     {QStringLiteral("zoom"), QStringLiteral("set-client"),
+                                      QStringLiteral("--client-id"), id},
+                                     secret + '\n');
+        QCOMPARE(refused.exitCode, 2);
+        QCOMPARE(refused.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(refused.err.contains(QLatin1String("keychain")), qPrintable(refused.err));
+        QVERIFY(!locked.settingsBytes().contains(secret));
+        QVERIFY(!locked.settingsBytes().contains(id.toUtf8()));
+
+        const Finished saved = run(cli,
+                                   {QStringLiteral("zoom"), QStringLiteral("set-client"),
+                                    QStringLiteral("--client-id"), id},
+                                   secret + '\n');
+        QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+        QVERIFY(!saved.out.contains(QString::fromUtf8(secret)));
+        QVERIFY(cli.settingsBytes().contains(id.toUtf8()));
+        QVERIFY(!cli.settingsBytes().contains(secret));
+        QCOMPARE(keychainEntry(secretKey), secret);
+
+        const Finished empty = run(cli, {QStringLiteral("zoom"), QStringLiteral("set-client"),
+                                         QStringLiteral("--client-id"), id});
+        QCOMPARE(empty.exitCode, 1);
+        QVERIFY(empty.err.contains(QLatin1String("clientSecret")));
+        removeKeychainEntry(secretKey);
     }
 
     void missingClientCredentials() {

@@ -373,6 +373,29 @@ private slots:
         QCOMPARE(m_zoom->count(ZoomRoute::CreateMeeting), 3);
     }
 
+    // Issue 13: a process shutting down in the middle of a pass (serve's SIGTERM, the window
+    // quitting) gives its claims back instead of leaving them to go stale for 5 minutes, and
+    // the aborted request is not recorded as a Zoom failure.
+    void shutdownMidPassReleasesTheClaim() {
+        QVERIFY(connectZoom());
+        const Booking approved = requestAndApprove(10, VideoProvider::Zoom);
+        video::VideoIntegrationRepository repo(m_db->connection());
+        QCOMPARE(repo.hasMeetingWork(m_admin.id).value(), true);
+        m_zoom->setStalled(ZoomRoute::CreateMeeting, true);
+        m_service->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(m_zoom->count(ZoomRoute::CreateMeeting), 1, 10000);
+        QCOMPARE(repo.hasMeetingWork(m_admin.id).value(), false); // claimed by the pass
+
+        m_service.reset();
+        QCOMPARE(repo.hasMeetingWork(m_admin.id).value(), true);
+        QCOMPARE(zoomRow()->status, QStringLiteral("connected"));
+
+        m_zoom->setStalled(ZoomRoute::CreateMeeting, false);
+        m_service = std::make_unique<video::ZoomService>(*m_db);
+        QVERIFY(zoomPass().ok);
+        QVERIFY(!booking(approved.id).videoLink.isEmpty());
+    }
+
     void disconnectRevokesAtZoomAndForgetsTheTokens() {
         QVERIFY(connectZoom());
         const auto row = *zoomRow();
