@@ -414,6 +414,43 @@ private slots:
         QCOMPARE(digest(), before);
     }
 
+    void dataDirectoriesAndDatabasesArePrivate() {
+        QTemporaryDir home;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), home.path());
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                           home.filePath(QStringLiteral("config")));
+        environment.remove(QStringLiteral("SLOTDESK_DATABASE_URL"));
+        environment.remove(QStringLiteral("SLOTDESK_DATA_DIR"));
+        const auto init = [&](const QStringList& where) {
+            QProcess process;
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral(SLOTDESK_CLI_PATH),
+                          where + QStringList{QStringLiteral("init"), QStringLiteral("--username"),
+                                              QStringLiteral("alice"), QStringLiteral("--name"),
+                                              QStringLiteral("Alice"), QStringLiteral("--email"),
+                                              QStringLiteral("alice@example.org"),
+                                              QStringLiteral("--timezone"), QStringLiteral("UTC")});
+            return process.waitForFinished(60000) && process.exitCode() == 0;
+        };
+        // A new --data-dir.
+        const QString chosen = home.filePath(QStringLiteral("chosen/slotdesk"));
+        QVERIFY(init({QStringLiteral("--data-dir"), chosen}));
+        QCOMPARE(test::fileMode(chosen), 0700);
+        QCOMPARE(test::fileMode(chosen + QStringLiteral("/slotdesk.sqlite")), 0600);
+        // The default folder, as an older SlotDesk left it (0755): SlotDesk's own, made private.
+        const QString standard = home.filePath(QStringLiteral("data/SlotDesk"));
+        QVERIFY(QDir().mkpath(standard));
+        QVERIFY(QFile::setPermissions(
+            standard, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                          QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QCOMPARE(test::fileMode(standard), 0755);
+        QVERIFY(init({}));
+        QCOMPARE(test::fileMode(standard), 0700);
+        QCOMPARE(test::fileMode(standard + QStringLiteral("/slotdesk.sqlite")), 0600);
+    }
+
     void severalAdminsShareADatabase() {
         initAdmin();
         const QStringList bob{QStringLiteral("init"),
