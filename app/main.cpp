@@ -3,6 +3,7 @@
 // everything to the main window.
 
 #include "calendar/CalendarSyncService.h"
+#include "core/LogRedaction.h"
 #include "profile/ProfileService.h"
 #include "storage/DatabaseSelection.h"
 #include "ui/AppSettings.h"
@@ -49,6 +50,8 @@ void bringForward(ui::MainWindow& window, const QString& pageName) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    // Before anything can log: no token or forged line reaches a log (core/LogRedaction.h).
+    installLogRedaction();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("SlotDesk"));
     QApplication::setApplicationDisplayName(QStringLiteral("SlotDesk"));

@@ -1228,6 +1228,26 @@ private slots:
         QVERIFY(!logs.contains("token="));
     }
 
+    void qtDebugLogsHoldNoTokenAndNoForgedLine() {
+        // qt.httpserver logs every request's whole URL; a decoded path may hold CR/LF.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("QT_LOGGING_RULES", "qt.httpserver*=true;slotdesk.*=true");
+        QVERIFY(startServer({}, environment));
+        const Reply created = book(bookingBody(takeSlot(), "qtlogs@example.com"));
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        const auto [id, token] = idAndToken(created);
+        QCOMPARE(get("/api/v1/bookings/" + id + "?token=" + token).status, 200);
+        QCOMPARE(get("/api/v1/bookings/" + id + "%0D%0AFORGED%20LINE?token=" + token).status, 404);
+        QCOMPARE(m_server->stop(), 0);
+        const QByteArray logs = m_server->output() + m_server->errors();
+        m_server.reset();
+        QVERIFY2(logs.contains("qt.httpserver"), "Qt's debug logging was not on");
+        QVERIFY2(!logs.contains(token), "a manage token reached the log");
+        for (const QByteArray& line : logs.split('\n'))
+            QVERIFY2(!line.startsWith("FORGED"), logs.constData());
+        QVERIFY(!logs.contains('\r'));
+    }
+
     void loopbackByDefault() {
         const web::ServerConfig defaults;
         QCOMPARE(defaults.address, QHostAddress(QHostAddress::LocalHost));
