@@ -14,6 +14,7 @@
 #include "ui/SingleInstance.h"
 #include "video/ZoomService.h"
 #include "web/BookingServer.h"
+#include "web/LinkBuilder.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -83,6 +84,12 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Serve the booking page on this address and port for "
                                         "this run (default: the saved setting, 127.0.0.1:8765)."),
         QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption publicUrl(
+        QStringLiteral("public-url"),
+        QApplication::translate("main", "The address attendees use, e.g. "
+                                        "https://book.example.org behind an HTTPS proxy, for this "
+                                        "run (default: the saved setting, none)."),
+        QStringLiteral("URL"));
     const QCommandLineOption page(
         QStringLiteral("page"),
         QApplication::translate("main", "Open on a page: calendar, approvals, bookings, "
@@ -92,7 +99,7 @@ int main(int argc, char* argv[]) {
         QStringLiteral("lang"),
         QApplication::translate("main", "Language: de, fr or en (default: the system's)."),
         QStringLiteral("LANG"));
-    parser.addOptions({dataDir, database, user, listen, page, lang});
+    parser.addOptions({dataDir, database, user, listen, publicUrl, page, lang});
     parser.process(app);
     ui::installTranslations(app, parser.value(lang));
 
@@ -104,6 +111,14 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(listen)) {
         if (auto parsed = web::parseListenAddress(parser.value(listen), listenOverride); !parsed)
             return refuse(QStringLiteral("--listen: %1").arg(parsed.error().message), UserError);
+    }
+    QUrl publicUrlOverride;
+    if (parser.isSet(publicUrl)) {
+        auto parsed = web::parsePublicUrl(parser.value(publicUrl));
+        if (!parsed)
+            return refuse(QStringLiteral("--public-url: %1").arg(parsed.error().message),
+                          UserError);
+        publicUrlOverride = *parsed;
     }
 
     // One window per database: a second launch brings the first one forward instead of
@@ -157,8 +172,11 @@ int main(int argc, char* argv[]) {
     QObject::connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
     QObject::connect(&window, &ui::MainWindow::listenAddressChanged, &link,
                      [&link](const QString& address, quint16 port) { link.listen(address, port); });
+    QObject::connect(&window, &ui::MainWindow::publicUrlChanged, &link,
+                     &ui::BookingLink::setPublicUrl);
     QObject::connect(&instance, &ui::SingleInstance::activationRequested, &window,
                      [&window](const QString& message) { bringForward(window, message); });
+    link.setPublicUrl(parser.isSet(publicUrl) ? publicUrlOverride : ui::AppSettings::publicUrl());
     if (parser.isSet(listen))
         link.listen(listenOverride.address.toString(), listenOverride.port);
     else
@@ -167,6 +185,8 @@ int main(int argc, char* argv[]) {
                         << (link.isOnline() ? QString()
                                             : QStringLiteral(" (offline: %1)").arg(link.problem()))
                         << Qt::endl;
+    if (link.url() != link.localUrl())
+        QTextStream(stdout) << "Served at: " << link.localUrl().toString() << Qt::endl;
 
     if (parser.isSet(page))
         window.showPage(*ui::MainWindow::pageFromName(parser.value(page)));

@@ -20,6 +20,9 @@ public:
     // A response that refuses the request, or nothing when it may proceed.
     [[nodiscard]] std::optional<HttpResponse> check(const HttpRequest& request) const;
     [[nodiscard]] bool isAllowedHost(const QByteArray& host) const;
+    // The host names (without port; IPv6 in brackets, lower-case) a Host header may carry:
+    // loopback, the listening address, --allow-host names and the public URL's host.
+    static QList<QByteArray> allowedNames(const ServerConfig& config);
     // Adds the security headers every response carries.
     static void decorate(HttpResponse& response);
 

@@ -370,6 +370,23 @@ private slots:
                            "--duration", "30",     "--name",  "Bob",
                            "--email",    "bob"}
             << "email";
+        // serve: a link option that is wrong stops it before it listens.
+        QTest::newRow("serve public URL with a query")
+            << QStringList{"serve", "--listen", "127.0.0.1:0", "--public-url",
+                           "https://book.example.org/?x=1"}
+            << "public-url: 'https://book.example.org/?x=1' has a query";
+        QTest::newRow("serve public URL not https")
+            << QStringList{"serve", "--listen", "127.0.0.1:0", "--public-url",
+                           "ftp://book.example.org"}
+            << "public-url: 'ftp://book.example.org' is not http:// or https://";
+        QTest::newRow("serve public URL with a password")
+            << QStringList{"serve", "--listen", "127.0.0.1:0", "--public-url",
+                           "https://u:p@book.example.org"}
+            << "user name or password";
+        QTest::newRow("serve trusted proxy by name")
+            << QStringList{"serve",     "--listen",        "127.0.0.1:0",      "--trusted-proxy",
+                           "127.0.0.1", "--trusted-proxy", "proxy.example.org"}
+            << "trusted-proxy: 'proxy.example.org' is not an IP address or subnet";
         QTest::newRow("create CRLF name") << QStringList{"bookings",   "create",
                                                          "--start",    "2030-01-07T09:00:00+01:00",
                                                          "--duration", "30",
