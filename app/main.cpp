@@ -3,6 +3,7 @@
 // everything to the main window.
 
 #include "calendar/CalendarSyncService.h"
+#include "core/LogRedaction.h"
 #include "core/QuitOnSignals.h"
 #include "profile/ProfileService.h"
 #include "storage/DatabaseSelection.h"
@@ -14,6 +15,7 @@
 #include "ui/SingleInstance.h"
 #include "video/ZoomService.h"
 #include "web/BookingServer.h"
+#include "web/LinkBuilder.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -50,6 +52,8 @@ void bringForward(ui::MainWindow& window, const QString& pageName) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    // Before anything can log: no token or forged line reaches a log (core/LogRedaction.h).
+    installLogRedaction();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("SlotDesk"));
     QApplication::setApplicationDisplayName(QStringLiteral("SlotDesk"));
@@ -84,6 +88,12 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Serve the booking page on this address and port for "
                                         "this run (default: the saved setting, 127.0.0.1:8765)."),
         QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption publicUrl(
+        QStringLiteral("public-url"),
+        QApplication::translate("main", "The address attendees use, e.g. "
+                                        "https://book.example.org behind an HTTPS proxy, for this "
+                                        "run (default: the saved setting, none)."),
+        QStringLiteral("URL"));
     const QCommandLineOption page(
         QStringLiteral("page"),
         QApplication::translate("main", "Open on a page: calendar, approvals, bookings, "
@@ -93,7 +103,7 @@ int main(int argc, char* argv[]) {
         QStringLiteral("lang"),
         QApplication::translate("main", "Language: de, fr or en (default: the system's)."),
         QStringLiteral("LANG"));
-    parser.addOptions({dataDir, database, user, listen, page, lang});
+    parser.addOptions({dataDir, database, user, listen, publicUrl, page, lang});
     parser.process(app);
     ui::installTranslations(app, parser.value(lang));
 
@@ -105,6 +115,14 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(listen)) {
         if (auto parsed = web::parseListenAddress(parser.value(listen), listenOverride); !parsed)
             return refuse(QStringLiteral("--listen: %1").arg(parsed.error().message), UserError);
+    }
+    QUrl publicUrlOverride;
+    if (parser.isSet(publicUrl)) {
+        auto parsed = web::parsePublicUrl(parser.value(publicUrl));
+        if (!parsed)
+            return refuse(QStringLiteral("--public-url: %1").arg(parsed.error().message),
+                          UserError);
+        publicUrlOverride = *parsed;
     }
 
     // One window per database: a second launch brings the first one forward instead of
@@ -158,8 +176,11 @@ int main(int argc, char* argv[]) {
     QObject::connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
     QObject::connect(&window, &ui::MainWindow::listenAddressChanged, &link,
                      [&link](const QString& address, quint16 port) { link.listen(address, port); });
+    QObject::connect(&window, &ui::MainWindow::publicUrlChanged, &link,
+                     &ui::BookingLink::setPublicUrl);
     QObject::connect(&instance, &ui::SingleInstance::activationRequested, &window,
                      [&window](const QString& message) { bringForward(window, message); });
+    link.setPublicUrl(parser.isSet(publicUrl) ? publicUrlOverride : ui::AppSettings::publicUrl());
     if (parser.isSet(listen))
         link.listen(listenOverride.address.toString(), listenOverride.port);
     else
@@ -168,6 +189,8 @@ int main(int argc, char* argv[]) {
                         << (link.isOnline() ? QString()
                                             : QStringLiteral(" (offline: %1)").arg(link.problem()))
                         << Qt::endl;
+    if (link.url() != link.localUrl())
+        QTextStream(stdout) << "Served at: " << link.localUrl().toString() << Qt::endl;
 
     if (parser.isSet(page))
         window.showPage(*ui::MainWindow::pageFromName(parser.value(page)));

@@ -172,6 +172,10 @@
         <source>SlotDesk is already running on this database but does not answer. Close it (or end its process) and try again.</source>
         <translation>SlotDesk läuft bereits mit dieser Datenbank, antwortet aber nicht. Schließen Sie es (oder beenden Sie den Prozess) und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>The address attendees use, e.g. https://book.example.org behind an HTTPS proxy, for this run (default: the saved setting, none).</source>
+        <translation>Die Adresse, die Teilnehmer verwenden, z. B. https://book.example.org hinter einem HTTPS-Proxy, für diesen Start (Standard: die gespeicherte Einstellung, keine).</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::models::AvailabilityBlockModel</name>
@@ -1715,6 +1719,18 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>Still online at the address above — the new one failed: %1</source>
         <translation>Weiterhin unter der obigen Adresse online – die neue hat nicht funktioniert: %1</translation>
+    </message>
+    <message>
+        <source>Public address</source>
+        <translation>Öffentliche Adresse</translation>
+    </message>
+    <message>
+        <source>Only behind a web server that serves your booking page over HTTPS: the address people open. Every link attendees get starts with it. Leave empty otherwise.</source>
+        <translation>Nur hinter einem Webserver, der Ihre Buchungsseite über HTTPS bereitstellt: die Adresse, die Personen öffnen. Jeder Link, den Teilnehmer erhalten, beginnt damit. Sonst leer lassen.</translation>
+    </message>
+    <message>
+        <source>Enter an address such as https://book.example.org: http or https, a host name, optionally a port and a path</source>
+        <translation>Geben Sie eine Adresse wie https://book.example.org ein: http oder https, ein Hostname, optional ein Port und ein Pfad</translation>
     </message>
 </context>
 <context>

@@ -172,6 +172,10 @@
         <source>SlotDesk is already running on this database but does not answer. Close it (or end its process) and try again.</source>
         <translation>SlotDesk est déjà ouvert sur cette base de données mais ne répond pas. Fermez-le (ou arrêtez son processus) puis réessayez.</translation>
     </message>
+    <message>
+        <source>The address attendees use, e.g. https://book.example.org behind an HTTPS proxy, for this run (default: the saved setting, none).</source>
+        <translation>L’adresse qu’utilisent les participants, p. ex. https://book.example.org derrière un proxy HTTPS, pour cette session (par défaut&#xa0;: le réglage enregistré, aucune).</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::models::AvailabilityBlockModel</name>
@@ -1715,6 +1719,18 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>Still online at the address above — the new one failed: %1</source>
         <translation>Toujours en ligne à l’adresse ci-dessus — la nouvelle a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Public address</source>
+        <translation>Adresse publique</translation>
+    </message>
+    <message>
+        <source>Only behind a web server that serves your booking page over HTTPS: the address people open. Every link attendees get starts with it. Leave empty otherwise.</source>
+        <translation>Uniquement derrière un serveur web qui sert votre page de réservation en HTTPS&#xa0;: l’adresse que les gens ouvrent. Chaque lien reçu par les participants commence par elle. Sinon, laissez le champ vide.</translation>
+    </message>
+    <message>
+        <source>Enter an address such as https://book.example.org: http or https, a host name, optionally a port and a path</source>
+        <translation>Saisissez une adresse comme https://book.example.org&#xa0;: http ou https, un nom d’hôte, éventuellement un port et un chemin</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "ui/AppSettings.h"
 
+#include "web/LinkBuilder.h"
+
 #include <QCoreApplication>
 #include <QStandardPaths>
 
@@ -35,7 +37,25 @@ void AppSettings::setListen(const QString& address, quint16 port) {
     s.setValue(QStringLiteral("server/port"), port);
 }
 
+QUrl AppSettings::publicUrl() {
+    const QString saved = settings().value(QStringLiteral("server/publicUrl")).toString();
+    if (saved.isEmpty())
+        return {};
+    auto parsed = web::parsePublicUrl(saved);
+    return parsed ? *parsed : QUrl();
+}
+
+void AppSettings::setPublicUrl(const QUrl& url) {
+    QSettings s = settings();
+    if (url.isEmpty())
+        s.remove(QStringLiteral("server/publicUrl"));
+    else
+        s.setValue(QStringLiteral("server/publicUrl"), url.toString());
+}
+
 QUrl AppSettings::bookingUrl(const QString& username) {
+    if (const QUrl base = publicUrl(); !base.isEmpty())
+        return QUrl(web::LinkBuilder::under(base, QLatin1Char('/') + username));
     QString host = listenAddress();
     // A wildcard address is where the server listens, not where a browser can go.
     if (host == QLatin1String("0.0.0.0") || host == QLatin1String("::"))

@@ -2,6 +2,7 @@
 
 #include "models/AdminSession.h"
 #include "web/BookingServer.h"
+#include "web/LinkBuilder.h"
 
 #include <tuple>
 #include <utility>
@@ -19,6 +20,7 @@ BookingLink::~BookingLink() = default;
 
 void BookingLink::listen(const QString& address, quint16 port) {
     web::ServerConfig config;
+    config.publicUrl = m_publicUrl;
     const QString text = address.contains(u':') ? QStringLiteral("[%1]:%2").arg(address).arg(port)
                                                 : QStringLiteral("%1:%2").arg(address).arg(port);
     if (auto parsed = web::parseListenAddress(text, config); !parsed) {
@@ -65,6 +67,18 @@ void BookingLink::listen(const QString& address, quint16 port) {
     publish();
 }
 
+void BookingLink::setPublicUrl(const QUrl& publicUrl) {
+    if (publicUrl == m_publicUrl)
+        return;
+    m_publicUrl = publicUrl;
+    // The server builds the manage links from it: a running one starts again, on the same
+    // address and port.
+    if (m_server)
+        listen(m_address, m_port);
+    else
+        publish();
+}
+
 void BookingLink::stop() {
     m_server.reset();
     m_problem = tr("The booking link is switched off.");
@@ -86,9 +100,10 @@ void BookingLink::publish() {
         url.setHost(wildcard ? QStringLiteral("127.0.0.1") : m_address);
         url.setPort(m_port);
     }
-    if (m_session->hasAdmin())
-        url.setPath(u'/' + m_session->admin().username);
-    m_url = url;
+    const QString page = m_session->hasAdmin() ? u'/' + m_session->admin().username : QString();
+    url.setPath(page);
+    m_localUrl = url;
+    m_url = m_publicUrl.isEmpty() ? url : QUrl(web::LinkBuilder::under(m_publicUrl, page));
     emit changed(m_url, isOnline(), m_problem);
 }
 

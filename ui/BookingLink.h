@@ -1,9 +1,11 @@
 #pragma once
 // BookingLink: the desktop app's booking endpoint. It runs web::BookingServer where the
 // settings say (server/address, server/port — or an override from the command line), moves it
-// when the admin changes the address, and reports the attendees' link — base URL plus the
-// admin's username — with whether it is online and, when it is not, why (a taken port, an
-// address this machine doesn't have). The window keeps running either way.
+// when the admin changes the address, and reports the attendees' link — the public URL when one
+// is set (server/publicUrl or --public-url; the server then builds every link from it), else
+// the served base URL, plus the admin's username — with whether it is online and, when it is
+// not, why (a taken port, an address this machine doesn't have). The window keeps running
+// either way.
 
 #include "web/ServerConfig.h"
 
@@ -30,11 +32,16 @@ public:
 
     // Listens on `address`:`port` (port 0: any free port), closing what listened before.
     void listen(const QString& address, quint16 port);
+    // The address attendees use (empty: none); a running server restarts with it.
+    void setPublicUrl(const QUrl& publicUrl);
     void stop();
 
     [[nodiscard]] bool isOnline() const;
-    // http://host:port/<username>; the base URL while there is no admin yet.
+    // <public URL>/<username>, or http://host:port/<username> without a public URL; the base
+    // URL while there is no admin yet.
     [[nodiscard]] QUrl url() const { return m_url; }
+    // Where this computer serves the page: http://host:port/<username>.
+    [[nodiscard]] QUrl localUrl() const { return m_localUrl; }
     [[nodiscard]] QString problem() const { return m_problem; }
     [[nodiscard]] web::BookingServer* server() const { return m_server.get(); }
 
@@ -48,7 +55,9 @@ private:
     std::unique_ptr<web::BookingServer> m_server;
     QString m_address;
     quint16 m_port = 0;
+    QUrl m_publicUrl;
     QUrl m_url;
+    QUrl m_localUrl;
     QString m_problem;
 };
 

@@ -112,6 +112,7 @@ MainWindow::MainWindow(storage::Database& database, const QString& username, QWi
     });
     connect(m_settings, &SettingsPage::listenAddressChanged, this,
             &MainWindow::listenAddressChanged);
+    connect(m_settings, &SettingsPage::publicUrlChanged, this, &MainWindow::publicUrlChanged);
     connect(m_session, &models::AdminSession::adminChanged, this, &MainWindow::updateSignedIn);
 
     createTray();

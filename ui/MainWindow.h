@@ -82,6 +82,8 @@ public slots:
 signals:
     // The admin changed where the booking server should listen (saved in QSettings already).
     void listenAddressChanged(const QString& address, quint16 port);
+    // The admin changed the public address attendees use (saved in QSettings already).
+    void publicUrlChanged(const QUrl& publicUrl);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

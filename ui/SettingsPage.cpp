@@ -9,6 +9,7 @@
 #include "ui/PageHeader.h"
 #include "ui/ProfileForm.h"
 #include "ui/SectionCard.h"
+#include "web/LinkBuilder.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -49,6 +50,8 @@ SettingsPage::SettingsPage(models::AdminSession* session, QWidget* parent)
     , m_port(new QSpinBox(this))
     , m_addressError(new QLabel(this))
     , m_addressWarning(new QLabel(this))
+    , m_publicUrl(new QLineEdit(this))
+    , m_publicUrlError(new QLabel(this))
     , m_theme(new QComboBox(this)) {
     setObjectName(QStringLiteral("settingsPage"));
     auto* content = new QWidget;
@@ -110,10 +113,22 @@ SettingsPage::SettingsPage(models::AdminSession* session, QWidget* parent)
     addressRow->addWidget(new QLabel(tr("Port"), content));
     addressRow->addWidget(m_port);
     addressRow->addWidget(apply);
+    m_publicUrl->setObjectName(QStringLiteral("publicUrl"));
+    m_publicUrl->setAccessibleName(tr("Public address"));
+    m_publicUrl->setPlaceholderText(QStringLiteral("https://book.example.org"));
+    m_publicUrl->setText(AppSettings::publicUrl().toString());
+    m_publicUrl->setToolTip(tr("Only behind a web server that serves your booking page over "
+                               "HTTPS: the address people open. Every link attendees get "
+                               "starts with it. Leave empty otherwise."));
+    m_publicUrlError->setObjectName(QStringLiteral("fieldError"));
+    m_publicUrlError->setWordWrap(true);
+    m_publicUrlError->hide();
     auto* addressForm = new QFormLayout;
     addressForm->addRow(tr("Listen on"), addressRow);
     addressForm->addRow(QString(), m_addressError);
     addressForm->addRow(QString(), m_addressWarning);
+    addressForm->addRow(tr("Public address"), m_publicUrl);
+    addressForm->addRow(QString(), m_publicUrlError);
     linkLayout->addLayout(addressForm);
 
     // Appearance.
@@ -157,6 +172,7 @@ SettingsPage::SettingsPage(models::AdminSession* session, QWidget* parent)
     connect(m_saveProfile, &QPushButton::clicked, this, &SettingsPage::saveProfile);
     connect(apply, &QPushButton::clicked, this, &SettingsPage::applyListenAddress);
     connect(m_address, &QLineEdit::returnPressed, this, &SettingsPage::applyListenAddress);
+    connect(m_publicUrl, &QLineEdit::returnPressed, this, &SettingsPage::applyListenAddress);
     connect(copy, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_url.toString()); });
     connect(open, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(m_url); });
@@ -202,19 +218,30 @@ bool SettingsPage::saveProfile() {
 bool SettingsPage::applyListenAddress() {
     const QString address = m_address->text().trimmed();
     const bool valid = address == QLatin1String("localhost") || !QHostAddress(address).isNull();
-    if (!valid) {
-        m_addressError->setText(tr("Enter an IP address such as 127.0.0.1, or localhost"));
-        m_addressError->show();
-        m_address->setAccessibleDescription(m_addressError->text());
+    m_addressError->setText(tr("Enter an IP address such as 127.0.0.1, or localhost"));
+    m_addressError->setVisible(!valid);
+    m_address->setAccessibleDescription(valid ? QString() : m_addressError->text());
+    // Empty: no public address. Otherwise the same rule as --public-url.
+    const QString publicText = m_publicUrl->text().trimmed();
+    const auto publicUrl =
+        publicText.isEmpty() ? Result<QUrl>(QUrl()) : web::parsePublicUrl(publicText);
+    m_publicUrlError->setText(tr("Enter an address such as https://book.example.org: http or "
+                                 "https, a host name, optionally a port and a path"));
+    m_publicUrlError->setVisible(!publicUrl);
+    m_publicUrl->setAccessibleDescription(publicUrl ? QString() : m_publicUrlError->text());
+    if (!valid || !publicUrl)
         return false;
-    }
-    m_addressError->hide();
-    m_address->setAccessibleDescription(QString());
+
     const auto port = static_cast<quint16>(m_port->value());
     const bool changed =
         address != AppSettings::listenAddress() || port != AppSettings::listenPort();
+    const bool publicChanged = *publicUrl != AppSettings::publicUrl();
     AppSettings::setListen(address, port);
+    AppSettings::setPublicUrl(*publicUrl);
+    m_publicUrl->setText(publicUrl->toString());
     showLink();
+    if (publicChanged)
+        emit publicUrlChanged(*publicUrl);
     if (changed)
         emit listenAddressChanged(address, port);
     return true;

@@ -1,6 +1,7 @@
 #pragma once
 // SettingsPage: the admin's profile (validated, problems beside the fields), the booking link —
-// where the booking server listens, whether it is online, copy and open — and the theme.
+// where the booking server listens, the public address attendees use behind an HTTPS proxy,
+// whether it is online, copy and open — and the theme.
 
 #include <QUrl>
 #include <QWidget>
@@ -27,17 +28,20 @@ public:
     [[nodiscard]] ProfileForm* profileForm() const { return m_profile; }
     [[nodiscard]] QLineEdit* addressEdit() const { return m_address; }
     [[nodiscard]] QSpinBox* portBox() const { return m_port; }
+    [[nodiscard]] QLineEdit* publicUrlEdit() const { return m_publicUrl; }
     [[nodiscard]] QComboBox* themeBox() const { return m_theme; }
     [[nodiscard]] QString linkText() const;
     [[nodiscard]] QString linkStatusText() const;
 
 public slots:
     bool saveProfile();
+    // Checks, saves and announces the listen address and the public address together.
     bool applyListenAddress();
     void setBookingLink(const QUrl& url, bool online, const QString& problem);
 
 signals:
     void listenAddressChanged(const QString& address, quint16 port);
+    void publicUrlChanged(const QUrl& publicUrl);
 
 private:
     void loadProfile();
@@ -53,6 +57,8 @@ private:
     QSpinBox* m_port;
     QLabel* m_addressError;
     QLabel* m_addressWarning;
+    QLineEdit* m_publicUrl;
+    QLabel* m_publicUrlError;
     QComboBox* m_theme;
     QUrl m_url;
     bool m_online = false;

@@ -6,6 +6,7 @@
 #include "core/QuitOnSignals.h"
 #include "video/ZoomService.h"
 #include "web/BookingServer.h"
+#include "web/LinkBuilder.h"
 
 #include <QCoreApplication>
 
@@ -24,6 +25,18 @@ int serve(CliContext& c) {
             return c.fail(s.error());
     }
     config.extraHosts = c.parser.values(QStringLiteral("allow-host"));
+    if (c.parser.isSet(QStringLiteral("public-url"))) {
+        auto url = web::parsePublicUrl(c.parser.value(QStringLiteral("public-url")));
+        if (!url)
+            return c.fail(url.error());
+        config.publicUrl = *url;
+    }
+    for (const QString& proxy : c.parser.values(QStringLiteral("trusted-proxy"))) {
+        auto subnet = web::parseTrustedProxy(proxy);
+        if (!subnet)
+            return c.fail(subnet.error());
+        config.trustedProxies.append(*subnet);
+    }
     // A whole number from `low` to `high` for --NAME, when given.
     const auto number = [&c](const QString& name, int low, int high, const QString& what,
                              int& into) -> Status {
@@ -63,9 +76,11 @@ int serve(CliContext& c) {
                      [&calendarSync] { calendarSync.syncNow(); });
     zoom.start();
     calendarSync.start();
-    QString pageUrl = server.baseUrl().toString();
+    // What attendees open: under the public URL when there is one.
+    const QUrl pageBase = config.publicUrl.isEmpty() ? server.baseUrl() : config.publicUrl;
+    QString pageUrl = pageBase.toString();
     if (auto admin = c.admin())
-        pageUrl += u'/' + admin->username;
+        pageUrl = web::LinkBuilder::under(pageBase, u'/' + admin->username);
     c.out() << "SlotDesk booking endpoint listening on " << server.baseUrl().toString() << Qt::endl;
     c.out() << "Booking page: " << pageUrl << Qt::endl;
     c.out() << "Database: " << c.database().displayName() << Qt::endl; // password masked
@@ -83,7 +98,7 @@ QList<Command> serveCommands() {
         QStringLiteral("serve"),
         {},
         0,
-        QStringLiteral("Run the booking endpoint headless [--listen ADDR:PORT]"),
+        QStringLiteral("Run the booking endpoint headless [--listen ADDR:PORT] [--public-url URL]"),
         {{QStringLiteral("listen"),
           QStringLiteral(
               "Address and port (default 127.0.0.1:8765; beyond loopback only when you say so)."),
@@ -92,6 +107,15 @@ QList<Command> serveCommands() {
           QStringLiteral(
               "Another host name the Host header may carry (e.g. behind a reverse proxy)."),
           QStringLiteral("NAME")},
+         {QStringLiteral("public-url"),
+          QStringLiteral("The address attendees use, e.g. https://book.example.org behind a TLS "
+                         "proxy: every link the endpoint hands out starts with it, and its host "
+                         "is allowed in the Host header."),
+          QStringLiteral("URL")},
+         {QStringLiteral("trusted-proxy"),
+          QStringLiteral("A reverse proxy's address or subnet (repeatable): its X-Forwarded-Proto, "
+                         "X-Forwarded-Host and Forwarded headers are believed; nobody else's."),
+          QStringLiteral("ADDR")},
          {QStringLiteral("max-booking-posts-per-minute"),
           QStringLiteral("Booking requests one client address may send per minute (default 10)."),
           QStringLiteral("N")},

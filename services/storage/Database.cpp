@@ -5,6 +5,7 @@
 
 #include <QAtomicInt>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -15,6 +16,30 @@ namespace {
 QString nextConnectionName() {
     static QAtomicInt counter;
     return QStringLiteral("slotdesk-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+constexpr QFile::Permissions kGroupAndOthers = QFile::ReadGroup | QFile::WriteGroup |
+                                               QFile::ExeGroup | QFile::ReadOther |
+                                               QFile::WriteOther | QFile::ExeOther;
+
+// The database holds attendees' names, e-mail addresses and notes: it is its owner's alone
+// (0600). A new file is created so before SQLite writes a byte (SQLite takes an empty file for a
+// new database); one an older SlotDesk made 0644 is tightened. SQLite gives its -wal and -shm
+// files the database file's mode, so they follow; any left from before are tightened too.
+void makeDatabaseFilePrivate(const QString& filePath) {
+    if (!QFileInfo::exists(filePath)) {
+        QFile file(filePath);
+        // Fails when another process created it first (handled below) or the directory is not
+        // writable (SQLite then says so).
+        [[maybe_unused]] const bool created = file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                                                        QFile::ReadOwner | QFile::WriteOwner);
+    }
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        const QString path = filePath + QLatin1String(suffix);
+        const QFile::Permissions permissions = QFile::permissions(path);
+        if (QFileInfo::exists(path) && (permissions & kGroupAndOthers))
+            QFile::setPermissions(path, permissions & ~kGroupAndOthers);
+    }
 }
 
 } // namespace
@@ -36,6 +61,7 @@ Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath) {
     const QString name = nextConnectionName();
     std::unique_ptr<Database> database(new Database(name, SqlDialect::SQLite));
     database->m_filePath = filePath;
+    makeDatabaseFilePrivate(filePath);
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         if (!db.isValid())
@@ -69,8 +95,21 @@ Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath) {
 }
 
 Result<std::unique_ptr<Database>> Database::openInDirectory(const QString& dataDir) {
-    if (!QDir().mkpath(dataDir))
-        return Error::storage(QStringLiteral("Cannot create the data directory %1").arg(dataDir));
+    const QFileInfo info(dataDir);
+    if (!info.exists()) {
+        // Missing parents as usual, the data directory itself for its owner only (0700).
+        if (!QDir().mkpath(info.absolutePath()) ||
+            (!QDir().mkdir(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner) &&
+             !QFileInfo(dataDir).isDir()))
+            return Error::storage(
+                QStringLiteral("Cannot create the data directory %1").arg(dataDir));
+    } else if (info.isDir() && (info.permissions() & (QFile::WriteGroup | QFile::WriteOther))) {
+        // Its owner chose the mode; but whoever may write here may swap the database file.
+        qCWarning(lcStorage).noquote()
+            << QStringLiteral("The data directory %1 can be written by other users; "
+                              "`chmod go-w` it (or 700).")
+                   .arg(dataDir);
+    }
     return openFile(QDir(dataDir).filePath(QString::fromLatin1(kFileName)));
 }
 

@@ -19,9 +19,11 @@ public:
     static constexpr auto kFileName = "slotdesk.sqlite";
 
     // Opens (creating if needed) `filePath`, refuses a schema newer than this binary without
-    // touching the file, and applies pending migrations.
+    // touching the file, and applies pending migrations. The file and SQLite's -wal/-shm are
+    // made readable by their owner only (0600).
     static Result<std::unique_ptr<Database>> openFile(const QString& filePath);
-    // openFile() on `dataDir`/slotdesk.sqlite, creating the directory.
+    // openFile() on `dataDir`/slotdesk.sqlite, creating the directory for its owner only
+    // (0700); an existing one others may write to is warned about.
     static Result<std::unique_ptr<Database>> openInDirectory(const QString& dataDir);
     // Connects to PostgreSQL (the QPSQL driver), refuses a newer schema, applies pending
     // migrations (one process at a time). Without a password in `url` libpq reads

@@ -4,6 +4,7 @@
 #include "storage/DatabaseUrl.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace slotdesk::storage {
@@ -40,7 +41,17 @@ Result<std::unique_ptr<Database>> openSelectedDatabase(const QString& databaseOp
             parsed->password = DatabasePassword::fromKeychain(*parsed);
         return Database::openPostgres(*parsed);
     }
-    return Database::openInDirectory(resolveDataDirectory(dataDirOption));
+    const QString dataDir = resolveDataDirectory(dataDirOption);
+    if (dataDirOption.isEmpty() && qEnvironmentVariableIsEmpty("SLOTDESK_DATA_DIR")) {
+        // SlotDesk's own folder in the application data location, which older versions made
+        // 0755: nothing else lives there, so it is made private like a new one (0700).
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                          QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        if (const auto permissions = QFile::permissions(dataDir);
+            QFileInfo(dataDir).isDir() && (permissions & others))
+            QFile::setPermissions(dataDir, permissions & ~others);
+    }
+    return Database::openInDirectory(dataDir);
 }
 
 } // namespace slotdesk::storage

@@ -65,11 +65,6 @@ QByteArray withInputLimits(QByteArray html) {
     return html;
 }
 
-QString baseUrl(const HttpRequest& request) {
-    // The Host header was checked against the allowlist before any route ran.
-    return QStringLiteral("http://%1").arg(QString::fromLatin1(request.header("host")));
-}
-
 } // namespace
 
 BookingApi::BookingApi(storage::Database& database, const ServerConfig& config,
@@ -80,6 +75,7 @@ BookingApi::BookingApi(storage::Database& database, const ServerConfig& config,
     , m_slots(database, clock)
     , m_profiles(database)
     , m_bookings(database, clock)
+    , m_links(config)
     , m_bookingLimiter(config.bookingPostsPerMinute, 60) {}
 
 HttpResponse BookingApi::handle(const HttpRequest& request) {
@@ -127,7 +123,7 @@ HttpResponse BookingApi::handle(const HttpRequest& request) {
         if (admin) {
             HttpResponse redirect;
             redirect.status = 302;
-            redirect.setHeader("Location", "/" + admin->username.toUtf8());
+            redirect.setHeader("Location", m_links.redirectTarget(u'/' + admin->username).toUtf8());
             return redirect;
         }
     }
@@ -323,14 +319,14 @@ HttpResponse BookingApi::createBooking(const QString& username, const HttpReques
     if (!created)
         return HttpResponse::error(created.error());
     // Committed: only now is the attendee told.
+    const QString manageUrl = m_links.link(request, QStringLiteral("/booking/") + created->id,
+                                           QUrlQuery{{QStringLiteral("token"), token}});
     return HttpResponse::json(
-        201,
-        {{QStringLiteral("id"), created->id},
-         {QStringLiteral("status"), toText(created->status)},
-         {QStringLiteral("start"), timeformat::toRfc3339Utc(created->startTime)},
-         {QStringLiteral("end"), timeformat::toRfc3339Utc(created->endTime)},
-         {QStringLiteral("manageUrl"),
-          QStringLiteral("%1/booking/%2?token=%3").arg(baseUrl(request), created->id, token)}});
+        201, {{QStringLiteral("id"), created->id},
+              {QStringLiteral("status"), toText(created->status)},
+              {QStringLiteral("start"), timeformat::toRfc3339Utc(created->startTime)},
+              {QStringLiteral("end"), timeformat::toRfc3339Utc(created->endTime)},
+              {QStringLiteral("manageUrl"), manageUrl}});
 }
 
 QJsonObject BookingApi::attendeeView(const Booking& b) {

@@ -7,6 +7,7 @@
 #include "booking/SlotService.h"
 #include "profile/ProfileService.h"
 #include "web/HttpMessage.h"
+#include "web/LinkBuilder.h"
 #include "web/RateLimiter.h"
 #include "web/ServerConfig.h"
 
@@ -67,6 +68,7 @@ private:
     SlotService m_slots;
     ProfileService m_profiles;
     BookingService m_bookings;
+    LinkBuilder m_links;
     RateLimiter m_bookingLimiter;
     QHash<QString, SlotResponse> m_slotResponses; // by request
     std::optional<qint64> m_passStamp;            // this pass's change stamp, once read

@@ -1,5 +1,6 @@
 #include "web/BookingServer.h"
 
+#include "core/LogRedaction.h"
 #include "web/HttpServer.h"
 
 #include <QAbstractEventDispatcher>
@@ -73,7 +74,7 @@ HttpResponse BookingServer::handle(const HttpRequest& request) {
         response = m_api.handle(request);
     // The path only, quoted (a decoded path may hold a line break): query strings carry manage
     // tokens, which never reach a log.
-    qCDebug(lcWeb) << request.method << request.path << response.status;
+    qCDebug(lcWeb).noquote() << request.method << logQuoted(request.path) << response.status;
     return response;
 }
 

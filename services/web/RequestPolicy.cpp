@@ -3,30 +3,52 @@
 #include <QUrl>
 
 namespace slotdesk::web {
+namespace {
+
+// The host of `url` as a Host header names it: lower-case, an IPv6 address in brackets.
+QByteArray hostHeaderName(const QUrl& url) {
+    const QByteArray host = url.host(QUrl::FullyEncoded).toLower().toLatin1();
+    return host.contains(':') ? '[' + host + ']' : host;
+}
+
+} // namespace
 
 RequestPolicy::RequestPolicy(const ServerConfig& config)
     : m_config(config) {
     setPort(config.port);
 }
 
-void RequestPolicy::setPort(quint16 port) {
-    m_port = port;
+QList<QByteArray> RequestPolicy::allowedNames(const ServerConfig& config) {
     QList<QByteArray> names{"localhost", "127.0.0.1", "[::1]"};
-    const QHostAddress& address = m_config.address;
+    const QHostAddress& address = config.address;
     if (address != QHostAddress::Any && address != QHostAddress::AnyIPv4 &&
         address != QHostAddress::AnyIPv6) {
         names.append(address.protocol() == QAbstractSocket::IPv6Protocol
                          ? '[' + address.toString().toLatin1() + ']'
                          : address.toString().toLatin1());
     }
-    for (const auto& extra : m_config.extraHosts)
+    for (const auto& extra : config.extraHosts)
         names.append(extra.toLower().toUtf8());
+    // The proxy in front passes the public name on (nginx: proxy_set_header Host $host).
+    if (!config.publicUrl.host().isEmpty())
+        names.append(hostHeaderName(config.publicUrl));
+    for (auto& name : names)
+        name = name.toLower();
+    return names;
+}
+
+void RequestPolicy::setPort(quint16 port) {
+    m_port = port;
     // Each name alone and with the port: what a Host header may say.
     m_allowedHosts.clear();
-    for (const auto& name : names) {
-        m_allowedHosts.append(name.toLower());
-        m_allowedHosts.append(name.toLower() + ':' + QByteArray::number(port));
+    for (const auto& name : allowedNames(m_config)) {
+        m_allowedHosts.append(name);
+        m_allowedHosts.append(name + ':' + QByteArray::number(port));
     }
+    // The public URL's own port too (a proxy on https://book.example.org:8443).
+    if (const QUrl& publicUrl = m_config.publicUrl; publicUrl.port() > 0)
+        m_allowedHosts.append(hostHeaderName(publicUrl) + ':' +
+                              QByteArray::number(publicUrl.port()));
 }
 
 bool RequestPolicy::isJsonMediaType(const QByteArray& contentType) {

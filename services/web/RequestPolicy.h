@@ -23,6 +23,9 @@ public:
     // A Content-Type of application/json: that media type exactly, parameters allowed, a
     // charset only if it is UTF-8.
     [[nodiscard]] static bool isJsonMediaType(const QByteArray& contentType);
+    // The host names (without port; IPv6 in brackets, lower-case) a Host header may carry:
+    // loopback, the listening address, --allow-host names and the public URL's host.
+    static QList<QByteArray> allowedNames(const ServerConfig& config);
     // Adds the security headers every response carries.
     static void decorate(HttpResponse& response);
 

@@ -385,6 +385,23 @@ private slots:
                            "--duration", "30",     "--name",  "Bob",
                            "--email",    "bob"}
             << "email";
+        // serve: a link option that is wrong stops it before it listens.
+        QTest::newRow("serve public URL with a query")
+            << QStringList{"serve", "--listen", "127.0.0.1:0", "--public-url",
+                           "https://book.example.org/?x=1"}
+            << "public-url: 'https://book.example.org/?x=1' has a query";
+        QTest::newRow("serve public URL not https")
+            << QStringList{"serve", "--listen", "127.0.0.1:0", "--public-url",
+                           "ftp://book.example.org"}
+            << "public-url: 'ftp://book.example.org' is not http:// or https://";
+        QTest::newRow("serve public URL with a password")
+            << QStringList{"serve", "--listen", "127.0.0.1:0", "--public-url",
+                           "https://u:p@book.example.org"}
+            << "user name or password";
+        QTest::newRow("serve trusted proxy by name")
+            << QStringList{"serve",     "--listen",        "127.0.0.1:0",      "--trusted-proxy",
+                           "127.0.0.1", "--trusted-proxy", "proxy.example.org"}
+            << "trusted-proxy: 'proxy.example.org' is not an IP address or subnet";
         QTest::newRow("create CRLF name") << QStringList{"bookings",   "create",
                                                          "--start",    "2030-01-07T09:00:00+01:00",
                                                          "--duration", "30",
@@ -427,6 +444,43 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("upgrade SlotDesk")));
         QCOMPARE(digest(), before);
+    }
+
+    void dataDirectoriesAndDatabasesArePrivate() {
+        QTemporaryDir home;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), home.path());
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                           home.filePath(QStringLiteral("config")));
+        environment.remove(QStringLiteral("SLOTDESK_DATABASE_URL"));
+        environment.remove(QStringLiteral("SLOTDESK_DATA_DIR"));
+        const auto init = [&](const QStringList& where) {
+            QProcess process;
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral(SLOTDESK_CLI_PATH),
+                          where + QStringList{QStringLiteral("init"), QStringLiteral("--username"),
+                                              QStringLiteral("alice"), QStringLiteral("--name"),
+                                              QStringLiteral("Alice"), QStringLiteral("--email"),
+                                              QStringLiteral("alice@example.org"),
+                                              QStringLiteral("--timezone"), QStringLiteral("UTC")});
+            return process.waitForFinished(60000) && process.exitCode() == 0;
+        };
+        // A new --data-dir.
+        const QString chosen = home.filePath(QStringLiteral("chosen/slotdesk"));
+        QVERIFY(init({QStringLiteral("--data-dir"), chosen}));
+        QCOMPARE(test::fileMode(chosen), 0700);
+        QCOMPARE(test::fileMode(chosen + QStringLiteral("/slotdesk.sqlite")), 0600);
+        // The default folder, as an older SlotDesk left it (0755): SlotDesk's own, made private.
+        const QString standard = home.filePath(QStringLiteral("data/SlotDesk"));
+        QVERIFY(QDir().mkpath(standard));
+        QVERIFY(QFile::setPermissions(
+            standard, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                          QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QCOMPARE(test::fileMode(standard), 0755);
+        QVERIFY(init({}));
+        QCOMPARE(test::fileMode(standard), 0700);
+        QCOMPARE(test::fileMode(standard + QStringLiteral("/slotdesk.sqlite")), 0600);
     }
 
     void severalAdminsShareADatabase() {

@@ -23,6 +23,7 @@
 #include <QCoreApplication>
 #include <QMutex>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +31,8 @@
 
 #include <atomic>
 #include <thread>
+
+#include <sys/stat.h>
 
 using namespace slotdesk;
 using namespace slotdesk::storage;
@@ -780,6 +783,46 @@ private slots:
         QVERIFY(!unreachable.ok());
         QVERIFY(unreachable.error().message.contains(QStringLiteral("team:***@127.0.0.1:1")));
         QVERIFY(!unreachable.error().message.contains(QStringLiteral("hunter2")));
+    }
+
+    void dataFilesAreTheOwnersAlone() {
+        // The SQLite files of a data directory, whichever engine this run is about: attendees'
+        // names, e-mail addresses and notes are no one else's to read.
+        QTemporaryDir home;
+        const QString dir = home.filePath(QStringLiteral("new/data"));
+        const QString file = dir + QStringLiteral("/slotdesk.sqlite");
+        const auto checkFiles = [&] {
+            for (const char* suffix : {"", "-wal", "-shm"}) {
+                const QString path = file + QLatin1String(suffix);
+                QVERIFY2(test::fileMode(path) == 0600,
+                         qPrintable(QStringLiteral("%1 is %2")
+                                        .arg(path, QString::number(test::fileMode(path), 8))));
+            }
+        };
+        {
+            auto db = Database::openInDirectory(dir);
+            QVERIFY(db.ok());
+            test::seedAdmin(**db); // a write, so the -wal and -shm files are there
+            QCOMPARE(test::fileMode(dir), 0700);
+            checkFiles();
+        }
+        // What an older SlotDesk made (0644) is tightened when opened; the directory, which its
+        // owner may have opened up on purpose, is left as it is.
+        QVERIFY(::chmod(QFile::encodeName(dir).constData(), 0755) == 0);
+        QVERIFY(::chmod(QFile::encodeName(file).constData(), 0644) == 0);
+        {
+            auto db = Database::openInDirectory(dir);
+            QVERIFY(db.ok());
+            test::seedAdmin(**db, QStringLiteral("bob"));
+            checkFiles();
+            QCOMPARE(test::fileMode(dir), 0755);
+        }
+        // One that others may write to (and so swap the database in) is warned about.
+        QVERIFY(::chmod(QFile::encodeName(dir).constData(), 0775) == 0);
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("data directory .* can be written "
+                                                               "by other users")));
+        QVERIFY(Database::openInDirectory(dir).ok());
     }
 
     void noTokenColumnExists() {

@@ -6,6 +6,8 @@
 #include <QCryptographicHash>
 #include <QFile>
 
+#include <sys/stat.h>
+
 namespace slotdesk::test {
 
 User makeUser(const QString& username) {
@@ -55,6 +57,11 @@ QByteArray fileDigest(const QString& path) {
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+int fileMode(const QString& path) {
+    struct stat info {};
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
 }
 
 } // namespace slotdesk::test

@@ -22,5 +22,7 @@ Booking seedBooking(storage::Database& db, const QString& userId, const QDateTim
 QDateTime utc(const char* rfc3339);
 // SHA-256 of the file: equal digests before and after mean byte-for-byte unchanged.
 QByteArray fileDigest(const QString& path);
+// The permission bits of `path` as stat() reports them (e.g. 0600), or -1 when it isn't there.
+int fileMode(const QString& path);
 
 } // namespace slotdesk::test

@@ -54,8 +54,11 @@ struct Desktop {
     QProcess process;
     QByteArray out;
 
-    void start(const QString& home, const QStringList& args) {
+    void start(const QString& home, const QStringList& args,
+               const QList<QPair<QString, QString>>& extraEnvironment = {}) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const auto& [name, value] : extraEnvironment)
+            env.insert(name, value);
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         env.insert(QStringLiteral("HOME"), home);
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
@@ -87,6 +90,31 @@ struct Desktop {
         }
     }
 };
+
+// The head of the answer to a raw GET on 127.0.0.1:`port` (Host: 127.0.0.1:`port`). Waits on
+// the event loop: the server may run in this very thread.
+QByteArray rawHead(quint16 port, const QByteArray& target) {
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    socket.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+                 "\r\nConnection: close\r\n\r\n");
+    QByteArray answer;
+    QElapsedTimer timer;
+    timer.start();
+    while (!answer.contains("\r\n\r\n") && timer.elapsed() < 10000) {
+        QTest::qWait(10);
+        answer += socket.readAll();
+    }
+    return answer.left(answer.indexOf("\r\n\r\n"));
+}
+
+QByteArray locationIn(const QByteArray& head) {
+    for (const QByteArray& line : head.split('\n')) {
+        if (line.toLower().startsWith("location:"))
+            return line.mid(9).trimmed();
+    }
+    return {};
+}
 
 const QRegularExpression kLinkLine(QStringLiteral(R"(Booking link: (http://\S+))"));
 
@@ -199,6 +227,80 @@ private slots:
         session.refresh();
         QVERIFY(!changed.isEmpty());
         QCOMPARE(link.url().path(), "/bob");
+    }
+
+    void aPublicUrlBuildsTheDesktopsLinks() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db, QStringLiteral("alice"));
+        models::AdminSession session(**db);
+        ui::BookingLink link(&session);
+        link.listen(QStringLiteral("127.0.0.1"), 0);
+        QVERIFY(link.isOnline());
+        QCOMPARE(link.url(), link.localUrl());
+        QCOMPARE(locationIn(rawHead(static_cast<quint16>(link.localUrl().port()), "/")),
+                 QByteArray("/alice"));
+
+        QSignalSpy changed(&link, &ui::BookingLink::changed);
+        link.setPublicUrl(QUrl(QStringLiteral("https://book.example.org/x")));
+        QVERIFY2(link.isOnline(), qPrintable(link.problem()));
+        QCOMPARE(link.url(), QUrl(QStringLiteral("https://book.example.org/x/alice")));
+        QCOMPARE(changed.last().at(0).toUrl(), link.url());
+        QCOMPARE(link.localUrl().scheme(), QStringLiteral("http"));
+        QCOMPARE(link.localUrl().path(), QStringLiteral("/alice"));
+        // The server it runs now builds its links from the public URL.
+        const auto port = static_cast<quint16>(link.localUrl().port());
+        QCOMPARE(locationIn(rawHead(port, "/")), QByteArray("https://book.example.org/x/alice"));
+
+        link.setPublicUrl(QUrl());
+        QCOMPARE(link.url(), link.localUrl());
+        QCOMPARE(locationIn(rawHead(static_cast<quint16>(link.localUrl().port()), "/")),
+                 QByteArray("/alice"));
+    }
+
+    void thePublicUrlOptionAndLogsWithoutTokens() {
+        QTemporaryDir home;
+        const QString data = home.filePath(QStringLiteral("slotdesk"));
+        {
+            auto db = storage::Database::openInDirectory(data);
+            QVERIFY(db.ok());
+            test::seedAdmin(**db, QStringLiteral("alice"));
+        }
+        {
+            Desktop refused;
+            refused.start(home.path(),
+                          {QStringLiteral("--data-dir"), data, QStringLiteral("--public-url"),
+                           QStringLiteral("https://book.example.org/?x=1")});
+            QVERIFY(refused.process.waitForFinished(20000));
+            QCOMPARE(refused.process.exitCode(), 1);
+            const QByteArray err = refused.process.readAllStandardError();
+            QVERIFY2(err.contains("--public-url: 'https://book.example.org/?x=1' has a query"),
+                     err.constData());
+        }
+        // Qt's own debug logging of requests on, as someone chasing a problem would.
+        Desktop app;
+        app.start(home.path(),
+                  {QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
+                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--public-url"),
+                   QStringLiteral("https://book.example.org")},
+                  {{QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("qt.httpserver*=true")}});
+        const auto served =
+            app.waitFor(QRegularExpression(QStringLiteral(R"(Served at: (http://\S+)\n)")));
+        QVERIFY2(served.hasMatch(), app.out.constData());
+        QVERIFY2(app.out.contains("Booking link: https://book.example.org/alice\n"),
+                 app.out.constData());
+        const auto port = static_cast<quint16>(QUrl(served.captured(1)).port());
+        QCOMPARE(locationIn(rawHead(port, "/")), QByteArray("https://book.example.org/alice"));
+        QVERIFY(rawHead(port, "/api/v1/bookings/x%0D%0AFORGED%20LINE?token=s3cr3tD3sk")
+                    .startsWith("HTTP/1.1 404"));
+        app.process.terminate();
+        QVERIFY(app.process.waitForFinished(10000));
+        const QByteArray logs = app.process.readAllStandardError();
+        QVERIFY2(logs.contains("qt.httpserver"), "Qt's debug logging was not on");
+        QVERIFY2(!logs.contains("s3cr3tD3sk"), logs.constData());
+        for (const QByteArray& line : logs.split('\n'))
+            QVERIFY2(!line.startsWith("FORGED"), logs.constData());
     }
 
     void aSecondLaunchBringsTheFirstForward() {

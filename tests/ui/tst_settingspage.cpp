@@ -101,6 +101,65 @@ private slots:
         QVERIFY(page->linkStatusText().contains("Port 9000 is in use"));
         QVERIFY(indicator->text().contains("offline"));
     }
+
+    void publicAddressIsCheckedSavedAndAnnounced() {
+        ui::AppSettings::settings().clear();
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db);
+        ui::MainWindow window(**db);
+        ui::SettingsPage* page = window.settingsPage();
+        QCOMPARE(page->publicUrlEdit()->text(), "");
+        QSignalSpy changed(&window, &ui::MainWindow::publicUrlChanged);
+        QSignalSpy moved(&window, &ui::MainWindow::listenAddressChanged);
+        const auto shownError = [page] {
+            for (QLabel* label : page->findChildren<QLabel*>("fieldError")) {
+                if (!label->isHidden())
+                    return label->text();
+            }
+            return QString();
+        };
+
+        // Not a public address: said beside the field, nothing saved or announced.
+        for (const char* bad : {"https://book.example.org/?x=1", "ftp://book.example.org",
+                                "book.example.org", "https://user:pw@book.example.org"}) {
+            page->publicUrlEdit()->setText(bad);
+            QVERIFY2(!page->applyListenAddress(), bad);
+            QVERIFY2(shownError().contains("https://book.example.org"), bad);
+            QVERIFY(!page->publicUrlEdit()->accessibleDescription().isEmpty());
+        }
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(!ui::AppSettings::settings().contains("server/publicUrl"));
+
+        page->publicUrlEdit()->setText("  HTTPS://Book.Example.org/ ");
+        QVERIFY(page->applyListenAddress());
+        QCOMPARE(shownError(), QString());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toUrl(), QUrl("https://book.example.org"));
+        QCOMPARE(moved.count(), 0); // the listen address did not change
+        QCOMPARE(ui::AppSettings::settings().value("server/publicUrl").toString(),
+                 "https://book.example.org");
+        QCOMPARE(page->publicUrlEdit()->text(), "https://book.example.org");
+        QCOMPARE(ui::AppSettings::bookingUrl("alice"), QUrl("https://book.example.org/alice"));
+        QVERIFY(page->applyListenAddress()); // nothing changed: no signal
+        QCOMPARE(changed.count(), 1);
+        {
+            // The next start shows the public link from the beginning.
+            ui::MainWindow again(**db);
+            QCOMPARE(again.settingsPage()->publicUrlEdit()->text(), "https://book.example.org");
+            QCOMPARE(again.settingsPage()->linkText(), "https://book.example.org/alice");
+        }
+
+        // Emptied: no public address any more.
+        page->publicUrlEdit()->clear();
+        QVERIFY(page->applyListenAddress());
+        QCOMPARE(changed.count(), 2);
+        QVERIFY(changed.at(1).at(0).toUrl().isEmpty());
+        QVERIFY(!ui::AppSettings::settings().contains("server/publicUrl"));
+        QCOMPARE(ui::AppSettings::bookingUrl("alice"), QUrl("http://127.0.0.1:8765/alice"));
+        ui::AppSettings::settings().clear();
+    }
 };
 
 QTEST_MAIN(TestSettingsPage)

@@ -1369,6 +1369,82 @@ private slots:
         QCOMPARE(bookingsAt(start), 1);
     }
 
+    // --- links behind a proxy ------------------------------------------------------------------
+
+    QString manageUrlOf(const Reply& created) const {
+        if (created.status != 201)
+            qWarning().noquote() << created.describe();
+        return created.json().value("manageUrl").toString();
+    }
+
+    void aPublicUrlBuildsEveryLink() {
+        QVERIFY(startServer({"--public-url", "https://Book.Example.org/slotdesk/"}));
+        QVERIFY2(
+            m_server->output().contains("Booking page: https://book.example.org/slotdesk/alice\n"),
+            m_server->output().constData());
+        // The proxy passes the public name on as Host; it needs no --allow-host.
+        const Reply created =
+            book(bookingBody(takeSlot(), "public@example.com"), {{"Host", "book.example.org"}});
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        const auto [id, token] = idAndToken(created);
+        QCOMPARE(manageUrlOf(created),
+                 QString("https://book.example.org/slotdesk/booking/%1?token=%2")
+                     .arg(QString::fromLatin1(id), QString::fromLatin1(token)));
+        // Whichever way a request came, and whatever it says it was forwarded as.
+        for (const HeaderList& headers : {HeaderList{}, HeaderList{{"X-Forwarded-Proto", "http"}},
+                                          HeaderList{{"Forwarded", "proto=http;host=127.0.0.1"}}}) {
+            const QString link =
+                manageUrlOf(book(bookingBody(takeSlot(), "public@example.org"), headers));
+            QVERIFY2(link.startsWith("https://book.example.org/slotdesk/booking/"),
+                     qPrintable(link));
+            QCOMPARE(post("/api/v1/bookings/" + QUrl(link).path().section('/', -1).toLatin1() +
+                              "/cancel?" + QUrl(link).query().toLatin1(),
+                          {})
+                         .status,
+                     200); // a link that works, not only one that looks right
+        }
+        const Reply root = get("/");
+        QCOMPARE(root.status, 302);
+        QCOMPARE(root.header("Location"), QByteArray("https://book.example.org/slotdesk/alice"));
+    }
+
+    void forwardedHeadersCountFromATrustedProxy() {
+        QVERIFY(startServer({"--allow-host", "book.example.org", "--trusted-proxy", "127.0.0.1"}));
+        // nginx: proxy_set_header Host $host; proxy_set_header X-Forwarded-Proto $scheme;
+        QVERIFY(manageUrlOf(book(bookingBody(takeSlot(), "proxy1@example.com"),
+                                 {{"Host", "book.example.org"}, {"X-Forwarded-Proto", "https"}}))
+                    .startsWith("https://book.example.org/booking/"));
+        // RFC 7239, the Host left as the listening address.
+        QVERIFY(
+            manageUrlOf(book(bookingBody(takeSlot(), "proxy2@example.com"),
+                             {{"Forwarded", "for=192.0.2.7;proto=https;host=book.example.org"}}))
+                .startsWith("https://book.example.org/booking/"));
+        // A forwarded host the allowlist doesn't know never ends up in a link.
+        const QString own = QString::fromLatin1(ownHost());
+        QVERIFY(manageUrlOf(book(bookingBody(takeSlot(), "proxy3@example.com"),
+                                 {{"Forwarded", "proto=https;host=evil.example"}}))
+                    .startsWith("https://" + own + "/booking/"));
+        QVERIFY(manageUrlOf(book(bookingBody(takeSlot(), "proxy4@example.com"),
+                                 {{"X-Forwarded-Host", "evil.example"}}))
+                    .startsWith("http://" + own + "/booking/"));
+    }
+
+    void forwardedHeadersFromAnyoneElseAreIgnored() {
+        // 127.0.0.1 (this test) is not among the trusted proxies.
+        QVERIFY(startServer({"--allow-host", "book.example.org", "--trusted-proxy", "10.0.0.0/8",
+                             "--trusted-proxy", "::1"}));
+        const QString own = QString::fromLatin1(ownHost());
+        QVERIFY(manageUrlOf(book(bookingBody(takeSlot(), "direct1@example.com"),
+                                 {{"Host", "book.example.org"}, {"X-Forwarded-Proto", "https"}}))
+                    .startsWith("http://book.example.org/booking/"));
+        QVERIFY(manageUrlOf(book(bookingBody(takeSlot(), "direct2@example.com"),
+                                 {{"Forwarded", "proto=https;host=book.example.org"}}))
+                    .startsWith("http://" + own + "/booking/"));
+        QVERIFY(manageUrlOf(book(bookingBody(takeSlot(), "direct3@example.com"),
+                                 {{"X-Forwarded-Host", "book.example.org"}}))
+                    .startsWith("http://" + own + "/booking/"));
+    }
+
     // --- operations ---------------------------------------------------------------------------
 
     void logsNeverHoldTokens() {
@@ -1390,6 +1466,26 @@ private slots:
         const QByteArray tokenHash = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
         QVERIFY(!logs.contains(tokenHash.toHex()));
         QVERIFY(!logs.contains("token="));
+    }
+
+    void qtDebugLogsHoldNoTokenAndNoForgedLine() {
+        // qt.httpserver logs every request's whole URL; a decoded path may hold CR/LF.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("QT_LOGGING_RULES", "qt.httpserver*=true;slotdesk.*=true");
+        QVERIFY(startServer({}, environment));
+        const Reply created = book(bookingBody(takeSlot(), "qtlogs@example.com"));
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        const auto [id, token] = idAndToken(created);
+        QCOMPARE(get("/api/v1/bookings/" + id + "?token=" + token).status, 200);
+        QCOMPARE(get("/api/v1/bookings/" + id + "%0D%0AFORGED%20LINE?token=" + token).status, 404);
+        QCOMPARE(m_server->stop(), 0);
+        const QByteArray logs = m_server->output() + m_server->errors();
+        m_server.reset();
+        QVERIFY2(logs.contains("qt.httpserver"), "Qt's debug logging was not on");
+        QVERIFY2(!logs.contains(token), "a manage token reached the log");
+        for (const QByteArray& line : logs.split('\n'))
+            QVERIFY2(!line.startsWith("FORGED"), logs.constData());
+        QVERIFY(!logs.contains('\r'));
     }
 
     void loopbackByDefault() {

@@ -1,0 +1,164 @@
+// LogRedaction: no secret and no forged line reaches a log, whoever logs — unit cases for the
+// redaction and the escaping, and the installed handler in front of a real booking server with
+// Qt's own qt.httpserver debug logging on (which logs whole request URLs, tokens included).
+
+#include "core/LogRedaction.h"
+#include "storage/Database.h"
+#include "support/TestData.h"
+#include "web/BookingServer.h"
+
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <utility>
+
+using namespace slotdesk;
+
+namespace {
+
+struct Captured {
+    QString category;
+    QString message;
+};
+
+QMutex g_mutex;
+QList<Captured> g_captured;
+QtMessageHandler g_testHandler = nullptr; // QTest's own, to keep its output
+
+// Stands for the default handler: what would be written.
+void capture(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    {
+        QMutexLocker lock(&g_mutex);
+        g_captured.append({QString::fromLatin1(context.category), message});
+    }
+    if (g_testHandler && type != QtDebugMsg)
+        g_testHandler(type, context, message);
+}
+
+QList<Captured> takeCaptured() {
+    QMutexLocker lock(&g_mutex);
+    return std::exchange(g_captured, {});
+}
+
+} // namespace
+
+class TestLogRedaction : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        // The order main() makes: whatever handler there is, then the redaction in front of it.
+        g_testHandler = qInstallMessageHandler(capture);
+        installLogRedaction();
+        installLogRedaction(); // a second call must not chain the handler to itself
+    }
+
+    void secretsAreMasked_data() {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("query token")
+            << "QUrl(\"http://h:1/api/v1/bookings/x?token=Ab-_9xyz&other=1\")"
+            << "QUrl(\"http://h:1/api/v1/bookings/x?token=***&other=1\")";
+        QTest::newRow("token first, case") << "GET /booking/x?Token=abc HTTP/1.1"
+                                           << "GET /booking/x?Token=*** HTTP/1.1";
+        QTest::newRow("encoded =") << "redirect=%2Fbooking%3Ftoken%3Dabc%26x"
+                                   << "redirect=%2Fbooking%3Ftoken%3D***";
+        QTest::newRow("OAuth form") << "grant_type=refresh_token&refresh_token=1//0abc&client_"
+                                       "secret=GOCSPX-s3cr3t&code_verifier=v3r"
+                                    << "grant_type=refresh_token&refresh_token=***&client_"
+                                       "secret=***&code_verifier=***";
+        QTest::newRow("authorization code") << "GET /?code=4/0Adeu5&state=xyz HTTP/1.1"
+                                            << "GET /?code=***&state=xyz HTTP/1.1";
+        QTest::newRow("JSON")
+            << "{\"access_token\":\"ya29.a0\",\"expires_in\":3599,\"id_token\": \"ey\"}"
+            << "{\"access_token\":\"***\",\"expires_in\":3599,\"id_token\": \"***\"}";
+        QTest::newRow("escaped quote in JSON") << "{\"refreshToken\":\"a\\\"b\",\"x\":1}"
+                                               << "{\"refreshToken\":\"***\",\"x\":1}";
+        QTest::newRow("QDebug header pair")
+            << "(\"Authorization\", \"Bearer ya29.a0-x\"), (\"X-Manage-Token\", \"abc\")"
+            << "(\"Authorization\", \"Bearer ***\"), (\"X-Manage-Token\", \"***\")";
+        QTest::newRow("Basic") << "authorization: Basic dXNlcjpwYXNz"
+                               << "authorization: Basic ***";
+        QTest::newRow("URL password") << "postgresql://slotdesk:hunter2@db:5432/slotdesk and "
+                                         "http://u:p@h/"
+                                      << "postgresql://slotdesk:***@db:5432/slotdesk and "
+                                         "http://u:***@h/";
+        QTest::newRow("password field") << "password=hunter2 user=bob"
+                                        << "password=*** user=bob";
+        // Words alone are no secret: nothing to mask.
+        QTest::newRow("plain words") << "the token expired; refresh token: reconnect"
+                                     << "the token expired; refresh token: reconnect";
+        QTest::newRow("a code that is not a query") << "exit code=2, http://h:8765/a"
+                                                    << "exit code=2, http://h:8765/a";
+    }
+    void secretsAreMasked() {
+        QFETCH(QString, message);
+        QFETCH(QString, expected);
+        QCOMPARE(redactedLogMessage(message), expected);
+    }
+
+    void controlCharactersCannotForgeALine() {
+        QCOMPARE(redactedLogMessage("GET /a\r\n2026-12-01 slotdesk.web: admin logged in 200"),
+                 "GET /a\\r\\n2026-12-01 slotdesk.web: admin logged in 200");
+        QCOMPARE(redactedLogMessage(QString::fromUtf8("a\x1b[2Kb\x7f\u0085c\u2028d\u202ee")),
+                 "a\\x1b[2Kb\\x7f\\x85c\\u2028d\\u202ee");
+        QCOMPARE(redactedLogMessage(QStringLiteral("a\tb\n\n")), "a\tb"); // a trailing break
+        QCOMPARE(redactedLogMessage(QString::fromUtf8("Zoë 👋 \"ok\"")),
+                 QString::fromUtf8("Zoë 👋 \"ok\""));
+        QCOMPARE(logQuoted(QStringLiteral("/booking/x\r\n\"y\"\\")),
+                 "\"/booking/x\\r\\n\\\"y\\\"\\\\\"");
+    }
+
+    void theInstalledHandlerMasksAndEscapesEveryMessage() {
+        takeCaptured();
+        qWarning("GET /booking/x\r\nFORGED?token=s3cr3t");
+        QLoggingCategory category("slotdesk.test");
+        qCWarning(category) << "refresh_token=r3fr3sh";
+        const QList<Captured> captured = takeCaptured();
+        QCOMPARE(captured.size(), 2); // each once: the handler is not chained to itself
+        QCOMPARE(captured[0].message, "GET /booking/x\\r\\nFORGED?token=***");
+        QCOMPARE(captured[1].category, "slotdesk.test");
+        QCOMPARE(captured[1].message, "refresh_token=***");
+    }
+
+    void qtHttpServerDebugLogsHoldNoTokenAndNoForgedLine() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db);
+        web::ServerConfig config;
+        config.port = 0;
+        web::BookingServer server(**db, config);
+        QVERIFY(server.start().ok());
+        QLoggingCategory::setFilterRules(QStringLiteral("qt.httpserver*=true\nslotdesk.*=true"));
+        takeCaptured();
+
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /api/v1/bookings/x%0D%0AFORGED%20LINE?token=s3cr3tT0ken HTTP/1.1\r\n"
+                     "Host: 127.0.0.1:" +
+                     QByteArray::number(server.port()) + "\r\nConnection: close\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(socket.state() != QAbstractSocket::ConnectedState ||
+                                     socket.readAll().contains("404"),
+                                 10000);
+        QLoggingCategory::setFilterRules(QString());
+        const QList<Captured> captured = takeCaptured();
+
+        bool qtLogged = false;
+        for (const Captured& entry : captured) {
+            qtLogged = qtLogged || entry.category.startsWith(QLatin1String("qt.httpserver"));
+            QVERIFY2(!entry.message.contains(QLatin1String("s3cr3tT0ken")),
+                     qPrintable(entry.message));
+            QVERIFY2(!entry.message.contains(u'\n') && !entry.message.contains(u'\r'),
+                     qPrintable(entry.message));
+        }
+        QVERIFY2(qtLogged, "qt.httpserver debug logging was not on");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogRedaction)
+#include "tst_logredaction.moc"
