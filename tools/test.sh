@@ -26,6 +26,11 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # gnome-keyring, gone when the tests end. The storage and booking suites run twice, the second
 # time (*_postgres) against a throwaway PostgreSQL cluster that with-postgres.sh starts and stops.
 export SLOTDESK_TEST_REQUIRE_POSTGRES=1
+# The keyring (and anything else that follows XDG_DATA_HOME) lives in a throwaway directory, so a
+# keyring left with another password by an earlier run on this machine cannot lock the tests out.
+XDG_DATA_HOME=$(mktemp -d "${TMPDIR:-/tmp}/slotdesk-test-data.XXXXXX")
+export XDG_DATA_HOME
+trap 'rm -rf "$XDG_DATA_HOME"' EXIT
 tools/with-postgres.sh dbus-run-session -- sh -c '
   echo -n slotdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   ctest --preset asan --output-on-failure "$@"' sh "$@"
