@@ -280,11 +280,12 @@ private slots:
         }
         // Qt's own debug logging of requests on, as someone chasing a problem would.
         Desktop app;
-        app.start(home.path(),
-                  {QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
-                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--public-url"),
-                   QStringLiteral("https://book.example.org")},
-                  {{QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("qt.httpserver*=true")}});
+        app.start(
+            home.path(),
+            {QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
+             QStringLiteral("127.0.0.1:0"), QStringLiteral("--public-url"),
+             QStringLiteral("https://book.example.org")},
+            {{QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("qt.*=true;slotdesk.web=true")}});
         const auto served =
             app.waitFor(QRegularExpression(QStringLiteral(R"(Served at: (http://\S+)\n)")));
         QVERIFY2(served.hasMatch(), app.out.constData());
@@ -297,7 +298,7 @@ private slots:
         app.process.terminate();
         QVERIFY(app.process.waitForFinished(10000));
         const QByteArray logs = app.process.readAllStandardError();
-        QVERIFY2(logs.contains("qt.httpserver"), "Qt's debug logging was not on");
+        QVERIFY2(logs.contains("slotdesk.web: GET"), "debug logging was not on");
         QVERIFY2(!logs.contains("s3cr3tD3sk"), logs.constData());
         for (const QByteArray& line : logs.split('\n'))
             QVERIFY2(!line.startsWith("FORGED"), logs.constData());
