@@ -10,8 +10,9 @@
 # Prints each command's wall time and result, and exits non-zero if either failed.
 # Run as root on a Debian 12 host; it takes tens of minutes (most of it compiling), so it is not
 # part of every CI run: run it before resolving anything that touches installation, packages or
-# the test command (docs/TESTING.md). The chroot uses the host's apt sources and the npm
-# registry the host's npm is configured for, and shares the host's network and loopback.
+# the test command (docs/TESTING.md). The chroot uses the host's apt sources, the npm registry
+# the host's npm is configured for and the host's extra CA certificates, and shares the host's
+# network and loopback.
 #   --keep       leave the chroot in place (it is deleted otherwise)
 #   --skip-run / --skip-test   run only one of the two commands
 # FRESH_DIR=DIR chooses where the chroot goes (default: a new directory under /var/tmp).
@@ -77,6 +78,16 @@ apt-config dump | grep -E '^Acquire::(Check-Valid-Until|Check-Date|http::Proxy|h
 cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 registry=$(npm config get registry 2>/dev/null || true)
 [ -n "$registry" ] && echo "registry=$registry" >"$root/root/.npmrc"
+# Certificate authorities this host trusts beyond Debian's (a TLS-inspecting proxy's, say) are
+# trusted inside too, and npm is pointed at the system store as the host's is; a machine on the
+# open internet needs neither, and then there is nothing to copy.
+if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null 2>&1 || true
+fi
+cafile=$(npm config get cafile 2>/dev/null || true)
+case "$cafile" in /etc/ssl/certs/*) echo "cafile=$cafile" >>"$root/root/.npmrc" ;; esac
 
 for m in proc sys dev dev/pts; do
   mkdir -p "$root/$m"
