@@ -95,6 +95,70 @@ private slots:
         QVERIFY(unknown.err.contains(QStringLiteral("unknown command")));
     }
 
+    // settings and overrides are two-word commands like bookings and availability: each has its
+    // own line in the overview and its own help, whose positional arguments say what they are.
+    void everyCommandIsTwoWordsWithItsOwnHelp() {
+        const Run help = cli({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char* command : {"settings show", "settings set KEY VALUE", "overrides add",
+                                    "overrides list", "overrides remove ID"})
+            QVERIFY2(help.out.contains(QLatin1String(command)), command);
+        QVERIFY(!help.out.contains(QStringLiteral("show | set")));
+
+        const Run removeHelp = cli({"overrides", "remove", "--help"});
+        QCOMPARE(removeHelp.exitCode, 0);
+        QVERIFY2(removeHelp.out.contains(QStringLiteral("Override id")),
+                 qPrintable(removeHelp.out));
+        QVERIFY(!removeHelp.out.contains(QStringLiteral("Booking or block id")));
+        const Run setHelp = cli({"settings", "set", "--help"});
+        QCOMPARE(setHelp.exitCode, 0);
+        for (const char* key : {"max-per-day", "maxBookingsPerDay", "durations", "horizonDays"})
+            QVERIFY2(setHelp.out.contains(QLatin1String(key)), key);
+        const Run blockHelp = cli({"availability", "remove", "--help"});
+        QVERIFY2(blockHelp.out.contains(QStringLiteral("Block id")), qPrintable(blockHelp.out));
+        const Run bookingHelp = cli({"bookings", "approve", "--help"});
+        QVERIFY2(bookingHelp.out.contains(QStringLiteral("Booking id")),
+                 qPrintable(bookingHelp.out));
+
+        // The old positional spellings are gone with the dispatch on them.
+        QCOMPARE(cli({"overrides"}).exitCode, 1);
+        QCOMPARE(cli({"settings", "show", "extra"}).exitCode, 1);
+        QCOMPARE(cli({"overrides", "list", "extra"}).exitCode, 1);
+    }
+
+    // settings set takes the keys settings show --json prints too, and its error names them all.
+    void settingsSetTakesTheJsonNames() {
+        QCOMPARE(cli({"init", "--username", "alice", "--name", "Alice", "--email",
+                      "alice@example.org", "--timezone", "UTC"})
+                     .exitCode,
+                 0);
+        const QJsonObject shown = cliJson({"settings", "show"}).object();
+        for (auto it = shown.begin(); it != shown.end(); ++it) {
+            const QString value = it.key() == QLatin1String("durations")
+                                      ? QStringLiteral("15,30")
+                                      : QString::number(it.value().toInt());
+            const Run r = cli({"settings", "set", it.key(), value});
+            QVERIFY2(r.exitCode == 0, qPrintable(it.key() + u' ' + r.err));
+        }
+        QCOMPARE(cliJson({"settings", "set", "maxBookingsPerDay", "4"})
+                     .object()
+                     .value("maxBookingsPerDay")
+                     .toInt(),
+                 4);
+        QCOMPARE(cliJson({"settings", "set", "max-per-day", "5"})
+                     .object()
+                     .value("maxBookingsPerDay")
+                     .toInt(),
+                 5);
+        const Run unknown = cli({"settings", "set", "colour", "blue"});
+        QCOMPARE(unknown.exitCode, 1);
+        for (const char* key :
+             {"durations", "default-duration", "slot-interval", "buffer-before", "buffer-after",
+              "minimum-notice", "horizon", "max-per-day", "defaultDuration", "slotInterval",
+              "bufferBefore", "bufferAfter", "minimumNotice", "horizonDays", "maxBookingsPerDay"})
+            QVERIFY2(unknown.err.contains(QLatin1String(key)), key);
+    }
+
     void initCreatesTheAdminOnce() {
         const QJsonObject user =
             cliJson({QStringLiteral("init"), QStringLiteral("--username"), QStringLiteral("alice"),
