@@ -73,7 +73,7 @@ int listSlots(CliContext& c) {
     }
     if (listing->days.isEmpty())
         lines.append(QStringLiteral("(none)"));
-    return c.print(QJsonObject{{QStringLiteral("timeZone"), listing->timeZone},
+    return c.print(QJsonObject{{QStringLiteral("timezone"), listing->timeZone},
                                {QStringLiteral("duration"), listing->duration},
                                {QStringLiteral("days"), days}},
                    lines.join(u'\n'));

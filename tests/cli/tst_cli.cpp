@@ -292,7 +292,7 @@ private slots:
         const QDate day = QDate::currentDate().addDays(7);
         const QString date = day.toString(Qt::ISODate);
         const QJsonObject listing = cliJson({"slots", "--from", date, "--to", date}).object();
-        QCOMPARE(listing.value("timeZone").toString(), QString("Europe/Berlin"));
+        QCOMPARE(listing.value("timezone").toString(), QString("Europe/Berlin"));
         QCOMPARE(listing.value("duration").toInt(), 30);
         const QJsonArray days = listing.value("days").toArray();
         QCOMPARE(days.size(), 1);
@@ -409,7 +409,7 @@ private slots:
         QTest::newRow("slots bad zone")
             << QStringList{"slots",      "--from",     "2026-12-01", "--to",
                            "2026-12-02", "--timezone", "Moon/Base"}
-            << "timeZone";
+            << "timezone";
         QTest::newRow("slots 9 hours")
             << QStringList{"slots",      "--from",     "2026-12-01", "--to",
                            "2026-12-02", "--duration", "540"}
