@@ -1,6 +1,9 @@
-// slotdesk-cli end to end: the real binary on a temporary data directory — every command in
-// text and JSON, exit codes, and bad input that leaves the database byte-for-byte unchanged.
+// slotdesk-cli on a temporary data directory — every command in text and JSON, exit codes, and
+// bad input that leaves the database byte-for-byte unchanged. Most commands run in this process
+// through CliApplication, the entry point slotdesk-cli's main() calls (fast, and a debugger sees
+// both sides); the exit-code, stdout/stderr and file-permission checks run the real binary.
 
+#include "cli/CliApplication.h"
 #include "storage/Database.h"
 #include "storage/UserRepository.h"
 #include "support/TestData.h"
@@ -13,6 +16,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 
 using namespace slotdesk;
 
@@ -31,7 +35,21 @@ class TestCli : public QObject {
 
     std::unique_ptr<test::TestDatabase> m_tdb;
 
+    // In this process, through the same entry point as the binary.
     Run cli(const QStringList& arguments) {
+        QString out;
+        QString err;
+        QTextStream outStream(&out);
+        QTextStream errStream(&err);
+        const int exitCode = cli::CliApplication(outStream, errStream)
+                                 .run(QStringList{QStringLiteral("slotdesk-cli")} +
+                                      m_tdb->cliArguments() + arguments);
+        outStream.flush();
+        errStream.flush();
+        return {exitCode, out, err};
+    }
+    // The real binary, end to end: its exit status and what reaches stdout and stderr.
+    Run cliProcess(const QStringList& arguments) {
         QProcess process;
         QStringList args = m_tdb->cliArguments();
         args += arguments;
@@ -78,19 +96,19 @@ private slots:
     void cleanup() { m_tdb.reset(); }
 
     void versionAndHelp() {
-        const Run version = cli({QStringLiteral("--version")});
+        const Run version = cliProcess({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith(QStringLiteral("slotdesk-cli ")));
-        const Run help = cli({QStringLiteral("--help")});
+        const Run help = cliProcess({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char* command :
              {"init", "availability add", "bookings approve", "bookings reject"})
             QVERIFY2(help.out.contains(QLatin1String(command)), command);
-        const Run commandHelp =
-            cli({QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--help")});
+        const Run commandHelp = cliProcess(
+            {QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--help")});
         QCOMPARE(commandHelp.exitCode, 0);
         QVERIFY(commandHelp.out.contains(QStringLiteral("--day")));
-        const Run unknown = cli({QStringLiteral("frobnicate")});
+        const Run unknown = cliProcess({QStringLiteral("frobnicate")});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains(QStringLiteral("unknown command")));
     }
@@ -485,7 +503,8 @@ private slots:
         seedBooking("2026-12-01T08:00:00Z");
         const QByteArray before = digest();
         QVERIFY(!before.isEmpty());
-        const Run r = cli(arguments);
+        // The real binary: exit status 1, nothing on stdout, one line on stderr.
+        const Run r = cliProcess(arguments);
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         const QString line = r.err.trimmed();
@@ -504,7 +523,7 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', 0)")));
         }
         const QByteArray before = digest();
-        const Run r = cli({QStringLiteral("bookings"), QStringLiteral("list")});
+        const Run r = cliProcess({QStringLiteral("bookings"), QStringLiteral("list")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("upgrade SlotDesk")));
         QCOMPARE(digest(), before);
