@@ -5,7 +5,7 @@
 #   WRK_ARGS="-t2 -c32 -d10s" bench/web-slots.sh
 # Seeds a throw-away data directory with realistic data (five availability blocks a day, a few
 # hundred bookings), starts `slotdesk-cli serve` on a free port, runs wrk against
-#   /api/v1/users/alice/slots?from=D&to=D+30&timeZone=Europe/Paris
+#   /api/v1/users/alice/slots?from=D&to=D+30&timezone=Europe/Paris
 # and prints requests/s and the 99th percentile latency. Target on a 2-core machine:
 # >= 5,000 requests/s with p99 under 10 ms.
 set -euo pipefail
@@ -67,7 +67,7 @@ done
 [ -n "$port" ] || { echo "the server did not start: $(cat "$data/server.err")" >&2; exit 1; }
 
 to=$(date -u -d "$first + 30 days" +%F)
-url="http://127.0.0.1:$port/api/v1/users/alice/slots?from=$first&to=$to&timeZone=Europe/Paris"
+url="http://127.0.0.1:$port/api/v1/users/alice/slots?from=$first&to=$to&timezone=Europe/Paris"
 curl -sf "$url" >/dev/null 2>&1 || wget -qO /dev/null "$url" || true
 echo "== wrk $wrk_args --latency $url"
 # shellcheck disable=SC2086

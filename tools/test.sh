@@ -25,7 +25,9 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # The keychain tests talk to a real Secret Service: a private D-Bus session with an unlocked
 # gnome-keyring, gone when the tests end. The storage and booking suites run twice, the second
 # time (*_postgres) against a throwaway PostgreSQL cluster that with-postgres.sh starts and stops.
+# Both are promised here, so a suite that can't reach them fails instead of skipping.
 export SLOTDESK_TEST_REQUIRE_POSTGRES=1
+export SLOTDESK_TEST_REQUIRE_KEYCHAIN=1
 # The keyring (and anything else that follows XDG_DATA_HOME) lives in a throwaway directory, so a
 # keyring left with another password by an earlier run on this machine cannot lock the tests out.
 XDG_DATA_HOME=$(mktemp -d "${TMPDIR:-/tmp}/slotdesk-test-data.XXXXXX")

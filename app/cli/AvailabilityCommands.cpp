@@ -104,17 +104,29 @@ QList<Command> availabilityCommands() {
           QStringLiteral("HH:MM")},
          {QStringLiteral("timezone"),
           QStringLiteral("The block's time zone (default: the admin's)."), QStringLiteral("TZ")}},
-        add};
-    Command listCommand{QStringLiteral("availability list"),     {}, 0,
-                        QStringLiteral("List the weekly hours"), {}, list};
+        add,
+        {}};
+    Command listCommand{QStringLiteral("availability list"),
+                        {},
+                        0,
+                        QStringLiteral("List the weekly hours"),
+                        {},
+                        list,
+                        {}};
     Command removeCommand{QStringLiteral("availability remove"),
                           QStringLiteral("ID"),
                           1,
                           QStringLiteral("Remove one block"),
                           {},
-                          remove};
-    Command clearCommand{QStringLiteral("availability clear"), {}, 0,
-                         QStringLiteral("Remove every block"), {}, clear};
+                          remove,
+                          QStringLiteral("Block id, as availability list prints it.")};
+    Command clearCommand{QStringLiteral("availability clear"),
+                         {},
+                         0,
+                         QStringLiteral("Remove every block"),
+                         {},
+                         clear,
+                         {}};
     return {addCommand, listCommand, removeCommand, clearCommand};
 }
 

@@ -100,8 +100,13 @@ int show(CliContext& c) {
 // approve / reject / cancel differ only in the call and the word they print.
 Command transitionCommand(const QString& verb, const QString& summary, const QString& done,
                           bool takesReason) {
-    Command command{
-        QStringLiteral("bookings %1").arg(verb), QStringLiteral("ID"), 1, summary, {}, {}};
+    Command command{QStringLiteral("bookings %1").arg(verb),
+                    QStringLiteral("ID"),
+                    1,
+                    summary,
+                    {},
+                    {},
+                    QStringLiteral("Booking id, as bookings list prints it.")};
     if (takesReason)
         command.options.append({QStringLiteral("reason"),
                                 QStringLiteral("Why (kept with the booking)."),
@@ -168,7 +173,8 @@ QList<Command> bookingCommands() {
           QStringLiteral("YYYY-MM-DD")},
          {QStringLiteral("to"), QStringLiteral("Last day (your time zone), inclusive."),
           QStringLiteral("YYYY-MM-DD")}},
-        list};
+        list,
+        {}};
     Command createCommand{
         QStringLiteral("bookings create"),
         {},
@@ -183,13 +189,15 @@ QList<Command> bookingCommands() {
          {QStringLiteral("notes"), QStringLiteral("Notes for the meeting."), QStringLiteral("T")},
          {QStringLiteral("timezone"), QStringLiteral("Attendee's time zone (default: yours)."),
           QStringLiteral("TZ")}},
-        create};
+        create,
+        {}};
     Command showCommand{QStringLiteral("bookings show"),
                         QStringLiteral("ID"),
                         1,
                         QStringLiteral("Show one booking"),
                         {},
-                        show};
+                        show,
+                        QStringLiteral("Booking id, as bookings list prints it.")};
     return {
         listCommand,
         createCommand,

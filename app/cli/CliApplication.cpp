@@ -136,7 +136,7 @@ int CliApplication::run(const QStringList& arguments) {
     parser.addOption(kJson);
     parser.addOption(kHelp);
     if (!command->arguments.isEmpty())
-        parser.addPositionalArgument(command->arguments, QStringLiteral("Booking or block id."));
+        parser.addPositionalArgument(command->arguments, command->argumentHelp);
     if (!parser.parse(rest))
         return context.usage(parser.errorText());
     if (parser.isSet(kHelp)) {

@@ -19,6 +19,7 @@ struct Command {
     QString summary;         // one line for --help
     QList<QCommandLineOption> options;
     std::function<int(CliContext&)> run; // called with the database open
+    QString argumentHelp;                // what the positional arguments are, for --help
 };
 
 QList<Command> profileCommands();

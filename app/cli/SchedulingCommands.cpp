@@ -1,4 +1,4 @@
-// slotdesk-cli slots, settings show|set, overrides add|list|remove.
+// slotdesk-cli slots, settings show|set, overrides add|list|remove: each a command of its own.
 
 #include "cli/Command.h"
 #include "cli/OptionValues.h"
@@ -73,7 +73,7 @@ int listSlots(CliContext& c) {
     }
     if (listing->days.isEmpty())
         lines.append(QStringLiteral("(none)"));
-    return c.print(QJsonObject{{QStringLiteral("timeZone"), listing->timeZone},
+    return c.print(QJsonObject{{QStringLiteral("timezone"), listing->timeZone},
                                {QStringLiteral("duration"), listing->duration},
                                {QStringLiteral("days"), days}},
                    lines.join(u'\n'));
@@ -135,22 +135,39 @@ int showSettings(CliContext& c, BookingSettings settings) {
     return c.print(json, lines.join(u'\n'));
 }
 
-int settings(CliContext& c) {
+// The settings an admin works with, read fresh for each command.
+Result<BookingSettings> currentSettings(CliContext& c) {
     auto admin = c.admin();
     if (!admin)
-        return c.fail(admin.error());
-    AvailabilityService service(c.database());
-    auto current = service.settings(admin->id);
+        return admin.error();
+    return AvailabilityService(c.database()).settings(admin->id);
+}
+
+int settingsShow(CliContext& c) {
+    auto current = currentSettings(c);
+    if (!current)
+        return c.fail(current.error());
+    return showSettings(c, *current);
+}
+
+// Every key `settings set` takes: each listed (CLI) name, then the JSON name `settings show --json`
+// prints for it.
+QStringList knownSettingKeys() {
+    QStringList names{QStringLiteral("durations")};
+    for (const auto& k : settingKeys())
+        names.append(QLatin1String(k.key));
+    for (const auto& k : settingKeys())
+        names.append(QLatin1String(k.field));
+    return names;
+}
+
+int settingsSet(CliContext& c) {
+    auto current = currentSettings(c);
     if (!current)
         return c.fail(current.error());
     const auto args = c.parser.positionalArguments();
-    if (args.value(0) == QLatin1String("show") && args.size() == 1)
-        return showSettings(c, *current);
-    if (args.value(0) != QLatin1String("set") || args.size() != 3)
-        return c.usage(QStringLiteral("use 'settings show' or 'settings set KEY VALUE'"));
-
-    const QString key = args.at(1);
-    const QString value = args.at(2);
+    const QString key = args.at(0);
+    const QString value = args.at(1);
     BookingSettings changed = *current;
     if (key == QLatin1String("durations")) {
         changed.durations.clear();
@@ -163,15 +180,14 @@ int settings(CliContext& c) {
                     QStringLiteral("Give minutes separated by commas, e.g. 15,30,60")));
         }
     } else {
-        auto match = std::find_if(settingKeys().begin(), settingKeys().end(),
-                                  [&](const SettingKey& k) { return key == QLatin1String(k.key); });
-        if (match == settingKeys().end()) {
-            QStringList known{QStringLiteral("durations")};
-            for (const auto& k : settingKeys())
-                known.append(QLatin1String(k.key));
-            return c.usage(QStringLiteral("unknown setting '%1'; known: %2")
-                               .arg(displayValue(key), known.join(QStringLiteral(", "))));
-        }
+        auto match =
+            std::find_if(settingKeys().begin(), settingKeys().end(), [&](const SettingKey& k) {
+                return key == QLatin1String(k.key) || key == QLatin1String(k.field);
+            });
+        if (match == settingKeys().end())
+            return c.usage(
+                QStringLiteral("unknown setting '%1'; known: %2")
+                    .arg(displayValue(key), knownSettingKeys().join(QStringLiteral(", "))));
         bool ok = false;
         match->member(changed) = value.toInt(&ok);
         if (!ok)
@@ -179,11 +195,11 @@ int settings(CliContext& c) {
                 QLatin1String(match->field),
                 QStringLiteral("'%1' is not a whole number").arg(displayValue(value))));
         // Choosing a new default length offers it too.
-        if (key == QLatin1String("default-duration") &&
+        if (QLatin1String(match->field) == QLatin1String("defaultDuration") &&
             !changed.durations.contains(changed.defaultDuration) && changed.durations.size() == 1)
             changed.durations = {changed.defaultDuration};
     }
-    auto saved = service.saveSettings(changed);
+    auto saved = AvailabilityService(c.database()).saveSettings(changed);
     if (!saved)
         return c.fail(saved.error());
     return showSettings(c, *saved);
@@ -209,35 +225,38 @@ QJsonObject toJson(const AvailabilityOverride& o) {
             {QStringLiteral("unavailable"), o.isUnavailable()}};
 }
 
-int overrides(CliContext& c) {
+int overridesList(CliContext& c) {
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    AvailabilityService service(c.database());
-    const auto args = c.parser.positionalArguments();
-    const QString action = args.value(0);
-    if (action == QLatin1String("list") && args.size() == 1) {
-        auto all = service.overrides(admin->id);
-        if (!all)
-            return c.fail(all.error());
-        QJsonArray array;
-        QStringList lines;
-        for (const auto& o : *all) {
-            array.append(toJson(o));
-            lines.append(describe(o));
-        }
-        return c.print(array,
-                       lines.isEmpty() ? QStringLiteral("No date overrides.") : lines.join(u'\n'));
+    auto all = AvailabilityService(c.database()).overrides(admin->id);
+    if (!all)
+        return c.fail(all.error());
+    QJsonArray array;
+    QStringList lines;
+    for (const auto& o : *all) {
+        array.append(toJson(o));
+        lines.append(describe(o));
     }
-    if (action == QLatin1String("remove") && args.size() == 2) {
-        if (auto s = service.removeOverride(admin->id, args.at(1)); !s)
-            return c.fail(s.error());
-        return c.print(QJsonObject{{QStringLiteral("removed"), args.at(1)}},
-                       QStringLiteral("Removed %1").arg(args.at(1)));
-    }
-    if (action != QLatin1String("add") || args.size() != 1)
-        return c.usage(QStringLiteral("use 'overrides add|list|remove ID'"));
+    return c.print(array,
+                   lines.isEmpty() ? QStringLiteral("No date overrides.") : lines.join(u'\n'));
+}
 
+int overridesRemove(CliContext& c) {
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    const QString id = c.parser.positionalArguments().at(0);
+    if (auto s = AvailabilityService(c.database()).removeOverride(admin->id, id); !s)
+        return c.fail(s.error());
+    return c.print(QJsonObject{{QStringLiteral("removed"), id}},
+                   QStringLiteral("Removed %1").arg(id));
+}
+
+int overridesAdd(CliContext& c) {
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
     if (!c.parser.isSet(QStringLiteral("date")))
         return c.usage(QStringLiteral("overrides add needs --date"));
     const bool unavailable = c.parser.isSet(QStringLiteral("unavailable"));
@@ -261,7 +280,7 @@ int overrides(CliContext& c) {
         entry.startMinute = hours->first;
         entry.endMinute = hours->second;
     }
-    auto created = service.addOverride(entry);
+    auto created = AvailabilityService(c.database()).addOverride(entry);
     if (!created)
         return c.fail(created.error());
     return c.print(toJson(*created), QStringLiteral("Added %1").arg(describe(*created)));
@@ -286,19 +305,32 @@ QList<Command> schedulingCommands() {
          timezone,
          {QStringLiteral("duration"), QStringLiteral("Meeting length in minutes."),
           QStringLiteral("MIN")}},
-        listSlots};
-    Command settingsCommand{
-        QStringLiteral("settings"),
-        QStringLiteral("show | set KEY VALUE"),
-        -1,
+        listSlots,
+        {}};
+    const QString keys = knownSettingKeys().join(QStringLiteral(", "));
+    Command settingsShowCommand{
+        QStringLiteral("settings show"),
+        {},
+        0,
         QStringLiteral("Booking rules: lengths, buffers, notice, horizon, daily cap"),
         {},
-        settings};
-    Command overridesCommand{
-        QStringLiteral("overrides"),
-        QStringLiteral("add | list | remove ID"),
-        -1,
-        QStringLiteral("Date overrides: add --date D (--unavailable | --from HH:MM --to HH:MM)"),
+        settingsShow,
+        {}};
+    Command settingsSetCommand{QStringLiteral("settings set"),
+                               QStringLiteral("KEY VALUE"),
+                               2,
+                               QStringLiteral("Change one booking rule (KEY as settings show "
+                                              "lists it, or its --json name)"),
+                               {},
+                               settingsSet,
+                               QStringLiteral("KEY is one of %1; VALUE is a whole number "
+                                              "(durations: minutes separated by commas).")
+                                   .arg(keys)};
+    Command overridesAddCommand{
+        QStringLiteral("overrides add"),
+        {},
+        0,
+        QStringLiteral("Add a date override: --date D (--unavailable | --from HH:MM --to HH:MM)"),
         {{QStringLiteral("date"), QStringLiteral("The day, in the override's time zone."),
           QStringLiteral("YYYY-MM-DD")},
          {QStringLiteral("unavailable"), QStringLiteral("No bookings at all that day.")},
@@ -306,8 +338,24 @@ QList<Command> schedulingCommands() {
          {QStringLiteral("to"), QStringLiteral("End, HH:MM (24:00 allowed)."),
           QStringLiteral("HH:MM")},
          timezone},
-        overrides};
-    return {slotsCommand, settingsCommand, overridesCommand};
+        overridesAdd,
+        {}};
+    Command overridesListCommand{QStringLiteral("overrides list"),
+                                 {},
+                                 0,
+                                 QStringLiteral("List the date overrides"),
+                                 {},
+                                 overridesList,
+                                 {}};
+    Command overridesRemoveCommand{QStringLiteral("overrides remove"),
+                                   QStringLiteral("ID"),
+                                   1,
+                                   QStringLiteral("Remove a date override"),
+                                   {},
+                                   overridesRemove,
+                                   QStringLiteral("Override id, as overrides list prints it.")};
+    return {slotsCommand,        settingsShowCommand,  settingsSetCommand,
+            overridesAddCommand, overridesListCommand, overridesRemoveCommand};
 }
 
 } // namespace slotdesk::cli

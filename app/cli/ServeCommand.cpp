@@ -126,7 +126,8 @@ QList<Command> serveCommands() {
          {QStringLiteral("max-connections-per-client"),
           QStringLiteral("Connections one client address may hold open (default 64; 0: no cap)."),
           QStringLiteral("N")}},
-        serve};
+        serve,
+        {}};
     return {command};
 }
 

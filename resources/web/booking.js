@@ -199,7 +199,7 @@ function loadMonth(month, { force = false } = {}) {
   const from = addDays(ymd(y, m, 1), -PAD_DAYS);
   const to = addDays(ymd(y, m, daysInMonth(y, m)), PAD_DAYS);
   state.months.set(month, 'loading');
-  const url = `/api/v1/users/${enc(username)}/slots?from=${from}&to=${to}&timeZone=${enc(state.tz)}&duration=${state.duration}`;
+  const url = `/api/v1/users/${enc(username)}/slots?from=${from}&to=${to}&timezone=${enc(state.tz)}&duration=${state.duration}`;
   const promise = api(url).then((res) => {
     if (key !== dataKey() || inflight.get(month) !== promise) return false; // superseded
     inflight.delete(month);
@@ -389,7 +389,7 @@ function renderCalendar({ focus = false } = {}) {
   if (status === 'loading' && !available.length) {
     status_ = h('p', { class: 'cal-note' }, h('span', { class: 'spinner is-visible', 'aria-hidden': 'true' }), t('book.loadingSlots'));
   } else if (status === 'error') {
-    const msg = state.monthError && state.monthError.error && state.monthError.error.field === 'timeZone'
+    const msg = state.monthError && state.monthError.error && state.monthError.error.field === 'timezone'
       ? state.monthError.error.message : t('book.slotsError');
     status_ = h('div', { class: 'cal-note is-error', role: 'alert' }, h('span', { text: msg }),
       h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'retry', text: t('common.retry') }));
@@ -740,7 +740,7 @@ async function submit() {
     inputs[0].focus();
     return;
   }
-  const body = { start: state.slot.start, duration: state.duration, name: v.name, email: v.email, timeZone: state.tz };
+  const body = { start: state.slot.start, duration: state.duration, name: v.name, email: v.email, timezone: state.tz };
   if (v.notes) body.notes = v.notes;
   if (providers().length) body.videoProvider = v.video || null;
   setSubmitting(true);
@@ -823,8 +823,8 @@ function setupDone() {
 }
 
 function showDone(booking, v) {
-  const s = new Date(booking.start || state.slot.start);
-  const e = new Date(booking.end || state.slot.end);
+  const s = new Date(booking.startTime || state.slot.start);
+  const e = new Date(booking.endTime || state.slot.end);
   const url = new URL(booking.manageUrl, location.href).href;
   el.doneBody.textContent = t('done.body', { name: state.profile.name });
   const rows = [

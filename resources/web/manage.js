@@ -33,7 +33,7 @@ let cancelling = false;
 const providerName = (p) => (t(`video.${p}`) === `video.${p}` ? p : t(`video.${p}`));
 const h12 = () => { const v = prefs.get('hourCycle'); return v ? v === '12' : localeUses12h(); };
 /** The attendee's zone from the booking; the browser's if the booking has none we can use. */
-const zone = () => (booking && isValidTimeZone(booking.timeZone) ? booking.timeZone : detectTimeZone());
+const zone = () => (booking && isValidTimeZone(booking.timezone) ? booking.timezone : detectTimeZone());
 const safeHttpUrl = (u) => { try { const x = new URL(u); return x.protocol === 'https:' || x.protocol === 'http:' ? x.href : null; } catch { return null; } };
 
 async function load({ focus = false, quiet = false } = {}) {
@@ -63,11 +63,11 @@ function render() {
   document.title = `${t(`manage.head.${status}`)} · ${t('manage.title', { name: host })}`;
 
   const tz = zone();
-  const s = new Date(b.start); const e = new Date(b.end);
+  const s = new Date(b.startTime); const e = new Date(b.endTime);
   el.when.textContent = `${formatLongDate(s, tz)}\n${formatTimeRange(s, e, tz, h12())}`;
   el.zone.textContent = t('manage.zone', { zone: `${zoneLabel(tz)} (${zoneOffset(tz, s)})` });
   el.host.textContent = host;
-  el.attendee.replaceChildren(h('span', { text: b.name || '' }), b.email ? h('span', { class: 'quiet block', text: b.email }) : '');
+  el.attendee.replaceChildren(h('span', { text: b.attendeeName || '' }), b.attendeeEmail ? h('span', { class: 'quiet block', text: b.attendeeEmail }) : '');
   el.notesRow.hidden = !b.notes;
   el.notes.textContent = b.notes || '';
 

@@ -19,7 +19,7 @@ inline constexpr int kMaxNotesLength = 2000;
 inline constexpr int kMaxReasonLength = 500; // why a booking was cancelled or rejected
 
 Status email(const QString& value, const QString& field = QStringLiteral("email"));
-Status timeZone(const QString& value, const QString& field = QStringLiteral("timeZone"));
+Status timeZone(const QString& value, const QString& field = QStringLiteral("timezone"));
 Status username(const QString& value);
 Status displayName(const QString& value, const QString& field = QStringLiteral("name"));
 Status dayOfWeek(int value);

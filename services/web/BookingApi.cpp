@@ -32,6 +32,14 @@ HttpResponse badRequest(const QString& field, const QString& message) {
     return HttpResponse::error(400, "bad_request", message, field);
 }
 
+// The viewer's zone from the slots query: `timezone` (the data model's name), or `timeZone`, the
+// name this API used before and still accepts.
+QString zoneParameter(const QUrlQuery& q) {
+    const QString name = q.hasQueryItem(QStringLiteral("timezone")) ? QStringLiteral("timezone")
+                                                                    : QStringLiteral("timeZone");
+    return q.queryItemValue(name, QUrl::FullyDecoded);
+}
+
 QString contentTypeFor(const QString& name) {
     static const QList<QPair<QString, QString>> types{
         {QStringLiteral(".html"), QStringLiteral("text/html; charset=utf-8")},
@@ -168,7 +176,7 @@ HttpResponse BookingApi::profile(const QString& username) {
         durations.append(d);
     return HttpResponse::json(200, {{QStringLiteral("username"), user->username},
                                     {QStringLiteral("name"), user->name},
-                                    {QStringLiteral("timeZone"), user->timeZone},
+                                    {QStringLiteral("timezone"), user->timeZone},
                                     {QStringLiteral("durations"), durations},
                                     {QStringLiteral("defaultDuration"), settings->defaultDuration},
                                     {QStringLiteral("videoProviders"),
@@ -192,8 +200,7 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
     // is read once per pass of the event loop (see newEventLoopPass()).
     const QString cacheKey =
         QStringList{username, q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded),
-                    q.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded),
-                    q.queryItemValue(QStringLiteral("timeZone"), QUrl::FullyDecoded),
+                    q.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded), zoneParameter(q),
                     q.hasQueryItem(QStringLiteral("duration"))
                         ? q.queryItemValue(QStringLiteral("duration"))
                         : QStringLiteral("-")}
@@ -227,8 +234,7 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
                                     QStringLiteral("to"));
     if (!to)
         return badRequest(to.error().field, to.error().message);
-    SlotRequest slotRequest{
-        *from, *to, q.queryItemValue(QStringLiteral("timeZone"), QUrl::FullyDecoded), std::nullopt};
+    SlotRequest slotRequest{*from, *to, zoneParameter(q), std::nullopt};
     if (slotRequest.timeZone.isEmpty())
         slotRequest.timeZone = user->timeZone;
     auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
@@ -262,7 +268,7 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
                                 {QStringLiteral("slots"), times}});
     }
     HttpResponse response =
-        HttpResponse::json(200, {{QStringLiteral("timeZone"), listing->timeZone},
+        HttpResponse::json(200, {{QStringLiteral("timezone"), listing->timeZone},
                                  {QStringLiteral("duration"), listing->duration},
                                  {QStringLiteral("days"), days}});
     if (stamp) {
@@ -324,8 +330,8 @@ HttpResponse BookingApi::createBooking(const QString& username, const HttpReques
     return HttpResponse::json(
         201, {{QStringLiteral("id"), created->id},
               {QStringLiteral("status"), toText(created->status)},
-              {QStringLiteral("start"), timeformat::toRfc3339Utc(created->startTime)},
-              {QStringLiteral("end"), timeformat::toRfc3339Utc(created->endTime)},
+              {QStringLiteral("startTime"), timeformat::toRfc3339Utc(created->startTime)},
+              {QStringLiteral("endTime"), timeformat::toRfc3339Utc(created->endTime)},
               {QStringLiteral("manageUrl"), manageUrl}});
 }
 
@@ -341,11 +347,11 @@ QJsonObject BookingApi::attendeeView(const Booking& b) {
     return {
         {QStringLiteral("id"), b.id},
         {QStringLiteral("status"), toText(b.status)},
-        {QStringLiteral("start"), timeformat::toRfc3339Utc(b.startTime)},
-        {QStringLiteral("end"), timeformat::toRfc3339Utc(b.endTime)},
-        {QStringLiteral("timeZone"), b.timeZone},
-        {QStringLiteral("name"), b.attendeeName},
-        {QStringLiteral("email"), b.attendeeEmail},
+        {QStringLiteral("startTime"), timeformat::toRfc3339Utc(b.startTime)},
+        {QStringLiteral("endTime"), timeformat::toRfc3339Utc(b.endTime)},
+        {QStringLiteral("timezone"), b.timeZone},
+        {QStringLiteral("attendeeName"), b.attendeeName},
+        {QStringLiteral("attendeeEmail"), b.attendeeEmail},
         {QStringLiteral("notes"), b.notes.isEmpty() ? QJsonValue() : QJsonValue(b.notes)},
         {QStringLiteral("videoProvider"), provider ? QJsonValue(toText(*provider)) : QJsonValue()},
         {QStringLiteral("videoLink"),

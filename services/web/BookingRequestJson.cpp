@@ -244,7 +244,12 @@ Result<BookingRequest> BookingRequestJson::parseBooking(const QByteArray& body) 
     request.name = read.text("name", true);
     request.email = read.text("email", true);
     request.notes = read.text("notes", false);
-    request.timeZone = read.text("timeZone", true);
+    // `timeZone` is the name this API used before it took the data model's; still accepted.
+    request.timeZone = read.text(object->contains(QStringLiteral("timezone")) ||
+                                         !object->contains(QStringLiteral("timeZone"))
+                                     ? "timezone"
+                                     : "timeZone",
+                                 true);
     const QString provider = read.text("videoProvider", false);
     if (!hasDuration && !read.error)
         read.error =

@@ -101,7 +101,7 @@ class TestServerRace : public QObject {
                                           {"duration", 30},
                                           {"name", QString("Racer %1").arg(i)},
                                           {"email", QString("racer%1@example.com").arg(i)},
-                                          {"timeZone", "UTC"}})
+                                          {"timezone", "UTC"}})
                     .toJson(QJsonDocument::Compact);
             const QByteArray request =
                 "POST /api/v1/users/" + m_admin.username.toUtf8() +

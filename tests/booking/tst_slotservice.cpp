@@ -185,7 +185,7 @@ private slots:
         SlotRequest backwards{QDate(2026, 12, 5), QDate(2026, 12, 1), "UTC", std::nullopt};
         QCOMPARE(service.listSlots(m_admin, backwards).error().field, QString("to"));
         SlotRequest zone{QDate(2026, 12, 1), QDate(2026, 12, 2), "Mars/Base", std::nullopt};
-        QCOMPARE(service.listSlots(m_admin, zone).error().field, QString("timeZone"));
+        QCOMPARE(service.listSlots(m_admin, zone).error().field, QString("timezone"));
         SlotRequest length{QDate(2026, 12, 1), QDate(2026, 12, 2), "UTC", 5};
         QCOMPARE(service.listSlots(m_admin, length).error().field, QString("duration"));
         SlotRequest sixtyTwo{QDate(2026, 12, 1), QDate(2027, 1, 31), "UTC", std::nullopt};
@@ -287,7 +287,7 @@ private slots:
         QTest::newRow("bad email") << "2026-11-30T08:00:00Z" << 30 << "bob@"
                                    << "UTC" << validationCode << "email";
         QTest::newRow("bad zone") << "2026-11-30T08:00:00Z" << 30 << "bob@example.com"
-                                  << "Nowhere/City" << validationCode << "timeZone";
+                                  << "Nowhere/City" << validationCode << "timezone";
     }
     void createAcceptsOnlyOfferedSlots() {
         QFETCH(QString, start);

@@ -6,6 +6,7 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "support/TestData.h"
+#include "support/TestKeychain.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -79,11 +80,6 @@ class TestCalendarCli : public QObject {
         }();
         return *storage::CalendarIntegrationRepository((*db)->connection()).list(admin.id);
     }
-    void requireBus() {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("No D-Bus session bus: the keychain tests need a Secret Service (run them "
-                  "through tools/test.sh)");
-    }
     // `calendar connect --no-browser`, with this process as the browser.
     bool connectThroughCli() {
         QProcess* connecting = start({"calendar", "connect", "--no-browser"}, environment());
@@ -154,7 +150,7 @@ private slots:
     void cleanup() { m_google.reset(); }
 
     void connectStatusSyncDisconnect() {
-        requireBus();
+        SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         m_google->putEvent({{"id", "busy1"},
                             {"start", QJsonObject{{"dateTime", "2030-01-07T10:00:00+01:00"}}},
                             {"end", QJsonObject{{"dateTime", "2030-01-07T11:00:00+01:00"}}}});
@@ -258,7 +254,7 @@ private slots:
     }
 
     void serveSyncsAtStartUp() {
-        requireBus();
+        SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         // Connect first (through the CLI), then let `serve` keep it in sync.
         QProcess* connecting = start({"calendar", "connect", "--no-browser"}, environment());
         QString printed;
@@ -297,7 +293,7 @@ private slots:
     }
     void stoppedServeLeavesNoLeaseBehind() {
         QFETCH(bool, sigkill);
-        requireBus();
+        SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         QVERIFY(connectThroughCli());
         const QString booking = approvedBookingOwingAnInsert();
         QVERIFY(!booking.isEmpty());
@@ -322,7 +318,7 @@ private slots:
     // While a live process holds the lease, `calendar sync` syncs nothing and says so: exit 1,
     // one line naming the other process.
     void syncWhileAnotherProcessSyncsExitsOne() {
-        requireBus();
+        SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         QVERIFY(connectThroughCli());
         const int lists = m_google->count(Route::EventsList);
         m_google->setDelay(Route::EventsList, 120000);

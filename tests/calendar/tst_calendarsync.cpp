@@ -17,6 +17,7 @@
 #include "storage/Database.h"
 #include "storage/SqlSupport.h"
 #include "support/TestData.h"
+#include "support/TestKeychain.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -176,9 +177,7 @@ private slots:
     }
 
     void init() {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("No D-Bus session bus: the keychain tests need a Secret Service (run them "
-                  "through tools/test.sh, which starts dbus-run-session and gnome-keyring)");
+        SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         m_dataDir = m_dir.filePath(QString::number(++m_run));
         auto db = storage::Database::openInDirectory(m_dataDir);
         QVERIFY(db.ok());

@@ -1,6 +1,9 @@
-// slotdesk-cli end to end: the real binary on a temporary data directory — every command in
-// text and JSON, exit codes, and bad input that leaves the database byte-for-byte unchanged.
+// slotdesk-cli on a temporary data directory — every command in text and JSON, exit codes, and
+// bad input that leaves the database byte-for-byte unchanged. Most commands run in this process
+// through CliApplication, the entry point slotdesk-cli's main() calls (fast, and a debugger sees
+// both sides); the exit-code, stdout/stderr and file-permission checks run the real binary.
 
+#include "cli/CliApplication.h"
 #include "storage/Database.h"
 #include "storage/UserRepository.h"
 #include "support/TestData.h"
@@ -13,6 +16,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 
 using namespace slotdesk;
 
@@ -31,7 +35,21 @@ class TestCli : public QObject {
 
     std::unique_ptr<test::TestDatabase> m_tdb;
 
+    // In this process, through the same entry point as the binary.
     Run cli(const QStringList& arguments) {
+        QString out;
+        QString err;
+        QTextStream outStream(&out);
+        QTextStream errStream(&err);
+        const int exitCode = cli::CliApplication(outStream, errStream)
+                                 .run(QStringList{QStringLiteral("slotdesk-cli")} +
+                                      m_tdb->cliArguments() + arguments);
+        outStream.flush();
+        errStream.flush();
+        return {exitCode, out, err};
+    }
+    // The real binary, end to end: its exit status and what reaches stdout and stderr.
+    Run cliProcess(const QStringList& arguments) {
         QProcess process;
         QStringList args = m_tdb->cliArguments();
         args += arguments;
@@ -78,21 +96,85 @@ private slots:
     void cleanup() { m_tdb.reset(); }
 
     void versionAndHelp() {
-        const Run version = cli({QStringLiteral("--version")});
+        const Run version = cliProcess({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith(QStringLiteral("slotdesk-cli ")));
-        const Run help = cli({QStringLiteral("--help")});
+        const Run help = cliProcess({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char* command :
              {"init", "availability add", "bookings approve", "bookings reject"})
             QVERIFY2(help.out.contains(QLatin1String(command)), command);
-        const Run commandHelp =
-            cli({QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--help")});
+        const Run commandHelp = cliProcess(
+            {QStringLiteral("availability"), QStringLiteral("add"), QStringLiteral("--help")});
         QCOMPARE(commandHelp.exitCode, 0);
         QVERIFY(commandHelp.out.contains(QStringLiteral("--day")));
-        const Run unknown = cli({QStringLiteral("frobnicate")});
+        const Run unknown = cliProcess({QStringLiteral("frobnicate")});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains(QStringLiteral("unknown command")));
+    }
+
+    // settings and overrides are two-word commands like bookings and availability: each has its
+    // own line in the overview and its own help, whose positional arguments say what they are.
+    void everyCommandIsTwoWordsWithItsOwnHelp() {
+        const Run help = cli({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char* command : {"settings show", "settings set KEY VALUE", "overrides add",
+                                    "overrides list", "overrides remove ID"})
+            QVERIFY2(help.out.contains(QLatin1String(command)), command);
+        QVERIFY(!help.out.contains(QStringLiteral("show | set")));
+
+        const Run removeHelp = cli({"overrides", "remove", "--help"});
+        QCOMPARE(removeHelp.exitCode, 0);
+        QVERIFY2(removeHelp.out.contains(QStringLiteral("Override id")),
+                 qPrintable(removeHelp.out));
+        QVERIFY(!removeHelp.out.contains(QStringLiteral("Booking or block id")));
+        const Run setHelp = cli({"settings", "set", "--help"});
+        QCOMPARE(setHelp.exitCode, 0);
+        for (const char* key : {"max-per-day", "maxBookingsPerDay", "durations", "horizonDays"})
+            QVERIFY2(setHelp.out.contains(QLatin1String(key)), key);
+        const Run blockHelp = cli({"availability", "remove", "--help"});
+        QVERIFY2(blockHelp.out.contains(QStringLiteral("Block id")), qPrintable(blockHelp.out));
+        const Run bookingHelp = cli({"bookings", "approve", "--help"});
+        QVERIFY2(bookingHelp.out.contains(QStringLiteral("Booking id")),
+                 qPrintable(bookingHelp.out));
+
+        // The old positional spellings are gone with the dispatch on them.
+        QCOMPARE(cli({"overrides"}).exitCode, 1);
+        QCOMPARE(cli({"settings", "show", "extra"}).exitCode, 1);
+        QCOMPARE(cli({"overrides", "list", "extra"}).exitCode, 1);
+    }
+
+    // settings set takes the keys settings show --json prints too, and its error names them all.
+    void settingsSetTakesTheJsonNames() {
+        QCOMPARE(cli({"init", "--username", "alice", "--name", "Alice", "--email",
+                      "alice@example.org", "--timezone", "UTC"})
+                     .exitCode,
+                 0);
+        const QJsonObject shown = cliJson({"settings", "show"}).object();
+        for (auto it = shown.begin(); it != shown.end(); ++it) {
+            const QString value = it.key() == QLatin1String("durations")
+                                      ? QStringLiteral("15,30")
+                                      : QString::number(it.value().toInt());
+            const Run r = cli({"settings", "set", it.key(), value});
+            QVERIFY2(r.exitCode == 0, qPrintable(it.key() + u' ' + r.err));
+        }
+        QCOMPARE(cliJson({"settings", "set", "maxBookingsPerDay", "4"})
+                     .object()
+                     .value("maxBookingsPerDay")
+                     .toInt(),
+                 4);
+        QCOMPARE(cliJson({"settings", "set", "max-per-day", "5"})
+                     .object()
+                     .value("maxBookingsPerDay")
+                     .toInt(),
+                 5);
+        const Run unknown = cli({"settings", "set", "colour", "blue"});
+        QCOMPARE(unknown.exitCode, 1);
+        for (const char* key :
+             {"durations", "default-duration", "slot-interval", "buffer-before", "buffer-after",
+              "minimum-notice", "horizon", "max-per-day", "defaultDuration", "slotInterval",
+              "bufferBefore", "bufferAfter", "minimumNotice", "horizonDays", "maxBookingsPerDay"})
+            QVERIFY2(unknown.err.contains(QLatin1String(key)), key);
     }
 
     void initCreatesTheAdminOnce() {
@@ -228,7 +310,7 @@ private slots:
         const QDate day = QDate::currentDate().addDays(7);
         const QString date = day.toString(Qt::ISODate);
         const QJsonObject listing = cliJson({"slots", "--from", date, "--to", date}).object();
-        QCOMPARE(listing.value("timeZone").toString(), QString("Europe/Berlin"));
+        QCOMPARE(listing.value("timezone").toString(), QString("Europe/Berlin"));
         QCOMPARE(listing.value("duration").toInt(), 30);
         const QJsonArray days = listing.value("days").toArray();
         QCOMPARE(days.size(), 1);
@@ -345,7 +427,7 @@ private slots:
         QTest::newRow("slots bad zone")
             << QStringList{"slots",      "--from",     "2026-12-01", "--to",
                            "2026-12-02", "--timezone", "Moon/Base"}
-            << "timeZone";
+            << "timezone";
         QTest::newRow("slots 9 hours")
             << QStringList{"slots",      "--from",     "2026-12-01", "--to",
                            "2026-12-02", "--duration", "540"}
@@ -421,7 +503,8 @@ private slots:
         seedBooking("2026-12-01T08:00:00Z");
         const QByteArray before = digest();
         QVERIFY(!before.isEmpty());
-        const Run r = cli(arguments);
+        // The real binary: exit status 1, nothing on stdout, one line on stderr.
+        const Run r = cliProcess(arguments);
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         const QString line = r.err.trimmed();
@@ -440,7 +523,7 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (99, 'future', 0)")));
         }
         const QByteArray before = digest();
-        const Run r = cli({QStringLiteral("bookings"), QStringLiteral("list")});
+        const Run r = cliProcess({QStringLiteral("bookings"), QStringLiteral("list")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("upgrade SlotDesk")));
         QCOMPARE(digest(), before);

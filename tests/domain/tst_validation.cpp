@@ -59,7 +59,7 @@ private slots:
         const auto status = validation::timeZone(value);
         QCOMPARE(status.ok(), valid);
         if (!valid)
-            QCOMPARE(status.error().field, QStringLiteral("timeZone"));
+            QCOMPARE(status.error().field, QStringLiteral("timezone"));
     }
 
     void username_data() {

@@ -14,6 +14,7 @@
 #include "storage/Database.h"
 #include "storage/VideoIntegrationRepository.h"
 #include "support/TestData.h"
+#include "support/TestKeychain.h"
 #include "ui/IntegrationsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/OAuthClientDialog.h"
@@ -71,9 +72,7 @@ private slots:
     }
 
     void init() {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("No D-Bus session bus: run through tools/test.sh (dbus-run-session with "
-                  "gnome-keyring)");
+        SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         auto db = storage::Database::openInDirectory(m_dir.filePath(QString::number(++m_run)));
         QVERIFY(db.ok());
         m_db = std::move(*db);

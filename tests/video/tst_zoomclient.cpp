@@ -8,6 +8,7 @@
 #include "fakes/FakeZoomServer.h"
 #include "storage/VideoIntegrationRepository.h"
 #include "support/TestData.h"
+#include "support/TestKeychain.h"
 #include "video/ZoomAuthorizationFlow.h"
 #include "video/ZoomClient.h"
 #include "video/ZoomMeetingSync.h"
@@ -72,7 +73,6 @@ class TestZoomClient : public QObject {
     google::TokenStore* m_store = nullptr;
     zoom::ZoomClient* m_client = nullptr;
     QString m_key;
-    bool m_keychain = false;
 
     std::optional<google::GoogleTokens> stored() {
         auto result = await<Result<google::GoogleTokens>>(
@@ -207,14 +207,11 @@ private slots:
         m_zoom->exportEnvironment();
         m_network = new QNetworkAccessManager(this);
         m_store = new google::TokenStore(this);
-        const Status probe = await<Status>([this](auto done) { m_store->probe(this, done); });
-        m_keychain = bool(probe);
     }
     void init() {
         if (QLatin1String(QTest::currentTestFunction()) == QLatin1String("repository"))
             return;
-        if (!m_keychain)
-            QSKIP("No unlocked Secret Service: run under dbus-run-session with gnome-keyring");
+        SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         m_key = zoom::keychainKeyFor(QUuid::createUuid().toString(QUuid::WithoutBraces));
         m_client = new zoom::ZoomClient(zoom::Endpoints::fromEnvironment(), m_network, m_store,
                                         m_key, this);

@@ -17,6 +17,7 @@
 #include "storage/Database.h"
 #include "storage/VideoIntegrationRepository.h"
 #include "support/TestData.h"
+#include "support/TestKeychain.h"
 #include "video/ZoomConfig.h"
 #include "video/ZoomService.h"
 
@@ -149,9 +150,7 @@ class TestZoomService : public QObject {
 
 private slots:
     void init() {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("No D-Bus session bus: the keychain tests need a Secret Service (run them "
-                  "through tools/test.sh, which starts dbus-run-session and gnome-keyring)");
+        SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         auto db = storage::Database::openInDirectory(m_dir.filePath(QString::number(++m_run)));
         QVERIFY(db.ok());
         m_db = std::move(*db);

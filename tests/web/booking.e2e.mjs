@@ -103,7 +103,7 @@ async function apiPost(p, body) {
 }
 /** Free slots for the days from..to in a zone, as a Map date -> [start...]. */
 async function slotsByDate(from, to, tz, duration) {
-  const r = await apiGet(`/api/v1/users/${encodeURIComponent(USER)}/slots?from=${from}&to=${to}&timeZone=${encodeURIComponent(tz)}&duration=${duration}`);
+  const r = await apiGet(`/api/v1/users/${encodeURIComponent(USER)}/slots?from=${from}&to=${to}&timezone=${encodeURIComponent(tz)}&duration=${duration}`);
   assert.equal(r.status, 200, `slots API answered ${r.status}`);
   return new Map(r.body.days.map((d) => [d.date, d.slots.map((s) => s.start)]));
 }
@@ -261,7 +261,7 @@ async function run(browser) {
     assert.ok(disabled, 'days without slots are not aria-disabled');
     const req = slotRequests.find((u) => u.searchParams.get('from') <= first && u.searchParams.get('to') >= last);
     assert.ok(req, `no slots request covered ${first}..${last}`);
-    assert.equal(req.searchParams.get('timeZone'), DESKTOP_TZ);
+    assert.equal(req.searchParams.get('timezone'), DESKTOP_TZ);
     assert.ok(req.searchParams.get('from') < first && req.searchParams.get('to') > last, 'request does not pad the month');
   });
 
@@ -341,7 +341,7 @@ async function run(browser) {
   });
 
   await check('a month without free times says so and offers the next month', async () => {
-    await page.route(`${BASE}/api/v1/users/*/slots?*`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ timeZone: OTHER_TZ, duration, days: [] }) }));
+    await page.route(`${BASE}/api/v1/users/*/slots?*`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ timezone: OTHER_TZ, duration, days: [] }) }));
     await page.click('#next-month');
     await eventually(async () => assert.match(norm(await page.textContent('#cal-status')), /No free times this month — try next month/));
     assert.equal(await page.locator('#cal-body button.day.is-available').count(), 0);
@@ -448,7 +448,7 @@ async function run(browser) {
 
   await check('409: "That time was just taken — pick another", slots refresh, input kept', async () => {
     // Someone else takes the chosen time first.
-    const other = await apiPost(`/api/v1/users/${encodeURIComponent(USER)}/bookings`, { start: chosen, duration, name: 'Other Attendee', email: `e2e-other+${RUN}@example.com`, timeZone: OTHER_TZ, videoProvider: null });
+    const other = await apiPost(`/api/v1/users/${encodeURIComponent(USER)}/bookings`, { start: chosen, duration, name: 'Other Attendee', email: `e2e-other+${RUN}@example.com`, timezone: OTHER_TZ, videoProvider: null });
     assert.equal(other.status, 201, `direct booking answered ${other.status}: ${JSON.stringify(other.body)}`);
     const m = /\/booking\/([^/?#]+)\?token=([^&#]+)/.exec(other.body.manageUrl);
     cleanup.push([m[1], decodeURIComponent(m[2])]);
@@ -470,7 +470,7 @@ async function run(browser) {
     const req = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/bookings'));
     await page.click('#submit-button');
     const body = JSON.parse((await req).postData());
-    assert.equal(body.timeZone, OTHER_TZ);
+    assert.equal(body.timezone, OTHER_TZ);
     assert.equal(body.email, email);
     assert.equal(body.duration, duration);
     if (chosen) assert.equal(Date.parse(body.start), Date.parse(chosen));
@@ -500,6 +500,8 @@ async function run(browser) {
     assert.match(norm(await page.textContent('#m-title')), /Awaiting approval/);
     assert.equal(norm(await page.textContent('#m-host')), norm(profile.name));
     assert.ok(norm(await page.textContent('#m-when')).length > 10);
+    const attendee = norm(await page.textContent('#m-attendee'));
+    assert.ok(attendee.includes(name) && attendee.includes(email), `attendee shown as "${attendee}"`);
     assert.ok(await page.isVisible('#m-cancel'), 'no cancel button while pending');
   });
   await shot(page, 'desktop-6-manage-pending');
@@ -523,6 +525,11 @@ async function run(browser) {
     const [id, token] = cleanup[cleanup.length - 1];
     const r = await apiGet(`/api/v1/bookings/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`);
     assert.equal(r.body.status, 'cancelled');
+    // Entity fields by the data model's names (docs/API.md).
+    assert.equal(r.body.timezone, OTHER_TZ);
+    assert.equal(r.body.attendeeEmail, email);
+    assert.equal(r.body.attendeeName, name);
+    assert.ok(Date.parse(r.body.startTime) < Date.parse(r.body.endTime), `startTime/endTime: ${JSON.stringify(r.body)}`);
   });
   await shot(page, 'desktop-8-manage-cancelled');
 
@@ -607,7 +614,7 @@ async function run(browser) {
   await mp.route(`${BASE}/api/v1/users/*/bookings`, async (r) => {
     const b = JSON.parse(r.request().postData());
     const end = new Date(Date.parse(b.start) + b.duration * 60000).toISOString();
-    await r.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ id: 'stub', status: 'pending', start: new Date(b.start).toISOString(), end, manageUrl: `${BASE}/booking/stub?token=stub-token-for-screenshots` }) });
+    await r.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ id: 'stub', status: 'pending', startTime: new Date(b.start).toISOString(), endTime: end, manageUrl: `${BASE}/booking/stub?token=stub-token-for-screenshots` }) });
   });
   await mp.click('#submit-button');
   await mp.waitForSelector('#done-panel:not([hidden])');

@@ -17,7 +17,7 @@ namespace {
 
 const QByteArray kValid =
     R"({"start":"2026-12-01T09:00:00+01:00","duration":30,"name":"Bob Example",)"
-    R"("email":"bob@example.com","notes":"About the roadmap","timeZone":"Europe/Paris"})";
+    R"("email":"bob@example.com","notes":"About the roadmap","timezone":"Europe/Paris"})";
 
 QByteArray withField(const char* field, const QByteArray& rawValue) {
     QByteArray body = kValid;
@@ -84,7 +84,16 @@ private slots:
         QTest::newRow("surrogate in a nested value")
             << withField("extra", R"({"deep":["\ud800"]})") << "422 extra";
         QTest::newRow("surrogate in the time zone")
-            << replaced(R"("Europe/Paris")", R"("Europe/Paris\ud800")") << "422 timeZone";
+            << replaced(R"("Europe/Paris")", R"("Europe/Paris\ud800")") << "422 timezone";
+        // timeZone: the name before the data model's, still taken; timezone wins over it.
+        QTest::newRow("old name timeZone") << replaced(R"("timezone")", R"("timeZone")") << "ok";
+        QTest::newRow("old name timeZone, bad value")
+            << replaced(R"("timezone":"Europe/Paris")", R"("timeZone":"Mars/Olympus")")
+            << "422 timezone";
+        QTest::newRow("no zone at all")
+            << replaced(R"(,"timezone":"Europe/Paris")", "") << "422 timezone";
+        QTest::newRow("timezone wins over timeZone")
+            << withField("timeZone", R"("Mars/Olympus")") << "ok";
         QTest::newRow("invalid UTF-8")
             << replaced(R"("About the roadmap")", "\"\xff\"") << "422 notes";
         QTest::newRow("5-byte UTF-8 lead")

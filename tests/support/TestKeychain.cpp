@@ -1,0 +1,48 @@
+#include "support/TestKeychain.h"
+
+#include "calendar/TokenStore.h"
+
+#include <QObject>
+#include <QTest>
+
+#include <optional>
+
+namespace slotdesk::test {
+
+namespace {
+
+QString probeKeychain() {
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        return QStringLiteral("No D-Bus session bus: the keychain tests need an unlocked Secret "
+                              "Service (run them through tools/test.sh, which starts "
+                              "dbus-run-session and gnome-keyring)");
+    // A write, not only a read: reading a missing entry "succeeds" even when the Secret Service
+    // has no usable (unlocked) collection to write to.
+    QObject context;
+    google::TokenStore store;
+    const QString key = QStringLiteral("test/keychain-probe");
+    std::optional<Status> written;
+    store.writeSecret(key, QByteArrayLiteral("probe"), &context,
+                      [&written](Status status) { written = std::move(status); });
+    if (!QTest::qWaitFor([&written] { return written.has_value(); }, 30'000))
+        return QStringLiteral("The Secret Service did not answer within 30 s");
+    if (!*written)
+        return QStringLiteral("No unlocked Secret Service: %1").arg(written->error().message);
+    std::optional<Status> removed;
+    store.remove(key, &context, [&removed](Status status) { removed = std::move(status); });
+    (void)QTest::qWaitFor([&removed] { return removed.has_value(); }, 30'000);
+    return {};
+}
+
+} // namespace
+
+QString keychainUnavailable() {
+    static const QString why = probeKeychain();
+    return why;
+}
+
+bool keychainRequired() {
+    return qEnvironmentVariableIntValue("SLOTDESK_TEST_REQUIRE_KEYCHAIN") != 0;
+}
+
+} // namespace slotdesk::test

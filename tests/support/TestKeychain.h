@@ -1,0 +1,29 @@
+#pragma once
+// TestKeychain: whether the suites that store tokens can reach an unlocked Secret Service.
+// tools/test.sh runs them in a private D-Bus session with an unlocked gnome-keyring and sets
+// SLOTDESK_TEST_REQUIRE_KEYCHAIN=1, so there a missing or locked keychain fails the suite
+// instead of skipping it: a broken keyring in CI must not pass as green.
+
+#include <QString>
+
+// In init() or a test function (of a file that includes QTest): skips the test when no keychain
+// answers, or fails it under SLOTDESK_TEST_REQUIRE_KEYCHAIN=1.
+#define SLOTDESK_REQUIRE_TEST_KEYCHAIN()                                                           \
+    do {                                                                                           \
+        if (const QString why = slotdesk::test::keychainUnavailable(); !why.isEmpty()) {           \
+            if (slotdesk::test::keychainRequired())                                                \
+                QFAIL(qPrintable(why + QStringLiteral(" (SLOTDESK_TEST_REQUIRE_KEYCHAIN=1: this "  \
+                                                      "run promised a working keychain)")));       \
+            QSKIP(qPrintable(why));                                                                \
+        }                                                                                          \
+    } while (false)
+
+namespace slotdesk::test {
+
+// Why the keychain can't be used (no D-Bus session bus, or the Secret Service doesn't answer or
+// is locked), or an empty string. Asked once per process; the answer is kept.
+QString keychainUnavailable();
+// Whether SLOTDESK_TEST_REQUIRE_KEYCHAIN=1 is set.
+bool keychainRequired();
+
+} // namespace slotdesk::test
