@@ -165,6 +165,7 @@ Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest&
     SlotListing listing;
     listing.timeZone = request.timeZone;
     listing.duration = length;
+    listing.minimumNotice = settings->minimumNotice;
     listing.days.reserve(static_cast<qsizetype>(days.size()));
     for (const auto& day : days) {
         SlotDayList out;

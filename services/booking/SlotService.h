@@ -35,6 +35,7 @@ struct SlotDayList {
 struct SlotListing {
     QString timeZone;
     int duration = 0;
+    int minimumNotice = 0; // minutes: the admin's, which the listing was computed with
     QVector<SlotDayList> days;
 };
 

@@ -103,8 +103,14 @@ private:
     void fetchPage(const QString& pageToken);
     void onPage(const google::GoogleReply& reply);
     void restartAsFullSync();
+    Status forgetSyncToken();
     void applyChanges();
+    // Marks the integration failed (and when to try again) and logs it; a failure that cannot
+    // be stored is logged as well.
     void recordSyncFailure(const google::GoogleReply& reply);
+    // How many passes in a row have failed now; std::nullopt when nothing was stored (the
+    // integration is disconnected or its status does not become Error).
+    Result<std::optional<int>> storeSyncFailure(const google::GoogleReply& reply);
 
     void drainJobs();
     void nextJob();

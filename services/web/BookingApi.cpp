@@ -1,11 +1,9 @@
 #include "web/BookingApi.h"
 
+#include "availability/AvailabilityService.h"
 #include "core/TimeFormat.h"
 #include "domain/Validation.h"
-#include "storage/BookingSettingsRepository.h"
-#include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
-#include "storage/VideoIntegrationRepository.h"
 #include "web/BookingRequestJson.h"
 #include "web/IcsCalendar.h"
 
@@ -135,44 +133,26 @@ HttpResponse BookingApi::health() const {
                                     {QStringLiteral("version"), QStringLiteral(SLOTDESK_VERSION)}});
 }
 
-QStringList BookingApi::connectedVideoProviders(const User& admin) {
-    QStringList providers;
-    auto integrations =
-        storage::CalendarIntegrationRepository(m_database.connection()).list(admin.id);
-    if (integrations) {
-        for (const auto& integration : *integrations) {
-            if (integration.syncStatus != SyncStatus::Disconnected &&
-                integration.type == CalendarType::GoogleCalendar)
-                providers.append(toText(VideoProvider::GoogleMeet));
-        }
-    }
-    // Zoom only with a connected (not reauth_required) account.
-    auto zoom = video::VideoIntegrationRepository(m_database.connection())
-                    .find(admin.id, QStringLiteral("zoom"));
-    if (zoom && *zoom && (*zoom)->status != QLatin1String("reauth_required"))
-        providers.append(toText(VideoProvider::Zoom));
-    providers.removeDuplicates();
-    return providers;
-}
-
 HttpResponse BookingApi::profile(const QString& username) {
     auto user = m_profiles.byUsername(username);
     if (!user)
         return user.error().code == ErrorCode::NotFound ? notFound()
                                                         : HttpResponse::error(user.error());
-    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
+    auto settings = AvailabilityService(m_database).settings(user->id);
     if (!settings)
         return HttpResponse::error(settings.error());
     QJsonArray durations;
     for (int d : settings->durations)
         durations.append(d);
+    QJsonArray videoProviders;
+    for (const VideoProvider provider : m_bookings.videoProviders(*user))
+        videoProviders.append(toText(provider));
     return HttpResponse::json(200, {{QStringLiteral("username"), user->username},
                                     {QStringLiteral("name"), user->name},
                                     {QStringLiteral("timeZone"), user->timeZone},
                                     {QStringLiteral("durations"), durations},
                                     {QStringLiteral("defaultDuration"), settings->defaultDuration},
-                                    {QStringLiteral("videoProviders"),
-                                     QJsonArray::fromStringList(connectedVideoProviders(*user))}});
+                                    {QStringLiteral("videoProviders"), videoProviders}});
 }
 
 Result<qint64> BookingApi::changeStamp() {
@@ -231,19 +211,14 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
         *from, *to, q.queryItemValue(QStringLiteral("timeZone"), QUrl::FullyDecoded), std::nullopt};
     if (slotRequest.timeZone.isEmpty())
         slotRequest.timeZone = user->timeZone;
-    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
-    if (!settings)
-        return HttpResponse::error(settings.error());
     if (q.hasQueryItem(QStringLiteral("duration"))) {
         bool ok = false;
         const int duration = q.queryItemValue(QStringLiteral("duration")).toInt(&ok);
         if (!ok)
             return badRequest(QStringLiteral("duration"),
                               QStringLiteral("duration must be a whole number of minutes"));
-        if (!settings->durations.contains(duration))
-            return HttpResponse::error(Error::validation(
-                QStringLiteral("duration"),
-                QStringLiteral("%1-minute meetings are not offered").arg(duration)));
+        if (auto offered = m_bookings.checkOfferedDuration(user->id, duration); !offered)
+            return HttpResponse::error(offered.error());
         slotRequest.duration = duration;
     }
     auto listing = m_slots.listSlots(*user, slotRequest);
@@ -268,7 +243,7 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
     if (stamp) {
         if (m_slotResponses.size() >= kMaxCachedSlotResponses)
             m_slotResponses.clear();
-        SlotResponse entry{*stamp, now, {}, settings->minimumNotice, response.body};
+        SlotResponse entry{*stamp, now, {}, listing->minimumNotice, response.body};
         if (!listing->days.isEmpty() && !listing->days.constFirst().times.isEmpty())
             entry.earliestStart = listing->days.constFirst().times.constFirst().start;
         m_slotResponses.insert(cacheKey, entry);
@@ -295,26 +270,10 @@ HttpResponse BookingApi::createBooking(const QString& username, const HttpReques
     if (!parsed)
         return HttpResponse::error(parsed.error());
     BookingRequest booking = std::move(*parsed);
-    const int duration = booking.duration;
-    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
-    if (!settings)
-        return HttpResponse::error(settings.error());
-    if (!settings->durations.contains(duration))
-        return HttpResponse::error(
-            Error::validation(QStringLiteral("duration"),
-                              QStringLiteral("%1-minute meetings are not offered").arg(duration)));
-    if (booking.videoProvider &&
-        !connectedVideoProviders(*user).contains(toText(*booking.videoProvider)))
-        return HttpResponse::error(
-            Error::validation(QStringLiteral("videoProvider"),
-                              QStringLiteral("%1 is not available for this booking page")
-                                  .arg(*booking.videoProvider == VideoProvider::Zoom
-                                           ? QStringLiteral("Zoom")
-                                           : QStringLiteral("Google Meet"))));
     booking.maxOpenRequestsPerEmail = m_config.maxOpenRequestsPerEmail;
 
     QString token;
-    auto created = m_bookings.create(*user, booking, &token);
+    auto created = m_bookings.createForAttendee(*user, booking, &token);
     m_passStamp.reset();
     if (!created)
         return HttpResponse::error(created.error());

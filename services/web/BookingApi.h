@@ -50,7 +50,6 @@ private:
 
     QJsonObject attendeeView(const Booking& booking);
     Result<qint64> changeStamp();
-    QStringList connectedVideoProviders(const User& admin);
 
     // A serialised slot listing and what it was computed from (see slotList()).
     struct SlotResponse {
