@@ -472,7 +472,7 @@ void CalendarSyncRun::recordSyncFailure(const GoogleReply& reply) {
     auto failures = storeSyncFailure(reply);
     if (!failures) {
         qCWarning(lcSync) << "sync failed:" << reply.message
-                          << "— and the failure could not be recorded:" << failures.error().message;
+                          << "; and the failure could not be recorded:" << failures.error().message;
         return;
     }
     if (!failures->has_value())
