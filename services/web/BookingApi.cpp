@@ -166,10 +166,9 @@ Result<qint64> BookingApi::changeStamp() {
 
 HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& request) {
     const auto& q = request.query;
-    // The busiest route: its serialised answer is kept under the same rules as SlotService's
-    // cache — the same data (change stamp), at most kCacheSeconds old, and no slot in it yet
-    // inside the notice period — which spares the lookups, the engine and the JSON. The stamp
-    // is read once per pass of the event loop (see newEventLoopPass()).
+    // The busiest route: its serialised answer is kept in SlotService's cache under the request
+    // as received, which spares the lookups, the engine and the JSON. The stamp is read once per
+    // pass of the event loop (see newEventLoopPass()).
     const QString cacheKey =
         QStringList{username, q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded),
                     q.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded),
@@ -179,17 +178,10 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
                         : QStringLiteral("-")}
             .join(u'\n');
     const auto stamp = changeStamp();
-    const QDateTime now = QDateTime::fromSecsSinceEpoch(
-        (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toSecsSinceEpoch(), Qt::UTC);
     if (stamp) {
-        const auto cached = m_slotResponses.constFind(cacheKey);
-        if (cached != m_slotResponses.constEnd() && cached->changeStamp == *stamp &&
-            cached->computedAt <= now &&
-            cached->computedAt.secsTo(now) < SlotService::kCacheSeconds &&
-            (!cached->earliestStart.isValid() ||
-             cached->earliestStart >= now.addSecs(60 * qint64(cached->minimumNotice)))) {
+        if (auto cached = m_slots.cachedRendering(cacheKey, *stamp)) {
             HttpResponse response;
-            response.body = cached->body;
+            response.body = std::move(*cached);
             response.setHeader("Content-Type", "application/json; charset=utf-8");
             return response;
         }
@@ -240,14 +232,8 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
         HttpResponse::json(200, {{QStringLiteral("timeZone"), listing->timeZone},
                                  {QStringLiteral("duration"), listing->duration},
                                  {QStringLiteral("days"), days}});
-    if (stamp) {
-        if (m_slotResponses.size() >= kMaxCachedSlotResponses)
-            m_slotResponses.clear();
-        SlotResponse entry{*stamp, now, {}, listing->minimumNotice, response.body};
-        if (!listing->days.isEmpty() && !listing->days.constFirst().times.isEmpty())
-            entry.earliestStart = listing->days.constFirst().times.constFirst().start;
-        m_slotResponses.insert(cacheKey, entry);
-    }
+    if (stamp)
+        m_slots.keepRendering(cacheKey, *stamp, *listing, response.body);
     return response;
 }
 
