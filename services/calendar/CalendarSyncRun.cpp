@@ -379,7 +379,7 @@ void CalendarSyncRun::restartAsFullSync() {
     fetchPage({});
 }
 
-Status CalendarSyncRun::forgetSyncToken() {
+Result<bool> CalendarSyncRun::updateStoredIntegration(const IntegrationChange& change) {
     auto db = m_setup.database->connection();
     auto tx = Transaction::begin(db, Transaction::Mode::Write);
     if (!tx)
@@ -389,12 +389,26 @@ Status CalendarSyncRun::forgetSyncToken() {
     if (!current)
         return current.error();
     if (!current->has_value() || (*current)->syncStatus == SyncStatus::Disconnected)
-        return success(); // disconnected meanwhile: nothing to forget
+        return false; // disconnected meanwhile
     CalendarIntegration updated = **current;
-    updated.syncToken.clear();
+    auto changed = change(db, updated);
+    if (!changed || !*changed)
+        return changed;
     if (auto s = integrations.update(updated); !s)
         return s.error();
-    return tx->commit();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return true;
+}
+
+Status CalendarSyncRun::forgetSyncToken() {
+    auto forgotten = updateStoredIntegration([](const QSqlDatabase&, CalendarIntegration& stored) {
+        stored.syncToken.clear();
+        return Result<bool>(true);
+    });
+    if (!forgotten)
+        return forgotten.error();
+    return success();
 }
 
 void CalendarSyncRun::applyChanges() {
@@ -484,35 +498,27 @@ void CalendarSyncRun::recordSyncFailure(const GoogleReply& reply) {
 }
 
 Result<std::optional<int>> CalendarSyncRun::storeSyncFailure(const GoogleReply& reply) {
-    auto db = m_setup.database->connection();
-    auto tx = Transaction::begin(db, Transaction::Mode::Write);
-    if (!tx)
-        return tx.error();
-    storage::CalendarIntegrationRepository integrations(db);
-    auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
-    if (!current)
-        return current.error();
-    if (!current->has_value() || (*current)->syncStatus == SyncStatus::Disconnected)
-        return std::optional<int>();
-    storage::CalendarSyncStateRepository states(db);
-    auto state = states.get(m_setup.integration.id);
-    if (!state)
-        return state.error();
-    const int failures = state->failureCount + 1;
-    const QDateTime retryAt =
-        nowUtc().addMSecs(google::SyncBackoff::delay(failures, reply.retryAfter).count());
-    CalendarIntegration updated = **current;
-    if (!IntegrationStatusMachine::isAllowed(updated.syncStatus, SyncStatus::Error))
-        return std::optional<int>();
-    updated.syncStatus = SyncStatus::Error;
-    updated.syncError = reply.message;
-    if (auto s = integrations.update(updated); !s)
-        return s.error();
-    if (auto s = states.recordFailure(updated.id, failures, retryAt); !s)
-        return s.error();
-    if (auto s = tx->commit(); !s)
-        return s.error();
-    return std::optional<int>(failures);
+    int failures = 0;
+    auto stored = updateStoredIntegration(
+        [&](const QSqlDatabase& db, CalendarIntegration& integration) -> Result<bool> {
+            if (!IntegrationStatusMachine::isAllowed(integration.syncStatus, SyncStatus::Error))
+                return false;
+            storage::CalendarSyncStateRepository states(db);
+            auto state = states.get(integration.id);
+            if (!state)
+                return state.error();
+            failures = state->failureCount + 1;
+            const QDateTime retryAt =
+                nowUtc().addMSecs(google::SyncBackoff::delay(failures, reply.retryAfter).count());
+            if (auto s = states.recordFailure(integration.id, failures, retryAt); !s)
+                return s.error();
+            integration.syncStatus = SyncStatus::Error;
+            integration.syncError = reply.message;
+            return true;
+        });
+    if (!stored)
+        return stored.error();
+    return *stored ? std::optional<int>(failures) : std::optional<int>();
 }
 
 // ---- the outbox -----------------------------------------------------------------------------
