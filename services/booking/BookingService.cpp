@@ -4,11 +4,18 @@
 #include "calendar/CalendarOutbox.h"
 #include "domain/Validation.h"
 #include "storage/BookingSettingsRepository.h"
-
+#include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
+#include "storage/VideoIntegrationRepository.h"
+
 #include <QCryptographicHash>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcBooking, "slotdesk.booking")
 
 namespace slotdesk {
 
@@ -64,6 +71,53 @@ Result<Booking> BookingService::cancelForAttendee(const QString& bookingId, cons
     if (!booking)
         return booking.error();
     return cancel(booking->userId, bookingId, reason);
+}
+
+Status BookingService::checkOfferedDuration(const QString& userId, int duration) {
+    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(userId);
+    if (!settings)
+        return settings.error();
+    if (!settings->durations.contains(duration))
+        return Error::validation(
+            QStringLiteral("duration"),
+            QStringLiteral("%1-minute meetings are not offered").arg(duration));
+    return success();
+}
+
+QList<VideoProvider> BookingService::videoProviders(const User& admin) {
+    QList<VideoProvider> providers;
+    auto integrations =
+        storage::CalendarIntegrationRepository(m_database.connection()).list(admin.id);
+    if (!integrations)
+        qCWarning(lcBooking) << "cannot read the calendar integrations; Google Meet not offered:"
+                             << integrations.error().message;
+    else if (std::any_of(integrations->cbegin(), integrations->cend(), [](const auto& i) {
+                 return i.syncStatus != SyncStatus::Disconnected &&
+                        i.type == CalendarType::GoogleCalendar;
+             }))
+        providers.append(VideoProvider::GoogleMeet);
+    // Zoom only with a connected (not reauth_required) account.
+    auto zoom = video::VideoIntegrationRepository(m_database.connection())
+                    .find(admin.id, QStringLiteral("zoom"));
+    if (!zoom)
+        qCWarning(lcBooking) << "cannot read the Zoom integration; Zoom not offered:"
+                             << zoom.error().message;
+    else if (*zoom && (*zoom)->status != QLatin1String("reauth_required"))
+        providers.append(VideoProvider::Zoom);
+    return providers;
+}
+
+Result<Booking> BookingService::createForAttendee(const User& admin, const BookingRequest& request,
+                                                  QString* manageToken) {
+    if (auto s = checkOfferedDuration(admin.id, request.duration); !s)
+        return s.error();
+    if (request.videoProvider && !videoProviders(admin).contains(*request.videoProvider))
+        return Error::validation(QStringLiteral("videoProvider"),
+                                 QStringLiteral("%1 is not available for this booking page")
+                                     .arg(*request.videoProvider == VideoProvider::Zoom
+                                              ? QStringLiteral("Zoom")
+                                              : QStringLiteral("Google Meet")));
+    return create(admin, request, manageToken);
 }
 
 Status BookingService::checkRequest(const BookingRequest& request) {
@@ -213,6 +267,55 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
     if (auto s = tx->commit(); !s)
         return s.error();
     return updated;
+}
+
+Status BookingService::recordVideoMeeting(const QString& userId,
+                                          const video::VideoMeeting& meeting) {
+    const auto provider = videoProviderFromString(meeting.provider);
+    if (!provider || meeting.joinUrl.isEmpty())
+        return Error::validation(QStringLiteral("videoLink"),
+                                 QStringLiteral("A meeting needs a known provider and a link"));
+    auto db = m_database.connection();
+    auto tx = Transaction::begin(db, Transaction::Mode::Write);
+    if (!tx)
+        return tx.error();
+    storage::BookingRepository bookings(db);
+    auto found = bookings.findById(userId, meeting.bookingId);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return bookingNotFound();
+    if (auto s = video::VideoIntegrationRepository(db).saveMeeting(meeting); !s)
+        return s;
+    Booking booking = **found;
+    booking.videoProvider = provider;
+    booking.videoLink = meeting.joinUrl;
+    if (auto updated = bookings.update(booking); !updated)
+        return updated.error();
+    return tx->commit();
+}
+
+Result<std::optional<Booking>> BookingService::recordCalendarEvent(const QSqlDatabase& db,
+                                                                   const QString& userId,
+                                                                   const QString& bookingId,
+                                                                   const QString& eventId,
+                                                                   const QString& meetLink) {
+    storage::BookingRepository bookings(db);
+    auto found = bookings.findById(userId, bookingId);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return std::optional<Booking>();
+    Booking booking = **found;
+    booking.calendarEventId = eventId;
+    if (booking.requestedVideoProvider == VideoProvider::GoogleMeet && !meetLink.isEmpty()) {
+        booking.videoProvider = VideoProvider::GoogleMeet;
+        booking.videoLink = meetLink;
+    }
+    auto updated = bookings.update(booking);
+    if (!updated)
+        return updated.error();
+    return std::optional<Booking>(*updated);
 }
 
 Result<Booking> BookingService::find(const QString& userId, const QString& bookingId) {

@@ -7,6 +7,8 @@
 #include "domain/Entities.h"
 #include "storage/BookingRepository.h"
 
+#include <QList>
+#include <QSqlDatabase>
 #include <QVector>
 
 #include <optional>
@@ -14,6 +16,9 @@
 namespace slotdesk {
 namespace storage {
 class Database;
+}
+namespace video {
+struct VideoMeeting;
 }
 
 // What an attendee (or the admin on their behalf) asks for.
@@ -46,6 +51,17 @@ public:
     // what create() checks before it looks at the database.
     static Status checkRequest(const BookingRequest& request);
 
+    // The attendee's request from the booking page: as create(), and only for a length the admin
+    // offers (checkOfferedDuration()) and a video provider from videoProviders().
+    Result<Booking> createForAttendee(const User& admin, const BookingRequest& request,
+                                      QString* manageToken = nullptr);
+    // A Validation error on "duration" unless `admin` offers meetings of `duration` minutes.
+    Status checkOfferedDuration(const QString& userId, int duration);
+    // The video providers an attendee may choose: Google Meet while a Google Calendar is
+    // connected, Zoom while the Zoom account does not need authorising again. A provider whose
+    // integration cannot be read is left out (and logged).
+    QList<VideoProvider> videoProviders(const User& admin);
+
     // The attendee's access: NotFound alike for an unknown id and a wrong token.
     Result<Booking> findForAttendee(const QString& bookingId, const QString& token);
     // Withdraws a pending request or cancels a confirmed booking.
@@ -55,6 +71,18 @@ public:
     Result<Booking> approve(const QString& userId, const QString& bookingId);
     Result<Booking> reject(const QString& userId, const QString& bookingId, const QString& reason);
     Result<Booking> cancel(const QString& userId, const QString& bookingId, const QString& reason);
+
+    // What an integration made for a booking. A Zoom meeting: kept in video_meetings and its join
+    // URL made the booking's video link (provider Zoom), both in one write transaction, whatever
+    // the booking's status by now (a cancelled booking's meeting is deleted by the next pass).
+    Status recordVideoMeeting(const QString& userId, const video::VideoMeeting& meeting);
+    // Google's event for a booking, written inside the caller's write transaction on `db` (the
+    // calendar job's outcome goes into the same one): the event id, and the Meet link when the
+    // attendee asked for Meet and the event carries one. The booking as stored; std::nullopt when
+    // it no longer exists.
+    static Result<std::optional<Booking>>
+    recordCalendarEvent(const QSqlDatabase& db, const QString& userId, const QString& bookingId,
+                        const QString& eventId, const QString& meetLink);
 
     Result<Booking> find(const QString& userId, const QString& bookingId);
     Result<QVector<Booking>> list(const QString& userId, const storage::BookingFilter& filter);

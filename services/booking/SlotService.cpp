@@ -44,6 +44,38 @@ SlotService::SlotService(storage::Database& database, Clock clock)
     : m_database(database)
     , m_clock(std::move(clock)) {}
 
+const SlotService::CacheEntry* SlotService::freshEntry(const QString& key, qint64 changeStamp,
+                                                       const QDateTime& current) const {
+    const auto it = m_cache.constFind(key);
+    if (it == m_cache.constEnd() || it->changeStamp != changeStamp || it->computedAt > current ||
+        it->computedAt.secsTo(current) >= kCacheSeconds)
+        return nullptr;
+    return &*it;
+}
+
+void SlotService::keep(const QString& key, CacheEntry entry) {
+    if (m_cache.size() >= kMaxCachedEntries)
+        m_cache.clear();
+    m_cache.insert(key, std::move(entry));
+}
+
+std::optional<QByteArray> SlotService::cachedRendering(const QString& key, qint64 changeStamp) {
+    const QDateTime current = now();
+    const CacheEntry* entry = freshEntry(u'R' + key, changeStamp, current);
+    if (!entry || (entry->earliestStart.isValid() &&
+                   entry->earliestStart < current.addSecs(60 * qint64(entry->minimumNotice))))
+        return std::nullopt;
+    return entry->rendering;
+}
+
+void SlotService::keepRendering(const QString& key, qint64 changeStamp, const SlotListing& listing,
+                                const QByteArray& rendering) {
+    CacheEntry entry{changeStamp, now(), listing.minimumNotice, {}, rendering, {}};
+    if (!listing.days.isEmpty() && !listing.days.constFirst().times.isEmpty())
+        entry.earliestStart = listing.days.constFirst().times.constFirst().start;
+    keep(u'R' + key, std::move(entry));
+}
+
 QDateTime SlotService::now() const {
     const QDateTime current = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
     // The engine works in whole seconds.
@@ -134,13 +166,11 @@ Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest&
     if (!stamp)
         return stamp.error();
     const QDateTime current = now();
-    const QString key = QStringLiteral("%1|%2|%3|%4|%5")
+    const QString key = QStringLiteral("L%1|%2|%3|%4|%5")
                             .arg(admin.id, request.from.toString(Qt::ISODate),
                                  request.to.toString(Qt::ISODate), request.timeZone)
                             .arg(length);
-    if (auto it = m_cache.constFind(key); it != m_cache.constEnd() && it->changeStamp == *stamp &&
-                                          it->computedAt.secsTo(current) < kCacheSeconds &&
-                                          it->computedAt <= current) {
+    if (const CacheEntry* it = freshEntry(key, *stamp, current)) {
         ++m_hits;
         // Time has moved on since it was computed: drop what is now inside the notice period.
         SlotListing listing = it->listing;
@@ -165,6 +195,7 @@ Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest&
     SlotListing listing;
     listing.timeZone = request.timeZone;
     listing.duration = length;
+    listing.minimumNotice = settings->minimumNotice;
     listing.days.reserve(static_cast<qsizetype>(days.size()));
     for (const auto& day : days) {
         SlotDayList out;
@@ -178,9 +209,7 @@ Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest&
         listing.days.append(std::move(out));
     }
 
-    if (m_cache.size() > 512)
-        m_cache.clear();
-    m_cache.insert(key, {*stamp, current, settings->minimumNotice, listing});
+    keep(key, {*stamp, current, settings->minimumNotice, listing, {}, {}});
     return listing;
 }
 

@@ -1,13 +1,15 @@
 #pragma once
 // SlotService: the bookable slots of an admin, as the attendee sees them. It gathers the engine's
 // input from storage (blocks, overrides, rules, pending/confirmed bookings, busy events), runs
-// SlotEngine, and caches each answer for 30 s. Any committed change to the database, by this
-// process or another, makes every cached answer stale at once.
+// SlotEngine, and caches each answer for 30 s — the one slot cache, which also keeps a caller's
+// serialised form of a listing (the endpoint's JSON). Any committed change to the database, by
+// this process or another, makes every cached answer stale at once.
 
 #include "core/Result.h"
 #include "domain/Entities.h"
 #include "scheduling/SlotEngine.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
@@ -35,6 +37,7 @@ struct SlotDayList {
 struct SlotListing {
     QString timeZone;
     int duration = 0;
+    int minimumNotice = 0; // minutes: the admin's, which the listing was computed with
     QVector<SlotDayList> days;
 };
 
@@ -50,6 +53,7 @@ public:
     using Clock = std::function<QDateTime()>;
     static constexpr int kMaxRangeDays = 62;
     static constexpr int kCacheSeconds = 30;
+    static constexpr qsizetype kMaxCachedEntries = 512; // then the cache starts again empty
 
     explicit SlotService(storage::Database& database, Clock clock = {});
 
@@ -61,6 +65,15 @@ public:
                                             int lengthMinutes, const QDateTime& from,
                                             const QDateTime& to);
 
+    // A listing serialised by the caller (e.g. an HTTP body), kept in the same cache under the
+    // caller's own key (e.g. the request as received, so that a hit needs no lookup at all) and
+    // by the same rules as a listing: computed at `changeStamp`, at most kCacheSeconds old — and,
+    // as bytes cannot be filtered, only while none of its slots has moved inside the notice
+    // period. keepRendering() takes `listing` as listSlots() returned it.
+    std::optional<QByteArray> cachedRendering(const QString& key, qint64 changeStamp);
+    void keepRendering(const QString& key, qint64 changeStamp, const SlotListing& listing,
+                       const QByteArray& rendering);
+
     [[nodiscard]] QDateTime now() const;
     [[nodiscard]] int cacheHits() const { return m_hits; }
     [[nodiscard]] int cacheMisses() const { return m_misses; }
@@ -70,8 +83,13 @@ private:
         qint64 changeStamp = 0;
         QDateTime computedAt;
         int minimumNotice = 0;
-        SlotListing listing;
+        SlotListing listing;     // a listing's entry
+        QByteArray rendering;    // a rendering's entry
+        QDateTime earliestStart; // a rendering's first slot; invalid when it has none
     };
+    const CacheEntry* freshEntry(const QString& key, qint64 changeStamp,
+                                 const QDateTime& current) const;
+    void keep(const QString& key, CacheEntry entry);
 
     storage::Database& m_database;
     Clock m_clock;

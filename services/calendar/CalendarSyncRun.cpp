@@ -1,5 +1,6 @@
 #include "calendar/CalendarSyncRun.h"
 
+#include "booking/BookingService.h"
 #include "calendar/GoogleSession.h"
 #include "calendar/IntegrationStatusMachine.h"
 #include "calendar/SyncBackoff.h"
@@ -17,6 +18,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcSync, "slotdesk.calendar.sync")
 
 namespace slotdesk {
@@ -32,6 +35,18 @@ namespace {
 QDateTime nowUtc() {
     return QDateTime::currentDateTimeUtc();
 }
+
+// A storage failure the run cannot act on (it carries on as it would have): logged, so that it
+// is never dropped unseen. True when `result` succeeded.
+template <typename T> bool loggedIfFailed(const Result<T>& result, const char* what) {
+    if (!result)
+        qCWarning(lcSync).nospace() << "cannot " << what << ": " << result.error().message;
+    return result.ok();
+}
+
+// Reads a Google event at most this often in one run for its Meet link; then it waits for a
+// later pass.
+constexpr int kReadsInRun = 4;
 
 // The Google event id SlotDesk gives a booking's event: the booking's UUID in lower-case hex,
 // which is valid base32hex. Inserting it twice (a lost response, two processes) is a 409, not a
@@ -100,7 +115,65 @@ bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob
         return false;
     auto zoom = video::VideoIntegrationRepository(std::move(db))
                     .find(booking.userId, QStringLiteral("zoom"));
-    return zoom && *zoom && (*zoom)->status == QLatin1String("connected");
+    if (!loggedIfFailed(zoom, "read the Zoom integration; the event goes without waiting"))
+        return false;
+    return *zoom && (*zoom)->status == QLatin1String("connected");
+}
+
+// Whether `jobs` holds a job for `bookingId` that `matches`. A list that cannot be read holds
+// none (logged).
+template <typename Match>
+bool hasQueuedJob(storage::CalendarJobRepository& jobs, const QString& bookingId, Match matches) {
+    auto queued = jobs.listForBooking(bookingId);
+    if (!loggedIfFailed(queued, "list a booking's calendar jobs"))
+        return false;
+    return std::any_of(queued->cbegin(), queued->cend(), matches);
+}
+
+// A booking cancelled while its event was being created: the event has to go again.
+void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking& booking) {
+    if (booking.status == BookingStatus::Confirmed)
+        return;
+    if (hasQueuedJob(jobs, booking.id, [](const CalendarJob& other) {
+            return other.action == CalendarJobAction::Delete;
+        }))
+        return;
+    loggedIfFailed(jobs.enqueue(booking.userId, booking.id, CalendarJobAction::Delete, nowUtc()),
+                   "queue the deletion of a cancelled booking's event");
+}
+
+// What an insert job does once Google has its event: done, unless the attendee asked for Meet,
+// the booking is still confirmed and the event has no link yet — then it reads the event again
+// while Google is still creating the conference (later, after kReadsInRun reads), and fails when
+// Google could not create it.
+enum class AfterEvent { Done, ReadAgain, Later, Failed };
+AfterEvent afterEventStored(const Booking& booking, const QJsonObject& event, int reads) {
+    if (booking.requestedVideoProvider != VideoProvider::GoogleMeet ||
+        !event.value(QLatin1String("hangoutLink")).toString().isEmpty() ||
+        booking.status != BookingStatus::Confirmed)
+        return AfterEvent::Done;
+    if (conferenceStatus(event) == QLatin1String("pending"))
+        return reads < kReadsInRun ? AfterEvent::ReadAgain : AfterEvent::Later;
+    return AfterEvent::Failed; // "failure", or no conference at all
+}
+
+Status recordJobOutcome(storage::CalendarJobRepository& jobs, const CalendarJob& job,
+                        AfterEvent next) {
+    switch (next) {
+    case AfterEvent::Done:
+        return jobs.remove(job.id);
+    case AfterEvent::Failed:
+        return jobs.markFailed(job.id, job.attempts + 1,
+                               QStringLiteral("Google could not create a Meet link"));
+    case AfterEvent::Later:
+        return jobs.reschedule(
+            job.id, job.attempts + 1,
+            nowUtc().addMSecs(google::SyncBackoff::delay(job.attempts + 1).count()),
+            QStringLiteral("Waiting for Google to create the Meet link"));
+    case AfterEvent::ReadAgain:
+        break;
+    }
+    return success();
 }
 
 bool stopsTheQueue(const GoogleReply& reply) {
@@ -294,17 +367,9 @@ void CalendarSyncRun::restartAsFullSync() {
     // 410 fullSyncRequired: forget the token and read everything again. The stored events stay
     // untouched until the complete new set replaces them in one transaction.
     qCInfo(lcSync) << "sync token expired (410); starting a full sync";
-    auto db = m_setup.database->connection();
-    if (auto tx = Transaction::begin(db, Transaction::Mode::Write)) {
-        storage::CalendarIntegrationRepository integrations(db);
-        auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
-        if (current && current->has_value() && (*current)->syncStatus != SyncStatus::Disconnected) {
-            CalendarIntegration updated = **current;
-            updated.syncToken.clear();
-            if (integrations.update(updated))
-                (void)tx->commit();
-        }
-    }
+    // Forgetting the stored token only spares a later pass the 410; this pass reads everything
+    // whether or not it could be forgotten.
+    loggedIfFailed(forgetSyncToken(), "forget the expired sync token");
     m_setup.integration.syncToken.clear();
     m_full = true;
     m_fellBack = true;
@@ -312,6 +377,38 @@ void CalendarSyncRun::restartAsFullSync() {
     m_changes.clear();
     m_zone.clear();
     fetchPage({});
+}
+
+Result<bool> CalendarSyncRun::updateStoredIntegration(const IntegrationChange& change) {
+    auto db = m_setup.database->connection();
+    auto tx = Transaction::begin(db, Transaction::Mode::Write);
+    if (!tx)
+        return tx.error();
+    storage::CalendarIntegrationRepository integrations(db);
+    auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
+    if (!current)
+        return current.error();
+    if (!current->has_value() || (*current)->syncStatus == SyncStatus::Disconnected)
+        return false; // disconnected meanwhile
+    CalendarIntegration updated = **current;
+    auto changed = change(db, updated);
+    if (!changed || !*changed)
+        return changed;
+    if (auto s = integrations.update(updated); !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return true;
+}
+
+Status CalendarSyncRun::forgetSyncToken() {
+    auto forgotten = updateStoredIntegration([](const QSqlDatabase&, CalendarIntegration& stored) {
+        stored.syncToken.clear();
+        return Result<bool>(true);
+    });
+    if (!forgotten)
+        return forgotten.error();
+    return success();
 }
 
 void CalendarSyncRun::applyChanges() {
@@ -386,32 +483,42 @@ void CalendarSyncRun::applyChanges() {
 void CalendarSyncRun::recordSyncFailure(const GoogleReply& reply) {
     m_report.ok = false;
     m_report.message = reply.message;
-    auto db = m_setup.database->connection();
-    auto tx = Transaction::begin(db, Transaction::Mode::Write);
-    if (!tx)
+    auto failures = storeSyncFailure(reply);
+    if (!failures) {
+        qCWarning(lcSync) << "sync failed:" << reply.message
+                          << "; and the failure could not be recorded:" << failures.error().message;
         return;
-    storage::CalendarIntegrationRepository integrations(db);
-    auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
-    if (!current || !current->has_value() || (*current)->syncStatus == SyncStatus::Disconnected)
-        return;
-    storage::CalendarSyncStateRepository states(db);
-    auto state = states.get(m_setup.integration.id);
-    if (!state)
-        return;
-    const int failures = state->failureCount + 1;
-    const auto delay = google::SyncBackoff::delay(failures, reply.retryAfter);
-    const QDateTime retryAt = nowUtc().addMSecs(delay.count());
-    CalendarIntegration updated = **current;
-    if (!IntegrationStatusMachine::isAllowed(updated.syncStatus, SyncStatus::Error))
-        return;
-    updated.syncStatus = SyncStatus::Error;
-    updated.syncError = reply.message;
-    if (!integrations.update(updated) || !states.recordFailure(updated.id, failures, retryAt) ||
-        !tx->commit())
-        return;
-    qCWarning(lcSync) << "sync failed (" << failures << "in a row ); next try in"
+    }
+    if (!failures->has_value())
+        return; // disconnected, or in a state the failure does not change
+    const auto delay = google::SyncBackoff::delay(**failures, reply.retryAfter);
+    qCWarning(lcSync) << "sync failed (" << **failures << "in a row ); next try in"
                       << delay.count() / 1000 << "s:" << reply.message;
     emit integrationChanged(m_setup.integration.id);
+}
+
+Result<std::optional<int>> CalendarSyncRun::storeSyncFailure(const GoogleReply& reply) {
+    int failures = 0;
+    auto stored = updateStoredIntegration(
+        [&](const QSqlDatabase& db, CalendarIntegration& integration) -> Result<bool> {
+            if (!IntegrationStatusMachine::isAllowed(integration.syncStatus, SyncStatus::Error))
+                return false;
+            storage::CalendarSyncStateRepository states(db);
+            auto state = states.get(integration.id);
+            if (!state)
+                return state.error();
+            failures = state->failureCount + 1;
+            const QDateTime retryAt =
+                nowUtc().addMSecs(google::SyncBackoff::delay(failures, reply.retryAfter).count());
+            if (auto s = states.recordFailure(integration.id, failures, retryAt); !s)
+                return s.error();
+            integration.syncStatus = SyncStatus::Error;
+            integration.syncError = reply.message;
+            return true;
+        });
+    if (!stored)
+        return stored.error();
+    return *stored ? std::optional<int>(failures) : std::optional<int>();
 }
 
 // ---- the outbox -----------------------------------------------------------------------------
@@ -440,7 +547,8 @@ void CalendarSyncRun::nextJob() {
     m_jobs.pop_front();
     // It may have been dropped (a cancel before it ran) since the list was read.
     auto fresh = storage::CalendarJobRepository(m_setup.database->connection()).findById(job.id);
-    if (!fresh || !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending) {
+    if (!loggedIfFailed(fresh, "read a calendar job again; a later pass does it") ||
+        !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending) {
         nextJob();
         return;
     }
@@ -453,7 +561,8 @@ void CalendarSyncRun::nextJob() {
 void CalendarSyncRun::runInsert(const CalendarJob& job) {
     auto found = storage::BookingRepository(m_setup.database->connection())
                      .findById(m_setup.integration.userId, job.bookingId);
-    if (!found || !found->has_value()) {
+    if (!loggedIfFailed(found, "read a booking for its calendar insert; the job is dropped") ||
+        !found->has_value()) {
         jobDone(job);
         return;
     }
@@ -473,10 +582,12 @@ void CalendarSyncRun::runInsert(const CalendarJob& job) {
     }
     if (waitsForZoomLink(m_setup.database->connection(), booking, job)) {
         // Not a failure: attempts stay as they are.
-        (void)storage::CalendarJobRepository(m_setup.database->connection())
-            .reschedule(job.id, job.attempts,
-                        nowUtc().addMSecs(std::chrono::milliseconds(kZoomLinkRetry).count()),
-                        QStringLiteral("Waiting for the Zoom meeting link"));
+        loggedIfFailed(
+            storage::CalendarJobRepository(m_setup.database->connection())
+                .reschedule(job.id, job.attempts,
+                            nowUtc().addMSecs(std::chrono::milliseconds(kZoomLinkRetry).count()),
+                            QStringLiteral("Waiting for the Zoom meeting link")),
+            "reschedule a calendar insert that waits for the Zoom link");
         ++m_report.jobsRescheduled;
         emit jobsChanged();
         nextJob();
@@ -516,116 +627,83 @@ void CalendarSyncRun::readEventBack(const CalendarJob& job, const QString& event
 }
 
 void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& event, int reads) {
-    constexpr int kReadsInRun = 4; // then the job waits for a later pass
     const QString eventId = event.value(QLatin1String("id")).toString();
-    const QString meetLink = event.value(QLatin1String("hangoutLink")).toString();
-    const QString status = conferenceStatus(event);
-
     auto db = m_setup.database->connection();
     auto tx = Transaction::begin(db, Transaction::Mode::Write);
     if (!tx) {
         jobFailed(job, GoogleReply::localFailure(Failure::Rejected, tx.error().message));
         return;
     }
-    storage::BookingRepository bookings(db);
-    storage::CalendarJobRepository jobs(db);
-    auto found = bookings.findById(m_setup.integration.userId, job.bookingId);
-    if (!found || !found->has_value()) {
+    // The booking learns its event (and Meet link) in the same transaction that records what
+    // became of the job.
+    auto stored =
+        BookingService::recordCalendarEvent(db, m_setup.integration.userId, job.bookingId, eventId,
+                                            event.value(QLatin1String("hangoutLink")).toString());
+    if (!stored) {
         tx->rollback();
-        jobDone(job);
-        return;
-    }
-    Booking booking = **found;
-    const bool wantsMeet = booking.requestedVideoProvider == VideoProvider::GoogleMeet;
-    booking.calendarEventId = eventId;
-    if (wantsMeet && !meetLink.isEmpty()) {
-        booking.videoProvider = VideoProvider::GoogleMeet;
-        booking.videoLink = meetLink;
-    }
-    if (!bookings.update(booking)) {
-        tx->rollback();
+        qCWarning(lcSync) << "cannot store a booking's event id:" << stored.error().message;
         jobFailed(job, GoogleReply::localFailure(Failure::Rejected,
                                                  QStringLiteral("Cannot store the event id")));
         return;
     }
-    // Cancelled while the event was being created: it has to go again.
-    if (booking.status != BookingStatus::Confirmed) {
-        auto queued = jobs.listForBooking(booking.id);
-        bool deleteQueued = false;
-        if (queued) {
-            for (const auto& other : *queued)
-                deleteQueued = deleteQueued || other.action == CalendarJobAction::Delete;
-        }
-        if (!deleteQueued)
-            (void)jobs.enqueue(booking.userId, booking.id, CalendarJobAction::Delete, nowUtc());
+    if (!stored->has_value()) {
+        tx->rollback();
+        jobDone(job);
+        return;
     }
-
-    enum class Next { Done, ReadAgain, Later, Failed } next = Next::Done;
-    if (wantsMeet && meetLink.isEmpty() && booking.status == BookingStatus::Confirmed) {
-        if (status == QLatin1String("pending"))
-            next = reads < kReadsInRun ? Next::ReadAgain : Next::Later;
-        else // "failure", or no conference at all
-            next = Next::Failed;
-    }
-    Status written = success();
-    if (next == Next::Done)
-        written = jobs.remove(job.id);
-    else if (next == Next::Failed)
-        written = jobs.markFailed(job.id, job.attempts + 1,
-                                  QStringLiteral("Google could not create a Meet link"));
-    else if (next == Next::Later)
-        written =
-            jobs.reschedule(job.id, job.attempts + 1,
-                            nowUtc().addMSecs(google::SyncBackoff::delay(job.attempts + 1).count()),
-                            QStringLiteral("Waiting for Google to create the Meet link"));
-    if (!written || !tx->commit()) {
+    storage::CalendarJobRepository jobs(db);
+    queueDeleteOfStrayEvent(jobs, **stored);
+    const AfterEvent next = afterEventStored(**stored, event, reads);
+    Status recorded = recordJobOutcome(jobs, job, next);
+    if (recorded)
+        recorded = tx->commit();
+    if (!recorded) {
+        qCWarning(lcSync) << "cannot record a calendar write:" << recorded.error().message;
         jobFailed(job, GoogleReply::localFailure(
                            Failure::Rejected, QStringLiteral("Cannot record the calendar write")));
         return;
     }
     emit jobsChanged();
     switch (next) {
-    case Next::Done:
+    case AfterEvent::Done:
         ++m_report.jobsDone;
-        nextJob();
         break;
-    case Next::Failed:
+    case AfterEvent::Failed:
         ++m_report.jobsFailed;
-        nextJob();
         break;
-    case Next::Later:
+    case AfterEvent::Later:
         ++m_report.jobsRescheduled;
-        nextJob();
         break;
-    case Next::ReadAgain:
+    case AfterEvent::ReadAgain:
         // Google creates the conference asynchronously: read the event again shortly.
         QTimer::singleShot(250 * (1 << reads), this,
                            [this, job, eventId, reads] { readEventBack(job, eventId, reads); });
-        break;
+        return;
     }
+    nextJob();
 }
 
 void CalendarSyncRun::runDelete(const CalendarJob& job) {
     auto db = m_setup.database->connection();
     auto found = storage::BookingRepository(db).findById(m_setup.integration.userId, job.bookingId);
-    if (!found || !found->has_value()) {
+    if (!loggedIfFailed(found, "read a booking for its calendar delete; the job is dropped") ||
+        !found->has_value()) {
         jobDone(job);
         return;
     }
     const QString eventId = (*found)->calendarEventId;
     if (eventId.isEmpty()) {
         // An insert still owed or in flight elsewhere may yet create it: wait for that.
-        auto queued = storage::CalendarJobRepository(db).listForBooking(job.bookingId);
-        bool insertOwed = false;
-        if (queued) {
-            for (const auto& other : *queued)
-                insertOwed = insertOwed || (other.action == CalendarJobAction::Insert &&
-                                            other.state == storage::CalendarJobState::Pending);
-        }
-        if (insertOwed) {
-            (void)storage::CalendarJobRepository(db).reschedule(
-                job.id, job.attempts, nowUtc().addMSecs(google::SyncBackoff::kBase.count()),
-                QStringLiteral("Waiting for the event to be created first"));
+        storage::CalendarJobRepository jobs(db);
+        if (hasQueuedJob(jobs, job.bookingId, [](const CalendarJob& other) {
+                return other.action == CalendarJobAction::Insert &&
+                       other.state == storage::CalendarJobState::Pending;
+            })) {
+            loggedIfFailed(
+                jobs.reschedule(job.id, job.attempts,
+                                nowUtc().addMSecs(google::SyncBackoff::kBase.count()),
+                                QStringLiteral("Waiting for the event to be created first")),
+                "reschedule a calendar delete that waits for its insert");
             ++m_report.jobsRescheduled;
             nextJob();
             return;
@@ -647,8 +725,8 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
 }
 
 void CalendarSyncRun::jobDone(const CalendarJob& job) {
-    if (auto s = storage::CalendarJobRepository(m_setup.database->connection()).remove(job.id); !s)
-        qCWarning(lcSync) << "cannot remove a finished calendar job:" << s.error().message;
+    loggedIfFailed(storage::CalendarJobRepository(m_setup.database->connection()).remove(job.id),
+                   "remove a finished calendar job");
     ++m_report.jobsDone;
     emit jobsChanged();
     nextJob();
@@ -662,10 +740,13 @@ void CalendarSyncRun::jobFailed(const CalendarJob& job, const GoogleReply& reply
                        reply.failure == Failure::Unauthorized;
     if (retry) {
         const auto delay = google::SyncBackoff::delay(attempts, reply.retryAfter);
-        (void)jobs.reschedule(job.id, attempts, nowUtc().addMSecs(delay.count()), reply.message);
+        loggedIfFailed(
+            jobs.reschedule(job.id, attempts, nowUtc().addMSecs(delay.count()), reply.message),
+            "reschedule a failed calendar write");
         ++m_report.jobsRescheduled;
     } else {
-        (void)jobs.markFailed(job.id, attempts, reply.message);
+        loggedIfFailed(jobs.markFailed(job.id, attempts, reply.message),
+                       "mark a calendar write failed");
         ++m_report.jobsFailed;
     }
     qCWarning(lcSync) << "calendar" << storage::jobActionText(job.action) << "for a booking"

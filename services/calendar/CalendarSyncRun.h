@@ -16,9 +16,11 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSqlDatabase>
 #include <QVector>
 
 #include <deque>
+#include <functional>
 
 class QNetworkAccessManager;
 
@@ -103,8 +105,20 @@ private:
     void fetchPage(const QString& pageToken);
     void onPage(const google::GoogleReply& reply);
     void restartAsFullSync();
+    // In one write transaction: `change` the integration as stored now (it may write more on the
+    // connection it is given) and store it. False, with nothing written, when the integration
+    // was disconnected meanwhile or `change` answers false.
+    using IntegrationChange =
+        std::function<Result<bool>(const QSqlDatabase& db, CalendarIntegration& stored)>;
+    Result<bool> updateStoredIntegration(const IntegrationChange& change);
+    Status forgetSyncToken();
     void applyChanges();
+    // Marks the integration failed (and when to try again) and logs it; a failure that cannot
+    // be stored is logged as well.
     void recordSyncFailure(const google::GoogleReply& reply);
+    // How many passes in a row have failed now; std::nullopt when nothing was stored (the
+    // integration is disconnected or its status does not become Error).
+    Result<std::optional<int>> storeSyncFailure(const google::GoogleReply& reply);
 
     void drainJobs();
     void nextJob();

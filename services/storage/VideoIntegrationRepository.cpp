@@ -167,22 +167,6 @@ Status VideoIntegrationRepository::releaseClaim(const QString& bookingId) {
         {bookingId});
 }
 
-Status VideoIntegrationRepository::recordCreatedMeeting(const VideoMeeting& meeting) {
-    auto tx = storage::Transaction::begin(m_db, storage::Transaction::Mode::Write);
-    if (!tx)
-        return tx.error();
-    if (auto saved = saveMeeting(meeting); !saved)
-        return saved;
-    if (auto linked =
-            execNoRows(m_db,
-                       QStringLiteral("UPDATE bookings SET video_provider = ?, "
-                                      "video_link = ?, updated_at = ? WHERE id = ?"),
-                       {meeting.provider, meeting.joinUrl, storage::nowMs(), meeting.bookingId});
-        !linked)
-        return linked;
-    return tx->commit();
-}
-
 Status VideoIntegrationRepository::setStatus(const QString& id, const QString& status,
                                              const QString& lastError) {
     return execNoRows(

@@ -72,10 +72,9 @@ public:
     Result<bool> claimMeeting(const QString& bookingId);
     Status releaseClaim(const QString& bookingId);
 
+    // Replaces the booking's meeting row (a claim included). The booking's video link that goes
+    // with a new meeting is BookingService::recordVideoMeeting()'s, which calls this.
     Status saveMeeting(const VideoMeeting& meeting);
-    // A meeting just made for a confirmed booking: kept, and its join URL becomes the booking's
-    // video link (video_provider 'zoom') — both in one write transaction.
-    Status recordCreatedMeeting(const VideoMeeting& meeting);
     Result<std::optional<VideoMeeting>> meetingFor(const QString& bookingId);
     Status markMeetingDeleted(const QString& bookingId);
 

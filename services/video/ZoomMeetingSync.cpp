@@ -1,5 +1,6 @@
 #include "video/ZoomMeetingSync.h"
 
+#include "booking/BookingService.h"
 #include "calendar/SyncBackoff.h"
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
@@ -44,6 +45,7 @@ void ZoomMeetingSync::run(const QString& userId, int failures,
     }
     for (const auto& owed : *toCreate) {
         Work w;
+        w.userId = userId;
         w.bookingId = owed.bookingId;
         w.request.topic = owed.title.isEmpty()
                               ? QStringLiteral("Meeting with %1").arg(owed.attendeeName)
@@ -56,6 +58,7 @@ void ZoomMeetingSync::run(const QString& userId, int failures,
     for (const auto& meeting : *toDelete) {
         Work w;
         w.create = false;
+        w.userId = userId;
         w.bookingId = meeting.bookingId;
         w.meetingId = meeting.meetingId;
         work->append(w);
@@ -113,9 +116,10 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
                     done(*report);
                     return;
                 }
-                if (auto saved = VideoIntegrationRepository(m_database.connection())
-                                     .recordCreatedMeeting({w.bookingId, QStringLiteral("zoom"),
-                                                            meeting.id, meeting.joinUrl, false});
+                if (auto saved =
+                        BookingService(m_database)
+                            .recordVideoMeeting(w.userId, {w.bookingId, QStringLiteral("zoom"),
+                                                           meeting.id, meeting.joinUrl, false});
                     !saved)
                     qWarning("Zoom meeting %s for booking %s could not be stored: %s",
                              qPrintable(meeting.id), qPrintable(w.bookingId),

@@ -46,6 +46,7 @@ public:
 
 private:
     struct Work {
+        QString userId;
         QString bookingId;
         bool create = true;
         zoom::MeetingRequest request;

@@ -1,11 +1,9 @@
 #include "web/BookingApi.h"
 
+#include "availability/AvailabilityService.h"
 #include "core/TimeFormat.h"
 #include "domain/Validation.h"
-#include "storage/BookingSettingsRepository.h"
-#include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
-#include "storage/VideoIntegrationRepository.h"
 #include "web/BookingRequestJson.h"
 #include "web/IcsCalendar.h"
 
@@ -143,44 +141,26 @@ HttpResponse BookingApi::health() const {
                                     {QStringLiteral("version"), QStringLiteral(SLOTDESK_VERSION)}});
 }
 
-QStringList BookingApi::connectedVideoProviders(const User& admin) {
-    QStringList providers;
-    auto integrations =
-        storage::CalendarIntegrationRepository(m_database.connection()).list(admin.id);
-    if (integrations) {
-        for (const auto& integration : *integrations) {
-            if (integration.syncStatus != SyncStatus::Disconnected &&
-                integration.type == CalendarType::GoogleCalendar)
-                providers.append(toText(VideoProvider::GoogleMeet));
-        }
-    }
-    // Zoom only with a connected (not reauth_required) account.
-    auto zoom = video::VideoIntegrationRepository(m_database.connection())
-                    .find(admin.id, QStringLiteral("zoom"));
-    if (zoom && *zoom && (*zoom)->status != QLatin1String("reauth_required"))
-        providers.append(toText(VideoProvider::Zoom));
-    providers.removeDuplicates();
-    return providers;
-}
-
 HttpResponse BookingApi::profile(const QString& username) {
     auto user = m_profiles.byUsername(username);
     if (!user)
         return user.error().code == ErrorCode::NotFound ? notFound()
                                                         : HttpResponse::error(user.error());
-    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
+    auto settings = AvailabilityService(m_database).settings(user->id);
     if (!settings)
         return HttpResponse::error(settings.error());
     QJsonArray durations;
     for (int d : settings->durations)
         durations.append(d);
+    QJsonArray videoProviders;
+    for (const VideoProvider provider : m_bookings.videoProviders(*user))
+        videoProviders.append(toText(provider));
     return HttpResponse::json(200, {{QStringLiteral("username"), user->username},
                                     {QStringLiteral("name"), user->name},
                                     {QStringLiteral("timezone"), user->timeZone},
                                     {QStringLiteral("durations"), durations},
                                     {QStringLiteral("defaultDuration"), settings->defaultDuration},
-                                    {QStringLiteral("videoProviders"),
-                                     QJsonArray::fromStringList(connectedVideoProviders(*user))}});
+                                    {QStringLiteral("videoProviders"), videoProviders}});
 }
 
 Result<qint64> BookingApi::changeStamp() {
@@ -194,10 +174,9 @@ Result<qint64> BookingApi::changeStamp() {
 
 HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& request) {
     const auto& q = request.query;
-    // The busiest route: its serialised answer is kept under the same rules as SlotService's
-    // cache — the same data (change stamp), at most kCacheSeconds old, and no slot in it yet
-    // inside the notice period — which spares the lookups, the engine and the JSON. The stamp
-    // is read once per pass of the event loop (see newEventLoopPass()).
+    // The busiest route: its serialised answer is kept in SlotService's cache under the request
+    // as received, which spares the lookups, the engine and the JSON. The stamp is read once per
+    // pass of the event loop (see newEventLoopPass()).
     const QString cacheKey =
         QStringList{username, q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded),
                     q.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded), zoneParameter(q),
@@ -206,17 +185,10 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
                         : QStringLiteral("-")}
             .join(u'\n');
     const auto stamp = changeStamp();
-    const QDateTime now = QDateTime::fromSecsSinceEpoch(
-        (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toSecsSinceEpoch(), Qt::UTC);
     if (stamp) {
-        const auto cached = m_slotResponses.constFind(cacheKey);
-        if (cached != m_slotResponses.constEnd() && cached->changeStamp == *stamp &&
-            cached->computedAt <= now &&
-            cached->computedAt.secsTo(now) < SlotService::kCacheSeconds &&
-            (!cached->earliestStart.isValid() ||
-             cached->earliestStart >= now.addSecs(60 * qint64(cached->minimumNotice)))) {
+        if (auto cached = m_slots.cachedRendering(cacheKey, *stamp)) {
             HttpResponse response;
-            response.body = cached->body;
+            response.body = std::move(*cached);
             response.setHeader("Content-Type", "application/json; charset=utf-8");
             return response;
         }
@@ -237,19 +209,14 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
     SlotRequest slotRequest{*from, *to, zoneParameter(q), std::nullopt};
     if (slotRequest.timeZone.isEmpty())
         slotRequest.timeZone = user->timeZone;
-    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
-    if (!settings)
-        return HttpResponse::error(settings.error());
     if (q.hasQueryItem(QStringLiteral("duration"))) {
         bool ok = false;
         const int duration = q.queryItemValue(QStringLiteral("duration")).toInt(&ok);
         if (!ok)
             return badRequest(QStringLiteral("duration"),
                               QStringLiteral("duration must be a whole number of minutes"));
-        if (!settings->durations.contains(duration))
-            return HttpResponse::error(Error::validation(
-                QStringLiteral("duration"),
-                QStringLiteral("%1-minute meetings are not offered").arg(duration)));
+        if (auto offered = m_bookings.checkOfferedDuration(user->id, duration); !offered)
+            return HttpResponse::error(offered.error());
         slotRequest.duration = duration;
     }
     auto listing = m_slots.listSlots(*user, slotRequest);
@@ -271,14 +238,8 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
         HttpResponse::json(200, {{QStringLiteral("timezone"), listing->timeZone},
                                  {QStringLiteral("duration"), listing->duration},
                                  {QStringLiteral("days"), days}});
-    if (stamp) {
-        if (m_slotResponses.size() >= kMaxCachedSlotResponses)
-            m_slotResponses.clear();
-        SlotResponse entry{*stamp, now, {}, settings->minimumNotice, response.body};
-        if (!listing->days.isEmpty() && !listing->days.constFirst().times.isEmpty())
-            entry.earliestStart = listing->days.constFirst().times.constFirst().start;
-        m_slotResponses.insert(cacheKey, entry);
-    }
+    if (stamp)
+        m_slots.keepRendering(cacheKey, *stamp, *listing, response.body);
     return response;
 }
 
@@ -301,26 +262,10 @@ HttpResponse BookingApi::createBooking(const QString& username, const HttpReques
     if (!parsed)
         return HttpResponse::error(parsed.error());
     BookingRequest booking = std::move(*parsed);
-    const int duration = booking.duration;
-    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(user->id);
-    if (!settings)
-        return HttpResponse::error(settings.error());
-    if (!settings->durations.contains(duration))
-        return HttpResponse::error(
-            Error::validation(QStringLiteral("duration"),
-                              QStringLiteral("%1-minute meetings are not offered").arg(duration)));
-    if (booking.videoProvider &&
-        !connectedVideoProviders(*user).contains(toText(*booking.videoProvider)))
-        return HttpResponse::error(
-            Error::validation(QStringLiteral("videoProvider"),
-                              QStringLiteral("%1 is not available for this booking page")
-                                  .arg(*booking.videoProvider == VideoProvider::Zoom
-                                           ? QStringLiteral("Zoom")
-                                           : QStringLiteral("Google Meet"))));
     booking.maxOpenRequestsPerEmail = m_config.maxOpenRequestsPerEmail;
 
     QString token;
-    auto created = m_bookings.create(*user, booking, &token);
+    auto created = m_bookings.createForAttendee(*user, booking, &token);
     m_passStamp.reset();
     if (!created)
         return HttpResponse::error(created.error());

@@ -50,17 +50,6 @@ private:
 
     QJsonObject attendeeView(const Booking& booking);
     Result<qint64> changeStamp();
-    QStringList connectedVideoProviders(const User& admin);
-
-    // A serialised slot listing and what it was computed from (see slotList()).
-    struct SlotResponse {
-        qint64 changeStamp = 0;
-        QDateTime computedAt;
-        QDateTime earliestStart; // of the first slot listed; invalid when none are
-        int minimumNotice = 0;   // minutes
-        QByteArray body;
-    };
-    static constexpr qsizetype kMaxCachedSlotResponses = 512;
 
     storage::Database& m_database;
     ServerConfig m_config;
@@ -70,9 +59,8 @@ private:
     BookingService m_bookings;
     LinkBuilder m_links;
     RateLimiter m_bookingLimiter;
-    QHash<QString, SlotResponse> m_slotResponses; // by request
-    std::optional<qint64> m_passStamp;            // this pass's change stamp, once read
-    bool m_stampPerPass = false;                  // set by the first newEventLoopPass()
+    std::optional<qint64> m_passStamp; // this pass's change stamp, once read
+    bool m_stampPerPass = false;       // set by the first newEventLoopPass()
 };
 
 } // namespace slotdesk::web

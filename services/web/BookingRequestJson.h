@@ -1,7 +1,7 @@
 #pragma once
 // BookingRequestJson: reads the JSON bodies of the booking routes into checked values — every
 // rule that needs neither the database nor the server (which slots exist, which lengths and video
-// providers the admin offers is BookingApi's and BookingService's part). Pure functions of the
+// providers the admin offers is BookingService's part: createForAttendee()). Pure functions of the
 // bytes, so a fuzz target (tests/fuzz/fuzz_booking_json.cpp) can call them directly.
 //
 // Errors: Malformed (HTTP 400) for a body that is not one JSON object, or has invalid Unicode

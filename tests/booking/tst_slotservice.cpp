@@ -256,6 +256,35 @@ private slots:
         QCOMPARE(startsOn(*cached, QDate(2026, 11, 30)).first(), QString("2026-11-30T08:30:00Z"));
     }
 
+    void renderingsFollowTheCachesRules() {
+        m_now = test::utc("2026-11-30T05:59:40Z"); // notice 2 h: 08:00Z is the first slot
+        SlotService service(*m_db, clock());
+        auto stamp = m_db->changeStamp();
+        QVERIFY(stamp.ok());
+        auto listing = service.listSlots(m_admin, week());
+        QVERIFY(listing.ok());
+        QCOMPARE(listing->minimumNotice, 120);
+        QVERIFY(!service.cachedRendering("week", *stamp).has_value());
+        service.keepRendering("week", *stamp, *listing, "rendered");
+        QCOMPARE(service.cachedRendering("week", *stamp), std::optional<QByteArray>("rendered"));
+        // Another change stamp: stale.
+        QVERIFY(!service.cachedRendering("week", *stamp + 1).has_value());
+        // The first slot moves inside the notice: bytes cannot be filtered, so no hit.
+        m_now = m_now.addSecs(20); // 06:00:00 is still fine
+        QVERIFY(service.cachedRendering("week", *stamp).has_value());
+        m_now = m_now.addSecs(1);
+        QVERIFY(!service.cachedRendering("week", *stamp).has_value());
+        // A listing without slots is kept until it is kCacheSeconds old.
+        service.keepRendering("empty", *stamp, SlotListing{}, "[]");
+        m_now = m_now.addSecs(SlotService::kCacheSeconds - 1);
+        QVERIFY(service.cachedRendering("empty", *stamp).has_value());
+        m_now = m_now.addSecs(1);
+        QVERIFY(!service.cachedRendering("empty", *stamp).has_value());
+        // Renderings and listings share the cache but not their keys, nor the hit counters.
+        QCOMPARE(service.cacheHits(), 0);
+        QCOMPARE(service.cacheMisses(), 1);
+    }
+
     void createAcceptsOnlyOfferedSlots_data() {
         QTest::addColumn<QString>("start");
         QTest::addColumn<int>("minutes");

@@ -25,6 +25,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -681,6 +682,25 @@ private slots:
         QCOMPARE(syncState().failureCount, 0);
         QVERIFY(!syncState().retryAt.isValid());
         QCOMPARE(storedEvents().size(), 2);
+    }
+
+    void aFailureThatCannotBeRecordedIsLogged() {
+        QVERIFY(connectGoogle());
+        // The database refuses to store the error state (any storage failure would do).
+        QSqlQuery trigger(m_db->connection());
+        QVERIFY2(trigger.exec("CREATE TRIGGER refuse_error BEFORE UPDATE OF sync_status ON "
+                              "calendar_integrations WHEN NEW.sync_status = 'error' BEGIN "
+                              "SELECT RAISE(ABORT, 'refused by the test'); END"),
+                 qPrintable(trigger.lastError().text()));
+        g_log.clear();
+        m_google->failNext(Route::EventsList, 500, "backendError");
+        const SyncReport report = sync();
+        m_google->clearFaults();
+        QVERIFY(!report.ok);
+        QCOMPARE(integration().syncStatus, SyncStatus::Active);
+        QCOMPARE(syncState().failureCount, 0);
+        const QString log = g_log.join('\n');
+        QVERIFY2(log.contains("the failure could not be recorded"), qPrintable(log));
     }
 
     void theTimerWaitsOutTheBackoff() {
