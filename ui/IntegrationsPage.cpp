@@ -467,9 +467,9 @@ void IntegrationsPage::updateZoom() {
         m_zoomAccount->setText(tr("—"));
         m_zoomError->hide();
     } else {
-        const bool ok = zoom->status == QLatin1String("connected");
+        const bool ok = zoom->status == video::VideoIntegrationStatus::Connected;
         const QString status = ok ? tr("Connected")
-                               : zoom->status == QLatin1String("reauth_required")
+                               : zoom->status == video::VideoIntegrationStatus::ReauthRequired
                                    ? tr("Reconnect needed")
                                    : tr("Error");
         m_zoomStatus->setText(dot(ok ? Appearance::success(pal) : Appearance::danger(pal), status));
@@ -477,7 +477,7 @@ void IntegrationsPage::updateZoom() {
         m_zoomError->setText(zoom->lastError);
         m_zoomError->setVisible(!zoom->lastError.isEmpty());
     }
-    const bool reauth = zoom && zoom->status == QLatin1String("reauth_required");
+    const bool reauth = zoom && !video::isUsable(zoom->status);
     const QString missing = tr("Not available: this window was started without integrations");
     for (QPushButton* button : {m_zoomConnect, m_zoomDisconnect}) {
         button->setEnabled(m_zoom != nullptr && !connecting);

@@ -91,6 +91,8 @@ QString conferenceStatus(const QJsonObject& event) {
 // Whether the event should wait for the Zoom link: the attendee asked for Zoom, there is no link
 // yet, the user's Zoom account is connected and working (ZoomService will create the meeting and
 // make this job due), and the wait has not gone on too long. Otherwise the event goes without.
+// Stricter than video::isUsable() on purpose: an account in error is still retried, but while it
+// fails the event does not wait for a link that may be long in coming.
 bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob& job) {
     if (booking.requestedVideoProvider != VideoProvider::Zoom || !booking.videoLink.isEmpty())
         return false;
@@ -100,7 +102,7 @@ bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob
         return false;
     auto zoom = video::VideoIntegrationRepository(std::move(db))
                     .find(booking.userId, QStringLiteral("zoom"));
-    return zoom && *zoom && (*zoom)->status == QLatin1String("connected");
+    return zoom && *zoom && (*zoom)->status == video::VideoIntegrationStatus::Connected;
 }
 
 bool stopsTheQueue(const GoogleReply& reply) {

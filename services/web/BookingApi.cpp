@@ -146,10 +146,10 @@ QStringList BookingApi::connectedVideoProviders(const User& admin) {
                 providers.append(toText(VideoProvider::GoogleMeet));
         }
     }
-    // Zoom only with a connected (not reauth_required) account.
+    // Zoom only with a usable account (not one waiting to be reconnected).
     auto zoom = video::VideoIntegrationRepository(m_database.connection())
                     .find(admin.id, QStringLiteral("zoom"));
-    if (zoom && *zoom && (*zoom)->status != QLatin1String("reauth_required"))
+    if (zoom && *zoom && video::isUsable((*zoom)->status))
         providers.append(toText(VideoProvider::Zoom));
     providers.removeDuplicates();
     return providers;

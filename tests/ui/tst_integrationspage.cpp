@@ -182,7 +182,7 @@ private slots:
 
         // A failing pass shows on the card.
         QVERIFY(video::VideoIntegrationRepository(m_db->connection())
-                    .setStatus((*row)->id, QStringLiteral("reauth_required"),
+                    .setStatus((*row)->id, video::VideoIntegrationStatus::ReauthRequired,
                                QStringLiteral("Zoom refused SlotDesk's access: reconnect Zoom")));
         m_session->refresh();
         QTRY_VERIFY(m_page->zoomStatusText().contains(QLatin1String("Reconnect needed")));

@@ -299,7 +299,7 @@ private slots:
         video::VideoIntegration zoom;
         zoom.userId = m_admin.id;
         zoom.accountEmail = QStringLiteral("<u>zoom</u>@example.com");
-        zoom.status = QStringLiteral("error");
+        zoom.status = video::VideoIntegrationStatus::Error;
         zoom.lastError = QStringLiteral("<table><tr><td>Zoom</td></tr></table>");
         QVERIFY(video::VideoIntegrationRepository(m_db->connection()).save(zoom).ok());
 
