@@ -18,11 +18,6 @@
 namespace slotdesk::models {
 namespace {
 
-storage::BookingSummary summaryOf(const Booking& b) {
-    return {b.id,    b.startTime, b.endTime,  b.attendeeName, b.attendeeEmail,
-            b.notes, b.status,    b.timeZone, b.updatedAt};
-}
-
 storage::BookingSearch::Order orderOf(int column) {
     switch (column) {
     case BookingTableModel::Duration:
@@ -38,55 +33,10 @@ storage::BookingSearch::Order orderOf(int column) {
     }
 }
 
-// The same order as the SQL of BookingSearchRepository, for fixed lists.
-bool lessThan(const storage::BookingSummary& a, const storage::BookingSummary& b,
-              storage::BookingSearch::Order order) {
-    auto byStart = [&] { return std::tie(a.startTime, a.id) < std::tie(b.startTime, b.id); };
-    switch (order) {
-    case storage::BookingSearch::Order::Start:
-        return byStart();
-    case storage::BookingSearch::Order::Length: {
-        const qint64 la = a.startTime.secsTo(a.endTime), lb = b.startTime.secsTo(b.endTime);
-        return la != lb ? la < lb : byStart();
-    }
-    case storage::BookingSearch::Order::Attendee: {
-        const int c = a.attendeeName.compare(b.attendeeName, Qt::CaseInsensitive);
-        return c != 0 ? c < 0 : byStart();
-    }
-    case storage::BookingSearch::Order::Email: {
-        const int c = a.attendeeEmail.compare(b.attendeeEmail, Qt::CaseInsensitive);
-        return c != 0 ? c < 0 : byStart();
-    }
-    case storage::BookingSearch::Order::Status: {
-        const int c = toText(a.status).compare(toText(b.status));
-        return c != 0 ? c < 0 : byStart();
-    }
-    }
-    return byStart();
-}
-
 } // namespace
 
 BookingTableModel::BookingTableModel(QObject* parent)
     : KeyedRowsModel(parent) {}
-
-void BookingTableModel::setBookings(const QVector<Booking>& bookings,
-                                    const QString& displayTimeZone) {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = nullptr;
-    m_fixedTimeZone = displayTimeZone;
-    m_exhausted = true;
-    QVector<storage::BookingSummary> rows;
-    rows.reserve(bookings.size());
-    for (const auto& b : bookings)
-        rows.append(summaryOf(b));
-    resetRows(std::move(rows));
-    if (m_total != rowCount()) {
-        m_total = rowCount();
-        emit totalCountChanged(m_total);
-    }
-}
 
 void BookingTableModel::setSession(AdminSession* session) {
     if (m_session)
@@ -99,20 +49,13 @@ void BookingTableModel::setSession(AdminSession* session) {
 
 void BookingTableModel::setSearch(const storage::BookingSearch& search) {
     m_search = search;
-    if (isLive()) {
+    // Not live, there are no rows to order.
+    if (isLive())
         restart();
-        return;
-    }
-    QVector<storage::BookingSummary> sorted = rows();
-    std::stable_sort(sorted.begin(), sorted.end(), [&](const auto& a, const auto& b) {
-        return m_search.descending ? lessThan(b, a, m_search.order)
-                                   : lessThan(a, b, m_search.order);
-    });
-    replaceRows(std::move(sorted));
 }
 
 QString BookingTableModel::displayTimeZone() const {
-    return m_session ? m_session->timeZone() : m_fixedTimeZone;
+    return m_session ? m_session->timeZone() : QString();
 }
 
 bool BookingTableModel::isLive() const {
@@ -137,8 +80,6 @@ void BookingTableModel::updateCount() {
             return;
         }
         total = *counted;
-    } else {
-        total = rowCount();
     }
     if (total != m_total) {
         m_total = total;
@@ -174,7 +115,7 @@ void BookingTableModel::fetchMore(const QModelIndex& parent) {
 
 void BookingTableModel::reload() {
     if (!m_session)
-        return; // a fixed list does not reload
+        return; // nothing to read from
     if (!isLive()) {
         restart();
         return;

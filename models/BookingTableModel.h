@@ -2,7 +2,7 @@
 // BookingTableModel: the admin's bookings as table rows (start, length, attendee, email,
 // status). Live, it reads them from the database a page at a time (canFetchMore/fetchMore) with
 // the search's filters and order applied in SQL, and reloads the rows it holds whenever the
-// database changes. setBookings() shows a fixed list instead.
+// database changes. Without a session (or an admin) it has no rows.
 
 #include "models/KeyedRowsModel.h"
 #include "storage/BookingSearchRepository.h"
@@ -19,14 +19,12 @@ public:
 
     explicit BookingTableModel(QObject* parent = nullptr);
 
-    // A fixed list shown in `displayTimeZone`; sorting happens in memory.
-    void setBookings(const QVector<Booking>& bookings, const QString& displayTimeZone);
     // Live rows from the session's database, in the admin's zone.
     void setSession(AdminSession* session);
     // New filters or order: starts again from the first page.
     void setSearch(const storage::BookingSearch& search);
     [[nodiscard]] const storage::BookingSearch& search() const { return m_search; }
-    // Bookings matching the search in the database (live), or rows held (fixed list).
+    // Bookings matching the search in the database.
     [[nodiscard]] int totalCount() const { return m_total; }
     [[nodiscard]] QString displayTimeZone() const;
 
@@ -55,7 +53,6 @@ private:
 
     AdminSession* m_session = nullptr;
     storage::BookingSearch m_search;
-    QString m_fixedTimeZone;
     int m_total = 0;
     bool m_exhausted = true;
     bool m_fetching = false;

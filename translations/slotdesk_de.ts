@@ -1089,26 +1089,30 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     </message>
 </context>
 <context>
-    <name>slotdesk::ui::IntegrationsPage</name>
+    <name>slotdesk::ui::GoogleCalendarCard</name>
+    <message>
+        <source>Google Calendar</source>
+        <translation>Google Kalender</translation>
+    </message>
+    <message>
+        <source>SlotDesk keeps the times of your Google Calendar events free, so nobody can book over them, shows them on your calendar, and adds approved bookings to it.</source>
+        <translation>SlotDesk hält die Zeiten Ihrer Google-Kalender-Termine frei, damit niemand sie bucht, zeigt sie in Ihrem Kalender an und trägt genehmigte Buchungen in Ihren Google Kalender ein.</translation>
+    </message>
     <message>
         <source>Connect Google Calendar…</source>
         <translation>Google Kalender verbinden…</translation>
-    </message>
-    <message>
-        <source>Disconnect</source>
-        <translation>Trennen</translation>
     </message>
     <message>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <source>Integrations</source>
-        <translation>Integrationen</translation>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
     </message>
     <message>
-        <source>Google Calendar</source>
-        <translation>Google Kalender</translation>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1123,8 +1127,20 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
         <translation>Letzte Synchronisierung</translation>
     </message>
     <message>
+        <source>Calendar writes</source>
+        <translation>Kalenderänderungen</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
     </message>
     <message>
         <source>Never</source>
@@ -1133,46 +1149,6 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Calendars SlotDesk reads your busy time from, and video meetings for bookings.</source>
-        <translation>Kalender, aus denen SlotDesk Ihre belegten Zeiten liest, und Videokonferenzen für Buchungen.</translation>
-    </message>
-    <message>
-        <source>SlotDesk keeps the times of your Google Calendar events free, so nobody can book over them, shows them on your calendar, and adds approved bookings to it.</source>
-        <translation>SlotDesk hält die Zeiten Ihrer Google-Kalender-Termine frei, damit niemand sie bucht, zeigt sie in Ihrem Kalender an und trägt genehmigte Buchungen in Ihren Google Kalender ein.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Calendar writes</source>
-        <translation>Kalenderänderungen</translation>
-    </message>
-    <message>
-        <source>Zoom</source>
-        <translation>Zoom</translation>
-    </message>
-    <message>
-        <source>When an attendee asks for Zoom, SlotDesk creates the meeting as you approve the booking, puts its link into the booking and your calendar event, and deletes it when the booking is cancelled.</source>
-        <translation>Wünscht ein Teilnehmer Zoom, erstellt SlotDesk das Zoom-Meeting, sobald Sie die Buchung genehmigen, fügt den Link in die Buchung und Ihren Kalendertermin ein und löscht das Meeting, wenn die Buchung storniert wird.</translation>
-    </message>
-    <message>
-        <source>Connect Zoom…</source>
-        <translation>Zoom verbinden…</translation>
-    </message>
-    <message>
-        <source>Could not connect: %1</source>
-        <translation>Verbindung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Could not connect Zoom: %1</source>
-        <translation>Verbindung mit Zoom fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Wird synchronisiert…</translation>
     </message>
     <message>
         <source>All sent</source>
@@ -1197,10 +1173,6 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
         <translation>%1 – letzter Fehler: %2</translation>
     </message>
     <message>
-        <source>Not available: this window was started without integrations</source>
-        <translation>Nicht verfügbar: Dieses Fenster wurde ohne Integrationen gestartet</translation>
-    </message>
-    <message>
         <source>Reconnect Google Calendar…</source>
         <translation>Google Kalender erneut verbinden…</translation>
     </message>
@@ -1212,34 +1184,9 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
         <source>SlotDesk will revoke its access at Google, forget the tokens and the synced busy times, and drop calendar writes still owed. Your Google Calendar keeps its events.</source>
         <translation>SlotDesk widerruft seinen Zugriff bei Google, löscht die Tokens und die synchronisierten belegten Zeiten und verwirft noch ausstehende Kalenderänderungen. Die Termine in Ihrem Google Kalender bleiben erhalten.</translation>
     </message>
-    <message>
-        <source>Not connected</source>
-        <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Verbunden</translation>
-    </message>
-    <message>
-        <source>Reconnect needed</source>
-        <translation>Erneute Verbindung erforderlich</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Reconnect Zoom…</source>
-        <translation>Zoom erneut verbinden…</translation>
-    </message>
-    <message>
-        <source>Disconnect Zoom?</source>
-        <translation>Zoom trennen?</translation>
-    </message>
-    <message>
-        <source>SlotDesk will revoke its access at Zoom and forget the tokens. Meetings already created stay in Zoom; new approvals get no Zoom link.</source>
-        <translation>SlotDesk widerruft seinen Zugriff bei Zoom und löscht die Tokens. Bereits erstellte Meetings bleiben in Zoom erhalten; neu genehmigte Buchungen erhalten keinen Zoom-Link.</translation>
-    </message>
+</context>
+<context>
+    <name>slotdesk::ui::IntegrationCard</name>
     <message>
         <source>Waiting for the browser… Sign in there and allow SlotDesk access.</source>
         <translation>Warten auf den Browser… Melden Sie sich dort an und erlauben Sie SlotDesk den Zugriff.</translation>
@@ -1251,6 +1198,25 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>Open the sign-in page</source>
         <translation>Anmeldeseite öffnen</translation>
+    </message>
+    <message>
+        <source>Not available: this window was started without integrations</source>
+        <translation>Nicht verfügbar: Dieses Fenster wurde ohne Integrationen gestartet</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::IntegrationsPage</name>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrationen</translation>
+    </message>
+    <message>
+        <source>Calendars SlotDesk reads your busy time from, and video meetings for bookings.</source>
+        <translation>Kalender, aus denen SlotDesk Ihre belegten Zeiten liest, und Videokonferenzen für Buchungen.</translation>
     </message>
 </context>
 <context>
@@ -1794,6 +1760,73 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>Add hours on %1</source>
         <translation>Zeiten am %1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::ZoomCard</name>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>When an attendee asks for Zoom, SlotDesk creates the meeting as you approve the booking, puts its link into the booking and your calendar event, and deletes it when the booking is cancelled.</source>
+        <translation>Wünscht ein Teilnehmer Zoom, erstellt SlotDesk das Zoom-Meeting, sobald Sie die Buchung genehmigen, fügt den Link in die Buchung und Ihren Kalendertermin ein und löscht das Meeting, wenn die Buchung storniert wird.</translation>
+    </message>
+    <message>
+        <source>Connect Zoom…</source>
+        <translation>Zoom verbinden…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Could not connect Zoom: %1</source>
+        <translation>Verbindung mit Zoom fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnect needed</source>
+        <translation>Erneute Verbindung erforderlich</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Reconnect Zoom…</source>
+        <translation>Zoom erneut verbinden…</translation>
+    </message>
+    <message>
+        <source>Disconnect Zoom?</source>
+        <translation>Zoom trennen?</translation>
+    </message>
+    <message>
+        <source>SlotDesk will revoke its access at Zoom and forget the tokens. Meetings already created stay in Zoom; new approvals get no Zoom link.</source>
+        <translation>SlotDesk widerruft seinen Zugriff bei Zoom und löscht die Tokens. Bereits erstellte Meetings bleiben in Zoom erhalten; neu genehmigte Buchungen erhalten keinen Zoom-Link.</translation>
     </message>
 </context>
 </TS>

@@ -1089,26 +1089,30 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     </message>
 </context>
 <context>
-    <name>slotdesk::ui::IntegrationsPage</name>
+    <name>slotdesk::ui::GoogleCalendarCard</name>
+    <message>
+        <source>Google Calendar</source>
+        <translation>Google Agenda</translation>
+    </message>
+    <message>
+        <source>SlotDesk keeps the times of your Google Calendar events free, so nobody can book over them, shows them on your calendar, and adds approved bookings to it.</source>
+        <translation>SlotDesk bloque les heures de vos événements Google Agenda pour que personne ne puisse réserver par-dessus, les affiche dans votre calendrier et ajoute les réservations approuvées à Google Agenda.</translation>
+    </message>
     <message>
         <source>Connect Google Calendar…</source>
         <translation>Connecter Google Agenda…</translation>
-    </message>
-    <message>
-        <source>Disconnect</source>
-        <translation>Déconnecter</translation>
     </message>
     <message>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <source>Integrations</source>
-        <translation>Intégrations</translation>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
     </message>
     <message>
-        <source>Google Calendar</source>
-        <translation>Google Agenda</translation>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1123,8 +1127,20 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
         <translation>Dernière synchronisation</translation>
     </message>
     <message>
+        <source>Calendar writes</source>
+        <translation>Mises à jour de l’agenda</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Échec de la connexion&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation en cours…</translation>
     </message>
     <message>
         <source>Never</source>
@@ -1133,46 +1149,6 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Calendars SlotDesk reads your busy time from, and video meetings for bookings.</source>
-        <translation>Les agendas dans lesquels SlotDesk lit vos heures occupées, et les visioconférences pour vos réservations.</translation>
-    </message>
-    <message>
-        <source>SlotDesk keeps the times of your Google Calendar events free, so nobody can book over them, shows them on your calendar, and adds approved bookings to it.</source>
-        <translation>SlotDesk bloque les heures de vos événements Google Agenda pour que personne ne puisse réserver par-dessus, les affiche dans votre calendrier et ajoute les réservations approuvées à Google Agenda.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Calendar writes</source>
-        <translation>Mises à jour de l’agenda</translation>
-    </message>
-    <message>
-        <source>Zoom</source>
-        <translation>Zoom</translation>
-    </message>
-    <message>
-        <source>When an attendee asks for Zoom, SlotDesk creates the meeting as you approve the booking, puts its link into the booking and your calendar event, and deletes it when the booking is cancelled.</source>
-        <translation>Quand un participant demande Zoom, SlotDesk crée la réunion Zoom au moment où vous approuvez la réservation, ajoute son lien à la réservation et à votre événement d’agenda, et la supprime si la réservation est annulée.</translation>
-    </message>
-    <message>
-        <source>Connect Zoom…</source>
-        <translation>Connecter Zoom…</translation>
-    </message>
-    <message>
-        <source>Could not connect: %1</source>
-        <translation>Échec de la connexion&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Could not connect Zoom: %1</source>
-        <translation>Échec de la connexion à Zoom&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Synchronisation en cours…</translation>
     </message>
     <message>
         <source>All sent</source>
@@ -1197,10 +1173,6 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
         <translation>%1 — dernière erreur&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Not available: this window was started without integrations</source>
-        <translation>Non disponible&#xa0;: cette fenêtre a été lancée sans les intégrations</translation>
-    </message>
-    <message>
         <source>Reconnect Google Calendar…</source>
         <translation>Reconnecter Google Agenda…</translation>
     </message>
@@ -1212,34 +1184,9 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
         <source>SlotDesk will revoke its access at Google, forget the tokens and the synced busy times, and drop calendar writes still owed. Your Google Calendar keeps its events.</source>
         <translation>SlotDesk révoquera son accès auprès de Google, oubliera les jetons et les heures occupées synchronisées, et abandonnera les mises à jour de l’agenda encore en attente. Votre Google Agenda conserve ses événements.</translation>
     </message>
-    <message>
-        <source>Not connected</source>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Connecté</translation>
-    </message>
-    <message>
-        <source>Reconnect needed</source>
-        <translation>Reconnexion nécessaire</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <source>Reconnect Zoom…</source>
-        <translation>Reconnecter Zoom…</translation>
-    </message>
-    <message>
-        <source>Disconnect Zoom?</source>
-        <translation>Déconnecter Zoom&#xa0;?</translation>
-    </message>
-    <message>
-        <source>SlotDesk will revoke its access at Zoom and forget the tokens. Meetings already created stay in Zoom; new approvals get no Zoom link.</source>
-        <translation>SlotDesk révoquera son accès auprès de Zoom et oubliera les jetons. Les réunions déjà créées restent dans Zoom&#xa0;; les réservations approuvées ensuite n’auront pas de lien Zoom.</translation>
-    </message>
+</context>
+<context>
+    <name>slotdesk::ui::IntegrationCard</name>
     <message>
         <source>Waiting for the browser… Sign in there and allow SlotDesk access.</source>
         <translation>En attente du navigateur… Connectez-vous dans celui-ci et accordez l’accès à SlotDesk.</translation>
@@ -1251,6 +1198,25 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>Open the sign-in page</source>
         <translation>Ouvrir la page de connexion</translation>
+    </message>
+    <message>
+        <source>Not available: this window was started without integrations</source>
+        <translation>Non disponible&#xa0;: cette fenêtre a été lancée sans les intégrations</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::IntegrationsPage</name>
+    <message>
+        <source>Integrations</source>
+        <translation>Intégrations</translation>
+    </message>
+    <message>
+        <source>Calendars SlotDesk reads your busy time from, and video meetings for bookings.</source>
+        <translation>Les agendas dans lesquels SlotDesk lit vos heures occupées, et les visioconférences pour vos réservations.</translation>
     </message>
 </context>
 <context>
@@ -1794,6 +1760,73 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>Add hours on %1</source>
         <translation>Ajouter des horaires le %1</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::ZoomCard</name>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>When an attendee asks for Zoom, SlotDesk creates the meeting as you approve the booking, puts its link into the booking and your calendar event, and deletes it when the booking is cancelled.</source>
+        <translation>Quand un participant demande Zoom, SlotDesk crée la réunion Zoom au moment où vous approuvez la réservation, ajoute son lien à la réservation et à votre événement d’agenda, et la supprime si la réservation est annulée.</translation>
+    </message>
+    <message>
+        <source>Connect Zoom…</source>
+        <translation>Connecter Zoom…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Could not connect Zoom: %1</source>
+        <translation>Échec de la connexion à Zoom&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Reconnect needed</source>
+        <translation>Reconnexion nécessaire</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Reconnect Zoom…</source>
+        <translation>Reconnecter Zoom…</translation>
+    </message>
+    <message>
+        <source>Disconnect Zoom?</source>
+        <translation>Déconnecter Zoom&#xa0;?</translation>
+    </message>
+    <message>
+        <source>SlotDesk will revoke its access at Zoom and forget the tokens. Meetings already created stay in Zoom; new approvals get no Zoom link.</source>
+        <translation>SlotDesk révoquera son accès auprès de Zoom et oubliera les jetons. Les réunions déjà créées restent dans Zoom&#xa0;; les réservations approuvées ensuite n’auront pas de lien Zoom.</translation>
     </message>
 </context>
 </TS>

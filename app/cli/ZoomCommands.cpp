@@ -33,7 +33,7 @@ QJsonValue integrationJson(const std::optional<video::VideoIntegration>& i) {
                        {QStringLiteral("provider"), i->provider},
                        {QStringLiteral("accountEmail"),
                         i->accountEmail.isEmpty() ? QJsonValue() : QJsonValue(i->accountEmail)},
-                       {QStringLiteral("status"), i->status},
+                       {QStringLiteral("status"), video::toText(i->status)},
                        {QStringLiteral("lastError"),
                         i->lastError.isEmpty() ? QJsonValue() : QJsonValue(i->lastError)}};
 }
@@ -145,7 +145,7 @@ int zoomStatus(CliContext& c) {
     if (!*found) {
         text = QStringLiteral("Zoom: not connected (slotdesk-cli zoom connect)");
     } else {
-        text = QStringLiteral("Zoom: %1").arg((*found)->status);
+        text = QStringLiteral("Zoom: %1").arg(video::toText((*found)->status));
         if (!(*found)->accountEmail.isEmpty())
             text += QStringLiteral(" (%1)").arg((*found)->accountEmail);
         if (!(*found)->lastError.isEmpty())

@@ -96,13 +96,13 @@ QList<VideoProvider> BookingService::videoProviders(const User& admin) {
                         i.type == CalendarType::GoogleCalendar;
              }))
         providers.append(VideoProvider::GoogleMeet);
-    // Zoom only with a connected (not reauth_required) account.
+    // Zoom only with a usable account (not one waiting to be reconnected).
     auto zoom = video::VideoIntegrationRepository(m_database.connection())
                     .find(admin.id, QStringLiteral("zoom"));
     if (!zoom)
         qCWarning(lcBooking) << "cannot read the Zoom integration; Zoom not offered:"
                              << zoom.error().message;
-    else if (*zoom && (*zoom)->status != QLatin1String("reauth_required"))
+    else if (*zoom && video::isUsable((*zoom)->status))
         providers.append(VideoProvider::Zoom);
     return providers;
 }

@@ -106,6 +106,8 @@ QString conferenceStatus(const QJsonObject& event) {
 // Whether the event should wait for the Zoom link: the attendee asked for Zoom, there is no link
 // yet, the user's Zoom account is connected and working (ZoomService will create the meeting and
 // make this job due), and the wait has not gone on too long. Otherwise the event goes without.
+// Stricter than video::isUsable() on purpose: an account in error is still retried, but while it
+// fails the event does not wait for a link that may be long in coming.
 bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob& job) {
     if (booking.requestedVideoProvider != VideoProvider::Zoom || !booking.videoLink.isEmpty())
         return false;
@@ -117,7 +119,7 @@ bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob
                     .find(booking.userId, QStringLiteral("zoom"));
     if (!loggedIfFailed(zoom, "read the Zoom integration; the event goes without waiting"))
         return false;
-    return *zoom && (*zoom)->status == QLatin1String("connected");
+    return *zoom && (*zoom)->status == video::VideoIntegrationStatus::Connected;
 }
 
 // Whether `jobs` holds a job for `bookingId` that `matches`. A list that cannot be read holds

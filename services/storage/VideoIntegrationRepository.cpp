@@ -10,6 +10,17 @@ namespace slotdesk::video {
 using storage::exec;
 using storage::execNoRows;
 
+namespace {
+
+// The CHECK on video_integrations.status admits only the three words; anything else would be a
+// failure of some kind, so it reads as one (still retried, like 'error').
+VideoIntegrationStatus statusFromDb(const QVariant& value) {
+    return videoIntegrationStatusFromString(value.toString())
+        .value_or(VideoIntegrationStatus::Error);
+}
+
+} // namespace
+
 Result<VideoIntegration> VideoIntegrationRepository::save(VideoIntegration integration) {
     if (integration.id.isEmpty())
         integration.id = storage::newId();
@@ -26,7 +37,7 @@ Result<VideoIntegration> VideoIntegrationRepository::save(VideoIntegration integ
                        "?)"),
         {integration.id, integration.userId, integration.provider,
          integration.accountEmail.isEmpty() ? QVariant() : QVariant(integration.accountEmail),
-         integration.status,
+         toText(integration.status),
          integration.lastError.isEmpty() ? QVariant() : QVariant(integration.lastError), now, now});
     if (!inserted)
         return inserted.error();
@@ -50,7 +61,7 @@ Result<std::optional<VideoIntegration>> VideoIntegrationRepository::find(const Q
     integration.userId = userId;
     integration.provider = provider;
     integration.accountEmail = query->value(1).toString();
-    integration.status = query->value(2).toString();
+    integration.status = statusFromDb(query->value(2));
     integration.lastError = query->value(3).toString();
     return std::optional<VideoIntegration>(integration);
 }
@@ -69,7 +80,7 @@ Result<QVector<VideoIntegration>> VideoIntegrationRepository::listAll(const QStr
         integration.userId = query->value(1).toString();
         integration.provider = provider;
         integration.accountEmail = query->value(2).toString();
-        integration.status = query->value(3).toString();
+        integration.status = statusFromDb(query->value(3));
         integration.lastError = query->value(4).toString();
         all.append(integration);
     }
@@ -167,13 +178,13 @@ Status VideoIntegrationRepository::releaseClaim(const QString& bookingId) {
         {bookingId});
 }
 
-Status VideoIntegrationRepository::setStatus(const QString& id, const QString& status,
+Status VideoIntegrationRepository::setStatus(const QString& id, VideoIntegrationStatus status,
                                              const QString& lastError) {
-    return execNoRows(
-        m_db,
-        QStringLiteral("UPDATE video_integrations SET status = ?, last_error = ?, "
-                       "updated_at = ? WHERE id = ?"),
-        {status, lastError.isEmpty() ? QVariant() : QVariant(lastError), storage::nowMs(), id});
+    return execNoRows(m_db,
+                      QStringLiteral("UPDATE video_integrations SET status = ?, last_error = ?, "
+                                     "updated_at = ? WHERE id = ?"),
+                      {toText(status), lastError.isEmpty() ? QVariant() : QVariant(lastError),
+                       storage::nowMs(), id});
 }
 
 Status VideoIntegrationRepository::remove(const QString& userId, const QString& provider) {

@@ -5,6 +5,7 @@
 // with every other SQL statement; its types belong to the video integration (namespace video).
 
 #include "core/Result.h"
+#include "video/VideoIntegrationStatus.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -20,7 +21,7 @@ struct VideoIntegration {
     QString userId;
     QString provider = QStringLiteral("zoom");
     QString accountEmail;
-    QString status = QStringLiteral("connected"); // connected | error | reauth_required
+    VideoIntegrationStatus status = VideoIntegrationStatus::Connected;
     QString lastError;
 };
 
@@ -42,7 +43,7 @@ public:
     Result<std::optional<VideoIntegration>> find(const QString& userId, const QString& provider);
     // Every user's integration with `provider` (for the service that works for all of them).
     Result<QVector<VideoIntegration>> listAll(const QString& provider);
-    Status setStatus(const QString& id, const QString& status, const QString& lastError);
+    Status setStatus(const QString& id, VideoIntegrationStatus status, const QString& lastError);
     Status setAccountEmail(const QString& id, const QString& accountEmail);
     // Whether `userId` has Zoom work: a confirmed booking that asked for Zoom without a meeting,
     // or a cancelled/rejected booking whose meeting is not deleted yet.

@@ -79,8 +79,9 @@ void ZoomMeetingSync::fail(const QString& integrationId, const zoom::GoogleReply
         report.retryIn = google::SyncBackoff::delay(failures + 1, reply.retryAfter);
     (void)VideoIntegrationRepository(m_database.connection())
         .setStatus(integrationId,
-                   reply.failure == zoom::Failure::AuthRevoked ? QStringLiteral("reauth_required")
-                                                               : QStringLiteral("error"),
+                   reply.failure == zoom::Failure::AuthRevoked
+                       ? VideoIntegrationStatus::ReauthRequired
+                       : VideoIntegrationStatus::Error,
                    reply.message);
 }
 
@@ -90,7 +91,7 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
                            std::function<void(ZoomSyncReport)> done) {
     if (work->isEmpty()) {
         (void)VideoIntegrationRepository(m_database.connection())
-            .setStatus(integrationId, QStringLiteral("connected"), {});
+            .setStatus(integrationId, VideoIntegrationStatus::Connected, {});
         done(*report);
         return;
     }

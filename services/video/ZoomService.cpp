@@ -61,11 +61,6 @@ void ZoomService::stop() {
     m_pollTimer.stop();
 }
 
-bool ZoomService::usable(const VideoIntegration& integration) {
-    // reauth_required needs the admin; retrying would only fail again.
-    return integration.status != QLatin1String("reauth_required");
-}
-
 bool ZoomService::isSyncing(const QString& userId) const {
     return userId.isEmpty() ? !m_running.isEmpty() : m_running.contains(userId);
 }
@@ -97,7 +92,7 @@ void ZoomService::poll() {
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const auto& integration : *all) {
-        if (!usable(integration) || m_running.contains(integration.userId))
+        if (!isUsable(integration.status) || m_running.contains(integration.userId))
             continue;
         const QDateTime retry = m_backoff.value(integration.userId).retryAt;
         if (retry.isValid() && retry > now)
@@ -116,7 +111,7 @@ void ZoomService::syncNow() {
         return;
     }
     for (const auto& integration : *all) {
-        if (!usable(integration))
+        if (!isUsable(integration.status))
             continue;
         if (m_running.contains(integration.userId))
             m_again.insert(integration.userId);
@@ -152,9 +147,13 @@ void ZoomService::startPass(const QString& userId) {
 }
 
 void ZoomService::runPass(const QString& userId) {
-    const QString statusBefore = [&] {
+    // No row reads as no status, which differs from every status a row can have.
+    const std::optional<VideoIntegrationStatus> statusBefore =
+        [&]() -> std::optional<VideoIntegrationStatus> {
         auto found = VideoIntegrationRepository(m_database.connection()).find(userId, kZoom);
-        return found && *found ? (*found)->status : QString();
+        if (found && *found)
+            return (*found)->status;
+        return std::nullopt;
     }();
     emit syncStarted(userId);
     const int failures = m_backoff.value(userId).failures;
@@ -175,7 +174,8 @@ void ZoomService::runPass(const QString& userId) {
                                      << "s:" << report.message;
         }
         auto after = VideoIntegrationRepository(m_database.connection()).find(userId, kZoom);
-        const QString statusAfter = after && *after ? (*after)->status : QString();
+        const std::optional<VideoIntegrationStatus> statusAfter =
+            after && *after ? std::optional((*after)->status) : std::nullopt;
         if (statusAfter != statusBefore || !report.ok)
             emit integrationChanged();
         if (report.created > 0)

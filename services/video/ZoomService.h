@@ -1,7 +1,7 @@
 #pragma once
 // ZoomService: Zoom for the whole app — the QObject the Integrations page, `slotdesk-cli zoom`
 // and `slotdesk-cli serve` drive (the Zoom counterpart of CalendarSyncService). A poll timer
-// (15 s) runs a ZoomMeetingSync pass for every user whose Zoom account is usable (connected or
+// (15 s) runs a ZoomMeetingSync pass for every user whose Zoom account isUsable() (connected or
 // error, not reauth_required) and who has Zoom work: a confirmed booking that asked for Zoom
 // without a meeting, or a cancelled/rejected booking whose meeting still exists. syncNow() runs
 // one at once (the GUI calls it right after approve/cancel). Failed passes back off in memory
@@ -115,7 +115,6 @@ private:
     void connectWith(const zoom::ClientCredentials& client, const QString& userId);
     void onGranted(zoom::ZoomClient* client, const QString& integrationId, const QString& userId);
     void finishConnect(bool ok, const QString& message);
-    [[nodiscard]] static bool usable(const VideoIntegration& integration);
 
     storage::Database& m_database;
     QString m_username;

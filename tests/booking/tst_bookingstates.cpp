@@ -216,10 +216,11 @@ private slots:
         video::VideoIntegrationRepository zoom(m_db->connection());
         video::VideoIntegration integration;
         integration.userId = m_admin.id;
-        integration.status = QStringLiteral("error"); // still usable: the next pass may work
+        integration.status =
+            video::VideoIntegrationStatus::Error; // still usable: the next pass may work
         QVERIFY(zoom.save(integration).ok());
         QCOMPARE(service.videoProviders(m_admin), QList<VideoProvider>{VideoProvider::Zoom});
-        integration.status = QStringLiteral("reauth_required");
+        integration.status = video::VideoIntegrationStatus::ReauthRequired;
         QVERIFY(zoom.save(integration).ok());
         QVERIFY(service.videoProviders(m_admin).isEmpty());
     }

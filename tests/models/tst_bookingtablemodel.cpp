@@ -1,5 +1,5 @@
-// BookingTableModel: structurally sound (QAbstractItemModelTester), shows times in the zone it
-// is given, and — live — reads the database a page at a time, with filters and order in SQL.
+// BookingTableModel: structurally sound (QAbstractItemModelTester), shows times in the admin's
+// zone, and reads the database a page at a time, with filters and order in SQL.
 
 #include "models/AdminSession.h"
 #include "models/BookingFilterProxyModel.h"
@@ -23,35 +23,44 @@ private slots:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); }
 
     void rowsAndColumns() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        const User admin = test::seedAdmin(**db); // Europe/Berlin
+        models::AdminSession session(**db);
         models::BookingTableModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
-        QVector<Booking> bookings{test::makeBooking("u", test::utc("2026-12-01T08:00:00Z"), 45),
-                                  test::makeBooking("u", test::utc("2026-07-01T08:00:00Z"), 30,
-                                                    BookingStatus::Confirmed)};
-        bookings[0].id = "b1";
-        bookings[1].id = "b2";
-        model.setBookings(bookings, "Europe/Berlin");
+        model.setSession(&session);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.totalCount(), 0);
+        const Booking winter =
+            test::seedBooking(**db, admin.id, test::utc("2026-12-01T08:00:00Z"), 45);
+        const Booking summer = test::seedBooking(**db, admin.id, test::utc("2026-07-01T08:00:00Z"),
+                                                 30, BookingStatus::Confirmed);
+        QVERIFY(!winter.id.isEmpty() && !summer.id.isEmpty());
+        session.refresh(); // what the window's change watcher does
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.totalCount(), 2);
         QCOMPARE(model.columnCount(), int(models::BookingTableModel::ColumnCount));
-        // Winter (+01:00) and summer (+02:00) offsets, each for its own date.
+        // In start order. Summer (+02:00) and winter (+01:00) offsets, each for its own date,
+        // in the admin's zone.
         QCOMPARE(model.index(0, models::BookingTableModel::Start).data().toString(),
-                 QString::fromUtf8("Tue 1 Dec 2026 · 09:00"));
-        QCOMPARE(model.index(1, models::BookingTableModel::Start).data().toString(),
                  QString::fromUtf8("Wed 1 Jul 2026 · 10:00"));
-        QCOMPARE(model.index(0, models::BookingTableModel::Duration).data().toString(), "45 min");
-        QCOMPARE(model.index(1, models::BookingTableModel::Status).data().toString(), "Confirmed");
-        QCOMPARE(model.index(1, 0).data(models::IdRole).toString(), "b2");
+        QCOMPARE(model.index(1, models::BookingTableModel::Start).data().toString(),
+                 QString::fromUtf8("Tue 1 Dec 2026 · 09:00"));
+        QCOMPARE(model.index(1, models::BookingTableModel::Duration).data().toString(), "45 min");
+        QCOMPARE(model.index(0, models::BookingTableModel::Status).data().toString(), "Confirmed");
+        QCOMPARE(model.index(0, 0).data(models::IdRole).toString(), summer.id);
         QVERIFY(
-            model.index(0, 0).data(models::AttendeeTimeTextRole).toString().contains("New York"));
+            model.index(1, 0).data(models::AttendeeTimeTextRole).toString().contains("New York"));
         QCOMPARE(model.headerData(models::BookingTableModel::Attendee, Qt::Horizontal).toString(),
                  "Attendee");
-        // A fixed list sorts in memory.
-        model.sort(models::BookingTableModel::Start, Qt::AscendingOrder);
-        QCOMPARE(model.index(0, 0).data(models::IdRole).toString(), "b2");
-        model.setBookings({}, "UTC");
+        model.sort(models::BookingTableModel::Start, Qt::DescendingOrder);
+        QCOMPARE(model.index(0, 0).data(models::IdRole).toString(), winter.id);
+        // Without a session, no rows.
+        model.setSession(nullptr);
         QCOMPARE(model.rowCount(), 0);
     }
 

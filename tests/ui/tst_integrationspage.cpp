@@ -2,22 +2,23 @@
 // FakeZoomServer and the real keychain (dbus-run-session + gnome-keyring, see tools/test.sh):
 // Connect (the browser step done by the test) → connected, Sync now → a new last sync,
 // Disconnect (confirmed) → disconnected; the same for the Zoom card; no OAuth client → the
-// dialog that asks for one; no services → disabled buttons.
+// dialog that asks for one; no services → disabled buttons. Widgets are found by objectName.
 
 #include "calendar/CalendarSyncService.h"
 #include "calendar/TokenStore.h"
 #include "fakes/FakeGoogleServer.h"
 #include "fakes/FakeZoomServer.h"
 #include "models/AdminSession.h"
-#include "models/IntegrationModel.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "storage/VideoIntegrationRepository.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
+#include "ui/GoogleCalendarCard.h"
 #include "ui/IntegrationsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/OAuthClientDialog.h"
+#include "ui/ZoomCard.h"
 #include "video/ZoomConfig.h"
 #include "video/ZoomService.h"
 
@@ -53,6 +54,38 @@ class TestIntegrationsPage : public QObject {
     std::unique_ptr<ui::IntegrationsPage> m_page;
     QList<QUrl> m_opened;
     QStringList m_keychainKeys;
+
+    // The widget of `root` called `name` (the test fails when there is none).
+    template <typename T = QPushButton> static T* named(const QWidget* root, const QString& name) {
+        auto* found = root ? root->findChild<T*>(name) : nullptr;
+        if (!found)
+            qFatal("no %s", qPrintable(name));
+        return found;
+    }
+    template <typename T = QPushButton> T* named(const QString& name) const {
+        return named<T>(m_page.get(), name);
+    }
+    QString text(const QString& labelName) const { return named<QLabel>(labelName)->text(); }
+    // The cards are found by type: their objectName is the style sheet's "card". The Google
+    // card's Connect button likewise carries the style sheet's name for a main button.
+    static QPushButton* googleConnect(const QWidget* root) {
+        return named(root->findChild<ui::GoogleCalendarCard*>(), QStringLiteral("primary"));
+    }
+    QPushButton* googleConnect() const { return googleConnect(m_page.get()); }
+    // The messages a card shows (errors and what the last action said), one per line.
+    QString zoomMessages() const {
+        QStringList shown;
+        for (const QLabel* label : m_page->findChild<ui::ZoomCard*>()->findChildren<QLabel*>()) {
+            if (label->textFormat() == Qt::PlainText && label->isVisibleTo(m_page.get()) &&
+                (label->objectName() == QLatin1String("hint") ||
+                 label->objectName() == QLatin1String("fieldError")))
+                shown.append(label->text());
+        }
+        return shown.join(QLatin1Char('\n'));
+    }
+    bool visible(const QString& name) const {
+        return named<QWidget>(name)->isVisibleTo(m_page.get());
+    }
 
     void forgetKeys() {
         google::TokenStore store;
@@ -110,17 +143,16 @@ private slots:
     }
 
     void googleConnectSyncNowDisconnect() {
-        QVERIFY(m_page->statusText().contains(QLatin1String("Not connected")) ||
-                m_page->statusText().contains(QLatin1String("Not connected")));
-        QVERIFY(m_page->connectButton()->isEnabled());
-        QVERIFY(!m_page->syncNowButton()->isVisibleTo(m_page.get()));
+        QVERIFY(text("integrationStatus").contains(QLatin1String("Not connected")));
+        QVERIFY(googleConnect()->isEnabled());
+        QVERIFY(!visible("googleSyncNow"));
 
         QSignalSpy connected(m_calendar.get(), &CalendarSyncService::connectFinished);
         QSignalSpy synced(m_calendar.get(), &CalendarSyncService::syncFinished);
-        QTest::mouseClick(m_page->connectButton(), Qt::LeftButton);
+        QTest::mouseClick(googleConnect(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
-        QVERIFY(m_page->cancelConnectButton()->isVisibleTo(m_page.get()));
-        QVERIFY(!m_page->connectButton()->isEnabled());
+        QVERIFY(visible("googleCancelConnect"));
+        QVERIFY(!googleConnect()->isEnabled());
         m_google->actAsBrowser(m_opened.first());
         QVERIFY(connected.wait(10000) || !connected.isEmpty());
         QVERIFY2(connected.first().first().toBool(),
@@ -128,41 +160,40 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
         auto all = storage::CalendarIntegrationRepository(m_db->connection()).list(m_admin.id);
         m_keychainKeys.append(all->first().keychainKey);
-        QTRY_VERIFY(m_page->statusText().contains(QLatin1String("Connected")));
-        QCOMPARE(m_page->findChild<QLabel*>(QStringLiteral("integrationAccount"))->text(),
-                 m_google->accountEmail);
-        QVERIFY(m_page->syncNowButton()->isVisibleTo(m_page.get()));
-        QVERIFY(!m_page->cancelConnectButton()->isVisibleTo(m_page.get()));
-        QVERIFY(m_page->jobsText().contains(QLatin1String("All sent")));
+        QTRY_VERIFY(text("integrationStatus").contains(QLatin1String("Connected")));
+        QCOMPARE(text("integrationAccount"), m_google->accountEmail);
+        QVERIFY(visible("googleSyncNow"));
+        QVERIFY(!visible("googleCancelConnect"));
+        QVERIFY(text("integrationJobs").contains(QLatin1String("All sent")));
 
         // Pretend the last sync was two hours ago; Sync now brings it up to date.
         QSqlQuery q(m_db->connection());
         QVERIFY(q.exec(QStringLiteral("UPDATE calendar_integrations SET last_sync_at = %1")
                            .arg(QDateTime::currentMSecsSinceEpoch() - 2 * 3600 * 1000)));
-        m_page->model()->reload();
-        const QString before = m_page->lastSyncText();
+        m_session->refresh();
+        const QString before = text("integrationLastSync");
         QVERIFY2(before.contains(QLatin1String("2")), qPrintable(before));
         synced.clear();
-        QTest::mouseClick(m_page->syncNowButton(), Qt::LeftButton);
+        QTest::mouseClick(named("googleSyncNow"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
-        QTRY_VERIFY(m_page->lastSyncText() != before);
-        QVERIFY(!m_page->lastSyncText().contains(QLatin1String("Syncing")));
+        QTRY_VERIFY(text("integrationLastSync") != before);
+        QVERIFY(!text("integrationLastSync").contains(QLatin1String("Syncing")));
 
         QSignalSpy disconnected(m_calendar.get(), &CalendarSyncService::disconnectFinished);
-        QTest::mouseClick(m_page->disconnectButton(), Qt::LeftButton);
+        QTest::mouseClick(named("googleDisconnect"), Qt::LeftButton);
         QVERIFY(disconnected.wait(20000));
-        QTRY_VERIFY(m_page->statusText().contains(QLatin1String("Not connected")));
-        QVERIFY(m_page->connectButton()->isVisibleTo(m_page.get()));
-        QVERIFY(!m_page->disconnectButton()->isVisibleTo(m_page.get()));
+        QTRY_VERIFY(text("integrationStatus").contains(QLatin1String("Not connected")));
+        QVERIFY(googleConnect()->isVisibleTo(m_page.get()));
+        QVERIFY(!visible("googleDisconnect"));
         QCOMPARE(m_google->revokedTokens().size(), 1);
     }
 
     void zoomConnectAndDisconnect() {
-        QVERIFY(m_page->zoomStatusText().contains(QLatin1String("Not connected")));
+        QVERIFY(text("zoomStatus").contains(QLatin1String("Not connected")));
         QSignalSpy connected(m_zoomService.get(), &video::ZoomService::connectFinished);
-        QTest::mouseClick(m_page->zoomConnectButton(), Qt::LeftButton);
+        QTest::mouseClick(named("zoomConnect"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
-        QVERIFY(m_page->zoomCancelButton()->isVisibleTo(m_page.get()));
+        QVERIFY(visible("zoomCancelConnect"));
         QNetworkAccessManager browser;
         QNetworkReply* reply = browser.get(QNetworkRequest(m_opened.first()));
         QVERIFY(connected.wait(20000) || !connected.isEmpty());
@@ -173,40 +204,40 @@ private slots:
                        .find(m_admin.id, QStringLiteral("zoom"));
         QVERIFY(row && *row);
         m_keychainKeys.append(zoom::keychainKeyFor((*row)->id));
-        QTRY_VERIFY(m_page->zoomStatusText().contains(QLatin1String("Connected")));
-        QCOMPARE(m_page->zoomAccountText(), m_zoom->accountEmail);
-        QVERIFY(m_page->zoomDisconnectButton()->isVisibleTo(m_page.get()));
-        QVERIFY(!m_page->zoomConnectButton()->isVisibleTo(m_page.get()));
-        QVERIFY(!m_page->zoomCancelButton()->isVisibleTo(m_page.get()));
+        QTRY_VERIFY(text("zoomStatus").contains(QLatin1String("Connected")));
+        QCOMPARE(text("zoomAccount"), m_zoom->accountEmail);
+        QVERIFY(visible("zoomDisconnect"));
+        QVERIFY(!visible("zoomConnect"));
+        QVERIFY(!visible("zoomCancelConnect"));
 
         // A failing pass shows on the card.
         QVERIFY(video::VideoIntegrationRepository(m_db->connection())
-                    .setStatus((*row)->id, QStringLiteral("reauth_required"),
+                    .setStatus((*row)->id, video::VideoIntegrationStatus::ReauthRequired,
                                QStringLiteral("Zoom refused SlotDesk's access: reconnect Zoom")));
         m_session->refresh();
-        QTRY_VERIFY(m_page->zoomStatusText().contains(QLatin1String("Reconnect needed")));
-        QVERIFY(m_page->zoomMessageText().contains(QLatin1String("reconnect Zoom")));
-        QVERIFY(m_page->zoomConnectButton()->isVisibleTo(m_page.get()));
+        QTRY_VERIFY(text("zoomStatus").contains(QLatin1String("Reconnect needed")));
+        QVERIFY(zoomMessages().contains(QLatin1String("reconnect Zoom")));
+        QVERIFY(visible("zoomConnect"));
 
         QSignalSpy disconnected(m_zoomService.get(), &video::ZoomService::disconnectFinished);
-        QTest::mouseClick(m_page->zoomDisconnectButton(), Qt::LeftButton);
+        QTest::mouseClick(named("zoomDisconnect"), Qt::LeftButton);
         QVERIFY(disconnected.wait(20000));
         QVERIFY(disconnected.first().first().toBool());
-        QTRY_VERIFY(m_page->zoomStatusText().contains(QLatin1String("Not connected")));
-        QVERIFY(!m_page->zoomDisconnectButton()->isVisibleTo(m_page.get()));
+        QTRY_VERIFY(text("zoomStatus").contains(QLatin1String("Not connected")));
+        QVERIFY(!visible("zoomDisconnect"));
         QCOMPARE(m_zoom->count(test::FakeZoomServer::Route::Revoke), 1);
     }
 
     void cancellingTheBrowserWaitReturnsToDisconnected() {
         QSignalSpy connected(m_zoomService.get(), &video::ZoomService::connectFinished);
-        QTest::mouseClick(m_page->zoomConnectButton(), Qt::LeftButton);
+        QTest::mouseClick(named("zoomConnect"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
-        QTest::mouseClick(m_page->zoomCancelButton(), Qt::LeftButton);
+        QTest::mouseClick(named("zoomCancelConnect"), Qt::LeftButton);
         QTRY_COMPARE(connected.size(), 1);
         QVERIFY(!connected.first().first().toBool());
-        QVERIFY(m_page->zoomConnectButton()->isEnabled());
-        QVERIFY(!m_page->zoomCancelButton()->isVisibleTo(m_page.get()));
-        QVERIFY(m_page->zoomMessageText().contains(QLatin1String("cancelled")));
+        QVERIFY(named("zoomConnect")->isEnabled());
+        QVERIFY(!visible("zoomCancelConnect"));
+        QVERIFY(zoomMessages().contains(QLatin1String("cancelled")));
     }
 
     void noClientConfiguredAsksForOne() {
@@ -217,7 +248,7 @@ private slots:
         QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk")).clear();
         m_keychainKeys.append(QStringLiteral("zoom/client/") + m_zoom->clientId);
         forgetKeys();
-        QTest::mouseClick(m_page->zoomConnectButton(), Qt::LeftButton);
+        QTest::mouseClick(named("zoomConnect"), Qt::LeftButton);
         // The keychain answers whether an app is configured (its secret would be there).
         QTRY_VERIFY_WITH_TIMEOUT(m_page->findChild<ui::OAuthClientDialog*>(), 10000);
         auto* dialog = m_page->findChild<ui::OAuthClientDialog*>();
@@ -246,17 +277,19 @@ private slots:
 
     void withoutServicesTheButtonsAreDisabled() {
         ui::IntegrationsPage page(m_session.get());
-        QVERIFY(!page.connectButton()->isEnabled());
-        QVERIFY(!page.zoomConnectButton()->isEnabled());
-        QVERIFY(!page.connectButton()->toolTip().isEmpty());
+        QVERIFY(!googleConnect(&page)->isEnabled());
+        QVERIFY(!named(&page, QStringLiteral("zoomConnect"))->isEnabled());
+        QVERIFY(!googleConnect(&page)->toolTip().isEmpty());
+        QVERIFY(!named(&page, QStringLiteral("zoomConnect"))->toolTip().isEmpty());
     }
 
     void mainWindowPassesTheServicesOn() {
         ui::MainWindow window(*m_db);
-        QVERIFY(!window.integrationsPage()->connectButton()->isEnabled());
+        auto* page = named<ui::IntegrationsPage>(&window, QStringLiteral("integrationsPage"));
+        QVERIFY(!googleConnect(page)->isEnabled());
         window.setIntegrationServices(m_calendar.get(), m_zoomService.get());
-        QVERIFY(window.integrationsPage()->connectButton()->isEnabled());
-        QVERIFY(window.integrationsPage()->zoomConnectButton()->isEnabled());
+        QVERIFY(googleConnect(page)->isEnabled());
+        QVERIFY(named(page, QStringLiteral("zoomConnect"))->isEnabled());
     }
 };
 

@@ -165,8 +165,13 @@ private slots:
         Booking b = test::makeBooking(m_admin.id, test::utc("2027-03-02T10:00:00Z"), 45);
         b.attendeeName = kName;
         b.notes = kNotes;
+        storage::BookingRepository bookings(m_db->connection());
+        auto created = bookings.create(b);
+        QVERIFY(created.ok());
+        models::AdminSession session(*m_db);
         models::BookingTableModel model;
-        model.setBookings({b}, QStringLiteral("Europe/Berlin"));
+        model.setSession(&session);
+        QCOMPARE(model.rowCount(), 1);
         const QString startTip =
             model.index(0, models::BookingTableModel::Start).data(Qt::ToolTipRole).toString();
         QVERIFY2(shownAsQtGuesses(startTip).contains(kName), qPrintable(startTip));
@@ -175,8 +180,9 @@ private slots:
             model.index(0, models::BookingTableModel::Attendee).data(Qt::ToolTipRole).toString();
         QCOMPARE(shownAsQtGuesses(notesTip), kNotes);
         // No notes, no tooltip.
-        b.notes.clear();
-        model.setBookings({b}, QStringLiteral("Europe/Berlin"));
+        created->notes.clear();
+        QVERIFY(bookings.update(*created).ok());
+        session.refresh();
         QVERIFY(model.index(0, models::BookingTableModel::Attendee)
                     .data(Qt::ToolTipRole)
                     .toString()
@@ -299,7 +305,7 @@ private slots:
         video::VideoIntegration zoom;
         zoom.userId = m_admin.id;
         zoom.accountEmail = QStringLiteral("<u>zoom</u>@example.com");
-        zoom.status = QStringLiteral("error");
+        zoom.status = video::VideoIntegrationStatus::Error;
         zoom.lastError = QStringLiteral("<table><tr><td>Zoom</td></tr></table>");
         QVERIFY(video::VideoIntegrationRepository(m_db->connection()).save(zoom).ok());
 

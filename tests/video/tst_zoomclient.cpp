@@ -235,10 +235,20 @@ private slots:
         QVERIFY(saved);
         auto found = repo.find(admin.id, QStringLiteral("zoom"));
         QVERIFY(found && *found);
-        QCOMPARE((*found)->status, QStringLiteral("connected"));
-        QVERIFY(repo.setStatus(saved->id, QStringLiteral("reauth_required"), QStringLiteral("x")));
+        QCOMPARE((*found)->status, video::VideoIntegrationStatus::Connected);
+        QVERIFY(repo.setStatus(saved->id, video::VideoIntegrationStatus::ReauthRequired,
+                               QStringLiteral("x")));
         QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
-                 QStringLiteral("reauth_required"));
+                 video::VideoIntegrationStatus::ReauthRequired);
+        // The database keeps the words it always had.
+        QSqlQuery stored((*db)->connection());
+        QVERIFY(stored.exec(QStringLiteral("SELECT status FROM video_integrations")));
+        QVERIFY(stored.next());
+        QCOMPARE(stored.value(0).toString(), QStringLiteral("reauth_required"));
+        stored.finish();
+        QVERIFY(!video::isUsable(video::VideoIntegrationStatus::ReauthRequired));
+        QVERIFY(video::isUsable(video::VideoIntegrationStatus::Error));
+        QVERIFY(video::isUsable(video::VideoIntegrationStatus::Connected));
         // Only 'zoom' is a valid provider.
         QVERIFY(!repo.save(integration(admin.id, QStringLiteral("webex"))));
 
@@ -405,7 +415,8 @@ private slots:
         QVERIFY(!report.ok);
         QVERIFY(report.transient);
         QVERIFY(report.retryIn >= std::chrono::milliseconds(120'000));
-        QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status, QStringLiteral("error"));
+        QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
+                 video::VideoIntegrationStatus::Error);
         QVERIFY(q.exec(QStringLiteral("SELECT status, video_link FROM bookings")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("confirmed"));
         QVERIFY(q.value(1).isNull());
@@ -414,7 +425,7 @@ private slots:
         QVERIFY2(report.ok, qPrintable(report.message));
         QCOMPARE(report.created, 1);
         QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
-                 QStringLiteral("connected"));
+                 video::VideoIntegrationStatus::Connected);
         const auto meeting = *repo.meetingFor(booking.id);
         QVERIFY(meeting);
         QVERIFY(m_zoom->hasMeeting(meeting->meetingId));
@@ -439,7 +450,7 @@ private slots:
         report = pass();
         QVERIFY(!report.ok && !report.transient);
         QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
-                 QStringLiteral("reauth_required"));
+                 video::VideoIntegrationStatus::ReauthRequired);
         QVERIFY(!*repo.meetingFor(second.id));
     }
 

@@ -186,7 +186,7 @@ private slots:
     void connectReadsTheAccountAndKeepsTokensOnlyInTheKeychain() {
         QVERIFY(connectZoom());
         const auto row = zoomRow();
-        QCOMPARE(row->status, QStringLiteral("connected"));
+        QCOMPARE(row->status, video::VideoIntegrationStatus::Connected);
         QCOMPARE(row->accountEmail, m_zoom->accountEmail);
         QCOMPARE(m_zoom->count(ZoomRoute::Me), 1);
         const auto tokens = keychainTokens(zoom::keychainKeyFor(row->id));
@@ -276,7 +276,7 @@ private slots:
         QVERIFY(report.transient);
         QCOMPARE(booking(approved.id).status, BookingStatus::Confirmed);
         QVERIFY(booking(approved.id).videoLink.isEmpty());
-        QCOMPARE(zoomRow()->status, QStringLiteral("error"));
+        QCOMPARE(zoomRow()->status, video::VideoIntegrationStatus::Error);
         QVERIFY(!zoomRow()->lastError.isEmpty());
         const QDateTime retry = m_service->retryAt(m_admin.id);
         QVERIFY(retry >= QDateTime::currentDateTimeUtc().addSecs(59)); // Retry-After honoured
@@ -301,7 +301,7 @@ private slots:
         QVERIFY2(again.ok, qPrintable(again.message));
         QCOMPARE(again.created, 1);
         QVERIFY(!m_service->retryAt(m_admin.id).isValid());
-        QCOMPARE(zoomRow()->status, QStringLiteral("connected"));
+        QCOMPARE(zoomRow()->status, video::VideoIntegrationStatus::Connected);
         QVERIFY(!booking(approved.id).videoLink.isEmpty());
     }
 
@@ -387,7 +387,7 @@ private slots:
 
         m_service.reset();
         QCOMPARE(repo.hasMeetingWork(m_admin.id).value(), true);
-        QCOMPARE(zoomRow()->status, QStringLiteral("connected"));
+        QCOMPARE(zoomRow()->status, video::VideoIntegrationStatus::Connected);
 
         m_zoom->setStalled(ZoomRoute::CreateMeeting, false);
         m_service = std::make_unique<video::ZoomService>(*m_db);

@@ -1,0 +1,55 @@
+#pragma once
+// GoogleCalendarCard: the Google Calendar connection on the Integrations page — status,
+// account, last sync, the last error and the calendar writes still owed — with Connect (the
+// browser sign-in, with a Cancel while it waits), Sync now and Disconnect (after a question).
+// Without a CalendarSyncService its buttons stay disabled. When no OAuth client is configured,
+// Connect asks for one first.
+
+#include "ui/IntegrationCard.h"
+
+#include <QPointer>
+
+class QPushButton;
+
+namespace slotdesk {
+class CalendarSyncService;
+}
+
+namespace slotdesk::models {
+class AdminSession;
+class IntegrationModel;
+} // namespace slotdesk::models
+
+namespace slotdesk::ui {
+
+class GoogleCalendarCard : public IntegrationCard {
+    Q_OBJECT
+public:
+    explicit GoogleCalendarCard(models::AdminSession* session, QWidget* parent = nullptr);
+
+    // May be null (the buttons stay disabled). Not owned.
+    void setService(CalendarSyncService* calendar);
+
+private:
+    void showIntegration();
+    void updateJobs();
+    void updateButtons();
+    void connectGoogle();
+    void disconnectGoogle();
+
+    models::AdminSession* m_session;
+    models::IntegrationModel* m_model;
+    QPointer<CalendarSyncService> m_calendar;
+    bool m_syncing = false;
+
+    QLabel* m_status;
+    QLabel* m_account;
+    QLabel* m_lastSync;
+    QLabel* m_jobs;
+    QPushButton* m_connect;
+    QPushButton* m_syncNow;
+    QPushButton* m_disconnect;
+    QPushButton* m_cancelConnect;
+};
+
+} // namespace slotdesk::ui

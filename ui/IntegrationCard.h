@@ -1,0 +1,72 @@
+#pragma once
+// IntegrationCard: what the Integrations page's cards have in common — the framed card (icon,
+// title, what the integration does, a column of facts, the rows below), the browser step of a
+// sign-in, messages that quote the provider, the question before a disconnect and the dialog
+// that asks for an OAuth client. GoogleCalendarCard and ZoomCard are the cards.
+
+#include "ui/Icons.h"
+#include "ui/OAuthClientDialog.h"
+
+#include <QFrame>
+#include <QUrl>
+
+#include <functional>
+
+class QGridLayout;
+class QLabel;
+class QPushButton;
+class QVBoxLayout;
+
+namespace slotdesk::ui {
+
+class IntegrationCard : public QFrame {
+    Q_OBJECT
+public:
+    using Answer = std::function<void(bool yes)>;
+    using Question = std::function<void(const QString& title, const QString& text, Answer)>;
+    using UrlOpener = std::function<bool(const QUrl& url)>;
+
+    // Replace the confirmation dialog and the browser (tests).
+    void setQuestionHandler(Question question) { m_question = std::move(question); }
+    void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
+
+protected:
+    IntegrationCard(Icons::Glyph glyph, const QString& title, const QString& about,
+                    QWidget* parent);
+
+    // `value` beside its caption, on the next row of the facts.
+    void addFact(const QString& caption, QWidget* value);
+    // Below the facts: the integration's error, the last action's message, the line that says
+    // the sign-in goes on in the browser, and a row of `buttons`.
+    void addButtons(std::initializer_list<QPushButton*> buttons);
+    // The integration's own error (hidden when empty).
+    void showError(const QString& text);
+    // What the last action said: a hint when `ok`, else an error (hidden when empty).
+    void showMessage(bool ok, const QString& text);
+    void hideMessage();
+    // The sign-in waits for the browser, which was sent to `url` (or could not be opened).
+    void showWaiting(const QUrl& url);
+    void hideWaiting();
+    // `text` after a dot in `color`, as rich text (the text itself escaped).
+    static QString dot(const QColor& color, const QString& text);
+    // The tooltip of a button whose service this window does not have.
+    static QString withoutServiceText();
+    void ask(const QString& title, const QString& text, Answer answer);
+    // Shows OAuthClientDialog for `provider`; `accepted` gets the dialog once its fields are
+    // filled and it closes with OK.
+    void askForClient(OAuthClientDialog::Provider provider,
+                      std::function<void(const OAuthClientDialog& dialog)> accepted);
+
+private:
+    QGridLayout* m_facts;
+    int m_factRows = 0;
+    // Errors and messages quote the provider (their error descriptions): plain text.
+    QLabel* m_error;
+    QLabel* m_message;
+    QLabel* m_waiting;
+    QVBoxLayout* m_layout;
+    Question m_question;
+    UrlOpener m_openUrl;
+};
+
+} // namespace slotdesk::ui

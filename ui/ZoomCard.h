@@ -1,0 +1,48 @@
+#pragma once
+// ZoomCard: the Zoom connection on the Integrations page — status, account and the last error —
+// with Connect (the browser sign-in, with a Cancel while it waits; Reconnect once Zoom has
+// revoked the grant) and Disconnect (after a question). Without a ZoomService its buttons stay
+// disabled. When no Zoom OAuth app is configured, Connect asks for one first.
+
+#include "ui/IntegrationCard.h"
+
+#include <QPointer>
+
+class QPushButton;
+
+namespace slotdesk::video {
+class ZoomService;
+}
+
+namespace slotdesk::models {
+class AdminSession;
+}
+
+namespace slotdesk::ui {
+
+class ZoomCard : public IntegrationCard {
+    Q_OBJECT
+public:
+    explicit ZoomCard(models::AdminSession* session, QWidget* parent = nullptr);
+
+    // May be null (the buttons stay disabled). Not owned.
+    void setService(video::ZoomService* zoom);
+
+private:
+    void showIntegration();
+    void connectZoom();
+    void disconnectZoom();
+
+    models::AdminSession* m_session;
+    QPointer<video::ZoomService> m_zoom;
+    bool m_connected = false;
+    bool m_clientCheck = false; // asking the keychain whether a Zoom app is configured
+
+    QLabel* m_status;
+    QLabel* m_account;
+    QPushButton* m_connect;
+    QPushButton* m_disconnect;
+    QPushButton* m_cancelConnect;
+};
+
+} // namespace slotdesk::ui
