@@ -10,7 +10,8 @@
 #include <QOAuthHttpServerReplyHandler>
 #include <QRandomGenerator>
 
-Q_LOGGING_CATEGORY(lcAuthFlow, "slotdesk.calendar.oauth")
+// The category is GoogleOAuthClient.cpp's: one definition for one name.
+Q_DECLARE_LOGGING_CATEGORY(lcOAuth)
 
 namespace slotdesk::google {
 namespace {
@@ -123,7 +124,7 @@ void GoogleAuthorizationFlow::start() {
             &GoogleAuthorizationFlow::onCallback);
     m_flow->setReplyHandler(m_handler);
     m_timeout.start();
-    qCInfo(lcAuthFlow) << "waiting for Google's redirect on" << redirectUri().toString();
+    qCInfo(lcOAuth) << "waiting for Google's redirect on" << redirectUri().toString();
     m_flow->grant();
 }
 
@@ -136,7 +137,7 @@ void GoogleAuthorizationFlow::onCallback(const QVariantMap& values) {
         return;
     if (values.value(QStringLiteral("state")).toString() != m_state) {
         // Not our browser round-trip (or a forged one): ignore it and keep listening.
-        qCWarning(lcAuthFlow) << "ignored a redirect with a wrong or missing state";
+        qCWarning(lcOAuth) << "ignored a redirect with a wrong or missing state";
         return;
     }
     m_callbackAccepted = true;
@@ -194,7 +195,7 @@ void GoogleAuthorizationFlow::fail(const QString& message) {
     m_done = true;
     m_timeout.stop();
     closeListener();
-    qCWarning(lcAuthFlow) << "authorization failed:" << message;
+    qCWarning(lcOAuth) << "authorization failed:" << message;
     emit failed(message);
 }
 

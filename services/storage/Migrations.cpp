@@ -11,9 +11,9 @@ namespace slotdesk::storage {
 namespace {
 
 // One statement of a step. Most are the same on both engines; where SQLite's and PostgreSQL's
-// syntax differ a step says both (differs()), and a statement for one engine only names it
-// (onlyOn()). Either way both engines must end with the same tables, types, CHECKs, indexes
-// and unique constraints.
+// syntax differ a step gives both texts ({sqlite, postgres}), and a statement for one engine
+// only leaves the other nullptr. Either way both engines must end with the same tables, types,
+// CHECKs, indexes and unique constraints.
 struct Statement {
     Statement(const char* both) // NOLINT(google-explicit-constructor): steps list plain strings
         : sqlite(both)
@@ -29,14 +29,6 @@ struct Statement {
     const char* sqlite;   // nullptr: not run on SQLite
     const char* postgres; // nullptr: not run on PostgreSQL
 };
-
-[[maybe_unused]] Statement differs(const char* sqlite, const char* postgres) {
-    return {sqlite, postgres};
-}
-
-[[maybe_unused]] Statement onlyOn(SqlDialect dialect, const char* text) {
-    return dialect == SqlDialect::PostgreSQL ? Statement{nullptr, text} : Statement{text, nullptr};
-}
 
 struct Migration {
     int version;
