@@ -1,6 +1,6 @@
 #pragma once
 // LogRedaction: what every log message goes through before it is written, whoever logged it —
-// our categories and Qt's own (qt.httpserver at debug level logs whole request URLs). Secrets
+// our categories and Qt's own (e.g. qt.network.* at debug level, OAuth redirects). Secrets
 // are masked (token=…, access_token=…, "refresh_token":"…", Bearer …, a URL's password) and
 // control characters are escaped, so a decoded path with CR/LF in it cannot forge a second line.
 

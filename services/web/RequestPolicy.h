@@ -1,6 +1,6 @@
 #pragma once
 // RequestPolicy: the endpoint's defences, applied before any route runs — Host allowlist
-// (against DNS rebinding), body size, JSON-only POSTs, same-origin POSTs, and the headers every
+// (against DNS rebinding), JSON-only POSTs, same-origin POSTs, and the headers every
 // response carries (CSP without inline script, nosniff, no referrer, no framing).
 
 #include "web/HttpMessage.h"
