@@ -13,170 +13,128 @@
 namespace slotdesk::ui {
 namespace {
 
-// Paths on a 24 × 24 grid, stroked with a round 1.8 px pen.
-QPainterPath glyphPath(Icons::Glyph glyph) {
-    QPainterPath p;
+// Path data on a 24 × 24 grid, stroked with a round 1.8 px pen. A small subset of SVG's
+// path syntax plus three shapes: M x y (move), L x y (line), C x1 y1 x2 y2 x y (cubic),
+// Z (close), O cx cy rx ry (ellipse), Q x y w h r (rounded rectangle, r = 0 for square).
+const char* glyphData(Icons::Glyph glyph) {
     switch (glyph) {
     case Icons::Glyph::Calendar:
-        p.addRoundedRect(QRectF(3.5, 5, 17, 15.5), 2.5, 2.5);
-        p.moveTo(3.5, 10);
-        p.lineTo(20.5, 10);
-        p.moveTo(8, 3);
-        p.lineTo(8, 7);
-        p.moveTo(16, 3);
-        p.lineTo(16, 7);
-        p.addRect(QRectF(7.5, 13.5, 2, 2));
-        break;
+        return "Q 3.5 5 17 15.5 2.5 M 3.5 10 L 20.5 10 M 8 3 L 8 7 M 16 3 L 16 7 Q 7.5 13.5 2 2 0";
     case Icons::Glyph::Approvals:
-        p.moveTo(3.5, 13);
-        p.lineTo(7, 5);
-        p.lineTo(17, 5);
-        p.lineTo(20.5, 13);
-        p.lineTo(20.5, 19);
-        p.lineTo(3.5, 19);
-        p.closeSubpath();
-        p.moveTo(3.5, 13);
-        p.lineTo(8.5, 13);
-        p.lineTo(10, 15.5);
-        p.lineTo(14, 15.5);
-        p.lineTo(15.5, 13);
-        p.lineTo(20.5, 13);
-        break;
+        return "M 3.5 13 L 7 5 L 17 5 L 20.5 13 L 20.5 19 L 3.5 19 Z "
+               "M 3.5 13 L 8.5 13 L 10 15.5 L 14 15.5 L 15.5 13 L 20.5 13";
     case Icons::Glyph::Bookings:
-        for (double y : {6.5, 12.0, 17.5}) {
-            p.addEllipse(QPointF(5, y), 0.9, 0.9);
-            p.moveTo(9, y);
-            p.lineTo(20, y);
-        }
-        break;
+        return "O 5 6.5 0.9 0.9 M 9 6.5 L 20 6.5 O 5 12 0.9 0.9 M 9 12 L 20 12 "
+               "O 5 17.5 0.9 0.9 M 9 17.5 L 20 17.5";
     case Icons::Glyph::Availability:
-        p.addEllipse(QPointF(12, 12), 8.5, 8.5);
-        p.moveTo(12, 7);
-        p.lineTo(12, 12);
-        p.lineTo(15.5, 14);
-        break;
+        return "O 12 12 8.5 8.5 M 12 7 L 12 12 L 15.5 14";
     case Icons::Glyph::Integrations:
-        p.moveTo(9, 3.5);
-        p.lineTo(9, 8);
-        p.moveTo(15, 3.5);
-        p.lineTo(15, 8);
-        p.moveTo(6, 8);
-        p.lineTo(18, 8);
-        p.lineTo(18, 11);
-        p.cubicTo(18, 14.5, 15.5, 16.5, 12, 16.5);
-        p.cubicTo(8.5, 16.5, 6, 14.5, 6, 11);
-        p.closeSubpath();
-        p.moveTo(12, 16.5);
-        p.lineTo(12, 20.5);
-        break;
-    case Icons::Glyph::Settings: {
-        p.addEllipse(QPointF(12, 12), 3, 3);
-        // A cog: eight teeth around a ring.
-        QPainterPath ring;
-        const int teeth = 8;
-        for (int i = 0; i < teeth * 2; ++i) {
-            const double a = std::numbers::pi * i / teeth;
-            const double r1 = (i % 2 == 0) ? 8.6 : 6.6;
-            const double a0 = a - std::numbers::pi / teeth / 2;
-            const double a1 = a + std::numbers::pi / teeth / 2;
-            const QPointF from(12 + r1 * std::cos(a0), 12 + r1 * std::sin(a0));
-            const QPointF to(12 + r1 * std::cos(a1), 12 + r1 * std::sin(a1));
-            if (i == 0)
-                ring.moveTo(from);
-            else
-                ring.lineTo(from);
-            ring.lineTo(to);
-        }
-        ring.closeSubpath();
-        p.addPath(ring);
-        break;
-    }
+        return "M 9 3.5 L 9 8 M 15 3.5 L 15 8 M 6 8 L 18 8 L 18 11 C 18 14.5 15.5 16.5 12 16.5 "
+               "C 8.5 16.5 6 14.5 6 11 Z M 12 16.5 L 12 20.5";
+    case Icons::Glyph::Settings:
+        return "O 12 12 3 3"; // and the cog of cogPath()
     case Icons::Glyph::ChevronLeft:
-        p.moveTo(14.5, 6);
-        p.lineTo(8.5, 12);
-        p.lineTo(14.5, 18);
-        break;
+        return "M 14.5 6 L 8.5 12 L 14.5 18";
     case Icons::Glyph::ChevronRight:
-        p.moveTo(9.5, 6);
-        p.lineTo(15.5, 12);
-        p.lineTo(9.5, 18);
-        break;
+        return "M 9.5 6 L 15.5 12 L 9.5 18";
     case Icons::Glyph::Plus:
-        p.moveTo(12, 5);
-        p.lineTo(12, 19);
-        p.moveTo(5, 12);
-        p.lineTo(19, 12);
-        break;
+        return "M 12 5 L 12 19 M 5 12 L 19 12";
     case Icons::Glyph::Edit:
-        p.moveTo(4.5, 19.5);
-        p.lineTo(5.5, 15);
-        p.lineTo(15.5, 5);
-        p.lineTo(19, 8.5);
-        p.lineTo(9, 18.5);
-        p.closeSubpath();
-        p.moveTo(13.5, 7);
-        p.lineTo(17, 10.5);
-        break;
+        return "M 4.5 19.5 L 5.5 15 L 15.5 5 L 19 8.5 L 9 18.5 Z M 13.5 7 L 17 10.5";
     case Icons::Glyph::Remove:
     case Icons::Glyph::Cross:
-        p.moveTo(6.5, 6.5);
-        p.lineTo(17.5, 17.5);
-        p.moveTo(17.5, 6.5);
-        p.lineTo(6.5, 17.5);
-        break;
+        return "M 6.5 6.5 L 17.5 17.5 M 17.5 6.5 L 6.5 17.5";
     case Icons::Glyph::Copy:
-        p.addRoundedRect(QRectF(8.5, 8.5, 11, 11), 2, 2);
-        p.moveTo(15.5, 8.5);
-        p.lineTo(15.5, 6.5);
-        p.cubicTo(15.5, 5, 15, 4.5, 13.5, 4.5);
-        p.lineTo(6.5, 4.5);
-        p.cubicTo(5, 4.5, 4.5, 5, 4.5, 6.5);
-        p.lineTo(4.5, 13.5);
-        p.cubicTo(4.5, 15, 5, 15.5, 6.5, 15.5);
-        p.lineTo(8.5, 15.5);
-        break;
+        return "Q 8.5 8.5 11 11 2 M 15.5 8.5 L 15.5 6.5 C 15.5 5 15 4.5 13.5 4.5 L 6.5 4.5 "
+               "C 5 4.5 4.5 5 4.5 6.5 L 4.5 13.5 C 4.5 15 5 15.5 6.5 15.5 L 8.5 15.5";
     case Icons::Glyph::OpenExternal:
-        p.moveTo(13, 4.5);
-        p.lineTo(19.5, 4.5);
-        p.lineTo(19.5, 11);
-        p.moveTo(19.5, 4.5);
-        p.lineTo(11, 13);
-        p.moveTo(17, 14);
-        p.lineTo(17, 19.5);
-        p.lineTo(4.5, 19.5);
-        p.lineTo(4.5, 7);
-        p.lineTo(10, 7);
-        break;
+        return "M 13 4.5 L 19.5 4.5 L 19.5 11 M 19.5 4.5 L 11 13 "
+               "M 17 14 L 17 19.5 L 4.5 19.5 L 4.5 7 L 10 7";
     case Icons::Glyph::Check:
-        p.moveTo(5, 12.5);
-        p.lineTo(9.5, 17);
-        p.lineTo(19, 7);
-        break;
+        return "M 5 12.5 L 9.5 17 L 19 7";
     case Icons::Glyph::Video:
-        p.addRoundedRect(QRectF(3.5, 7, 12, 10), 2, 2);
-        p.moveTo(15.5, 10.5);
-        p.lineTo(20.5, 7.5);
-        p.lineTo(20.5, 16.5);
-        p.lineTo(15.5, 13.5);
-        break;
+        return "Q 3.5 7 12 10 2 M 15.5 10.5 L 20.5 7.5 L 20.5 16.5 L 15.5 13.5";
     case Icons::Glyph::Mail:
-        p.addRoundedRect(QRectF(3.5, 5.5, 17, 13), 2, 2);
-        p.moveTo(4, 7);
-        p.lineTo(12, 13);
-        p.lineTo(20, 7);
-        break;
+        return "Q 3.5 5.5 17 13 2 M 4 7 L 12 13 L 20 7";
     case Icons::Glyph::Globe:
-        p.addEllipse(QPointF(12, 12), 8.5, 8.5);
-        p.addEllipse(QPointF(12, 12), 3.8, 8.5);
-        p.moveTo(3.5, 12);
-        p.lineTo(20.5, 12);
-        break;
+        return "O 12 12 8.5 8.5 O 12 12 3.8 8.5 M 3.5 12 L 20.5 12";
     case Icons::Glyph::Search:
-        p.addEllipse(QPointF(10.5, 10.5), 6, 6);
-        p.moveTo(15, 15);
-        p.lineTo(20, 20);
-        break;
+        return "O 10.5 10.5 6 6 M 15 15 L 20 20";
     }
+    return "";
+}
+
+QPainterPath parsePathData(const char* data) {
+    QPainterPath p;
+    const QList<QByteArray> words = QByteArray(data).simplified().split(' ');
+    qsizetype i = 0;
+    auto number = [&] { return i < words.size() ? words.at(i++).toDouble() : 0.0; };
+    while (i < words.size()) {
+        const char command = words.at(i++).front();
+        switch (command) {
+        case 'M': {
+            const double x = number();
+            p.moveTo(x, number());
+            break;
+        }
+        case 'L': {
+            const double x = number();
+            p.lineTo(x, number());
+            break;
+        }
+        case 'C': {
+            const double x1 = number(), y1 = number(), x2 = number(), y2 = number();
+            const double x = number();
+            p.cubicTo(x1, y1, x2, y2, x, number());
+            break;
+        }
+        case 'Z':
+            p.closeSubpath();
+            break;
+        case 'O': {
+            const double cx = number(), cy = number(), rx = number();
+            p.addEllipse(QPointF(cx, cy), rx, number());
+            break;
+        }
+        case 'Q': {
+            const double x = number(), y = number(), w = number(), h = number();
+            const double r = number();
+            p.addRoundedRect(QRectF(x, y, w, h), r, r);
+            break;
+        }
+        default:
+            Q_ASSERT_X(false, "parsePathData", "unknown path command");
+            return p;
+        }
+    }
+    return p;
+}
+
+// A cog: eight teeth around a ring.
+QPainterPath cogPath() {
+    QPainterPath ring;
+    const int teeth = 8;
+    for (int i = 0; i < teeth * 2; ++i) {
+        const double a = std::numbers::pi * i / teeth;
+        const double r1 = (i % 2 == 0) ? 8.6 : 6.6;
+        const double a0 = a - std::numbers::pi / teeth / 2;
+        const double a1 = a + std::numbers::pi / teeth / 2;
+        const QPointF from(12 + r1 * std::cos(a0), 12 + r1 * std::sin(a0));
+        const QPointF to(12 + r1 * std::cos(a1), 12 + r1 * std::sin(a1));
+        if (i == 0)
+            ring.moveTo(from);
+        else
+            ring.lineTo(from);
+        ring.lineTo(to);
+    }
+    ring.closeSubpath();
+    return ring;
+}
+
+QPainterPath glyphPath(Icons::Glyph glyph) {
+    QPainterPath p = parsePathData(glyphData(glyph));
+    if (glyph == Icons::Glyph::Settings)
+        p.addPath(cogPath());
     return p;
 }
 
