@@ -49,6 +49,12 @@ void bringForward(ui::MainWindow& window, const QString& pageName) {
     window.activateWindow();
 }
 
+// An option that takes a value; `help` is marked with QT_TRANSLATE_NOOP("main", …) by the caller.
+QCommandLineOption valueOption(const char* name, const char* help, const char* valueName) {
+    return QCommandLineOption(QString::fromLatin1(name), QApplication::translate("main", help),
+                              QString::fromLatin1(valueName));
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -68,41 +74,40 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Self-hosted scheduling on your desktop."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dataDir(
-        QStringLiteral("data-dir"),
-        QApplication::translate("main", "Data directory (default: $SLOTDESK_DATA_DIR or the "
-                                        "application data folder)."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption database(
-        QStringLiteral("database"),
-        QApplication::translate("main", "A PostgreSQL database instead of the local file: "
-                                        "postgresql://user@host:port/dbname (default: "
-                                        "$SLOTDESK_DATABASE_URL or the saved setting)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption user(
-        QStringLiteral("user"),
-        QApplication::translate("main", "The admin to work as, when the database has several."),
-        QStringLiteral("USERNAME"));
-    const QCommandLineOption listen(
-        QStringLiteral("listen"),
-        QApplication::translate("main", "Serve the booking page on this address and port for "
-                                        "this run (default: the saved setting, 127.0.0.1:8765)."),
-        QStringLiteral("ADDR:PORT"));
-    const QCommandLineOption publicUrl(
-        QStringLiteral("public-url"),
-        QApplication::translate("main", "The address attendees use, e.g. "
-                                        "https://book.example.org behind an HTTPS proxy, for this "
-                                        "run (default: the saved setting, none)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption page(
-        QStringLiteral("page"),
-        QApplication::translate("main", "Open on a page: calendar, approvals, bookings, "
-                                        "availability, integrations or settings."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption lang(
-        QStringLiteral("lang"),
-        QApplication::translate("main", "Language: de, fr or en (default: the system's)."),
-        QStringLiteral("LANG"));
+    const QCommandLineOption dataDir = valueOption(
+        "data-dir",
+        QT_TRANSLATE_NOOP(
+            "main", "Data directory (default: $SLOTDESK_DATA_DIR or the application data folder)."),
+        "DIR");
+    const QCommandLineOption database = valueOption(
+        "database",
+        QT_TRANSLATE_NOOP(
+            "main",
+            "A PostgreSQL database instead of the local file: postgresql://user@host:port/dbname "
+            "(default: $SLOTDESK_DATABASE_URL or the saved setting)."),
+        "URL");
+    const QCommandLineOption user = valueOption(
+        "user", QT_TRANSLATE_NOOP("main", "The admin to work as, when the database has several."),
+        "USERNAME");
+    const QCommandLineOption listen = valueOption(
+        "listen",
+        QT_TRANSLATE_NOOP("main", "Serve the booking page on this address and port for this run "
+                                  "(default: the saved setting, 127.0.0.1:8765)."),
+        "ADDR:PORT");
+    const QCommandLineOption publicUrl =
+        valueOption("public-url",
+                    QT_TRANSLATE_NOOP(
+                        "main", "The address attendees use, e.g. https://book.example.org behind "
+                                "an HTTPS proxy, for this run (default: the saved setting, none)."),
+                    "URL");
+    const QCommandLineOption page =
+        valueOption("page",
+                    QT_TRANSLATE_NOOP("main", "Open on a page: calendar, approvals, bookings, "
+                                              "availability, integrations or settings."),
+                    "NAME");
+    const QCommandLineOption lang = valueOption(
+        "lang", QT_TRANSLATE_NOOP("main", "Language: de, fr or en (default: the system's)."),
+        "LANG");
     parser.addOptions({dataDir, database, user, listen, publicUrl, page, lang});
     parser.process(app);
     ui::installTranslations(app, parser.value(lang));
