@@ -157,62 +157,89 @@ QColor Appearance::sidebar(const QPalette& palette) {
     return palette.color(QPalette::AlternateBase);
 }
 
-QPalette Appearance::lightPalette() {
+namespace {
+
+// The colours of one palette, role by role; disabledText serves the three disabled text roles.
+struct PaletteColors {
+    QRgb window, windowText, base, alternateBase, toolTipBase, toolTipText, placeholderText, button,
+        light, midlight, mid, dark, shadow, highlight, link, linkVisited, disabledText;
+};
+
+QPalette paletteFrom(const PaletteColors& c) {
     QPalette p;
-    const QColor window(0xf4, 0xf5, 0xf7), base(Qt::white), text(0x1d, 0x21, 0x27);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0xec, 0xee, 0xf2));
-    p.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x30, 0x38));
-    p.setColor(QPalette::ToolTipText, QColor(0xf4, 0xf5, 0xf7));
-    p.setColor(QPalette::PlaceholderText, QColor(0x6b, 0x72, 0x80));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0xfa, 0xfb, 0xfc));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Light, Qt::white);
-    p.setColor(QPalette::Midlight, QColor(0xdd, 0xe1, 0xe7));
-    p.setColor(QPalette::Mid, QColor(0xb8, 0xbe, 0xc8));
-    p.setColor(QPalette::Dark, QColor(0x8a, 0x91, 0x9c));
-    p.setColor(QPalette::Shadow, QColor(0x40, 0x44, 0x4c));
-    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6b, 0xdb));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x2f, 0x6b, 0xdb));
-    p.setColor(QPalette::LinkVisited, QColor(0x6b, 0x4f, 0xc8));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x9a, 0xa0, 0xa8));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x9a, 0xa0, 0xa8));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x9a, 0xa0, 0xa8));
+    const std::pair<QPalette::ColorRole, QRgb> roles[] = {
+        {QPalette::Window, c.window},
+        {QPalette::WindowText, c.windowText},
+        {QPalette::Base, c.base},
+        {QPalette::AlternateBase, c.alternateBase},
+        {QPalette::ToolTipBase, c.toolTipBase},
+        {QPalette::ToolTipText, c.toolTipText},
+        {QPalette::PlaceholderText, c.placeholderText},
+        {QPalette::Text, c.windowText},
+        {QPalette::Button, c.button},
+        {QPalette::ButtonText, c.windowText},
+        {QPalette::BrightText, 0xffffffff},
+        {QPalette::Light, c.light},
+        {QPalette::Midlight, c.midlight},
+        {QPalette::Mid, c.mid},
+        {QPalette::Dark, c.dark},
+        {QPalette::Shadow, c.shadow},
+        {QPalette::Highlight, c.highlight},
+        {QPalette::HighlightedText, 0xffffffff},
+        {QPalette::Link, c.link},
+        {QPalette::LinkVisited, c.linkVisited},
+    };
+    for (const auto& [role, rgb] : roles)
+        p.setColor(role, QColor::fromRgb(rgb));
+    for (const auto role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor::fromRgb(c.disabledText));
     return p;
 }
 
+} // namespace
+
+QPalette Appearance::lightPalette() {
+    return paletteFrom({
+        .window = 0xfff4f5f7,
+        .windowText = 0xff1d2127,
+        .base = 0xffffffff,
+        .alternateBase = 0xffeceef2,
+        .toolTipBase = 0xff2b3038,
+        .toolTipText = 0xfff4f5f7,
+        .placeholderText = 0xff6b7280,
+        .button = 0xfffafbfc,
+        .light = 0xffffffff,
+        .midlight = 0xffdde1e7,
+        .mid = 0xffb8bec8,
+        .dark = 0xff8a919c,
+        .shadow = 0xff40444c,
+        .highlight = 0xff2f6bdb,
+        .link = 0xff2f6bdb,
+        .linkVisited = 0xff6b4fc8,
+        .disabledText = 0xff9aa0a8,
+    });
+}
+
 QPalette Appearance::darkPalette() {
-    QPalette p;
-    const QColor window(0x1e, 0x20, 0x24), base(0x25, 0x28, 0x2d), text(0xe6, 0xe8, 0xeb);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x19, 0x1b, 0x1f));
-    p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x37, 0x3e));
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x94, 0x9a, 0xa4));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x2c, 0x30, 0x36));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Light, QColor(0x3a, 0x3f, 0x46));
-    p.setColor(QPalette::Midlight, QColor(0x36, 0x3a, 0x41));
-    p.setColor(QPalette::Mid, QColor(0x4a, 0x50, 0x59));
-    p.setColor(QPalette::Dark, QColor(0x15, 0x17, 0x1a));
-    p.setColor(QPalette::Shadow, Qt::black);
-    p.setColor(QPalette::Highlight, QColor(0x4a, 0x82, 0xe8));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x7d, 0xaa, 0xf7));
-    p.setColor(QPalette::LinkVisited, QColor(0xa9, 0x8d, 0xf0));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6c, 0x72, 0x7b));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x6c, 0x72, 0x7b));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6c, 0x72, 0x7b));
-    return p;
+    return paletteFrom({
+        .window = 0xff1e2024,
+        .windowText = 0xffe6e8eb,
+        .base = 0xff25282d,
+        .alternateBase = 0xff191b1f,
+        .toolTipBase = 0xff33373e,
+        .toolTipText = 0xffe6e8eb,
+        .placeholderText = 0xff949aa4,
+        .button = 0xff2c3036,
+        .light = 0xff3a3f46,
+        .midlight = 0xff363a41,
+        .mid = 0xff4a5059,
+        .dark = 0xff15171a,
+        .shadow = 0xff000000,
+        .highlight = 0xff4a82e8,
+        .link = 0xff7daaf7,
+        .linkVisited = 0xffa98df0,
+        .disabledText = 0xff6c727b,
+    });
 }
 
 } // namespace slotdesk::ui
