@@ -1341,21 +1341,6 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
         <source>Booking link offline</source>
         <translation>Buchungslink offline</translation>
     </message>
-    <message numerus="yes">
-        <source>%n new booking request(s)</source>
-        <translation>
-            <numerusform>%n neue Buchungsanfrage</numerusform>
-            <numerusform>%n neue Buchungsanfragen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open Approvals to review them.</source>
-        <translation>Öffnen Sie „Genehmigungen“, um sie zu prüfen.</translation>
-    </message>
-    <message>
-        <source>New booking request from %1</source>
-        <translation>Neue Buchungsanfrage von %1</translation>
-    </message>
     <message>
         <source>SlotDesk is still running</source>
         <translation>SlotDesk läuft weiter</translation>
@@ -1562,6 +1547,36 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>No notes</source>
         <translation>Keine Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::RequestNotifier</name>
+    <message numerus="yes">
+        <source>%n new booking request(s)</source>
+        <translation>
+            <numerusform>%n neue Buchungsanfrage</numerusform>
+            <numerusform>%n neue Buchungsanfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Approvals to review them.</source>
+        <translation>Öffnen Sie „Genehmigungen“, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <source>New booking request from %1</source>
+        <translation>Neue Buchungsanfrage von %1</translation>
+    </message>
+    <message>
+        <source>Open Approvals</source>
+        <translation>Genehmigungen öffnen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
     </message>
 </context>
 <context>

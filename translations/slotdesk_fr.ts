@@ -1341,21 +1341,6 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
         <source>Booking link offline</source>
         <translation>Lien de réservation hors ligne</translation>
     </message>
-    <message numerus="yes">
-        <source>%n new booking request(s)</source>
-        <translation>
-            <numerusform>%n nouvelle demande de réservation</numerusform>
-            <numerusform>%n nouvelles demandes de réservation</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open Approvals to review them.</source>
-        <translation>Ouvrez Approbations pour les examiner.</translation>
-    </message>
-    <message>
-        <source>New booking request from %1</source>
-        <translation>Nouvelle demande de réservation de %1</translation>
-    </message>
     <message>
         <source>SlotDesk is still running</source>
         <translation>SlotDesk reste ouvert</translation>
@@ -1562,6 +1547,36 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>No notes</source>
         <translation>Aucune note</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::RequestNotifier</name>
+    <message numerus="yes">
+        <source>%n new booking request(s)</source>
+        <translation>
+            <numerusform>%n nouvelle demande de réservation</numerusform>
+            <numerusform>%n nouvelles demandes de réservation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Approvals to review them.</source>
+        <translation>Ouvrez Approbations pour les examiner.</translation>
+    </message>
+    <message>
+        <source>New booking request from %1</source>
+        <translation>Nouvelle demande de réservation de %1</translation>
+    </message>
+    <message>
+        <source>Open Approvals</source>
+        <translation>Ouvrir Approbations</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Refuser</translation>
     </message>
 </context>
 <context>

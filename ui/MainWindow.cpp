@@ -15,6 +15,7 @@
 #include "ui/IntegrationsPage.h"
 #include "ui/NavigationDelegate.h"
 #include "ui/OnboardingDialog.h"
+#include "ui/RequestNotifier.h"
 #include "ui/SettingsPage.h"
 
 #include "calendar/CalendarSyncService.h"
@@ -116,6 +117,7 @@ MainWindow::MainWindow(storage::Database& database, const QString& username, QWi
     connect(m_session, &models::AdminSession::adminChanged, this, &MainWindow::updateSignedIn);
 
     createTray();
+    createNotifier();
     updateBadge(m_pending->rowCount());
     updateSignedIn();
     setBookingLink(m_session->hasAdmin() ? AppSettings::bookingUrl(m_session->admin().username)
@@ -277,13 +279,23 @@ void MainWindow::createTray() {
                     activateWindow();
                 }
             });
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+    m_tray->show();
+}
+
+void MainWindow::createNotifier() {
+    m_notifier = new RequestNotifier(m_tray, this);
+    connect(m_notifier, &RequestNotifier::openApprovalsRequested, this, [this] {
         showNormal();
         raise();
         activateWindow();
         showPage(Approvals);
     });
-    m_tray->show();
+    // Straight from the notification: BookingActions still asks first if an approval would
+    // now collide with something, and reports the outcome in the status bar (or a dialog).
+    connect(m_notifier, &RequestNotifier::approveRequested, this,
+            [this](const QString& id) { m_actions->approve({id}); });
+    connect(m_notifier, &RequestNotifier::rejectRequested, this,
+            [this](const QString& id) { m_actions->reject({id}, QString()); });
 }
 
 MainWindow::Page MainWindow::currentPage() const {
@@ -351,21 +363,7 @@ void MainWindow::setBookingLink(const QUrl& url, bool online, const QString& pro
 }
 
 void MainWindow::notifyNewRequests(const QVector<Booking>& bookings) {
-    if (!m_tray || bookings.isEmpty())
-        return;
-    const QString zone = m_session->timeZone();
-    constexpr int kOneByOne = 3;
-    if (bookings.size() > kOneByOne) {
-        m_tray->showMessage(models::plural(tr("%n new booking request(s)", nullptr,
-                                              static_cast<int>(bookings.size())),
-                                           static_cast<int>(bookings.size())),
-                            tr("Open Approvals to review them."), Icons::appIcon());
-        return;
-    }
-    for (const Booking& b : bookings)
-        m_tray->showMessage(tr("New booking request from %1").arg(b.attendeeName),
-                            models::TimeText::range(b.startTime, b.endTime, zone),
-                            Icons::appIcon());
+    m_notifier->notify(bookings, m_session->timeZone());
 }
 
 void MainWindow::showNotice(const QString& text, int milliseconds) {

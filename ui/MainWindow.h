@@ -40,6 +40,7 @@ class BookingsPage;
 class CalendarPage;
 class IntegrationsPage;
 class OnboardingDialog;
+class RequestNotifier;
 class SettingsPage;
 
 class MainWindow : public QMainWindow {
@@ -72,6 +73,7 @@ public:
     // The count on the Approvals badge (and the tray icon).
     [[nodiscard]] int pendingBadge() const;
     [[nodiscard]] QSystemTrayIcon* trayIcon() const { return m_tray; }
+    [[nodiscard]] RequestNotifier* requestNotifier() const { return m_notifier; }
 
 public slots:
     // What the booking server reports: its URL, whether it is serving, and why not.
@@ -93,6 +95,7 @@ private:
     QWidget* makeSidebar();
     void createMenus();
     void createTray();
+    void createNotifier();
     void updateBadge(int count);
     void updateSignedIn();
     void notifyNewRequests(const QVector<Booking>& bookings);
@@ -116,6 +119,7 @@ private:
     QLabel* m_adminLabel = nullptr;
     QLabel* m_linkLabel = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
+    RequestNotifier* m_notifier = nullptr;
     QMetaObject::Connection m_syncAfterDecision;
     QMetaObject::Connection m_calendarAfterZoom;
     QString m_signedIn;
