@@ -8,7 +8,7 @@
 #include "booking/BookingService.h"
 #include "booking/SlotService.h"
 #include "calendar/CalendarSyncService.h"
-#include "calendar/TokenStore.h"
+#include "integration/OAuthTokenStore.h"
 #include "fakes/FakeGoogleServer.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
@@ -123,10 +123,10 @@ class TestCalendarSync : public QObject {
         QSqlQuery q(m_db->connection());
         QVERIFY(q.exec("UPDATE calendar_jobs SET next_attempt_at = 0"));
     }
-    Result<google::GoogleTokens> keychainTokens(const QString& key) {
-        google::TokenStore store;
-        std::optional<Result<google::GoogleTokens>> result;
-        store.read(key, this, [&](Result<google::GoogleTokens> r) { result = r; });
+    Result<integration::OAuthTokens> keychainTokens(const QString& key) {
+        integration::OAuthTokenStore store;
+        std::optional<Result<integration::OAuthTokens>> result;
+        store.read(key, this, [&](Result<integration::OAuthTokens> r) { result = r; });
         (void)QTest::qWaitFor([&] { return result.has_value(); }, 10000);
         return result.value_or(Error::notFound("timeout"));
     }
@@ -201,7 +201,7 @@ private slots:
     void cleanup() {
         m_service.reset();
         // Leave nothing behind in the keyring.
-        google::TokenStore store;
+        integration::OAuthTokenStore store;
         for (const auto& key : std::exchange(m_keychainKeys, {})) {
             bool done = false;
             store.remove(key, this, [&](Status) { done = true; });

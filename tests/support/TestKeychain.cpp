@@ -1,6 +1,6 @@
 #include "support/TestKeychain.h"
 
-#include "calendar/TokenStore.h"
+#include "integration/OAuthTokenStore.h"
 
 #include <QObject>
 #include <QTest>
@@ -19,7 +19,7 @@ QString probeKeychain() {
     // A write, not only a read: reading a missing entry "succeeds" even when the Secret Service
     // has no usable (unlocked) collection to write to.
     QObject context;
-    google::TokenStore store;
+    integration::OAuthTokenStore store;
     const QString key = QStringLiteral("test/keychain-probe");
     std::optional<Status> written;
     store.writeSecret(key, QByteArrayLiteral("probe"), &context,
