@@ -1,7 +1,7 @@
 // slotdesk-cli zoom set-client|connect|status|disconnect: the Zoom OAuth app and the admin's
 // Zoom account for meeting links. Tokens and the app's client secret go to the OS keychain only
-// (integration::OAuthTokenStore, keys "zoom/<integration id>" and "zoom/client/<client id>"); the database
-// records the connection in video_integrations.
+// (integration::OAuthTokenStore, keys "zoom/<integration id>" and "zoom/client/<client id>"); the
+// database records the connection in video_integrations.
 
 #include "cli/Command.h"
 
@@ -42,7 +42,7 @@ QJsonValue integrationJson(const std::optional<storage::VideoIntegration>& i) {
 // one line instead (QT_LOGGING_RULES, which wins over this, brings the log back).
 void quietLogs() {
     QLoggingCategory::setFilterRules(
-        QStringLiteral("slotdesk.video.*=false\nslotdesk.calendar.*=false"));
+        QStringLiteral("slotdesk.video.*=false\nslotdesk.integration.*=false"));
 }
 
 // The keychain answers asynchronously; this short-lived process just waits for it.

@@ -169,10 +169,9 @@ Status recordJobOutcome(storage::CalendarJobRepository& jobs, const CalendarJob&
         return jobs.markFailed(job.id, job.attempts + 1,
                                QStringLiteral("Google could not create a Meet link"));
     case AfterEvent::Later:
-        return jobs.reschedule(
-            job.id, job.attempts + 1,
-            nowUtc().addMSecs(Backoff::delay(job.attempts + 1).count()),
-            QStringLiteral("Waiting for Google to create the Meet link"));
+        return jobs.reschedule(job.id, job.attempts + 1,
+                               nowUtc().addMSecs(Backoff::delay(job.attempts + 1).count()),
+                               QStringLiteral("Waiting for Google to create the Meet link"));
     case AfterEvent::ReadAgain:
         break;
     }
@@ -646,7 +645,7 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
         tx->rollback();
         qCWarning(lcSync) << "cannot store a booking's event id:" << stored.error().message;
         jobFailed(job, ProviderReply::localFailure(Failure::Rejected,
-                                                 QStringLiteral("Cannot store the event id")));
+                                                   QStringLiteral("Cannot store the event id")));
         return;
     }
     if (!stored->has_value()) {
@@ -703,8 +702,7 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
                        other.state == storage::CalendarJobState::Pending;
             })) {
             loggedIfFailed(
-                jobs.reschedule(job.id, job.attempts,
-                                nowUtc().addMSecs(Backoff::kBase.count()),
+                jobs.reschedule(job.id, job.attempts, nowUtc().addMSecs(Backoff::kBase.count()),
                                 QStringLiteral("Waiting for the event to be created first")),
                 "reschedule a calendar delete that waits for its insert");
             ++m_report.jobsRescheduled;

@@ -27,8 +27,9 @@ using integration::ProviderReply;
 using storage::Transaction;
 
 GoogleConnector::GoogleConnector(storage::Database& database, google::Endpoints endpoints,
-                                 integration::OAuthTokenStore* store, google::GoogleOAuthClient* oauth,
-                                 QNetworkAccessManager* network, QObject* parent)
+                                 integration::OAuthTokenStore* store,
+                                 google::GoogleOAuthClient* oauth, QNetworkAccessManager* network,
+                                 QObject* parent)
     : QObject(parent)
     , m_database(database)
     , m_endpoints(std::move(endpoints))
@@ -187,8 +188,7 @@ void GoogleConnector::finishConnect(bool ok, const QString& integrationId, const
     emit connectFinished(ok, integrationId, message);
 }
 
-void GoogleConnector::revokeQuietly(const OAuthTokens& tokens,
-                                    std::function<void()> then) {
+void GoogleConnector::revokeQuietly(const OAuthTokens& tokens, std::function<void()> then) {
     const QString token = tokens.refreshToken.isEmpty() ? tokens.accessToken : tokens.refreshToken;
     if (token.isEmpty()) {
         then();

@@ -14,9 +14,8 @@ GoogleOAuthClient::GoogleOAuthClient(Endpoints endpoints, QNetworkAccessManager*
     , m_endpoints(std::move(endpoints))
     , m_network(network) {}
 
-void GoogleOAuthClient::refresh(
-    const integration::OAuthTokens& tokens, QObject* context,
-    std::function<void(ProviderReply, integration::OAuthTokens)> done) {
+void GoogleOAuthClient::refresh(const integration::OAuthTokens& tokens, QObject* context,
+                                std::function<void(ProviderReply, integration::OAuthTokens)> done) {
     auto credentials = ClientCredentials::load();
     if (!credentials) {
         done(ProviderReply::localFailure(Failure::Rejected, credentials.error().message), tokens);
@@ -28,11 +27,10 @@ void GoogleOAuthClient::refresh(
 
 void GoogleOAuthClient::revoke(const QString& token, QObject* context,
                                std::function<void(ProviderReply)> done) {
-    integration::sendRequest(m_network, provider().name,
-                             integration::formRequest(m_endpoints.revoke),
-                             QByteArrayLiteral("POST"),
-                             integration::formBody({{QStringLiteral("token"), token}}), context,
-                             std::move(done));
+    integration::sendRequest(
+        m_network, provider().name, integration::formRequest(m_endpoints.revoke),
+        QByteArrayLiteral("POST"), integration::formBody({{QStringLiteral("token"), token}}),
+        context, std::move(done));
 }
 
 } // namespace slotdesk::google

@@ -18,9 +18,8 @@ using integration::OAuthTokens;
 using integration::ProviderReply;
 
 GoogleSession::GoogleSession(QString keychainKey, Endpoints endpoints,
-                             integration::OAuthTokenStore* store,
-                             GoogleOAuthClient* oauth, QNetworkAccessManager* network,
-                             QObject* parent)
+                             integration::OAuthTokenStore* store, GoogleOAuthClient* oauth,
+                             QNetworkAccessManager* network, QObject* parent)
     : QObject(parent)
     , m_keychainKey(std::move(keychainKey))
     , m_endpoints(std::move(endpoints))

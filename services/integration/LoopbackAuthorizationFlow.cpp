@@ -23,8 +23,7 @@ QString randomUrlSafe() {
 
 } // namespace
 
-LoopbackAuthorizationFlow::LoopbackAuthorizationFlow(AuthorizationRequest request,
-                                                     QObject* parent)
+LoopbackAuthorizationFlow::LoopbackAuthorizationFlow(AuthorizationRequest request, QObject* parent)
     : QObject(parent)
     , m_request(std::move(request))
     , m_state(randomUrlSafe())

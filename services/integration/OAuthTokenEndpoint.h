@@ -33,8 +33,8 @@ struct OAuthClient {
 // What the browser's redirect brought back, with what exchanging it needs.
 struct AuthorizationCode {
     QString code;
-    QString verifier;  // the PKCE code_verifier whose challenge the authorization request carried
-    QUrl redirectUri;  // the one the code was issued for
+    QString verifier; // the PKCE code_verifier whose challenge the authorization request carried
+    QUrl redirectUri; // the one the code was issued for
 };
 
 class OAuthTokenEndpoint {

@@ -177,11 +177,11 @@ Status VideoIntegrationRepository::releaseClaim(const QString& bookingId) {
 
 Status VideoIntegrationRepository::setStatus(const QString& id, VideoIntegrationStatus status,
                                              const QString& lastError) {
-    return execNoRows(m_db,
-                      QStringLiteral("UPDATE video_integrations SET status = ?, last_error = ?, "
-                                     "updated_at = ? WHERE id = ?"),
-                      {toText(status), lastError.isEmpty() ? QVariant() : QVariant(lastError),
-                       nowMs(), id});
+    return execNoRows(
+        m_db,
+        QStringLiteral("UPDATE video_integrations SET status = ?, last_error = ?, "
+                       "updated_at = ? WHERE id = ?"),
+        {toText(status), lastError.isEmpty() ? QVariant() : QVariant(lastError), nowMs(), id});
 }
 
 Status VideoIntegrationRepository::remove(const QString& userId, const QString& provider) {
@@ -196,11 +196,11 @@ Status VideoIntegrationRepository::saveMeeting(const VideoMeeting& meeting) {
                        {meeting.bookingId});
         !removed)
         return removed;
-    return execNoRows(m_db,
-                      QStringLiteral("INSERT INTO video_meetings (booking_id, provider, "
-                                     "meeting_id, join_url, created_at) VALUES (?, ?, ?, ?, ?)"),
-                      {meeting.bookingId, meeting.provider, meeting.meetingId, meeting.joinUrl,
-                       nowMs()});
+    return execNoRows(
+        m_db,
+        QStringLiteral("INSERT INTO video_meetings (booking_id, provider, "
+                       "meeting_id, join_url, created_at) VALUES (?, ?, ?, ?, ?)"),
+        {meeting.bookingId, meeting.provider, meeting.meetingId, meeting.joinUrl, nowMs()});
 }
 
 Result<std::optional<VideoMeeting>>

@@ -1,7 +1,8 @@
 #pragma once
 // VideoIntegrationStatus: how a video account (Zoom) is doing, the video counterpart of
-// SyncStatus (and, like it, provider-neutral: namespace slotdesk). The database keeps the words of toText() ('connected', 'error',
-// 'reauth_required'); VideoIntegrationRepository maps them to and from this enum.
+// SyncStatus (and, like it, provider-neutral: namespace slotdesk). The database keeps the words of
+// toText() ('connected', 'error', 'reauth_required'); VideoIntegrationRepository maps them to and
+// from this enum.
 
 #include <QString>
 

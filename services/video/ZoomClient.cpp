@@ -261,44 +261,45 @@ void ZoomClient::currentUserEmail(QObject* context,
                                   std::function<void(ProviderReply, QString)> done) {
     apiCall(QByteArrayLiteral("GET"), QStringLiteral("/users/me"), {}, context,
             [done = std::move(done)](const ProviderReply& reply) {
-                done(reply, reply.ok() ? reply.body.value(QLatin1String("email")).toString()
-                                       : QString());
+                done(reply,
+                     reply.ok() ? reply.body.value(QLatin1String("email")).toString() : QString());
             });
 }
 
 void ZoomClient::revoke(QObject* context, std::function<void(ProviderReply)> done) {
-    m_store->read(
-        m_key, context,
-        [this, context, done = std::move(done)](Result<OAuthTokens> stored) mutable {
-            if (!stored) {
-                done(stored.error().code == ErrorCode::NotFound ? ProviderReply{}
-                                                                : keychainFailure(stored.error()));
-                return;
-            }
-            ClientCredentials::load(
-                m_store, context,
-                [this, tokens = *stored, context,
-                 done = std::move(done)](Result<ClientCredentials> credentials) mutable {
-                    if (!credentials) {
-                        done(credentialsFailure(credentials.error()));
-                        return;
-                    }
-                    // Revoking the refresh token ends the whole grant.
-                    const QString token =
-                        tokens.refreshToken.isEmpty() ? tokens.accessToken : tokens.refreshToken;
-                    QUrl url = m_endpoints.revoke;
-                    QUrlQuery query;
-                    query.addQueryItem(QStringLiteral("token"),
-                                       QString::fromUtf8(QUrl::toPercentEncoding(token)));
-                    url.setQuery(query);
-                    QNetworkRequest request = integration::formRequest(url);
-                    request.setRawHeader("Authorization",
-                                         credentials->oauthClient().basicAuthorization());
-                    integration::sendRequest(m_network, provider().name, request,
-                                             QByteArrayLiteral("POST"), {}, context,
-                                             std::move(done));
-                });
-        });
+    m_store->read(m_key, context,
+                  [this, context, done = std::move(done)](Result<OAuthTokens> stored) mutable {
+                      if (!stored) {
+                          done(stored.error().code == ErrorCode::NotFound
+                                   ? ProviderReply{}
+                                   : keychainFailure(stored.error()));
+                          return;
+                      }
+                      ClientCredentials::load(
+                          m_store, context,
+                          [this, tokens = *stored, context,
+                           done = std::move(done)](Result<ClientCredentials> credentials) mutable {
+                              if (!credentials) {
+                                  done(credentialsFailure(credentials.error()));
+                                  return;
+                              }
+                              // Revoking the refresh token ends the whole grant.
+                              const QString token = tokens.refreshToken.isEmpty()
+                                                        ? tokens.accessToken
+                                                        : tokens.refreshToken;
+                              QUrl url = m_endpoints.revoke;
+                              QUrlQuery query;
+                              query.addQueryItem(QStringLiteral("token"),
+                                                 QString::fromUtf8(QUrl::toPercentEncoding(token)));
+                              url.setQuery(query);
+                              QNetworkRequest request = integration::formRequest(url);
+                              request.setRawHeader("Authorization",
+                                                   credentials->oauthClient().basicAuthorization());
+                              integration::sendRequest(m_network, provider().name, request,
+                                                       QByteArrayLiteral("POST"), {}, context,
+                                                       std::move(done));
+                          });
+                  });
 }
 
 } // namespace slotdesk::zoom

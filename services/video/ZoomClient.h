@@ -45,8 +45,7 @@ public:
     using Reply = integration::ProviderReply;
 
     ZoomClient(Endpoints endpoints, QNetworkAccessManager* network,
-               integration::OAuthTokenStore* store, QString keychainKey,
-               QObject* parent = nullptr);
+               integration::OAuthTokenStore* store, QString keychainKey, QObject* parent = nullptr);
 
     // Where "now" comes from for token expiry (default: the system clock).
     void setClock(core::Clock clock) { m_clock = std::move(clock); }
@@ -61,8 +60,7 @@ public:
     void createMeeting(const MeetingRequest& request, QObject* context,
                        std::function<void(Reply, Meeting)> done);
     // DELETE /meetings/{id}; a meeting Zoom no longer knows (404) counts as deleted.
-    void deleteMeeting(const QString& meetingId, QObject* context,
-                       std::function<void(Reply)> done);
+    void deleteMeeting(const QString& meetingId, QObject* context, std::function<void(Reply)> done);
 
     // GET /users/me: the connected account's e-mail address.
     void currentUserEmail(QObject* context, std::function<void(Reply, QString)> done);

@@ -110,8 +110,9 @@ void ClientCredentials::load(integration::KeychainSecretStore* store, QObject* c
     });
 }
 
-void ClientCredentials::save(const ClientCredentials& credentials, integration::KeychainSecretStore* store,
-                             QObject* context, std::function<void(Status)> done) {
+void ClientCredentials::save(const ClientCredentials& credentials,
+                             integration::KeychainSecretStore* store, QObject* context,
+                             std::function<void(Status)> done) {
     const QString id = credentials.clientId.trimmed();
     const QString secret = credentials.clientSecret.trimmed();
     if (id.isEmpty() || secret.isEmpty()) {

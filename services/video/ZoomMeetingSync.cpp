@@ -74,8 +74,8 @@ void ZoomMeetingSync::run(const QString& userId, int failures,
          std::move(done));
 }
 
-void ZoomMeetingSync::fail(const QString& integrationId, const ProviderReply& reply,
-                           int failures, ZoomSyncReport& report) {
+void ZoomMeetingSync::fail(const QString& integrationId, const ProviderReply& reply, int failures,
+                           ZoomSyncReport& report) {
     report.ok = false;
     report.transient = reply.isTransient();
     report.message = reply.message;
@@ -83,9 +83,8 @@ void ZoomMeetingSync::fail(const QString& integrationId, const ProviderReply& re
         report.retryIn = integration::Backoff::delay(failures + 1, reply.retryAfter);
     (void)VideoIntegrationRepository(m_database.connection())
         .setStatus(integrationId,
-                   reply.failure == Failure::AuthRevoked
-                       ? VideoIntegrationStatus::ReauthRequired
-                       : VideoIntegrationStatus::Error,
+                   reply.failure == Failure::AuthRevoked ? VideoIntegrationStatus::ReauthRequired
+                                                         : VideoIntegrationStatus::Error,
                    reply.message);
 }
 
@@ -131,8 +130,7 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
                              qPrintable(saved.error().message));
                 // The Google event waits for this link (CalendarSyncRun::runInsert): send it now.
                 (void)storage::CalendarJobRepository(m_database.connection())
-                    .makeDue(w.bookingId, storage::CalendarJobAction::Insert,
-                             m_clock.now());
+                    .makeDue(w.bookingId, storage::CalendarJobAction::Insert, m_clock.now());
                 ++report->created;
                 next(work, report, integrationId, failures, client, std::move(done));
             });

@@ -205,14 +205,14 @@ void ZoomService::connectZoom() {
     auto admin = ProfileService(m_database).admin(m_username);
     if (!admin)
         return finishConnect(false, admin.error().message);
-    ClientCredentials::load(
-        m_store, this, [this, userId = admin->id](Result<ClientCredentials> client) {
-            if (!m_connecting)
-                return; // cancelled meanwhile
-            if (!client)
-                return finishConnect(false, client.error().message);
-            connectWith(*client, userId);
-        });
+    ClientCredentials::load(m_store, this,
+                            [this, userId = admin->id](Result<ClientCredentials> client) {
+                                if (!m_connecting)
+                                    return; // cancelled meanwhile
+                                if (!client)
+                                    return finishConnect(false, client.error().message);
+                                connectWith(*client, userId);
+                            });
 }
 
 void ZoomService::connectWith(const ClientCredentials& client, const QString& userId) {
@@ -224,11 +224,10 @@ void ZoomService::connectWith(const ClientCredentials& client, const QString& us
             return; // cancelled while the keychain answered
         const QString integrationId = storage::newId();
         const auto endpoints = Endpoints::fromEnvironment();
-        m_connectClient = new ZoomClient(endpoints, m_network, m_store,
-                                               keychainKeyFor(integrationId), this);
+        m_connectClient =
+            new ZoomClient(endpoints, m_network, m_store, keychainKeyFor(integrationId), this);
         m_connectClient->setClock(m_clock);
-        m_flow =
-            new ZoomAuthorizationFlow(endpoints, client, m_connectClient, m_connectClient);
+        m_flow = new ZoomAuthorizationFlow(endpoints, client, m_connectClient, m_connectClient);
         connect(m_flow, &ZoomAuthorizationFlow::authorizationUrlReady, this,
                 &ZoomService::authorizationUrlReady);
         connect(m_flow, &ZoomAuthorizationFlow::granted, this,
@@ -304,8 +303,7 @@ void ZoomService::disconnectZoom() {
     }
     const VideoIntegration current = **found;
     const QString key = keychainKeyFor(current.id);
-    auto* client =
-        new ZoomClient(Endpoints::fromEnvironment(), m_network, m_store, key, this);
+    auto* client = new ZoomClient(Endpoints::fromEnvironment(), m_network, m_store, key, this);
     client->setClock(m_clock);
     client->revoke(this, [this, client, current, key](ProviderReply reply) {
         client->deleteLater();

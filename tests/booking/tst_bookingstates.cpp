@@ -125,8 +125,9 @@ private slots:
         auto seeded = storage::BookingRepository(m_db->connection()).create(asked);
         QVERIFY(seeded.ok());
         BookingService service(*m_db);
-        const storage::VideoMeeting meeting{seeded->id, QStringLiteral("zoom"), QStringLiteral("857"),
-                                          QStringLiteral("https://zoom.example/j/857"), false};
+        const storage::VideoMeeting meeting{seeded->id, QStringLiteral("zoom"),
+                                            QStringLiteral("857"),
+                                            QStringLiteral("https://zoom.example/j/857"), false};
 
         // Another admin's booking: nothing is written.
         const User other = test::seedAdmin(*m_db, QStringLiteral("carol"));
@@ -216,8 +217,7 @@ private slots:
         storage::VideoIntegrationRepository zoom(m_db->connection());
         storage::VideoIntegration integration;
         integration.userId = m_admin.id;
-        integration.status =
-            VideoIntegrationStatus::Error; // still usable: the next pass may work
+        integration.status = VideoIntegrationStatus::Error; // still usable: the next pass may work
         QVERIFY(zoom.save(integration).ok());
         QCOMPARE(service.videoProviders(m_admin), QList<VideoProvider>{VideoProvider::Zoom});
         integration.status = VideoIntegrationStatus::ReauthRequired;

@@ -53,10 +53,10 @@ public:
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
     }
     void answer(int status, const QByteArray& body, const QByteArray& extraHeaders = {}) {
-        m_responses.append("HTTP/1.1 " + QByteArray::number(status) + " Canned\r\n" +
-                           extraHeaders + "Content-Type: application/json\r\nContent-Length: " +
-                           QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" +
-                           body);
+        m_responses.append(
+            "HTTP/1.1 " + QByteArray::number(status) + " Canned\r\n" + extraHeaders +
+            "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+            "\r\nConnection: close\r\n\r\n" + body);
     }
     // Read nothing, answer nothing: the client waits.
     void stall() { m_stalled = true; }
@@ -189,7 +189,8 @@ private slots:
         QTest::newRow("410") << 410 << "deleted" << Failure::Gone << false;
         QTest::newRow("404") << 404 << "" << Failure::NotFound << false;
         QTest::newRow("409") << 409 << "duplicate" << Failure::Duplicate << false;
-        QTest::newRow("400 invalid_grant") << 400 << "invalid_grant" << Failure::AuthRevoked << false;
+        QTest::newRow("400 invalid_grant")
+            << 400 << "invalid_grant" << Failure::AuthRevoked << false;
         QTest::newRow("400") << 400 << "invalid_request" << Failure::Rejected << false;
     }
     void classificationTable() {
@@ -246,8 +247,8 @@ private slots:
         server.stall();
         auto context = std::make_unique<QObject>();
         bool called = false;
-        sendRequest(m_network, kAcme.name, QNetworkRequest(server.url()), "GET", {},
-                    context.get(), [&called](const ProviderReply&) { called = true; });
+        sendRequest(m_network, kAcme.name, QNetworkRequest(server.url()), "GET", {}, context.get(),
+                    [&called](const ProviderReply&) { called = true; });
         QTest::qWait(100);
         context.reset();
         QTest::qWait(100);
@@ -302,7 +303,7 @@ private slots:
         QCOMPARE(back->expiresAt, tokens.expiresAt);
         QCOMPARE(back->scope, QString("calendar.read"));
         QVERIFY(!tokens.needsRefresh(test::utc("2026-12-01T09:58:00Z")));
-        QVERIFY(tokens.needsRefresh(test::utc("2026-12-01T09:59:30Z"))); // within a minute
+        QVERIFY(tokens.needsRefresh(test::utc("2026-12-01T09:59:30Z")));        // within a minute
         QVERIFY(OAuthTokens{}.needsRefresh(test::utc("2026-12-01T09:00:00Z"))); // no access token
         QVERIFY(!OAuthTokens::fromJson("not json").has_value());
         QVERIFY(!OAuthTokens::fromJson(R"({"accessToken":"","refreshToken":""})").has_value());
@@ -363,7 +364,8 @@ private slots:
     void refusedAndUnusableGrants() {
         CannedServer server;
         const OAuthTokenEndpoint endpoint(kAcme, server.url(), m_network);
-        const OAuthClient client{QStringLiteral("id"), {}, OAuthClient::Authentication::RequestBody};
+        const OAuthClient client{
+            QStringLiteral("id"), {}, OAuthClient::Authentication::RequestBody};
         const OAuthTokens old{QStringLiteral("at-0"), QStringLiteral("rt-0"), {}, {}};
 
         server.answer(400, R"({"error":"invalid_grant"})");
@@ -392,13 +394,15 @@ private slots:
                  QString("http://127.0.0.1:1/"));
 
         server.answer(200, R"({"token_type":"bearer"})");
-        auto [empty, previous] = grant([&](auto done) { endpoint.refresh(client, old, this, done); });
+        auto [empty, previous] =
+            grant([&](auto done) { endpoint.refresh(client, old, this, done); });
         QCOMPARE(empty.failure, Failure::Rejected);
         QCOMPARE(empty.message, QStringLiteral("Acme's token endpoint sent no access token"));
         QCOMPARE(previous.accessToken, QString("at-0"));
 
         server.answer(503, {});
-        auto [down, unchanged] = grant([&](auto done) { endpoint.refresh(client, old, this, done); });
+        auto [down, unchanged] =
+            grant([&](auto done) { endpoint.refresh(client, old, this, done); });
         QCOMPARE(down.failure, Failure::ServerError);
         QVERIFY(down.isTransient());
 
@@ -514,8 +518,8 @@ private slots:
     void secretsAndTokensRoundTripThroughTheKeychain() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         OAuthTokenStore store;
-        const QString key =
-            QStringLiteral("test/integration/") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString key = QStringLiteral("test/integration/") +
+                            QUuid::createUuid().toString(QUuid::WithoutBraces);
         const auto wait = [this](const std::function<void(std::function<void(Status)>)>& call) {
             std::optional<Status> status;
             call([&status](Status s) { status = std::move(s); });

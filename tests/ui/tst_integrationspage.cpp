@@ -5,9 +5,9 @@
 // dialog that asks for one; no services → disabled buttons. Widgets are found by objectName.
 
 #include "calendar/CalendarSyncService.h"
-#include "integration/OAuthTokenStore.h"
 #include "fakes/FakeGoogleServer.h"
 #include "fakes/FakeZoomServer.h"
+#include "integration/OAuthTokenStore.h"
 #include "models/AdminSession.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"

@@ -2,10 +2,10 @@
 // gnome-keyring unlocked): connect (code + PKCE, Basic client credentials), meeting create and
 // delete, refresh-token rotation stored each time, and the failures the outbox retries.
 
+#include "fakes/FakeZoomServer.h"
 #include "integration/Backoff.h"
 #include "integration/LoopbackAuthorizationFlow.h"
 #include "integration/OAuthTokenStore.h"
-#include "fakes/FakeZoomServer.h"
 #include "storage/VideoIntegrationRepository.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
@@ -98,9 +98,10 @@ class TestZoomClient : public QObject {
                                      QStringLiteral("Europe/Berlin")};
         using Pair = std::pair<integration::ProviderReply, zoom::Meeting>;
         return await<Pair>([&](auto done) {
-            m_client->createMeeting(request, this, [done](integration::ProviderReply r, zoom::Meeting m) {
-                done(Pair{std::move(r), std::move(m)});
-            });
+            m_client->createMeeting(request, this,
+                                    [done](integration::ProviderReply r, zoom::Meeting m) {
+                                        done(Pair{std::move(r), std::move(m)});
+                                    });
         });
     }
 
@@ -236,8 +237,8 @@ private slots:
         auto found = repo.find(admin.id, QStringLiteral("zoom"));
         QVERIFY(found && *found);
         QCOMPARE((*found)->status, VideoIntegrationStatus::Connected);
-        QVERIFY(repo.setStatus(saved->id, VideoIntegrationStatus::ReauthRequired,
-                               QStringLiteral("x")));
+        QVERIFY(
+            repo.setStatus(saved->id, VideoIntegrationStatus::ReauthRequired, QStringLiteral("x")));
         QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
                  VideoIntegrationStatus::ReauthRequired);
         // The database keeps the words it always had.
