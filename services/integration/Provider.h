@@ -1,7 +1,7 @@
 #pragma once
 // Provider: the names a provider-neutral integration piece puts into the messages it writes — who
 // answered ("Google could not be reached") and what the admin reconnects ("reconnect Google
-// Calendar"). Each integration has one (google::provider(), zoom::provider()).
+// Calendar"). Each integration has one (provider() in GoogleConfig.h and ZoomConfig.h).
 
 #include <QString>
 
