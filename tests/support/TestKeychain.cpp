@@ -45,4 +45,14 @@ bool keychainRequired() {
     return qEnvironmentVariableIntValue("SLOTDESK_TEST_REQUIRE_KEYCHAIN") != 0;
 }
 
+Result<integration::OAuthTokens> keychainTokens(const QString& key) {
+    QObject context;
+    integration::OAuthTokenStore store;
+    std::optional<Result<integration::OAuthTokens>> result;
+    store.read(key, &context,
+               [&result](Result<integration::OAuthTokens> r) { result = std::move(r); });
+    (void)QTest::qWaitFor([&result] { return result.has_value(); }, 10'000);
+    return result.value_or(Error::notFound(QStringLiteral("The keychain did not answer")));
+}
+
 } // namespace slotdesk::test

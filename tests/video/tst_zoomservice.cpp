@@ -64,13 +64,6 @@ class TestZoomService : public QObject {
         auto found = storage::BookingRepository(m_db->connection()).findById(m_admin.id, id);
         return found && *found ? **found : Booking{};
     }
-    Result<integration::OAuthTokens> keychainTokens(const QString& key) {
-        integration::OAuthTokenStore store;
-        std::optional<Result<integration::OAuthTokens>> result;
-        store.read(key, this, [&](Result<integration::OAuthTokens> r) { result = r; });
-        (void)QTest::qWaitFor([&] { return result.has_value(); }, 10000);
-        return result.value_or(Error::notFound(QStringLiteral("timeout")));
-    }
     QByteArray databaseBytes() {
         QByteArray all;
         for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
@@ -189,7 +182,7 @@ private slots:
         QCOMPARE(row->status, VideoIntegrationStatus::Connected);
         QCOMPARE(row->accountEmail, m_zoom->accountEmail);
         QCOMPARE(m_zoom->count(ZoomRoute::Me), 1);
-        const auto tokens = keychainTokens(zoom::keychainKeyFor(row->id));
+        const auto tokens = test::keychainTokens(zoom::keychainKeyFor(row->id));
         QVERIFY(tokens);
         QCOMPARE(tokens->refreshToken, m_zoom->currentRefreshToken());
         const QByteArray bytes = databaseBytes();
@@ -398,7 +391,7 @@ private slots:
     void disconnectRevokesAtZoomAndForgetsTheTokens() {
         QVERIFY(connectZoom());
         const auto row = *zoomRow();
-        const QString refresh = keychainTokens(zoom::keychainKeyFor(row.id))->refreshToken;
+        const QString refresh = test::keychainTokens(zoom::keychainKeyFor(row.id))->refreshToken;
         QSignalSpy finished(m_service.get(), &zoom::ZoomService::disconnectFinished);
         m_service->disconnectZoom();
         QVERIFY(finished.wait(20000));
@@ -407,7 +400,7 @@ private slots:
         const auto revoke = m_zoom->requestsTo(ZoomRoute::Revoke).constLast();
         QVERIFY(revoke.headers.value("authorization").startsWith("Basic "));
         QVERIFY(!zoomRow());
-        const auto tokens = keychainTokens(zoom::keychainKeyFor(row.id));
+        const auto tokens = test::keychainTokens(zoom::keychainKeyFor(row.id));
         QVERIFY(!tokens);
         QCOMPARE(tokens.error().code, ErrorCode::NotFound);
         // Nothing to do without an account.
