@@ -172,7 +172,7 @@ int main(int argc, char* argv[]) {
 
     // Google Calendar and Zoom: declared before the window, so they outlive it.
     CalendarSyncService calendarSync(db);
-    video::ZoomService zoom(db);
+    zoom::ZoomService zoom(db);
     ui::MainWindow window(db, username);
     window.setIntegrationServices(&calendarSync, &zoom);
     calendarSync.start();

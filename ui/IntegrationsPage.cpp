@@ -26,7 +26,7 @@ IntegrationsPage::IntegrationsPage(models::AdminSession* session, QWidget* paren
     layout->addStretch(1);
 }
 
-void IntegrationsPage::setServices(CalendarSyncService* calendar, video::ZoomService* zoom) {
+void IntegrationsPage::setServices(CalendarSyncService* calendar, zoom::ZoomService* zoom) {
     m_google->setService(calendar);
     m_zoom->setService(zoom);
 }

@@ -9,7 +9,7 @@
 
 namespace slotdesk {
 class CalendarSyncService;
-namespace video {
+namespace zoom {
 class ZoomService;
 }
 } // namespace slotdesk
@@ -33,7 +33,7 @@ public:
     explicit IntegrationsPage(models::AdminSession* session, QWidget* parent = nullptr);
 
     // Either may be null (that integration's buttons stay disabled). Not owned.
-    void setServices(CalendarSyncService* calendar, video::ZoomService* zoom);
+    void setServices(CalendarSyncService* calendar, zoom::ZoomService* zoom);
     // Replace the confirmation dialog and the browser of every card (tests).
     void setQuestionHandler(const Question& question);
     void setUrlOpener(const UrlOpener& opener);

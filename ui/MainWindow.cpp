@@ -133,7 +133,7 @@ MainWindow::MainWindow(storage::Database& database, const QString& username, QWi
     connect(qApp, &QCoreApplication::aboutToQuit, this, [this] { saveState(); });
 }
 
-void MainWindow::setIntegrationServices(CalendarSyncService* calendar, video::ZoomService* zoom) {
+void MainWindow::setIntegrationServices(CalendarSyncService* calendar, zoom::ZoomService* zoom) {
     disconnect(m_syncAfterDecision);
     disconnect(m_calendarAfterZoom);
     // Connect, disconnect and the page's reads act for this window's admin (--user).
@@ -143,7 +143,7 @@ void MainWindow::setIntegrationServices(CalendarSyncService* calendar, video::Zo
         zoom->setAdminUsername(m_session->username());
     m_integrations->setServices(calendar, zoom);
     QPointer<CalendarSyncService> calendarPtr(calendar);
-    QPointer<video::ZoomService> zoomPtr(zoom);
+    QPointer<zoom::ZoomService> zoomPtr(zoom);
     m_syncAfterDecision = connect(m_actions, &BookingActions::done, this, [calendarPtr, zoomPtr] {
         // Zoom first: the calendar insert of a Zoom booking waits for the link.
         if (zoomPtr)
@@ -153,7 +153,7 @@ void MainWindow::setIntegrationServices(CalendarSyncService* calendar, video::Zo
     });
     if (calendar && zoom)
         m_calendarAfterZoom =
-            connect(zoom, &video::ZoomService::meetingsCreated, calendar, [calendarPtr] {
+            connect(zoom, &zoom::ZoomService::meetingsCreated, calendar, [calendarPtr] {
                 if (calendarPtr)
                     calendarPtr->syncNow(); // the inserts that waited for the link are due now
             });

@@ -17,7 +17,7 @@ class QSystemTrayIcon;
 namespace slotdesk {
 struct Booking;
 class CalendarSyncService;
-namespace video {
+namespace zoom {
 class ZoomService;
 }
 } // namespace slotdesk
@@ -60,7 +60,7 @@ public:
     // Google Calendar and Zoom for the Integrations page; approve/cancel/reject then sync both
     // at once, so a Zoom link and the calendar event follow within seconds. Either may be null;
     // not owned (they must outlive the window or be set to null first).
-    void setIntegrationServices(CalendarSyncService* calendar, video::ZoomService* zoom);
+    void setIntegrationServices(CalendarSyncService* calendar, zoom::ZoomService* zoom);
 
     [[nodiscard]] models::AdminSession* session() const { return m_session; }
     [[nodiscard]] BookingActions* bookingActions() const { return m_actions; }

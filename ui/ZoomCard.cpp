@@ -48,35 +48,35 @@ ZoomCard::ZoomCard(models::AdminSession* session, QWidget* parent)
     showIntegration();
 }
 
-void ZoomCard::setService(video::ZoomService* zoom) {
+void ZoomCard::setService(zoom::ZoomService* zoom) {
     if (m_zoom)
         disconnect(m_zoom, nullptr, this, nullptr);
     m_zoom = zoom;
     if (zoom) {
-        connect(zoom, &video::ZoomService::authorizationUrlReady, this, [this](const QUrl& url) {
+        connect(zoom, &zoom::ZoomService::authorizationUrlReady, this, [this](const QUrl& url) {
             showWaiting(url);
             showIntegration();
         });
-        connect(zoom, &video::ZoomService::connectFinished, this,
+        connect(zoom, &zoom::ZoomService::connectFinished, this,
                 [this](bool ok, const QString& message) {
                     hideWaiting();
                     showMessage(ok, ok ? message : tr("Could not connect Zoom: %1").arg(message));
                     showIntegration();
                 });
-        connect(zoom, &video::ZoomService::disconnectFinished, this,
+        connect(zoom, &zoom::ZoomService::disconnectFinished, this,
                 [this](bool ok, const QString& message) {
                     showMessage(ok, message);
                     showIntegration();
                 });
-        connect(zoom, &video::ZoomService::integrationChanged, this, &ZoomCard::showIntegration);
-        connect(zoom, &video::ZoomService::syncFinished, this, &ZoomCard::showIntegration);
+        connect(zoom, &zoom::ZoomService::integrationChanged, this, &ZoomCard::showIntegration);
+        connect(zoom, &zoom::ZoomService::syncFinished, this, &ZoomCard::showIntegration);
     }
     showIntegration();
 }
 
 void ZoomCard::showIntegration() {
     const QPalette& pal = palette();
-    std::optional<video::VideoIntegration> zoom;
+    std::optional<storage::VideoIntegration> zoom;
     if (m_zoom && m_session->hasAdmin()) {
         auto found = m_zoom->integration();
         if (found)
@@ -89,16 +89,16 @@ void ZoomCard::showIntegration() {
         m_account->setText(tr("—"));
         showError({});
     } else {
-        const bool ok = zoom->status == video::VideoIntegrationStatus::Connected;
+        const bool ok = zoom->status == VideoIntegrationStatus::Connected;
         const QString status = ok ? tr("Connected")
-                               : zoom->status == video::VideoIntegrationStatus::ReauthRequired
+                               : zoom->status == VideoIntegrationStatus::ReauthRequired
                                    ? tr("Reconnect needed")
                                    : tr("Error");
         m_status->setText(dot(ok ? Appearance::success(pal) : Appearance::danger(pal), status));
         m_account->setText(zoom->accountEmail.isEmpty() ? tr("—") : zoom->accountEmail);
         showError(zoom->lastError);
     }
-    const bool reauth = zoom && !video::isUsable(zoom->status);
+    const bool reauth = zoom && !isUsable(zoom->status);
     for (QPushButton* button : {m_connect, m_disconnect}) {
         button->setEnabled(m_zoom != nullptr && !connecting);
         button->setToolTip(m_zoom ? QString() : withoutServiceText());

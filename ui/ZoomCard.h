@@ -10,7 +10,7 @@
 
 class QPushButton;
 
-namespace slotdesk::video {
+namespace slotdesk::zoom {
 class ZoomService;
 }
 
@@ -26,7 +26,7 @@ public:
     explicit ZoomCard(models::AdminSession* session, QWidget* parent = nullptr);
 
     // May be null (the buttons stay disabled). Not owned.
-    void setService(video::ZoomService* zoom);
+    void setService(zoom::ZoomService* zoom);
 
 private:
     void showIntegration();
@@ -34,7 +34,7 @@ private:
     void disconnectZoom();
 
     models::AdminSession* m_session;
-    QPointer<video::ZoomService> m_zoom;
+    QPointer<zoom::ZoomService> m_zoom;
     bool m_connected = false;
     bool m_clientCheck = false; // asking the keychain whether a Zoom app is configured
 

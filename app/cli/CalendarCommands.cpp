@@ -24,8 +24,8 @@ namespace {
 // The calendar code logs its progress and warnings; a command reports the outcome in one line
 // instead. QT_LOGGING_RULES (which wins over this) brings the log back.
 void quietLogs() {
-    QLoggingCategory::setFilterRules(
-        QStringLiteral("slotdesk.calendar.*=false\nqt.networkauth.*=false"));
+    QLoggingCategory::setFilterRules(QStringLiteral(
+        "slotdesk.calendar.*=false\nslotdesk.integration.*=false\nqt.networkauth.*=false"));
 }
 
 Error calendarFailure(const QString& message) {

@@ -71,8 +71,8 @@ int serve(CliContext& c) {
     CalendarSyncService calendarSync(c.database());
     // Zoom meetings for approved bookings that asked for Zoom (and their deletion on cancel);
     // a new link makes the waiting calendar insert due, so sync the calendar right after.
-    video::ZoomService zoom(c.database());
-    QObject::connect(&zoom, &video::ZoomService::meetingsCreated, &calendarSync,
+    zoom::ZoomService zoom(c.database());
+    QObject::connect(&zoom, &zoom::ZoomService::meetingsCreated, &calendarSync,
                      [&calendarSync] { calendarSync.syncNow(); });
     zoom.start();
     calendarSync.start();

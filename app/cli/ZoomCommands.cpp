@@ -1,11 +1,11 @@
 // slotdesk-cli zoom set-client|connect|status|disconnect: the Zoom OAuth app and the admin's
 // Zoom account for meeting links. Tokens and the app's client secret go to the OS keychain only
-// (google::TokenStore, keys "zoom/<integration id>" and "zoom/client/<client id>"); the database
-// records the connection in video_integrations.
+// (integration::OAuthTokenStore, keys "zoom/<integration id>" and "zoom/client/<client id>"); the
+// database records the connection in video_integrations.
 
 #include "cli/Command.h"
 
-#include "calendar/TokenStore.h"
+#include "integration/OAuthTokenStore.h"
 #include "storage/VideoIntegrationRepository.h"
 #include "video/ZoomClient.h"
 #include "video/ZoomService.h"
@@ -26,14 +26,14 @@ Error zoomFailure(const QString& message) {
     return Error{ErrorCode::Internal, message, {}};
 }
 
-QJsonValue integrationJson(const std::optional<video::VideoIntegration>& i) {
+QJsonValue integrationJson(const std::optional<storage::VideoIntegration>& i) {
     if (!i)
         return QJsonValue();
     return QJsonObject{{QStringLiteral("id"), i->id},
                        {QStringLiteral("provider"), i->provider},
                        {QStringLiteral("accountEmail"),
                         i->accountEmail.isEmpty() ? QJsonValue() : QJsonValue(i->accountEmail)},
-                       {QStringLiteral("status"), video::toText(i->status)},
+                       {QStringLiteral("status"), toText(i->status)},
                        {QStringLiteral("lastError"),
                         i->lastError.isEmpty() ? QJsonValue() : QJsonValue(i->lastError)}};
 }
@@ -42,12 +42,12 @@ QJsonValue integrationJson(const std::optional<video::VideoIntegration>& i) {
 // one line instead (QT_LOGGING_RULES, which wins over this, brings the log back).
 void quietLogs() {
     QLoggingCategory::setFilterRules(
-        QStringLiteral("slotdesk.video.*=false\nslotdesk.calendar.*=false"));
+        QStringLiteral("slotdesk.video.*=false\nslotdesk.integration.*=false"));
 }
 
 // The keychain answers asynchronously; this short-lived process just waits for it.
 Result<zoom::ClientCredentials> loadClient() {
-    google::TokenStore store;
+    integration::OAuthTokenStore store;
     QEventLoop loop;
     std::optional<Result<zoom::ClientCredentials>> loaded;
     zoom::ClientCredentials::load(&store, &loop, [&](Result<zoom::ClientCredentials> result) {
@@ -70,7 +70,7 @@ int setClient(CliContext& c) {
             QStringLiteral("clientSecret"),
             QStringLiteral("Give the client secret on standard input (zoom set-client "
                            "--client-id ID < file, or type it and press Enter)")));
-    google::TokenStore store;
+    integration::OAuthTokenStore store;
     QEventLoop loop;
     std::optional<Status> saved;
     zoom::ClientCredentials::save({id, secret}, &store, &loop, [&](Status result) {
@@ -96,14 +96,14 @@ int connectZoom(CliContext& c) {
     if (auto client = loadClient(); !client)
         return c.fail(client.error());
     const bool openBrowser = !c.parser.isSet(QStringLiteral("no-browser"));
-    video::ZoomService service(c.database());
+    zoom::ZoomService service(c.database());
     service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     service.setPassAfterConnect(false);
     QEventLoop loop;
     QTextStream err(stderr);
     bool granted = false;
     QString message;
-    QObject::connect(&service, &video::ZoomService::authorizationUrlReady, &loop,
+    QObject::connect(&service, &zoom::ZoomService::authorizationUrlReady, &loop,
                      [&](const QUrl& url) {
                          QTextStream& to = c.json() ? err : c.out();
                          to << "Open this address in a browser to connect Zoom:\n  "
@@ -112,7 +112,7 @@ int connectZoom(CliContext& c) {
                              QProcess::startDetached(QStringLiteral("xdg-open"),
                                                      {url.toString(QUrl::FullyEncoded)});
                      });
-    QObject::connect(&service, &video::ZoomService::connectFinished, &loop,
+    QObject::connect(&service, &zoom::ZoomService::connectFinished, &loop,
                      [&](bool ok, const QString& m) {
                          granted = ok;
                          message = m;
@@ -138,14 +138,14 @@ int zoomStatus(CliContext& c) {
     if (!admin)
         return c.fail(admin.error());
     auto found =
-        video::VideoIntegrationRepository(c.database().connection()).find(admin->id, kZoom);
+        storage::VideoIntegrationRepository(c.database().connection()).find(admin->id, kZoom);
     if (!found)
         return c.fail(found.error());
     QString text;
     if (!*found) {
         text = QStringLiteral("Zoom: not connected (slotdesk-cli zoom connect)");
     } else {
-        text = QStringLiteral("Zoom: %1").arg(video::toText((*found)->status));
+        text = QStringLiteral("Zoom: %1").arg(toText((*found)->status));
         if (!(*found)->accountEmail.isEmpty())
             text += QStringLiteral(" (%1)").arg((*found)->accountEmail);
         if (!(*found)->lastError.isEmpty())
@@ -159,7 +159,7 @@ int disconnectZoom(CliContext& c) {
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    video::ZoomService service(c.database());
+    zoom::ZoomService service(c.database());
     service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     auto found = service.integration();
     if (!found)
@@ -169,7 +169,7 @@ int disconnectZoom(CliContext& c) {
     QEventLoop loop;
     bool ok = false;
     QString message;
-    QObject::connect(&service, &video::ZoomService::disconnectFinished, &loop,
+    QObject::connect(&service, &zoom::ZoomService::disconnectFinished, &loop,
                      [&](bool done, const QString& m) {
                          ok = done;
                          message = m;

@@ -97,12 +97,12 @@ QList<VideoProvider> BookingService::videoProviders(const User& admin) {
              }))
         providers.append(VideoProvider::GoogleMeet);
     // Zoom only with a usable account (not one waiting to be reconnected).
-    auto zoom = video::VideoIntegrationRepository(m_database.connection())
+    auto zoom = storage::VideoIntegrationRepository(m_database.connection())
                     .find(admin.id, QStringLiteral("zoom"));
     if (!zoom)
         qCWarning(lcBooking) << "cannot read the Zoom integration; Zoom not offered:"
                              << zoom.error().message;
-    else if (*zoom && video::isUsable((*zoom)->status))
+    else if (*zoom && isUsable((*zoom)->status))
         providers.append(VideoProvider::Zoom);
     return providers;
 }
@@ -270,7 +270,7 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
 }
 
 Status BookingService::recordVideoMeeting(const QString& userId,
-                                          const video::VideoMeeting& meeting) {
+                                          const storage::VideoMeeting& meeting) {
     const auto provider = videoProviderFromString(meeting.provider);
     if (!provider || meeting.joinUrl.isEmpty())
         return Error::validation(QStringLiteral("videoLink"),
@@ -285,7 +285,7 @@ Status BookingService::recordVideoMeeting(const QString& userId,
         return found.error();
     if (!found->has_value())
         return bookingNotFound();
-    if (auto s = video::VideoIntegrationRepository(db).saveMeeting(meeting); !s)
+    if (auto s = storage::VideoIntegrationRepository(db).saveMeeting(meeting); !s)
         return s;
     Booking booking = **found;
     booking.videoProvider = provider;

@@ -16,10 +16,8 @@
 namespace slotdesk {
 namespace storage {
 class Database;
-}
-namespace video {
 struct VideoMeeting;
-}
+} // namespace storage
 
 // What an attendee (or the admin on their behalf) asks for.
 struct BookingRequest {
@@ -75,7 +73,7 @@ public:
     // What an integration made for a booking. A Zoom meeting: kept in video_meetings and its join
     // URL made the booking's video link (provider Zoom), both in one write transaction, whatever
     // the booking's status by now (a cancelled booking's meeting is deleted by the next pass).
-    Status recordVideoMeeting(const QString& userId, const video::VideoMeeting& meeting);
+    Status recordVideoMeeting(const QString& userId, const storage::VideoMeeting& meeting);
     // Google's event for a booking, written inside the caller's write transaction on `db` (the
     // calendar job's outcome goes into the same one): the event id, and the Meet link when the
     // attendee asked for Meet and the event carries one. The booking as stored; std::nullopt when

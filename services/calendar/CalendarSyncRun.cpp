@@ -3,8 +3,8 @@
 #include "booking/BookingService.h"
 #include "calendar/GoogleSession.h"
 #include "calendar/IntegrationStatusMachine.h"
-#include "calendar/SyncBackoff.h"
 #include "core/TimeFormat.h"
+#include "integration/Backoff.h"
 #include "storage/BookingRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
@@ -24,8 +24,9 @@ Q_LOGGING_CATEGORY(lcSync, "slotdesk.calendar.sync")
 
 namespace slotdesk {
 
-using google::Failure;
-using google::GoogleReply;
+using integration::Backoff;
+using integration::Failure;
+using integration::ProviderReply;
 using storage::CalendarJob;
 using storage::CalendarJobAction;
 using storage::Transaction;
@@ -106,7 +107,7 @@ QString conferenceStatus(const QJsonObject& event) {
 // Whether the event should wait for the Zoom link: the attendee asked for Zoom, there is no link
 // yet, the user's Zoom account is connected and working (ZoomService will create the meeting and
 // make this job due), and the wait has not gone on too long. Otherwise the event goes without.
-// Stricter than video::isUsable() on purpose: an account in error is still retried, but while it
+// Stricter than isUsable() on purpose: an account in error is still retried, but while it
 // fails the event does not wait for a link that may be long in coming.
 bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob& job) {
     if (booking.requestedVideoProvider != VideoProvider::Zoom || !booking.videoLink.isEmpty())
@@ -115,11 +116,11 @@ bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob
         job.createdAt.addMSecs(
             std::chrono::milliseconds(CalendarSyncRun::kZoomLinkPatience).count()) <= nowUtc())
         return false;
-    auto zoom = video::VideoIntegrationRepository(std::move(db))
+    auto zoom = storage::VideoIntegrationRepository(std::move(db))
                     .find(booking.userId, QStringLiteral("zoom"));
     if (!loggedIfFailed(zoom, "read the Zoom integration; the event goes without waiting"))
         return false;
-    return *zoom && (*zoom)->status == video::VideoIntegrationStatus::Connected;
+    return *zoom && (*zoom)->status == VideoIntegrationStatus::Connected;
 }
 
 // Whether `jobs` holds a job for `bookingId` that `matches`. A list that cannot be read holds
@@ -168,17 +169,16 @@ Status recordJobOutcome(storage::CalendarJobRepository& jobs, const CalendarJob&
         return jobs.markFailed(job.id, job.attempts + 1,
                                QStringLiteral("Google could not create a Meet link"));
     case AfterEvent::Later:
-        return jobs.reschedule(
-            job.id, job.attempts + 1,
-            nowUtc().addMSecs(google::SyncBackoff::delay(job.attempts + 1).count()),
-            QStringLiteral("Waiting for Google to create the Meet link"));
+        return jobs.reschedule(job.id, job.attempts + 1,
+                               nowUtc().addMSecs(Backoff::delay(job.attempts + 1).count()),
+                               QStringLiteral("Waiting for Google to create the Meet link"));
     case AfterEvent::ReadAgain:
         break;
     }
     return success();
 }
 
-bool stopsTheQueue(const GoogleReply& reply) {
+bool stopsTheQueue(const ProviderReply& reply) {
     return reply.isTransient() || reply.failure == Failure::Keychain ||
            reply.failure == Failure::AuthRevoked || reply.failure == Failure::Unauthorized;
 }
@@ -218,7 +218,7 @@ void CalendarSyncRun::start() {
     m_report.ran = true;
     m_session = new google::GoogleSession(m_setup.integration.keychainKey, m_setup.endpoints,
                                           m_setup.store, m_setup.oauth, m_setup.network, this);
-    m_session->prepare([this](GoogleReply ready) {
+    m_session->prepare([this](ProviderReply ready) {
         if (!ready.ok() && m_setup.tokensMayBeElsewhere && ready.failure == Failure::Keychain) {
             m_report.ran = false;
             m_report.tokensElsewhere = true;
@@ -320,10 +320,10 @@ void CalendarSyncRun::fetchPage(const QString& pageToken) {
         query.addQueryItem(QStringLiteral("pageToken"),
                            QString::fromLatin1(QUrl::toPercentEncoding(pageToken)));
     m_session->call(QByteArrayLiteral("GET"), eventsPath(), query, {},
-                    [this](GoogleReply reply) { onPage(reply); });
+                    [this](ProviderReply reply) { onPage(reply); });
 }
 
-void CalendarSyncRun::onPage(const GoogleReply& reply) {
+void CalendarSyncRun::onPage(const ProviderReply& reply) {
     if (reply.failure == Failure::FullSyncRequired && !m_full) {
         restartAsFullSync();
         return;
@@ -355,7 +355,7 @@ void CalendarSyncRun::onPage(const GoogleReply& reply) {
     }
     m_nextSyncToken = reply.body.value(QLatin1String("nextSyncToken")).toString();
     if (m_nextSyncToken.isEmpty()) {
-        const auto failure = GoogleReply::localFailure(
+        const auto failure = ProviderReply::localFailure(
             Failure::Rejected,
             QStringLiteral("Google's last events page carried no nextSyncToken"));
         recordSyncFailure(failure);
@@ -432,7 +432,7 @@ void CalendarSyncRun::applyChanges() {
 
     auto db = m_setup.database->connection();
     auto fail = [this](const Error& error) {
-        recordSyncFailure(GoogleReply::localFailure(Failure::Rejected, error.message));
+        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, error.message));
         finish(false, error.message);
     };
     {
@@ -482,7 +482,7 @@ void CalendarSyncRun::applyChanges() {
     drainJobs();
 }
 
-void CalendarSyncRun::recordSyncFailure(const GoogleReply& reply) {
+void CalendarSyncRun::recordSyncFailure(const ProviderReply& reply) {
     m_report.ok = false;
     m_report.message = reply.message;
     auto failures = storeSyncFailure(reply);
@@ -493,13 +493,13 @@ void CalendarSyncRun::recordSyncFailure(const GoogleReply& reply) {
     }
     if (!failures->has_value())
         return; // disconnected, or in a state the failure does not change
-    const auto delay = google::SyncBackoff::delay(**failures, reply.retryAfter);
+    const auto delay = Backoff::delay(**failures, reply.retryAfter);
     qCWarning(lcSync) << "sync failed (" << **failures << "in a row ); next try in"
                       << delay.count() / 1000 << "s:" << reply.message;
     emit integrationChanged(m_setup.integration.id);
 }
 
-Result<std::optional<int>> CalendarSyncRun::storeSyncFailure(const GoogleReply& reply) {
+Result<std::optional<int>> CalendarSyncRun::storeSyncFailure(const ProviderReply& reply) {
     int failures = 0;
     auto stored = updateStoredIntegration(
         [&](const QSqlDatabase& db, CalendarIntegration& integration) -> Result<bool> {
@@ -511,7 +511,7 @@ Result<std::optional<int>> CalendarSyncRun::storeSyncFailure(const GoogleReply& 
                 return state.error();
             failures = state->failureCount + 1;
             const QDateTime retryAt =
-                nowUtc().addMSecs(google::SyncBackoff::delay(failures, reply.retryAfter).count());
+                nowUtc().addMSecs(Backoff::delay(failures, reply.retryAfter).count());
             if (auto s = states.recordFailure(integration.id, failures, retryAt); !s)
                 return s.error();
             integration.syncStatus = SyncStatus::Error;
@@ -600,7 +600,7 @@ void CalendarSyncRun::runInsert(const CalendarJob& job) {
     if (booking.requestedVideoProvider == VideoProvider::GoogleMeet)
         query.addQueryItem(QStringLiteral("conferenceDataVersion"), QStringLiteral("1"));
     m_session->call(QByteArrayLiteral("POST"), eventsPath(), query, eventBodyFor(booking),
-                    [this, job, eventId = eventIdFor(booking)](GoogleReply reply) {
+                    [this, job, eventId = eventIdFor(booking)](ProviderReply reply) {
                         if (reply.failure == Failure::Duplicate) {
                             // Created by an earlier attempt whose answer was lost.
                             readEventBack(job, eventId, 0);
@@ -619,7 +619,7 @@ void CalendarSyncRun::readEventBack(const CalendarJob& job, const QString& event
     query.addQueryItem(QStringLiteral("conferenceDataVersion"), QStringLiteral("1"));
     m_session->call(QByteArrayLiteral("GET"),
                     eventsPath() + u'/' + google::GoogleSession::segment(eventId), query, {},
-                    [this, job, reads](GoogleReply reply) {
+                    [this, job, reads](ProviderReply reply) {
                         if (!reply.ok()) {
                             jobFailed(job, reply);
                             return;
@@ -633,7 +633,7 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
     auto db = m_setup.database->connection();
     auto tx = Transaction::begin(db, Transaction::Mode::Write);
     if (!tx) {
-        jobFailed(job, GoogleReply::localFailure(Failure::Rejected, tx.error().message));
+        jobFailed(job, ProviderReply::localFailure(Failure::Rejected, tx.error().message));
         return;
     }
     // The booking learns its event (and Meet link) in the same transaction that records what
@@ -644,8 +644,8 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
     if (!stored) {
         tx->rollback();
         qCWarning(lcSync) << "cannot store a booking's event id:" << stored.error().message;
-        jobFailed(job, GoogleReply::localFailure(Failure::Rejected,
-                                                 QStringLiteral("Cannot store the event id")));
+        jobFailed(job, ProviderReply::localFailure(Failure::Rejected,
+                                                   QStringLiteral("Cannot store the event id")));
         return;
     }
     if (!stored->has_value()) {
@@ -661,7 +661,7 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
         recorded = tx->commit();
     if (!recorded) {
         qCWarning(lcSync) << "cannot record a calendar write:" << recorded.error().message;
-        jobFailed(job, GoogleReply::localFailure(
+        jobFailed(job, ProviderReply::localFailure(
                            Failure::Rejected, QStringLiteral("Cannot record the calendar write")));
         return;
     }
@@ -702,8 +702,7 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
                        other.state == storage::CalendarJobState::Pending;
             })) {
             loggedIfFailed(
-                jobs.reschedule(job.id, job.attempts,
-                                nowUtc().addMSecs(google::SyncBackoff::kBase.count()),
+                jobs.reschedule(job.id, job.attempts, nowUtc().addMSecs(Backoff::kBase.count()),
                                 QStringLiteral("Waiting for the event to be created first")),
                 "reschedule a calendar delete that waits for its insert");
             ++m_report.jobsRescheduled;
@@ -717,7 +716,7 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
     query.addQueryItem(QStringLiteral("sendUpdates"), QStringLiteral("all"));
     m_session->call(
         QByteArrayLiteral("DELETE"), eventsPath() + u'/' + google::GoogleSession::segment(eventId),
-        query, {}, [this, job](GoogleReply reply) {
+        query, {}, [this, job](ProviderReply reply) {
             // Already gone counts as done.
             if (reply.ok() || reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
                 jobDone(job);
@@ -734,14 +733,14 @@ void CalendarSyncRun::jobDone(const CalendarJob& job) {
     nextJob();
 }
 
-void CalendarSyncRun::jobFailed(const CalendarJob& job, const GoogleReply& reply) {
+void CalendarSyncRun::jobFailed(const CalendarJob& job, const ProviderReply& reply) {
     storage::CalendarJobRepository jobs(m_setup.database->connection());
     const int attempts = job.attempts + 1;
     const bool retry = reply.isTransient() || reply.failure == Failure::Keychain ||
                        reply.failure == Failure::AuthRevoked ||
                        reply.failure == Failure::Unauthorized;
     if (retry) {
-        const auto delay = google::SyncBackoff::delay(attempts, reply.retryAfter);
+        const auto delay = Backoff::delay(attempts, reply.retryAfter);
         loggedIfFailed(
             jobs.reschedule(job.id, attempts, nowUtc().addMSecs(delay.count()), reply.message),
             "reschedule a failed calendar write");

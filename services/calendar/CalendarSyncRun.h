@@ -6,9 +6,9 @@
 
 #include "calendar/GoogleConfig.h"
 #include "calendar/GoogleEventMapper.h"
-#include "calendar/GoogleReply.h"
 #include "core/LeaseHolder.h"
 #include "domain/Entities.h"
+#include "integration/ProviderReply.h"
 #include "storage/CalendarJobRepository.h"
 
 #include <QElapsedTimer>
@@ -31,8 +31,10 @@ class Database;
 namespace google {
 class GoogleOAuthClient;
 class GoogleSession;
-class TokenStore;
 } // namespace google
+namespace integration {
+class OAuthTokenStore;
+}
 
 // What one pass did, for the CLI and the GUI's status line.
 struct SyncReport {
@@ -62,7 +64,7 @@ public:
         QString userTimeZone;
         LeaseHolder leaseHolder;
         google::Endpoints endpoints;
-        google::TokenStore* store = nullptr;
+        integration::OAuthTokenStore* store = nullptr;
         google::GoogleOAuthClient* oauth = nullptr;
         QNetworkAccessManager* network = nullptr;
         Mode mode = Mode::SyncAndWrite;
@@ -103,7 +105,7 @@ private:
     [[nodiscard]] QString busyMessage() const;
     [[nodiscard]] QString lostLeaseMessage(Lease lease) const;
     void fetchPage(const QString& pageToken);
-    void onPage(const google::GoogleReply& reply);
+    void onPage(const integration::ProviderReply& reply);
     void restartAsFullSync();
     // In one write transaction: `change` the integration as stored now (it may write more on the
     // connection it is given) and store it. False, with nothing written, when the integration
@@ -115,10 +117,10 @@ private:
     void applyChanges();
     // Marks the integration failed (and when to try again) and logs it; a failure that cannot
     // be stored is logged as well.
-    void recordSyncFailure(const google::GoogleReply& reply);
+    void recordSyncFailure(const integration::ProviderReply& reply);
     // How many passes in a row have failed now; std::nullopt when nothing was stored (the
     // integration is disconnected or its status does not become Error).
-    Result<std::optional<int>> storeSyncFailure(const google::GoogleReply& reply);
+    Result<std::optional<int>> storeSyncFailure(const integration::ProviderReply& reply);
 
     void drainJobs();
     void nextJob();
@@ -127,7 +129,7 @@ private:
     void readEventBack(const storage::CalendarJob& job, const QString& eventId, int reads);
     void onEventStored(const storage::CalendarJob& job, const QJsonObject& event, int reads);
     void jobDone(const storage::CalendarJob& job);
-    void jobFailed(const storage::CalendarJob& job, const google::GoogleReply& reply);
+    void jobFailed(const storage::CalendarJob& job, const integration::ProviderReply& reply);
 
     void finish(bool ok, const QString& message);
     [[nodiscard]] QString eventsPath() const;

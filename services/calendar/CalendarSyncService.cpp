@@ -2,7 +2,7 @@
 
 #include "calendar/GoogleConnector.h"
 #include "calendar/GoogleOAuthClient.h"
-#include "calendar/TokenStore.h"
+#include "integration/OAuthTokenStore.h"
 #include "profile/ProfileService.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
@@ -17,7 +17,7 @@ CalendarSyncService::CalendarSyncService(storage::Database& database, QObject* p
     , m_database(database)
     , m_endpoints(google::Endpoints::fromEnvironment())
     , m_network(new QNetworkAccessManager(this))
-    , m_store(new google::TokenStore(this))
+    , m_store(new integration::OAuthTokenStore(this))
     , m_oauth(new google::GoogleOAuthClient(m_endpoints, m_network, this))
     , m_connector(new GoogleConnector(database, m_endpoints, m_store, m_oauth, m_network, this))
     , m_leaseHolder(LeaseHolder::forThisProcess()) {

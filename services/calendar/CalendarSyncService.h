@@ -31,8 +31,10 @@ class Database;
 }
 namespace google {
 class GoogleOAuthClient;
-class TokenStore;
-} // namespace google
+}
+namespace integration {
+class OAuthTokenStore;
+}
 class GoogleConnector;
 
 class CalendarSyncService : public QObject {
@@ -108,7 +110,7 @@ private:
     QString m_username;
     google::Endpoints m_endpoints;
     QNetworkAccessManager* m_network;
-    google::TokenStore* m_store;
+    integration::OAuthTokenStore* m_store;
     google::GoogleOAuthClient* m_oauth;
     GoogleConnector* m_connector;
     LeaseHolder m_leaseHolder;

@@ -17,8 +17,8 @@ QString oauthScopes() {
                           "https://www.googleapis.com/auth/calendar.readonly");
 }
 
-QString keychainService() {
-    return QStringLiteral("SlotDesk");
+integration::Provider provider() {
+    return {QStringLiteral("Google"), QStringLiteral("Google Calendar")};
 }
 
 QString keychainKeyFor(const QString& integrationId) {
@@ -32,6 +32,10 @@ Endpoints Endpoints::fromEnvironment() {
         urlFromEnvironment("SLOTDESK_GOOGLE_TOKEN_URL", "https://oauth2.googleapis.com/token"),
         urlFromEnvironment("SLOTDESK_GOOGLE_REVOKE_URL", "https://oauth2.googleapis.com/revoke"),
         urlFromEnvironment("SLOTDESK_GOOGLE_API_URL", "https://www.googleapis.com/calendar/v3")};
+}
+
+integration::OAuthClient ClientCredentials::oauthClient() const {
+    return {clientId, clientSecret, integration::OAuthClient::Authentication::RequestBody};
 }
 
 Result<ClientCredentials> ClientCredentials::load() {

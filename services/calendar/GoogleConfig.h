@@ -4,6 +4,8 @@
 // the client comes from the environment or the settings the GUI writes.
 
 #include "core/Result.h"
+#include "integration/OAuthTokenEndpoint.h"
+#include "integration/Provider.h"
 
 #include <QString>
 #include <QUrl>
@@ -13,8 +15,8 @@ namespace slotdesk::google {
 // The OAuth scopes SlotDesk asks for: write its own events (and Meet links) and read busy
 // time; calendar.readonly also covers `calendars/primary` for the connected account's name.
 QString oauthScopes();
-// The QtKeychain service name every token entry is filed under.
-QString keychainService();
+// "Google" / "Google Calendar", for the messages of the shared integration pieces.
+integration::Provider provider();
 // "google-calendar/<integration id>"
 QString keychainKeyFor(const QString& integrationId);
 
@@ -31,6 +33,8 @@ struct ClientCredentials {
     QString clientId;
     QString clientSecret;
 
+    // As the token endpoint takes it: id and secret in the request body.
+    [[nodiscard]] integration::OAuthClient oauthClient() const;
     // $SLOTDESK_GOOGLE_CLIENT_ID / _SECRET, else google/clientId and google/clientSecret in
     // QSettings("SlotDesk", "SlotDesk"). A Validation error naming clientId when neither has one.
     static Result<ClientCredentials> load();

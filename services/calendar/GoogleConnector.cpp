@@ -2,9 +2,9 @@
 
 #include "calendar/GoogleAuthorizationFlow.h"
 #include "calendar/GoogleOAuthClient.h"
-#include "calendar/GoogleReply.h"
 #include "calendar/IntegrationStatusMachine.h"
-#include "calendar/TokenStore.h"
+#include "integration/OAuthTokenStore.h"
+#include "integration/ProviderHttp.h"
 #include "profile/ProfileService.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
@@ -22,12 +22,14 @@ Q_LOGGING_CATEGORY(lcConnect, "slotdesk.calendar.connect")
 
 namespace slotdesk {
 
-using google::GoogleReply;
+using integration::OAuthTokens;
+using integration::ProviderReply;
 using storage::Transaction;
 
 GoogleConnector::GoogleConnector(storage::Database& database, google::Endpoints endpoints,
-                                 google::TokenStore* store, google::GoogleOAuthClient* oauth,
-                                 QNetworkAccessManager* network, QObject* parent)
+                                 integration::OAuthTokenStore* store,
+                                 google::GoogleOAuthClient* oauth, QNetworkAccessManager* network,
+                                 QObject* parent)
     : QObject(parent)
     , m_database(database)
     , m_endpoints(std::move(endpoints))
@@ -55,7 +57,7 @@ void GoogleConnector::connectAccount() {
     m_store->probe(this, [this, client = *credentials](Status usable) {
         if (!usable)
             return finishConnect(false, {}, usable.error().message);
-        m_flow = new google::GoogleAuthorizationFlow(m_endpoints, client, this);
+        m_flow = new google::GoogleAuthorizationFlow(m_endpoints, client, m_clock, this);
         connect(m_flow, &google::GoogleAuthorizationFlow::authorizationUrlReady, this,
                 &GoogleConnector::authorizationUrlReady);
         connect(m_flow, &google::GoogleAuthorizationFlow::granted, this,
@@ -71,14 +73,15 @@ void GoogleConnector::cancel() {
         m_flow->cancel();
 }
 
-void GoogleConnector::onGranted(const google::GoogleTokens& tokens) {
+void GoogleConnector::onGranted(const OAuthTokens& tokens) {
     // Which calendar did we get? calendars/primary names the account.
     QUrl url = m_endpoints.api;
     url.setPath(url.path(QUrl::FullyEncoded) + QStringLiteral("/calendars/primary"));
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + tokens.accessToken.toUtf8());
-    google::sendRequest(
-        m_network, request, QByteArrayLiteral("GET"), {}, this, [this, tokens](GoogleReply reply) {
+    integration::sendRequest(
+        m_network, google::provider().name, request, QByteArrayLiteral("GET"), {}, this,
+        [this, tokens](ProviderReply reply) {
             if (!reply.ok()) {
                 const QString message =
                     QStringLiteral("Could not read your Google calendar: %1").arg(reply.message);
@@ -90,7 +93,7 @@ void GoogleConnector::onGranted(const google::GoogleTokens& tokens) {
         });
 }
 
-void GoogleConnector::storeConnection(const google::GoogleTokens& tokens, const QString& accountId,
+void GoogleConnector::storeConnection(const OAuthTokens& tokens, const QString& accountId,
                                       const QString& summary) {
     auto db = m_database.connection();
     CalendarIntegration integration;
@@ -185,14 +188,13 @@ void GoogleConnector::finishConnect(bool ok, const QString& integrationId, const
     emit connectFinished(ok, integrationId, message);
 }
 
-void GoogleConnector::revokeQuietly(const google::GoogleTokens& tokens,
-                                    std::function<void()> then) {
+void GoogleConnector::revokeQuietly(const OAuthTokens& tokens, std::function<void()> then) {
     const QString token = tokens.refreshToken.isEmpty() ? tokens.accessToken : tokens.refreshToken;
     if (token.isEmpty()) {
         then();
         return;
     }
-    m_oauth->revoke(token, this, [then = std::move(then)](GoogleReply reply) {
+    m_oauth->revoke(token, this, [then = std::move(then)](ProviderReply reply) {
         if (!reply.ok())
             qCWarning(lcConnect) << "could not revoke an unused grant:" << reply.message;
         then();
@@ -218,7 +220,7 @@ void GoogleConnector::disconnectIntegration(const QString& integrationId) {
         return;
     }
     const QString key = (*found)->keychainKey;
-    m_store->read(key, this, [this, integrationId, key](Result<google::GoogleTokens> tokens) {
+    m_store->read(key, this, [this, integrationId, key](Result<OAuthTokens> tokens) {
         if (!tokens && tokens.error().code != ErrorCode::NotFound) {
             // The keychain can't be used: nothing to revoke with and nothing we can delete.
             finishDisconnect(integrationId,
@@ -242,7 +244,7 @@ void GoogleConnector::disconnectIntegration(const QString& integrationId) {
         }
         const QString token =
             tokens->refreshToken.isEmpty() ? tokens->accessToken : tokens->refreshToken;
-        m_oauth->revoke(token, this, [removeEntry](GoogleReply reply) {
+        m_oauth->revoke(token, this, [removeEntry](ProviderReply reply) {
             QStringList warnings;
             // 400 invalid_token: already revoked or expired — the goal is reached.
             if (!reply.ok() && reply.httpStatus != 400)

@@ -7,7 +7,8 @@
 //              delete the synced events and owed calendar writes, status disconnected.
 
 #include "calendar/GoogleConfig.h"
-#include "calendar/GoogleTokens.h"
+#include "core/Clock.h"
+#include "integration/OAuthTokens.h"
 
 #include <QObject>
 #include <QPointer>
@@ -21,20 +22,24 @@ namespace slotdesk {
 namespace storage {
 class Database;
 }
+namespace integration {
+class OAuthTokenStore;
+}
 namespace google {
 class GoogleAuthorizationFlow;
 class GoogleOAuthClient;
-class TokenStore;
 } // namespace google
 
 class GoogleConnector : public QObject {
     Q_OBJECT
 public:
     GoogleConnector(storage::Database& database, google::Endpoints endpoints,
-                    google::TokenStore* store, google::GoogleOAuthClient* oauth,
+                    integration::OAuthTokenStore* store, google::GoogleOAuthClient* oauth,
                     QNetworkAccessManager* network, QObject* parent = nullptr);
     ~GoogleConnector() override;
 
+    // Where "now" comes from for the new tokens' expiry (default: the system clock).
+    void setClock(core::Clock clock) { m_clock = std::move(clock); }
     // The admin connect and disconnect act for (empty: the only one).
     void setAdminUsername(const QString& username) { m_username = username; }
     void connectAccount();
@@ -48,21 +53,22 @@ signals:
     void disconnectFinished(bool ok, const QString& integrationId, const QString& message);
 
 private:
-    void onGranted(const google::GoogleTokens& tokens);
-    void storeConnection(const google::GoogleTokens& tokens, const QString& accountId,
+    void onGranted(const integration::OAuthTokens& tokens);
+    void storeConnection(const integration::OAuthTokens& tokens, const QString& accountId,
                          const QString& summary);
     void finishConnect(bool ok, const QString& integrationId, const QString& message);
     // Gives back a grant SlotDesk can't use, then runs `then`.
-    void revokeQuietly(const google::GoogleTokens& tokens, std::function<void()> then);
+    void revokeQuietly(const integration::OAuthTokens& tokens, std::function<void()> then);
     void finishDisconnect(const QString& integrationId, const QStringList& warnings,
                           bool tokensRemain);
 
     storage::Database& m_database;
     QString m_username;
     google::Endpoints m_endpoints;
-    google::TokenStore* m_store;
+    integration::OAuthTokenStore* m_store;
     google::GoogleOAuthClient* m_oauth;
     QNetworkAccessManager* m_network;
+    core::Clock m_clock;
     QPointer<google::GoogleAuthorizationFlow> m_flow;
     QString m_userId;
     bool m_connecting = false;

@@ -1,7 +1,8 @@
 #include "calendar/GoogleSession.h"
 
 #include "calendar/GoogleOAuthClient.h"
-#include "calendar/TokenStore.h"
+#include "integration/OAuthTokenStore.h"
+#include "integration/ProviderHttp.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -12,9 +13,13 @@ Q_LOGGING_CATEGORY(lcSession, "slotdesk.calendar.api")
 
 namespace slotdesk::google {
 
-GoogleSession::GoogleSession(QString keychainKey, Endpoints endpoints, TokenStore* store,
-                             GoogleOAuthClient* oauth, QNetworkAccessManager* network,
-                             QObject* parent)
+using integration::Failure;
+using integration::OAuthTokens;
+using integration::ProviderReply;
+
+GoogleSession::GoogleSession(QString keychainKey, Endpoints endpoints,
+                             integration::OAuthTokenStore* store, GoogleOAuthClient* oauth,
+                             QNetworkAccessManager* network, QObject* parent)
     : QObject(parent)
     , m_keychainKey(std::move(keychainKey))
     , m_endpoints(std::move(endpoints))
@@ -30,19 +35,19 @@ QDateTime GoogleSession::tokenExpiresAt() const {
     return m_tokens ? m_tokens->expiresAt : QDateTime();
 }
 
-void GoogleSession::prepare(std::function<void(GoogleReply)> done) {
+void GoogleSession::prepare(std::function<void(ProviderReply)> done) {
     withToken(false, std::move(done));
 }
 
 void GoogleSession::call(const QByteArray& verb, const QString& path, const QUrlQuery& query,
-                         const QJsonObject& body, std::function<void(GoogleReply)> done) {
+                         const QJsonObject& body, std::function<void(ProviderReply)> done) {
     QUrl url = m_endpoints.api;
     url.setPath(url.path(QUrl::FullyEncoded) + path);
     if (!query.isEmpty())
         url.setQuery(query);
     const QByteArray json =
         body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
-    withToken(false, [this, verb, url, json, done = std::move(done)](GoogleReply ready) mutable {
+    withToken(false, [this, verb, url, json, done = std::move(done)](ProviderReply ready) mutable {
         if (!ready.ok()) {
             done(ready);
             return;
@@ -52,15 +57,15 @@ void GoogleSession::call(const QByteArray& verb, const QString& path, const QUrl
 }
 
 void GoogleSession::send(const QByteArray& verb, const QUrl& url, const QByteArray& body,
-                         bool retried, std::function<void(GoogleReply)> done) {
+                         bool retried, std::function<void(ProviderReply)> done) {
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_tokens->accessToken.toUtf8());
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
-    sendRequest(
-        m_network, request, verb, body, this,
-        [this, verb, url, body, retried, done = std::move(done)](GoogleReply reply) mutable {
+    integration::sendRequest(
+        m_network, provider().name, request, verb, body, this,
+        [this, verb, url, body, retried, done = std::move(done)](ProviderReply reply) mutable {
             if (reply.failure != Failure::Unauthorized || retried) {
                 if (reply.failure == Failure::Unauthorized)
                     reply.message = QStringLiteral("Google refused SlotDesk's access "
@@ -71,7 +76,7 @@ void GoogleSession::send(const QByteArray& verb, const QUrl& url, const QByteArr
             }
             qCInfo(lcSession) << "401 from Google; refreshing the access token once";
             withToken(true,
-                      [this, verb, url, body, done = std::move(done)](GoogleReply ready) mutable {
+                      [this, verb, url, body, done = std::move(done)](ProviderReply ready) mutable {
                           if (!ready.ok()) {
                               done(ready);
                               return;
@@ -81,15 +86,15 @@ void GoogleSession::send(const QByteArray& verb, const QUrl& url, const QByteArr
         });
 }
 
-void GoogleSession::withToken(bool forceRefresh, std::function<void(GoogleReply)> next) {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+void GoogleSession::withToken(bool forceRefresh, std::function<void(ProviderReply)> next) {
+    const QDateTime now = m_clock.now();
     // A token this session just obtained is used until it really expires (or a 401), however
     // short-lived: refreshing again before every call would help nobody.
     const bool usable =
         m_tokens && (m_refreshes > 0 ? !m_tokens->expiresAt.isValid() || now < m_tokens->expiresAt
                                      : !m_tokens->needsRefresh(now));
     if (!m_busy && usable && !forceRefresh) {
-        next(GoogleReply{});
+        next(ProviderReply{});
         return;
     }
     m_waiting.append(std::move(next));
@@ -100,22 +105,22 @@ void GoogleSession::withToken(bool forceRefresh, std::function<void(GoogleReply)
         refreshNow();
         return;
     }
-    m_store->read(m_keychainKey, this, [this, forceRefresh](Result<GoogleTokens> tokens) {
+    m_store->read(m_keychainKey, this, [this, forceRefresh](Result<OAuthTokens> tokens) {
         if (!tokens) {
-            finishWaiting(GoogleReply::localFailure(Failure::Keychain, tokens.error().message));
+            finishWaiting(ProviderReply::localFailure(Failure::Keychain, tokens.error().message));
             return;
         }
         m_tokens = *tokens;
-        if (forceRefresh || m_tokens->needsRefresh(QDateTime::currentDateTimeUtc()))
+        if (forceRefresh || m_tokens->needsRefresh(m_clock.now()))
             refreshNow();
         else
-            finishWaiting(GoogleReply{});
+            finishWaiting(ProviderReply{});
     });
 }
 
 void GoogleSession::refreshNow() {
     ++m_refreshes;
-    m_oauth->refresh(*m_tokens, this, [this](GoogleReply reply, GoogleTokens renewed) {
+    m_oauth->refresh(*m_tokens, this, [this](ProviderReply reply, OAuthTokens renewed) {
         if (!reply.ok()) {
             finishWaiting(reply);
             return;
@@ -126,12 +131,12 @@ void GoogleSession::refreshNow() {
                 // The new access token still works for this run; the next one refreshes again.
                 qCWarning(lcSession)
                     << "could not store the refreshed token:" << stored.error().message;
-            finishWaiting(GoogleReply{});
+            finishWaiting(ProviderReply{});
         });
     });
 }
 
-void GoogleSession::finishWaiting(const GoogleReply& reply) {
+void GoogleSession::finishWaiting(const ProviderReply& reply) {
     m_busy = false;
     const auto waiting = std::exchange(m_waiting, {});
     for (const auto& next : waiting)

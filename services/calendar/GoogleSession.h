@@ -4,8 +4,9 @@
 // in the keychain), and when Google still answers 401 refreshes once more and resends once.
 
 #include "calendar/GoogleConfig.h"
-#include "calendar/GoogleReply.h"
-#include "calendar/GoogleTokens.h"
+#include "core/Clock.h"
+#include "integration/OAuthTokens.h"
+#include "integration/ProviderReply.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -17,24 +18,31 @@
 
 class QNetworkAccessManager;
 
+namespace slotdesk::integration {
+class OAuthTokenStore;
+}
+
 namespace slotdesk::google {
 
 class GoogleOAuthClient;
-class TokenStore;
 
 class GoogleSession : public QObject {
     Q_OBJECT
 public:
-    GoogleSession(QString keychainKey, Endpoints endpoints, TokenStore* store,
+    GoogleSession(QString keychainKey, Endpoints endpoints, integration::OAuthTokenStore* store,
                   GoogleOAuthClient* oauth, QNetworkAccessManager* network,
                   QObject* parent = nullptr);
+
+    // Where "now" comes from when deciding whether the access token is stale (default: the
+    // system clock).
+    void setClock(core::Clock clock) { m_clock = std::move(clock); }
 
     // `path` is relative to the API root ("/calendars/primary/events"); `body` is sent as JSON
     // when not empty. Keychain and refresh failures arrive as the reply's failure.
     void call(const QByteArray& verb, const QString& path, const QUrlQuery& query,
-              const QJsonObject& body, std::function<void(GoogleReply)> done);
+              const QJsonObject& body, std::function<void(integration::ProviderReply)> done);
     // Makes sure a usable access token is at hand (reads, refreshes as needed).
-    void prepare(std::function<void(GoogleReply)> done);
+    void prepare(std::function<void(integration::ProviderReply)> done);
 
     // When the current access token expires (invalid before the first call).
     [[nodiscard]] QDateTime tokenExpiresAt() const;
@@ -44,20 +52,21 @@ public:
     static QString segment(const QString& value);
 
 private:
-    void withToken(bool forceRefresh, std::function<void(GoogleReply)> next);
+    void withToken(bool forceRefresh, std::function<void(integration::ProviderReply)> next);
     void refreshNow();
-    void finishWaiting(const GoogleReply& reply);
+    void finishWaiting(const integration::ProviderReply& reply);
     void send(const QByteArray& verb, const QUrl& url, const QByteArray& body, bool retried,
-              std::function<void(GoogleReply)> done);
+              std::function<void(integration::ProviderReply)> done);
 
     QString m_keychainKey;
     Endpoints m_endpoints;
-    TokenStore* m_store;
+    integration::OAuthTokenStore* m_store;
     GoogleOAuthClient* m_oauth;
     QNetworkAccessManager* m_network;
-    std::optional<GoogleTokens> m_tokens;
+    core::Clock m_clock;
+    std::optional<integration::OAuthTokens> m_tokens;
     bool m_busy = false;
-    QVector<std::function<void(GoogleReply)>> m_waiting;
+    QVector<std::function<void(integration::ProviderReply)>> m_waiting;
     int m_refreshes = 0;
 };
 

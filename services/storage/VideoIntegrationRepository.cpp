@@ -5,10 +5,7 @@
 
 #include <QSqlQuery>
 
-namespace slotdesk::video {
-
-using storage::exec;
-using storage::execNoRows;
+namespace slotdesk::storage {
 
 namespace {
 
@@ -23,9 +20,9 @@ VideoIntegrationStatus statusFromDb(const QVariant& value) {
 
 Result<VideoIntegration> VideoIntegrationRepository::save(VideoIntegration integration) {
     if (integration.id.isEmpty())
-        integration.id = storage::newId();
-    const qint64 now = storage::nowMs();
-    auto tx = storage::Transaction::begin(m_db, storage::Transaction::Mode::Write);
+        integration.id = newId();
+    const qint64 now = nowMs();
+    auto tx = Transaction::begin(m_db, Transaction::Mode::Write);
     if (!tx)
         return tx.error();
     if (auto removed = remove(integration.userId, integration.provider); !removed)
@@ -92,7 +89,7 @@ Status VideoIntegrationRepository::setAccountEmail(const QString& id, const QStr
         m_db,
         QStringLiteral("UPDATE video_integrations SET account_email = ?, updated_at = ? WHERE "
                        "id = ?"),
-        {accountEmail.isEmpty() ? QVariant() : QVariant(accountEmail), storage::nowMs(), id});
+        {accountEmail.isEmpty() ? QVariant() : QVariant(accountEmail), nowMs(), id});
 }
 
 Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
@@ -105,7 +102,7 @@ Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
                        "UNION ALL SELECT 1 FROM video_meetings m JOIN bookings b ON b.id = "
                        "m.booking_id WHERE b.user_id = ? AND b.status IN ('cancelled', "
                        "'rejected') AND m.deleted_at IS NULL AND m.meeting_id <> ''"),
-        {userId, storage::nowMs() - kClaimStaleMs, userId});
+        {userId, nowMs() - kClaimStaleMs, userId});
     if (!query)
         return query.error();
     return query->next();
@@ -120,13 +117,13 @@ VideoIntegrationRepository::meetingsToCreate(const QString& userId) {
                                  "EXISTS (SELECT 1 FROM video_meetings m WHERE m.booking_id = "
                                  "b.id AND (m.meeting_id <> '' OR m.created_at >= ?)) "
                                  "ORDER BY b.start_time"),
-                  {userId, storage::nowMs() - kClaimStaleMs});
+                  {userId, nowMs() - kClaimStaleMs});
     if (!q)
         return q.error();
     QVector<MeetingOwed> owed;
     while (q->next())
         owed.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
-                     storage::instantFromDb(q->value(3)), storage::instantFromDb(q->value(4)),
+                     instantFromDb(q->value(3)), instantFromDb(q->value(4)),
                      q->value(5).toString()});
     return owed;
 }
@@ -148,10 +145,10 @@ Result<QVector<VideoMeeting>> VideoIntegrationRepository::meetingsToDelete(const
 }
 
 Result<bool> VideoIntegrationRepository::claimMeeting(const QString& bookingId) {
-    auto tx = storage::Transaction::begin(m_db, storage::Transaction::Mode::Write);
+    auto tx = Transaction::begin(m_db, Transaction::Mode::Write);
     if (!tx)
         return tx.error();
-    const qint64 now = storage::nowMs();
+    const qint64 now = nowMs();
     if (auto dropped = execNoRows(m_db,
                                   QStringLiteral("DELETE FROM video_meetings WHERE booking_id = ? "
                                                  "AND meeting_id = '' AND created_at < ?"),
@@ -180,11 +177,11 @@ Status VideoIntegrationRepository::releaseClaim(const QString& bookingId) {
 
 Status VideoIntegrationRepository::setStatus(const QString& id, VideoIntegrationStatus status,
                                              const QString& lastError) {
-    return execNoRows(m_db,
-                      QStringLiteral("UPDATE video_integrations SET status = ?, last_error = ?, "
-                                     "updated_at = ? WHERE id = ?"),
-                      {toText(status), lastError.isEmpty() ? QVariant() : QVariant(lastError),
-                       storage::nowMs(), id});
+    return execNoRows(
+        m_db,
+        QStringLiteral("UPDATE video_integrations SET status = ?, last_error = ?, "
+                       "updated_at = ? WHERE id = ?"),
+        {toText(status), lastError.isEmpty() ? QVariant() : QVariant(lastError), nowMs(), id});
 }
 
 Status VideoIntegrationRepository::remove(const QString& userId, const QString& provider) {
@@ -199,11 +196,11 @@ Status VideoIntegrationRepository::saveMeeting(const VideoMeeting& meeting) {
                        {meeting.bookingId});
         !removed)
         return removed;
-    return execNoRows(m_db,
-                      QStringLiteral("INSERT INTO video_meetings (booking_id, provider, "
-                                     "meeting_id, join_url, created_at) VALUES (?, ?, ?, ?, ?)"),
-                      {meeting.bookingId, meeting.provider, meeting.meetingId, meeting.joinUrl,
-                       storage::nowMs()});
+    return execNoRows(
+        m_db,
+        QStringLiteral("INSERT INTO video_meetings (booking_id, provider, "
+                       "meeting_id, join_url, created_at) VALUES (?, ?, ?, ?, ?)"),
+        {meeting.bookingId, meeting.provider, meeting.meetingId, meeting.joinUrl, nowMs()});
 }
 
 Result<std::optional<VideoMeeting>>
@@ -228,7 +225,7 @@ VideoIntegrationRepository::meetingFor(const QString& bookingId) {
 Status VideoIntegrationRepository::markMeetingDeleted(const QString& bookingId) {
     return execNoRows(
         m_db, QStringLiteral("UPDATE video_meetings SET deleted_at = ? WHERE booking_id = ?"),
-        {storage::nowMs(), bookingId});
+        {nowMs(), bookingId});
 }
 
-} // namespace slotdesk::video
+} // namespace slotdesk::storage

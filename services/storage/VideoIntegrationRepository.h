@@ -1,8 +1,7 @@
 #pragma once
 // VideoIntegrationRepository: `video_integrations` (a connected Zoom account per user; the tokens
 // are in the OS keychain under zoom::keychainKeyFor(id), never here) and `video_meetings` (the
-// meeting made for a booking, kept so that a cancellation can delete it). It lives in storage/
-// with every other SQL statement; its types belong to the video integration (namespace video).
+// meeting made for a booking, kept so that a cancellation can delete it).
 
 #include "core/Result.h"
 #include "video/VideoIntegrationStatus.h"
@@ -14,7 +13,7 @@
 
 #include <optional>
 
-namespace slotdesk::video {
+namespace slotdesk::storage {
 
 struct VideoIntegration {
     QString id;
@@ -83,4 +82,4 @@ private:
     QSqlDatabase m_db;
 };
 
-} // namespace slotdesk::video
+} // namespace slotdesk::storage

@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-namespace slotdesk::video {
+namespace slotdesk {
 namespace {
 
 constexpr std::array<std::pair<VideoIntegrationStatus, const char*>, 3> kNames{{
@@ -34,4 +34,4 @@ std::optional<VideoIntegrationStatus> videoIntegrationStatusFromString(const QSt
     return std::nullopt;
 }
 
-} // namespace slotdesk::video
+} // namespace slotdesk

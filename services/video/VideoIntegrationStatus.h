@@ -1,13 +1,14 @@
 #pragma once
 // VideoIntegrationStatus: how a video account (Zoom) is doing, the video counterpart of
-// SyncStatus. The database keeps the words of toText() ('connected', 'error',
-// 'reauth_required'); VideoIntegrationRepository maps them to and from this enum.
+// SyncStatus (and, like it, provider-neutral: namespace slotdesk). The database keeps the words of
+// toText() ('connected', 'error', 'reauth_required'); VideoIntegrationRepository maps them to and
+// from this enum.
 
 #include <QString>
 
 #include <optional>
 
-namespace slotdesk::video {
+namespace slotdesk {
 
 enum class VideoIntegrationStatus { Connected, Error, ReauthRequired };
 
@@ -18,4 +19,4 @@ enum class VideoIntegrationStatus { Connected, Error, ReauthRequired };
 QString toText(VideoIntegrationStatus status);
 std::optional<VideoIntegrationStatus> videoIntegrationStatusFromString(const QString& text);
 
-} // namespace slotdesk::video
+} // namespace slotdesk

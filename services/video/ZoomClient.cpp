@@ -1,13 +1,13 @@
 #include "video/ZoomClient.h"
 
-#include "calendar/TokenStore.h"
+#include "integration/OAuthTokenStore.h"
+#include "integration/ProviderHttp.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLockFile>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QTimer>
@@ -15,20 +15,14 @@
 
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcZoom, "slotdesk.video.zoom")
-
 namespace slotdesk::zoom {
-namespace {
 
-QByteArray formBody(const QList<std::pair<QString, QString>>& fields) {
-    QByteArray body;
-    for (const auto& [name, value] : fields) {
-        if (!body.isEmpty())
-            body += '&';
-        body += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return body;
-}
+using integration::Failure;
+using integration::OAuthTokenEndpoint;
+using integration::OAuthTokens;
+using integration::ProviderReply;
+
+namespace {
 
 QUrl apiUrl(const QUrl& root, const QString& path) {
     QUrl url = root;
@@ -46,112 +40,16 @@ QNetworkRequest bearerRequest(const QUrl& url, const QString& accessToken) {
     return request;
 }
 
-GoogleReply keychainFailure(const Error& error) {
-    return GoogleReply::localFailure(Failure::Keychain, error.message);
+ProviderReply keychainFailure(const Error& error) {
+    return ProviderReply::localFailure(Failure::Keychain, error.message);
 }
 
 // No client configured is for the admin to fix; a keychain that can't be read may work later.
-GoogleReply credentialsFailure(const Error& error) {
+ProviderReply credentialsFailure(const Error& error) {
     return error.code == ErrorCode::Validation
-               ? GoogleReply::localFailure(Failure::Rejected, error.message)
+               ? ProviderReply::localFailure(Failure::Rejected, error.message)
                : keychainFailure(error);
 }
-
-} // namespace
-
-ZoomClient::ZoomClient(Endpoints endpoints, QNetworkAccessManager* network,
-                       google::TokenStore* store, QString keychainKey, QObject* parent)
-    : QObject(parent)
-    , m_endpoints(std::move(endpoints))
-    , m_network(network)
-    , m_store(store)
-    , m_key(std::move(keychainKey)) {}
-
-QJsonObject ZoomClient::meetingBody(const MeetingRequest& request) {
-    return QJsonObject{
-        {QStringLiteral("topic"), request.topic},
-        {QStringLiteral("type"), 2},
-        {QStringLiteral("start_time"),
-         request.start.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"))},
-        {QStringLiteral("duration"), request.durationMinutes},
-        {QStringLiteral("timezone"), request.timeZone},
-    };
-}
-
-void ZoomClient::tokenGrant(const QList<std::pair<QString, QString>>& fields,
-                            const GoogleTokens& previous, QObject* context,
-                            std::function<void(GoogleReply, GoogleTokens)> done) {
-    // The client secret is in the keychain (ZoomConfig): read it for each grant.
-    ClientCredentials::load(
-        m_store, context,
-        [this, fields, previous, context,
-         done = std::move(done)](Result<ClientCredentials> credentials) mutable {
-            if (!credentials) {
-                done(credentialsFailure(credentials.error()), previous);
-                return;
-            }
-            QNetworkRequest request(m_endpoints.token);
-            request.setHeader(QNetworkRequest::ContentTypeHeader,
-                              QByteArrayLiteral("application/x-www-form-urlencoded"));
-            request.setRawHeader("Authorization", credentials->basicAuthorization());
-            google::sendRequest(
-                m_network, request, QByteArrayLiteral("POST"), formBody(fields), context,
-                [this, context, previous, done = std::move(done)](GoogleReply reply) mutable {
-                    GoogleTokens tokens = previous;
-                    if (!reply.ok()) {
-                        if (reply.httpStatus == 400 || reply.httpStatus == 401) {
-                            reply.failure = Failure::AuthRevoked;
-                            reply.message =
-                                QStringLiteral("Zoom refused SlotDesk's access (%1): "
-                                               "reconnect Zoom")
-                                    .arg(reply.reason.isEmpty()
-                                             ? QStringLiteral("HTTP %1").arg(reply.httpStatus)
-                                             : reply.reason);
-                        } else {
-                            reply.message.replace(QLatin1String("Google"), QLatin1String("Zoom"));
-                        }
-                        done(reply, tokens);
-                        return;
-                    }
-                    tokens.accessToken = reply.body.value(QLatin1String("access_token")).toString();
-                    const QString refreshToken =
-                        reply.body.value(QLatin1String("refresh_token")).toString();
-                    if (!refreshToken.isEmpty())
-                        tokens.refreshToken = refreshToken;
-                    const int expiresIn = reply.body.value(QLatin1String("expires_in")).toInt(0);
-                    tokens.expiresAt = expiresIn > 0
-                                           ? QDateTime::currentDateTimeUtc().addSecs(expiresIn)
-                                           : QDateTime();
-                    if (tokens.accessToken.isEmpty()) {
-                        done(GoogleReply::localFailure(
-                                 Failure::Rejected, QStringLiteral("Zoom's token endpoint sent no "
-                                                                   "access token")),
-                             previous);
-                        return;
-                    }
-                    // Zoom's refresh token rotates: store the new pair before anything uses it.
-                    m_store->write(m_key, tokens, context,
-                                   [reply, tokens, done = std::move(done)](Status written) {
-                                       if (!written)
-                                           done(keychainFailure(written.error()), tokens);
-                                       else
-                                           done(reply, tokens);
-                                   });
-                });
-        });
-}
-
-void ZoomClient::exchangeCode(const QString& code, const QString& verifier, const QUrl& redirectUri,
-                              QObject* context, std::function<void(GoogleReply)> done) {
-    tokenGrant({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
-                {QStringLiteral("code"), code},
-                {QStringLiteral("redirect_uri"), redirectUri.toString()},
-                {QStringLiteral("code_verifier"), verifier}},
-               {}, context,
-               [done = std::move(done)](GoogleReply reply, const GoogleTokens&) { done(reply); });
-}
-
-namespace {
 
 // Zoom spends a refresh token when it is used and hands out the next one. Two clients on one
 // keychain entry (the desktop app and `serve`, or two passes) that refresh at the same moment
@@ -180,37 +78,93 @@ void withRefreshLock(const QString& key, QObject* context,
 
 } // namespace
 
-void ZoomClient::refreshTokens(const GoogleTokens& tokens, QObject* context,
-                               std::function<void(GoogleReply, GoogleTokens)> done) {
-    if (tokens.refreshToken.isEmpty()) {
-        done(GoogleReply::localFailure(Failure::AuthRevoked,
-                                       QStringLiteral("No Zoom refresh token: reconnect Zoom")),
-             tokens);
-        return;
-    }
+ZoomClient::ZoomClient(Endpoints endpoints, QNetworkAccessManager* network,
+                       integration::OAuthTokenStore* store, QString keychainKey, QObject* parent)
+    : QObject(parent)
+    , m_endpoints(std::move(endpoints))
+    , m_network(network)
+    , m_store(store)
+    , m_key(std::move(keychainKey)) {}
+
+QJsonObject ZoomClient::meetingBody(const MeetingRequest& request) {
+    return QJsonObject{
+        {QStringLiteral("topic"), request.topic},
+        {QStringLiteral("type"), 2},
+        {QStringLiteral("start_time"),
+         request.start.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"))},
+        {QStringLiteral("duration"), request.durationMinutes},
+        {QStringLiteral("timezone"), request.timeZone},
+    };
+}
+
+void ZoomClient::tokenGrant(Grant grant, const OAuthTokens& previous, QObject* context,
+                            OAuthTokenEndpoint::Done done) {
+    // The client secret is in the keychain (ZoomConfig): read it for each grant.
+    ClientCredentials::load(
+        m_store, context,
+        [this, grant = std::move(grant), previous, context,
+         done = std::move(done)](Result<ClientCredentials> credentials) mutable {
+            if (!credentials) {
+                done(credentialsFailure(credentials.error()), previous);
+                return;
+            }
+            const OAuthTokenEndpoint endpoint(provider(), m_endpoints.token, m_network, m_clock);
+            grant(endpoint, credentials->oauthClient(),
+                  [this, context, done = std::move(done)](ProviderReply reply,
+                                                          OAuthTokens tokens) mutable {
+                      if (!reply.ok()) {
+                          done(reply, tokens);
+                          return;
+                      }
+                      // Zoom's refresh token rotates: store the new pair before anything uses it.
+                      m_store->write(m_key, tokens, context,
+                                     [reply, tokens, done = std::move(done)](Status written) {
+                                         if (!written)
+                                             done(keychainFailure(written.error()), tokens);
+                                         else
+                                             done(reply, tokens);
+                                     });
+                  });
+        });
+}
+
+void ZoomClient::exchangeCode(const integration::AuthorizationCode& code, QObject* context,
+                              OAuthTokenEndpoint::Done done) {
+    tokenGrant(
+        [code, context](const OAuthTokenEndpoint& endpoint, const integration::OAuthClient& client,
+                        OAuthTokenEndpoint::Done granted) {
+            endpoint.exchangeCode(client, code, context, std::move(granted));
+        },
+        {}, context, std::move(done));
+}
+
+void ZoomClient::refreshTokens(const OAuthTokens& tokens, QObject* context,
+                               OAuthTokenEndpoint::Done done) {
     withRefreshLock(
         m_key, context,
         [this, tokens, context, done = std::move(done)](std::shared_ptr<QLockFile> lock) mutable {
             m_store->read(
                 m_key, context,
                 [this, tokens, context, lock,
-                 done = std::move(done)](Result<GoogleTokens> stored) mutable {
-                    GoogleTokens current = tokens;
+                 done = std::move(done)](Result<OAuthTokens> stored) mutable {
+                    OAuthTokens current = tokens;
                     if (stored && !stored->refreshToken.isEmpty() &&
                         stored->refreshToken != tokens.refreshToken) {
                         // Refreshed by someone else while we waited for the lock.
-                        if (!stored->needsRefresh(QDateTime::currentDateTimeUtc())) {
-                            done(GoogleReply{}, *stored);
+                        if (!stored->needsRefresh(m_clock.now())) {
+                            done(ProviderReply{}, *stored);
                             return;
                         }
                         current = *stored;
                     }
-                    qCDebug(lcZoom) << "refreshing the Zoom access token";
                     tokenGrant(
-                        {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                         {QStringLiteral("refresh_token"), current.refreshToken}},
+                        [current, context](const OAuthTokenEndpoint& endpoint,
+                                           const integration::OAuthClient& client,
+                                           OAuthTokenEndpoint::Done granted) {
+                            endpoint.refresh(client, current, context, std::move(granted));
+                        },
                         current, context,
-                        [lock, done = std::move(done)](GoogleReply reply, GoogleTokens renewed) {
+                        [lock, done = std::move(done)](ProviderReply reply, OAuthTokens renewed) {
                             // The new pair is in the keychain: release the lock.
                             lock->unlock();
                             done(std::move(reply), std::move(renewed));
@@ -219,160 +173,133 @@ void ZoomClient::refreshTokens(const GoogleTokens& tokens, QObject* context,
         });
 }
 
-void ZoomClient::refresh(QObject* context, std::function<void(GoogleReply)> done) {
+void ZoomClient::refresh(QObject* context, std::function<void(ProviderReply)> done) {
     m_store->read(m_key, context,
-                  [this, context, done = std::move(done)](Result<GoogleTokens> stored) mutable {
+                  [this, context, done = std::move(done)](Result<OAuthTokens> stored) mutable {
                       if (!stored) {
                           done(keychainFailure(stored.error()));
                           return;
                       }
                       refreshTokens(*stored, context,
-                                    [done = std::move(done)](GoogleReply reply,
-                                                             const GoogleTokens&) { done(reply); });
+                                    [done = std::move(done)](ProviderReply reply,
+                                                             const OAuthTokens&) { done(reply); });
                   });
 }
 
-void ZoomClient::withToken(QObject* context, Call call, std::function<void(GoogleReply)> done) {
-    auto shared = std::make_shared<Call>(std::move(call));
-    auto finish = std::make_shared<std::function<void(GoogleReply)>>(std::move(done));
-    m_store->read(m_key, context, [this, context, shared, finish](Result<GoogleTokens> stored) {
+void ZoomClient::apiCall(const QByteArray& verb, const QString& path, const QByteArray& body,
+                         QObject* context, std::function<void(ProviderReply)> done) {
+    const QUrl url = apiUrl(m_endpoints.api, path);
+    auto send = [this, verb, url, body, context](const QString& accessToken,
+                                                 std::function<void(ProviderReply)> finished) {
+        integration::sendRequest(m_network, provider().name, bearerRequest(url, accessToken), verb,
+                                 body, context, std::move(finished));
+    };
+    auto finish = std::make_shared<std::function<void(ProviderReply)>>(std::move(done));
+    m_store->read(m_key, context, [this, context, send, finish](Result<OAuthTokens> stored) {
         if (!stored) {
             (*finish)(keychainFailure(stored.error()));
             return;
         }
-        auto afterRefresh = [this, context, shared, finish](GoogleReply refreshed,
-                                                            const GoogleTokens& tokens) {
+        auto afterRefresh = [this, context, send, finish](ProviderReply refreshed,
+                                                          const OAuthTokens& tokens) {
             if (!refreshed.ok()) {
                 (*finish)(refreshed);
                 return;
             }
-            (*shared)(
-                tokens.accessToken, [this, context, shared, finish, tokens](GoogleReply reply) {
-                    if (reply.failure != Failure::Unauthorized) {
-                        (*finish)(reply);
-                        return;
-                    }
-                    // The access token was refused: one refresh, one retry.
-                    refreshTokens(tokens, context,
-                                  [shared, finish](GoogleReply again, const GoogleTokens& renewed) {
-                                      if (!again.ok())
-                                          (*finish)(again);
-                                      else
-                                          (*shared)(renewed.accessToken, *finish);
-                                  });
-                });
+            send(tokens.accessToken, [this, context, send, finish, tokens](ProviderReply reply) {
+                if (reply.failure != Failure::Unauthorized) {
+                    (*finish)(reply);
+                    return;
+                }
+                // The access token was refused: one refresh, one retry.
+                refreshTokens(tokens, context,
+                              [send, finish](ProviderReply again, const OAuthTokens& renewed) {
+                                  if (!again.ok())
+                                      (*finish)(again);
+                                  else
+                                      send(renewed.accessToken, *finish);
+                              });
+            });
         };
-        if (stored->needsRefresh(QDateTime::currentDateTimeUtc()))
+        if (stored->needsRefresh(m_clock.now()))
             refreshTokens(*stored, context, afterRefresh);
         else
-            afterRefresh(GoogleReply{}, *stored);
+            afterRefresh(ProviderReply{}, *stored);
     });
 }
 
 void ZoomClient::createMeeting(const MeetingRequest& request, QObject* context,
-                               std::function<void(GoogleReply, Meeting)> done) {
-    const QByteArray body = QJsonDocument(meetingBody(request)).toJson(QJsonDocument::Compact);
-    const QUrl url = apiUrl(m_endpoints.api, QStringLiteral("/users/me/meetings"));
-    withToken(
-        context,
-        [this, context, url, body](const QString& accessToken,
-                                   std::function<void(GoogleReply)> finished) {
-            google::sendRequest(m_network, bearerRequest(url, accessToken),
-                                QByteArrayLiteral("POST"), body, context, std::move(finished));
-        },
-        [done = std::move(done)](GoogleReply reply) {
-            Meeting meeting;
-            if (reply.ok()) {
-                meeting.id = reply.body.value(QLatin1String("id")).toVariant().toString();
-                meeting.joinUrl = reply.body.value(QLatin1String("join_url")).toString();
-                if (meeting.id.isEmpty() || meeting.joinUrl.isEmpty())
-                    reply = GoogleReply::localFailure(
-                        Failure::Rejected,
-                        QStringLiteral("Zoom created a meeting without an id or join_url"));
-            } else {
-                reply.message.replace(QLatin1String("Google"), QLatin1String("Zoom"));
-            }
-            done(reply, meeting);
-        });
+                               std::function<void(ProviderReply, Meeting)> done) {
+    apiCall(QByteArrayLiteral("POST"), QStringLiteral("/users/me/meetings"),
+            QJsonDocument(meetingBody(request)).toJson(QJsonDocument::Compact), context,
+            [done = std::move(done)](ProviderReply reply) {
+                Meeting meeting;
+                if (reply.ok()) {
+                    meeting.id = reply.body.value(QLatin1String("id")).toVariant().toString();
+                    meeting.joinUrl = reply.body.value(QLatin1String("join_url")).toString();
+                    if (meeting.id.isEmpty() || meeting.joinUrl.isEmpty())
+                        reply = ProviderReply::localFailure(
+                            Failure::Rejected,
+                            QStringLiteral("Zoom created a meeting without an id or join_url"));
+                }
+                done(reply, meeting);
+            });
 }
 
 void ZoomClient::deleteMeeting(const QString& meetingId, QObject* context,
-                               std::function<void(GoogleReply)> done) {
-    const QUrl url =
-        apiUrl(m_endpoints.api, QStringLiteral("/meetings/") +
-                                    QString::fromUtf8(QUrl::toPercentEncoding(meetingId)));
-    withToken(
-        context,
-        [this, context, url](const QString& accessToken,
-                             std::function<void(GoogleReply)> finished) {
-            google::sendRequest(m_network, bearerRequest(url, accessToken),
-                                QByteArrayLiteral("DELETE"), {}, context, std::move(finished));
-        },
-        [done = std::move(done)](GoogleReply reply) {
-            if (reply.failure == Failure::NotFound)
-                reply = GoogleReply{}; // already gone
-            else if (!reply.ok())
-                reply.message.replace(QLatin1String("Google"), QLatin1String("Zoom"));
-            done(reply);
-        });
+                               std::function<void(ProviderReply)> done) {
+    apiCall(QByteArrayLiteral("DELETE"),
+            QStringLiteral("/meetings/") + QString::fromUtf8(QUrl::toPercentEncoding(meetingId)),
+            {}, context, [done = std::move(done)](ProviderReply reply) {
+                if (reply.failure == Failure::NotFound)
+                    reply = ProviderReply{}; // already gone
+                done(reply);
+            });
 }
 
 void ZoomClient::currentUserEmail(QObject* context,
-                                  std::function<void(GoogleReply, QString)> done) {
-    const QUrl url = apiUrl(m_endpoints.api, QStringLiteral("/users/me"));
-    withToken(
-        context,
-        [this, context, url](const QString& accessToken,
-                             std::function<void(GoogleReply)> finished) {
-            google::sendRequest(m_network, bearerRequest(url, accessToken),
-                                QByteArrayLiteral("GET"), {}, context, std::move(finished));
-        },
-        [done = std::move(done)](GoogleReply reply) {
-            if (!reply.ok())
-                reply.message.replace(QLatin1String("Google"), QLatin1String("Zoom"));
-            done(reply,
-                 reply.ok() ? reply.body.value(QLatin1String("email")).toString() : QString());
-        });
+                                  std::function<void(ProviderReply, QString)> done) {
+    apiCall(QByteArrayLiteral("GET"), QStringLiteral("/users/me"), {}, context,
+            [done = std::move(done)](const ProviderReply& reply) {
+                done(reply,
+                     reply.ok() ? reply.body.value(QLatin1String("email")).toString() : QString());
+            });
 }
 
-void ZoomClient::revoke(QObject* context, std::function<void(GoogleReply)> done) {
-    m_store->read(
-        m_key, context,
-        [this, context, done = std::move(done)](Result<GoogleTokens> stored) mutable {
-            if (!stored) {
-                done(stored.error().code == ErrorCode::NotFound ? GoogleReply{}
-                                                                : keychainFailure(stored.error()));
-                return;
-            }
-            ClientCredentials::load(
-                m_store, context,
-                [this, tokens = *stored, context,
-                 done = std::move(done)](Result<ClientCredentials> credentials) mutable {
-                    if (!credentials) {
-                        done(credentialsFailure(credentials.error()));
-                        return;
-                    }
-                    // Revoking the refresh token ends the whole grant.
-                    const QString token =
-                        tokens.refreshToken.isEmpty() ? tokens.accessToken : tokens.refreshToken;
-                    QUrl url = m_endpoints.revoke;
-                    QUrlQuery query;
-                    query.addQueryItem(QStringLiteral("token"),
-                                       QString::fromUtf8(QUrl::toPercentEncoding(token)));
-                    url.setQuery(query);
-                    QNetworkRequest request(url);
-                    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                                      QByteArrayLiteral("application/x-www-form-urlencoded"));
-                    request.setRawHeader("Authorization", credentials->basicAuthorization());
-                    google::sendRequest(m_network, request, QByteArrayLiteral("POST"), {}, context,
-                                        [done = std::move(done)](GoogleReply reply) {
-                                            if (!reply.ok())
-                                                reply.message.replace(QLatin1String("Google"),
-                                                                      QLatin1String("Zoom"));
-                                            done(reply);
-                                        });
-                });
-        });
+void ZoomClient::revoke(QObject* context, std::function<void(ProviderReply)> done) {
+    m_store->read(m_key, context,
+                  [this, context, done = std::move(done)](Result<OAuthTokens> stored) mutable {
+                      if (!stored) {
+                          done(stored.error().code == ErrorCode::NotFound
+                                   ? ProviderReply{}
+                                   : keychainFailure(stored.error()));
+                          return;
+                      }
+                      ClientCredentials::load(
+                          m_store, context,
+                          [this, tokens = *stored, context,
+                           done = std::move(done)](Result<ClientCredentials> credentials) mutable {
+                              if (!credentials) {
+                                  done(credentialsFailure(credentials.error()));
+                                  return;
+                              }
+                              // Revoking the refresh token ends the whole grant.
+                              const QString token = tokens.refreshToken.isEmpty()
+                                                        ? tokens.accessToken
+                                                        : tokens.refreshToken;
+                              QUrl url = m_endpoints.revoke;
+                              QUrlQuery query;
+                              query.addQueryItem(QStringLiteral("token"),
+                                                 QString::fromUtf8(QUrl::toPercentEncoding(token)));
+                              url.setQuery(query);
+                              QNetworkRequest request = integration::formRequest(url);
+                              request.setRawHeader("Authorization",
+                                                   credentials->oauthClient().basicAuthorization());
+                              integration::sendRequest(m_network, provider().name, request,
+                                                       QByteArrayLiteral("POST"), {}, context,
+                                                       std::move(done));
+                          });
+                  });
 }
 
 } // namespace slotdesk::zoom

@@ -1,14 +1,17 @@
 #pragma once
 // ZoomClient: the Zoom calls SlotDesk makes for one connected account — the token endpoint's
-// authorization-code and refresh grants (client as HTTP Basic credentials) and the Meetings
-// API (create a scheduled meeting, delete it). It reuses the Google machinery: tokens live only
-// in the OS keychain (google::TokenStore), replies are sorted by google::GoogleReply (429/5xx/
-// network are transient → retry with google::SyncBackoff; 401 → one refresh and one retry).
-// Zoom rotates the refresh token on every refresh: the new pair is written to the keychain
-// before the access token is used, so a crash never leaves only a spent refresh token stored.
+// authorization-code and refresh grants (integration::OAuthTokenEndpoint, the client as HTTP
+// Basic credentials) and the Meetings API (create a scheduled meeting, delete it). Tokens live
+// only in the OS keychain (integration::OAuthTokenStore); replies are sorted by
+// integration::ProviderReply (429/5xx/network are transient → retry with integration::Backoff;
+// 401 → one refresh and one retry). Zoom rotates the refresh token on every refresh: the new
+// pair is written to the keychain before the access token is used, so a crash never leaves only
+// a spent refresh token stored.
 
-#include "calendar/GoogleReply.h"
-#include "calendar/GoogleTokens.h"
+#include "core/Clock.h"
+#include "integration/OAuthTokenEndpoint.h"
+#include "integration/OAuthTokens.h"
+#include "integration/ProviderReply.h"
 #include "video/ZoomConfig.h"
 
 #include <QDateTime>
@@ -18,15 +21,11 @@
 
 class QNetworkAccessManager;
 
-namespace slotdesk::google {
-class TokenStore;
+namespace slotdesk::integration {
+class OAuthTokenStore;
 }
 
 namespace slotdesk::zoom {
-
-using google::Failure;
-using google::GoogleReply;
-using google::GoogleTokens;
 
 struct MeetingRequest {
     QString topic;
@@ -43,45 +42,54 @@ struct Meeting {
 class ZoomClient : public QObject {
     Q_OBJECT
 public:
-    ZoomClient(Endpoints endpoints, QNetworkAccessManager* network, google::TokenStore* store,
-               QString keychainKey, QObject* parent = nullptr);
+    using Reply = integration::ProviderReply;
 
-    // Exchanges an authorization code (PKCE verifier and the redirect URI it was issued for)
-    // and stores the tokens in the keychain.
-    void exchangeCode(const QString& code, const QString& verifier, const QUrl& redirectUri,
-                      QObject* context, std::function<void(GoogleReply)> done);
+    ZoomClient(Endpoints endpoints, QNetworkAccessManager* network,
+               integration::OAuthTokenStore* store, QString keychainKey, QObject* parent = nullptr);
+
+    // Where "now" comes from for token expiry (default: the system clock).
+    void setClock(core::Clock clock) { m_clock = std::move(clock); }
+
+    // Exchanges an authorization code (with its PKCE verifier and the redirect URI it was issued
+    // for) and stores the tokens in the keychain; `done` gets them too.
+    void exchangeCode(const integration::AuthorizationCode& code, QObject* context,
+                      integration::OAuthTokenEndpoint::Done done);
     // Refresh grant with the stored refresh token; the rotated pair is stored.
-    void refresh(QObject* context, std::function<void(GoogleReply)> done);
+    void refresh(QObject* context, std::function<void(Reply)> done);
     // POST /users/me/meetings (type 2: scheduled).
     void createMeeting(const MeetingRequest& request, QObject* context,
-                       std::function<void(GoogleReply, Meeting)> done);
+                       std::function<void(Reply, Meeting)> done);
     // DELETE /meetings/{id}; a meeting Zoom no longer knows (404) counts as deleted.
-    void deleteMeeting(const QString& meetingId, QObject* context,
-                       std::function<void(GoogleReply)> done);
+    void deleteMeeting(const QString& meetingId, QObject* context, std::function<void(Reply)> done);
 
     // GET /users/me: the connected account's e-mail address.
-    void currentUserEmail(QObject* context, std::function<void(GoogleReply, QString)> done);
+    void currentUserEmail(QObject* context, std::function<void(Reply, QString)> done);
     // POST {revoke}?token=<refresh token> with the client as HTTP Basic credentials, as Zoom
     // documents for ending an app's access. No stored tokens: nothing to revoke (ok).
-    void revoke(QObject* context, std::function<void(GoogleReply)> done);
+    void revoke(QObject* context, std::function<void(Reply)> done);
 
     static QJsonObject meetingBody(const MeetingRequest& request);
 
 private:
-    using Call =
-        std::function<void(const QString& accessToken, std::function<void(GoogleReply)> finished)>;
-    // Runs `call` with a valid access token; refreshes first when it is stale and once more
-    // after a 401.
-    void withToken(QObject* context, Call call, std::function<void(GoogleReply)> done);
-    void tokenGrant(const QList<std::pair<QString, QString>>& fields, const GoogleTokens& previous,
-                    QObject* context, std::function<void(GoogleReply, GoogleTokens)> done);
-    void refreshTokens(const GoogleTokens& tokens, QObject* context,
-                       std::function<void(GoogleReply, GoogleTokens)> done);
+    using Grant = std::function<void(const integration::OAuthTokenEndpoint& endpoint,
+                                     const integration::OAuthClient& client,
+                                     integration::OAuthTokenEndpoint::Done granted)>;
+    // An API call with a valid access token: refreshed first when it is stale, and once more
+    // after a 401 (then the call is sent again once).
+    void apiCall(const QByteArray& verb, const QString& path, const QByteArray& body,
+                 QObject* context, std::function<void(Reply)> done);
+    // Loads the client (its secret is in the keychain), runs `grant` at the token endpoint and
+    // stores the tokens it brings before anyone uses them.
+    void tokenGrant(Grant grant, const integration::OAuthTokens& previous, QObject* context,
+                    integration::OAuthTokenEndpoint::Done done);
+    void refreshTokens(const integration::OAuthTokens& tokens, QObject* context,
+                       integration::OAuthTokenEndpoint::Done done);
 
     Endpoints m_endpoints;
     QNetworkAccessManager* m_network;
-    google::TokenStore* m_store;
+    integration::OAuthTokenStore* m_store;
     QString m_key;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::zoom

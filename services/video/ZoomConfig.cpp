@@ -1,6 +1,6 @@
 #include "video/ZoomConfig.h"
 
-#include "calendar/TokenStore.h"
+#include "integration/KeychainSecretStore.h"
 
 #include <QLoggingCategory>
 #include <QSettings>
@@ -45,6 +45,10 @@ Status settingsWritten(const QSettings& settings) {
 
 } // namespace
 
+integration::Provider provider() {
+    return {QStringLiteral("Zoom"), QStringLiteral("Zoom")};
+}
+
 QString keychainKeyFor(const QString& integrationId) {
     return QStringLiteral("zoom/") + integrationId;
 }
@@ -56,16 +60,15 @@ Endpoints Endpoints::fromEnvironment() {
             urlFromEnvironment("SLOTDESK_ZOOM_REVOKE_URL", "https://zoom.us/oauth/revoke")};
 }
 
-QByteArray ClientCredentials::basicAuthorization() const {
-    return QByteArrayLiteral("Basic ") +
-           (clientId + QLatin1Char(':') + clientSecret).toUtf8().toBase64();
+integration::OAuthClient ClientCredentials::oauthClient() const {
+    return {clientId, clientSecret, integration::OAuthClient::Authentication::HttpBasic};
 }
 
 QString ClientCredentials::secretKeychainKey(const QString& clientId) {
     return QStringLiteral("zoom/client/") + clientId;
 }
 
-void ClientCredentials::load(google::TokenStore* store, QObject* context,
+void ClientCredentials::load(integration::KeychainSecretStore* store, QObject* context,
                              std::function<void(Result<ClientCredentials>)> done) {
     migrateSecret(store, context, [store, context, done = std::move(done)](Status migrated) {
         ClientCredentials credentials{
@@ -107,8 +110,9 @@ void ClientCredentials::load(google::TokenStore* store, QObject* context,
     });
 }
 
-void ClientCredentials::save(const ClientCredentials& credentials, google::TokenStore* store,
-                             QObject* context, std::function<void(Status)> done) {
+void ClientCredentials::save(const ClientCredentials& credentials,
+                             integration::KeychainSecretStore* store, QObject* context,
+                             std::function<void(Status)> done) {
     const QString id = credentials.clientId.trimmed();
     const QString secret = credentials.clientSecret.trimmed();
     if (id.isEmpty() || secret.isEmpty()) {
@@ -139,7 +143,7 @@ void ClientCredentials::save(const ClientCredentials& credentials, google::Token
         });
 }
 
-void ClientCredentials::migrateSecret(google::TokenStore* store, QObject* context,
+void ClientCredentials::migrateSecret(integration::KeychainSecretStore* store, QObject* context,
                                       std::function<void(Status)> done) {
     const QSettings before(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk"));
     const QString secret = before.value(kSecretSetting).toString().trimmed();

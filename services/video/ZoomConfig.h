@@ -4,10 +4,13 @@
 // comes from $SLOTDESK_ZOOM_CLIENT_ID / $SLOTDESK_ZOOM_CLIENT_SECRET; without them its id is in
 // the settings (zoom/clientId in QSettings("SlotDesk", "SlotDesk")) and its secret — a real
 // secret, unlike Google's installed-app one — in the OS keychain only, beside the tokens
-// (google::TokenStore, key "zoom/client/<client id>"; tokens under "zoom/<integration id>").
+// (integration::KeychainSecretStore, key "zoom/client/<client id>"; tokens under
+// "zoom/<integration id>").
 // A secret an older SlotDesk left in the settings file is moved to the keychain.
 
 #include "core/Result.h"
+#include "integration/OAuthTokenEndpoint.h"
+#include "integration/Provider.h"
 
 #include <QString>
 #include <QUrl>
@@ -16,12 +19,14 @@
 
 class QObject;
 
-namespace slotdesk::google {
-class TokenStore;
+namespace slotdesk::integration {
+class KeychainSecretStore;
 }
 
 namespace slotdesk::zoom {
 
+// "Zoom" / "Zoom", for the messages of the shared integration pieces.
+integration::Provider provider();
 // "zoom/<integration id>"
 QString keychainKeyFor(const QString& integrationId);
 
@@ -40,24 +45,24 @@ struct ClientCredentials {
     QString clientId;
     QString clientSecret;
 
-    // Zoom's token endpoint takes the client as HTTP Basic credentials.
-    [[nodiscard]] QByteArray basicAuthorization() const;
+    // Zoom's token and revocation endpoints take the client as HTTP Basic credentials.
+    [[nodiscard]] integration::OAuthClient oauthClient() const;
     // "zoom/client/<client id>": the keychain entry with that app's secret.
     static QString secretKeychainKey(const QString& clientId);
 
     // The id from the environment, else the settings; the secret from the environment, else the
     // keychain (after migrateSecret()). A Validation error naming clientId when either is
     // missing; an Internal one saying why when the keychain can't be used.
-    static void load(google::TokenStore* store, QObject* context,
+    static void load(integration::KeychainSecretStore* store, QObject* context,
                      std::function<void(Result<ClientCredentials>)> done);
     // What the desktop's dialog and `slotdesk-cli zoom set-client` keep: the secret goes to the
     // keychain and only then the id to the settings (an earlier app's secret is removed from
     // the keychain). Without a usable keychain nothing is written anywhere.
-    static void save(const ClientCredentials& credentials, google::TokenStore* store,
+    static void save(const ClientCredentials& credentials, integration::KeychainSecretStore* store,
                      QObject* context, std::function<void(Status)> done);
     // A zoom/clientSecret an older SlotDesk wrote to the settings file goes to the keychain, and
     // is removed from the file only once the keychain has it. Success when there is none.
-    static void migrateSecret(google::TokenStore* store, QObject* context,
+    static void migrateSecret(integration::KeychainSecretStore* store, QObject* context,
                               std::function<void(Status)> done);
 };
 

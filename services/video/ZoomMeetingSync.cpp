@@ -1,15 +1,19 @@
 #include "video/ZoomMeetingSync.h"
 
 #include "booking/BookingService.h"
-#include "calendar/SyncBackoff.h"
+#include "integration/Backoff.h"
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
 #include "storage/VideoIntegrationRepository.h"
 
-namespace slotdesk::video {
+namespace slotdesk::zoom {
+
+using integration::Failure;
+using integration::ProviderReply;
+using storage::VideoIntegrationRepository;
 
 ZoomMeetingSync::ZoomMeetingSync(storage::Database& database, QNetworkAccessManager* network,
-                                 google::TokenStore* store, QObject* parent)
+                                 integration::OAuthTokenStore* store, QObject* parent)
     : QObject(parent)
     , m_database(database)
     , m_network(network)
@@ -63,31 +67,30 @@ void ZoomMeetingSync::run(const QString& userId, int failures,
         w.meetingId = meeting.meetingId;
         work->append(w);
     }
-    auto client =
-        std::make_shared<zoom::ZoomClient>(zoom::Endpoints::fromEnvironment(), m_network, m_store,
-                                           zoom::keychainKeyFor((*integration)->id));
+    auto client = std::make_shared<ZoomClient>(Endpoints::fromEnvironment(), m_network, m_store,
+                                               keychainKeyFor((*integration)->id));
+    client->setClock(m_clock);
     next(work, std::make_shared<ZoomSyncReport>(), (*integration)->id, failures, client,
          std::move(done));
 }
 
-void ZoomMeetingSync::fail(const QString& integrationId, const zoom::GoogleReply& reply,
-                           int failures, ZoomSyncReport& report) {
+void ZoomMeetingSync::fail(const QString& integrationId, const ProviderReply& reply, int failures,
+                           ZoomSyncReport& report) {
     report.ok = false;
     report.transient = reply.isTransient();
     report.message = reply.message;
     if (report.transient)
-        report.retryIn = google::SyncBackoff::delay(failures + 1, reply.retryAfter);
+        report.retryIn = integration::Backoff::delay(failures + 1, reply.retryAfter);
     (void)VideoIntegrationRepository(m_database.connection())
         .setStatus(integrationId,
-                   reply.failure == zoom::Failure::AuthRevoked
-                       ? VideoIntegrationStatus::ReauthRequired
-                       : VideoIntegrationStatus::Error,
+                   reply.failure == Failure::AuthRevoked ? VideoIntegrationStatus::ReauthRequired
+                                                         : VideoIntegrationStatus::Error,
                    reply.message);
 }
 
 void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
                            std::shared_ptr<ZoomSyncReport> report, QString integrationId,
-                           int failures, std::shared_ptr<zoom::ZoomClient> client,
+                           int failures, std::shared_ptr<ZoomClient> client,
                            std::function<void(ZoomSyncReport)> done) {
     if (work->isEmpty()) {
         (void)VideoIntegrationRepository(m_database.connection())
@@ -108,7 +111,7 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
         client->createMeeting(
             w.request, this,
             [this, w, work, report, integrationId, failures, client,
-             done = std::move(done)](zoom::GoogleReply reply, zoom::Meeting meeting) mutable {
+             done = std::move(done)](ProviderReply reply, Meeting meeting) mutable {
                 m_claims.remove(w.bookingId);
                 if (!reply.ok()) {
                     (void)VideoIntegrationRepository(m_database.connection())
@@ -127,15 +130,14 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
                              qPrintable(saved.error().message));
                 // The Google event waits for this link (CalendarSyncRun::runInsert): send it now.
                 (void)storage::CalendarJobRepository(m_database.connection())
-                    .makeDue(w.bookingId, storage::CalendarJobAction::Insert,
-                             QDateTime::currentDateTimeUtc());
+                    .makeDue(w.bookingId, storage::CalendarJobAction::Insert, m_clock.now());
                 ++report->created;
                 next(work, report, integrationId, failures, client, std::move(done));
             });
     } else {
         client->deleteMeeting(w.meetingId, this,
                               [this, w, work, report, integrationId, failures, client,
-                               done = std::move(done)](zoom::GoogleReply reply) mutable {
+                               done = std::move(done)](ProviderReply reply) mutable {
                                   if (!reply.ok()) {
                                       fail(integrationId, reply, failures, *report);
                                       done(*report);
@@ -150,4 +152,4 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
     }
 }
 
-} // namespace slotdesk::video
+} // namespace slotdesk::zoom

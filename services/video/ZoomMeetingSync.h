@@ -5,9 +5,10 @@
 // video_meetings), and a cancelled or rejected booking's meeting is deleted. A failed call never
 // touches the booking's status: the pass stops, the integration shows the error (status 'error',
 // or 'reauth_required' when the grant is gone) and the report says when to retry
-// (google::SyncBackoff, at least the server's Retry-After). Run by video::ZoomService. Once a
+// (integration::Backoff, at least the server's Retry-After). Run by ZoomService. Once a
 // link is stored, the booking's pending Google Calendar insert (which waits for it) is made due.
 
+#include "core/Clock.h"
 #include "video/ZoomClient.h"
 
 #include <QObject>
@@ -20,7 +21,7 @@ namespace slotdesk::storage {
 class Database;
 }
 
-namespace slotdesk::video {
+namespace slotdesk::zoom {
 
 struct ZoomSyncReport {
     int created = 0;
@@ -35,11 +36,14 @@ class ZoomMeetingSync : public QObject {
     Q_OBJECT
 public:
     ZoomMeetingSync(storage::Database& database, QNetworkAccessManager* network,
-                    google::TokenStore* store, QObject* parent = nullptr);
+                    integration::OAuthTokenStore* store, QObject* parent = nullptr);
     // Destroyed with a pass under way (the process is shutting down): the requests are aborted
     // and the bookings it had claimed are released, so the next pass (here or in another
     // process) need not wait for the claims to go stale.
     ~ZoomMeetingSync() override;
+
+    // Where "now" comes from (default: the system clock).
+    void setClock(core::Clock clock) { m_clock = std::move(clock); }
 
     // `failures` is how many passes in a row failed before (for the back-off).
     void run(const QString& userId, int failures, std::function<void(ZoomSyncReport)> done);
@@ -49,19 +53,20 @@ private:
         QString userId;
         QString bookingId;
         bool create = true;
-        zoom::MeetingRequest request;
+        MeetingRequest request;
         QString meetingId;
     };
     void next(std::shared_ptr<QList<Work>> work, std::shared_ptr<ZoomSyncReport> report,
-              QString integrationId, int failures, std::shared_ptr<zoom::ZoomClient> client,
+              QString integrationId, int failures, std::shared_ptr<ZoomClient> client,
               std::function<void(ZoomSyncReport)> done);
-    void fail(const QString& integrationId, const zoom::GoogleReply& reply, int failures,
+    void fail(const QString& integrationId, const integration::ProviderReply& reply, int failures,
               ZoomSyncReport& report);
 
     storage::Database& m_database;
     QNetworkAccessManager* m_network;
-    google::TokenStore* m_store;
+    integration::OAuthTokenStore* m_store;
+    core::Clock m_clock;
     QSet<QString> m_claims; // bookings claimed by a pass here whose meeting is not stored yet
 };
 
-} // namespace slotdesk::video
+} // namespace slotdesk::zoom

@@ -1,7 +1,7 @@
 #include "video/ZoomService.h"
 
-#include "calendar/SyncBackoff.h"
-#include "calendar/TokenStore.h"
+#include "integration/Backoff.h"
+#include "integration/OAuthTokenStore.h"
 #include "profile/ProfileService.h"
 #include "storage/Database.h"
 #include "storage/SqlSupport.h"
@@ -13,7 +13,12 @@
 
 Q_LOGGING_CATEGORY(lcZoomService, "slotdesk.video.service")
 
-namespace slotdesk::video {
+namespace slotdesk::zoom {
+
+using integration::Failure;
+using integration::ProviderReply;
+using storage::VideoIntegration;
+using storage::VideoIntegrationRepository;
 
 namespace {
 
@@ -25,7 +30,7 @@ ZoomService::ZoomService(storage::Database& database, QObject* parent)
     : QObject(parent)
     , m_database(database)
     , m_network(new QNetworkAccessManager(this))
-    , m_store(new google::TokenStore(this))
+    , m_store(new integration::OAuthTokenStore(this))
     , m_sync(new ZoomMeetingSync(database, m_network, m_store, this)) {
     m_pollTimer.setInterval(kDefaultPollInterval);
     connect(&m_pollTimer, &QTimer::timeout, this, &ZoomService::poll);
@@ -37,9 +42,14 @@ void ZoomService::setPollInterval(std::chrono::milliseconds interval) {
     m_pollTimer.setInterval(interval);
 }
 
+void ZoomService::setClock(core::Clock clock) {
+    m_clock = clock;
+    m_sync->setClock(std::move(clock));
+}
+
 void ZoomService::start() {
     // A client secret an older SlotDesk left in the settings file goes to the keychain now.
-    zoom::ClientCredentials::migrateSecret(m_store, this, [](const Status& moved) {
+    ClientCredentials::migrateSecret(m_store, this, [](const Status& moved) {
         if (!moved)
             qCWarning(lcZoomService).noquote() << moved.error().message;
     });
@@ -48,13 +58,13 @@ void ZoomService::start() {
 }
 
 void ZoomService::loadClient(QObject* context,
-                             std::function<void(Result<zoom::ClientCredentials>)> done) {
-    zoom::ClientCredentials::load(m_store, context, std::move(done));
+                             std::function<void(Result<ClientCredentials>)> done) {
+    ClientCredentials::load(m_store, context, std::move(done));
 }
 
-void ZoomService::saveClient(const zoom::ClientCredentials& credentials, QObject* context,
+void ZoomService::saveClient(const ClientCredentials& credentials, QObject* context,
                              std::function<void(Status)> done) {
-    zoom::ClientCredentials::save(credentials, m_store, context, std::move(done));
+    ClientCredentials::save(credentials, m_store, context, std::move(done));
 }
 
 void ZoomService::stop() {
@@ -90,7 +100,7 @@ void ZoomService::poll() {
         qCWarning(lcZoomService) << "cannot list Zoom integrations:" << all.error().message;
         return;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock.now();
     for (const auto& integration : *all) {
         if (!isUsable(integration.status) || m_running.contains(integration.userId))
             continue;
@@ -135,8 +145,8 @@ void ZoomService::startPass(const QString& userId) {
         m_running.remove(userId);
         return;
     }
-    m_store->read(zoom::keychainKeyFor((*found)->id), this,
-                  [this, userId](Result<google::GoogleTokens> tokens) {
+    m_store->read(keychainKeyFor((*found)->id), this,
+                  [this, userId](Result<integration::OAuthTokens> tokens) {
                       if (!tokens) {
                           m_running.remove(userId);
                           m_again.remove(userId);
@@ -163,13 +173,13 @@ void ZoomService::runPass(const QString& userId) {
         if (report.ok) {
             m_backoff.remove(userId);
         } else {
-            Backoff& backoff = m_backoff[userId];
+            RetryState& backoff = m_backoff[userId];
             ++backoff.failures;
             // A lasting failure (not reauth, which the poll skips anyway) backs off as well.
             const auto delay = report.retryIn.count() > 0
                                    ? report.retryIn
-                                   : google::SyncBackoff::delay(backoff.failures);
-            backoff.retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
+                                   : integration::Backoff::delay(backoff.failures);
+            backoff.retryAt = m_clock.now().addMSecs(delay.count());
             qCWarning(lcZoomService) << "Zoom pass failed, retrying in" << delay.count() / 1000
                                      << "s:" << report.message;
         }
@@ -195,17 +205,17 @@ void ZoomService::connectZoom() {
     auto admin = ProfileService(m_database).admin(m_username);
     if (!admin)
         return finishConnect(false, admin.error().message);
-    zoom::ClientCredentials::load(
-        m_store, this, [this, userId = admin->id](Result<zoom::ClientCredentials> client) {
-            if (!m_connecting)
-                return; // cancelled meanwhile
-            if (!client)
-                return finishConnect(false, client.error().message);
-            connectWith(*client, userId);
-        });
+    ClientCredentials::load(m_store, this,
+                            [this, userId = admin->id](Result<ClientCredentials> client) {
+                                if (!m_connecting)
+                                    return; // cancelled meanwhile
+                                if (!client)
+                                    return finishConnect(false, client.error().message);
+                                connectWith(*client, userId);
+                            });
 }
 
-void ZoomService::connectWith(const zoom::ClientCredentials& client, const QString& userId) {
+void ZoomService::connectWith(const ClientCredentials& client, const QString& userId) {
     // Ask the keychain first: no consent screen if the tokens would have nowhere to go.
     m_store->probe(this, [this, client, userId](Status ok) {
         if (!ok)
@@ -213,18 +223,18 @@ void ZoomService::connectWith(const zoom::ClientCredentials& client, const QStri
         if (!m_connecting)
             return; // cancelled while the keychain answered
         const QString integrationId = storage::newId();
-        const auto endpoints = zoom::Endpoints::fromEnvironment();
-        m_connectClient = new zoom::ZoomClient(endpoints, m_network, m_store,
-                                               zoom::keychainKeyFor(integrationId), this);
-        m_flow =
-            new zoom::ZoomAuthorizationFlow(endpoints, client, m_connectClient, m_connectClient);
-        connect(m_flow, &zoom::ZoomAuthorizationFlow::authorizationUrlReady, this,
+        const auto endpoints = Endpoints::fromEnvironment();
+        m_connectClient =
+            new ZoomClient(endpoints, m_network, m_store, keychainKeyFor(integrationId), this);
+        m_connectClient->setClock(m_clock);
+        m_flow = new ZoomAuthorizationFlow(endpoints, client, m_connectClient, m_connectClient);
+        connect(m_flow, &ZoomAuthorizationFlow::authorizationUrlReady, this,
                 &ZoomService::authorizationUrlReady);
-        connect(m_flow, &zoom::ZoomAuthorizationFlow::granted, this,
+        connect(m_flow, &ZoomAuthorizationFlow::granted, this,
                 [this, client = m_connectClient.data(), integrationId, userId] {
                     onGranted(client, integrationId, userId);
                 });
-        connect(m_flow, &zoom::ZoomAuthorizationFlow::failed, this,
+        connect(m_flow, &ZoomAuthorizationFlow::failed, this,
                 [this](const QString& message) { finishConnect(false, message); });
         m_flow->start();
     });
@@ -237,10 +247,10 @@ void ZoomService::cancelConnect() {
         finishConnect(false, QStringLiteral("Connecting Zoom was cancelled"));
 }
 
-void ZoomService::onGranted(zoom::ZoomClient* client, const QString& integrationId,
+void ZoomService::onGranted(ZoomClient* client, const QString& integrationId,
                             const QString& userId) {
     // Which account did we get? The e-mail is only shown, so a failure here is not fatal.
-    client->currentUserEmail(this, [this, integrationId, userId](zoom::GoogleReply reply,
+    client->currentUserEmail(this, [this, integrationId, userId](ProviderReply reply,
                                                                  const QString& email) {
         if (!reply.ok())
             qCWarning(lcZoomService) << "could not read the Zoom account:" << reply.message;
@@ -252,12 +262,12 @@ void ZoomService::onGranted(zoom::ZoomClient* client, const QString& integration
         integration.accountEmail = email;
         auto saved = repo.save(integration);
         if (!saved) {
-            m_store->remove(zoom::keychainKeyFor(integrationId), this, [](const Status&) {});
+            m_store->remove(keychainKeyFor(integrationId), this, [](const Status&) {});
             return finishConnect(false, saved.error().message);
         }
         // A reconnect replaces the earlier connection: its keychain entry goes too.
         if (previous && *previous && (*previous)->id != integrationId)
-            m_store->remove(zoom::keychainKeyFor((*previous)->id), this, [](const Status&) {});
+            m_store->remove(keychainKeyFor((*previous)->id), this, [](const Status&) {});
         m_backoff.remove(userId);
         m_reports.remove(userId);
         emit integrationChanged();
@@ -292,12 +302,12 @@ void ZoomService::disconnectZoom() {
         return;
     }
     const VideoIntegration current = **found;
-    const QString key = zoom::keychainKeyFor(current.id);
-    auto* client =
-        new zoom::ZoomClient(zoom::Endpoints::fromEnvironment(), m_network, m_store, key, this);
-    client->revoke(this, [this, client, current, key](zoom::GoogleReply reply) {
+    const QString key = keychainKeyFor(current.id);
+    auto* client = new ZoomClient(Endpoints::fromEnvironment(), m_network, m_store, key, this);
+    client->setClock(m_clock);
+    client->revoke(this, [this, client, current, key](ProviderReply reply) {
         client->deleteLater();
-        if (reply.failure == zoom::Failure::Keychain) {
+        if (reply.failure == Failure::Keychain) {
             // Nothing can be revoked or deleted: keep the connection so it can be retried.
             emit disconnectFinished(false, reply.message +
                                                QStringLiteral(" Zoom stays connected; unlock the "
@@ -340,4 +350,4 @@ void ZoomService::disconnectZoom() {
     });
 }
 
-} // namespace slotdesk::video
+} // namespace slotdesk::zoom

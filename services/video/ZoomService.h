@@ -11,6 +11,7 @@
 // GET /users/me for the account's e-mail; disconnecting revokes the grant at Zoom, deletes the
 // keychain entry and the video_integrations row. Tokens live only in the OS keychain.
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "storage/VideoIntegrationRepository.h"
 #include "video/ZoomConfig.h"
@@ -33,16 +34,15 @@ namespace slotdesk {
 namespace storage {
 class Database;
 }
-namespace google {
-class TokenStore;
+namespace integration {
+class OAuthTokenStore;
 }
-namespace zoom {
-class ZoomAuthorizationFlow;
-class ZoomClient;
-} // namespace zoom
 } // namespace slotdesk
 
-namespace slotdesk::video {
+namespace slotdesk::zoom {
+
+class ZoomAuthorizationFlow;
+class ZoomClient;
 
 class ZoomService : public QObject {
     Q_OBJECT
@@ -53,16 +53,19 @@ public:
     ~ZoomService() override;
 
     void setPollInterval(std::chrono::milliseconds interval);
+    // Where "now" comes from for the back-off and the meetings' bookkeeping (default: the
+    // system clock).
+    void setClock(core::Clock clock);
     // Looks for work now and then on the timer; stop() ends the timer (passes under way finish).
     // start() also moves a client secret an older SlotDesk left in the settings file to the
-    // keychain (zoom::ClientCredentials::migrateSecret; a failure is logged, the file kept).
+    // keychain (ClientCredentials::migrateSecret; a failure is logged, the file kept).
     void start();
     void stop();
 
-    // The Zoom OAuth app (zoom::ClientCredentials, through this service's keychain access):
+    // The Zoom OAuth app (ClientCredentials, through this service's keychain access):
     // load() says whether one is configured, save() keeps the secret in the keychain only.
-    void loadClient(QObject* context, std::function<void(Result<zoom::ClientCredentials>)> done);
-    void saveClient(const zoom::ClientCredentials& credentials, QObject* context,
+    void loadClient(QObject* context, std::function<void(Result<ClientCredentials>)> done);
+    void saveClient(const ClientCredentials& credentials, QObject* context,
                     std::function<void(Status)> done);
 
     // The admin whose account connect, disconnect and integration() act for: `username`, or
@@ -87,7 +90,7 @@ public:
 
     // --- reads ---
     // The admin's Zoom integration, if any.
-    Result<std::optional<VideoIntegration>> integration();
+    Result<std::optional<storage::VideoIntegration>> integration();
     [[nodiscard]] std::optional<ZoomSyncReport> lastReport(const QString& userId) const;
     // When the poll will try `userId` again after failures (invalid: not backing off).
     [[nodiscard]] QDateTime retryAt(const QString& userId) const;
@@ -104,7 +107,7 @@ signals:
     void integrationChanged();
 
 private:
-    struct Backoff {
+    struct RetryState {
         int failures = 0;
         QDateTime retryAt;
     };
@@ -112,24 +115,25 @@ private:
     void poll();
     void startPass(const QString& userId);
     void runPass(const QString& userId);
-    void connectWith(const zoom::ClientCredentials& client, const QString& userId);
-    void onGranted(zoom::ZoomClient* client, const QString& integrationId, const QString& userId);
+    void connectWith(const ClientCredentials& client, const QString& userId);
+    void onGranted(ZoomClient* client, const QString& integrationId, const QString& userId);
     void finishConnect(bool ok, const QString& message);
 
     storage::Database& m_database;
     QString m_username;
     QNetworkAccessManager* m_network;
-    google::TokenStore* m_store;
+    integration::OAuthTokenStore* m_store;
+    core::Clock m_clock;
     ZoomMeetingSync* m_sync;
     QTimer m_pollTimer;
-    QHash<QString, Backoff> m_backoff;
+    QHash<QString, RetryState> m_backoff;
     QHash<QString, ZoomSyncReport> m_reports;
     QSet<QString> m_running;
     QSet<QString> m_again;
     bool m_connecting = false;
     bool m_passAfterConnect = true;
-    QPointer<zoom::ZoomAuthorizationFlow> m_flow;
-    QPointer<zoom::ZoomClient> m_connectClient;
+    QPointer<ZoomAuthorizationFlow> m_flow;
+    QPointer<ZoomClient> m_connectClient;
 };
 
-} // namespace slotdesk::video
+} // namespace slotdesk::zoom

@@ -125,13 +125,14 @@ private slots:
         auto seeded = storage::BookingRepository(m_db->connection()).create(asked);
         QVERIFY(seeded.ok());
         BookingService service(*m_db);
-        const video::VideoMeeting meeting{seeded->id, QStringLiteral("zoom"), QStringLiteral("857"),
-                                          QStringLiteral("https://zoom.example/j/857"), false};
+        const storage::VideoMeeting meeting{seeded->id, QStringLiteral("zoom"),
+                                            QStringLiteral("857"),
+                                            QStringLiteral("https://zoom.example/j/857"), false};
 
         // Another admin's booking: nothing is written.
         const User other = test::seedAdmin(*m_db, QStringLiteral("carol"));
         QCOMPARE(service.recordVideoMeeting(other.id, meeting).error().code, ErrorCode::NotFound);
-        video::VideoIntegrationRepository meetings(m_db->connection());
+        storage::VideoIntegrationRepository meetings(m_db->connection());
         QVERIFY(!meetings.meetingFor(seeded->id)->has_value());
 
         QVERIFY(service.recordVideoMeeting(m_admin.id, meeting).ok());
@@ -213,14 +214,13 @@ private slots:
         QCOMPARE(noZoom.error().message,
                  QStringLiteral("Zoom is not available for this booking page"));
 
-        video::VideoIntegrationRepository zoom(m_db->connection());
-        video::VideoIntegration integration;
+        storage::VideoIntegrationRepository zoom(m_db->connection());
+        storage::VideoIntegration integration;
         integration.userId = m_admin.id;
-        integration.status =
-            video::VideoIntegrationStatus::Error; // still usable: the next pass may work
+        integration.status = VideoIntegrationStatus::Error; // still usable: the next pass may work
         QVERIFY(zoom.save(integration).ok());
         QCOMPARE(service.videoProviders(m_admin), QList<VideoProvider>{VideoProvider::Zoom});
-        integration.status = video::VideoIntegrationStatus::ReauthRequired;
+        integration.status = VideoIntegrationStatus::ReauthRequired;
         QVERIFY(zoom.save(integration).ok());
         QVERIFY(service.videoProviders(m_admin).isEmpty());
     }

@@ -8,8 +8,8 @@
 #include "booking/BookingService.h"
 #include "booking/SlotService.h"
 #include "calendar/CalendarSyncService.h"
-#include "calendar/TokenStore.h"
 #include "fakes/FakeGoogleServer.h"
+#include "integration/OAuthTokenStore.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarJobRepository.h"
@@ -123,13 +123,6 @@ class TestCalendarSync : public QObject {
         QSqlQuery q(m_db->connection());
         QVERIFY(q.exec("UPDATE calendar_jobs SET next_attempt_at = 0"));
     }
-    Result<google::GoogleTokens> keychainTokens(const QString& key) {
-        google::TokenStore store;
-        std::optional<Result<google::GoogleTokens>> result;
-        store.read(key, this, [&](Result<google::GoogleTokens> r) { result = r; });
-        (void)QTest::qWaitFor([&] { return result.has_value(); }, 10000);
-        return result.value_or(Error::notFound("timeout"));
-    }
     QByteArray databaseBytes() {
         QByteArray all;
         for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
@@ -201,7 +194,7 @@ private slots:
     void cleanup() {
         m_service.reset();
         // Leave nothing behind in the keyring.
-        google::TokenStore store;
+        integration::OAuthTokenStore store;
         for (const auto& key : std::exchange(m_keychainKeys, {})) {
             bool done = false;
             store.remove(key, this, [&](Status) { done = true; });
@@ -240,7 +233,7 @@ private slots:
         QVERIFY(!probe.waitForConnected(1000));
 
         // The tokens are in the keychain...
-        auto tokens = keychainTokens(i.keychainKey);
+        auto tokens = test::keychainTokens(i.keychainKey);
         QVERIFY(tokens.ok());
         QVERIFY(m_google->issuedSecrets().contains(tokens->accessToken));
         QVERIFY(m_google->issuedSecrets().contains(tokens->refreshToken));
@@ -502,7 +495,7 @@ private slots:
         QCOMPARE(refreshes(), 1); // before the first events.list, not after a 401
         QCOMPARE(integration().syncStatus, SyncStatus::Active);
         // Google sent no new refresh token: the old one is kept in the keychain.
-        auto tokens = keychainTokens(integration().keychainKey);
+        auto tokens = test::keychainTokens(integration().keychainKey);
         QVERIFY(tokens.ok());
         QCOMPARE(tokens->refreshToken, m_google->issuedSecrets().first());
         QCOMPARE(m_google->issuedAccessTokens().size(), 2);
@@ -513,7 +506,7 @@ private slots:
         m_google->accessTokenLifetime = 30;
         m_google->rotateRefreshTokens = true;
         QVERIFY(connectGoogle());
-        auto tokens = keychainTokens(integration().keychainKey);
+        auto tokens = test::keychainTokens(integration().keychainKey);
         QVERIFY(tokens->refreshToken.startsWith("1//fake-rotated-"));
     }
 
@@ -899,7 +892,7 @@ private slots:
         m_google->putEvent(timedEvent("busy1", berlin(m_day, 10), berlin(m_day, 11)));
         QVERIFY(connectGoogle());
         const CalendarIntegration connected = integration();
-        const QString refresh = keychainTokens(connected.keychainKey)->refreshToken;
+        const QString refresh = test::keychainTokens(connected.keychainKey)->refreshToken;
         approvedBooking(14, true); // a calendar write still owed
         QCOMPARE(jobs().size(), 1);
         // Make it fail first: disconnecting from error is allowed too.
@@ -913,7 +906,7 @@ private slots:
         QVERIFY(done.wait(10000));
         QVERIFY2(done.first().first().toBool(), qPrintable(done.first().last().toString()));
         QCOMPARE(m_google->revokedTokens(), QStringList{refresh});
-        QCOMPARE(keychainTokens(connected.keychainKey).error().code, ErrorCode::NotFound);
+        QCOMPARE(test::keychainTokens(connected.keychainKey).error().code, ErrorCode::NotFound);
         QCOMPARE(integration().syncStatus, SyncStatus::Disconnected);
         QVERIFY(integration().syncToken.isEmpty());
         QCOMPARE(storedEvents().size(), 0);

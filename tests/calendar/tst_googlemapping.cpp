@@ -1,14 +1,12 @@
 // The pure parts of the Google Calendar integration: how an events.list item becomes busy time
-// (or not), the retry back-off schedule, the integration status machine, PKCE, and the outbox
-// rules for approve/cancel. No network, no keychain.
+// (or not), the integration status machine, and the outbox rules for approve/cancel. No network,
+// no keychain. (The back-off schedule, PKCE and the token format are provider-neutral:
+// tests/integration/tst_integrationlayer.)
 
 #include "booking/BookingService.h"
 #include "calendar/CalendarOutbox.h"
-#include "calendar/GoogleAuthorizationFlow.h"
 #include "calendar/GoogleEventMapper.h"
-#include "calendar/GoogleTokens.h"
 #include "calendar/IntegrationStatusMachine.h"
-#include "calendar/SyncBackoff.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
@@ -20,7 +18,6 @@
 #include <QTest>
 
 using namespace slotdesk;
-using namespace std::chrono_literals;
 
 namespace {
 
@@ -128,31 +125,6 @@ private slots:
                     .removed);
     }
 
-    void backoffDoublesFromThirtySecondsAndCapsAtThirtyMinutes() {
-        const QList<qint64> steps{30'000,  60'000,  120'000,   240'000,
-                                  480'000, 960'000, 1'800'000, 1'800'000};
-        for (int failures = 1; failures <= steps.size(); ++failures) {
-            const qint64 step = steps[failures - 1];
-            QCOMPARE(google::SyncBackoff::step(failures).count(), step);
-            QCOMPARE(google::SyncBackoff::delay(failures, 0.0).count(), step / 2);
-            QCOMPARE(google::SyncBackoff::delay(failures, 1.0).count(), step);
-        }
-        QCOMPARE(google::SyncBackoff::step(100).count(), 1'800'000);
-    }
-
-    void backoffJittersWithinTheUpperHalf() {
-        QSet<qint64> seen;
-        for (int i = 0; i < 200; ++i) {
-            const auto delay = google::SyncBackoff::delay(3);
-            QVERIFY(delay >= 60s && delay <= 120s);
-            seen.insert(delay.count());
-        }
-        QVERIFY2(seen.size() > 50, "the jitter should spread the retries");
-        // A server's Retry-After is honoured, but never beyond the cap.
-        QVERIFY(google::SyncBackoff::delay(1, 300s) >= 300s);
-        QCOMPARE(google::SyncBackoff::delay(1, 3h), google::SyncBackoff::kCap);
-    }
-
     void statusMachineFollowsTheSpec() {
         using S = SyncStatus;
         QVERIFY(IntegrationStatusMachine::isAllowed(S::Disconnected, S::Active));
@@ -165,29 +137,6 @@ private slots:
         const auto refused = IntegrationStatusMachine::check(S::Disconnected, S::Error);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::InvalidTransition);
-    }
-
-    void pkceChallengeIsS256OfTheVerifier() {
-        // RFC 7636, appendix B.
-        QCOMPARE(google::GoogleAuthorizationFlow::codeChallenge(
-                     "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
-                 QString("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
-        const QString verifier = google::GoogleAuthorizationFlow::newCodeVerifier();
-        QCOMPARE(verifier.size(), 43);
-        QVERIFY(QRegularExpression("^[A-Za-z0-9_-]+$").match(verifier).hasMatch());
-        QVERIFY(verifier != google::GoogleAuthorizationFlow::newCodeVerifier());
-    }
-
-    void tokensRoundTripAndKnowWhenToRefresh() {
-        google::GoogleTokens tokens{"at", "rt", test::utc("2026-12-01T10:00:00Z")};
-        const auto back = google::GoogleTokens::fromJson(tokens.toJson());
-        QVERIFY(back.has_value());
-        QCOMPARE(back->accessToken, QString("at"));
-        QCOMPARE(back->refreshToken, QString("rt"));
-        QCOMPARE(back->expiresAt, tokens.expiresAt);
-        QVERIFY(!tokens.needsRefresh(test::utc("2026-12-01T09:58:00Z")));
-        QVERIFY(tokens.needsRefresh(test::utc("2026-12-01T09:59:30Z"))); // within a minute
-        QVERIFY(!google::GoogleTokens::fromJson("not json").has_value());
     }
 
     void approveAndCancelQueueCalendarWritesOnlyWhenConnected() {

@@ -1,6 +1,6 @@
 #include "support/TestKeychain.h"
 
-#include "calendar/TokenStore.h"
+#include "integration/OAuthTokenStore.h"
 
 #include <QObject>
 #include <QTest>
@@ -19,7 +19,7 @@ QString probeKeychain() {
     // A write, not only a read: reading a missing entry "succeeds" even when the Secret Service
     // has no usable (unlocked) collection to write to.
     QObject context;
-    google::TokenStore store;
+    integration::OAuthTokenStore store;
     const QString key = QStringLiteral("test/keychain-probe");
     std::optional<Status> written;
     store.writeSecret(key, QByteArrayLiteral("probe"), &context,
@@ -43,6 +43,16 @@ QString keychainUnavailable() {
 
 bool keychainRequired() {
     return qEnvironmentVariableIntValue("SLOTDESK_TEST_REQUIRE_KEYCHAIN") != 0;
+}
+
+Result<integration::OAuthTokens> keychainTokens(const QString& key) {
+    QObject context;
+    integration::OAuthTokenStore store;
+    std::optional<Result<integration::OAuthTokens>> result;
+    store.read(key, &context,
+               [&result](Result<integration::OAuthTokens> r) { result = std::move(r); });
+    (void)QTest::qWaitFor([&result] { return result.has_value(); }, 10'000);
+    return result.value_or(Error::notFound(QStringLiteral("The keychain did not answer")));
 }
 
 } // namespace slotdesk::test

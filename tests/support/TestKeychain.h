@@ -4,6 +4,9 @@
 // SLOTDESK_TEST_REQUIRE_KEYCHAIN=1, so there a missing or locked keychain fails the suite
 // instead of skipping it: a broken keyring in CI must not pass as green.
 
+#include "core/Result.h"
+#include "integration/OAuthTokens.h"
+
 #include <QString>
 
 // In init() or a test function (of a file that includes QTest): skips the test when no keychain
@@ -25,5 +28,7 @@ namespace slotdesk::test {
 QString keychainUnavailable();
 // Whether SLOTDESK_TEST_REQUIRE_KEYCHAIN=1 is set.
 bool keychainRequired();
+// The tokens SlotDesk left in the keychain entry `key` (waits up to 10 s for the keychain).
+Result<integration::OAuthTokens> keychainTokens(const QString& key);
 
 } // namespace slotdesk::test

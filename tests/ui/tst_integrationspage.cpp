@@ -5,9 +5,9 @@
 // dialog that asks for one; no services → disabled buttons. Widgets are found by objectName.
 
 #include "calendar/CalendarSyncService.h"
-#include "calendar/TokenStore.h"
 #include "fakes/FakeGoogleServer.h"
 #include "fakes/FakeZoomServer.h"
+#include "integration/OAuthTokenStore.h"
 #include "models/AdminSession.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
@@ -49,7 +49,7 @@ class TestIntegrationsPage : public QObject {
     std::unique_ptr<test::FakeGoogleServer> m_google;
     std::unique_ptr<test::FakeZoomServer> m_zoom;
     std::unique_ptr<CalendarSyncService> m_calendar;
-    std::unique_ptr<video::ZoomService> m_zoomService;
+    std::unique_ptr<zoom::ZoomService> m_zoomService;
     std::unique_ptr<models::AdminSession> m_session;
     std::unique_ptr<ui::IntegrationsPage> m_page;
     QList<QUrl> m_opened;
@@ -88,7 +88,7 @@ class TestIntegrationsPage : public QObject {
     }
 
     void forgetKeys() {
-        google::TokenStore store;
+        integration::OAuthTokenStore store;
         for (const auto& key : std::exchange(m_keychainKeys, {})) {
             bool done = false;
             store.remove(key, this, [&](Status) { done = true; });
@@ -117,7 +117,7 @@ private slots:
         QVERIFY(m_zoom->listen());
         m_zoom->exportEnvironment();
         m_calendar = std::make_unique<CalendarSyncService>(*m_db);
-        m_zoomService = std::make_unique<video::ZoomService>(*m_db);
+        m_zoomService = std::make_unique<zoom::ZoomService>(*m_db);
         m_session = std::make_unique<models::AdminSession>(*m_db);
         m_page = std::make_unique<ui::IntegrationsPage>(m_session.get());
         m_opened.clear();
@@ -190,7 +190,7 @@ private slots:
 
     void zoomConnectAndDisconnect() {
         QVERIFY(text("zoomStatus").contains(QLatin1String("Not connected")));
-        QSignalSpy connected(m_zoomService.get(), &video::ZoomService::connectFinished);
+        QSignalSpy connected(m_zoomService.get(), &zoom::ZoomService::connectFinished);
         QTest::mouseClick(named("zoomConnect"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
         QVERIFY(visible("zoomCancelConnect"));
@@ -200,7 +200,7 @@ private slots:
         reply->deleteLater();
         QVERIFY2(connected.first().first().toBool(),
                  qPrintable(connected.first().last().toString()));
-        auto row = video::VideoIntegrationRepository(m_db->connection())
+        auto row = storage::VideoIntegrationRepository(m_db->connection())
                        .find(m_admin.id, QStringLiteral("zoom"));
         QVERIFY(row && *row);
         m_keychainKeys.append(zoom::keychainKeyFor((*row)->id));
@@ -211,15 +211,15 @@ private slots:
         QVERIFY(!visible("zoomCancelConnect"));
 
         // A failing pass shows on the card.
-        QVERIFY(video::VideoIntegrationRepository(m_db->connection())
-                    .setStatus((*row)->id, video::VideoIntegrationStatus::ReauthRequired,
+        QVERIFY(storage::VideoIntegrationRepository(m_db->connection())
+                    .setStatus((*row)->id, VideoIntegrationStatus::ReauthRequired,
                                QStringLiteral("Zoom refused SlotDesk's access: reconnect Zoom")));
         m_session->refresh();
         QTRY_VERIFY(text("zoomStatus").contains(QLatin1String("Reconnect needed")));
         QVERIFY(zoomMessages().contains(QLatin1String("reconnect Zoom")));
         QVERIFY(visible("zoomConnect"));
 
-        QSignalSpy disconnected(m_zoomService.get(), &video::ZoomService::disconnectFinished);
+        QSignalSpy disconnected(m_zoomService.get(), &zoom::ZoomService::disconnectFinished);
         QTest::mouseClick(named("zoomDisconnect"), Qt::LeftButton);
         QVERIFY(disconnected.wait(20000));
         QVERIFY(disconnected.first().first().toBool());
@@ -229,7 +229,7 @@ private slots:
     }
 
     void cancellingTheBrowserWaitReturnsToDisconnected() {
-        QSignalSpy connected(m_zoomService.get(), &video::ZoomService::connectFinished);
+        QSignalSpy connected(m_zoomService.get(), &zoom::ZoomService::connectFinished);
         QTest::mouseClick(named("zoomConnect"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
         QTest::mouseClick(named("zoomCancelConnect"), Qt::LeftButton);

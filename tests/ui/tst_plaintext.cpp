@@ -302,15 +302,15 @@ private slots:
         QVERIFY(job.ok());
         const QString jobError = QStringLiteral("<i>quota</i> &amp; more");
         QVERIFY(jobs.markFailed(job->id, 5, jobError).ok());
-        video::VideoIntegration zoom;
+        storage::VideoIntegration zoom;
         zoom.userId = m_admin.id;
         zoom.accountEmail = QStringLiteral("<u>zoom</u>@example.com");
-        zoom.status = video::VideoIntegrationStatus::Error;
+        zoom.status = VideoIntegrationStatus::Error;
         zoom.lastError = QStringLiteral("<table><tr><td>Zoom</td></tr></table>");
-        QVERIFY(video::VideoIntegrationRepository(m_db->connection()).save(zoom).ok());
+        QVERIFY(storage::VideoIntegrationRepository(m_db->connection()).save(zoom).ok());
 
         CalendarSyncService calendar(*m_db);
-        video::ZoomService zoomService(*m_db);
+        zoom::ZoomService zoomService(*m_db);
         models::AdminSession session(*m_db);
         ui::IntegrationsPage page(&session);
         page.setServices(&calendar, &zoomService);

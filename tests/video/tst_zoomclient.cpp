@@ -2,10 +2,10 @@
 // gnome-keyring unlocked): connect (code + PKCE, Basic client credentials), meeting create and
 // delete, refresh-token rotation stored each time, and the failures the outbox retries.
 
-#include "calendar/GoogleAuthorizationFlow.h"
-#include "calendar/SyncBackoff.h"
-#include "calendar/TokenStore.h"
 #include "fakes/FakeZoomServer.h"
+#include "integration/Backoff.h"
+#include "integration/LoopbackAuthorizationFlow.h"
+#include "integration/OAuthTokenStore.h"
 #include "storage/VideoIntegrationRepository.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
@@ -57,8 +57,8 @@ template <typename T> T await(const std::function<void(std::function<void(T)>)>&
 
 } // namespace
 
-video::VideoIntegration integration(const QString& userId, const QString& provider) {
-    video::VideoIntegration row;
+storage::VideoIntegration videoIntegration(const QString& userId, const QString& provider) {
+    storage::VideoIntegration row;
     row.userId = userId;
     row.provider = provider;
     row.accountEmail = QStringLiteral("alice@example.org");
@@ -70,20 +70,20 @@ class TestZoomClient : public QObject {
 
     FakeZoomServer* m_zoom = nullptr;
     QNetworkAccessManager* m_network = nullptr;
-    google::TokenStore* m_store = nullptr;
+    integration::OAuthTokenStore* m_store = nullptr;
     zoom::ZoomClient* m_client = nullptr;
     QString m_key;
 
-    std::optional<google::GoogleTokens> stored() {
-        auto result = await<Result<google::GoogleTokens>>(
+    std::optional<integration::OAuthTokens> stored() {
+        auto result = await<Result<integration::OAuthTokens>>(
             [this](auto done) { m_store->read(m_key, this, done); });
         if (!result)
             return std::nullopt;
         return *result;
     }
     void storeTokens(const QString& access, const QString& refresh, int expiresInSecs = 3600) {
-        google::GoogleTokens tokens{access, refresh,
-                                    QDateTime::currentDateTimeUtc().addSecs(expiresInSecs)};
+        const integration::OAuthTokens tokens{
+            access, refresh, QDateTime::currentDateTimeUtc().addSecs(expiresInSecs), {}};
         const Status written =
             await<Status>([&](auto done) { m_store->write(m_key, tokens, this, done); });
         QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
@@ -92,15 +92,16 @@ class TestZoomClient : public QObject {
         const auto [access, refresh] = m_zoom->issueTokens();
         storeTokens(access, refresh);
     }
-    std::pair<zoom::GoogleReply, zoom::Meeting> create() {
+    std::pair<integration::ProviderReply, zoom::Meeting> create() {
         zoom::MeetingRequest request{QStringLiteral("Intro call with Bob"),
                                      QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC), 45,
                                      QStringLiteral("Europe/Berlin")};
-        using Pair = std::pair<zoom::GoogleReply, zoom::Meeting>;
+        using Pair = std::pair<integration::ProviderReply, zoom::Meeting>;
         return await<Pair>([&](auto done) {
-            m_client->createMeeting(request, this, [done](zoom::GoogleReply r, zoom::Meeting m) {
-                done(Pair{std::move(r), std::move(m)});
-            });
+            m_client->createMeeting(request, this,
+                                    [done](integration::ProviderReply r, zoom::Meeting m) {
+                                        done(Pair{std::move(r), std::move(m)});
+                                    });
         });
     }
 
@@ -206,7 +207,7 @@ private slots:
         QVERIFY(m_zoom->listen());
         m_zoom->exportEnvironment();
         m_network = new QNetworkAccessManager(this);
-        m_store = new google::TokenStore(this);
+        m_store = new integration::OAuthTokenStore(this);
     }
     void init() {
         if (QLatin1String(QTest::currentTestFunction()) == QLatin1String("repository"))
@@ -229,28 +230,28 @@ private slots:
         auto db = storage::Database::openInDirectory(dir.path());
         QVERIFY(db);
         const User admin = test::seedAdmin(**db);
-        video::VideoIntegrationRepository repo((*db)->connection());
+        storage::VideoIntegrationRepository repo((*db)->connection());
         QVERIFY(!*repo.find(admin.id, QStringLiteral("zoom")));
-        auto saved = repo.save(integration(admin.id, QStringLiteral("zoom")));
+        auto saved = repo.save(videoIntegration(admin.id, QStringLiteral("zoom")));
         QVERIFY(saved);
         auto found = repo.find(admin.id, QStringLiteral("zoom"));
         QVERIFY(found && *found);
-        QCOMPARE((*found)->status, video::VideoIntegrationStatus::Connected);
-        QVERIFY(repo.setStatus(saved->id, video::VideoIntegrationStatus::ReauthRequired,
-                               QStringLiteral("x")));
+        QCOMPARE((*found)->status, VideoIntegrationStatus::Connected);
+        QVERIFY(
+            repo.setStatus(saved->id, VideoIntegrationStatus::ReauthRequired, QStringLiteral("x")));
         QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
-                 video::VideoIntegrationStatus::ReauthRequired);
+                 VideoIntegrationStatus::ReauthRequired);
         // The database keeps the words it always had.
         QSqlQuery stored((*db)->connection());
         QVERIFY(stored.exec(QStringLiteral("SELECT status FROM video_integrations")));
         QVERIFY(stored.next());
         QCOMPARE(stored.value(0).toString(), QStringLiteral("reauth_required"));
         stored.finish();
-        QVERIFY(!video::isUsable(video::VideoIntegrationStatus::ReauthRequired));
-        QVERIFY(video::isUsable(video::VideoIntegrationStatus::Error));
-        QVERIFY(video::isUsable(video::VideoIntegrationStatus::Connected));
+        QVERIFY(!isUsable(VideoIntegrationStatus::ReauthRequired));
+        QVERIFY(isUsable(VideoIntegrationStatus::Error));
+        QVERIFY(isUsable(VideoIntegrationStatus::Connected));
         // Only 'zoom' is a valid provider.
-        QVERIFY(!repo.save(integration(admin.id, QStringLiteral("webex"))));
+        QVERIFY(!repo.save(videoIntegration(admin.id, QStringLiteral("webex"))));
 
         const Booking booking =
             test::seedBooking(**db, admin.id, test::utc("2026-12-01T09:00:00Z"));
@@ -274,12 +275,16 @@ private slots:
     }
 
     void connectExchangesTheCodeWithPkceAndBasicAuth() {
-        const QString verifier = google::GoogleAuthorizationFlow::newCodeVerifier();
+        const QString verifier = integration::LoopbackAuthorizationFlow::newCodeVerifier();
         const QUrl redirect(QStringLiteral("http://127.0.0.1:54321/"));
         const QString code = m_zoom->grantCode(
-            google::GoogleAuthorizationFlow::codeChallenge(verifier), redirect.toString());
-        const auto reply = await<zoom::GoogleReply>(
-            [&](auto done) { m_client->exchangeCode(code, verifier, redirect, this, done); });
+            integration::LoopbackAuthorizationFlow::codeChallenge(verifier), redirect.toString());
+        const auto reply = await<integration::ProviderReply>([&](auto done) {
+            m_client->exchangeCode({code, verifier, redirect}, this,
+                                   [done](integration::ProviderReply r, integration::OAuthTokens) {
+                                       done(std::move(r));
+                                   });
+        });
         QVERIFY2(reply.ok(), qPrintable(reply.message));
         const auto request = m_zoom->requestsTo(Route::Token).constLast();
         QVERIFY(request.headers.value("authorization").startsWith("Basic "));
@@ -291,11 +296,14 @@ private slots:
 
         // A code is single use; a wrong verifier is refused.
         const QString other = m_zoom->grantCode(
-            google::GoogleAuthorizationFlow::codeChallenge(verifier), redirect.toString());
-        const auto refused = await<zoom::GoogleReply>([&](auto done) {
-            m_client->exchangeCode(other, verifier + QLatin1Char('x'), redirect, this, done);
+            integration::LoopbackAuthorizationFlow::codeChallenge(verifier), redirect.toString());
+        const auto refused = await<integration::ProviderReply>([&](auto done) {
+            m_client->exchangeCode({other, verifier + QLatin1Char('x'), redirect}, this,
+                                   [done](integration::ProviderReply r, integration::OAuthTokens) {
+                                       done(std::move(r));
+                                   });
         });
-        QCOMPARE(refused.failure, zoom::Failure::AuthRevoked);
+        QCOMPARE(refused.failure, integration::Failure::AuthRevoked);
     }
 
     // The whole connect: loopback listener, consent (the fake acts for Zoom and the browser
@@ -395,8 +403,8 @@ private slots:
         auto db = storage::Database::openInDirectory(dir.path());
         QVERIFY(db);
         const User admin = test::seedAdmin(**db);
-        video::VideoIntegrationRepository repo((*db)->connection());
-        auto row = integration(admin.id, QStringLiteral("zoom"));
+        storage::VideoIntegrationRepository repo((*db)->connection());
+        auto row = videoIntegration(admin.id, QStringLiteral("zoom"));
         row.id = m_key.mid(QStringLiteral("zoom/").size());
         QVERIFY(repo.save(row));
         connectAccount();
@@ -404,9 +412,9 @@ private slots:
                                                   30, BookingStatus::Confirmed);
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("UPDATE bookings SET requested_video_provider = 'zoom'")));
-        video::ZoomMeetingSync sync(**db, m_network, m_store);
+        zoom::ZoomMeetingSync sync(**db, m_network, m_store);
         const auto pass = [&](int failures = 0) {
-            return await<video::ZoomSyncReport>(
+            return await<zoom::ZoomSyncReport>(
                 [&](auto done) { sync.run(admin.id, failures, done); });
         };
 
@@ -416,7 +424,7 @@ private slots:
         QVERIFY(report.transient);
         QVERIFY(report.retryIn >= std::chrono::milliseconds(120'000));
         QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
-                 video::VideoIntegrationStatus::Error);
+                 VideoIntegrationStatus::Error);
         QVERIFY(q.exec(QStringLiteral("SELECT status, video_link FROM bookings")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("confirmed"));
         QVERIFY(q.value(1).isNull());
@@ -425,7 +433,7 @@ private slots:
         QVERIFY2(report.ok, qPrintable(report.message));
         QCOMPARE(report.created, 1);
         QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
-                 video::VideoIntegrationStatus::Connected);
+                 VideoIntegrationStatus::Connected);
         const auto meeting = *repo.meetingFor(booking.id);
         QVERIFY(meeting);
         QVERIFY(m_zoom->hasMeeting(meeting->meetingId));
@@ -450,7 +458,7 @@ private slots:
         report = pass();
         QVERIFY(!report.ok && !report.transient);
         QCOMPARE((*repo.find(admin.id, QStringLiteral("zoom")))->status,
-                 video::VideoIntegrationStatus::ReauthRequired);
+                 VideoIntegrationStatus::ReauthRequired);
         QVERIFY(!*repo.meetingFor(second.id));
     }
 
@@ -458,10 +466,10 @@ private slots:
         connectAccount();
         qputenv("SLOTDESK_ZOOM_CLIENT_SECRET", "wrong");
         const auto reply =
-            await<zoom::GoogleReply>([&](auto done) { m_client->refresh(this, done); });
+            await<integration::ProviderReply>([&](auto done) { m_client->refresh(this, done); });
         m_zoom->exportEnvironment();
         QCOMPARE(reply.httpStatus, 401);
-        QCOMPARE(reply.failure, zoom::Failure::AuthRevoked);
+        QCOMPARE(reply.failure, integration::Failure::AuthRevoked);
     }
 
     void createsAScheduledMeeting() {
@@ -486,13 +494,13 @@ private slots:
         connectAccount();
         const auto [reply, meeting] = create();
         QVERIFY(reply.ok());
-        auto deleted = await<zoom::GoogleReply>(
+        auto deleted = await<integration::ProviderReply>(
             [&](auto done) { m_client->deleteMeeting(meeting.id, this, done); });
         QVERIFY2(deleted.ok(), qPrintable(deleted.message));
         QVERIFY(!m_zoom->hasMeeting(meeting.id));
         QCOMPARE(m_zoom->requestsTo(Route::DeleteMeeting).constLast().path,
                  QStringLiteral("/v2/meetings/") + meeting.id);
-        deleted = await<zoom::GoogleReply>(
+        deleted = await<integration::ProviderReply>(
             [&](auto done) { m_client->deleteMeeting(meeting.id, this, done); });
         QVERIFY(deleted.ok());
     }
@@ -511,7 +519,7 @@ private slots:
         QVERIFY(stored()->refreshToken != first);
         // The spent refresh token is refused: only the stored (newest) one works.
         const auto again =
-            await<zoom::GoogleReply>([&](auto done) { m_client->refresh(this, done); });
+            await<integration::ProviderReply>([&](auto done) { m_client->refresh(this, done); });
         QVERIFY2(again.ok(), qPrintable(again.message));
     }
 
@@ -522,9 +530,9 @@ private slots:
         connectAccount();
         zoom::ZoomClient other(zoom::Endpoints::fromEnvironment(), m_network, m_store, m_key);
         const int tokenCalls = m_zoom->count(Route::Token);
-        std::optional<zoom::GoogleReply> mine, theirs;
-        m_client->refresh(this, [&](zoom::GoogleReply r) { mine = r; });
-        other.refresh(this, [&](zoom::GoogleReply r) { theirs = r; });
+        std::optional<integration::ProviderReply> mine, theirs;
+        m_client->refresh(this, [&](integration::ProviderReply r) { mine = r; });
+        other.refresh(this, [&](integration::ProviderReply r) { theirs = r; });
         QTRY_VERIFY_WITH_TIMEOUT(mine && theirs, 20000);
         QVERIFY2(mine->ok(), qPrintable(mine->message));
         QVERIFY2(theirs->ok(), qPrintable(theirs->message));
@@ -548,26 +556,26 @@ private slots:
         connectAccount();
         m_zoom->failNext(Route::CreateMeeting, 429, 1, 90);
         auto [limited, none] = create();
-        QCOMPARE(limited.failure, zoom::Failure::RateLimited);
+        QCOMPARE(limited.failure, integration::Failure::RateLimited);
         QVERIFY(limited.isTransient());
         QCOMPARE(limited.retryAfter, std::chrono::milliseconds(90'000));
-        QVERIFY(google::SyncBackoff::delay(1, limited.retryAfter) >= limited.retryAfter);
+        QVERIFY(integration::Backoff::delay(1, limited.retryAfter) >= limited.retryAfter);
         QVERIFY(limited.message.contains(QLatin1String("Zoom")));
 
         m_zoom->failNext(Route::CreateMeeting, 503);
         auto [down, none2] = create();
-        QCOMPARE(down.failure, zoom::Failure::ServerError);
+        QCOMPARE(down.failure, integration::Failure::ServerError);
         QVERIFY(down.isTransient());
 
         m_zoom->failNext(Route::DeleteMeeting, 500);
-        const auto del = await<zoom::GoogleReply>(
+        const auto del = await<integration::ProviderReply>(
             [&](auto done) { m_client->deleteMeeting(QStringLiteral("1"), this, done); });
-        QCOMPARE(del.failure, zoom::Failure::ServerError);
+        QCOMPARE(del.failure, integration::Failure::ServerError);
 
         m_zoom->failNext(Route::Token, 502);
         m_zoom->expireAccessTokens();
         auto [tokenDown, none3] = create();
-        QCOMPARE(tokenDown.failure, zoom::Failure::ServerError);
+        QCOMPARE(tokenDown.failure, integration::Failure::ServerError);
         QVERIFY(tokenDown.isTransient());
         // Nothing was rotated, so the stored refresh token still works afterwards.
         auto [recovered, meeting] = create();
@@ -578,14 +586,14 @@ private slots:
         connectAccount();
         m_zoom->revokeAll();
         auto [reply, meeting] = create();
-        QCOMPARE(reply.failure, zoom::Failure::AuthRevoked);
+        QCOMPARE(reply.failure, integration::Failure::AuthRevoked);
         QVERIFY(!reply.isTransient());
         QVERIFY(reply.message.contains(QLatin1String("reconnect Zoom")));
     }
 
     void noTokensInTheKeychain() {
         auto [reply, meeting] = create();
-        QCOMPARE(reply.failure, zoom::Failure::Keychain);
+        QCOMPARE(reply.failure, integration::Failure::Keychain);
         QCOMPARE(m_zoom->count(Route::CreateMeeting), m_zoom->count(Route::CreateMeeting));
     }
 
@@ -677,9 +685,9 @@ private slots:
         connectAccount();
         qunsetenv("SLOTDESK_ZOOM_CLIENT_ID");
         const auto reply =
-            await<zoom::GoogleReply>([&](auto done) { m_client->refresh(this, done); });
+            await<integration::ProviderReply>([&](auto done) { m_client->refresh(this, done); });
         m_zoom->exportEnvironment();
-        QCOMPARE(reply.failure, zoom::Failure::Rejected);
+        QCOMPARE(reply.failure, integration::Failure::Rejected);
         QVERIFY(reply.message.contains(QLatin1String("SLOTDESK_ZOOM_CLIENT_ID")));
     }
 };

@@ -8,9 +8,9 @@
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "calendar/CalendarSyncService.h"
-#include "calendar/TokenStore.h"
 #include "fakes/FakeGoogleServer.h"
 #include "fakes/FakeZoomServer.h"
+#include "integration/OAuthTokenStore.h"
 #include "storage/BookingRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarJobRepository.h"
@@ -51,25 +51,18 @@ class TestZoomService : public QObject {
     QDate m_day;
     std::unique_ptr<test::FakeZoomServer> m_zoom;
     std::unique_ptr<test::FakeGoogleServer> m_google;
-    std::unique_ptr<video::ZoomService> m_service;
+    std::unique_ptr<zoom::ZoomService> m_service;
     std::unique_ptr<CalendarSyncService> m_calendar;
     QStringList m_keychainKeys;
 
-    std::optional<video::VideoIntegration> zoomRow() {
-        auto found = video::VideoIntegrationRepository(m_db->connection())
+    std::optional<storage::VideoIntegration> zoomRow() {
+        auto found = storage::VideoIntegrationRepository(m_db->connection())
                          .find(m_admin.id, QStringLiteral("zoom"));
-        return found && *found ? **found : std::optional<video::VideoIntegration>();
+        return found && *found ? **found : std::optional<storage::VideoIntegration>();
     }
     Booking booking(const QString& id) {
         auto found = storage::BookingRepository(m_db->connection()).findById(m_admin.id, id);
         return found && *found ? **found : Booking{};
-    }
-    Result<google::GoogleTokens> keychainTokens(const QString& key) {
-        google::TokenStore store;
-        std::optional<Result<google::GoogleTokens>> result;
-        store.read(key, this, [&](Result<google::GoogleTokens> r) { result = r; });
-        (void)QTest::qWaitFor([&] { return result.has_value(); }, 10000);
-        return result.value_or(Error::notFound(QStringLiteral("timeout")));
     }
     QByteArray databaseBytes() {
         QByteArray all;
@@ -83,8 +76,8 @@ class TestZoomService : public QObject {
 
     // The whole loopback flow, a QNetworkAccessManager acting as the browser.
     bool connectZoom() {
-        QSignalSpy url(m_service.get(), &video::ZoomService::authorizationUrlReady);
-        QSignalSpy finished(m_service.get(), &video::ZoomService::connectFinished);
+        QSignalSpy url(m_service.get(), &zoom::ZoomService::authorizationUrlReady);
+        QSignalSpy finished(m_service.get(), &zoom::ZoomService::connectFinished);
         m_service->connectZoom();
         if (!url.wait(10000))
             return false;
@@ -117,12 +110,12 @@ class TestZoomService : public QObject {
         m_keychainKeys.append(all->first().keychainKey);
         return !synced.isEmpty() || synced.wait(20000);
     }
-    video::ZoomSyncReport zoomPass() {
-        QSignalSpy finished(m_service.get(), &video::ZoomService::syncFinished);
+    zoom::ZoomSyncReport zoomPass() {
+        QSignalSpy finished(m_service.get(), &zoom::ZoomService::syncFinished);
         m_service->syncNow();
         if (finished.isEmpty())
             finished.wait(20000);
-        return m_service->lastReport(m_admin.id).value_or(video::ZoomSyncReport{});
+        return m_service->lastReport(m_admin.id).value_or(zoom::ZoomSyncReport{});
     }
     void calendarPass() {
         QSignalSpy finished(m_calendar.get(), &CalendarSyncService::syncFinished);
@@ -165,14 +158,14 @@ private slots:
         m_google = std::make_unique<test::FakeGoogleServer>();
         QVERIFY(m_google->listen());
         m_google->exportEnvironment();
-        m_service = std::make_unique<video::ZoomService>(*m_db);
+        m_service = std::make_unique<zoom::ZoomService>(*m_db);
         m_calendar = std::make_unique<CalendarSyncService>(*m_db);
     }
 
     void cleanup() {
         m_service.reset();
         m_calendar.reset();
-        google::TokenStore store;
+        integration::OAuthTokenStore store;
         for (const auto& key : std::exchange(m_keychainKeys, {})) {
             bool done = false;
             store.remove(key, this, [&](Status) { done = true; });
@@ -186,10 +179,10 @@ private slots:
     void connectReadsTheAccountAndKeepsTokensOnlyInTheKeychain() {
         QVERIFY(connectZoom());
         const auto row = zoomRow();
-        QCOMPARE(row->status, video::VideoIntegrationStatus::Connected);
+        QCOMPARE(row->status, VideoIntegrationStatus::Connected);
         QCOMPARE(row->accountEmail, m_zoom->accountEmail);
         QCOMPARE(m_zoom->count(ZoomRoute::Me), 1);
-        const auto tokens = keychainTokens(zoom::keychainKeyFor(row->id));
+        const auto tokens = test::keychainTokens(zoom::keychainKeyFor(row->id));
         QVERIFY(tokens);
         QCOMPARE(tokens->refreshToken, m_zoom->currentRefreshToken());
         const QByteArray bytes = databaseBytes();
@@ -216,13 +209,13 @@ private slots:
         QCOMPARE(jobs.first().attempts, 0);
         QVERIFY(jobs.first().lastError.contains(QLatin1String("Zoom")));
 
-        QSignalSpy created(m_service.get(), &video::ZoomService::meetingsCreated);
+        QSignalSpy created(m_service.get(), &zoom::ZoomService::meetingsCreated);
         const auto report = zoomPass();
         QVERIFY2(report.ok, qPrintable(report.message));
         QCOMPARE(report.created, 1);
         QCOMPARE(created.size(), 1);
         const auto meeting =
-            *video::VideoIntegrationRepository(m_db->connection()).meetingFor(approved.id);
+            *storage::VideoIntegrationRepository(m_db->connection()).meetingFor(approved.id);
         QVERIFY(meeting);
         const Booking linked = booking(approved.id);
         QCOMPARE(linked.videoProvider, VideoProvider::Zoom);
@@ -255,7 +248,7 @@ private slots:
         QCOMPARE(deletes.size(), 1);
         QCOMPARE(deletes.first().path, QStringLiteral("/v2/meetings/") + meeting->meetingId);
         QVERIFY(!m_zoom->hasMeeting(meeting->meetingId));
-        QVERIFY((*video::VideoIntegrationRepository(m_db->connection()).meetingFor(approved.id))
+        QVERIFY((*storage::VideoIntegrationRepository(m_db->connection()).meetingFor(approved.id))
                     ->deleted);
         QCOMPARE(zoomPass().deleted, 0); // nothing owed twice
     }
@@ -276,7 +269,7 @@ private slots:
         QVERIFY(report.transient);
         QCOMPARE(booking(approved.id).status, BookingStatus::Confirmed);
         QVERIFY(booking(approved.id).videoLink.isEmpty());
-        QCOMPARE(zoomRow()->status, video::VideoIntegrationStatus::Error);
+        QCOMPARE(zoomRow()->status, VideoIntegrationStatus::Error);
         QVERIFY(!zoomRow()->lastError.isEmpty());
         const QDateTime retry = m_service->retryAt(m_admin.id);
         QVERIFY(retry >= QDateTime::currentDateTimeUtc().addSecs(59)); // Retry-After honoured
@@ -301,7 +294,7 @@ private slots:
         QVERIFY2(again.ok, qPrintable(again.message));
         QCOMPARE(again.created, 1);
         QVERIFY(!m_service->retryAt(m_admin.id).isValid());
-        QCOMPARE(zoomRow()->status, video::VideoIntegrationStatus::Connected);
+        QCOMPARE(zoomRow()->status, VideoIntegrationStatus::Connected);
         QVERIFY(!booking(approved.id).videoLink.isEmpty());
     }
 
@@ -323,8 +316,8 @@ private slots:
     void neverTwoPassesForOneUserAtOnce() {
         QVERIFY(connectZoom());
         const Booking approved = requestAndApprove(14, VideoProvider::Zoom);
-        QSignalSpy started(m_service.get(), &video::ZoomService::syncStarted);
-        QSignalSpy finished(m_service.get(), &video::ZoomService::syncFinished);
+        QSignalSpy started(m_service.get(), &zoom::ZoomService::syncStarted);
+        QSignalSpy finished(m_service.get(), &zoom::ZoomService::syncFinished);
         m_service->syncNow();
         m_service->syncNow();
         m_service->syncNow();
@@ -345,9 +338,9 @@ private slots:
         const Booking second = requestAndApprove(11, VideoProvider::Zoom);
         auto otherDb = storage::Database::openInDirectory(m_dir.filePath(QString::number(m_run)));
         QVERIFY(otherDb.ok());
-        video::ZoomService other(**otherDb);
-        QSignalSpy mine(m_service.get(), &video::ZoomService::syncFinished);
-        QSignalSpy theirs(&other, &video::ZoomService::syncFinished);
+        zoom::ZoomService other(**otherDb);
+        QSignalSpy mine(m_service.get(), &zoom::ZoomService::syncFinished);
+        QSignalSpy theirs(&other, &zoom::ZoomService::syncFinished);
         m_service->syncNow();
         other.syncNow();
         QVERIFY(mine.wait(20000) || !mine.isEmpty());
@@ -359,7 +352,7 @@ private slots:
 
         // A claim whose process died: fresh, it keeps others away; stale, it is work again.
         const Booking third = requestAndApprove(12, VideoProvider::Zoom);
-        video::VideoIntegrationRepository repo(m_db->connection());
+        storage::VideoIntegrationRepository repo(m_db->connection());
         QCOMPARE(repo.claimMeeting(third.id).value(), true);
         QCOMPARE(repo.claimMeeting(third.id).value(), false);
         QCOMPARE(repo.hasMeetingWork(m_admin.id).value(), false);
@@ -378,7 +371,7 @@ private slots:
     void shutdownMidPassReleasesTheClaim() {
         QVERIFY(connectZoom());
         const Booking approved = requestAndApprove(10, VideoProvider::Zoom);
-        video::VideoIntegrationRepository repo(m_db->connection());
+        storage::VideoIntegrationRepository repo(m_db->connection());
         QCOMPARE(repo.hasMeetingWork(m_admin.id).value(), true);
         m_zoom->setStalled(ZoomRoute::CreateMeeting, true);
         m_service->syncNow();
@@ -387,10 +380,10 @@ private slots:
 
         m_service.reset();
         QCOMPARE(repo.hasMeetingWork(m_admin.id).value(), true);
-        QCOMPARE(zoomRow()->status, video::VideoIntegrationStatus::Connected);
+        QCOMPARE(zoomRow()->status, VideoIntegrationStatus::Connected);
 
         m_zoom->setStalled(ZoomRoute::CreateMeeting, false);
-        m_service = std::make_unique<video::ZoomService>(*m_db);
+        m_service = std::make_unique<zoom::ZoomService>(*m_db);
         QVERIFY(zoomPass().ok);
         QVERIFY(!booking(approved.id).videoLink.isEmpty());
     }
@@ -398,8 +391,8 @@ private slots:
     void disconnectRevokesAtZoomAndForgetsTheTokens() {
         QVERIFY(connectZoom());
         const auto row = *zoomRow();
-        const QString refresh = keychainTokens(zoom::keychainKeyFor(row.id))->refreshToken;
-        QSignalSpy finished(m_service.get(), &video::ZoomService::disconnectFinished);
+        const QString refresh = test::keychainTokens(zoom::keychainKeyFor(row.id))->refreshToken;
+        QSignalSpy finished(m_service.get(), &zoom::ZoomService::disconnectFinished);
         m_service->disconnectZoom();
         QVERIFY(finished.wait(20000));
         QVERIFY2(finished.first().first().toBool(), qPrintable(finished.first().last().toString()));
@@ -407,11 +400,11 @@ private slots:
         const auto revoke = m_zoom->requestsTo(ZoomRoute::Revoke).constLast();
         QVERIFY(revoke.headers.value("authorization").startsWith("Basic "));
         QVERIFY(!zoomRow());
-        const auto tokens = keychainTokens(zoom::keychainKeyFor(row.id));
+        const auto tokens = test::keychainTokens(zoom::keychainKeyFor(row.id));
         QVERIFY(!tokens);
         QCOMPARE(tokens.error().code, ErrorCode::NotFound);
         // Nothing to do without an account.
-        QSignalSpy again(m_service.get(), &video::ZoomService::disconnectFinished);
+        QSignalSpy again(m_service.get(), &zoom::ZoomService::disconnectFinished);
         m_service->disconnectZoom();
         QCOMPARE(again.size(), 1);
         QVERIFY(!again.first().first().toBool());

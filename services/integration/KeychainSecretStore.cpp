@@ -1,21 +1,19 @@
-#include "calendar/TokenStore.h"
-
-#include "calendar/GoogleConfig.h"
+#include "integration/KeychainSecretStore.h"
 
 #include <QLoggingCategory>
 
 #include <qt6keychain/keychain.h>
 
-Q_LOGGING_CATEGORY(lcTokenStore, "slotdesk.calendar.keychain")
+Q_LOGGING_CATEGORY(lcKeychain, "slotdesk.integration.keychain")
 
-namespace slotdesk::google {
+namespace slotdesk::integration {
 namespace {
 
 // Jobs have no parent on purpose: QtKeychain's Secret Service backend calls back into a job
 // when D-Bus answers, even if the job was deleted meanwhile. A job therefore lives until it
 // has finished (auto-delete); whoever asked is reached through a connection to `context` only.
 template <typename JobType> JobType* newJob(const QString& key) {
-    auto* job = new JobType(keychainService());
+    auto* job = new JobType(KeychainSecretStore::serviceName());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -24,10 +22,14 @@ template <typename JobType> JobType* newJob(const QString& key) {
 
 } // namespace
 
-TokenStore::TokenStore(QObject* parent)
+KeychainSecretStore::KeychainSecretStore(QObject* parent)
     : QObject(parent) {}
 
-Error TokenStore::keychainError(int qkeychainError, const QString& detail) {
+QString KeychainSecretStore::serviceName() {
+    return QStringLiteral("SlotDesk");
+}
+
+Error KeychainSecretStore::keychainError(int qkeychainError, const QString& detail) {
     const QString why = detail.simplified();
     switch (qkeychainError) {
     case QKeychain::EntryNotFound:
@@ -61,36 +63,13 @@ Error TokenStore::keychainError(int qkeychainError, const QString& detail) {
     }
 }
 
-void TokenStore::read(const QString& key, QObject* context,
-                      std::function<void(Result<GoogleTokens>)> done) {
-    readSecret(key, context, [done = std::move(done)](Result<QByteArray> data) {
-        if (!data) {
-            done(data.error());
-            return;
-        }
-        auto tokens = GoogleTokens::fromJson(*data);
-        if (!tokens) {
-            done(Error::notFound(
-                QStringLiteral("The Google tokens in the system keychain are unreadable: reconnect "
-                               "Google Calendar")));
-            return;
-        }
-        done(*tokens);
-    });
-}
-
-void TokenStore::write(const QString& key, const GoogleTokens& tokens, QObject* context,
-                       std::function<void(Status)> done) {
-    writeSecret(key, tokens.toJson(), context, std::move(done));
-}
-
-void TokenStore::readSecret(const QString& key, QObject* context,
-                            std::function<void(Result<QByteArray>)> done) {
+void KeychainSecretStore::readSecret(const QString& key, QObject* context,
+                                     std::function<void(Result<QByteArray>)> done) {
     auto* job = newJob<QKeychain::ReadPasswordJob>(key);
     connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job* j) {
         if (j->error() != QKeychain::NoError) {
             if (j->error() != QKeychain::EntryNotFound)
-                qCWarning(lcTokenStore) << "keychain read failed:" << j->error();
+                qCWarning(lcKeychain) << "keychain read failed:" << j->error();
             done(keychainError(j->error(), j->errorString()));
             return;
         }
@@ -99,13 +78,13 @@ void TokenStore::readSecret(const QString& key, QObject* context,
     job->start();
 }
 
-void TokenStore::writeSecret(const QString& key, const QByteArray& secret, QObject* context,
-                             std::function<void(Status)> done) {
+void KeychainSecretStore::writeSecret(const QString& key, const QByteArray& secret,
+                                      QObject* context, std::function<void(Status)> done) {
     auto* job = newJob<QKeychain::WritePasswordJob>(key);
     job->setBinaryData(secret);
     connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job* j) {
         if (j->error() != QKeychain::NoError) {
-            qCWarning(lcTokenStore) << "keychain write failed:" << j->error();
+            qCWarning(lcKeychain) << "keychain write failed:" << j->error();
             done(keychainError(j->error(), j->errorString()));
             return;
         }
@@ -114,11 +93,12 @@ void TokenStore::writeSecret(const QString& key, const QByteArray& secret, QObje
     job->start();
 }
 
-void TokenStore::remove(const QString& key, QObject* context, std::function<void(Status)> done) {
+void KeychainSecretStore::remove(const QString& key, QObject* context,
+                                 std::function<void(Status)> done) {
     auto* job = newJob<QKeychain::DeletePasswordJob>(key);
     connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job* j) {
         if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound) {
-            qCWarning(lcTokenStore) << "keychain delete failed:" << j->error();
+            qCWarning(lcKeychain) << "keychain delete failed:" << j->error();
             done(keychainError(j->error(), j->errorString()));
             return;
         }
@@ -127,14 +107,14 @@ void TokenStore::remove(const QString& key, QObject* context, std::function<void
     job->start();
 }
 
-void TokenStore::probe(QObject* context, std::function<void(Status)> done) {
-    read(QStringLiteral("google-calendar/probe"), context,
-         [done = std::move(done)](Result<GoogleTokens> result) {
-             if (result || result.error().code == ErrorCode::NotFound)
-                 done(success());
-             else
-                 done(result.error());
-         });
+void KeychainSecretStore::probe(QObject* context, std::function<void(Status)> done) {
+    readSecret(QStringLiteral("slotdesk/keychain-probe"), context,
+               [done = std::move(done)](const Result<QByteArray>& result) {
+                   if (result || result.error().code == ErrorCode::NotFound)
+                       done(success());
+                   else
+                       done(result.error());
+               });
 }
 
-} // namespace slotdesk::google
+} // namespace slotdesk::integration

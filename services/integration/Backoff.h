@@ -1,16 +1,16 @@
 #pragma once
-// SyncBackoff: how long to wait before retrying a failed Google call — exponential from 30 s,
-// doubling per consecutive failure, capped at 30 minutes, with "equal jitter" (a uniformly
-// random point in the upper half of the step) so that several SlotDesk processes or a fleet of
-// clients don't retry in lock-step.
+// Backoff: how long to wait before retrying a failed call to a provider (a calendar sync, an
+// outbox job, a Zoom pass, next an e-mail) — exponential from 30 s, doubling per consecutive
+// failure, capped at 30 minutes, with "equal jitter" (a uniformly random point in the upper half
+// of the step) so that several SlotDesk processes or a fleet of clients don't retry in lock-step.
 //   failures: 1      2      3     4     5     6      7+
 //   step:     30 s   1 min  2 min 4 min 8 min 16 min 30 min     delay ∈ [step/2, step]
 
 #include <chrono>
 
-namespace slotdesk::google {
+namespace slotdesk::integration {
 
-class SyncBackoff {
+class Backoff {
 public:
     static constexpr std::chrono::milliseconds kBase{30'000};
     static constexpr std::chrono::milliseconds kCap{30 * 60'000};
@@ -23,4 +23,4 @@ public:
     static std::chrono::milliseconds delay(int failures, std::chrono::milliseconds notBefore = {});
 };
 
-} // namespace slotdesk::google
+} // namespace slotdesk::integration
