@@ -64,11 +64,11 @@ int serve(CliContext& c) {
             return c.fail(s.error());
     }
 
-    web::BookingServer server(c.database(), config);
+    web::BookingServer server(c.database(), config, c.clock());
     if (auto s = server.start(); !s)
         return c.fail(s.error());
     // Google Calendar busy times and owed calendar writes, kept up to date while serving.
-    CalendarSyncService calendarSync(c.database());
+    CalendarSyncService calendarSync(c.database(), c.clock());
     // Zoom meetings for approved bookings that asked for Zoom (and their deletion on cancel);
     // a new link makes the waiting calendar insert due, so sync the calendar right after.
     video::ZoomService zoom(c.database());

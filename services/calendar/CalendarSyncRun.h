@@ -7,6 +7,7 @@
 #include "calendar/GoogleConfig.h"
 #include "calendar/GoogleEventMapper.h"
 #include "calendar/GoogleReply.h"
+#include "core/Clock.h"
 #include "core/LeaseHolder.h"
 #include "domain/Entities.h"
 #include "storage/CalendarJobRepository.h"
@@ -61,6 +62,7 @@ public:
         CalendarIntegration integration;
         QString userTimeZone;
         LeaseHolder leaseHolder;
+        core::Clock clock; // what "now" is: the lease, back-off and due times, the rows' stamps
         google::Endpoints endpoints;
         google::TokenStore* store = nullptr;
         google::GoogleOAuthClient* oauth = nullptr;
@@ -131,6 +133,7 @@ private:
 
     void finish(bool ok, const QString& message);
     [[nodiscard]] QString eventsPath() const;
+    [[nodiscard]] QDateTime now() const { return m_setup.clock.now(); }
 
     Setup m_setup;
     google::GoogleSession* m_session = nullptr;

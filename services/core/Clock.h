@@ -17,7 +17,8 @@ public:
     using Source = std::function<QDateTime()>;
 
     Clock() = default; // the system clock
-    explicit Clock(Source source) : m_source(std::move(source)) {}
+    explicit Clock(Source source)
+        : m_source(std::move(source)) {}
 
     // Now, in UTC.
     [[nodiscard]] QDateTime now() const;

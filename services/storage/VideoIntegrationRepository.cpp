@@ -24,7 +24,7 @@ VideoIntegrationStatus statusFromDb(const QVariant& value) {
 Result<VideoIntegration> VideoIntegrationRepository::save(VideoIntegration integration) {
     if (integration.id.isEmpty())
         integration.id = storage::newId();
-    const qint64 now = storage::nowMs();
+    const qint64 now = m_clock.nowMs();
     auto tx = storage::Transaction::begin(m_db, storage::Transaction::Mode::Write);
     if (!tx)
         return tx.error();
@@ -92,7 +92,7 @@ Status VideoIntegrationRepository::setAccountEmail(const QString& id, const QStr
         m_db,
         QStringLiteral("UPDATE video_integrations SET account_email = ?, updated_at = ? WHERE "
                        "id = ?"),
-        {accountEmail.isEmpty() ? QVariant() : QVariant(accountEmail), storage::nowMs(), id});
+        {accountEmail.isEmpty() ? QVariant() : QVariant(accountEmail), m_clock.nowMs(), id});
 }
 
 Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
@@ -105,7 +105,7 @@ Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
                        "UNION ALL SELECT 1 FROM video_meetings m JOIN bookings b ON b.id = "
                        "m.booking_id WHERE b.user_id = ? AND b.status IN ('cancelled', "
                        "'rejected') AND m.deleted_at IS NULL AND m.meeting_id <> ''"),
-        {userId, storage::nowMs() - kClaimStaleMs, userId});
+        {userId, m_clock.nowMs() - kClaimStaleMs, userId});
     if (!query)
         return query.error();
     return query->next();
@@ -120,7 +120,7 @@ VideoIntegrationRepository::meetingsToCreate(const QString& userId) {
                                  "EXISTS (SELECT 1 FROM video_meetings m WHERE m.booking_id = "
                                  "b.id AND (m.meeting_id <> '' OR m.created_at >= ?)) "
                                  "ORDER BY b.start_time"),
-                  {userId, storage::nowMs() - kClaimStaleMs});
+                  {userId, m_clock.nowMs() - kClaimStaleMs});
     if (!q)
         return q.error();
     QVector<MeetingOwed> owed;
@@ -151,7 +151,7 @@ Result<bool> VideoIntegrationRepository::claimMeeting(const QString& bookingId) 
     auto tx = storage::Transaction::begin(m_db, storage::Transaction::Mode::Write);
     if (!tx)
         return tx.error();
-    const qint64 now = storage::nowMs();
+    const qint64 now = m_clock.nowMs();
     if (auto dropped = execNoRows(m_db,
                                   QStringLiteral("DELETE FROM video_meetings WHERE booking_id = ? "
                                                  "AND meeting_id = '' AND created_at < ?"),
@@ -184,7 +184,7 @@ Status VideoIntegrationRepository::setStatus(const QString& id, VideoIntegration
                       QStringLiteral("UPDATE video_integrations SET status = ?, last_error = ?, "
                                      "updated_at = ? WHERE id = ?"),
                       {toText(status), lastError.isEmpty() ? QVariant() : QVariant(lastError),
-                       storage::nowMs(), id});
+                       m_clock.nowMs(), id});
 }
 
 Status VideoIntegrationRepository::remove(const QString& userId, const QString& provider) {
@@ -199,11 +199,11 @@ Status VideoIntegrationRepository::saveMeeting(const VideoMeeting& meeting) {
                        {meeting.bookingId});
         !removed)
         return removed;
-    return execNoRows(m_db,
-                      QStringLiteral("INSERT INTO video_meetings (booking_id, provider, "
-                                     "meeting_id, join_url, created_at) VALUES (?, ?, ?, ?, ?)"),
-                      {meeting.bookingId, meeting.provider, meeting.meetingId, meeting.joinUrl,
-                       storage::nowMs()});
+    return execNoRows(
+        m_db,
+        QStringLiteral("INSERT INTO video_meetings (booking_id, provider, "
+                       "meeting_id, join_url, created_at) VALUES (?, ?, ?, ?, ?)"),
+        {meeting.bookingId, meeting.provider, meeting.meetingId, meeting.joinUrl, m_clock.nowMs()});
 }
 
 Result<std::optional<VideoMeeting>>
@@ -228,7 +228,7 @@ VideoIntegrationRepository::meetingFor(const QString& bookingId) {
 Status VideoIntegrationRepository::markMeetingDeleted(const QString& bookingId) {
     return execNoRows(
         m_db, QStringLiteral("UPDATE video_meetings SET deleted_at = ? WHERE booking_id = ?"),
-        {storage::nowMs(), bookingId});
+        {m_clock.nowMs(), bookingId});
 }
 
 } // namespace slotdesk::video

@@ -4,6 +4,7 @@
 // meeting made for a booking, kept so that a cancellation can delete it). It lives in storage/
 // with every other SQL statement; its types belong to the video integration (namespace video).
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "video/VideoIntegrationStatus.h"
 
@@ -35,8 +36,10 @@ struct VideoMeeting {
 
 class VideoIntegrationRepository {
 public:
-    explicit VideoIntegrationRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps the rows and tells when a claim on a meeting has gone stale.
+    explicit VideoIntegrationRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     // Inserts or replaces the user's integration for its provider (assigns the id if unset).
     Result<VideoIntegration> save(VideoIntegration integration);
@@ -81,6 +84,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::video
