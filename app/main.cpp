@@ -3,6 +3,7 @@
 // everything to the main window.
 
 #include "calendar/CalendarSyncService.h"
+#include "core/Clock.h"
 #include "core/LogRedaction.h"
 #include "core/QuitOnSignals.h"
 #include "profile/ProfileService.h"
@@ -170,14 +171,17 @@ int main(int argc, char* argv[]) {
     QApplication::setQuitOnLastWindowClosed(false);
     ui::Appearance::apply(ui::Appearance::savedTheme());
 
+    // The one source of "now" for the services that take a clock: the system's.
+    const core::Clock clock;
     // Google Calendar and Zoom: declared before the window, so they outlive it.
-    CalendarSyncService calendarSync(db);
+    CalendarSyncService calendarSync(db, clock);
     zoom::ZoomService zoom(db);
+    zoom.setClock(clock);
     ui::MainWindow window(db, username);
     window.setIntegrationServices(&calendarSync, &zoom);
     calendarSync.start();
     zoom.start();
-    ui::BookingLink link(window.session());
+    ui::BookingLink link(window.session(), clock);
     QObject::connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
     QObject::connect(&window, &ui::MainWindow::listenAddressChanged, &link,
                      [&link](const QString& address, quint16 port) { link.listen(address, port); });

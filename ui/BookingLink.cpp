@@ -9,9 +9,10 @@
 
 namespace slotdesk::ui {
 
-BookingLink::BookingLink(models::AdminSession* session, QObject* parent)
+BookingLink::BookingLink(models::AdminSession* session, core::Clock clock, QObject* parent)
     : QObject(parent)
-    , m_session(session) {
+    , m_session(session)
+    , m_clock(std::move(clock)) {
     // The link carries the username, which onboarding or the profile form may change.
     connect(m_session, &models::AdminSession::adminChanged, this, &BookingLink::publish);
 }
@@ -33,7 +34,7 @@ void BookingLink::listen(const QString& address, quint16 port) {
         return;
     }
     const auto start = [&]() -> std::pair<std::unique_ptr<web::BookingServer>, Status> {
-        auto server = std::make_unique<web::BookingServer>(m_session->database(), config);
+        auto server = std::make_unique<web::BookingServer>(m_session->database(), config, m_clock);
         Status started = server->start();
         return {std::move(server), std::move(started)};
     };

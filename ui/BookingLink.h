@@ -7,6 +7,7 @@
 // not, why (a taken port, an address this machine doesn't have). The window keeps running
 // either way.
 
+#include "core/Clock.h"
 #include "web/ServerConfig.h"
 
 #include <QObject>
@@ -27,7 +28,9 @@ namespace slotdesk::ui {
 class BookingLink : public QObject {
     Q_OBJECT
 public:
-    explicit BookingLink(models::AdminSession* session, QObject* parent = nullptr);
+    // `clock`: what "now" is for the server's booking rules.
+    explicit BookingLink(models::AdminSession* session, core::Clock clock = {},
+                         QObject* parent = nullptr);
     ~BookingLink() override;
 
     // Listens on `address`:`port` (port 0: any free port), closing what listened before.
@@ -52,6 +55,7 @@ private:
     void publish();
 
     models::AdminSession* m_session;
+    core::Clock m_clock;
     std::unique_ptr<web::BookingServer> m_server;
     QString m_address;
     quint16 m_port = 0;

@@ -74,7 +74,7 @@ int list(CliContext& c) {
             return c.fail(to.error());
         filter.startsBefore = zonedtime::startOfDay(to->addDays(1), admin->timeZone);
     }
-    auto bookings = BookingService(c.database()).list(admin->id, filter);
+    auto bookings = BookingService(c.database(), c.clock()).list(admin->id, filter);
     if (!bookings)
         return c.fail(bookings.error());
     QJsonArray array;
@@ -90,8 +90,8 @@ int show(CliContext& c) {
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    auto booking =
-        BookingService(c.database()).find(admin->id, c.parser.positionalArguments().value(0));
+    auto booking = BookingService(c.database(), c.clock())
+                       .find(admin->id, c.parser.positionalArguments().value(0));
     if (!booking)
         return c.fail(booking.error());
     return c.print(json::toJson(*booking), details(*booking, admin->timeZone));
@@ -117,7 +117,7 @@ Command transitionCommand(const QString& verb, const QString& summary, const QSt
             return c.fail(admin.error());
         const QString id = c.parser.positionalArguments().value(0);
         const QString reason = takesReason ? c.parser.value(QStringLiteral("reason")) : QString();
-        BookingService service(c.database());
+        BookingService service(c.database(), c.clock());
         auto result = verb == QLatin1String("approve")  ? service.approve(admin->id, id)
                       : verb == QLatin1String("reject") ? service.reject(admin->id, id, reason)
                                                         : service.cancel(admin->id, id, reason);
@@ -152,7 +152,7 @@ int create(CliContext& c) {
     request.email = c.parser.value(QStringLiteral("email"));
     request.notes = c.parser.value(QStringLiteral("notes"));
     request.timeZone = zoneOption(c, *admin);
-    auto booking = BookingService(c.database()).create(*admin, request);
+    auto booking = BookingService(c.database(), c.clock()).create(*admin, request);
     if (!booking)
         return c.fail(booking.error());
     return c.print(json::toJson(*booking),

@@ -89,17 +89,35 @@ QJsonObject jobJson(const storage::CalendarJob& job) {
     return object;
 }
 
-int connectCalendar(CliContext& c) {
-    quietLogs();
-    auto admin = c.admin();
-    if (!admin)
-        return c.fail(admin.error());
+// A calendar command's own part: it runs with the service acting for the command's admin and
+// their Google Calendar integration as it was when the command began (std::nullopt: none yet).
+using CalendarCommand = int (*)(CliContext& c, CalendarSyncService& service,
+                                const std::optional<CalendarIntegration>& integration);
+
+// What every calendar command starts with: the progress logs quietened, the admin found, the
+// calendar service acting for them (--user), their integration read. `command` runs only when
+// all of that worked.
+std::function<int(CliContext&)> calendarCommand(CalendarCommand command) {
+    return [command](CliContext& c) {
+        quietLogs();
+        auto admin = c.admin();
+        if (!admin)
+            return c.fail(admin.error());
+        CalendarSyncService service(c.database(), c.clock());
+        service.setAdminUsername(c.parser.value(QStringLiteral("user")));
+        auto integration = googleIntegration(service);
+        if (!integration)
+            return c.fail(integration.error());
+        return command(c, service, *integration);
+    };
+}
+
+int connectCalendar(CliContext& c, CalendarSyncService& service,
+                    const std::optional<CalendarIntegration>&) {
     if (auto client = google::ClientCredentials::load(); !client)
         return c.fail(client.error());
     const bool openBrowser = !c.parser.isSet(QStringLiteral("no-browser"));
 
-    CalendarSyncService service(c.database());
-    service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     QEventLoop loop;
     QTextStream err(stderr);
     bool connected = false;
@@ -148,28 +166,20 @@ int connectCalendar(CliContext& c) {
     return c.print(json, text);
 }
 
-int status(CliContext& c) {
-    quietLogs();
-    auto admin = c.admin();
-    if (!admin)
-        return c.fail(admin.error());
-    CalendarSyncService service(c.database());
-    service.setAdminUsername(c.parser.value(QStringLiteral("user")));
-    auto integration = googleIntegration(service);
-    if (!integration)
-        return c.fail(integration.error());
+int status(CliContext& c, CalendarSyncService& service,
+           const std::optional<CalendarIntegration>& integration) {
     auto jobs = service.calendarJobs();
     if (!jobs)
         return c.fail(jobs.error());
 
     QJsonObject json;
     QStringList lines;
-    if (!integration->has_value()) {
+    if (!integration) {
         json.insert(QStringLiteral("integration"), QJsonValue());
         lines.append(QStringLiteral("Google Calendar: not connected "
                                     "(slotdesk-cli calendar connect)"));
     } else {
-        const CalendarIntegration& i = **integration;
+        const CalendarIntegration& i = *integration;
         auto events = storage::CalendarEventRepository(c.database().connection()).count(i.id);
         auto state = storage::CalendarSyncStateRepository(c.database().connection()).get(i.id);
         QJsonObject object = json::toJson(i);
@@ -210,21 +220,13 @@ int status(CliContext& c) {
     return c.print(json, lines.join(u'\n'));
 }
 
-int sync(CliContext& c) {
-    quietLogs();
-    auto admin = c.admin();
-    if (!admin)
-        return c.fail(admin.error());
-    CalendarSyncService service(c.database());
-    service.setAdminUsername(c.parser.value(QStringLiteral("user")));
-    auto integration = googleIntegration(service);
-    if (!integration)
-        return c.fail(integration.error());
-    if (!integration->has_value() || (*integration)->syncStatus == SyncStatus::Disconnected)
+int sync(CliContext& c, CalendarSyncService& service,
+         const std::optional<CalendarIntegration>& integration) {
+    if (!integration || integration->syncStatus == SyncStatus::Disconnected)
         return c.fail(Error::validation(
             QStringLiteral("calendar"),
             QStringLiteral("Google Calendar is not connected (slotdesk-cli calendar connect)")));
-    const QString id = (*integration)->id;
+    const QString id = integration->id;
     QEventLoop loop;
     QObject::connect(&service, &CalendarSyncService::syncFinished, &loop,
                      [&](bool, const QString& finishedId) {
@@ -250,17 +252,9 @@ int sync(CliContext& c) {
     return c.print(reportJson(*report), reportLine(*report));
 }
 
-int disconnectCalendar(CliContext& c) {
-    quietLogs();
-    auto admin = c.admin();
-    if (!admin)
-        return c.fail(admin.error());
-    CalendarSyncService service(c.database());
-    service.setAdminUsername(c.parser.value(QStringLiteral("user")));
-    auto integration = googleIntegration(service);
+int disconnectCalendar(CliContext& c, CalendarSyncService& service,
+                       const std::optional<CalendarIntegration>& integration) {
     if (!integration)
-        return c.fail(integration.error());
-    if (!integration->has_value())
         return c.fail(Error::validation(QStringLiteral("calendar"),
                                         QStringLiteral("Google Calendar is not connected")));
     QEventLoop loop;
@@ -272,7 +266,7 @@ int disconnectCalendar(CliContext& c) {
                          message = text;
                          loop.quit();
                      });
-    service.disconnectIntegration((*integration)->id);
+    service.disconnectIntegration(integration->id);
     loop.exec();
     if (!ok)
         return c.fail(calendarFailure(message));
@@ -289,28 +283,28 @@ QList<Command> calendarCommands() {
          QStringLiteral("Connect Google Calendar (OAuth in the browser) [--no-browser]"),
          {{QStringLiteral("no-browser"),
            QStringLiteral("Only print the authorization address; don't open a browser.")}},
-         connectCalendar,
+         calendarCommand(connectCalendar),
          {}},
         {QStringLiteral("calendar status"),
          {},
          0,
          QStringLiteral("Google Calendar connection, last sync, pending calendar writes"),
          {},
-         status,
+         calendarCommand(status),
          {}},
         {QStringLiteral("calendar sync"),
          {},
          0,
          QStringLiteral("Sync busy times and pending calendar writes now"),
          {},
-         sync,
+         calendarCommand(sync),
          {}},
         {QStringLiteral("calendar disconnect"),
          {},
          0,
          QStringLiteral("Revoke access, forget tokens and synced events"),
          {},
-         disconnectCalendar,
+         calendarCommand(disconnectCalendar),
          {}},
     };
 }

@@ -55,9 +55,10 @@ QString missingOption(const CliContext& context, const QStringList& names) {
     return {};
 }
 
-CliApplication::CliApplication(QTextStream& out, QTextStream& err)
+CliApplication::CliApplication(QTextStream& out, QTextStream& err, core::Clock clock)
     : m_out(out)
-    , m_err(err) {
+    , m_err(err)
+    , m_clock(std::move(clock)) {
     m_commands += profileCommands();
     m_commands += availabilityCommands();
     m_commands += bookingCommands();
@@ -109,7 +110,7 @@ int CliApplication::run(const QStringList& arguments) {
             wordCount = n;
         }
     }
-    CliContext context(m_out, m_err);
+    CliContext context(m_out, m_err, m_clock);
     if (!command)
         return context.usage(
             QStringLiteral("unknown command '%1'").arg(displayValue(words.join(u' '))));

@@ -1,8 +1,10 @@
 #pragma once
 // CliApplication: slotdesk-cli's dispatcher — finds the command named on the command line,
-// parses its options, opens the database and runs it. Returns the process exit code.
+// parses its options, opens the database and runs it. Returns the process exit code. The clock
+// is the system's (a test may drive one).
 
 #include "cli/Command.h"
+#include "core/Clock.h"
 
 #include <QStringList>
 #include <QTextStream>
@@ -11,7 +13,7 @@ namespace slotdesk::cli {
 
 class CliApplication {
 public:
-    CliApplication(QTextStream& out, QTextStream& err);
+    CliApplication(QTextStream& out, QTextStream& err, core::Clock clock = {});
     int run(const QStringList& arguments);
 
 private:
@@ -19,6 +21,7 @@ private:
 
     QTextStream& m_out;
     QTextStream& m_err;
+    core::Clock m_clock;
     QList<Command> m_commands;
 };
 

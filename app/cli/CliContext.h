@@ -1,7 +1,9 @@
 #pragma once
 // CliContext: what every slotdesk-cli command shares — the parsed options, the open database,
-// and the output conventions (text or --json on stdout, one-line errors on stderr, exit codes).
+// the clock the services read "now" from, and the output conventions (text or --json on stdout,
+// one-line errors on stderr, exit codes).
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 #include "storage/Database.h"
@@ -18,9 +20,10 @@ enum ExitCode { Ok = 0, UserError = 1, InternalError = 2 };
 
 class CliContext {
 public:
-    CliContext(QTextStream& out, QTextStream& err)
+    CliContext(QTextStream& out, QTextStream& err, core::Clock clock)
         : m_out(out)
-        , m_err(err) {}
+        , m_err(err)
+        , m_clock(std::move(clock)) {}
 
     QCommandLineParser parser;
 
@@ -29,6 +32,7 @@ public:
     // database/url setting, $SLOTDESK_DATA_DIR, the default location — in that order.
     Status openDatabase();
     storage::Database& database() { return *m_database; }
+    [[nodiscard]] const core::Clock& clock() const { return m_clock; }
     // The admin whose data the command works on: --user, or the only one.
     Result<User> admin();
 
@@ -40,6 +44,7 @@ public:
 private:
     QTextStream& m_out;
     QTextStream& m_err;
+    core::Clock m_clock;
     std::unique_ptr<storage::Database> m_database;
 };
 

@@ -44,7 +44,7 @@ int listSlots(CliContext& c) {
                                             QStringLiteral("The duration is a number of minutes")));
         request.duration = minutes;
     }
-    auto listing = SlotService(c.database()).listSlots(*admin, request);
+    auto listing = SlotService(c.database(), c.clock()).listSlots(*admin, request);
     if (!listing)
         return c.fail(listing.error());
 

@@ -64,14 +64,15 @@ int serve(CliContext& c) {
             return c.fail(s.error());
     }
 
-    web::BookingServer server(c.database(), config);
+    web::BookingServer server(c.database(), config, c.clock());
     if (auto s = server.start(); !s)
         return c.fail(s.error());
     // Google Calendar busy times and owed calendar writes, kept up to date while serving.
-    CalendarSyncService calendarSync(c.database());
+    CalendarSyncService calendarSync(c.database(), c.clock());
     // Zoom meetings for approved bookings that asked for Zoom (and their deletion on cancel);
     // a new link makes the waiting calendar insert due, so sync the calendar right after.
     zoom::ZoomService zoom(c.database());
+    zoom.setClock(c.clock());
     QObject::connect(&zoom, &zoom::ZoomService::meetingsCreated, &calendarSync,
                      [&calendarSync] { calendarSync.syncNow(); });
     zoom.start();

@@ -97,6 +97,7 @@ int connectZoom(CliContext& c) {
         return c.fail(client.error());
     const bool openBrowser = !c.parser.isSet(QStringLiteral("no-browser"));
     zoom::ZoomService service(c.database());
+    service.setClock(c.clock());
     service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     service.setPassAfterConnect(false);
     QEventLoop loop;
@@ -160,6 +161,7 @@ int disconnectZoom(CliContext& c) {
     if (!admin)
         return c.fail(admin.error());
     zoom::ZoomService service(c.database());
+    service.setClock(c.clock());
     service.setAdminUsername(c.parser.value(QStringLiteral("user")));
     auto found = service.integration();
     if (!found)

@@ -212,7 +212,7 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     booking.manageTokenHash = hashToken(token);
     if (auto s = validation::booking(booking); !s)
         return s.error();
-    auto created = storage::BookingRepository(db).create(booking);
+    auto created = storage::BookingRepository(db, m_clock).create(booking);
     if (!created)
         return created.error();
     if (auto s = tx->commit(); !s)
@@ -246,7 +246,7 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
     auto tx = Transaction::begin(db, Transaction::Mode::Write);
     if (!tx)
         return tx.error();
-    storage::BookingRepository bookings(db);
+    storage::BookingRepository bookings(db, m_clock);
     auto found = bookings.findById(userId, bookingId);
     if (!found)
         return found.error();
@@ -262,7 +262,7 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
     if (!updated)
         return updated.error();
     // The calendar write this change owes (if any) is queued in the same transaction.
-    if (auto s = CalendarOutbox::enqueueForTransition(db, **found, *updated); !s)
+    if (auto s = CalendarOutbox::enqueueForTransition(db, m_clock, **found, *updated); !s)
         return s.error();
     if (auto s = tx->commit(); !s)
         return s.error();
@@ -279,13 +279,13 @@ Status BookingService::recordVideoMeeting(const QString& userId,
     auto tx = Transaction::begin(db, Transaction::Mode::Write);
     if (!tx)
         return tx.error();
-    storage::BookingRepository bookings(db);
+    storage::BookingRepository bookings(db, m_clock);
     auto found = bookings.findById(userId, meeting.bookingId);
     if (!found)
         return found.error();
     if (!found->has_value())
         return bookingNotFound();
-    if (auto s = storage::VideoIntegrationRepository(db).saveMeeting(meeting); !s)
+    if (auto s = storage::VideoIntegrationRepository(db, m_clock).saveMeeting(meeting); !s)
         return s;
     Booking booking = **found;
     booking.videoProvider = provider;
@@ -295,12 +295,11 @@ Status BookingService::recordVideoMeeting(const QString& userId,
     return tx->commit();
 }
 
-Result<std::optional<Booking>> BookingService::recordCalendarEvent(const QSqlDatabase& db,
-                                                                   const QString& userId,
-                                                                   const QString& bookingId,
-                                                                   const QString& eventId,
-                                                                   const QString& meetLink) {
-    storage::BookingRepository bookings(db);
+Result<std::optional<Booking>>
+BookingService::recordCalendarEvent(const QSqlDatabase& db, const core::Clock& clock,
+                                    const QString& userId, const QString& bookingId,
+                                    const QString& eventId, const QString& meetLink) {
+    storage::BookingRepository bookings(db, clock);
     auto found = bookings.findById(userId, bookingId);
     if (!found)
         return found.error();

@@ -3,6 +3,7 @@
 // re-reads the booking, asks BookingStateMachine, and writes — or changes nothing.
 
 #include "booking/SlotService.h"
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 #include "storage/BookingRepository.h"
@@ -34,7 +35,8 @@ struct BookingRequest {
 
 class BookingService {
 public:
-    explicit BookingService(storage::Database& database, SlotService::Clock clock = {})
+    // `clock` says what "now" is: for the notice and horizon rules, and the rows' stamps.
+    explicit BookingService(storage::Database& database, core::Clock clock = {})
         : m_database(database)
         , m_clock(std::move(clock)) {}
 
@@ -79,8 +81,8 @@ public:
     // attendee asked for Meet and the event carries one. The booking as stored; std::nullopt when
     // it no longer exists.
     static Result<std::optional<Booking>>
-    recordCalendarEvent(const QSqlDatabase& db, const QString& userId, const QString& bookingId,
-                        const QString& eventId, const QString& meetLink);
+    recordCalendarEvent(const QSqlDatabase& db, const core::Clock& clock, const QString& userId,
+                        const QString& bookingId, const QString& eventId, const QString& meetLink);
 
     Result<Booking> find(const QString& userId, const QString& bookingId);
     Result<QVector<Booking>> list(const QString& userId, const storage::BookingFilter& filter);
@@ -90,7 +92,7 @@ private:
                                const QString& reason);
 
     storage::Database& m_database;
-    SlotService::Clock m_clock;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk

@@ -40,7 +40,7 @@ QDate fromEngine(const date::year_month_day& ymd) {
 
 } // namespace
 
-SlotService::SlotService(storage::Database& database, Clock clock)
+SlotService::SlotService(storage::Database& database, core::Clock clock)
     : m_database(database)
     , m_clock(std::move(clock)) {}
 
@@ -77,9 +77,8 @@ void SlotService::keepRendering(const QString& key, qint64 changeStamp, const Sl
 }
 
 QDateTime SlotService::now() const {
-    const QDateTime current = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
     // The engine works in whole seconds.
-    return QDateTime::fromSecsSinceEpoch(current.toSecsSinceEpoch(), Qt::UTC);
+    return QDateTime::fromSecsSinceEpoch(m_clock.now().toSecsSinceEpoch(), Qt::UTC);
 }
 
 Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,

@@ -5,6 +5,7 @@
 // serialised form of a listing (the endpoint's JSON). Any committed change to the database, by
 // this process or another, makes every cached answer stale at once.
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 #include "scheduling/SlotEngine.h"
@@ -15,7 +16,6 @@
 #include <QHash>
 #include <QVector>
 
-#include <functional>
 #include <optional>
 
 namespace slotdesk {
@@ -50,12 +50,11 @@ struct SlotRequest {
 
 class SlotService {
 public:
-    using Clock = std::function<QDateTime()>;
     static constexpr int kMaxRangeDays = 62;
     static constexpr int kCacheSeconds = 30;
     static constexpr qsizetype kMaxCachedEntries = 512; // then the cache starts again empty
 
-    explicit SlotService(storage::Database& database, Clock clock = {});
+    explicit SlotService(storage::Database& database, core::Clock clock = {});
 
     Result<SlotListing> listSlots(const User& admin, const SlotRequest& request);
 
@@ -74,6 +73,7 @@ public:
     void keepRendering(const QString& key, qint64 changeStamp, const SlotListing& listing,
                        const QByteArray& rendering);
 
+    // The clock's now, in whole seconds (the engine's unit).
     [[nodiscard]] QDateTime now() const;
     [[nodiscard]] int cacheHits() const { return m_hits; }
     [[nodiscard]] int cacheMisses() const { return m_misses; }
@@ -92,7 +92,7 @@ private:
     void keep(const QString& key, CacheEntry entry);
 
     storage::Database& m_database;
-    Clock m_clock;
+    core::Clock m_clock;
     QHash<QString, CacheEntry> m_cache;
     int m_hits = 0;
     int m_misses = 0;

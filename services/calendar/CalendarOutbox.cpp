@@ -7,8 +7,8 @@ namespace slotdesk {
 
 using storage::CalendarJobAction;
 
-Status CalendarOutbox::enqueueForTransition(const QSqlDatabase& db, const Booking& before,
-                                            const Booking& after) {
+Status CalendarOutbox::enqueueForTransition(const QSqlDatabase& db, const core::Clock& clock,
+                                            const Booking& before, const Booking& after) {
     const bool approved =
         before.status == BookingStatus::Pending && after.status == BookingStatus::Confirmed;
     const bool cancelled =
@@ -26,8 +26,8 @@ Status CalendarOutbox::enqueueForTransition(const QSqlDatabase& db, const Bookin
     if (!connected)
         return success();
 
-    storage::CalendarJobRepository jobs(db);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    storage::CalendarJobRepository jobs(db, clock);
+    const QDateTime now = clock.now();
     if (approved) {
         auto queued = jobs.enqueue(after.userId, after.id, CalendarJobAction::Insert, now);
         if (!queued)

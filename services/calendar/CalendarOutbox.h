@@ -6,6 +6,7 @@
 //   pending → confirmed: insert the event (with a Meet link if one was asked for)
 //   confirmed → cancelled: drop an insert not yet done; delete the event if it exists
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 
@@ -15,8 +16,9 @@ namespace slotdesk {
 
 class CalendarOutbox {
 public:
-    static Status enqueueForTransition(const QSqlDatabase& db, const Booking& before,
-                                       const Booking& after);
+    // The jobs are due at once: at `clock`'s now.
+    static Status enqueueForTransition(const QSqlDatabase& db, const core::Clock& clock,
+                                       const Booking& before, const Booking& after);
 };
 
 } // namespace slotdesk

@@ -33,10 +33,6 @@ using storage::Transaction;
 
 namespace {
 
-QDateTime nowUtc() {
-    return QDateTime::currentDateTimeUtc();
-}
-
 // A storage failure the run cannot act on (it carries on as it would have): logged, so that it
 // is never dropped unseen. True when `result` succeeded.
 template <typename T> bool loggedIfFailed(const Result<T>& result, const char* what) {
@@ -109,12 +105,13 @@ QString conferenceStatus(const QJsonObject& event) {
 // make this job due), and the wait has not gone on too long. Otherwise the event goes without.
 // Stricter than isUsable() on purpose: an account in error is still retried, but while it
 // fails the event does not wait for a link that may be long in coming.
-bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob& job) {
+bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob& job,
+                      const QDateTime& now) {
     if (booking.requestedVideoProvider != VideoProvider::Zoom || !booking.videoLink.isEmpty())
         return false;
     if (job.createdAt.isValid() &&
         job.createdAt.addMSecs(
-            std::chrono::milliseconds(CalendarSyncRun::kZoomLinkPatience).count()) <= nowUtc())
+            std::chrono::milliseconds(CalendarSyncRun::kZoomLinkPatience).count()) <= now)
         return false;
     auto zoom = storage::VideoIntegrationRepository(std::move(db))
                     .find(booking.userId, QStringLiteral("zoom"));
@@ -134,14 +131,15 @@ bool hasQueuedJob(storage::CalendarJobRepository& jobs, const QString& bookingId
 }
 
 // A booking cancelled while its event was being created: the event has to go again.
-void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking& booking) {
+void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking& booking,
+                             const QDateTime& now) {
     if (booking.status == BookingStatus::Confirmed)
         return;
     if (hasQueuedJob(jobs, booking.id, [](const CalendarJob& other) {
             return other.action == CalendarJobAction::Delete;
         }))
         return;
-    loggedIfFailed(jobs.enqueue(booking.userId, booking.id, CalendarJobAction::Delete, nowUtc()),
+    loggedIfFailed(jobs.enqueue(booking.userId, booking.id, CalendarJobAction::Delete, now),
                    "queue the deletion of a cancelled booking's event");
 }
 
@@ -161,7 +159,7 @@ AfterEvent afterEventStored(const Booking& booking, const QJsonObject& event, in
 }
 
 Status recordJobOutcome(storage::CalendarJobRepository& jobs, const CalendarJob& job,
-                        AfterEvent next) {
+                        AfterEvent next, const QDateTime& now) {
     switch (next) {
     case AfterEvent::Done:
         return jobs.remove(job.id);
@@ -170,7 +168,7 @@ Status recordJobOutcome(storage::CalendarJobRepository& jobs, const CalendarJob&
                                QStringLiteral("Google could not create a Meet link"));
     case AfterEvent::Later:
         return jobs.reschedule(job.id, job.attempts + 1,
-                               nowUtc().addMSecs(Backoff::delay(job.attempts + 1).count()),
+                               now.addMSecs(Backoff::delay(job.attempts + 1).count()),
                                QStringLiteral("Waiting for Google to create the Meet link"));
     case AfterEvent::ReadAgain:
         break;
@@ -249,10 +247,11 @@ CalendarSyncRun::Lease CalendarSyncRun::renewLease() {
         m_leaseError = tx.error().message;
         return Lease::Failed;
     }
-    const QDateTime now = nowUtc();
-    auto acquired = storage::CalendarSyncStateRepository(db).tryAcquire(
-        m_setup.integration.id, m_setup.leaseHolder, now,
-        now.addSecs(std::chrono::duration_cast<std::chrono::seconds>(kLease).count()));
+    const QDateTime now = m_setup.clock.now();
+    const QDateTime until =
+        now.addSecs(std::chrono::duration_cast<std::chrono::seconds>(kLease).count());
+    auto acquired = storage::CalendarSyncStateRepository(db, m_setup.clock)
+                        .tryAcquire(m_setup.integration.id, m_setup.leaseHolder, now, until);
     if (!acquired) {
         m_leaseError = acquired.error().message;
         return Lease::Failed;
@@ -277,8 +276,8 @@ void CalendarSyncRun::releaseLease() {
         qCWarning(lcSync) << "cannot release the sync lease:" << tx.error().message;
         return;
     }
-    if (auto released = storage::CalendarSyncStateRepository(db).release(m_setup.integration.id,
-                                                                         m_setup.leaseHolder.id);
+    if (auto released = storage::CalendarSyncStateRepository(db, m_setup.clock)
+                            .release(m_setup.integration.id, m_setup.leaseHolder.id);
         !released || !tx->commit())
         qCWarning(lcSync) << "cannot release the sync lease";
 }
@@ -312,7 +311,7 @@ void CalendarSyncRun::fetchPage(const QString& pageToken) {
     query.addQueryItem(QStringLiteral("maxResults"), QString::number(kPageSize));
     if (m_full)
         query.addQueryItem(QStringLiteral("timeMin"),
-                           timeformat::toRfc3339Utc(nowUtc().addDays(-kWindowDays)));
+                           timeformat::toRfc3339Utc(now().addDays(-kWindowDays)));
     else
         query.addQueryItem(QStringLiteral("syncToken"), QString::fromLatin1(QUrl::toPercentEncoding(
                                                             m_setup.integration.syncToken)));
@@ -386,7 +385,7 @@ Result<bool> CalendarSyncRun::updateStoredIntegration(const IntegrationChange& c
     auto tx = Transaction::begin(db, Transaction::Mode::Write);
     if (!tx)
         return tx.error();
-    storage::CalendarIntegrationRepository integrations(db);
+    storage::CalendarIntegrationRepository integrations(db, m_setup.clock);
     auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
     if (!current)
         return current.error();
@@ -417,7 +416,7 @@ void CalendarSyncRun::applyChanges() {
     QVector<CalendarEvent> upserts;
     QStringList removed;
     upserts.reserve(m_changes.size());
-    const QDateTime now = nowUtc();
+    const QDateTime now = m_setup.clock.now();
     for (auto it = m_changes.cbegin(); it != m_changes.cend(); ++it) {
         if (it->removed) {
             removed.append(it->externalId);
@@ -439,7 +438,7 @@ void CalendarSyncRun::applyChanges() {
         auto tx = Transaction::begin(db, Transaction::Mode::Write);
         if (!tx)
             return fail(tx.error());
-        storage::CalendarIntegrationRepository integrations(db);
+        storage::CalendarIntegrationRepository integrations(db, m_setup.clock);
         auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
         if (!current)
             return fail(current.error());
@@ -449,7 +448,7 @@ void CalendarSyncRun::applyChanges() {
             finish(false, QStringLiteral("The integration was disconnected during the sync"));
             return;
         }
-        storage::CalendarEventRepository events(db);
+        storage::CalendarEventRepository events(db, m_setup.clock);
         auto written = m_full ? events.replaceAll(m_setup.integration.id, upserts)
                               : events.applyChanges(m_setup.integration.id, upserts, removed);
         if (!written)
@@ -467,7 +466,9 @@ void CalendarSyncRun::applyChanges() {
             updated.tokenExpiresAt = m_session->tokenExpiresAt();
         if (auto s = integrations.update(updated); !s)
             return fail(s.error());
-        if (auto s = storage::CalendarSyncStateRepository(db).recordSuccess(updated.id); !s)
+        if (auto s =
+                storage::CalendarSyncStateRepository(db, m_setup.clock).recordSuccess(updated.id);
+            !s)
             return fail(s.error());
         if (auto s = tx->commit(); !s)
             return fail(s.error());
@@ -505,13 +506,13 @@ Result<std::optional<int>> CalendarSyncRun::storeSyncFailure(const ProviderReply
         [&](const QSqlDatabase& db, CalendarIntegration& integration) -> Result<bool> {
             if (!IntegrationStatusMachine::isAllowed(integration.syncStatus, SyncStatus::Error))
                 return false;
-            storage::CalendarSyncStateRepository states(db);
+            storage::CalendarSyncStateRepository states(db, m_setup.clock);
             auto state = states.get(integration.id);
             if (!state)
                 return state.error();
             failures = state->failureCount + 1;
             const QDateTime retryAt =
-                nowUtc().addMSecs(Backoff::delay(failures, reply.retryAfter).count());
+                now().addMSecs(Backoff::delay(failures, reply.retryAfter).count());
             if (auto s = states.recordFailure(integration.id, failures, retryAt); !s)
                 return s.error();
             integration.syncStatus = SyncStatus::Error;
@@ -527,7 +528,7 @@ Result<std::optional<int>> CalendarSyncRun::storeSyncFailure(const ProviderReply
 
 void CalendarSyncRun::drainJobs() {
     auto due = storage::CalendarJobRepository(m_setup.database->connection())
-                   .listDue(m_setup.integration.userId, nowUtc(), kJobsPerRun);
+                   .listDue(m_setup.integration.userId, now(), kJobsPerRun);
     if (!due) {
         finish(m_report.ok, due.error().message);
         return;
@@ -582,12 +583,12 @@ void CalendarSyncRun::runInsert(const CalendarJob& job) {
         jobDone(job); // cancelled before the event was ever created
         return;
     }
-    if (waitsForZoomLink(m_setup.database->connection(), booking, job)) {
+    if (waitsForZoomLink(m_setup.database->connection(), booking, job, now())) {
         // Not a failure: attempts stay as they are.
         loggedIfFailed(
-            storage::CalendarJobRepository(m_setup.database->connection())
+            storage::CalendarJobRepository(m_setup.database->connection(), m_setup.clock)
                 .reschedule(job.id, job.attempts,
-                            nowUtc().addMSecs(std::chrono::milliseconds(kZoomLinkRetry).count()),
+                            now().addMSecs(std::chrono::milliseconds(kZoomLinkRetry).count()),
                             QStringLiteral("Waiting for the Zoom meeting link")),
             "reschedule a calendar insert that waits for the Zoom link");
         ++m_report.jobsRescheduled;
@@ -638,9 +639,9 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
     }
     // The booking learns its event (and Meet link) in the same transaction that records what
     // became of the job.
-    auto stored =
-        BookingService::recordCalendarEvent(db, m_setup.integration.userId, job.bookingId, eventId,
-                                            event.value(QLatin1String("hangoutLink")).toString());
+    auto stored = BookingService::recordCalendarEvent(
+        db, m_setup.clock, m_setup.integration.userId, job.bookingId, eventId,
+        event.value(QLatin1String("hangoutLink")).toString());
     if (!stored) {
         tx->rollback();
         qCWarning(lcSync) << "cannot store a booking's event id:" << stored.error().message;
@@ -653,10 +654,10 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
         jobDone(job);
         return;
     }
-    storage::CalendarJobRepository jobs(db);
-    queueDeleteOfStrayEvent(jobs, **stored);
+    storage::CalendarJobRepository jobs(db, m_setup.clock);
+    queueDeleteOfStrayEvent(jobs, **stored, now());
     const AfterEvent next = afterEventStored(**stored, event, reads);
-    Status recorded = recordJobOutcome(jobs, job, next);
+    Status recorded = recordJobOutcome(jobs, job, next, now());
     if (recorded)
         recorded = tx->commit();
     if (!recorded) {
@@ -696,13 +697,14 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
     const QString eventId = (*found)->calendarEventId;
     if (eventId.isEmpty()) {
         // An insert still owed or in flight elsewhere may yet create it: wait for that.
-        storage::CalendarJobRepository jobs(db);
+        storage::CalendarJobRepository jobs(db, m_setup.clock);
         if (hasQueuedJob(jobs, job.bookingId, [](const CalendarJob& other) {
                 return other.action == CalendarJobAction::Insert &&
                        other.state == storage::CalendarJobState::Pending;
             })) {
             loggedIfFailed(
-                jobs.reschedule(job.id, job.attempts, nowUtc().addMSecs(Backoff::kBase.count()),
+                jobs.reschedule(job.id, job.attempts,
+                                now().addMSecs(Backoff::kBase.count()),
                                 QStringLiteral("Waiting for the event to be created first")),
                 "reschedule a calendar delete that waits for its insert");
             ++m_report.jobsRescheduled;
@@ -734,7 +736,7 @@ void CalendarSyncRun::jobDone(const CalendarJob& job) {
 }
 
 void CalendarSyncRun::jobFailed(const CalendarJob& job, const ProviderReply& reply) {
-    storage::CalendarJobRepository jobs(m_setup.database->connection());
+    storage::CalendarJobRepository jobs(m_setup.database->connection(), m_setup.clock);
     const int attempts = job.attempts + 1;
     const bool retry = reply.isTransient() || reply.failure == Failure::Keychain ||
                        reply.failure == Failure::AuthRevoked ||
@@ -742,7 +744,7 @@ void CalendarSyncRun::jobFailed(const CalendarJob& job, const ProviderReply& rep
     if (retry) {
         const auto delay = Backoff::delay(attempts, reply.retryAfter);
         loggedIfFailed(
-            jobs.reschedule(job.id, attempts, nowUtc().addMSecs(delay.count()), reply.message),
+            jobs.reschedule(job.id, attempts, now().addMSecs(delay.count()), reply.message),
             "reschedule a failed calendar write");
         ++m_report.jobsRescheduled;
     } else {

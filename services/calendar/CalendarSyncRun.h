@@ -6,6 +6,7 @@
 
 #include "calendar/GoogleConfig.h"
 #include "calendar/GoogleEventMapper.h"
+#include "core/Clock.h"
 #include "core/LeaseHolder.h"
 #include "domain/Entities.h"
 #include "integration/ProviderReply.h"
@@ -63,6 +64,7 @@ public:
         CalendarIntegration integration;
         QString userTimeZone;
         LeaseHolder leaseHolder;
+        core::Clock clock; // what "now" is: the lease, back-off and due times, the rows' stamps
         google::Endpoints endpoints;
         integration::OAuthTokenStore* store = nullptr;
         google::GoogleOAuthClient* oauth = nullptr;
@@ -133,6 +135,7 @@ private:
 
     void finish(bool ok, const QString& message);
     [[nodiscard]] QString eventsPath() const;
+    [[nodiscard]] QDateTime now() const { return m_setup.clock.now(); }
 
     Setup m_setup;
     google::GoogleSession* m_session = nullptr;

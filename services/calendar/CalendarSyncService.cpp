@@ -12,9 +12,11 @@
 
 namespace slotdesk {
 
-CalendarSyncService::CalendarSyncService(storage::Database& database, QObject* parent)
+CalendarSyncService::CalendarSyncService(storage::Database& database, core::Clock clock,
+                                         QObject* parent)
     : QObject(parent)
     , m_database(database)
+    , m_clock(std::move(clock))
     , m_endpoints(google::Endpoints::fromEnvironment())
     , m_network(new QNetworkAccessManager(this))
     , m_store(new integration::OAuthTokenStore(this))
@@ -168,7 +170,7 @@ void CalendarSyncService::poll(const User& adminUser, bool startUp) {
     auto connected = connectedIntegrations(*admin);
     if (!connected)
         return;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock.now();
     auto db = m_database.connection();
     for (const auto& integration : *connected) {
         if (m_runs.contains(integration.id))
@@ -198,6 +200,7 @@ void CalendarSyncService::startRun(const CalendarIntegration& integration, const
     setup.integration = integration;
     setup.userTimeZone = admin.timeZone;
     setup.leaseHolder = m_leaseHolder;
+    setup.clock = m_clock;
     setup.endpoints = m_endpoints;
     setup.store = m_store;
     setup.oauth = m_oauth;
@@ -224,7 +227,7 @@ void CalendarSyncService::onRunFinished(CalendarSyncRun* run) {
     // Another admin's calendar whose tokens this keychain doesn't have: their own desktop syncs
     // it; look again in a while (they may connect here too) rather than every poll.
     if (run->report().tokensElsewhere)
-        m_elsewhereUntil.insert(id, QDateTime::currentDateTimeUtc().addSecs(10 * 60));
+        m_elsewhereUntil.insert(id, m_clock.now().addSecs(10 * 60));
     else
         m_elsewhereUntil.remove(id);
     run->deleteLater();

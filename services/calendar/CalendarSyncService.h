@@ -10,6 +10,7 @@
 // their leases.
 
 #include "calendar/CalendarSyncRun.h"
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 #include "storage/CalendarJobRepository.h"
@@ -43,7 +44,9 @@ public:
     static constexpr std::chrono::milliseconds kDefaultSyncInterval{5 * 60'000};
     static constexpr std::chrono::milliseconds kDefaultPollInterval{15'000};
 
-    explicit CalendarSyncService(storage::Database& database, QObject* parent = nullptr);
+    // `clock` says what "now" is: when a sync is due, a back-off over, a calendar write due.
+    explicit CalendarSyncService(storage::Database& database, core::Clock clock = {},
+                                 QObject* parent = nullptr);
     ~CalendarSyncService() override;
 
     // How often each connected integration is synced (default 5 minutes).
@@ -107,6 +110,7 @@ private:
     Result<User> scopedAdmin();
 
     storage::Database& m_database;
+    core::Clock m_clock;
     QString m_username;
     google::Endpoints m_endpoints;
     QNetworkAccessManager* m_network;

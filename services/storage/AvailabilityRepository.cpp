@@ -6,7 +6,7 @@ namespace slotdesk::storage {
 
 Result<AvailabilityBlock> AvailabilityRepository::create(AvailabilityBlock block) {
     block.id = newId();
-    block.createdAt = block.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    block.createdAt = block.updatedAt = m_clock.now();
     if (auto s = execNoRows(
             m_db,
             QStringLiteral(
@@ -21,7 +21,7 @@ Result<AvailabilityBlock> AvailabilityRepository::create(AvailabilityBlock block
 }
 
 Result<AvailabilityBlock> AvailabilityRepository::update(AvailabilityBlock block) {
-    block.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    block.updatedAt = m_clock.now();
     auto q =
         exec(m_db,
              QStringLiteral("UPDATE availability_blocks SET day_of_week = ?, start_minute = ?, "

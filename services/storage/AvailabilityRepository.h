@@ -2,6 +2,7 @@
 // AvailabilityRepository: an admin's weekly availability blocks (`availability_blocks`).
 // Every call is scoped by the owning user's id.
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 
@@ -12,8 +13,10 @@ namespace slotdesk::storage {
 
 class AvailabilityRepository {
 public:
-    explicit AvailabilityRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps created_at/updated_at.
+    explicit AvailabilityRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     Result<AvailabilityBlock> create(AvailabilityBlock block); // assigns id and timestamps
     Result<AvailabilityBlock> update(AvailabilityBlock block);
@@ -24,6 +27,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

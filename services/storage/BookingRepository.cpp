@@ -58,7 +58,7 @@ Result<Booking> BookingRepository::create(Booking b) {
         return s.error();
     if (b.id.isEmpty())
         b.id = newId();
-    b.createdAt = b.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    b.createdAt = b.updatedAt = m_clock.now();
     if (auto s = execNoRows(m_db,
                             QStringLiteral("INSERT INTO bookings (%1) VALUES "
                                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -75,7 +75,7 @@ Result<Booking> BookingRepository::create(Booking b) {
 }
 
 Result<Booking> BookingRepository::update(Booking b) {
-    b.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    b.updatedAt = m_clock.now();
     auto q =
         exec(m_db,
              QStringLiteral("UPDATE bookings SET title = ?, notes = ?, video_provider = ?, "

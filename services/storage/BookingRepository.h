@@ -2,6 +2,7 @@
 // BookingRepository: the `bookings` table. Every call is scoped by the owning admin's id; status
 // changes go through BookingService, which checks the state machine first.
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 
@@ -20,8 +21,10 @@ struct BookingFilter {
 
 class BookingRepository {
 public:
-    explicit BookingRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps created_at/updated_at.
+    explicit BookingRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     // Assigns id (unless set) and timestamps. Refuses start/end with a fraction of a second.
     Result<Booking> create(Booking booking);
@@ -41,6 +44,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

@@ -49,7 +49,7 @@ Result<BookingSettings> BookingSettingsRepository::get(const QString& userId) {
 }
 
 Result<BookingSettings> BookingSettingsRepository::save(BookingSettings s) {
-    s.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    s.updatedAt = m_clock.now();
     if (auto r = execNoRows(m_db, QStringLiteral("DELETE FROM booking_settings WHERE user_id = ?"),
                             {s.userId});
         !r)

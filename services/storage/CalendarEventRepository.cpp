@@ -73,10 +73,10 @@ const QString kUpsertSql = QStringLiteral(
     "updated_at = excluded.updated_at");
 
 Status upsertAll(const QSqlDatabase& db, const QString& integrationId,
-                 const QVector<CalendarEvent>& events) {
+                 const QVector<CalendarEvent>& events, qint64 nowMs) {
     if (events.isEmpty())
         return success();
-    const QVariant now = nowMs();
+    const QVariant now = nowMs;
     PreparedStatement upsert(db, kUpsertSql);
     for (const auto& e : events) {
         const QVariant synced = e.syncedAt.isValid() ? toDb(e.syncedAt) : now;
@@ -96,7 +96,7 @@ Status CalendarEventRepository::replaceAll(const QString& integrationId,
                                            const QVector<CalendarEvent>& events) {
     if (auto s = removeAll(integrationId); !s)
         return s;
-    return upsertAll(m_db, integrationId, events);
+    return upsertAll(m_db, integrationId, events, m_clock.nowMs());
 }
 
 Status CalendarEventRepository::applyChanges(const QString& integrationId,
@@ -112,7 +112,7 @@ Status CalendarEventRepository::applyChanges(const QString& integrationId,
         }
         remove.finish();
     }
-    return upsertAll(m_db, integrationId, changed);
+    return upsertAll(m_db, integrationId, changed, m_clock.nowMs());
 }
 
 Status CalendarEventRepository::removeAll(const QString& integrationId) {
@@ -132,7 +132,7 @@ Result<int> CalendarEventRepository::count(const QString& integrationId) {
 }
 
 Result<CalendarEvent> CalendarEventRepository::upsert(CalendarEvent e) {
-    const auto now = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    const auto now = m_clock.now();
     if (!e.syncedAt.isValid())
         e.syncedAt = now;
     auto existing =

@@ -2,6 +2,7 @@
 // CalendarEventRepository: events synced from an external calendar (`calendar_events`), keyed by
 // (integration, external id). Scoped by user through the owning integration.
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 
@@ -13,8 +14,10 @@ namespace slotdesk::storage {
 
 class CalendarEventRepository {
 public:
-    explicit CalendarEventRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps created_at/updated_at.
+    explicit CalendarEventRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     // Inserts, or updates the row with the same (integration, externalEventId). Returns the row.
     Result<CalendarEvent> upsert(CalendarEvent event);
@@ -37,6 +40,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

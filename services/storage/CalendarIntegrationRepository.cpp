@@ -32,7 +32,7 @@ CalendarIntegration readIntegration(const QSqlQuery& q) {
 Result<CalendarIntegration> CalendarIntegrationRepository::create(CalendarIntegration c) {
     if (c.id.isEmpty())
         c.id = newId();
-    c.createdAt = c.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    c.createdAt = c.updatedAt = m_clock.now();
     if (auto s = execNoRows(m_db,
                             QStringLiteral("INSERT INTO calendar_integrations (%1) VALUES "
                                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -47,7 +47,7 @@ Result<CalendarIntegration> CalendarIntegrationRepository::create(CalendarIntegr
 }
 
 Result<CalendarIntegration> CalendarIntegrationRepository::update(CalendarIntegration c) {
-    c.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    c.updatedAt = m_clock.now();
     auto q =
         exec(m_db,
              QStringLiteral("UPDATE calendar_integrations SET keychain_key = ?, account_email = ?, "

@@ -2,6 +2,7 @@
 // CalendarIntegrationRepository: `calendar_integrations` rows. They hold no token — only the
 // name of the OS keychain entry that does.
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 
@@ -14,8 +15,10 @@ namespace slotdesk::storage {
 
 class CalendarIntegrationRepository {
 public:
-    explicit CalendarIntegrationRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps created_at/updated_at.
+    explicit CalendarIntegrationRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     // Assigns the id (unless set) and the timestamps.
     Result<CalendarIntegration> create(CalendarIntegration integration);
@@ -26,6 +29,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

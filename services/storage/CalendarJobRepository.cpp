@@ -54,7 +54,7 @@ Result<CalendarJob> CalendarJobRepository::enqueue(const QString& userId, const 
     job.bookingId = bookingId;
     job.action = action;
     job.nextAttemptAt = due;
-    job.createdAt = job.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    job.createdAt = job.updatedAt = m_clock.now();
     if (auto s = execNoRows(m_db,
                             QStringLiteral("INSERT INTO calendar_jobs (%1) VALUES "
                                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -120,7 +120,7 @@ Status CalendarJobRepository::reschedule(const QString& id, int attempts,
     return execNoRows(m_db,
                       QStringLiteral("UPDATE calendar_jobs SET attempts = ?, next_attempt_at = ?, "
                                      "last_error = ?, updated_at = ? WHERE id = ?"),
-                      {attempts, toDb(nextAttemptAt), toDb(lastError), nowMs(), id});
+                      {attempts, toDb(nextAttemptAt), toDb(lastError), m_clock.nowMs(), id});
 }
 
 Status CalendarJobRepository::makeDue(const QString& bookingId, CalendarJobAction action,
@@ -128,7 +128,7 @@ Status CalendarJobRepository::makeDue(const QString& bookingId, CalendarJobActio
     return execNoRows(m_db,
                       QStringLiteral("UPDATE calendar_jobs SET next_attempt_at = ?, updated_at = ? "
                                      "WHERE booking_id = ? AND action = ? AND state = 'pending'"),
-                      {toDb(when), nowMs(), bookingId, jobActionText(action)});
+                      {toDb(when), m_clock.nowMs(), bookingId, jobActionText(action)});
 }
 
 Status CalendarJobRepository::markFailed(const QString& id, int attempts,
@@ -136,7 +136,7 @@ Status CalendarJobRepository::markFailed(const QString& id, int attempts,
     return execNoRows(m_db,
                       QStringLiteral("UPDATE calendar_jobs SET state = 'failed', attempts = ?, "
                                      "last_error = ?, updated_at = ? WHERE id = ?"),
-                      {attempts, toDb(lastError), nowMs(), id});
+                      {attempts, toDb(lastError), m_clock.nowMs(), id});
 }
 
 Status CalendarJobRepository::remove(const QString& id) {

@@ -4,6 +4,7 @@
 // same transaction as the change, so neither can exist without the other; done jobs are
 // deleted, failed ones stay (with their error) until the admin sees them.
 
+#include "core/Clock.h"
 #include "core/Result.h"
 
 #include <QDateTime>
@@ -36,8 +37,10 @@ struct CalendarJob {
 
 class CalendarJobRepository {
 public:
-    explicit CalendarJobRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps created_at/updated_at.
+    explicit CalendarJobRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     Result<CalendarJob> enqueue(const QString& userId, const QString& bookingId,
                                 CalendarJobAction action, const QDateTime& due);
@@ -62,6 +65,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

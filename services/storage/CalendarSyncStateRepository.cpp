@@ -40,7 +40,8 @@ Result<bool> CalendarSyncStateRepository::tryAcquire(const QString& integrationI
                        "OR calendar_sync_state.lease_until IS NULL "
                        "OR calendar_sync_state.lease_until <= ? "
                        "OR calendar_sync_state.lease_holder = excluded.lease_holder"),
-        {integrationId, holder.id, toDb(holder.host), holder.pid, toDb(until), nowMs(), toDb(now)});
+        {integrationId, holder.id, toDb(holder.host), holder.pid, toDb(until), m_clock.nowMs(),
+         toDb(now)});
     if (!q)
         return q.error();
     if (q->numRowsAffected() > 0)
@@ -61,7 +62,7 @@ Result<bool> CalendarSyncStateRepository::tryAcquire(const QString& integrationI
              QStringLiteral("UPDATE calendar_sync_state SET lease_holder = ?, lease_host = ?, "
                             "lease_pid = ?, lease_until = ?, updated_at = ? "
                             "WHERE calendar_integration_id = ? AND lease_holder = ?"),
-             {holder.id, toDb(holder.host), holder.pid, toDb(until), nowMs(), integrationId,
+             {holder.id, toDb(holder.host), holder.pid, toDb(until), m_clock.nowMs(), integrationId,
               current->leaseHolder.id});
     if (!taken)
         return taken.error();
@@ -74,7 +75,7 @@ Status CalendarSyncStateRepository::release(const QString& integrationId, const 
                                      "lease_host = NULL, lease_pid = NULL, lease_until = NULL, "
                                      "updated_at = ? "
                                      "WHERE calendar_integration_id = ? AND lease_holder = ?"),
-                      {nowMs(), integrationId, holderId});
+                      {m_clock.nowMs(), integrationId, holderId});
 }
 
 Status CalendarSyncStateRepository::recordFailure(const QString& integrationId, int failureCount,
@@ -86,7 +87,7 @@ Status CalendarSyncStateRepository::recordFailure(const QString& integrationId, 
                        "ON CONFLICT (calendar_integration_id) DO UPDATE SET "
                        "failure_count = excluded.failure_count, retry_at = excluded.retry_at, "
                        "updated_at = excluded.updated_at"),
-        {integrationId, failureCount, toDb(retryAt), nowMs()});
+        {integrationId, failureCount, toDb(retryAt), m_clock.nowMs()});
 }
 
 Status CalendarSyncStateRepository::recordSuccess(const QString& integrationId) {
@@ -94,7 +95,7 @@ Status CalendarSyncStateRepository::recordSuccess(const QString& integrationId) 
                       QStringLiteral("UPDATE calendar_sync_state SET failure_count = 0, "
                                      "retry_at = NULL, updated_at = ? "
                                      "WHERE calendar_integration_id = ?"),
-                      {nowMs(), integrationId});
+                      {m_clock.nowMs(), integrationId});
 }
 
 Status CalendarSyncStateRepository::remove(const QString& integrationId) {

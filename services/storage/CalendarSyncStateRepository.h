@@ -3,6 +3,7 @@
 // lets exactly one process (the GUI or `slotdesk-cli serve`) sync it at a time, and the retry
 // back-off after failures. Take the lease inside a write transaction.
 
+#include "core/Clock.h"
 #include "core/LeaseHolder.h"
 #include "core/Result.h"
 
@@ -22,8 +23,10 @@ struct CalendarSyncState {
 
 class CalendarSyncStateRepository {
 public:
-    explicit CalendarSyncStateRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps updated_at (the lease is judged at the `now` a caller passes).
+    explicit CalendarSyncStateRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     // The row, or a default (no lease, no failures) if there is none yet.
     Result<CalendarSyncState> get(const QString& integrationId);
@@ -39,6 +42,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

@@ -1,5 +1,6 @@
 #include "storage/Migrations.h"
 
+#include "core/Clock.h"
 #include "storage/SqlSupport.h"
 #include "storage/Transaction.h"
 
@@ -372,11 +373,13 @@ Status Migrations::migrate(const QSqlDatabase& db, int targetVersion) {
             if (auto s = execDirect(db, QString::fromUtf8(text)); !s)
                 return s.error();
         }
+        // When this binary changed the file: the system clock's time, whatever a test drives.
         if (auto s = execNoRows(
                 db,
                 QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
                                "VALUES (?, ?, ?)"),
-                {migration.version, QString::fromUtf8(migration.description), nowMs()});
+                {migration.version, QString::fromUtf8(migration.description),
+                 core::Clock().nowMs()});
             !s)
             return s.error();
         if (auto s = tx->commit(); !s)

@@ -18,7 +18,7 @@ QVariant dateOrNull(const QDate& date) {
 
 Result<AvailabilityOverride> OverrideRepository::create(AvailabilityOverride e) {
     e.id = newId();
-    e.createdAt = e.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    e.createdAt = e.updatedAt = m_clock.now();
     if (auto s = execNoRows(
             m_db,
             QStringLiteral("INSERT INTO date_overrides (id, user_id, local_date, timezone, "

@@ -1,6 +1,7 @@
 #pragma once
 // OverrideRepository: date overrides of the weekly hours (`date_overrides`), scoped by admin.
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 
@@ -11,8 +12,10 @@ namespace slotdesk::storage {
 
 class OverrideRepository {
 public:
-    explicit OverrideRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps created_at/updated_at.
+    explicit OverrideRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     Result<AvailabilityOverride> create(AvailabilityOverride entry); // assigns id, timestamps
     Status remove(const QString& userId, const QString& id);         // NotFound if not the user's
@@ -24,6 +27,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

@@ -106,8 +106,4 @@ QString newId() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-qint64 nowMs() {
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 } // namespace slotdesk::storage

@@ -33,6 +33,5 @@ QVariant toDb(const QDateTime& instant); // NULL for an invalid QDateTime
 QDateTime instantFromDb(const QVariant& value);
 QVariant toDb(const QString& optionalText); // NULL for an empty string
 QString newId();                            // random (v4) UUID without braces
-qint64 nowMs();
 
 } // namespace slotdesk::storage

@@ -43,7 +43,7 @@ Result<User> UserRepository::create(User user) {
     user.id = newId();
     if (auto s = checkUnique(user); !s)
         return s.error();
-    const auto now = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    const auto now = m_clock.now();
     user.createdAt = user.updatedAt = now;
     if (auto s = execNoRows(
             m_db,
@@ -58,7 +58,7 @@ Result<User> UserRepository::create(User user) {
 Result<User> UserRepository::update(User user) {
     if (auto s = checkUnique(user); !s)
         return s.error();
-    user.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    user.updatedAt = m_clock.now();
     auto q =
         exec(m_db,
              QStringLiteral("UPDATE users SET username = ?, email = ?, name = ?, timezone = ?, "

@@ -1,6 +1,7 @@
 #pragma once
 // UserRepository: reads and writes admin users (the `users` table).
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 
@@ -13,8 +14,10 @@ namespace slotdesk::storage {
 
 class UserRepository {
 public:
-    explicit UserRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps created_at/updated_at.
+    explicit UserRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     // Assigns id and timestamps. Conflict (field username/email) when either is taken.
     Result<User> create(User user);
@@ -28,6 +31,7 @@ private:
     Status checkUnique(const User& user);
 
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

@@ -21,7 +21,7 @@ VideoIntegrationStatus statusFromDb(const QVariant& value) {
 Result<VideoIntegration> VideoIntegrationRepository::save(VideoIntegration integration) {
     if (integration.id.isEmpty())
         integration.id = newId();
-    const qint64 now = nowMs();
+    const qint64 now = m_clock.nowMs();
     auto tx = Transaction::begin(m_db, Transaction::Mode::Write);
     if (!tx)
         return tx.error();
@@ -89,7 +89,7 @@ Status VideoIntegrationRepository::setAccountEmail(const QString& id, const QStr
         m_db,
         QStringLiteral("UPDATE video_integrations SET account_email = ?, updated_at = ? WHERE "
                        "id = ?"),
-        {accountEmail.isEmpty() ? QVariant() : QVariant(accountEmail), nowMs(), id});
+        {accountEmail.isEmpty() ? QVariant() : QVariant(accountEmail), m_clock.nowMs(), id});
 }
 
 Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
@@ -102,7 +102,7 @@ Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
                        "UNION ALL SELECT 1 FROM video_meetings m JOIN bookings b ON b.id = "
                        "m.booking_id WHERE b.user_id = ? AND b.status IN ('cancelled', "
                        "'rejected') AND m.deleted_at IS NULL AND m.meeting_id <> ''"),
-        {userId, nowMs() - kClaimStaleMs, userId});
+        {userId, m_clock.nowMs() - kClaimStaleMs, userId});
     if (!query)
         return query.error();
     return query->next();
@@ -117,7 +117,7 @@ VideoIntegrationRepository::meetingsToCreate(const QString& userId) {
                                  "EXISTS (SELECT 1 FROM video_meetings m WHERE m.booking_id = "
                                  "b.id AND (m.meeting_id <> '' OR m.created_at >= ?)) "
                                  "ORDER BY b.start_time"),
-                  {userId, nowMs() - kClaimStaleMs});
+                  {userId, m_clock.nowMs() - kClaimStaleMs});
     if (!q)
         return q.error();
     QVector<MeetingOwed> owed;
@@ -148,7 +148,7 @@ Result<bool> VideoIntegrationRepository::claimMeeting(const QString& bookingId) 
     auto tx = Transaction::begin(m_db, Transaction::Mode::Write);
     if (!tx)
         return tx.error();
-    const qint64 now = nowMs();
+    const qint64 now = m_clock.nowMs();
     if (auto dropped = execNoRows(m_db,
                                   QStringLiteral("DELETE FROM video_meetings WHERE booking_id = ? "
                                                  "AND meeting_id = '' AND created_at < ?"),
@@ -177,11 +177,11 @@ Status VideoIntegrationRepository::releaseClaim(const QString& bookingId) {
 
 Status VideoIntegrationRepository::setStatus(const QString& id, VideoIntegrationStatus status,
                                              const QString& lastError) {
-    return execNoRows(
-        m_db,
-        QStringLiteral("UPDATE video_integrations SET status = ?, last_error = ?, "
-                       "updated_at = ? WHERE id = ?"),
-        {toText(status), lastError.isEmpty() ? QVariant() : QVariant(lastError), nowMs(), id});
+    return execNoRows(m_db,
+                      QStringLiteral("UPDATE video_integrations SET status = ?, last_error = ?, "
+                                     "updated_at = ? WHERE id = ?"),
+                      {toText(status), lastError.isEmpty() ? QVariant() : QVariant(lastError),
+                       m_clock.nowMs(), id});
 }
 
 Status VideoIntegrationRepository::remove(const QString& userId, const QString& provider) {
@@ -200,7 +200,7 @@ Status VideoIntegrationRepository::saveMeeting(const VideoMeeting& meeting) {
         m_db,
         QStringLiteral("INSERT INTO video_meetings (booking_id, provider, "
                        "meeting_id, join_url, created_at) VALUES (?, ?, ?, ?, ?)"),
-        {meeting.bookingId, meeting.provider, meeting.meetingId, meeting.joinUrl, nowMs()});
+        {meeting.bookingId, meeting.provider, meeting.meetingId, meeting.joinUrl, m_clock.nowMs()});
 }
 
 Result<std::optional<VideoMeeting>>
@@ -225,7 +225,7 @@ VideoIntegrationRepository::meetingFor(const QString& bookingId) {
 Status VideoIntegrationRepository::markMeetingDeleted(const QString& bookingId) {
     return execNoRows(
         m_db, QStringLiteral("UPDATE video_meetings SET deleted_at = ? WHERE booking_id = ?"),
-        {nowMs(), bookingId});
+        {m_clock.nowMs(), bookingId});
 }
 
 } // namespace slotdesk::storage

@@ -3,6 +3,7 @@
 // are in the OS keychain under zoom::keychainKeyFor(id), never here) and `video_meetings` (the
 // meeting made for a booking, kept so that a cancellation can delete it).
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "video/VideoIntegrationStatus.h"
 
@@ -34,8 +35,10 @@ struct VideoMeeting {
 
 class VideoIntegrationRepository {
 public:
-    explicit VideoIntegrationRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps the rows and tells when a claim on a meeting has gone stale.
+    explicit VideoIntegrationRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     // Inserts or replaces the user's integration for its provider (assigns the id if unset).
     Result<VideoIntegration> save(VideoIntegration integration);
@@ -80,6 +83,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

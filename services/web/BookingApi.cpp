@@ -73,14 +73,13 @@ QByteArray withInputLimits(QByteArray html) {
 
 } // namespace
 
-BookingApi::BookingApi(storage::Database& database, const ServerConfig& config,
-                       SlotService::Clock clock)
+BookingApi::BookingApi(storage::Database& database, const ServerConfig& config, core::Clock clock)
     : m_database(database)
     , m_config(config)
-    , m_clock(clock)
-    , m_slots(database, clock)
+    , m_clock(std::move(clock))
+    , m_slots(database, m_clock)
     , m_profiles(database)
-    , m_bookings(database, clock)
+    , m_bookings(database, m_clock)
     , m_links(config)
     , m_bookingLimiter(config.bookingPostsPerMinute, 60) {}
 
@@ -244,9 +243,8 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
 }
 
 HttpResponse BookingApi::createBooking(const QString& username, const HttpRequest& request) {
-    const qint64 nowMs =
-        (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
-    if (const int wait = m_bookingLimiter.attempt(request.remoteAddress.toString(), nowMs)) {
+    if (const int wait =
+            m_bookingLimiter.attempt(request.remoteAddress.toString(), m_clock.nowMs())) {
         auto response = HttpResponse::error(
             429, "rate_limited",
             QStringLiteral("Too many booking requests; try again in %1 seconds").arg(wait));
@@ -284,10 +282,9 @@ QJsonObject BookingApi::attendeeView(const Booking& b) {
     QJsonObject host;
     if (auto user = m_profiles.byId(b.userId))
         host = {{QStringLiteral("name"), user->name}, {QStringLiteral("username"), user->username}};
-    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
     const bool canCancel =
         (b.status == BookingStatus::Pending || b.status == BookingStatus::Confirmed) &&
-        b.endTime > now;
+        b.endTime > m_clock.now();
     const auto provider = b.videoProvider ? b.videoProvider : b.requestedVideoProvider;
     return {
         {QStringLiteral("id"), b.id},
@@ -338,8 +335,7 @@ HttpResponse BookingApi::calendarFile(const QString& id, const HttpRequest& requ
     if (!host)
         return HttpResponse::error(host.error());
     HttpResponse response;
-    response.body = IcsCalendar::forBooking(*booking, *host,
-                                            m_clock ? m_clock() : QDateTime::currentDateTimeUtc());
+    response.body = IcsCalendar::forBooking(*booking, *host, m_clock.now());
     response.setHeader("Content-Type", "text/calendar; charset=utf-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"slotdesk-booking.ics\"");
     return response;

@@ -5,6 +5,7 @@
 
 #include "booking/BookingService.h"
 #include "booking/SlotService.h"
+#include "core/Clock.h"
 #include "profile/ProfileService.h"
 #include "web/HttpMessage.h"
 #include "web/LinkBuilder.h"
@@ -21,8 +22,9 @@ namespace slotdesk::web {
 
 class BookingApi {
 public:
-    BookingApi(storage::Database& database, const ServerConfig& config,
-               SlotService::Clock clock = {});
+    // `clock` says what "now" is: the rate limit's window, the notice, what may still be
+    // cancelled, the calendar file's stamp.
+    BookingApi(storage::Database& database, const ServerConfig& config, core::Clock clock = {});
 
     HttpResponse handle(const HttpRequest& request);
 
@@ -53,7 +55,7 @@ private:
 
     storage::Database& m_database;
     ServerConfig m_config;
-    SlotService::Clock m_clock;
+    core::Clock m_clock;
     SlotService m_slots;
     ProfileService m_profiles;
     BookingService m_bookings;

@@ -12,11 +12,12 @@ Q_LOGGING_CATEGORY(lcWeb, "slotdesk.web", QtInfoMsg)
 
 namespace slotdesk::web {
 
-BookingServer::BookingServer(storage::Database& database, ServerConfig config, QObject* parent)
+BookingServer::BookingServer(storage::Database& database, ServerConfig config, core::Clock clock,
+                             QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_policy(m_config)
-    , m_api(database, m_config) {
+    , m_api(database, m_config, std::move(clock)) {
     if (auto* dispatcher = QAbstractEventDispatcher::instance(thread())) {
         connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this,
                 [this] { m_api.newEventLoopPass(); });

@@ -3,6 +3,7 @@
 // the requests; here each one is checked by RequestPolicy and answered by BookingApi. Loopback
 // only unless configured otherwise.
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "web/BookingApi.h"
 #include "web/RequestPolicy.h"
@@ -20,7 +21,8 @@ class HttpServer;
 class BookingServer : public QObject {
     Q_OBJECT
 public:
-    BookingServer(storage::Database& database, ServerConfig config, QObject* parent = nullptr);
+    BookingServer(storage::Database& database, ServerConfig config, core::Clock clock = {},
+                  QObject* parent = nullptr);
     ~BookingServer() override;
 
     // Listens on the configured address and port (0 = any free port). A taken port or an

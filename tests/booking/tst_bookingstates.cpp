@@ -5,6 +5,7 @@
 
 #include "booking/BookingService.h"
 #include "booking/BookingStateMachine.h"
+#include "core/Clock.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
@@ -155,12 +156,13 @@ private slots:
             *m_db, m_admin.id, test::utc("2026-12-01T09:00:00Z"), 30, BookingStatus::Confirmed);
         const QString link = QStringLiteral("https://meet.google.com/abc-defg-hij");
         auto db = m_db->connection();
+        const core::ManualClock time(test::utc("2026-11-30T10:00:00Z"));
         {
             // Rolled back: nothing stays.
             auto tx = storage::Transaction::begin(db, storage::Transaction::Mode::Write);
             QVERIFY(tx.ok());
-            auto recorded = BookingService::recordCalendarEvent(db, m_admin.id, withMeet->id,
-                                                                QStringLiteral("e1"), link);
+            auto recorded = BookingService::recordCalendarEvent(
+                db, time.clock(), m_admin.id, withMeet->id, QStringLiteral("e1"), link);
             QVERIFY(recorded.ok() && recorded->has_value());
         }
         BookingService service(*m_db);
@@ -168,21 +170,23 @@ private slots:
         {
             auto tx = storage::Transaction::begin(db, storage::Transaction::Mode::Write);
             QVERIFY(tx.ok());
-            auto recorded = BookingService::recordCalendarEvent(db, m_admin.id, withMeet->id,
-                                                                QStringLiteral("e1"), link);
+            auto recorded = BookingService::recordCalendarEvent(
+                db, time.clock(), m_admin.id, withMeet->id, QStringLiteral("e1"), link);
             QVERIFY(recorded.ok() && recorded->has_value());
             QCOMPARE((*recorded)->videoLink, link);
+            QCOMPARE((*recorded)->updatedAt, time.now()); // stamped by the clock given
             // A Meet link only for a booking that asked for Meet.
-            auto other = BookingService::recordCalendarEvent(db, m_admin.id, plain.id,
+            auto other = BookingService::recordCalendarEvent(db, time.clock(), m_admin.id, plain.id,
                                                              QStringLiteral("e2"), link);
             QVERIFY(other.ok() && other->has_value());
-            auto gone = BookingService::recordCalendarEvent(db, m_admin.id, QStringLiteral("nope"),
-                                                            QStringLiteral("e3"), {});
+            auto gone = BookingService::recordCalendarEvent(
+                db, time.clock(), m_admin.id, QStringLiteral("nope"), QStringLiteral("e3"), {});
             QVERIFY(gone.ok() && !gone->has_value());
             QVERIFY(tx->commit().ok());
         }
         const auto stored = service.find(m_admin.id, withMeet->id);
         QCOMPARE(stored->calendarEventId, QStringLiteral("e1"));
+        QCOMPARE(stored->updatedAt, time.now());
         QCOMPARE(stored->videoProvider, std::optional(VideoProvider::GoogleMeet));
         QCOMPARE(stored->videoLink, link);
         const auto storedPlain = service.find(m_admin.id, plain.id);

@@ -1,11 +1,12 @@
 // SlotService and BookingService::create against a real database (SQLite, and PostgreSQL in the
-// _postgres run) with a controlled clock:
-// slots come from what is stored, the 30 s cache sees every change, and a booking is accepted
-// exactly when its start is an offered slot.
+// _postgres run) with a ManualClock that the tests move: slots come from what is stored, the 30 s
+// cache sees every change and expires on time, and a booking is accepted exactly when its start
+// is an offered slot — the notice period to the second.
 
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "booking/SlotService.h"
+#include "core/Clock.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
@@ -24,11 +25,9 @@ class TestSlotService : public QObject {
     std::unique_ptr<test::TestDatabase> m_tdb;
     std::unique_ptr<storage::Database> m_db;
     User m_admin;
-    QDateTime m_now;
+    core::ManualClock m_time{test::utc("2026-11-25T12:00:00Z")};
 
-    SlotService::Clock clock() {
-        return [this] { return m_now; };
-    }
+    [[nodiscard]] core::Clock clock() const { return m_time.clock(); }
     // Monday 2026-11-30 to Friday 2026-12-04, 09:00-12:00 Berlin (08:00-11:00Z).
     void addWeekdayMornings() {
         AvailabilityService service(*m_db);
@@ -75,7 +74,7 @@ private slots:
         QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
         m_db = std::move(*db);
         m_admin = test::seedAdmin(*m_db);
-        m_now = test::utc("2026-11-25T12:00:00Z");
+        m_time.set(test::utc("2026-11-25T12:00:00Z"));
         addWeekdayMornings();
     }
     void cleanup() {
@@ -207,8 +206,8 @@ private slots:
         QVERIFY(!startsOn(*afterBooking, QDate(2026, 11, 30)).contains("2026-11-30T08:00:00Z"));
 
         // A status change frees the time again.
-        const QString id = BookingService(*m_db).list(m_admin.id, {})->first().id;
-        QVERIFY(BookingService(*m_db).reject(m_admin.id, id, {}).ok());
+        const QString id = BookingService(*m_db, clock()).list(m_admin.id, {})->first().id;
+        QVERIFY(BookingService(*m_db, clock()).reject(m_admin.id, id, {}).ok());
         auto afterReject = service.listSlots(m_admin, week());
         QCOMPARE(service.cacheMisses(), 3);
         QVERIFY(startsOn(*afterReject, QDate(2026, 11, 30)).contains("2026-11-30T08:00:00Z"));
@@ -236,28 +235,75 @@ private slots:
         QVERIFY(service.listSlots(m_admin, week()).ok());
         QCOMPARE(service.cacheMisses(), 6);
 
-        // Thirty seconds later the answer is computed afresh even if nothing changed.
-        m_now = m_now.addSecs(29);
+        // kCacheSeconds later the answer is computed afresh even if nothing changed: a second
+        // before, it is still the cached one.
+        m_time.advance(std::chrono::seconds(SlotService::kCacheSeconds - 1));
         QVERIFY(service.listSlots(m_admin, week()).ok());
         QCOMPARE(service.cacheMisses(), 6);
-        m_now = m_now.addSecs(2);
+        m_time.advance(std::chrono::seconds(1));
+        QVERIFY(service.listSlots(m_admin, week()).ok());
+        QCOMPARE(service.cacheMisses(), 7);
+        // And the fresh answer is kept for as long again.
+        m_time.advance(std::chrono::seconds(SlotService::kCacheSeconds - 1));
         QVERIFY(service.listSlots(m_admin, week()).ok());
         QCOMPARE(service.cacheMisses(), 7);
     }
 
+    // The notice period to the second (the admin's default: 120 minutes). A slot exactly
+    // `minimumNotice` ahead is offered and can be booked; one second later it is neither.
+    void noticeEndsExactlyAtTheLimit() {
+        SlotService slotService(*m_db, clock());
+        BookingService bookings(*m_db, clock());
+        const QDate monday(2026, 11, 30);
+        m_time.set(test::utc("2026-11-30T06:00:00Z"));
+        QCOMPARE(startsOn(*slotService.listSlots(m_admin, week()), monday).first(),
+                 QString("2026-11-30T08:00:00Z"));
+        QVERIFY(bookings.create(m_admin, request("2026-11-30T08:00:00Z")).ok());
+
+        m_time.set(test::utc("2026-11-30T06:30:00Z"));
+        QCOMPARE(startsOn(*slotService.listSlots(m_admin, week()), monday).first(),
+                 QString("2026-11-30T08:30:00Z"));
+        m_time.advance(std::chrono::seconds(1));
+        QCOMPARE(startsOn(*slotService.listSlots(m_admin, week()), monday).first(),
+                 QString("2026-11-30T09:00:00Z"));
+        auto late = bookings.create(m_admin, request("2026-11-30T08:30:00Z"));
+        QVERIFY(!late.ok());
+        QCOMPARE(late.error().code, ErrorCode::Validation);
+        QCOMPARE(late.error().field, QString("start"));
+        QCOMPARE(late.error().message, QString("Bookings need at least 120 minutes' notice"));
+        QCOMPARE(bookingCount(), 1);
+    }
+
+    // The horizon the same way: a start exactly horizonDays ahead is bookable, a second more
+    // is not.
+    void horizonEndsExactlyAtTheLimit() {
+        AvailabilityService availability(*m_db);
+        auto settings = availability.settings(m_admin.id);
+        QVERIFY(settings.ok());
+        BookingService bookings(*m_db, clock());
+        const QDateTime start = test::utc("2026-11-30T08:00:00Z");
+        m_time.set(start.addDays(-settings->horizonDays).addSecs(-1));
+        auto early = bookings.create(m_admin, request("2026-11-30T08:00:00Z"));
+        QVERIFY(!early.ok());
+        QCOMPARE(early.error().field, QString("start"));
+        QVERIFY2(early.error().message.contains("ahead"), qPrintable(early.error().message));
+        m_time.advance(std::chrono::seconds(1));
+        QVERIFY(bookings.create(m_admin, request("2026-11-30T08:00:00Z")).ok());
+    }
+
     void cachedAnswersNeverOfferSlotsInsideTheNotice() {
-        m_now = test::utc("2026-11-30T05:59:50Z"); // notice 2 h: 08:00Z is the first slot
+        m_time.set(test::utc("2026-11-30T05:59:50Z")); // notice 2 h: 08:00Z is the first slot
         SlotService service(*m_db, clock());
         QCOMPARE(startsOn(*service.listSlots(m_admin, week()), QDate(2026, 11, 30)).first(),
                  QString("2026-11-30T08:00:00Z"));
-        m_now = m_now.addSecs(20); // 06:00:10: 08:00Z is now inside the notice
+        m_time.advance(std::chrono::seconds(20)); // 06:00:10: 08:00Z is now inside the notice
         auto cached = service.listSlots(m_admin, week());
         QCOMPARE(service.cacheHits(), 1);
         QCOMPARE(startsOn(*cached, QDate(2026, 11, 30)).first(), QString("2026-11-30T08:30:00Z"));
     }
 
     void renderingsFollowTheCachesRules() {
-        m_now = test::utc("2026-11-30T05:59:40Z"); // notice 2 h: 08:00Z is the first slot
+        m_time.set(test::utc("2026-11-30T05:59:40Z")); // notice 2 h: 08:00Z is the first slot
         SlotService service(*m_db, clock());
         auto stamp = m_db->changeStamp();
         QVERIFY(stamp.ok());
@@ -270,15 +316,15 @@ private slots:
         // Another change stamp: stale.
         QVERIFY(!service.cachedRendering("week", *stamp + 1).has_value());
         // The first slot moves inside the notice: bytes cannot be filtered, so no hit.
-        m_now = m_now.addSecs(20); // 06:00:00 is still fine
+        m_time.advance(std::chrono::seconds(20)); // 06:00:00 is still fine
         QVERIFY(service.cachedRendering("week", *stamp).has_value());
-        m_now = m_now.addSecs(1);
+        m_time.advance(std::chrono::seconds(1));
         QVERIFY(!service.cachedRendering("week", *stamp).has_value());
         // A listing without slots is kept until it is kCacheSeconds old.
         service.keepRendering("empty", *stamp, SlotListing{}, "[]");
-        m_now = m_now.addSecs(SlotService::kCacheSeconds - 1);
+        m_time.advance(std::chrono::seconds(SlotService::kCacheSeconds - 1));
         QVERIFY(service.cachedRendering("empty", *stamp).has_value());
-        m_now = m_now.addSecs(1);
+        m_time.advance(std::chrono::seconds(1));
         QVERIFY(!service.cachedRendering("empty", *stamp).has_value());
         // Renderings and listings share the cache but not their keys, nor the hit counters.
         QCOMPARE(service.cacheHits(), 0);

@@ -2,12 +2,14 @@
 // Secret Service (the keychain tests need a D-Bus session: tools/test.sh provides one with an
 // unlocked gnome-keyring). Connect (loopback OAuth, PKCE, state) → sync → busy time removes
 // slots → approve creates the event with a Meet link → cancel deletes it; every error path;
-// the 410 path; back-off; the lease; the scale figure.
+// the 410 path; back-off; the lease; the scale figure. Time is a ManualClock the tests move:
+// back-off and due times, the lease and the 90-day window are reached without waiting.
 
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "booking/SlotService.h"
 #include "calendar/CalendarSyncService.h"
+#include "core/Clock.h"
 #include "fakes/FakeGoogleServer.h"
 #include "integration/OAuthTokenStore.h"
 #include "storage/CalendarEventRepository.h"
@@ -16,6 +18,8 @@
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
 #include "storage/SqlSupport.h"
+#include "storage/Transaction.h"
+#include "storage/VideoIntegrationRepository.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
 
@@ -47,6 +51,8 @@ void captureLog(QtMsgType type, const QMessageLogContext& context, const QString
 }
 
 const QString kZone = QStringLiteral("Europe/Berlin");
+// Where each test's clock starts: a Monday morning.
+const QDateTime kStart(QDate(2026, 12, 7), QTime(8, 0), Qt::UTC);
 
 QDateTime berlin(const QDate& date, int hour, int minute = 0) {
     return QDateTime(date, QTime(hour, minute), QTimeZone(kZone.toLatin1()));
@@ -77,6 +83,7 @@ class TestCalendarSync : public QObject {
     User m_admin;
     std::unique_ptr<test::FakeGoogleServer> m_google;
     std::unique_ptr<CalendarSyncService> m_service;
+    core::ManualClock m_time{kStart}; // "now" for every service here
     QDate m_day; // a weekday two weeks ahead, with bookable hours 09:00-17:00 Berlin
     QStringList m_keychainKeys;
 
@@ -119,9 +126,8 @@ class TestCalendarSync : public QObject {
             finished.wait(30000);
         return m_service->lastReport(integration().id).value_or(SyncReport{});
     }
-    void makeJobsDue() {
-        QSqlQuery q(m_db->connection());
-        QVERIFY(q.exec("UPDATE calendar_jobs SET next_attempt_at = 0"));
+    [[nodiscard]] BookingService bookingService() const {
+        return BookingService(*m_db, m_time.clock());
     }
     QByteArray databaseBytes() {
         QByteArray all;
@@ -132,8 +138,8 @@ class TestCalendarSync : public QObject {
         }
         return all;
     }
-    Booking approvedBooking(int hour, bool meet) {
-        BookingService bookings(*m_db);
+    Booking approvedBooking(int hour, std::optional<VideoProvider> video) {
+        BookingService bookings = bookingService();
         BookingRequest request;
         request.start = berlin(m_day, hour).toUTC();
         request.duration = 60;
@@ -141,8 +147,7 @@ class TestCalendarSync : public QObject {
         request.email = "bob@example.com";
         request.notes = "Quarterly review";
         request.timeZone = "America/New_York";
-        if (meet)
-            request.videoProvider = VideoProvider::GoogleMeet;
+        request.videoProvider = video;
         auto created = bookings.create(m_admin, request);
         if (!created) {
             qWarning() << created.error().message;
@@ -152,7 +157,7 @@ class TestCalendarSync : public QObject {
         return approved ? *approved : Booking{};
     }
     QStringList slotStarts(const QDate& date) {
-        SlotService slotService(*m_db);
+        SlotService slotService(*m_db, m_time.clock());
         auto listing = slotService.listSlots(m_admin, {date, date, kZone, 60});
         QStringList starts;
         if (!listing)
@@ -180,14 +185,15 @@ private slots:
         AvailabilityService availability(*m_db);
         for (int day = 0; day <= 6; ++day)
             QVERIFY(availability.add({{}, m_admin.id, day, 9 * 60, 17 * 60, kZone, true, {}, {}}));
-        m_day = QDate::currentDate().addDays(14);
+        m_time.set(kStart);
+        m_day = kStart.date().addDays(14);
         while (m_day.dayOfWeek() > 5)
             m_day = m_day.addDays(1);
 
         m_google = std::make_unique<test::FakeGoogleServer>();
         QVERIFY(m_google->listen());
         m_google->exportEnvironment();
-        m_service = std::make_unique<CalendarSyncService>(*m_db);
+        m_service = std::make_unique<CalendarSyncService>(*m_db, m_time.clock());
         g_log.clear();
     }
 
@@ -329,7 +335,7 @@ private slots:
         QCOMPARE(slotStarts(next), QStringList());
 
         // Approve a Meet booking: the job is drained, the event inserted with a Meet link.
-        const Booking booking = approvedBooking(14, true);
+        const Booking booking = approvedBooking(14, VideoProvider::GoogleMeet);
         QVERIFY(!booking.id.isEmpty());
         QCOMPARE(jobs().size(), 1);
         const SyncReport report = sync();
@@ -350,7 +356,7 @@ private slots:
         QCOMPARE(sent["start"]["dateTime"].toString(),
                  berlin(m_day, 14).toUTC().toString(Qt::ISODate));
 
-        const Booking stored = *BookingService(*m_db).find(m_admin.id, booking.id);
+        const Booking stored = *bookingService().find(m_admin.id, booking.id);
         QCOMPARE(stored.status, BookingStatus::Confirmed);
         QVERIFY(!stored.calendarEventId.isEmpty());
         QVERIFY(m_google->hasLiveEvent(stored.calendarEventId));
@@ -358,7 +364,7 @@ private slots:
         QVERIFY(stored.videoLink.startsWith("https://meet.google.com/"));
 
         // Cancel: the event is deleted (and the attendee told).
-        QVERIFY(BookingService(*m_db).cancel(m_admin.id, booking.id, "Travelling").ok());
+        QVERIFY(bookingService().cancel(m_admin.id, booking.id, "Travelling").ok());
         QCOMPARE(jobs().size(), 1);
         QCOMPARE(jobs().first().action, storage::CalendarJobAction::Delete);
         QVERIFY(sync().ok);
@@ -373,9 +379,9 @@ private slots:
         QVERIFY(connectGoogle());
         m_service->setPollInterval(std::chrono::milliseconds(50));
         m_service->start();
-        const Booking booking = approvedBooking(10, false);
+        const Booking booking = approvedBooking(10, std::nullopt);
         QTRY_VERIFY_WITH_TIMEOUT(jobs().isEmpty(), 10000);
-        const Booking stored = *BookingService(*m_db).find(m_admin.id, booking.id);
+        const Booking stored = *bookingService().find(m_admin.id, booking.id);
         QVERIFY(m_google->hasLiveEvent(stored.calendarEventId));
         QVERIFY(!stored.videoProvider.has_value()); // no Meet asked for, none created
         QVERIFY(!m_google->requestsTo(Route::EventsInsert)
@@ -386,9 +392,9 @@ private slots:
     void pendingConferenceIsReadAgain() {
         QVERIFY(connectGoogle());
         m_google->conferencePendingReads = 2;
-        const Booking booking = approvedBooking(11, true);
+        const Booking booking = approvedBooking(11, VideoProvider::GoogleMeet);
         QVERIFY(sync().ok);
-        const Booking stored = *BookingService(*m_db).find(m_admin.id, booking.id);
+        const Booking stored = *bookingService().find(m_admin.id, booking.id);
         QVERIFY(stored.videoLink.startsWith("https://meet.google.com/"));
         QCOMPARE(m_google->count(Route::EventsGet), 2);
         QVERIFY(jobs().isEmpty());
@@ -397,9 +403,9 @@ private slots:
     void failedConferenceKeepsTheEventAndReportsTheJob() {
         QVERIFY(connectGoogle());
         m_google->conferenceFails = true;
-        const Booking booking = approvedBooking(11, true);
+        const Booking booking = approvedBooking(11, VideoProvider::GoogleMeet);
         QVERIFY(sync().ok);
-        const Booking stored = *BookingService(*m_db).find(m_admin.id, booking.id);
+        const Booking stored = *bookingService().find(m_admin.id, booking.id);
         QVERIFY(!stored.calendarEventId.isEmpty());
         QVERIFY(stored.videoLink.isEmpty());
         QCOMPARE(jobs().size(), 1);
@@ -410,7 +416,7 @@ private slots:
     void failedWriteKeepsTheApprovalAndRetriesWithoutDuplicates() {
         QVERIFY(connectGoogle());
         m_google->failNext(Route::EventsInsert, 503, "backendError");
-        const Booking booking = approvedBooking(15, false);
+        const Booking booking = approvedBooking(15, std::nullopt);
         SyncReport report = sync();
         QVERIFY(report.ok); // the events sync itself was fine
         QCOMPARE(report.jobsRescheduled, 1);
@@ -419,22 +425,24 @@ private slots:
         QCOMPARE(pending.first().state, storage::CalendarJobState::Pending);
         QCOMPARE(pending.first().attempts, 1);
         QVERIFY(pending.first().lastError.contains("503"));
-        QVERIFY(pending.first().nextAttemptAt > QDateTime::currentDateTimeUtc().addSecs(10));
-        QCOMPARE(BookingService(*m_db).find(m_admin.id, booking.id)->status,
-                 BookingStatus::Confirmed);
+        // The first retry waits half to all of the back-off's first step (30 s).
+        const QDateTime due = pending.first().nextAttemptAt;
+        QVERIFY(due >= m_time.now().addSecs(15) && due < m_time.now().addSecs(30));
+        QCOMPARE(bookingService().find(m_admin.id, booking.id)->status, BookingStatus::Confirmed);
 
-        // Not due yet: a sync leaves it alone.
+        // Not due yet, to the millisecond: a sync leaves it alone.
+        m_time.set(due.addMSecs(-1));
         QVERIFY(sync().ok);
         QCOMPARE(m_google->count(Route::EventsInsert), 1);
 
         // Pretend the first attempt did reach Google and only the answer was lost.
         const QString eventId = QString(booking.id).remove('-');
         m_google->putEvent(timedEvent(eventId, berlin(m_day, 15), berlin(m_day, 16)));
-        makeJobsDue();
+        m_time.set(due);
         report = sync();
         QCOMPARE(report.jobsDone, 1);
         QCOMPARE(m_google->count(Route::EventsInsert), 2); // the retry got 409 duplicate
-        const Booking stored = *BookingService(*m_db).find(m_admin.id, booking.id);
+        const Booking stored = *bookingService().find(m_admin.id, booking.id);
         QCOMPARE(stored.calendarEventId, eventId);
         QCOMPARE(m_google->liveEventCount(), 1);
     }
@@ -447,17 +455,17 @@ private slots:
     void deletingAnEventGoogleNoLongerHasCountsAsDone() {
         QFETCH(bool, alreadyCancelled);
         QVERIFY(connectGoogle());
-        const Booking booking = approvedBooking(9, false);
+        const Booking booking = approvedBooking(9, std::nullopt);
         QVERIFY(sync().ok);
-        const QString eventId = BookingService(*m_db).find(m_admin.id, booking.id)->calendarEventId;
+        const QString eventId = bookingService().find(m_admin.id, booking.id)->calendarEventId;
         if (alreadyCancelled) {
             m_google->cancelEvent(eventId);
         } else {
-            Booking b = *BookingService(*m_db).find(m_admin.id, booking.id);
+            Booking b = *bookingService().find(m_admin.id, booking.id);
             b.calendarEventId = "unknownevent1";
             QVERIFY(storage::BookingRepository(m_db->connection()).update(b));
         }
-        QVERIFY(BookingService(*m_db).cancel(m_admin.id, booking.id, {}).ok());
+        QVERIFY(bookingService().cancel(m_admin.id, booking.id, {}).ok());
         QVERIFY(sync().ok);
         QVERIFY(jobs().isEmpty());
     }
@@ -465,12 +473,12 @@ private slots:
     void cancelWhileTheInsertIsInFlightStillDeletesTheEvent() {
         QVERIFY(connectGoogle());
         m_google->setDelay(Route::EventsInsert, 400);
-        const Booking booking = approvedBooking(16, false);
+        const Booking booking = approvedBooking(16, std::nullopt);
         QSignalSpy finished(m_service.get(), &CalendarSyncService::syncFinished);
         m_service->syncNow(integration().id);
         QTRY_COMPARE_WITH_TIMEOUT(m_google->count(Route::EventsInsert), 1, 5000);
         // The insert is on the wire; the admin cancels meanwhile.
-        QVERIFY(BookingService(*m_db).cancel(m_admin.id, booking.id, {}).ok());
+        QVERIFY(bookingService().cancel(m_admin.id, booking.id, {}).ok());
         QVERIFY(finished.wait(10000));
         // The landing insert noticed and queued the delete.
         QCOMPARE(jobs().size(), 1);
@@ -479,6 +487,50 @@ private slots:
         QVERIFY(sync().ok);
         QVERIFY(jobs().isEmpty());
         QCOMPARE(m_google->liveEventCount(), 0);
+    }
+
+    // While Zoom is connected, the event of a booking that asked for Zoom waits for the meeting
+    // link (ZoomService makes the job due once it has one), looked at again every
+    // kZoomLinkRetry; after kZoomLinkPatience it goes without.
+    void anInsertWaitsForTheZoomLinkOnlySoLong() {
+        QVERIFY(connectGoogle());
+        storage::VideoIntegration zoom;
+        zoom.userId = m_admin.id;
+        zoom.accountEmail = QStringLiteral("alice@example.org");
+        QVERIFY(storage::VideoIntegrationRepository(m_db->connection(), m_time.clock()).save(zoom).ok());
+        const QDateTime approvedAt = m_time.now();
+        const Booking booking = approvedBooking(13, VideoProvider::Zoom);
+        QVERIFY(!booking.id.isEmpty());
+
+        SyncReport report = sync();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QCOMPARE(report.jobsRescheduled, 1);
+        QCOMPARE(m_google->count(Route::EventsInsert), 0);
+        QCOMPARE(jobs().size(), 1);
+        QCOMPARE(jobs().first().attempts, 0); // waiting is not failing
+        QCOMPARE(
+            jobs().first().nextAttemptAt,
+            m_time.now().addSecs(std::chrono::seconds(CalendarSyncRun::kZoomLinkRetry).count()));
+
+        // Still waiting a millisecond before the patience runs out...
+        const QDateTime patienceEnds =
+            approvedAt.addSecs(std::chrono::seconds(CalendarSyncRun::kZoomLinkPatience).count());
+        m_time.set(patienceEnds.addMSecs(-1));
+        QVERIFY(sync().ok);
+        QCOMPARE(m_google->count(Route::EventsInsert), 0);
+        QCOMPARE(jobs().first().lastError, QString("Waiting for the Zoom meeting link"));
+        // ...and at the next look, past it, the event goes without the link.
+        m_time.set(jobs().first().nextAttemptAt);
+        QVERIFY(m_time.now() > patienceEnds);
+        report = sync();
+        QCOMPARE(report.jobsDone, 1);
+        QCOMPARE(m_google->count(Route::EventsInsert), 1);
+        QVERIFY(jobs().isEmpty());
+        const QJsonObject sent =
+            QJsonDocument::fromJson(m_google->requestsTo(Route::EventsInsert).first().body)
+                .object();
+        QVERIFY(!sent.contains("location"));
+        QVERIFY(!sent.contains("conferenceData"));
     }
 
     // ---- tokens -----------------------------------------------------------------------------
@@ -548,7 +600,7 @@ private slots:
         QCOMPARE(m_service->integrations()->size(), 1); // alice's only
 
         // A server's view: every admin's calendars, on the timer.
-        CalendarSyncService server(*m_db);
+        CalendarSyncService server(*m_db, m_time.clock());
         server.setPollInterval(std::chrono::milliseconds(50));
         QSignalSpy finished(&server, &CalendarSyncService::syncFinished);
         server.start();
@@ -566,7 +618,7 @@ private slots:
         QCOMPARE(integration().syncStatus, SyncStatus::Active);
 
         // Bob's own process (--user bob) with this keychain: his tokens are missing here.
-        CalendarSyncService bobsWindow(*m_db);
+        CalendarSyncService bobsWindow(*m_db, m_time.clock());
         bobsWindow.setAdminUsername(QStringLiteral("bob"));
         QSignalSpy bobDone(&bobsWindow, &CalendarSyncService::syncFinished);
         bobsWindow.syncNow(created->id);
@@ -635,7 +687,9 @@ private slots:
         m_google->putEvent(timedEvent("busy1", berlin(m_day, 10), berlin(m_day, 11)));
         QVERIFY(connectGoogle());
         const QDateTime lastGood = integration().lastSyncAt;
+        QCOMPARE(lastGood, m_time.now());
         m_google->putEvent(timedEvent("busy2", berlin(m_day, 12), berlin(m_day, 13)));
+        m_time.advance(std::chrono::minutes(5));
 
         auto failOnce = [&] {
             if (status == 0)
@@ -644,7 +698,6 @@ private slots:
                 m_google->failNext(Route::EventsList, status, reason);
         };
         failOnce();
-        QDateTime before = QDateTime::currentDateTimeUtc();
         SyncReport report = sync();
         m_google->clearFaults();
         QVERIFY(!report.ok);
@@ -654,23 +707,27 @@ private slots:
         QCOMPARE(integration().lastSyncAt, lastGood);
         auto state = syncState();
         QCOMPARE(state.failureCount, 1);
-        QVERIFY(state.retryAt >= before.addSecs(15) && state.retryAt <= before.addSecs(31));
+        QVERIFY(state.retryAt >= m_time.now().addSecs(15) &&
+                state.retryAt < m_time.now().addSecs(30));
 
-        // A second failure in a row doubles the step.
+        // A second failure in a row (once the first back-off is over) doubles the step.
+        m_time.set(state.retryAt);
         failOnce();
-        before = QDateTime::currentDateTimeUtc();
         QVERIFY(!sync().ok);
         m_google->clearFaults();
         state = syncState();
         QCOMPARE(state.failureCount, 2);
-        QVERIFY(state.retryAt >= before.addSecs(30) && state.retryAt <= before.addSecs(61));
+        QVERIFY(state.retryAt >= m_time.now().addSecs(30) &&
+                state.retryAt < m_time.now().addSecs(60));
         QCOMPARE(storedEvents().size(), 1);
 
         // Success: active again, back-off cleared, the new event in.
+        m_time.set(state.retryAt);
         report = sync();
         QVERIFY2(report.ok, qPrintable(report.message));
         QCOMPARE(integration().syncStatus, SyncStatus::Active);
         QVERIFY(integration().syncError.isEmpty());
+        QCOMPARE(integration().lastSyncAt, m_time.now());
         QVERIFY(integration().lastSyncAt > lastGood);
         QCOMPARE(syncState().failureCount, 0);
         QVERIFY(!syncState().retryAt.isValid());
@@ -700,18 +757,20 @@ private slots:
         QVERIFY(connectGoogle());
         m_google->failNext(Route::EventsList, 500, "backendError");
         QVERIFY(!sync().ok);
-        QVERIFY(syncState().retryAt > QDateTime::currentDateTimeUtc().addSecs(10));
+        const QDateTime retryAt = syncState().retryAt;
+        QVERIFY(retryAt >= m_time.now().addSecs(15));
         const int lists = m_google->count(Route::EventsList);
-        // Always due but for the back-off; start-up and every poll respect it.
+        // Always due but for the back-off; start-up and every poll respect it, up to its last
+        // millisecond.
         m_service->setSyncInterval(std::chrono::milliseconds(0));
         m_service->setPollInterval(std::chrono::milliseconds(20));
+        m_time.set(retryAt.addMSecs(-1));
         m_service->start();
         QTest::qWait(300);
         QCOMPARE(m_google->count(Route::EventsList), lists);
         QCOMPARE(integration().syncStatus, SyncStatus::Error);
         // Once the back-off is over, the timer syncs by itself.
-        QSqlQuery q(m_db->connection());
-        QVERIFY(q.exec("UPDATE calendar_sync_state SET retry_at = 1"));
+        m_time.set(retryAt);
         QTRY_COMPARE_WITH_TIMEOUT(integration().syncStatus, SyncStatus::Active, 10000);
         QVERIFY(m_google->count(Route::EventsList) > lists);
         m_service->stop();
@@ -735,7 +794,7 @@ private slots:
         QVERIFY(!first.hasQueryItem("syncToken"));
         const QDateTime timeMin =
             QDateTime::fromString(first.queryItemValue("timeMin", QUrl::FullyDecoded), Qt::ISODate);
-        QVERIFY(qAbs(timeMin.secsTo(QDateTime::currentDateTimeUtc().addDays(-90))) < 120);
+        QCOMPARE(timeMin, m_time.now().addDays(-90));
         QVERIFY(lists[1].query.hasQueryItem("pageToken"));
         QVERIFY(!integration().syncToken.isEmpty());
 
@@ -793,7 +852,7 @@ private slots:
         QHash<QString, std::pair<QString, QDateTime>> before; // external id → (row id, updated)
         for (const auto& e : storedEvents())
             before.insert(e.externalEventId, {e.id, e.updatedAt});
-        QTest::qWait(20); // a different millisecond for anything rewritten
+        m_time.advance(std::chrono::seconds(1)); // a later updated_at for anything rewritten
 
         // 5 moved, 3 deleted, 2 added.
         for (int i = 0; i < 5; ++i)
@@ -833,10 +892,13 @@ private slots:
         CalendarEvent old;
         old.calendarIntegrationId = integration().id;
         old.externalEventId = "ancient";
-        old.startTime = QDateTime::currentDateTimeUtc().addDays(-100);
-        old.endTime = old.startTime.addSecs(3600);
+        old.endTime = m_time.now().addDays(-CalendarSyncRun::kWindowDays);
+        old.startTime = old.endTime.addSecs(-3600);
         QVERIFY(storage::CalendarEventRepository(m_db->connection()).upsert(old));
         QCOMPARE(storedEvents().size(), 1);
+        QVERIFY(sync().ok);
+        QCOMPARE(storedEvents().size(), 1); // ended exactly 90 days ago: still in the window
+        m_time.advance(std::chrono::seconds(1));
         QVERIFY(sync().ok);
         QCOMPARE(storedEvents().size(), 0);
     }
@@ -848,7 +910,7 @@ private slots:
         // A second SlotDesk (its own connection, its own lease holder) on the same file.
         auto otherDb = storage::Database::openFile(m_db->filePath());
         QVERIFY(otherDb.ok());
-        CalendarSyncService other(**otherDb);
+        CalendarSyncService other(**otherDb, m_time.clock());
         m_google->setDelay(Route::EventsList, 500);
         m_google->clearRequests();
         QSignalSpy mine(m_service.get(), &CalendarSyncService::syncFinished);
@@ -869,6 +931,39 @@ private slots:
         other.syncNow(integration().id);
         QVERIFY(theirs.wait(10000));
         QVERIFY(other.lastReport(integration().id)->ran);
+    }
+
+    // A lease held by a process on another machine (which cannot be asked whether it still
+    // runs) is respected until it runs out, to the millisecond; then this process takes it.
+    void anotherMachinesLeaseIsWaitedOutUntilItExpires() {
+        QVERIFY(connectGoogle());
+        const LeaseHolder elsewhere{QStringLiteral("elsewhere"),
+                                    QStringLiteral("other-host/pid:[1]"), 4242};
+        const QDateTime until =
+            m_time.now().addSecs(std::chrono::seconds(CalendarSyncRun::kLease).count());
+        {
+            auto db = m_db->connection();
+            auto tx = storage::Transaction::begin(db, storage::Transaction::Mode::Write);
+            QVERIFY(tx.ok());
+            auto taken = storage::CalendarSyncStateRepository(db).tryAcquire(
+                integration().id, elsewhere, m_time.now(), until);
+            QVERIFY(taken.ok() && *taken);
+            QVERIFY(tx->commit().ok());
+        }
+        m_google->clearRequests();
+        m_time.set(until.addMSecs(-1));
+        const SyncReport skipped = sync();
+        QVERIFY(!skipped.ran);
+        QVERIFY(skipped.leaseBusy);
+        QCOMPARE(m_google->count(Route::EventsList), 0);
+        QCOMPARE(syncState().leaseHolder.id, elsewhere.id);
+
+        m_time.set(until);
+        const SyncReport ran = sync();
+        QVERIFY2(ran.ok, qPrintable(ran.message));
+        QVERIFY(ran.ran);
+        QCOMPARE(m_google->count(Route::EventsList), 1);
+        QVERIFY(syncState().leaseHolder.id.isEmpty()); // given back after the pass
     }
 
     void syncNowDuringASyncIsCoalesced() {
@@ -893,7 +988,7 @@ private slots:
         QVERIFY(connectGoogle());
         const CalendarIntegration connected = integration();
         const QString refresh = test::keychainTokens(connected.keychainKey)->refreshToken;
-        approvedBooking(14, true); // a calendar write still owed
+        approvedBooking(14, VideoProvider::GoogleMeet); // a calendar write still owed
         QCOMPARE(jobs().size(), 1);
         // Make it fail first: disconnecting from error is allowed too.
         m_google->failNext(Route::EventsList, 500);
@@ -914,7 +1009,7 @@ private slots:
         QCOMPARE(slotStarts(m_day).contains("10:00"), true);
 
         // Disconnected: no sync, no job on the next approval.
-        approvedBooking(9, false);
+        approvedBooking(9, std::nullopt);
         QVERIFY(jobs().isEmpty());
         const int lists = m_google->count(Route::EventsList);
         QSignalSpy synced(m_service.get(), &CalendarSyncService::syncFinished);
@@ -926,7 +1021,7 @@ private slots:
     // ---- scale ------------------------------------------------------------------------------
 
     void fullSyncOfTenThousandEvents() {
-        const QDateTime base = QDateTime::currentDateTimeUtc().addDays(-30);
+        const QDateTime base = m_time.now().addDays(-30);
         for (int i = 0; i < 10000; ++i) {
             const QDateTime start = base.addSecs(3600 * i / 4);
             m_google->putEvent(

@@ -4,6 +4,7 @@
 // both sides); the exit-code, stdout/stderr and file-permission checks run the real binary.
 
 #include "cli/CliApplication.h"
+#include "core/Clock.h"
 #include "storage/Database.h"
 #include "storage/UserRepository.h"
 #include "support/TestData.h"
@@ -34,6 +35,8 @@ class TestCli : public QObject {
     Q_OBJECT
 
     std::unique_ptr<test::TestDatabase> m_tdb;
+    // "Now" for the commands run in this process (the binary reads the system clock).
+    core::ManualClock m_time{test::utc("2026-11-25T12:00:00Z")};
 
     // In this process, through the same entry point as the binary.
     Run cli(const QStringList& arguments) {
@@ -41,7 +44,7 @@ class TestCli : public QObject {
         QString err;
         QTextStream outStream(&out);
         QTextStream errStream(&err);
-        const int exitCode = cli::CliApplication(outStream, errStream)
+        const int exitCode = cli::CliApplication(outStream, errStream, m_time.clock())
                                  .run(QStringList{QStringLiteral("slotdesk-cli")} +
                                       m_tdb->cliArguments() + arguments);
         outStream.flush();
@@ -307,7 +310,7 @@ private slots:
                          .exitCode,
                      0);
         // A day a week ahead, in Berlin: 09:00-12:00 is six 30-minute slots.
-        const QDate day = QDate::currentDate().addDays(7);
+        const QDate day = m_time.now().date().addDays(7);
         const QString date = day.toString(Qt::ISODate);
         const QJsonObject listing = cliJson({"slots", "--from", date, "--to", date}).object();
         QCOMPARE(listing.value("timezone").toString(), QString("Europe/Berlin"));

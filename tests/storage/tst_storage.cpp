@@ -3,6 +3,7 @@
 
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
+#include "core/Clock.h"
 #include "storage/AvailabilityRepository.h"
 #include "storage/BookingRepository.h"
 #include "storage/BookingSearchRepository.h"
@@ -304,10 +305,12 @@ private slots:
     }
 
     void userRoundTripAndUniqueness() {
-        UserRepository users(m_db->connection());
+        core::ManualClock time(test::utc("2026-11-30T10:00:00Z"));
+        UserRepository users(m_db->connection(), time.clock());
         auto created = users.create(test::makeUser());
         QVERIFY(created.ok());
         QCOMPARE(created->id.size(), 36);
+        QCOMPARE(created->createdAt, time.now()); // the repository's clock stamps the row
         auto found = users.findByUsername(QStringLiteral("alice"));
         QVERIFY(found.ok() && found->has_value());
         const User& u = **found;
@@ -317,7 +320,7 @@ private slots:
         QCOMPARE(u.timeZone, QStringLiteral("Europe/Berlin"));
         QCOMPARE(u.createdAt, created->createdAt);
 
-        QThread::msleep(5);
+        time.advance(std::chrono::milliseconds(5));
         User changed = u;
         changed.name = QStringLiteral("Alice B. Admin");
         auto updated = users.update(changed);
@@ -325,6 +328,7 @@ private slots:
         auto again = users.findById(u.id);
         QCOMPARE((*again)->name, QStringLiteral("Alice B. Admin"));
         QCOMPARE((*again)->createdAt, u.createdAt);
+        QCOMPARE((*again)->updatedAt, time.now());
         QVERIFY((*again)->updatedAt > u.updatedAt);
 
         User clash = test::makeUser(QStringLiteral("alice"));
@@ -627,7 +631,7 @@ private slots:
         QVERIFY(exited.waitForFinished());
         QVERIFY(deadPid > 0);
 
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = test::utc("2026-11-30T10:00:00Z");
         const QDateTime until = now.addSecs(120);
         const auto acquire = [&](const LeaseHolder& holder, const QDateTime& at) {
             auto tx = Transaction::begin(m_db->connection(), Transaction::Mode::Write);
