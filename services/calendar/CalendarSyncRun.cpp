@@ -703,8 +703,7 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
                        other.state == storage::CalendarJobState::Pending;
             })) {
             loggedIfFailed(
-                jobs.reschedule(job.id, job.attempts,
-                                now().addMSecs(Backoff::kBase.count()),
+                jobs.reschedule(job.id, job.attempts, now().addMSecs(Backoff::kBase.count()),
                                 QStringLiteral("Waiting for the event to be created first")),
                 "reschedule a calendar delete that waits for its insert");
             ++m_report.jobsRescheduled;

@@ -497,7 +497,9 @@ private slots:
         storage::VideoIntegration zoom;
         zoom.userId = m_admin.id;
         zoom.accountEmail = QStringLiteral("alice@example.org");
-        QVERIFY(storage::VideoIntegrationRepository(m_db->connection(), m_time.clock()).save(zoom).ok());
+        QVERIFY(storage::VideoIntegrationRepository(m_db->connection(), m_time.clock())
+                    .save(zoom)
+                    .ok());
         const QDateTime approvedAt = m_time.now();
         const Booking booking = approvedBooking(13, VideoProvider::Zoom);
         QVERIFY(!booking.id.isEmpty());
