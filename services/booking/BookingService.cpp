@@ -3,6 +3,7 @@
 #include "booking/BookingStateMachine.h"
 #include "calendar/CalendarOutbox.h"
 #include "domain/Validation.h"
+#include "mail/MailOutbox.h"
 #include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
@@ -70,7 +71,7 @@ Result<Booking> BookingService::cancelForAttendee(const QString& bookingId, cons
     auto booking = findForAttendee(bookingId, token);
     if (!booking)
         return booking.error();
-    return cancel(booking->userId, bookingId, reason);
+    return transition(booking->userId, bookingId, BookingStatus::Cancelled, reason, true);
 }
 
 Status BookingService::checkOfferedDuration(const QString& userId, int duration) {
@@ -218,6 +219,9 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     auto created = storage::BookingRepository(db).create(booking);
     if (!created)
         return created.error();
+    // The e-mails the request owes are queued in the same transaction.
+    if (auto s = mail::MailOutbox::enqueueForCreation(db, *created, now); !s)
+        return s.error();
     if (auto s = tx->commit(); !s)
         return s.error();
     if (manageToken)
@@ -226,21 +230,22 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
 }
 
 Result<Booking> BookingService::approve(const QString& userId, const QString& bookingId) {
-    return transition(userId, bookingId, BookingStatus::Confirmed, {});
+    return transition(userId, bookingId, BookingStatus::Confirmed, {}, false);
 }
 
 Result<Booking> BookingService::reject(const QString& userId, const QString& bookingId,
                                        const QString& reason) {
-    return transition(userId, bookingId, BookingStatus::Rejected, reason);
+    return transition(userId, bookingId, BookingStatus::Rejected, reason, false);
 }
 
 Result<Booking> BookingService::cancel(const QString& userId, const QString& bookingId,
                                        const QString& reason) {
-    return transition(userId, bookingId, BookingStatus::Cancelled, reason);
+    return transition(userId, bookingId, BookingStatus::Cancelled, reason, false);
 }
 
 Result<Booking> BookingService::transition(const QString& userId, const QString& bookingId,
-                                           BookingStatus to, const QString& reason) {
+                                           BookingStatus to, const QString& reason,
+                                           bool byAttendee) {
     if (auto s = validation::optionalText(reason, QStringLiteral("reason"),
                                           validation::kMaxReasonLength);
         !s)
@@ -267,6 +272,10 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
         return updated.error();
     // The calendar write this change owes (if any) is queued in the same transaction.
     if (auto s = CalendarOutbox::enqueueForTransition(db, **found, *updated); !s)
+        return s.error();
+    // ... and so are the e-mails it owes.
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    if (auto s = mail::MailOutbox::enqueueForTransition(db, **found, *updated, byAttendee, now); !s)
         return s.error();
     if (auto s = tx->commit(); !s)
         return s.error();

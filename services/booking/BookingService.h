@@ -89,8 +89,9 @@ public:
     Result<QVector<Booking>> list(const QString& userId, const storage::BookingFilter& filter);
 
 private:
+    // `byAttendee`: through the attendee's manage link (which decides the e-mails it owes).
     Result<Booking> transition(const QString& userId, const QString& bookingId, BookingStatus to,
-                               const QString& reason);
+                               const QString& reason, bool byAttendee);
 
     storage::Database& m_database;
     SlotService::Clock m_clock;

@@ -127,6 +127,7 @@ struct MailSettings {
     int port = 587;
     QString security = QStringLiteral("starttls"); // "tls", "starttls" or "none" (loopback only)
     QString username;                              // empty: no AUTH
+    QString caFile; // PEM CAs to trust instead of the system's (a self-hosted server's own CA)
     QString fromAddress;
     QString fromName;                        // empty: the admin's name
     QString language = QStringLiteral("en"); // of the admin's own notices

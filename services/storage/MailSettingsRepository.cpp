@@ -5,9 +5,9 @@
 namespace slotdesk::storage {
 namespace {
 
-const QString kColumns =
-    QStringLiteral("user_id, host, port, security, username, from_address, from_name, language, "
-                   "reminder_minutes, admin_notices, updated_at");
+const QString kColumns = QStringLiteral(
+    "user_id, host, port, security, username, ca_file, from_address, from_name, language, "
+    "reminder_minutes, admin_notices, updated_at");
 
 } // namespace
 
@@ -25,12 +25,13 @@ Result<std::optional<MailSettings>> MailSettingsRepository::find(const QString& 
     s.port = q->value(2).toInt();
     s.security = q->value(3).toString();
     s.username = q->value(4).toString();
-    s.fromAddress = q->value(5).toString();
-    s.fromName = q->value(6).toString();
-    s.language = q->value(7).toString();
-    s.reminderMinutes = q->value(8).toInt();
-    s.adminNotices = q->value(9).toInt() != 0;
-    s.updatedAt = instantFromDb(q->value(10));
+    s.caFile = q->value(5).toString();
+    s.fromAddress = q->value(6).toString();
+    s.fromName = q->value(7).toString();
+    s.language = q->value(8).toString();
+    s.reminderMinutes = q->value(9).toInt();
+    s.adminNotices = q->value(10).toInt() != 0;
+    s.updatedAt = instantFromDb(q->value(11));
     return std::optional<MailSettings>(s);
 }
 
@@ -40,14 +41,15 @@ Result<MailSettings> MailSettingsRepository::save(MailSettings s) {
     if (auto done = execNoRows(
             m_db,
             QStringLiteral(
-                "INSERT INTO mail_settings (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO mail_settings (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (user_id) DO UPDATE SET host = excluded.host, port = excluded.port, "
                 "security = excluded.security, username = excluded.username, "
+                "ca_file = excluded.ca_file, "
                 "from_address = excluded.from_address, from_name = excluded.from_name, "
                 "language = excluded.language, reminder_minutes = excluded.reminder_minutes, "
                 "admin_notices = excluded.admin_notices, updated_at = excluded.updated_at")
                 .arg(kColumns),
-            {s.userId, s.host, s.port, s.security, toDb(s.username), s.fromAddress,
+            {s.userId, s.host, s.port, s.security, toDb(s.username), toDb(s.caFile), s.fromAddress,
              toDb(s.fromName), s.language, s.reminderMinutes, s.adminNotices ? 1 : 0,
              toDb(s.updatedAt)});
         !done)

@@ -252,6 +252,7 @@ const std::vector<Migration>& migrations() {
                   port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
                   security TEXT NOT NULL CHECK (security IN ('tls', 'starttls', 'none')),
                   username TEXT,
+                  ca_file TEXT,
                   from_address TEXT NOT NULL,
                   from_name TEXT,
                   language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'de', 'fr')),

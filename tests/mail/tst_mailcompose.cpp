@@ -47,13 +47,6 @@ MailContext context(const QString& language) {
     return c;
 }
 
-QJsonObject partOfType(const QJsonObject& report, const QString& type) {
-    for (const auto& part : report.value(QStringLiteral("parts")).toArray())
-        if (part.toObject().value(QStringLiteral("content_type")).toString() == type)
-            return part.toObject();
-    return {};
-}
-
 } // namespace
 
 class TestMailCompose : public QObject {
@@ -128,8 +121,8 @@ private slots:
         QCOMPARE(r.value("from").toArray().at(0).toObject().value("name").toString(), c.admin.name);
 
         // Times in the recipient's zone (and the attendee's too, for the admin).
-        const QString text = partOfType(r, "text/plain").value("content").toString();
-        const QString html = partOfType(r, "text/html").value("content").toString();
+        const QString text = test::partOfType(r, "text/plain").value("content").toString();
+        const QString html = test::partOfType(r, "text/html").value("content").toString();
         const QString berlin =
             language == "de"   ? "Montag, 1. März 2027, 10:00–10:45 (Europe/Berlin)"
             : language == "fr" ? "lundi 1 mars 2027, 10:00–10:45 (Europe/Berlin)"
@@ -153,7 +146,7 @@ private slots:
         QVERIFY(!html.contains("<img", Qt::CaseInsensitive));
         QVERIFY(!html.contains("src=", Qt::CaseInsensitive));
 
-        const QJsonObject calendar = partOfType(r, "text/calendar");
+        const QJsonObject calendar = test::partOfType(r, "text/calendar");
         QCOMPARE(calendar.value("params").toObject().value("method").toString(), method);
         if (!method.isEmpty()) {
             const auto ics = test::inspectIcs(calendar.value("content").toString().toUtf8());

@@ -54,13 +54,6 @@ MailMessage invitation() {
     return m;
 }
 
-QJsonObject partOfType(const QJsonObject& report, const QString& type) {
-    for (const auto& part : report.value(QStringLiteral("parts")).toArray())
-        if (part.toObject().value(QStringLiteral("content_type")).toString() == type)
-            return part.toObject();
-    return {};
-}
-
 bool isAscii(const QString& text) {
     for (const QChar c : text)
         if (c.unicode() > 0x7F)
@@ -117,20 +110,20 @@ private slots:
         QCOMPARE(r.value("date").toString(), QString("2027-02-01T08:00:00+00:00"));
         QCOMPARE(raw.value("auto-submitted").toString(), QString("auto-generated"));
 
-        const QJsonObject text = partOfType(r, "text/plain");
+        const QJsonObject text = test::partOfType(r, "text/plain");
         QCOMPARE(text.value("charset").toString(), QString("utf-8"));
         // Lines end in CRLF inside the message (text parts are line-based).
         QCOMPARE(text.value("content").toString().replace("\r\n", "\n"), m.text);
-        QCOMPARE(partOfType(r, "text/html").value("content").toString(), m.html);
+        QCOMPARE(test::partOfType(r, "text/html").value("content").toString(), m.html);
 
         // The invitation: a text/calendar alternative with its METHOD, and the same object as
         // an invite.ics attachment.
-        const QJsonObject calendar = partOfType(r, "text/calendar");
+        const QJsonObject calendar = test::partOfType(r, "text/calendar");
         QCOMPARE(calendar.value("params").toObject().value("method").toString(),
                  QString("REQUEST"));
         QCOMPARE(calendar.value("charset").toString().toLower(), QString("utf-8"));
         QCOMPARE(calendar.value("content").toString().toUtf8(), m.calendar.ics);
-        const QJsonObject ics = partOfType(r, "application/ics");
+        const QJsonObject ics = test::partOfType(r, "application/ics");
         QCOMPARE(ics.value("disposition").toString(), QString("attachment"));
         QCOMPARE(ics.value("filename").toString(), QString("invite.ics"));
         QCOMPARE(ics.value("content").toString().toUtf8(), m.calendar.ics);

@@ -1,5 +1,6 @@
 #include "support/MailInspection.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryFile>
@@ -33,6 +34,13 @@ Inspection runTool(const char* script, const QByteArray& input) {
 
 Inspection inspectMail(const QByteArray& message) {
     return runTool("parse_mail.py", message);
+}
+
+QJsonObject partOfType(const QJsonObject& report, const QString& contentType) {
+    for (const auto& part : report.value(QStringLiteral("parts")).toArray())
+        if (part.toObject().value(QStringLiteral("content_type")).toString() == contentType)
+            return part.toObject();
+    return {};
 }
 
 Inspection inspectIcs(const QByteArray& ics) {

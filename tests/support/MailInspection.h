@@ -16,6 +16,8 @@ struct Inspection {
 };
 
 Inspection inspectMail(const QByteArray& message);
+// The first leaf part of an inspectMail() report with this content type ("text/calendar"), or {}.
+QJsonObject partOfType(const QJsonObject& report, const QString& contentType);
 Inspection inspectIcs(const QByteArray& ics);
 
 } // namespace slotdesk::test
