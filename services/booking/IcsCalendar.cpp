@@ -68,7 +68,7 @@ QByteArray IcsCalendar::methodText(Method method) {
 }
 
 QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDateTime& now,
-                                   Method method, int alarmMinutes) {
+                                   Method method, int alarmMinutes, const QString& summaryText) {
     const bool cancelled = method == Method::Cancel || b.status == BookingStatus::Cancelled ||
                            b.status == BookingStatus::Rejected;
     const QByteArray status = cancelled                              ? "CANCELLED"
@@ -79,8 +79,9 @@ QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDa
     const QByteArray partstat = cancelled                              ? "DECLINED"
                                 : b.status == BookingStatus::Confirmed ? "ACCEPTED"
                                                                        : "NEEDS-ACTION";
-    const QString summary =
-        b.title.isEmpty() ? QStringLiteral("%1 / %2").arg(host.name, b.attendeeName) : b.title;
+    const QString summary = !summaryText.isEmpty() ? summaryText
+                            : !b.title.isEmpty()   ? b.title
+                                                 : QStringLiteral("Meeting with %1").arg(host.name);
     QList<QByteArray> lines{
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

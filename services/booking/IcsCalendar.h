@@ -20,12 +20,13 @@ public:
         Cancel,  // the event is off: remove it
     };
 
-    // `now` stamps DTSTAMP; `host` is the admin the attendee meets (the ORGANIZER). Every event
-    // carries a VALARM `alarmMinutes` before the start.
+    // `now` stamps DTSTAMP; `host` is the admin the attendee meets (the ORGANIZER). Every live
+    // event carries a VALARM `alarmMinutes` before the start. SUMMARY is `summary`, else the
+    // booking's title, else "Meeting with <host>".
     [[nodiscard]] static QByteArray forBooking(const Booking& booking, const User& host,
                                                const QDateTime& now,
                                                Method method = Method::Publish,
-                                               int alarmMinutes = 15);
+                                               int alarmMinutes = 15, const QString& summary = {});
     // The METHOD word: "PUBLISH", "REQUEST", "CANCEL".
     [[nodiscard]] static QByteArray methodText(Method method);
     // TEXT value escaping (RFC 5545 3.3.11) and line folding at 75 octets (3.1).

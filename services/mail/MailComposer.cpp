@@ -160,7 +160,7 @@ Result<MailMessage> MailComposer::compose(MailKind kind, const MailContext& cont
     if (const auto method = invitationFor(kind)) {
         m.calendar = {
             IcsCalendar::methodText(*method),
-            IcsCalendar::forBooking(b, admin, context.now, *method, context.alarmMinutes)};
+            IcsCalendar::forBooking(b, admin, context.now, *method, context.alarmMinutes, title)};
         if (*method == IcsCalendar::Method::Request)
             body.closing = t.calendarHint;
     }

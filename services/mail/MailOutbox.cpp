@@ -1,6 +1,7 @@
 #include "mail/MailOutbox.h"
 
 #include "core/LeaseHolder.h"
+#include "core/LogRedaction.h"
 #include "mail/MailComposer.h"
 #include "mail/MailKind.h"
 #include "mail/MimeWriter.h"
@@ -161,7 +162,7 @@ Status MailOutbox::deliverOne(const MailOutboxEntry& entry, DeliveryReport& repo
     storage::MailOutboxRepository outbox(db);
     const QDateTime now = m_clock.now();
     const auto fail = [&](const QString& why) -> Status {
-        qCWarning(lcMail) << "mail" << entry.id << "failed:" << why;
+        qCWarning(lcMail).noquote() << "mail" << entry.id << "failed:" << logQuoted(why);
         ++report.failed;
         auto done = outbox.markFailed(entry.id, m_leaseOwner, entry.attempts + 1, why);
         return done ? success() : Status(done.error());
@@ -239,7 +240,8 @@ Status MailOutbox::deliverOne(const MailOutboxEntry& entry, DeliveryReport& repo
         if (entry.attempts + 1 >= m_maxAttempts)
             return fail(result.detail);
         ++report.retrying;
-        qCInfo(lcMail) << "mail" << entry.id << "will be retried:" << result.detail;
+        qCInfo(lcMail).noquote() << "mail" << entry.id
+                                 << "will be retried:" << logQuoted(result.detail);
         recorded = outbox.reschedule(entry.id, m_leaseOwner, entry.attempts + 1,
                                      m_clock.now().addSecs(backoff(entry.attempts + 1).count()),
                                      result.detail);

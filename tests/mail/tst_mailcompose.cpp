@@ -154,6 +154,11 @@ private slots:
             QCOMPARE(ics.report.value("method").toString(), method);
             QCOMPARE(ics.report.value("uid").toString(), c.booking.id + "@slotdesk");
             QCOMPARE(ics.report.value("sequence").toInt(), 1);
+            // The event's title in the attendee's language.
+            QCOMPARE(ics.report.value("summary").toString(),
+                     language == "de"   ? QString("Termin mit Jürgen Müller")
+                     : language == "fr" ? QString("Rendez-vous avec Jürgen Müller")
+                                        : QString("Meeting with Jürgen Müller"));
         }
     }
 
