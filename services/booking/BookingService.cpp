@@ -3,6 +3,7 @@
 #include "booking/BookingStateMachine.h"
 #include "calendar/CalendarOutbox.h"
 #include "domain/Validation.h"
+#include "mail/MailOutbox.h"
 #include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
@@ -70,7 +71,7 @@ Result<Booking> BookingService::cancelForAttendee(const QString& bookingId, cons
     auto booking = findForAttendee(bookingId, token);
     if (!booking)
         return booking.error();
-    return cancel(booking->userId, bookingId, reason);
+    return transition(booking->userId, bookingId, BookingStatus::Cancelled, reason, true);
 }
 
 Status BookingService::checkOfferedDuration(const QString& userId, int duration) {
@@ -137,6 +138,8 @@ Status BookingService::checkRequest(const BookingRequest& request) {
     if (auto s = validation::optionalText(request.notes, QStringLiteral("notes"),
                                           validation::kMaxNotesLength);
         !s)
+        return s;
+    if (auto s = validation::language(request.language); !s)
         return s;
     return validation::timeZone(request.timeZone);
 }
@@ -206,6 +209,7 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     booking.attendeeEmail = request.email.trimmed();
     booking.notes = request.notes;
     booking.timeZone = request.timeZone;
+    booking.language = request.language;
     booking.requestedVideoProvider = request.videoProvider;
     booking.status = BookingStatus::Pending;
     const QString token = newManageToken();
@@ -215,6 +219,9 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     auto created = storage::BookingRepository(db, m_clock).create(booking);
     if (!created)
         return created.error();
+    // The e-mails the request owes are queued in the same transaction.
+    if (auto s = mail::MailOutbox::enqueueForCreation(db, *created, now); !s)
+        return s.error();
     if (auto s = tx->commit(); !s)
         return s.error();
     if (manageToken)
@@ -223,21 +230,22 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
 }
 
 Result<Booking> BookingService::approve(const QString& userId, const QString& bookingId) {
-    return transition(userId, bookingId, BookingStatus::Confirmed, {});
+    return transition(userId, bookingId, BookingStatus::Confirmed, {}, false);
 }
 
 Result<Booking> BookingService::reject(const QString& userId, const QString& bookingId,
                                        const QString& reason) {
-    return transition(userId, bookingId, BookingStatus::Rejected, reason);
+    return transition(userId, bookingId, BookingStatus::Rejected, reason, false);
 }
 
 Result<Booking> BookingService::cancel(const QString& userId, const QString& bookingId,
                                        const QString& reason) {
-    return transition(userId, bookingId, BookingStatus::Cancelled, reason);
+    return transition(userId, bookingId, BookingStatus::Cancelled, reason, false);
 }
 
 Result<Booking> BookingService::transition(const QString& userId, const QString& bookingId,
-                                           BookingStatus to, const QString& reason) {
+                                           BookingStatus to, const QString& reason,
+                                           bool byAttendee) {
     if (auto s = validation::optionalText(reason, QStringLiteral("reason"),
                                           validation::kMaxReasonLength);
         !s)
@@ -258,11 +266,16 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
         return s.error();
     booking.status = to;
     booking.statusReason = reason;
+    ++booking.sequence; // the attendee's calendar takes the new status over the old
     auto updated = bookings.update(booking);
     if (!updated)
         return updated.error();
     // The calendar write this change owes (if any) is queued in the same transaction.
     if (auto s = CalendarOutbox::enqueueForTransition(db, m_clock, **found, *updated); !s)
+        return s.error();
+    // ... and so are the e-mails it owes.
+    const QDateTime now = m_clock.now();
+    if (auto s = mail::MailOutbox::enqueueForTransition(db, **found, *updated, byAttendee, now); !s)
         return s.error();
     if (auto s = tx->commit(); !s)
         return s.error();
@@ -288,6 +301,8 @@ Status BookingService::recordVideoMeeting(const QString& userId,
     if (auto s = storage::VideoIntegrationRepository(db, m_clock).saveMeeting(meeting); !s)
         return s;
     Booking booking = **found;
+    if (booking.videoLink != meeting.joinUrl)
+        ++booking.sequence;
     booking.videoProvider = provider;
     booking.videoLink = meeting.joinUrl;
     if (auto updated = bookings.update(booking); !updated)
@@ -308,6 +323,8 @@ BookingService::recordCalendarEvent(const QSqlDatabase& db, const core::Clock& c
     Booking booking = **found;
     booking.calendarEventId = eventId;
     if (booking.requestedVideoProvider == VideoProvider::GoogleMeet && !meetLink.isEmpty()) {
+        if (booking.videoLink != meetLink)
+            ++booking.sequence;
         booking.videoProvider = VideoProvider::GoogleMeet;
         booking.videoLink = meetLink;
     }

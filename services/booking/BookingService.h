@@ -27,7 +27,8 @@ struct BookingRequest {
     QString name;
     QString email;
     QString notes;
-    QString timeZone; // the attendee's
+    QString timeZone;                        // the attendee's
+    QString language = QStringLiteral("en"); // the booking page's: "en", "de" or "fr"
     std::optional<VideoProvider> videoProvider;
     // At most this many pending future requests per attendee email (0 = no cap).
     int maxOpenRequestsPerEmail = 0;
@@ -88,8 +89,9 @@ public:
     Result<QVector<Booking>> list(const QString& userId, const storage::BookingFilter& filter);
 
 private:
+    // `byAttendee`: through the attendee's manage link (which decides the e-mails it owes).
     Result<Booking> transition(const QString& userId, const QString& bookingId, BookingStatus to,
-                               const QString& reason);
+                               const QString& reason, bool byAttendee);
 
     storage::Database& m_database;
     core::Clock m_clock;

@@ -1,0 +1,293 @@
+// The durable mail outbox end to end: bookings changed through BookingService queue their mails
+// in the same transaction, MailOutbox delivers them through a real SMTP server on 127.0.0.1
+// (smtp_server.py) — each once, in the attendee's language, with one UID and a rising SEQUENCE —
+// and failures recover or stay visible: server down and 4xx retry after a back-off, 5xx fails
+// without a retry storm, two runners on one database deliver each mail once.
+
+#include "availability/AvailabilityService.h"
+#include "booking/BookingService.h"
+#include "mail/MailOutbox.h"
+#include "storage/MailOutboxRepository.h"
+#include "storage/MailSettingsRepository.h"
+#include "support/MailInspection.h"
+#include "support/SmtpServerProcess.h"
+#include "support/TestData.h"
+#include "support/TestDatabase.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace slotdesk;
+using namespace slotdesk::mail;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString kUser = QStringLiteral("mailer");
+const QString kPassword = QStringLiteral("outbox-pässword-42");
+
+class FixedPassword : public PasswordSource {
+public:
+    Result<QString> password(const QString&) const override { return kPassword; }
+};
+
+} // namespace
+
+class TestMailOutbox : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tdb;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::SmtpServerProcess> m_server;
+    std::unique_ptr<core::ManualClock> m_clock;
+    FixedPassword m_passwords;
+    User m_admin;
+
+    BookingService bookings() { return BookingService(*m_db, m_clock->clock()); }
+    MailOutbox outbox(const QString& owner = QStringLiteral("runner-a")) {
+        return MailOutbox(*m_db, m_passwords, m_clock->clock(), owner);
+    }
+    void saveSettings() {
+        const mail::SmtpSettings smtp = m_server->settings();
+        MailSettings settings;
+        settings.userId = m_admin.id;
+        settings.host = smtp.host;
+        settings.port = smtp.port;
+        settings.security = toText(smtp.security);
+        settings.username = kUser;
+        settings.caFile = smtp.caFile;
+        settings.fromAddress = QStringLiteral("bookings@example.org");
+        settings.fromName = QStringLiteral("Alice's bookings");
+        QVERIFY(storage::MailSettingsRepository(m_db->connection()).save(settings).ok());
+    }
+    void startServer(int failRcpt = 0, const QStringList& reject = {}) {
+        test::SmtpServerProcess::Options options;
+        options.security = SmtpSecurity::StartTls;
+        options.user = kUser;
+        options.password = kPassword;
+        options.failRcpt = failRcpt;
+        options.reject = reject;
+        QVERIFY2(m_server->start(options), qPrintable(m_server->errorText()));
+        saveSettings();
+    }
+    // A request for Wednesday 2026-12-02 09:00 Berlin (+`slot` half hours), in German.
+    Booking request(int slot = 0, QString* token = nullptr,
+                    const QString& email = QStringLiteral("zoe@example.com")) {
+        BookingRequest r;
+        r.start = test::utc("2026-12-02T08:00:00Z").addSecs(1800 * slot);
+        r.duration = 30;
+        r.name = QStringLiteral("Zoë Ångström");
+        r.email = email;
+        r.timeZone = QStringLiteral("Europe/Berlin");
+        r.language = QStringLiteral("de");
+        auto created = bookings().create(m_admin, r, token);
+        if (!created)
+            qWarning() << created.error().message;
+        return created ? *created : Booking{};
+    }
+    QVector<storage::MailOutboxEntry> unsent() {
+        return *storage::MailOutboxRepository(m_db->connection()).listUnsent(m_admin.id);
+    }
+
+private slots:
+    void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
+    void init() {
+        m_tdb = std::make_unique<test::TestDatabase>();
+        auto db = m_tdb->open();
+        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
+        m_db = std::move(*db);
+        m_admin = test::seedAdmin(*m_db);
+        AvailabilityService availability(*m_db);
+        for (int day = 1; day <= 5; ++day) {
+            AvailabilityBlock block{{},   m_admin.id, day, 9 * 60, 12 * 60, "Europe/Berlin",
+                                    true, {},         {}};
+            QVERIFY(availability.add(block).ok());
+        }
+        m_clock = std::make_unique<core::ManualClock>(test::utc("2026-11-29T12:00:00Z"));
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_server = std::make_unique<test::SmtpServerProcess>(m_dir->path());
+    }
+    void cleanup() {
+        m_server.reset();
+        m_dir.reset();
+        m_db.reset();
+        m_tdb.reset();
+    }
+
+    void requestApproveAttendeeCancelDeliversFiveMailsOnce() {
+        startServer();
+        QString token;
+        const Booking booking = request(0, &token);
+        QVERIFY(!booking.id.isEmpty());
+        QVERIFY(bookings().approve(m_admin.id, booking.id).ok());
+        QVERIFY(bookings().cancelForAttendee(booking.id, token, QStringLiteral("ill")).ok());
+        // Owed: request received, admin notice, approved, the reminder (due in two days),
+        // cancelled, admin notice.
+        QCOMPARE(unsent().size(), 6);
+
+        auto report = outbox().deliverDue();
+        QVERIFY2(report.ok(), report ? "" : qPrintable(report.error().message));
+        QCOMPARE(report->sent, 5);
+        QCOMPARE(report->failed, 0);
+        const auto received = m_server->messages();
+        QCOMPARE(received.size(), 5);
+        QStringList toAttendee, toAdmin, uids, sequences;
+        for (const auto& message : received) {
+            QCOMPARE(message.envelope.value("login").toString(), kUser);
+            const auto parsed = test::inspectMail(message.data);
+            QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+            const QString to = message.envelope.value("rcpt_tos").toArray().at(0).toString();
+            (to == "zoe@example.com" ? toAttendee : toAdmin)
+                << parsed.report.value("subject").toString().section(':', 0, 0);
+            const QJsonObject calendar = test::partOfType(parsed.report, "text/calendar");
+            if (!calendar.isEmpty()) {
+                const auto ics = test::inspectIcs(calendar.value("content").toString().toUtf8());
+                QVERIFY2(ics.ok(), qPrintable(ics.error));
+                uids << ics.report.value("uid").toString();
+                sequences << ics.report.value("method").toString() + ' ' +
+                                 QString::number(ics.report.value("sequence").toInt());
+            }
+        }
+        // The attendee's in German (the page's language), the admin's in theirs (English).
+        toAttendee.sort();
+        toAdmin.sort();
+        sequences.sort();
+        QCOMPARE(toAttendee, (QStringList{"Abgesagt", "Anfrage erhalten", "Bestätigt"}));
+        QCOMPARE(toAdmin, (QStringList{"Cancelled by the attendee", "New request"}));
+        QCOMPARE(uids, (QStringList{booking.id + "@slotdesk", booking.id + "@slotdesk"}));
+        QCOMPARE(sequences, (QStringList{"CANCEL 2", "REQUEST 1"}));
+
+        // Nothing twice: delivering again sends nothing; the reminder for the cancelled
+        // meeting is dropped when it falls due.
+        QCOMPARE(outbox().deliverDue()->sent, 0);
+        m_clock->set(test::utc("2026-12-01T08:00:00Z"));
+        report = outbox().deliverDue();
+        QCOMPARE(report->sent, 0);
+        QCOMPARE(report->dropped, 1);
+        QCOMPARE(m_server->messages().size(), 5);
+        QVERIFY(unsent().isEmpty());
+
+        // The password is in no table.
+        for (const char* table : {"mail_settings", "mail_outbox", "bookings"}) {
+            QSqlQuery q(m_db->connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT * FROM %1").arg(table)));
+            while (q.next())
+                for (int i = 0; i < q.record().count(); ++i)
+                    QVERIFY(!q.value(i).toString().contains(kPassword));
+        }
+    }
+
+    void reminderBeforeTheMeeting() {
+        startServer();
+        const Booking booking = request();
+        QVERIFY(bookings().approve(m_admin.id, booking.id).ok());
+        QCOMPARE(outbox().deliverDue()->sent, 3);
+        m_clock->set(test::utc("2026-12-01T07:59:59Z"));
+        QCOMPARE(outbox().deliverDue()->sent, 0);
+        m_clock->set(test::utc("2026-12-01T08:00:00Z"));
+        QCOMPARE(outbox().deliverDue()->sent, 1);
+        const auto parsed = test::inspectMail(m_server->messages().last().data);
+        QVERIFY(parsed.report.value("subject").toString().startsWith("Erinnerung:"));
+    }
+
+    void serverDownThenBackAndA4xx() {
+        startServer();
+        const SmtpSettings reachable = m_server->settings();
+        m_server->stop();
+        // The request and its approval succeed although no mail can leave.
+        const Booking booking = request();
+        QVERIFY(bookings().approve(m_admin.id, booking.id).ok());
+        auto report = outbox().deliverDue();
+        QVERIFY(report.ok());
+        QCOMPARE(report->sent, 0);
+        QCOMPARE(report->retrying, 3);
+        for (const auto& entry : unsent()) {
+            if (entry.kind == "reminder")
+                continue;
+            QCOMPARE(entry.status, QString("owed"));
+            QCOMPARE(entry.attempts, 1);
+            QVERIFY2(entry.lastError.contains(QString::number(reachable.port)),
+                     qPrintable(entry.lastError));
+            QCOMPARE(entry.nextAttemptAt, m_clock->now().addSecs(60));
+        }
+        // Not before the back-off is over.
+        QCOMPARE(outbox().deliverDue()->retrying, 0);
+
+        // Back, but the first RCPT gets a 451: that mail waits again, the others go.
+        startServer(1);
+        m_clock->advance(60s);
+        report = outbox().deliverDue();
+        QCOMPARE(report->sent, 2);
+        QCOMPARE(report->retrying, 1);
+        m_clock->advance(2min);
+        QCOMPARE(outbox().deliverDue()->sent, 1);
+        QCOMPARE(m_server->messages().size(), 3);
+        QCOMPARE(outbox().deliverDue()->sent, 0);
+    }
+
+    void permanentFailureIsVisibleWithoutRetries() {
+        startServer(0, {QStringLiteral("gone@example.com")});
+        request(0, nullptr, QStringLiteral("gone@example.com"));
+        auto report = outbox().deliverDue();
+        QCOMPARE(report->failed, 1);
+        QCOMPARE(report->sent, 1); // the admin's notice
+        const auto failed = unsent();
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().status, QString("failed"));
+        QVERIFY2(failed.first().lastError.startsWith("550"), qPrintable(failed.first().lastError));
+        m_clock->advance(24h);
+        QCOMPARE(outbox().deliverDue()->failed, 0);
+        QCOMPARE(m_server->messages().size(), 1);
+        // The admin can ask for another attempt.
+        QVERIFY(*storage::MailOutboxRepository(m_db->connection())
+                     .retry(failed.first().id, m_admin.id, m_clock->now()));
+        QCOMPARE(outbox().deliverDue()->failed, 1);
+    }
+
+    void noSettingsNoMails() {
+        const Booking booking = request();
+        QVERIFY(!booking.id.isEmpty());
+        QVERIFY(unsent().isEmpty());
+    }
+
+    void twoRunnersDeliverEachMailOnce() {
+        startServer();
+        for (int slot = 0; slot < 4; ++slot)
+            QVERIFY(
+                !request(slot, nullptr, QStringLiteral("a%1@example.com").arg(slot)).id.isEmpty());
+        QCOMPARE(unsent().size(), 8);
+        std::atomic<int> sent{0};
+        std::atomic<int> errors{0};
+        const auto run = [&](const QString& owner) {
+            auto db = m_db->openAgain();
+            if (!db) {
+                ++errors;
+                return;
+            }
+            MailOutbox runner(**db, m_passwords, m_clock->clock(), owner);
+            auto report = runner.deliverDue();
+            if (!report)
+                ++errors;
+            else
+                sent += report->sent;
+        };
+        std::unique_ptr<QThread> a(QThread::create(run, QStringLiteral("runner-a")));
+        std::unique_ptr<QThread> b(QThread::create(run, QStringLiteral("runner-b")));
+        a->start();
+        b->start();
+        QVERIFY(a->wait(QDeadlineTimer(240000)));
+        QVERIFY(b->wait(QDeadlineTimer(240000)));
+        QCOMPARE(errors.load(), 0);
+        QCOMPARE(sent.load(), 8);
+        QCOMPARE(m_server->messages().size(), 8);
+        QVERIFY(unsent().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMailOutbox)
+#include "tst_mailoutbox.moc"
