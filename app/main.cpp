@@ -6,6 +6,7 @@
 #include "core/Clock.h"
 #include "core/LogRedaction.h"
 #include "core/QuitOnSignals.h"
+#include "models/AdminSession.h"
 #include "profile/ProfileService.h"
 #include "storage/DatabaseSelection.h"
 #include "ui/AppSettings.h"
@@ -177,7 +178,7 @@ int main(int argc, char* argv[]) {
     CalendarSyncService calendarSync(db, clock);
     zoom::ZoomService zoom(db);
     zoom.setClock(clock);
-    ui::MainWindow window(db, username);
+    ui::MainWindow window(db, username, clock);
     window.setIntegrationServices(&calendarSync, &zoom);
     calendarSync.start();
     zoom.start();
@@ -194,12 +195,21 @@ int main(int argc, char* argv[]) {
         link.listen(listenOverride.address.toString(), listenOverride.port);
     else
         link.listen(ui::AppSettings::listenAddress(), ui::AppSettings::listenPort());
-    QTextStream(stdout) << "Booking link: " << link.url().toString()
-                        << (link.isOnline() ? QString()
-                                            : QStringLiteral(" (offline: %1)").arg(link.problem()))
-                        << Qt::endl;
-    if (link.url() != link.localUrl())
-        QTextStream(stdout) << "Served at: " << link.localUrl().toString() << Qt::endl;
+    // The link ends in the admin's username, which the window reads on its database thread.
+    const auto announce = [&link] {
+        QTextStream(stdout) << "Booking link: " << link.url().toString()
+                            << (link.isOnline()
+                                    ? QString()
+                                    : QStringLiteral(" (offline: %1)").arg(link.problem()))
+                            << Qt::endl;
+        if (link.url() != link.localUrl())
+            QTextStream(stdout) << "Served at: " << link.localUrl().toString() << Qt::endl;
+    };
+    if (window.session()->isLoaded())
+        announce();
+    else
+        QObject::connect(window.session(), &models::AdminSession::adminChanged, &link, announce,
+                         Qt::SingleShotConnection);
 
     if (parser.isSet(page))
         window.showPage(*ui::MainWindow::pageFromName(parser.value(page)));

@@ -50,20 +50,18 @@ QVector<AvailabilityBlock> AvailabilityBlockModel::blocksOn(int dayOfWeek) const
 }
 
 void AvailabilityBlockModel::reload() {
-    QVector<AvailabilityBlock> blocks;
-    if (m_session->hasAdmin()) {
-        auto listed = AvailabilityService(m_session->database()).list(m_session->userId());
-        if (!listed) {
-            emit loadFailed(listed.error().message);
-            return;
-        }
-        blocks = std::move(*listed);
-    }
-    std::stable_sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) {
-        return std::tuple(weekPosition(a.dayOfWeek), a.startMinute, a.endMinute, a.id) <
-               std::tuple(weekPosition(b.dayOfWeek), b.startMinute, b.endMinute, b.id);
-    });
-    replaceRows(std::move(blocks));
+    loadForAdmin(
+        m_session,
+        [](storage::Database& database, const QString& userId) {
+            return AvailabilityService(database).list(userId);
+        },
+        [this](QVector<AvailabilityBlock> blocks) {
+            std::stable_sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) {
+                return std::tuple(weekPosition(a.dayOfWeek), a.startMinute, a.endMinute, a.id) <
+                       std::tuple(weekPosition(b.dayOfWeek), b.startMinute, b.endMinute, b.id);
+            });
+            replaceRows(std::move(blocks));
+        });
 }
 
 bool AvailabilityBlockModel::rowChanged(const AvailabilityBlock& before,

@@ -34,9 +34,6 @@ public:
 public slots:
     void reload();
 
-signals:
-    void loadFailed(const QString& message);
-
 private:
     bool rowChanged(const AvailabilityBlock& before, const AvailabilityBlock& after) const override;
 

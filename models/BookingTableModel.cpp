@@ -11,7 +11,6 @@
 #include "core/ZonedTime.h"
 
 #include <QLocale>
-#include <QScopedValueRollback>
 
 #include <algorithm>
 
@@ -64,53 +63,65 @@ bool BookingTableModel::isLive() const {
 
 void BookingTableModel::restart() {
     resetRows({});
-    m_exhausted = !isLive();
-    updateCount();
-    if (!m_exhausted)
-        fetchMore({});
+    m_exhausted = true;
+    if (!m_session)
+        forgetRequests();
+    if (!m_session || !canRead(m_session)) {
+        setTotal(0);
+        return;
+    }
+    // The first page and the count, in one visit to the worker.
+    load(
+        m_session->worker(),
+        [userId = m_session->userId(),
+         search = m_search](storage::Database& database) -> Result<Rows> {
+            BookingSearchService service(database);
+            auto total = service.count(userId, search);
+            if (!total)
+                return total.error();
+            auto page = service.page(userId, search, 0, kPageSize);
+            if (!page)
+                return page.error();
+            return Rows{std::move(*page), *total};
+        },
+        [this](Rows first) {
+            m_exhausted = first.rows.size() < kPageSize;
+            appendRows(std::move(first.rows));
+            setTotal(first.total);
+        });
 }
 
-void BookingTableModel::updateCount() {
-    int total = 0;
-    if (isLive()) {
-        auto counted =
-            BookingSearchService(m_session->database()).count(m_session->userId(), m_search);
-        if (!counted) {
-            emit loadFailed(counted.error().message);
-            return;
-        }
-        total = *counted;
-    }
-    if (total != m_total) {
-        m_total = total;
-        emit totalCountChanged(m_total);
-    }
+void BookingTableModel::setTotal(int total) {
+    if (total == m_total)
+        return;
+    m_total = total;
+    emit totalCountChanged(m_total);
 }
 
 bool BookingTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_exhausted && isLive();
+    return !parent.isValid() && !m_exhausted && isLive() && !isLoading();
 }
 
 void BookingTableModel::fetchMore(const QModelIndex& parent) {
-    // Views (and QAbstractItemModelTester) may ask again from inside our own insert signals.
-    if (!canFetchMore(parent) || m_fetching)
+    if (!canFetchMore(parent))
         return;
-    const QScopedValueRollback<bool> fetching(m_fetching, true);
-    auto page = BookingSearchService(m_session->database())
-                    .page(m_session->userId(), m_search, rowCount(), kPageSize);
-    if (!page) {
-        m_exhausted = true;
-        emit loadFailed(page.error().message);
-        return;
-    }
-    m_exhausted = page->size() < kPageSize;
-    // A booking inserted meanwhile shifts the pages by one; never show a row twice.
-    QSet<QString> have;
-    have.reserve(rowCount());
-    for (const auto& row : rows())
-        have.insert(row.id);
-    page->removeIf([&](const storage::BookingSummary& row) { return have.contains(row.id); });
-    appendRows(std::move(*page));
+    load(
+        m_session->worker(),
+        [userId = m_session->userId(), search = m_search,
+         offset = rowCount()](storage::Database& database) {
+            return BookingSearchService(database).page(userId, search, offset, kPageSize);
+        },
+        [this](QVector<storage::BookingSummary> page) {
+            m_exhausted = page.size() < kPageSize;
+            // A booking inserted meanwhile shifts the pages by one; never show a row twice.
+            QSet<QString> have;
+            have.reserve(rowCount());
+            for (const auto& row : rows())
+                have.insert(row.id);
+            page.removeIf(
+                [&](const storage::BookingSummary& row) { return have.contains(row.id); });
+            appendRows(std::move(page));
+        });
 }
 
 void BookingTableModel::reload() {
@@ -120,29 +131,39 @@ void BookingTableModel::reload() {
         restart();
         return;
     }
-    const int wanted = std::max(rowCount(), kPageSize);
-    QVector<storage::BookingSummary> fresh;
-    fresh.reserve(wanted);
-    BookingSearchService service(m_session->database());
-    while (fresh.size() < wanted) {
-        const int limit =
-            std::min(static_cast<int>(wanted - fresh.size()), BookingSearchService::kMaxPage);
-        auto page =
-            service.page(m_session->userId(), m_search, static_cast<int>(fresh.size()), limit);
-        if (!page) {
-            emit loadFailed(page.error().message);
-            return;
-        }
-        const bool last = page->size() < limit;
-        fresh.append(std::move(*page));
-        if (last) {
-            m_exhausted = true;
-            break;
-        }
-        m_exhausted = false;
-    }
-    replaceRows(std::move(fresh));
-    updateCount();
+    // As many rows as are loaded now (at least a page), and the count.
+    load(
+        m_session->worker(),
+        [userId = m_session->userId(), search = m_search,
+         wanted = std::max(rowCount(), kPageSize)](storage::Database& database) -> Result<Rows> {
+            BookingSearchService service(database);
+            Rows fresh;
+            fresh.rows.reserve(wanted);
+            while (fresh.rows.size() < wanted) {
+                const int limit = std::min(static_cast<int>(wanted - fresh.rows.size()),
+                                           BookingSearchService::kMaxPage);
+                auto page =
+                    service.page(userId, search, static_cast<int>(fresh.rows.size()), limit);
+                if (!page)
+                    return page.error();
+                const bool last = page->size() < limit;
+                fresh.rows.append(std::move(*page));
+                if (last) {
+                    fresh.exhausted = true;
+                    break;
+                }
+            }
+            auto total = service.count(userId, search);
+            if (!total)
+                return total.error();
+            fresh.total = *total;
+            return fresh;
+        },
+        [this](Rows fresh) {
+            m_exhausted = fresh.exhausted;
+            replaceRows(std::move(fresh.rows));
+            setTotal(fresh.total);
+        });
 }
 
 void BookingTableModel::sort(int column, Qt::SortOrder order) {

@@ -1,8 +1,9 @@
 #pragma once
 // BookingTableModel: the admin's bookings as table rows (start, length, attendee, email,
-// status). Live, it reads them from the database a page at a time (canFetchMore/fetchMore) with
-// the search's filters and order applied in SQL, and reloads the rows it holds whenever the
-// database changes. Without a session (or an admin) it has no rows.
+// status). Live, it reads them from the database a page at a time (canFetchMore/fetchMore, on
+// the session's worker: a page arrives after fetchMore() returns) with the search's filters and
+// order applied in SQL, and reloads the rows it holds whenever the database changes. Without a
+// session (or an admin) it has no rows.
 
 #include "models/KeyedRowsModel.h"
 #include "storage/BookingSearchRepository.h"
@@ -42,20 +43,23 @@ public slots:
 
 signals:
     void totalCountChanged(int count);
-    void loadFailed(const QString& message);
 
 private:
+    struct Rows {
+        QVector<storage::BookingSummary> rows;
+        int total = 0;
+        bool exhausted = false;
+    };
     bool rowChanged(const storage::BookingSummary& before,
                     const storage::BookingSummary& after) const override;
     void restart();
-    void updateCount();
+    void setTotal(int total);
     bool isLive() const;
 
     AdminSession* m_session = nullptr;
     storage::BookingSearch m_search;
     int m_total = 0;
     bool m_exhausted = true;
-    bool m_fetching = false;
 };
 
 } // namespace slotdesk::models

@@ -7,6 +7,7 @@
 #include "models/PlainToolTip.h"
 #include "models/StatusText.h"
 #include "models/TimeText.h"
+#include "storage/BookingRepository.h"
 
 #include "core/ZonedTime.h"
 #include "domain/Validation.h"
@@ -89,43 +90,51 @@ void CalendarItemModel::setItems(QVector<CalendarItem> items, const QString& zon
 }
 
 void CalendarItemModel::reload() {
-    if (!m_session)
+    if (!m_session) {
+        forgetRequests();
         return;
-    if (!m_session->hasAdmin() || !m_first.isValid() || !m_last.isValid()) {
+    }
+    if (!canRead(m_session)) {
+        replaceRows({});
+        return;
+    }
+    if (!m_first.isValid() || !m_last.isValid()) {
+        forgetRequests();
         replaceRows({});
         return;
     }
     const QString zone = m_session->timeZone();
     const QDateTime from = zonedtime::startOfDay(m_first, zone);
     const QDateTime to = zonedtime::startOfDay(m_last.addDays(1), zone);
-
-    // A booking that started before `from` may still run into it, by at most its longest length.
-    storage::BookingFilter filter;
-    filter.startsFrom = from.addSecs(-60 * qint64(validation::kMaxBookingMinutes));
-    filter.startsBefore = to;
-    auto bookings = BookingService(m_session->database()).list(m_session->userId(), filter);
-    if (!bookings) {
-        emit loadFailed(bookings.error().message);
-        return;
-    }
-    auto events =
-        CalendarEventService(m_session->database()).listBusy(m_session->userId(), from, to);
-    if (!events) {
-        emit loadFailed(events.error().message);
-        return;
-    }
-    QVector<CalendarItem> items;
-    items.reserve(bookings->size() + events->size());
-    for (const auto& b : *bookings) {
-        if (b.endTime <= from)
-            continue;
-        if (b.status == BookingStatus::Pending || b.status == BookingStatus::Confirmed)
-            items.append(CalendarItem::fromBooking(b, zone));
-    }
-    for (const auto& e : *events)
-        items.append(CalendarItem::fromEvent(e, zone));
-    sortByStart(items);
-    replaceRows(std::move(items));
+    load(
+        m_session->worker(),
+        [userId = m_session->userId(), zone, from,
+         to](storage::Database& database) -> Result<QVector<CalendarItem>> {
+            // A booking that started before `from` may still run into it, by at most its
+            // longest length.
+            storage::BookingFilter filter;
+            filter.startsFrom = from.addSecs(-60 * qint64(validation::kMaxBookingMinutes));
+            filter.startsBefore = to;
+            auto bookings = BookingService(database).list(userId, filter);
+            if (!bookings)
+                return bookings.error();
+            auto events = CalendarEventService(database).listBusy(userId, from, to);
+            if (!events)
+                return events.error();
+            QVector<CalendarItem> items;
+            items.reserve(bookings->size() + events->size());
+            for (const auto& b : *bookings) {
+                if (b.endTime <= from)
+                    continue;
+                if (b.status == BookingStatus::Pending || b.status == BookingStatus::Confirmed)
+                    items.append(CalendarItem::fromBooking(b, zone));
+            }
+            for (const auto& e : *events)
+                items.append(CalendarItem::fromEvent(e, zone));
+            sortByStart(items);
+            return items;
+        },
+        [this](QVector<CalendarItem> items) { replaceRows(std::move(items)); });
 }
 
 bool CalendarItemModel::rowChanged(const CalendarItem& before, const CalendarItem& after) const {

@@ -1,7 +1,8 @@
 #pragma once
 // CalendarItemModel: what the calendar shows for a range of days in the admin's zone — pending
 // and confirmed bookings, and busy events synced from external calendars — by start time. It
-// reloads when the database changes; the view reads wall-clock times from LocalStartRole and
+// reloads when the database changes, reading on the session's worker (a range asked for while
+// another is loading replaces it); the view reads wall-clock times from LocalStartRole and
 // LocalEndRole.
 
 #include "models/KeyedRowsModel.h"
@@ -56,9 +57,6 @@ public:
 
 public slots:
     void reload();
-
-signals:
-    void loadFailed(const QString& message);
 
 private:
     bool rowChanged(const CalendarItem& before, const CalendarItem& after) const override;

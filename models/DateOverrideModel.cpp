@@ -18,21 +18,17 @@ DateOverrideModel::DateOverrideModel(AdminSession* session, QObject* parent)
 }
 
 void DateOverrideModel::reload() {
-    QVector<AvailabilityOverride> entries;
-    if (m_session->hasAdmin()) {
-        auto listed = AvailabilityService(m_session->database()).overrides(m_session->userId());
-        if (!listed) {
-            emit loadFailed(listed.error().message);
-            return;
-        }
-        const QDate today =
-            zonedtime::toLocal(QDateTime::currentDateTimeUtc(), m_session->timeZone()).date();
-        for (auto& entry : *listed) {
-            if (entry.date >= today)
-                entries.append(std::move(entry));
-        }
-    }
-    replaceRows(std::move(entries));
+    loadForAdmin(
+        m_session,
+        [](storage::Database& database, const QString& userId) {
+            return AvailabilityService(database).overrides(userId);
+        },
+        [this](QVector<AvailabilityOverride> listed) {
+            const QDate today =
+                zonedtime::toLocal(m_session->clock().now(), m_session->timeZone()).date();
+            listed.removeIf([&](const AvailabilityOverride& entry) { return entry.date < today; });
+            replaceRows(std::move(listed));
+        });
 }
 
 bool DateOverrideModel::rowChanged(const AvailabilityOverride& before,

@@ -25,9 +25,6 @@ public:
 public slots:
     void reload();
 
-signals:
-    void loadFailed(const QString& message);
-
 private:
     bool rowChanged(const AvailabilityOverride& before,
                     const AvailabilityOverride& after) const override;

@@ -5,6 +5,7 @@
 #include "models/ItemRoles.h"
 #include "models/StatusText.h"
 #include "models/TimeText.h"
+#include "storage/Database.h"
 
 namespace slotdesk::models {
 
@@ -16,16 +17,29 @@ IntegrationModel::IntegrationModel(AdminSession* session, QObject* parent)
 }
 
 void IntegrationModel::reload() {
-    QVector<CalendarIntegration> integrations;
-    if (m_session->hasAdmin()) {
-        auto listed = IntegrationStatusService(m_session->database()).list(m_session->userId());
-        if (!listed) {
-            emit loadFailed(listed.error().message);
-            return;
-        }
-        integrations = std::move(*listed);
-    }
-    replaceRows(std::move(integrations));
+    loadForAdmin(
+        m_session,
+        [](storage::Database& database, const QString& userId) -> Result<Snapshot> {
+            auto calendars = IntegrationStatusService(database).list(userId);
+            if (!calendars)
+                return calendars.error();
+            auto jobs = storage::CalendarJobRepository(database.connection()).list(userId);
+            if (!jobs)
+                return jobs.error();
+            auto zoom = storage::VideoIntegrationRepository(database.connection())
+                            .find(userId, QStringLiteral("zoom"));
+            if (!zoom)
+                return zoom.error();
+            return Snapshot{std::move(*calendars), std::move(*jobs), std::move(*zoom)};
+        },
+        [this](Snapshot snapshot) { show(std::move(snapshot)); });
+}
+
+void IntegrationModel::show(Snapshot snapshot) {
+    m_jobs = std::move(snapshot.jobs);
+    m_zoom = std::move(snapshot.zoom);
+    replaceRows(std::move(snapshot.calendars));
+    emit refreshed();
 }
 
 int IntegrationModel::googleCalendarRow() const {
@@ -58,9 +72,8 @@ QVariant IntegrationModel::data(const QModelIndex& index, int role) const {
         case Status:
             return StatusText::sync(c.syncStatus);
         case LastSync:
-            return c.lastSyncAt.isValid()
-                       ? TimeText::ago(c.lastSyncAt, QDateTime::currentDateTimeUtc())
-                       : tr("Never");
+            return c.lastSyncAt.isValid() ? TimeText::ago(c.lastSyncAt, m_session->clock().now())
+                                          : tr("Never");
         case Problem:
             return c.syncError;
         default:

@@ -1,10 +1,15 @@
 #pragma once
-// IntegrationModel: the admin's calendar connections and how their sync is doing, read live
-// through IntegrationStatusService for the Integrations page.
+// IntegrationModel: the admin's integrations as the Integrations page shows them — the calendar
+// connections and how their sync is doing (the rows), the calendar writes still owed, and the
+// Zoom connection — read live, together, on the session's worker.
 
 #include "models/KeyedRowsModel.h"
 
 #include "domain/Entities.h"
+#include "storage/CalendarJobRepository.h"
+#include "storage/VideoIntegrationRepository.h"
+
+#include <optional>
 
 namespace slotdesk::models {
 
@@ -20,6 +25,10 @@ public:
 
     // The Google Calendar connection, if there is one (row index), else -1.
     [[nodiscard]] int googleCalendarRow() const;
+    // The calendar writes still owed (pending or failed jobs).
+    [[nodiscard]] const QVector<storage::CalendarJob>& calendarJobs() const { return m_jobs; }
+    // The Zoom connection, if there is one.
+    [[nodiscard]] const std::optional<storage::VideoIntegration>& zoom() const { return m_zoom; }
 
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -30,13 +39,22 @@ public slots:
     void reload();
 
 signals:
-    void loadFailed(const QString& message);
+    // After each read: the rows, calendarJobs() and zoom() are current.
+    void refreshed();
 
 private:
+    struct Snapshot {
+        QVector<CalendarIntegration> calendars;
+        QVector<storage::CalendarJob> jobs;
+        std::optional<storage::VideoIntegration> zoom;
+    };
+    void show(Snapshot snapshot);
     bool rowChanged(const CalendarIntegration& before,
                     const CalendarIntegration& after) const override;
 
     AdminSession* m_session = nullptr;
+    QVector<storage::CalendarJob> m_jobs;
+    std::optional<storage::VideoIntegration> m_zoom;
 };
 
 } // namespace slotdesk::models

@@ -2,17 +2,19 @@
 // KeyedRowsModel<Row>: a table model over rows that have a string `id`. replaceRows() turns a
 // fresh read into the smallest set of row signals (remove, insert, move, dataChanged), so a
 // reload after a database change keeps the view's selection, current row and scroll position.
+// The rows are read asynchronously (AsyncTableModel).
 
-#include <QAbstractTableModel>
+#include "models/AsyncTableModel.h"
+
 #include <QHash>
 #include <QSet>
 #include <QVector>
 
 namespace slotdesk::models {
 
-template <typename Row> class KeyedRowsModel : public QAbstractTableModel {
+template <typename Row> class KeyedRowsModel : public AsyncTableModel {
 public:
-    using QAbstractTableModel::QAbstractTableModel;
+    using AsyncTableModel::AsyncTableModel;
 
     int rowCount(const QModelIndex& parent = {}) const override {
         return parent.isValid() ? 0 : static_cast<int>(m_rows.size());

@@ -5,6 +5,7 @@
 #include "models/BookingRoleData.h"
 #include "models/ItemRoles.h"
 #include "models/TimeText.h"
+#include "storage/BookingRepository.h"
 
 #include <algorithm>
 
@@ -18,17 +19,17 @@ PendingBookingModel::PendingBookingModel(AdminSession* session, QObject* parent)
 }
 
 void PendingBookingModel::reload() {
-    QVector<Booking> pending;
-    if (m_session->hasAdmin()) {
-        storage::BookingFilter filter;
-        filter.status = BookingStatus::Pending;
-        auto listed = BookingService(m_session->database()).list(m_session->userId(), filter);
-        if (!listed) {
-            emit loadFailed(listed.error().message);
-            return;
-        }
-        pending = std::move(*listed);
-    }
+    loadForAdmin(
+        m_session,
+        [](storage::Database& database, const QString& userId) {
+            storage::BookingFilter filter;
+            filter.status = BookingStatus::Pending;
+            return BookingService(database).list(userId, filter);
+        },
+        [this](QVector<Booking> pending) { show(std::move(pending)); });
+}
+
+void PendingBookingModel::show(QVector<Booking> pending) {
     std::stable_sort(pending.begin(), pending.end(), [](const Booking& a, const Booking& b) {
         return std::tie(a.createdAt, a.id) < std::tie(b.createdAt, b.id);
     });
@@ -68,7 +69,7 @@ QVariant PendingBookingModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Requested:
-            return TimeText::ago(b.createdAt, QDateTime::currentDateTimeUtc());
+            return TimeText::ago(b.createdAt, m_session->clock().now());
         case Attendee:
             return b.attendeeName;
         case Email:

@@ -1,7 +1,8 @@
 #pragma once
 // PendingBookingModel: the requests waiting for the admin's decision, oldest request first —
-// the Approvals queue. It follows the database live and announces requests it has not seen
-// before (for notifications), but not the ones already waiting when it first loads.
+// the Approvals queue. It follows the database live (reading it on the session's worker) and
+// announces requests it has not seen before (for notifications), but not the ones already
+// waiting when it first loads.
 
 #include "models/KeyedRowsModel.h"
 
@@ -29,9 +30,9 @@ public slots:
 signals:
     void countChanged(int count);
     void newRequests(const QVector<slotdesk::Booking>& bookings);
-    void loadFailed(const QString& message);
 
 private:
+    void show(QVector<Booking> pending);
     bool rowChanged(const Booking& before, const Booking& after) const override;
 
     AdminSession* m_session = nullptr;

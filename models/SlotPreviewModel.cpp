@@ -14,39 +14,43 @@
 namespace slotdesk::models {
 
 SlotPreviewModel::SlotPreviewModel(AdminSession* session, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_session(session)
-    , m_slotService(session->database()) {
+    : AsyncTableModel(parent)
+    , m_session(session) {
     connect(m_session, &AdminSession::databaseChanged, this, &SlotPreviewModel::reload);
     reload();
 }
 
 void SlotPreviewModel::reload() {
     const QString zone = m_session->timeZone();
-    const QDate today = zonedtime::toLocal(QDateTime::currentDateTimeUtc(), zone).date();
+    const QDate today = zonedtime::toLocal(m_session->clock().now(), zone).date();
+    if (!canRead(m_session)) {
+        show(today, {});
+        return;
+    }
+    SlotRequest request;
+    request.from = today;
+    request.to = today.addDays(kDays - 1);
+    request.timeZone = zone;
+    load(
+        m_session->worker(),
+        [admin = m_session->admin(), request,
+         clock = m_session->clock()](storage::Database& database) {
+            return SlotService(database, clock).listSlots(admin, request);
+        },
+        [this, today](const SlotListing& listing) { show(today, listing); });
+}
+
+void SlotPreviewModel::show(const QDate& first, const SlotListing& listing) {
     QVector<QVector<SlotTime>> days(kDays);
-    int length = 0;
-    if (m_session->hasAdmin()) {
-        SlotRequest request;
-        request.from = today;
-        request.to = today.addDays(kDays - 1);
-        request.timeZone = zone;
-        auto listing = m_slotService.listSlots(m_session->admin(), request);
-        if (!listing) {
-            emit loadFailed(listing.error().message);
-            return;
-        }
-        length = listing->duration;
-        for (const auto& day : listing->days) {
-            const auto column = today.daysTo(day.date);
-            if (column >= 0 && column < kDays)
-                days[static_cast<int>(column)] = day.times;
-        }
+    for (const auto& day : listing.days) {
+        const auto column = first.daysTo(day.date);
+        if (column >= 0 && column < kDays)
+            days[static_cast<int>(column)] = day.times;
     }
     beginResetModel();
-    m_first = today;
+    m_first = first;
     m_days = std::move(days);
-    m_length = length;
+    m_length = listing.duration;
     endResetModel();
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 // SlotPreviewModel: the slots an attendee would be offered over the next days, in the admin's
-// zone — one column per day, one row per slot — computed by SlotService from what is saved now.
-// It recomputes whenever the database changes, so editing hours or rules updates it at once.
+// zone — one column per day, one row per slot — computed by SlotService (on the session's
+// worker) from what is saved now. It recomputes whenever the database changes, so editing hours
+// or rules updates it at once.
 
 #include "booking/SlotService.h"
+#include "models/AsyncTableModel.h"
 
-#include <QAbstractTableModel>
 #include <QDate>
 #include <QVector>
 
@@ -13,7 +14,7 @@ namespace slotdesk::models {
 
 class AdminSession;
 
-class SlotPreviewModel : public QAbstractTableModel {
+class SlotPreviewModel : public AsyncTableModel {
     Q_OBJECT
 public:
     static constexpr int kDays = 7;
@@ -34,12 +35,10 @@ public:
 public slots:
     void reload();
 
-signals:
-    void loadFailed(const QString& message);
-
 private:
+    void show(const QDate& first, const SlotListing& listing);
+
     AdminSession* m_session = nullptr;
-    SlotService m_slotService;
     QDate m_first;
     int m_length = 0;
     QVector<QVector<SlotTime>> m_days;

@@ -1089,6 +1089,13 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::EmptyState</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::GoogleCalendarCard</name>
     <message>
         <source>Google Calendar</source>

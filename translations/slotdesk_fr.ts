@@ -1089,6 +1089,13 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::EmptyState</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::GoogleCalendarCard</name>
     <message>
         <source>Google Calendar</source>

@@ -50,12 +50,12 @@ ApprovalsPage::ApprovalsPage(models::AdminSession*, models::PendingBookingModel*
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->viewport()->setAutoFillBackground(false);
 
-    auto* empty = new EmptyState(Icons::Glyph::Approvals, tr("You're all caught up"),
-                                 tr("New booking requests appear here, oldest first. You can "
-                                    "approve or reject several at once."),
-                                 this);
+    m_empty = new EmptyState(Icons::Glyph::Approvals, tr("You're all caught up"),
+                             tr("New booking requests appear here, oldest first. You can "
+                                "approve or reject several at once."),
+                             this);
     m_stack->addWidget(m_list);
-    m_stack->addWidget(empty);
+    m_stack->addWidget(m_empty);
 
     auto* hint = new QLabel(tr("Select several with Ctrl or Shift · Ctrl+Enter approves · "
                                "Ctrl+Backspace rejects"),
@@ -83,8 +83,15 @@ ApprovalsPage::ApprovalsPage(models::AdminSession*, models::PendingBookingModel*
     connect(m_reject, &QPushButton::clicked, this, &ApprovalsPage::askRejectSelected);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ApprovalsPage::updateState);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ApprovalsPage::updateState);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &ApprovalsPage::updateState);
+    const auto arrived = [this] {
+        if (isVisible())
+            selectFirstRequest();
+        updateState();
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, arrived);
+    connect(m_model, &QAbstractItemModel::modelReset, this, arrived);
+    connect(m_model, &models::PendingBookingModel::loadingChanged, this,
+            &ApprovalsPage::updateState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
         // Keep the keyboard flow going: the next request becomes the selected one.
         if (!m_list->selectionModel()->hasSelection() && m_model->rowCount() > 0) {
@@ -105,7 +112,10 @@ ApprovalsPage::ApprovalsPage(models::AdminSession*, models::PendingBookingModel*
 
 void ApprovalsPage::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    // Like a mail client: the oldest request is ready for the keyboard.
+    selectFirstRequest();
+}
+
+void ApprovalsPage::selectFirstRequest() {
     if (!m_list->selectionModel()->hasSelection() && m_model->rowCount() > 0) {
         m_list->setCurrentIndex(m_model->index(0, 0));
         m_list->selectionModel()->select(m_model->index(0, 0), QItemSelectionModel::ClearAndSelect);
@@ -138,13 +148,14 @@ void ApprovalsPage::updateState() {
     const int count = m_model->rowCount();
     const int selected = static_cast<int>(m_list->selectionModel()->selectedIndexes().size());
     m_stack->setCurrentIndex(count == 0 ? 1 : 0);
+    m_empty->setLoading(count == 0 && m_model->isLoading());
     m_approve->setEnabled(selected > 0);
     m_reject->setEnabled(selected > 0);
     m_approve->setText(selected > 1 ? tr("Approve %n", nullptr, selected) : tr("Approve"));
     m_reject->setText(selected > 1 ? tr("Reject %n…", nullptr, selected) : tr("Reject…"));
     m_header->setSubtitle(
         count == 0
-            ? tr("No requests waiting")
+            ? (m_model->isLoading() ? EmptyState::loadingText() : tr("No requests waiting"))
             : models::plural(tr("%n request(s) waiting · oldest first", nullptr, count), count));
 }
 

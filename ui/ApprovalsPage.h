@@ -17,6 +17,7 @@ class PendingBookingModel;
 namespace slotdesk::ui {
 
 class BookingActions;
+class EmptyState;
 class PageHeader;
 
 class ApprovalsPage : public QWidget {
@@ -39,12 +40,15 @@ protected:
 
 private:
     void updateState();
+    // Like a mail client: with nothing selected, the oldest request is ready for the keyboard.
+    void selectFirstRequest();
 
     models::PendingBookingModel* m_model;
     BookingActions* m_actions;
     PageHeader* m_header;
     QListView* m_list;
     QStackedWidget* m_stack;
+    EmptyState* m_empty;
     QPushButton* m_approve;
     QPushButton* m_reject;
 };

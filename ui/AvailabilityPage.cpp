@@ -5,6 +5,7 @@
 #include "models/AdminSession.h"
 #include "models/AvailabilityBlockModel.h"
 #include "models/ChangeWatcher.h"
+#include "models/DatabaseWorker.h"
 #include "models/DateOverrideModel.h"
 #include "models/ItemRoles.h"
 #include "models/SlotPreviewModel.h"
@@ -14,6 +15,7 @@
 #include "ui/Icons.h"
 #include "ui/OverrideDialog.h"
 #include "ui/PageHeader.h"
+#include "ui/ScrollingPage.h"
 #include "ui/SectionCard.h"
 #include "ui/SlotPreviewView.h"
 #include "ui/WeeklyHoursEditor.h"
@@ -25,7 +27,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -110,23 +111,13 @@ AvailabilityPage::AvailabilityPage(models::AdminSession* session, QWidget* paren
     m_status->setTextFormat(Qt::PlainText); // error messages, which may quote the database
     m_status->hide();
 
-    auto* contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(24, 18, 24, 24);
-    contentLayout->setSpacing(18);
+    QVBoxLayout* contentLayout = layOutScrollingPage(this, content);
     contentLayout->addWidget(header);
     contentLayout->addWidget(m_status);
     contentLayout->addWidget(weeklyCard);
     contentLayout->addLayout(columns);
     contentLayout->addWidget(m_previewCard);
     contentLayout->addStretch(1);
-
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
 
     auto overridesChanged = [this, noOverrides] {
         const bool any = m_overrides->rowCount() > 0;
@@ -149,8 +140,12 @@ AvailabilityPage::AvailabilityPage(models::AdminSession* session, QWidget* paren
             &AvailabilityPage::removeSelectedOverride);
     connect(m_preview, &QAbstractItemModel::modelReset, this,
             &AvailabilityPage::updatePreviewTitle);
-    connect(m_session, &models::AdminSession::adminChanged, this,
-            [this] { m_weekly->setAdminZone(m_session->timeZone()); });
+    // Everything here is the admin's: nothing to edit before their profile has been read.
+    content->setEnabled(m_session->hasAdmin());
+    connect(m_session, &models::AdminSession::adminChanged, this, [this, content] {
+        content->setEnabled(m_session->hasAdmin());
+        m_weekly->setAdminZone(m_session->timeZone());
+    });
     updatePreviewTitle();
 }
 
@@ -174,19 +169,13 @@ BlockDialog* AvailabilityPage::editHours(const QString& blockId) {
 }
 
 void AvailabilityPage::removeHours(const QString& blockId) {
-    auto removed = AvailabilityService(m_session->database()).remove(m_session->userId(), blockId);
-    if (!removed) {
-        m_status->setText(removed.error().message);
-        m_status->show();
-        return;
-    }
-    m_status->hide();
-    m_session->watcher()->check();
+    apply([blockId](AvailabilityService& service, const QString& userId) {
+        return service.remove(userId, blockId);
+    });
 }
 
 OverrideDialog* AvailabilityPage::addOverride() {
-    const QDate today =
-        zonedtime::toLocal(QDateTime::currentDateTimeUtc(), m_session->timeZone()).date();
+    const QDate today = zonedtime::toLocal(m_session->clock().now(), m_session->timeZone()).date();
     return openModal(new OverrideDialog(m_session, today.addDays(1), this));
 }
 
@@ -194,16 +183,28 @@ void AvailabilityPage::removeSelectedOverride() {
     const QModelIndex current = m_overrideList->currentIndex();
     if (!current.isValid())
         return;
-    auto removed =
-        AvailabilityService(m_session->database())
-            .removeOverride(m_session->userId(), current.data(models::IdRole).toString());
-    if (!removed) {
-        m_status->setText(removed.error().message);
-        m_status->show();
-        return;
-    }
-    m_status->hide();
-    m_session->watcher()->check();
+    apply([overrideId = current.data(models::IdRole).toString()](AvailabilityService& service,
+                                                                 const QString& userId) {
+        return service.removeOverride(userId, overrideId);
+    });
+}
+
+void AvailabilityPage::apply(Change change) {
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId(), change](storage::Database& database) {
+            AvailabilityService service(database);
+            return change(service, userId);
+        },
+        [this](Status changed) {
+            if (!changed) {
+                m_status->setText(changed.error().message);
+                m_status->show();
+                return;
+            }
+            m_status->hide();
+            m_session->watcher()->check();
+        });
 }
 
 void AvailabilityPage::updatePreviewTitle() {

@@ -2,11 +2,19 @@
 // AvailabilityPage: when people can book the admin — the weekly hours, date overrides, the
 // booking rules, and a live preview of the slots the next seven days would offer.
 
+#include "core/Result.h"
+
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QTableView;
 class QPushButton;
+
+namespace slotdesk {
+class AvailabilityService;
+}
 
 namespace slotdesk::models {
 class AdminSession;
@@ -43,6 +51,10 @@ public slots:
     void removeSelectedOverride();
 
 private:
+    // Runs on the worker thread, for the admin `userId`.
+    using Change = std::function<Status(AvailabilityService&, const QString& userId)>;
+    // Makes `change` on the worker; its failure shows above the sections.
+    void apply(Change change);
     void updatePreviewTitle();
 
     models::AdminSession* m_session;

@@ -1,9 +1,7 @@
 #include "ui/BlockDialog.h"
 
 #include "availability/AvailabilityService.h"
-#include "models/AdminSession.h"
 #include "models/AvailabilityBlockModel.h"
-#include "models/ChangeWatcher.h"
 #include "ui/EditDialogLayout.h"
 #include "ui/FormFeedback.h"
 #include "ui/TimeOfDayBox.h"
@@ -80,15 +78,13 @@ void BlockDialog::save() {
     block.startMinute = range->first;
     block.endMinute = range->second;
     block.timeZone = m_zone->zone();
-    AvailabilityService service(m_session->database());
-    auto saved = block.id.isEmpty() ? service.add(block) : service.update(block);
-    if (!saved) {
-        m_feedback->show(saved.error());
-        return;
-    }
-    m_block = *saved;
-    m_session->watcher()->check();
-    accept();
+    saveFromDialog(
+        this, m_session, m_feedback, m_saving,
+        [block](storage::Database& database) {
+            AvailabilityService service(database);
+            return block.id.isEmpty() ? service.add(block) : service.update(block);
+        },
+        [this](const AvailabilityBlock& saved) { m_block = saved; });
 }
 
 } // namespace slotdesk::ui

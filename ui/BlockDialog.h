@@ -1,7 +1,7 @@
 #pragma once
 // BlockDialog: adds or edits one block of weekly hours — a day, a start and an end, and the
-// zone the times are in. It saves through AvailabilityService and stays open, with the problem
-// shown beside the field, until the block is valid.
+// zone the times are in. It saves through AvailabilityService (on the session's worker) and
+// stays open, with the problem shown beside the field, until the block is valid.
 
 #include "domain/Entities.h"
 
@@ -47,6 +47,7 @@ private:
     TimeOfDayBox* m_to;
     TimeZoneBox* m_zone;
     FormFeedback* m_feedback;
+    bool m_saving = false;
 };
 
 } // namespace slotdesk::ui

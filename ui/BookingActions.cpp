@@ -5,6 +5,7 @@
 #include "booking/BookingService.h"
 #include "models/AdminSession.h"
 #include "models/ChangeWatcher.h"
+#include "models/DatabaseWorker.h"
 #include "models/TimeText.h"
 
 #include <QInputDialog>
@@ -21,41 +22,56 @@ BookingActions::BookingActions(models::AdminSession* session, QWidget* dialogPar
 void BookingActions::approve(const QStringList& bookingIds) {
     if (bookingIds.isEmpty() || !m_session->hasAdmin())
         return;
-    const QString userId = m_session->userId();
-    const QString zone = m_session->timeZone();
-    BookingService bookings(m_session->database());
-    BookingConflictService conflicts(m_session->database());
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId(), bookingIds,
+         clock = m_session->clock()](storage::Database& database) -> Result<QVector<Candidate>> {
+            BookingService bookings(database, clock);
+            BookingConflictService conflicts(database);
+            QVector<Candidate> candidates;
+            for (const QString& id : bookingIds) {
+                auto booking = bookings.find(userId, id);
+                if (!booking)
+                    return booking.error();
+                auto found = conflicts.conflicts(userId, *booking);
+                if (!found)
+                    return found.error();
+                candidates.append({std::move(*booking), std::move(*found)});
+            }
+            return candidates;
+        },
+        [this, bookingIds](Result<QVector<Candidate>> candidates) {
+            if (!candidates) {
+                emit failed(candidates.error().message);
+                return;
+            }
+            askOrApprove(bookingIds, *candidates);
+        });
+}
 
+void BookingActions::askOrApprove(const QStringList& bookingIds,
+                                  const QVector<Candidate>& candidates) {
+    const QString zone = m_session->timeZone();
     QStringList problems;
     QVector<Booking> batch;
-    for (const QString& id : bookingIds) {
-        auto booking = bookings.find(userId, id);
-        if (!booking) {
-            emit failed(booking.error().message);
-            return;
-        }
-        auto found = conflicts.conflicts(userId, *booking);
-        if (!found) {
-            emit failed(found.error().message);
-            return;
-        }
-        for (const auto& c : *found) {
+    for (const auto& [booking, conflicts] : candidates) {
+        for (const auto& c : conflicts) {
             const QString when = models::TimeText::range(c.start, c.end, zone);
-            problems.append(c.kind == BookingConflict::Kind::BusyEvent
-                                ? tr("%1 overlaps “%2” in your calendar (%3)")
-                                      .arg(booking->attendeeName,
-                                           c.title.isEmpty() ? tr("Busy") : c.title, when)
-                                : tr("%1 overlaps your confirmed booking with %2 (%3)")
-                                      .arg(booking->attendeeName, c.title, when));
+            problems.append(
+                c.kind == BookingConflict::Kind::BusyEvent
+                    ? tr("%1 overlaps “%2” in your calendar (%3)")
+                          .arg(booking.attendeeName, c.title.isEmpty() ? tr("Busy") : c.title, when)
+                    : tr("%1 overlaps your confirmed booking with %2 (%3)")
+                          .arg(booking.attendeeName, c.title, when));
         }
         for (const auto& other : std::as_const(batch)) {
-            if (other.startTime < booking->endTime && booking->startTime < other.endTime)
+            if (other.startTime < booking.endTime && booking.startTime < other.endTime)
                 problems.append(
                     tr("%1 and %2 overlap each other (%3)")
-                        .arg(other.attendeeName, booking->attendeeName,
-                             models::TimeText::range(booking->startTime, booking->endTime, zone)));
+                        .arg(other.attendeeName, booking.attendeeName,
+                             models::TimeText::range(booking.startTime, booking.endTime, zone)));
         }
-        batch.append(*booking);
+        batch.append(booking);
     }
     if (problems.isEmpty()) {
         approveNow(bookingIds);
@@ -72,51 +88,76 @@ void BookingActions::approve(const QStringList& bookingIds) {
 }
 
 void BookingActions::approveNow(const QStringList& bookingIds) {
-    const int approved = applyEach(bookingIds, [this](BookingService& bookings, const QString& id) {
-        return bookings.approve(m_session->userId(), id);
-    });
-    if (approved > 0)
-        emit done(models::plural(tr("Approved %n request(s)", nullptr, approved), approved));
+    applyEach(
+        bookingIds,
+        [](BookingService& bookings, const QString& userId, const QString& id) {
+            return bookings.approve(userId, id);
+        },
+        [](int approved) {
+            return models::plural(tr("Approved %n request(s)", nullptr, approved), approved);
+        });
 }
 
 void BookingActions::reject(const QStringList& bookingIds, const QString& reason) {
     if (bookingIds.isEmpty() || !m_session->hasAdmin())
         return;
-    const int rejected =
-        applyEach(bookingIds, [this, reason](BookingService& bookings, const QString& id) {
-            return bookings.reject(m_session->userId(), id, reason.trimmed());
+    applyEach(
+        bookingIds,
+        [reason = reason.trimmed()](BookingService& bookings, const QString& userId,
+                                    const QString& id) {
+            return bookings.reject(userId, id, reason);
+        },
+        [](int rejected) {
+            return models::plural(tr("Rejected %n request(s)", nullptr, rejected), rejected);
         });
-    if (rejected > 0)
-        emit done(models::plural(tr("Rejected %n request(s)", nullptr, rejected), rejected));
 }
 
 void BookingActions::cancel(const QStringList& bookingIds, const QString& reason) {
     if (bookingIds.isEmpty() || !m_session->hasAdmin())
         return;
-    const int cancelled =
-        applyEach(bookingIds, [this, reason](BookingService& bookings, const QString& id) {
-            return bookings.cancel(m_session->userId(), id, reason.trimmed());
+    applyEach(
+        bookingIds,
+        [reason = reason.trimmed()](BookingService& bookings, const QString& userId,
+                                    const QString& id) {
+            return bookings.cancel(userId, id, reason);
+        },
+        [](int cancelled) {
+            return models::plural(tr("Cancelled %n booking(s)", nullptr, cancelled), cancelled);
         });
-    if (cancelled > 0)
-        emit done(models::plural(tr("Cancelled %n booking(s)", nullptr, cancelled), cancelled));
 }
 
-int BookingActions::applyEach(const QStringList& bookingIds, const Change& change) {
-    BookingService bookings(m_session->database());
-    int changed = 0;
-    QString problem;
-    for (const QString& id : bookingIds) {
-        auto result = change(bookings, id);
-        if (result)
-            ++changed;
-        else
-            problem = result.error().message;
-    }
-    // Every view follows at once rather than at the watcher's next tick.
-    m_session->watcher()->check();
-    if (!problem.isEmpty())
-        emit failed(problem);
-    return changed;
+void BookingActions::applyEach(const QStringList& bookingIds, Change change, Summary summary) {
+    struct Outcome {
+        int changed = 0;
+        QString problem;
+    };
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId(), bookingIds, change,
+         clock = m_session->clock()](storage::Database& database) {
+            BookingService bookings(database, clock);
+            Outcome outcome;
+            for (const QString& id : bookingIds) {
+                auto result = change(bookings, userId, id);
+                if (result)
+                    ++outcome.changed;
+                else
+                    outcome.problem = result.error().message;
+            }
+            return Result<Outcome>(outcome);
+        },
+        [this, summary](Result<Outcome> outcome) {
+            if (!outcome) {
+                emit failed(outcome.error().message);
+                return;
+            }
+            // Every view follows at once rather than at the watcher's next tick.
+            m_session->watcher()->check();
+            if (!outcome->problem.isEmpty())
+                emit failed(outcome->problem);
+            if (outcome->changed > 0)
+                emit done(summary(outcome->changed));
+        });
 }
 
 void BookingActions::askAndReject(const QStringList& bookingIds) {

@@ -2,9 +2,12 @@
 // BookingActions: the admin's decisions on bookings — approve, reject with an optional reason,
 // cancel with a reason — for one or several at once, shared by every page that offers them.
 // Before approving, it checks what each request would now collide with (a confirmed booking,
-// a busy event, another request approved in the same batch) and asks first. Questions are
-// asynchronous (window-modal dialogs opened with open()), and replaceable for tests.
+// a busy event, another request approved in the same batch) and asks first. Everything is
+// asynchronous: the checks and the changes run on the session's DatabaseWorker, questions are
+// window-modal dialogs opened with open() (replaceable for tests), and done() or failed() says
+// how it ended.
 
+#include "booking/BookingConflictService.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 
@@ -54,9 +57,19 @@ signals:
     void failed(const QString& message);
 
 private:
-    using Change = std::function<Result<Booking>(BookingService&, const QString& id)>;
-    // Applies `change` to each booking; reports the last failure; returns how many changed.
-    int applyEach(const QStringList& bookingIds, const Change& change);
+    // A request to approve and what it would now collide with.
+    struct Candidate {
+        Booking booking;
+        QVector<BookingConflict> conflicts;
+    };
+    // Runs on the worker thread: everything it needs comes in as arguments.
+    using Change =
+        std::function<Result<Booking>(BookingService&, const QString& userId, const QString& id)>;
+    using Summary = std::function<QString(int changed)>;
+    // Applies `change` to each booking on the worker; then reports the last failure, and
+    // summary(how many changed) when any did.
+    void applyEach(const QStringList& bookingIds, Change change, Summary summary);
+    void askOrApprove(const QStringList& bookingIds, const QVector<Candidate>& candidates);
     void approveNow(const QStringList& bookingIds);
     void ask(const QString& title, const QString& text, Answer answer);
     void askReason(const QString& title, const QString& label, const QString& okText,

@@ -2,6 +2,7 @@
 
 #include "booking/BookingService.h"
 #include "models/AdminSession.h"
+#include "models/DatabaseWorker.h"
 #include "models/StatusText.h"
 #include "models/TimeText.h"
 #include "ui/Appearance.h"
@@ -137,18 +138,37 @@ void BookingDetailsPanel::setActions(BookingActions* actions) {
             [actions](const QString& id) { actions->askAndCancel({id}); });
 }
 
-bool BookingDetailsPanel::showBookingById(models::AdminSession* session, const QString& bookingId) {
-    if (bookingId.isEmpty() || !session->hasAdmin())
-        return false;
-    auto booking = BookingService(session->database()).find(session->userId(), bookingId);
-    if (!booking)
-        return false;
-    showBooking(*booking, session->timeZone());
-    return true;
+void BookingDetailsPanel::showBookingById(models::AdminSession* session, const QString& bookingId) {
+    if (bookingId.isEmpty() || !session->hasAdmin()) {
+        dismiss();
+        return;
+    }
+    const quint64 request = ++m_request;
+    session->worker()->post(
+        this,
+        [userId = session->userId(), bookingId](storage::Database& database) {
+            return BookingService(database).find(userId, bookingId);
+        },
+        [this, request, zone = session->timeZone()](Result<Booking> booking) {
+            if (request != m_request)
+                return;
+            if (!booking) {
+                hide();
+                return;
+            }
+            showBooking(*booking, zone);
+            show();
+        });
+}
+
+void BookingDetailsPanel::dismiss() {
+    ++m_request;
+    hide();
 }
 
 void BookingDetailsPanel::showBooking(const Booking& booking, const QString& adminZone) {
     using models::TimeText;
+    ++m_request;
     m_bookingId = booking.id;
     m_title->setText(booking.attendeeName);
     const QPalette& pal = palette();
@@ -191,6 +211,7 @@ void BookingDetailsPanel::showBooking(const Booking& booking, const QString& adm
 
 void BookingDetailsPanel::showBusyEvent(const QString& title, const QDateTime& start,
                                         const QDateTime& end, const QString& adminZone) {
+    ++m_request;
     m_bookingId.clear();
     m_title->setText(title.isEmpty() ? tr("Busy") : title);
     m_status->setText(tr("Busy in your calendar").toHtmlEscaped());

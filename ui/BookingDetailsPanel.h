@@ -26,10 +26,13 @@ public:
     explicit BookingDetailsPanel(QWidget* parent = nullptr);
 
     void showBooking(const Booking& booking, const QString& adminZone);
-    // Reads the booking and shows it; false (showing nothing new) if it cannot be read.
-    bool showBookingById(models::AdminSession* session, const QString& bookingId);
+    // Reads the booking (on the session's worker), then shows it and the panel — or hides the
+    // panel if there is no such booking. Until then the panel stays as it is.
+    void showBookingById(models::AdminSession* session, const QString& bookingId);
     void showBusyEvent(const QString& title, const QDateTime& start, const QDateTime& end,
                        const QString& adminZone);
+    // Hides the panel; a booking still being read is not shown when it arrives.
+    void dismiss();
     [[nodiscard]] QString bookingId() const { return m_bookingId; }
     // Routes the panel's buttons to `actions` (reasons are asked for first).
     void setActions(BookingActions* actions);
@@ -45,6 +48,7 @@ private:
     void setRow(QLabel* label, const QString& text);
 
     QString m_bookingId;
+    quint64 m_request = 0; // the newest showBookingById(): older answers are dropped
     QLabel* m_title;
     QLabel* m_status;
     QLabel* m_adminTime;

@@ -3,6 +3,7 @@
 #include "availability/AvailabilityService.h"
 #include "models/AdminSession.h"
 #include "models/ChangeWatcher.h"
+#include "models/DatabaseWorker.h"
 #include "ui/FormFeedback.h"
 
 #include <QComboBox>
@@ -145,13 +146,25 @@ BookingRulesForm::~BookingRulesForm() {
 void BookingRulesForm::load() {
     if (!m_session->hasAdmin())
         return;
-    auto settings = AvailabilityService(m_session->database()).settings(m_session->userId());
-    if (!settings) {
-        m_feedback->show(settings.error());
-        return;
-    }
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId()](storage::Database& database) {
+            return AvailabilityService(database).settings(userId);
+        },
+        [this](Result<BookingSettings> settings) {
+            if (!settings) {
+                m_feedback->show(settings.error());
+                return;
+            }
+            // What the admin typed since wins over what was saved before.
+            if (!m_dirty)
+                showSettings(*settings);
+        });
+}
+
+void BookingRulesForm::showSettings(const BookingSettings& settings) {
     m_loading = true;
-    m_loaded = *settings;
+    m_loaded = settings;
     for (QPushButton* button : std::as_const(m_durationButtons))
         button->setChecked(m_loaded.durations.contains(button->property("minutes").toInt()));
     rebuildDefaultChoices(m_loaded.defaultDuration);
@@ -223,15 +236,21 @@ void BookingRulesForm::markDirty() {
 
 void BookingRulesForm::save() {
     m_feedback->clear();
-    auto saved = AvailabilityService(m_session->database()).saveSettings(settingsFromFields());
-    if (!saved) {
-        m_feedback->show(saved.error());
-        return;
-    }
-    m_dirty = false;
-    m_session->watcher()->check();
-    load();
-    m_status->setText(tr("Saved"));
+    m_session->worker()->post(
+        this,
+        [settings = settingsFromFields()](storage::Database& database) {
+            return AvailabilityService(database).saveSettings(settings);
+        },
+        [this](Result<BookingSettings> saved) {
+            if (!saved) {
+                m_feedback->show(saved.error());
+                return;
+            }
+            m_dirty = false;
+            m_session->watcher()->check();
+            load();
+            m_status->setText(tr("Saved"));
+        });
 }
 
 } // namespace slotdesk::ui

@@ -43,6 +43,7 @@ public slots:
     void save();
 
 private:
+    void showSettings(const BookingSettings& settings);
     void markDirty();
     void rebuildDefaultChoices(int preferred);
 

@@ -127,8 +127,7 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
     m_range->addItem(tr("All dates"), static_cast<int>(Range::All));
     m_range->addItem(tr("Custom range"), static_cast<int>(Range::Custom));
 
-    const QDate today =
-        zonedtime::toLocal(QDateTime::currentDateTimeUtc(), m_session->timeZone()).date();
+    const QDate today = zonedtime::toLocal(m_session->clock().now(), m_session->timeZone()).date();
     for (QDateEdit* edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
@@ -230,6 +229,7 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, &BookingsPage::updateDetails);
     connect(m_model, &models::BookingTableModel::totalCountChanged, this,
             &BookingsPage::updateState);
+    connect(m_model, &models::BookingTableModel::loadingChanged, this, &BookingsPage::updateState);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &BookingsPage::updateDetails);
     connect(m_details, &BookingDetailsPanel::closeRequested, this,
@@ -248,7 +248,7 @@ void BookingsPage::applyFilters() {
     m_proxy->setStatusFilter(status < 0 ? std::nullopt
                                         : std::optional(static_cast<BookingStatus>(status)));
     const QString zone = m_session->timeZone();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_session->clock().now();
     QDateTime from, before;
     switch (static_cast<Range>(m_range->currentData().toInt())) {
     case Range::Upcoming:
@@ -282,10 +282,15 @@ QString BookingsPage::currentId() const {
 
 void BookingsPage::updateState() {
     const int total = m_model->totalCount();
-    m_header->setSubtitle(total == 0 ? tr("No bookings")
-                                     : models::plural(tr("%1 booking(s)", nullptr, total), total)
-                                           .arg(QLocale().toString(total)));
-    m_stack->setCurrentIndex(m_proxy->rowCount() == 0 && !m_model->canFetchMore({}) ? 1 : 0);
+    // Rows already shown stay while newer ones are read; "Loading…" only instead of nothing.
+    const bool loading = m_model->isLoading() && m_proxy->rowCount() == 0;
+    m_header->setSubtitle(loading      ? EmptyState::loadingText()
+                          : total == 0 ? tr("No bookings")
+                                       : models::plural(tr("%1 booking(s)", nullptr, total), total)
+                                             .arg(QLocale().toString(total)));
+    m_empty->setLoading(loading);
+    m_stack->setCurrentIndex(
+        loading || (m_proxy->rowCount() == 0 && !m_model->canFetchMore({})) ? 1 : 0);
     const QModelIndex current = m_table->currentIndex();
     m_cancel->setEnabled(current.isValid() && current.data(models::StatusRole).toInt() ==
                                                   static_cast<int>(BookingStatus::Confirmed));
@@ -293,7 +298,7 @@ void BookingsPage::updateState() {
 
 void BookingsPage::updateDetails() {
     updateState();
-    m_details->setVisible(m_details->showBookingById(m_session, currentId()));
+    m_details->showBookingById(m_session, currentId());
 }
 
 } // namespace slotdesk::ui

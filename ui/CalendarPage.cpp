@@ -7,6 +7,7 @@
 #include "ui/Appearance.h"
 #include "ui/BookingActions.h"
 #include "ui/BookingDetailsPanel.h"
+#include "ui/EmptyState.h"
 #include "ui/Icons.h"
 
 #include "core/ZonedTime.h"
@@ -83,12 +84,15 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
     , m_details(new BookingDetailsPanel(this))
     , m_title(new QLabel(this))
     , m_zone(new QLabel(this))
+    , m_loading(new QLabel(this))
     , m_modes(new QButtonGroup(this)) {
     setObjectName(QStringLiteral("calendarPage"));
     m_title->setObjectName(QStringLiteral("periodTitle"));
     m_title->setAccessibleName(tr("Shown period"));
     m_title->setMinimumWidth(120);
     m_zone->setObjectName(QStringLiteral("hint"));
+    m_loading->setObjectName(QStringLiteral("hint"));
+    m_loading->setAccessibleName(EmptyState::loadingText());
 
     auto* todayButton = new QPushButton(tr("Today"), this);
     todayButton->setToolTip(tr("Go to today (T)"));
@@ -135,6 +139,8 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
     legend->addWidget(legendEntry(LegendSwatch::Kind::Pending, tr("Pending request"), this));
     legend->addWidget(legendEntry(LegendSwatch::Kind::Busy, tr("Busy in your calendar"), this));
     legend->addStretch(1);
+    legend->addWidget(m_loading);
+    legend->addSpacing(12);
     legend->addWidget(m_zone);
 
     auto* toolbar = new QHBoxLayout;
@@ -166,9 +172,9 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
     layout->addLayout(legend);
 
     m_view->setModel(m_model);
+    m_view->setClock(m_session->clock());
     m_view->setTimeZone(m_session->timeZone());
-    m_view->setDate(
-        zonedtime::toLocal(QDateTime::currentDateTimeUtc(), m_session->timeZone()).date());
+    m_view->setDate(today());
     m_model->setRange(m_view->firstVisibleDate(), m_view->lastVisibleDate());
     m_model->setSession(m_session);
     m_view->scrollToWorkingHours();
@@ -189,6 +195,11 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
             &CalendarPage::updateDetails, Qt::QueuedConnection);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &CalendarPage::updateDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CalendarPage::updateDetails);
+    // A subtle "Loading…" beside the zone while a range is read; its text, not its visibility,
+    // changes, so the row never moves.
+    connect(m_model, &models::CalendarItemModel::loadingChanged, this, [this](bool loading) {
+        m_loading->setText(loading ? EmptyState::loadingText() : QString());
+    });
     connect(m_view, &QAbstractItemView::activated, this, [this] {
         if (m_details->isVisible())
             m_details->setFocus();
@@ -216,9 +227,12 @@ void CalendarPage::setMode(CalendarView::Mode mode) {
     updateTitle();
 }
 
+QDate CalendarPage::today() const {
+    return zonedtime::toLocal(m_session->clock().now(), m_session->timeZone()).date();
+}
+
 void CalendarPage::goToday() {
-    m_view->setDate(
-        zonedtime::toLocal(QDateTime::currentDateTimeUtc(), m_session->timeZone()).date());
+    m_view->setDate(today());
     if (m_view->mode() != CalendarView::Mode::Month)
         m_view->scrollToWorkingHours();
 }
@@ -272,16 +286,15 @@ void CalendarPage::updateTitle() {
     }
     m_title->setText(title);
     const QString zone = m_session->timeZone();
-    m_zone->setText(
-        tr("%1 · %2").arg(models::TimeText::zoneCity(zone),
-                          models::TimeText::utcOffset(QDateTime::currentDateTimeUtc(), zone)));
+    m_zone->setText(tr("%1 · %2").arg(models::TimeText::zoneCity(zone),
+                                      models::TimeText::utcOffset(m_session->clock().now(), zone)));
     m_zone->setToolTip(tr("Times are shown in your time zone, %1").arg(zone));
 }
 
 void CalendarPage::updateDetails() {
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid()) {
-        m_details->hide();
+        m_details->dismiss();
         return;
     }
     const auto kind =
@@ -294,8 +307,7 @@ void CalendarPage::updateDetails() {
         m_details->show();
         return;
     }
-    m_details->setVisible(
-        m_details->showBookingById(m_session, current.data(models::IdRole).toString()));
+    m_details->showBookingById(m_session, current.data(models::IdRole).toString());
 }
 
 } // namespace slotdesk::ui

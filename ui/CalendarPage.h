@@ -1,6 +1,7 @@
 #pragma once
 // CalendarPage: the calendar with its toolbar (today, previous/next, the period's title, day /
-// week / month, a legend) and a details panel for the selected booking or busy event.
+// week / month, a legend, "Loading…" while a period is read) and a details panel for the
+// selected booking or busy event.
 
 #include "ui/CalendarView.h"
 
@@ -36,6 +37,7 @@ public slots:
     void showDay(const QDate& date);
 
 private:
+    [[nodiscard]] QDate today() const;
     void updateRange();
     void updateTitle();
     void updateDetails();
@@ -47,6 +49,7 @@ private:
     BookingDetailsPanel* m_details;
     QLabel* m_title;
     QLabel* m_zone;
+    QLabel* m_loading;
     QButtonGroup* m_modes;
 };
 

@@ -36,8 +36,8 @@ QDateTime midnight(const QDate& date) {
 } // namespace
 
 CalendarView::CalendarView(QWidget* parent)
-    : QAbstractItemView(parent)
-    , m_anchor(QDate::currentDate()) {
+    : QAbstractItemView(parent) {
+    m_anchor = today();
     setObjectName(QStringLiteral("calendarView"));
     setAccessibleName(tr("Calendar"));
     setAccessibleDescription(tr("Arrow keys move between bookings; Page Up and Page Down change "
@@ -53,9 +53,9 @@ CalendarView::CalendarView(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setAutoFillBackground(false);
     // The now-line moves; a repaint every 30 s keeps it within half a minute of the clock.
-    m_clock.setInterval(30 * 1000);
-    connect(&m_clock, &QTimer::timeout, viewport(), qOverload<>(&QWidget::update));
-    m_clock.start();
+    m_nowLine.setInterval(30 * 1000);
+    connect(&m_nowLine, &QTimer::timeout, viewport(), qOverload<>(&QWidget::update));
+    m_nowLine.start();
 }
 
 void CalendarView::setModel(QAbstractItemModel* model) {
@@ -138,13 +138,9 @@ void CalendarView::setTimeZone(const QString& zone) {
     invalidateLayout();
 }
 
-void CalendarView::setNow(const QDateTime& utc) {
-    m_pinnedNow = utc;
+void CalendarView::setClock(core::Clock clock) {
+    m_clock = std::move(clock);
     viewport()->update();
-}
-
-QDateTime CalendarView::now() const {
-    return m_pinnedNow.isValid() ? m_pinnedNow : QDateTime::currentDateTimeUtc();
 }
 
 QDate CalendarView::today() const {
@@ -216,11 +212,23 @@ void CalendarView::ensureLayout() const {
     }
 }
 
-bool CalendarView::localSpan(int row, QDateTime& start, QDateTime& end) const {
-    const QModelIndex index = model()->index(row, 0, rootIndex());
-    start = index.data(models::LocalStartRole).toDateTime();
-    end = index.data(models::LocalEndRole).toDateTime();
-    return start.isValid() && end.isValid() && start < end;
+void CalendarView::forEachItemDay(
+    const std::function<void(int row, const QDateTime& start, const QDateTime& end, int day)>&
+        visit) const {
+    const QDate first = firstVisibleDate();
+    const int days = dayCount();
+    const int rows = model()->rowCount(rootIndex());
+    for (int row = 0; row < rows; ++row) {
+        const QModelIndex index = model()->index(row, 0, rootIndex());
+        const QDateTime start = index.data(models::LocalStartRole).toDateTime();
+        const QDateTime end = index.data(models::LocalEndRole).toDateTime();
+        if (!start.isValid() || !end.isValid() || start >= end)
+            continue;
+        const qint64 fromDay = std::max<qint64>(0, first.daysTo(start.date()));
+        const qint64 toDay = std::min<qint64>(days - 1, first.daysTo(end.addSecs(-1).date()));
+        for (qint64 d = fromDay; d <= toDay; ++d)
+            visit(row, start, end, static_cast<int>(d));
+    }
 }
 
 void CalendarView::layoutTimeGrid() const {
@@ -230,34 +238,26 @@ void CalendarView::layoutTimeGrid() const {
     const double hh = hourHeight();
     const double dayHeight = 24 * hh;
     QVector<QVector<int>> perDay(days);
-    const int rows = model()->rowCount(rootIndex());
-    for (int row = 0; row < rows; ++row) {
-        QDateTime start, end;
-        if (!localSpan(row, start, end))
-            continue;
-        const qint64 fromDay = std::max<qint64>(0, first.daysTo(start.date()));
-        const qint64 toDay = std::min<qint64>(days - 1, first.daysTo(end.addSecs(-1).date()));
-        for (qint64 d = fromDay; d <= toDay; ++d) {
-            const QDateTime dayStart = midnight(first.addDays(d));
-            const QDateTime segStart = std::max(start, dayStart);
-            const QDateTime segEnd = std::min(end, dayStart.addDays(1));
-            if (segEnd <= segStart)
-                continue;
-            double top = dayStart.secsTo(segStart) / 3600.0 * hh;
-            double bottom = std::max(dayStart.secsTo(segEnd) / 3600.0 * hh, top + kMinBlock);
-            if (bottom > dayHeight) {
-                top = std::max(0.0, top - (bottom - dayHeight));
-                bottom = dayHeight;
-            }
-            Segment segment;
-            segment.row = row;
-            segment.rect = QRectF(kGutter + d * dw, top, dw, bottom - top);
-            segment.clippedTop = segStart > start;
-            segment.clippedBottom = segEnd < end;
-            perDay[static_cast<int>(d)].append(static_cast<int>(m_segments.size()));
-            m_segments.append(segment);
+    forEachItemDay([&](int row, const QDateTime& start, const QDateTime& end, int d) {
+        const QDateTime dayStart = midnight(first.addDays(d));
+        const QDateTime segStart = std::max(start, dayStart);
+        const QDateTime segEnd = std::min(end, dayStart.addDays(1));
+        if (segEnd <= segStart)
+            return;
+        double top = dayStart.secsTo(segStart) / 3600.0 * hh;
+        double bottom = std::max(dayStart.secsTo(segEnd) / 3600.0 * hh, top + kMinBlock);
+        if (bottom > dayHeight) {
+            top = std::max(0.0, top - (bottom - dayHeight));
+            bottom = dayHeight;
         }
-    }
+        Segment segment;
+        segment.row = row;
+        segment.rect = QRectF(kGutter + d * dw, top, dw, bottom - top);
+        segment.clippedTop = segStart > start;
+        segment.clippedBottom = segEnd < end;
+        perDay[d].append(static_cast<int>(m_segments.size()));
+        m_segments.append(segment);
+    });
 
     // Items that overlap share their day's width in columns.
     for (int d = 0; d < days; ++d) {
@@ -306,16 +306,8 @@ void CalendarView::layoutTimeGrid() const {
 void CalendarView::layoutMonth() const {
     const QDate first = firstVisibleDate();
     QVector<QVector<int>> perCell(42);
-    const int rows = model()->rowCount(rootIndex());
-    for (int row = 0; row < rows; ++row) {
-        QDateTime start, end;
-        if (!localSpan(row, start, end))
-            continue;
-        const qint64 fromDay = std::max<qint64>(0, first.daysTo(start.date()));
-        const qint64 toDay = std::min<qint64>(41, first.daysTo(end.addSecs(-1).date()));
-        for (qint64 d = fromDay; d <= toDay; ++d)
-            perCell[static_cast<int>(d)].append(row);
-    }
+    forEachItemDay(
+        [&](int row, const QDateTime&, const QDateTime&, int d) { perCell[d].append(row); });
     for (int cell = 0; cell < 42; ++cell) {
         const QVector<int>& items = perCell.at(cell);
         if (items.isEmpty())

@@ -6,6 +6,8 @@
 // selection, keyboard navigation (arrows walk the items, PageUp/PageDown change the period,
 // T = today, D/W/M = day/week/month) and tooltips come from QAbstractItemView.
 
+#include "core/Clock.h"
+
 #include <QAbstractItemView>
 #include <QBrush>
 #include <QColor>
@@ -13,6 +15,8 @@
 #include <QDateTime>
 #include <QTimer>
 #include <QVector>
+
+#include <functional>
 
 namespace slotdesk::ui {
 
@@ -36,9 +40,9 @@ public:
     // The zone "today" and the now-line are in (the admin's).
     void setTimeZone(const QString& zone);
     [[nodiscard]] QString timeZone() const { return m_zone; }
-    // Pins "now" (tests, benchmarks); an invalid value follows the clock again.
-    void setNow(const QDateTime& utc);
-    [[nodiscard]] QDateTime now() const;
+    // Where "now" comes from (the session's clock; tests and benchmarks pin it).
+    void setClock(core::Clock clock);
+    [[nodiscard]] QDateTime now() const { return m_clock.now(); }
     // Scrolls a day or week grid so that `minute` after midnight is at the top.
     void scrollToMinute(int minute);
     // Scrolls a day or week grid to the start of the working day — earlier if that is needed to
@@ -90,8 +94,11 @@ private:
 
     void invalidateLayout();
     void ensureLayout() const;
-    // The wall-clock span of the model's `row`; false for an item without a usable one.
-    bool localSpan(int row, QDateTime& start, QDateTime& end) const;
+    // Calls visit(row, start, end, day) for each visible day (0 = firstVisibleDate()) that the
+    // wall-clock span [start, end) of the model's `row` touches; rows without a usable span
+    // are skipped.
+    void forEachItemDay(const std::function<void(int row, const QDateTime& start,
+                                                 const QDateTime& end, int day)>& visit) const;
     void layoutTimeGrid() const;
     void layoutMonth() const;
     [[nodiscard]] int dayCount() const;
@@ -118,8 +125,8 @@ private:
     Mode m_mode = Mode::Week;
     QDate m_anchor;
     QString m_zone = QStringLiteral("UTC");
-    QDateTime m_pinnedNow;
-    QTimer m_clock;
+    core::Clock m_clock;
+    QTimer m_nowLine;
     int m_hourHeight = 0;
 
     mutable bool m_layoutDirty = true;

@@ -10,7 +10,9 @@ EmptyState::EmptyState(Icons::Glyph glyph, const QString& title, const QString& 
                        QWidget* parent)
     : QWidget(parent)
     , m_title(new QLabel(title, this))
-    , m_text(new QLabel(text, this)) {
+    , m_text(new QLabel(text, this))
+    , m_titleText(title)
+    , m_bodyText(text) {
     auto* icon = new QLabel(this);
     icon->setPixmap(Icons::icon(glyph).pixmap(QSize(48, 48)));
     icon->setAlignment(Qt::AlignCenter);
@@ -37,8 +39,25 @@ EmptyState::EmptyState(Icons::Glyph glyph, const QString& title, const QString& 
 }
 
 void EmptyState::setText(const QString& title, const QString& text) {
-    m_title->setText(title);
-    m_text->setText(text);
+    m_titleText = title;
+    m_bodyText = text;
+    showTexts();
+}
+
+void EmptyState::setLoading(bool loading) {
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    showTexts();
+}
+
+QString EmptyState::loadingText() {
+    return tr("Loading…");
+}
+
+void EmptyState::showTexts() {
+    m_title->setText(m_loading ? loadingText() : m_titleText);
+    m_text->setText(m_loading ? QString() : m_bodyText);
 }
 
 } // namespace slotdesk::ui

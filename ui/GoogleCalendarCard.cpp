@@ -16,14 +16,15 @@
 
 namespace slotdesk::ui {
 
-GoogleCalendarCard::GoogleCalendarCard(models::AdminSession* session, QWidget* parent)
+GoogleCalendarCard::GoogleCalendarCard(models::AdminSession* session,
+                                       models::IntegrationModel* model, QWidget* parent)
     : IntegrationCard(Icons::Glyph::Calendar, tr("Google Calendar"),
                       tr("SlotDesk keeps the times of your Google Calendar events free, so "
                          "nobody can book over them, shows them on your calendar, and adds "
                          "approved bookings to it."),
                       parent)
     , m_session(session)
-    , m_model(new models::IntegrationModel(session, this))
+    , m_model(model)
     , m_status(new QLabel(this))
     , m_account(new QLabel(this))
     , m_lastSync(new QLabel(this))
@@ -65,13 +66,10 @@ GoogleCalendarCard::GoogleCalendarCard(models::AdminSession* session, QWidget* p
         if (m_calendar)
             m_calendar->cancelConnect();
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, &GoogleCalendarCard::showIntegration);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &GoogleCalendarCard::showIntegration);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &GoogleCalendarCard::showIntegration);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &GoogleCalendarCard::showIntegration);
-    // Owed calendar writes change with bookings (approve, cancel) too.
-    connect(m_session, &models::AdminSession::databaseChanged, this,
-            &GoogleCalendarCard::updateJobs);
+    // The model reads the connection and the calendar writes owed (which change with bookings
+    // too) whenever the database changes.
+    connect(m_model, &models::IntegrationModel::refreshed, this,
+            &GoogleCalendarCard::showIntegration);
     showIntegration();
 }
 
@@ -96,12 +94,11 @@ void GoogleCalendarCard::setService(CalendarSyncService* calendar) {
                 [this](bool ok, const QString&, const QString& message) {
                     showMessage(ok, message);
                     m_model->reload();
-                    updateJobs();
                 });
         connect(calendar, &CalendarSyncService::integrationChanged, m_model,
                 &models::IntegrationModel::reload);
-        connect(calendar, &CalendarSyncService::calendarJobsChanged, this,
-                &GoogleCalendarCard::updateJobs);
+        connect(calendar, &CalendarSyncService::calendarJobsChanged, m_model,
+                &models::IntegrationModel::reload);
         // Only this admin's calendar: on a shared database the service syncs other admins' too.
         connect(calendar, &CalendarSyncService::syncStarted, this,
                 [this](const QString& integrationId) {
@@ -114,7 +111,6 @@ void GoogleCalendarCard::setService(CalendarSyncService* calendar) {
             m_syncing = false;
             m_model->reload();
             showIntegration();
-            updateJobs();
         });
     }
     m_model->reload();
@@ -144,7 +140,7 @@ void GoogleCalendarCard::showIntegration() {
             m_lastSync->setText(
                 c.lastSyncAt.isValid()
                     ? tr("%1 (%2)").arg(
-                          models::TimeText::ago(c.lastSyncAt, QDateTime::currentDateTimeUtc()),
+                          models::TimeText::ago(c.lastSyncAt, m_session->clock().now()),
                           zonedtime::formatInZone(c.lastSyncAt, m_session->timeZone()))
                     : tr("Never"));
         showError(c.syncError);
@@ -158,16 +154,12 @@ void GoogleCalendarCard::updateJobs() {
         m_jobs->setText(tr("—"));
         return;
     }
-    auto jobs = m_calendar->calendarJobs();
-    if (!jobs) {
-        m_jobs->setText(jobs.error().message);
-        return;
-    }
+    const auto& jobs = m_model->calendarJobs();
     int pending = 0;
     int failed = 0;
     QString lastError;
     QDateTime lastErrorAt;
-    for (const auto& job : *jobs) {
+    for (const auto& job : jobs) {
         (job.state == storage::CalendarJobState::Failed ? failed : pending)++;
         if (!job.lastError.isEmpty() && (!lastErrorAt.isValid() || job.updatedAt >= lastErrorAt)) {
             lastError = job.lastError;

@@ -25,7 +25,9 @@ namespace slotdesk::ui {
 class GoogleCalendarCard : public IntegrationCard {
     Q_OBJECT
 public:
-    explicit GoogleCalendarCard(models::AdminSession* session, QWidget* parent = nullptr);
+    // The connection and the writes owed come from `model` (the page's).
+    GoogleCalendarCard(models::AdminSession* session, models::IntegrationModel* model,
+                       QWidget* parent = nullptr);
 
     // May be null (the buttons stay disabled). Not owned.
     void setService(CalendarSyncService* calendar);

@@ -1,5 +1,6 @@
 #include "ui/IntegrationsPage.h"
 
+#include "models/IntegrationModel.h"
 #include "ui/GoogleCalendarCard.h"
 #include "ui/PageHeader.h"
 #include "ui/ZoomCard.h"
@@ -9,13 +10,15 @@
 namespace slotdesk::ui {
 
 IntegrationsPage::IntegrationsPage(models::AdminSession* session, QWidget* parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+    , m_model(new models::IntegrationModel(session, this)) {
     setObjectName(QStringLiteral("integrationsPage"));
     auto* header = new PageHeader(
         tr("Integrations"),
         tr("Calendars SlotDesk reads your busy time from, and video meetings for bookings."), this);
-    m_google = new GoogleCalendarCard(session, this);
-    m_zoom = new ZoomCard(session, this);
+    // One read of the admin's integrations serves both cards.
+    m_google = new GoogleCalendarCard(session, m_model, this);
+    m_zoom = new ZoomCard(session, m_model, this);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 18, 24, 18);

@@ -16,7 +16,8 @@ class ZoomService;
 
 namespace slotdesk::models {
 class AdminSession;
-}
+class IntegrationModel;
+} // namespace slotdesk::models
 
 namespace slotdesk::ui {
 
@@ -39,6 +40,7 @@ public:
     void setUrlOpener(const UrlOpener& opener);
 
 private:
+    models::IntegrationModel* m_model;
     GoogleCalendarCard* m_google;
     ZoomCard* m_zoom;
 };

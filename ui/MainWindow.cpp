@@ -50,9 +50,13 @@ MainWindow::MainWindow(storage::Database& database, QWidget* parent)
     : MainWindow(database, QString(), parent) {}
 
 MainWindow::MainWindow(storage::Database& database, const QString& username, QWidget* parent)
+    : MainWindow(database, username, core::Clock(), parent) {}
+
+MainWindow::MainWindow(storage::Database& database, const QString& username, core::Clock clock,
+                       QWidget* parent)
     : QMainWindow(parent)
     , m_database(database)
-    , m_session(new models::AdminSession(database, username, this))
+    , m_session(new models::AdminSession(database, username, std::move(clock), this))
     , m_pending(new models::PendingBookingModel(m_session, this))
     , m_actions(new BookingActions(m_session, this)) {
     setWindowTitle(tr("SlotDesk"));
@@ -114,15 +118,19 @@ MainWindow::MainWindow(storage::Database& database, const QString& username, QWi
     connect(m_settings, &SettingsPage::listenAddressChanged, this,
             &MainWindow::listenAddressChanged);
     connect(m_settings, &SettingsPage::publicUrlChanged, this, &MainWindow::publicUrlChanged);
-    connect(m_session, &models::AdminSession::adminChanged, this, &MainWindow::updateSignedIn);
+    connect(m_session, &models::AdminSession::adminChanged, this, [this] {
+        updateSignedIn();
+        // Until the booking server reports, the link the settings say it will have.
+        if (!m_link.isValid() && m_session->hasAdmin())
+            setBookingLink(AppSettings::bookingUrl(m_session->admin().username), false, {});
+        checkOnboarding();
+    });
 
     createTray();
     createNotifier();
     updateBadge(m_pending->rowCount());
     updateSignedIn();
-    setBookingLink(m_session->hasAdmin() ? AppSettings::bookingUrl(m_session->admin().username)
-                                         : QUrl(),
-                   false, QString());
+    setBookingLink(QUrl(), false, QString()); // the admin's, once the profile has been read
     restoreState();
     // Only now: the first page set above must not overwrite the one remembered.
     connect(m_navigation, &QListWidget::currentRowChanged, this, [](int row) {
@@ -337,7 +345,10 @@ void MainWindow::updateBadge(int count) {
 }
 
 void MainWindow::updateSignedIn() {
-    if (m_session->hasAdmin()) {
+    if (!m_session->isLoaded()) {
+        m_signedIn.clear();
+        m_adminLabel->clear();
+    } else if (m_session->hasAdmin()) {
         const User& admin = m_session->admin();
         m_signedIn = tr("Signed in as %1 (%2)").arg(admin.name, admin.timeZone);
         m_adminLabel->setText(
@@ -375,9 +386,18 @@ OnboardingDialog* MainWindow::startOnboarding() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &QDialog::finished, this, [this](int result) {
+        if (result != QDialog::Accepted) {
+            // Without a profile there is nothing to schedule (one may have been made before
+            // the dialog was closed: ask the database).
+            connect(
+                m_session, &models::AdminSession::databaseChanged, this,
+                [this] {
+                    if (!m_session->hasAdmin())
+                        quit();
+                },
+                Qt::SingleShotConnection);
+        }
         m_session->refresh();
-        if (result != QDialog::Accepted && !m_session->hasAdmin())
-            quit(); // without a profile there is nothing to schedule
     });
     dialog->open();
     return dialog;
@@ -385,11 +405,15 @@ OnboardingDialog* MainWindow::startOnboarding() {
 
 void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
-    if (!m_onboardingChecked) {
-        m_onboardingChecked = true;
-        if (!m_session->hasAdmin())
-            QTimer::singleShot(0, this, &MainWindow::startOnboarding);
-    }
+    checkOnboarding();
+}
+
+void MainWindow::checkOnboarding() {
+    if (m_onboardingChecked || !m_session->isLoaded() || !isVisible())
+        return;
+    m_onboardingChecked = true;
+    if (!m_session->hasAdmin())
+        QTimer::singleShot(0, this, &MainWindow::startOnboarding);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

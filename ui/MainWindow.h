@@ -1,8 +1,11 @@
 #pragma once
 // MainWindow: the admin's window — a navigation sidebar (with the pending-request badge) and one
 // page per area: calendar, approvals, bookings, availability, integrations, settings. It owns
-// the AdminSession every page works from, the tray icon and its notifications, the first-run
-// onboarding, and remembers its geometry and last page.
+// the AdminSession every page works from (whose worker thread does the window's database work),
+// the tray icon and its notifications, the first-run onboarding, and remembers its geometry and
+// last page.
+
+#include "core/Clock.h"
 
 #include <QMainWindow>
 #include <QUrl>
@@ -49,6 +52,9 @@ public:
     explicit MainWindow(storage::Database& database, QWidget* parent = nullptr);
     // For the admin named `username` (a database with several admins needs one).
     MainWindow(storage::Database& database, const QString& username, QWidget* parent = nullptr);
+    // ... reading "now" from `clock`.
+    MainWindow(storage::Database& database, const QString& username, core::Clock clock,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     enum Page { Calendar, Approvals, Bookings, Availability, Integrations, Settings, PageCount };
@@ -98,6 +104,8 @@ private:
     void createNotifier();
     void updateBadge(int count);
     void updateSignedIn();
+    // Once the profile has been read and the window is shown: onboarding if there is no admin.
+    void checkOnboarding();
     void notifyNewRequests(const QVector<Booking>& bookings);
     void showNotice(const QString& text, int milliseconds = 5000);
     void restoreState();

@@ -1,8 +1,6 @@
 #include "ui/OverrideDialog.h"
 
 #include "availability/AvailabilityService.h"
-#include "models/AdminSession.h"
-#include "models/ChangeWatcher.h"
 #include "ui/EditDialogLayout.h"
 #include "ui/FormFeedback.h"
 #include "ui/TimeOfDayBox.h"
@@ -84,13 +82,12 @@ void OverrideDialog::save() {
         entry.startMinute = range->first;
         entry.endMinute = range->second;
     }
-    auto saved = AvailabilityService(m_session->database()).addOverride(entry);
-    if (!saved) {
-        m_feedback->show(saved.error());
-        return;
-    }
-    m_session->watcher()->check();
-    accept();
+    saveFromDialog(
+        this, m_session, m_feedback, m_saving,
+        [entry](storage::Database& database) {
+            return AvailabilityService(database).addOverride(entry);
+        },
+        [](const AvailabilityOverride&) {});
 }
 
 } // namespace slotdesk::ui

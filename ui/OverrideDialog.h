@@ -41,6 +41,7 @@ private:
     TimeOfDayBox* m_from;
     TimeOfDayBox* m_to;
     FormFeedback* m_feedback;
+    bool m_saving = false;
 };
 
 } // namespace slotdesk::ui

@@ -2,12 +2,14 @@
 
 #include "models/AdminSession.h"
 #include "models/ChangeWatcher.h"
+#include "models/DatabaseWorker.h"
 #include "profile/ProfileService.h"
 #include "ui/AppSettings.h"
 #include "ui/Appearance.h"
 #include "ui/Icons.h"
 #include "ui/PageHeader.h"
 #include "ui/ProfileForm.h"
+#include "ui/ScrollingPage.h"
 #include "ui/SectionCard.h"
 #include "web/LinkBuilder.h"
 
@@ -22,7 +24,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -147,25 +148,17 @@ SettingsPage::SettingsPage(models::AdminSession* session, QWidget* parent)
 
     auto* header =
         new PageHeader(tr("Settings"), tr("Your profile, your link, your look."), content);
-    auto* contentLayout = new QVBoxLayout(content);
-    contentLayout->setContentsMargins(24, 18, 24, 24);
-    contentLayout->setSpacing(18);
+    QVBoxLayout* contentLayout = layOutScrollingPage(this, content);
     contentLayout->addWidget(header);
     for (SectionCard* card : {profileCard, linkCard, lookCard}) {
         card->setMaximumWidth(760);
         contentLayout->addWidget(card);
     }
     contentLayout->addStretch(1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
 
     connect(m_profile, &ProfileForm::edited, this, [this] {
         m_profileDirty = true;
+        ++m_profileEdits;
         m_saveProfile->setEnabled(true);
         m_profileStatus->setText(tr("Unsaved changes"));
     });
@@ -202,16 +195,24 @@ void SettingsPage::loadProfile() {
 bool SettingsPage::saveProfile() {
     if (!m_session->hasAdmin() || !m_profile->check())
         return false;
-    auto updated =
-        ProfileService(m_session->database()).update(m_profile->user(m_session->admin()));
-    if (!updated) {
-        m_profile->showError(updated.error());
-        return false;
-    }
-    m_profileDirty = false;
     m_saveProfile->setEnabled(false);
-    m_profileStatus->setText(tr("Saved"));
-    m_session->watcher()->check();
+    m_session->worker()->post(
+        this,
+        [user = m_profile->user(m_session->admin())](storage::Database& database) {
+            return ProfileService(database).update(user);
+        },
+        [this, edits = m_profileEdits](Result<User> updated) {
+            if (!updated) {
+                m_saveProfile->setEnabled(true);
+                m_profile->showError(updated.error());
+                return;
+            }
+            if (edits != m_profileEdits)
+                return; // typed on meanwhile: still unsaved
+            m_profileDirty = false;
+            m_profileStatus->setText(tr("Saved"));
+            m_session->watcher()->check();
+        });
     return true;
 }
 

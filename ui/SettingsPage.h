@@ -34,6 +34,8 @@ public:
     [[nodiscard]] QString linkStatusText() const;
 
 public slots:
+    // Checks the form (false, with the problem beside its field, if it is not right) and saves
+    // it on the session's worker; a problem the database finds shows the same way.
     bool saveProfile();
     // Checks, saves and announces the listen address and the public address together.
     bool applyListenAddress();
@@ -65,6 +67,7 @@ private:
     QString m_problem;
     bool m_haveReport = false;
     bool m_profileDirty = false;
+    int m_profileEdits = 0;
 };
 
 } // namespace slotdesk::ui

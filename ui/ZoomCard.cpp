@@ -1,6 +1,7 @@
 #include "ui/ZoomCard.h"
 
 #include "models/AdminSession.h"
+#include "models/IntegrationModel.h"
 #include "ui/Appearance.h"
 
 #include "video/ZoomConfig.h"
@@ -11,13 +12,14 @@
 
 namespace slotdesk::ui {
 
-ZoomCard::ZoomCard(models::AdminSession* session, QWidget* parent)
+ZoomCard::ZoomCard(models::AdminSession* session, models::IntegrationModel* model, QWidget* parent)
     : IntegrationCard(Icons::Glyph::Integrations, tr("Zoom"),
                       tr("When an attendee asks for Zoom, SlotDesk creates the meeting as you "
                          "approve the booking, puts its link into the booking and your "
                          "calendar event, and deletes it when the booking is cancelled."),
                       parent)
     , m_session(session)
+    , m_model(model)
     , m_status(new QLabel(this))
     , m_account(new QLabel(this))
     , m_connect(new QPushButton(tr("Connect Zoom…"), this))
@@ -43,8 +45,8 @@ ZoomCard::ZoomCard(models::AdminSession* session, QWidget* parent)
         if (m_zoom)
             m_zoom->cancelConnect();
     });
-    // The Zoom row changes with bookings (approve, cancel) too.
-    connect(m_session, &models::AdminSession::databaseChanged, this, &ZoomCard::showIntegration);
+    // The model reads the Zoom row whenever the database changes (bookings change it too).
+    connect(m_model, &models::IntegrationModel::refreshed, this, &ZoomCard::showIntegration);
     showIntegration();
 }
 
@@ -62,26 +64,25 @@ void ZoomCard::setService(zoom::ZoomService* zoom) {
                     hideWaiting();
                     showMessage(ok, ok ? message : tr("Could not connect Zoom: %1").arg(message));
                     showIntegration();
+                    m_model->reload();
                 });
         connect(zoom, &zoom::ZoomService::disconnectFinished, this,
                 [this](bool ok, const QString& message) {
                     showMessage(ok, message);
                     showIntegration();
+                    m_model->reload();
                 });
-        connect(zoom, &zoom::ZoomService::integrationChanged, this, &ZoomCard::showIntegration);
-        connect(zoom, &zoom::ZoomService::syncFinished, this, &ZoomCard::showIntegration);
+        connect(zoom, &zoom::ZoomService::integrationChanged, m_model,
+                &models::IntegrationModel::reload);
+        connect(zoom, &zoom::ZoomService::syncFinished, m_model, &models::IntegrationModel::reload);
     }
     showIntegration();
 }
 
 void ZoomCard::showIntegration() {
     const QPalette& pal = palette();
-    std::optional<storage::VideoIntegration> zoom;
-    if (m_zoom && m_session->hasAdmin()) {
-        auto found = m_zoom->integration();
-        if (found)
-            zoom = *found;
-    }
+    const std::optional<storage::VideoIntegration> zoom =
+        m_zoom && m_session->hasAdmin() ? m_model->zoom() : std::nullopt;
     m_connected = zoom.has_value();
     const bool connecting = m_zoom && m_zoom->isConnecting();
     if (!zoom) {

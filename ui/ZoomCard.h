@@ -16,14 +16,17 @@ class ZoomService;
 
 namespace slotdesk::models {
 class AdminSession;
-}
+class IntegrationModel;
+} // namespace slotdesk::models
 
 namespace slotdesk::ui {
 
 class ZoomCard : public IntegrationCard {
     Q_OBJECT
 public:
-    explicit ZoomCard(models::AdminSession* session, QWidget* parent = nullptr);
+    // The Zoom connection comes from `model` (the page's).
+    ZoomCard(models::AdminSession* session, models::IntegrationModel* model,
+             QWidget* parent = nullptr);
 
     // May be null (the buttons stay disabled). Not owned.
     void setService(zoom::ZoomService* zoom);
@@ -34,6 +37,7 @@ private:
     void disconnectZoom();
 
     models::AdminSession* m_session;
+    models::IntegrationModel* m_model;
     QPointer<zoom::ZoomService> m_zoom;
     bool m_connected = false;
     bool m_clientCheck = false; // asking the keychain whether a Zoom app is configured

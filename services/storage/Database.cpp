@@ -58,6 +58,10 @@ Database::~Database() {
 }
 
 Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath) {
+    return openFile(filePath, Schema::Migrate);
+}
+
+Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath, Schema schema) {
     const QString name = nextConnectionName();
     std::unique_ptr<Database> database(new Database(name, SqlDialect::SQLite));
     database->m_filePath = filePath;
@@ -89,8 +93,10 @@ Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath) {
         if (auto s = execNoRows(db, QStringLiteral("PRAGMA synchronous = FULL")); !s)
             return s.error();
     }
-    if (auto s = Migrations::migrate(database->connection()); !s)
-        return s.error();
+    if (schema == Schema::Migrate) {
+        if (auto s = Migrations::migrate(database->connection()); !s)
+            return s.error();
+    }
     return database;
 }
 
@@ -114,6 +120,10 @@ Result<std::unique_ptr<Database>> Database::openInDirectory(const QString& dataD
 }
 
 Result<std::unique_ptr<Database>> Database::openPostgres(const DatabaseUrl& url) {
+    return openPostgres(url, Schema::Migrate);
+}
+
+Result<std::unique_ptr<Database>> Database::openPostgres(const DatabaseUrl& url, Schema schema) {
     const QString name = nextConnectionName();
     std::unique_ptr<Database> database(new Database(name, SqlDialect::PostgreSQL));
     database->m_url = url;
@@ -141,8 +151,10 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const DatabaseUrl& url)
     }
     if (auto s = Migrations::checkCompatible(database->connection()); !s)
         return s.error();
-    if (auto s = Migrations::migrate(database->connection()); !s)
-        return s.error();
+    if (schema == Schema::Migrate) {
+        if (auto s = Migrations::migrate(database->connection()); !s)
+            return s.error();
+    }
     return database;
 }
 
@@ -155,8 +167,8 @@ Result<std::unique_ptr<Database>> Database::openUrl(const QString& url) {
 
 Result<std::unique_ptr<Database>> Database::openAgain() const {
     if (m_dialect == SqlDialect::PostgreSQL)
-        return openPostgres(m_url);
-    return openFile(m_filePath);
+        return openPostgres(m_url, Schema::AlreadyMigrated);
+    return openFile(m_filePath, Schema::AlreadyMigrated);
 }
 
 QString Database::displayName() const {

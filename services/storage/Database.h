@@ -31,7 +31,9 @@ public:
     static Result<std::unique_ptr<Database>> openPostgres(const DatabaseUrl& url);
     // openPostgres() for a postgresql:// URL.
     static Result<std::unique_ptr<Database>> openUrl(const QString& url);
-    // Another connection to the same database, e.g. for another thread.
+    // Another connection to the same database, e.g. for another thread. This one has migrated
+    // it already: the new connection only checks the version (a few round trips, not one per
+    // migration step — it matters on a PostgreSQL server far away).
     [[nodiscard]] Result<std::unique_ptr<Database>> openAgain() const;
 
     ~Database();
@@ -52,7 +54,10 @@ public:
     [[nodiscard]] Result<qint64> changeStamp() const;
 
 private:
+    enum class Schema { Migrate, AlreadyMigrated };
     Database(QString connectionName, SqlDialect dialect);
+    static Result<std::unique_ptr<Database>> openFile(const QString& filePath, Schema schema);
+    static Result<std::unique_ptr<Database>> openPostgres(const DatabaseUrl& url, Schema schema);
 
     QString m_connectionName;
     SqlDialect m_dialect = SqlDialect::SQLite;

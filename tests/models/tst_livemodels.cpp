@@ -1,12 +1,15 @@
-// The models that follow the database: ChangeWatcher notices commits by other connections,
-// and each model (pending queue, calendar items, weekly hours, overrides, slot preview,
-// integrations) reads the right rows, stays structurally sound under QAbstractItemModelTester
-// across reloads, and keeps rows in place when only some change.
+// The models that follow the database: the DatabaseWorker runs their reads on its own thread,
+// in order, and drops answers for objects that are gone; ChangeWatcher notices commits by other
+// connections; each model (pending queue, calendar items, weekly hours, overrides, slot
+// preview, integrations) reads the right rows, shows that it is loading, stays structurally
+// sound under QAbstractItemModelTester across reloads, keeps rows in place when only some
+// change, and never applies an answer that a newer request replaced.
 
 #include "models/AdminSession.h"
 #include "models/AvailabilityBlockModel.h"
 #include "models/CalendarItemModel.h"
 #include "models/ChangeWatcher.h"
+#include "models/DatabaseWorker.h"
 #include "models/DateOverrideModel.h"
 #include "models/IntegrationModel.h"
 #include "models/ItemRoles.h"
@@ -22,11 +25,14 @@
 #include "support/TestData.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QItemSelectionModel>
 #include <QLocale>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace slotdesk;
 
@@ -87,17 +93,82 @@ private slots:
         QVERIFY(!m_admin.id.isEmpty());
     }
 
+    void workerRunsJobsInOrderOffTheGuiThread() {
+        models::DatabaseWorker worker(*m_db);
+        QStringList order;
+        QObject context;
+        QThread* const gui = QThread::currentThread();
+        for (const QString& name : {QStringLiteral("first"), QStringLiteral("second")}) {
+            worker.post(
+                &context,
+                [gui, name](storage::Database& database) -> Result<QString> {
+                    if (QThread::currentThread() == gui)
+                        return Error::storage(QStringLiteral("on the GUI thread"));
+                    // The worker's own connection, not the one it was made from.
+                    auto stamp = database.changeStamp();
+                    return stamp ? Result<QString>(name) : Result<QString>(stamp.error());
+                },
+                [&, gui](Result<QString> answer) {
+                    QCOMPARE(QThread::currentThread(), gui);
+                    order.append(answer ? *answer : answer.error().message);
+                });
+        }
+        QCOMPARE(worker.pendingJobs(), 2);
+        QTRY_COMPARE(order, QStringList({"first", "second"}));
+        QCOMPARE(worker.pendingJobs(), 0);
+
+        // An answer for an object that is gone is dropped, and the worker says when it is idle.
+        QSemaphore release;
+        bool delivered = false;
+        QSignalSpy idle(&worker, &models::DatabaseWorker::idle);
+        {
+            QObject shortLived;
+            worker.post(
+                &shortLived,
+                [&release](storage::Database&) {
+                    release.acquire();
+                    return Result<int>(1);
+                },
+                [&](Result<int>) { delivered = true; });
+        }
+        release.release();
+        QTRY_COMPARE(idle.count(), 1);
+        QVERIFY(!delivered);
+    }
+
+    void workerReportsAnUnreachableDatabase() {
+        QTemporaryDir gone;
+        QString reason;
+        {
+            auto db = storage::Database::openInDirectory(gone.filePath("data"));
+            QVERIFY(db.ok());
+            models::DatabaseWorker worker(**db);
+            // Its connection is opened with the first job: make that impossible.
+            QVERIFY(QDir(gone.filePath("data")).removeRecursively());
+            QVERIFY(QFile(gone.filePath("data")).open(QIODevice::WriteOnly)); // a file, not a dir
+            QObject context;
+            worker.post(
+                &context, [](storage::Database&) { return Result<int>(1); },
+                [&](Result<int> answer) { reason = answer ? "answered" : answer.error().message; });
+            QTRY_VERIFY(!reason.isEmpty());
+        }
+        QVERIFY2(reason != "answered", qPrintable(reason));
+    }
+
     void watcherSeesOtherConnections() {
-        models::ChangeWatcher watcher(*m_db);
+        models::DatabaseWorker worker(*m_db);
+        models::ChangeWatcher watcher(&worker);
         QSignalSpy changed(&watcher, &models::ChangeWatcher::changed);
         watcher.check();
+        QTRY_COMPARE(worker.pendingJobs(), 0);
         QCOMPARE(changed.count(), 0); // nothing happened yet
         auto other = storage::Database::openFile(m_db->filePath());
         QVERIFY(other.ok());
         test::seedBooking(**other, m_admin.id, test::utc("2027-03-01T09:00:00Z"));
         watcher.check();
-        QCOMPARE(changed.count(), 1);
+        QTRY_COMPARE(changed.count(), 1);
         watcher.check();
+        QTRY_COMPARE(worker.pendingJobs(), 0);
         QCOMPARE(changed.count(), 1); // once per change
         // Our own writes count too, and the timer finds them without being asked.
         watcher.setInterval(20);
@@ -119,7 +190,10 @@ private slots:
         Tester tester(&model, kFail);
         QSignalSpy arrived(&model, &models::PendingBookingModel::newRequests);
         QSignalSpy count(&model, &models::PendingBookingModel::countChanged);
-        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(model.isLoading()); // the profile, then the requests, arrive from the worker
+        QTRY_COMPARE(model.rowCount(), 2);
+        QVERIFY(!model.isLoading());
+        QCOMPARE(arrived.count(), 0); // already waiting: not announced
         // Oldest request first, not earliest meeting.
         QCOMPARE(model.index(0, 0).data(models::IdRole).toString(), later.id);
         QCOMPARE(model.index(1, 0).data(models::IdRole).toString(), sooner.id);
@@ -133,7 +207,7 @@ private slots:
         const Booking fresh =
             test::seedBooking(*m_db, m_admin.id, test::utc("2027-04-01T09:00:00Z"));
         session.watcher()->check();
-        QCOMPARE(model.rowCount(), 3);
+        QTRY_COMPARE(model.rowCount(), 3);
         QCOMPARE(arrived.count(), 1);
         const auto announced = arrived.at(0).at(0).value<QVector<Booking>>();
         QCOMPARE(announced.size(), 1);
@@ -145,7 +219,7 @@ private slots:
         selection.select(model.index(2, 0), QItemSelectionModel::Select);
         QVERIFY(BookingService(*m_db).approve(m_admin.id, later.id).ok());
         session.watcher()->check();
-        QCOMPARE(model.rowCount(), 2);
+        QTRY_COMPARE(model.rowCount(), 2);
         QCOMPARE(selection.selectedIndexes().size(), 1);
         QCOMPARE(selection.selectedIndexes().at(0).data(models::IdRole).toString(), fresh.id);
         QCOMPARE(arrived.count(), 1); // nothing new arrived
@@ -171,7 +245,7 @@ private slots:
         Tester tester(&model, kFail);
         model.setRange(QDate(2027, 3, 1), QDate(2027, 3, 7));
         model.setSession(&session);
-        QCOMPARE(model.rowCount(), 4);
+        QTRY_COMPARE(model.rowCount(), 4);
         QCOMPARE(model.index(0, 0).data(models::IdRole).toString(), overnight.id);
         QCOMPARE(model.index(1, 0).data(models::IdRole).toString(), confirmed.id);
         QCOMPARE(model.index(1, 0).data(models::LocalStartRole).toDateTime().time(), QTime(9, 0));
@@ -184,9 +258,45 @@ private slots:
         // A request rejected elsewhere leaves the calendar at the next check.
         QVERIFY(BookingService(*m_db).reject(m_admin.id, pending.id, {}).ok());
         session.watcher()->check();
-        QCOMPARE(model.rowCount(), 3);
+        QTRY_COMPARE(model.rowCount(), 3);
         model.setRange(QDate(2027, 3, 8), QDate(2027, 3, 14));
-        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowCount(), 0); // another range: nothing shown until it is read
+        QVERIFY(model.isLoading());
+        QTRY_COMPARE(model.rowCount(), 1);
+    }
+
+    void anAnswerThatANewerRequestReplacedIsDropped() {
+        for (int day = 1; day <= 7; ++day)
+            test::seedBooking(
+                *m_db, m_admin.id,
+                test::utc(qPrintable(QStringLiteral("2027-03-0%1T09:00:00Z").arg(day))));
+        models::AdminSession session(*m_db);
+        QTRY_VERIFY(session.isLoaded());
+        models::CalendarItemModel model;
+        Tester tester(&model, kFail);
+        model.setSession(&session);
+        // Hold the worker, so that both ranges below are asked for before either is read.
+        QSemaphore release;
+        QObject holder;
+        session.worker()->post(
+            &holder,
+            [&release](storage::Database&) {
+                release.acquire();
+                return Result<int>(0);
+            },
+            [](Result<int>) {});
+        model.setRange(QDate(2027, 3, 1), QDate(2027, 3, 7));  // seven bookings
+        model.setRange(QDate(2027, 4, 5), QDate(2027, 4, 11)); // none
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy loading(&model, &models::CalendarItemModel::loadingChanged);
+        release.release();
+        QTRY_VERIFY(!model.isLoading());
+        QTRY_COMPARE(session.worker()->pendingJobs(), 0);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(inserted.count(), 0); // March's answer never reached the rows
+        QCOMPARE(loading.count(), 1);  // loading → loaded once, for April's answer
+        model.setRange(QDate(2027, 3, 1), QDate(2027, 3, 7));
+        QTRY_COMPARE(model.rowCount(), 7);
     }
 
     void weeklyHoursOverridesAndPreview() {
@@ -211,7 +321,7 @@ private slots:
         models::AdminSession session(*m_db);
         models::AvailabilityBlockModel blocks(&session);
         Tester blockTester(&blocks, kFail);
-        QCOMPARE(blocks.rowCount(), 4);
+        QTRY_COMPARE(blocks.rowCount(), 4);
         // Monday first, Sunday last; within a day by start.
         QCOMPARE(blocks.index(0, models::AvailabilityBlockModel::Day).data().toString(), "Monday");
         QCOMPARE(blocks.index(1, models::AvailabilityBlockModel::From).data().toString(), "08:00");
@@ -222,9 +332,10 @@ private slots:
 
         models::DateOverrideModel overrides(&session);
         Tester overrideTester(&overrides, kFail);
+        QTRY_VERIFY(!overrides.isLoading());
         QCOMPARE(overrides.rowCount(), 0);
         const QDate tomorrow =
-            zonedtime::toLocal(QDateTime::currentDateTimeUtc(), "Europe/Berlin").date().addDays(1);
+            zonedtime::toLocal(session.clock().now(), "Europe/Berlin").date().addDays(1);
         AvailabilityOverride off;
         off.userId = m_admin.id;
         off.date = tomorrow;
@@ -234,20 +345,20 @@ private slots:
         past.date = tomorrow.addDays(-30);
         QVERIFY(service.addOverride(past).ok());
         session.watcher()->check();
-        QCOMPARE(overrides.rowCount(), 1); // only what is still ahead
+        QTRY_COMPARE(overrides.rowCount(), 1); // only what is still ahead
         QCOMPARE(overrides.index(0, models::DateOverrideModel::Hours).data().toString(),
                  "Unavailable all day");
 
         models::SlotPreviewModel preview(&session);
         Tester previewTester(&preview, kFail);
         QCOMPARE(preview.columnCount(), 7);
+        QTRY_VERIFY(preview.totalSlots() > 0);
         QCOMPARE(preview.headerData(1, Qt::Horizontal, models::DateRole).toDate(), tomorrow);
         QCOMPARE(preview.slotCountOn(1), 0); // tomorrow is off
-        QVERIFY(preview.totalSlots() > 0);
         const int before = preview.totalSlots();
         QVERIFY(service.clear(m_admin.id).ok());
         session.watcher()->check();
-        QCOMPARE(preview.totalSlots(), 0);
+        QTRY_COMPARE(preview.totalSlots(), 0);
         QVERIFY(before > 0);
     }
 
@@ -255,7 +366,10 @@ private slots:
         models::AdminSession session(*m_db);
         models::IntegrationModel model(&session);
         Tester tester(&model, kFail);
+        QSignalSpy refreshed(&model, &models::IntegrationModel::refreshed);
+        QTRY_COMPARE(refreshed.count(), 1);
         QCOMPARE(model.googleCalendarRow(), -1);
+        QVERIFY(!model.zoom());
         CalendarIntegration integration;
         integration.userId = m_admin.id;
         integration.keychainKey = "k";
@@ -265,7 +379,7 @@ private slots:
         QVERIFY(
             storage::CalendarIntegrationRepository(m_db->connection()).create(integration).ok());
         session.watcher()->check();
-        QCOMPARE(model.googleCalendarRow(), 0);
+        QTRY_COMPARE(model.googleCalendarRow(), 0);
         QCOMPARE(model.index(0, models::IntegrationModel::Status).data().toString(), "Sync failed");
         QCOMPARE(model.index(0, models::IntegrationModel::Problem).data().toString(),
                  "Token expired");

@@ -1,11 +1,14 @@
 // Approvals: approving and rejecting from the queue change the database, shrink the queue and
 // update the sidebar badge; approving a request that now collides with a busy event or a
 // confirmed booking asks first; a request inserted by another connection shows up on its own.
+// The checks and changes run on the session's database thread: the tests wait for their
+// outcome rather than expecting it when the click returns.
 
 #include "booking/BookingService.h"
 #include "models/AdminSession.h"
 #include "models/CalendarItemModel.h"
 #include "models/ChangeWatcher.h"
+#include "models/DatabaseWorker.h"
 #include "models/ItemRoles.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
@@ -21,6 +24,7 @@
 #include <QApplication>
 #include <QListView>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,7 +85,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         window.showPage(ui::MainWindow::Approvals);
         ui::ApprovalsPage* page = window.approvalsPage();
-        QCOMPARE(page->list()->model()->rowCount(), 4);
+        QTRY_COMPARE(page->list()->model()->rowCount(), 4);
         QCOMPARE(window.pendingBadge(), 4);
         QCOMPARE(window.windowTitle(), "SlotDesk (4)");
 
@@ -90,17 +94,17 @@ private slots:
         auto* approve = page->findChild<QPushButton*>("primary");
         QVERIFY(approve && approve->isEnabled());
         QTest::mouseClick(approve, Qt::LeftButton);
-        QCOMPARE(statusOf(a.id), BookingStatus::Confirmed);
-        QCOMPARE(page->list()->model()->rowCount(), 3);
+        QTRY_COMPARE(statusOf(a.id), BookingStatus::Confirmed);
+        QTRY_COMPARE(page->list()->model()->rowCount(), 3);
         QCOMPARE(window.pendingBadge(), 3);
 
         // Two at once, with Ctrl+Enter.
         select(page, {b.id, c.id});
         page->list()->setFocus();
         QTest::keyClick(page->list(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE(statusOf(c.id), BookingStatus::Confirmed);
         QCOMPARE(statusOf(b.id), BookingStatus::Confirmed);
-        QCOMPARE(statusOf(c.id), BookingStatus::Confirmed);
-        QCOMPARE(window.pendingBadge(), 1);
+        QTRY_COMPARE(window.pendingBadge(), 1);
 
         // Reject with a reason, through the reason prompt.
         QString askedTitle;
@@ -112,11 +116,10 @@ private slots:
         select(page, {d.id});
         QTest::keyClick(page->list(), Qt::Key_Backspace, Qt::ControlModifier);
         QVERIFY(askedTitle.startsWith("Reject"));
-        auto rejected = BookingService(*m_db).find(m_admin.id, d.id);
-        QCOMPARE(rejected->status, BookingStatus::Rejected);
-        QCOMPARE(rejected->statusReason, "Out of office");
-        QCOMPARE(page->list()->model()->rowCount(), 0);
-        QCOMPARE(window.pendingBadge(), 0);
+        QTRY_COMPARE(statusOf(d.id), BookingStatus::Rejected);
+        QCOMPARE(BookingService(*m_db).find(m_admin.id, d.id)->statusReason, "Out of office");
+        QTRY_COMPARE(page->list()->model()->rowCount(), 0);
+        QTRY_COMPARE(window.pendingBadge(), 0);
         QCOMPARE(window.windowTitle(), "SlotDesk");
     }
 
@@ -128,7 +131,9 @@ private slots:
         const Booking free =
             test::seedBooking(*m_db, m_admin.id, test::utc("2027-03-05T09:30:00Z"));
         models::AdminSession session(*m_db);
+        QTRY_VERIFY(session.hasAdmin());
         ui::BookingActions actions(&session, nullptr);
+        QSignalSpy done(&actions, &ui::BookingActions::done);
         QStringList questions;
         bool answer = false;
         actions.setQuestionHandler(
@@ -139,14 +144,17 @@ private slots:
 
         // No collision: no question.
         actions.approve({free.id});
+        QTRY_COMPARE(done.count(), 1);
         QCOMPARE(questions.size(), 0);
         QCOMPARE(statusOf(free.id), BookingStatus::Confirmed);
 
         // A confirmed booking in the way: asked, and "no" changes nothing.
         actions.approve({clash.id});
-        QCOMPARE(questions.size(), 1);
+        QTRY_COMPARE(questions.size(), 1);
         QVERIFY(questions.at(0).contains("Bob Attendee"));
+        QTRY_COMPARE(session.worker()->pendingJobs(), 0);
         QCOMPARE(statusOf(clash.id), BookingStatus::Pending);
+        QCOMPARE(done.count(), 1);
         QVERIFY(BookingService(*m_db).cancel(m_admin.id, confirmed.id, {}).ok());
 
         // A busy event that arrived since: asked again; "yes" approves.
@@ -165,9 +173,9 @@ private slots:
         QVERIFY(storage::CalendarEventRepository(m_db->connection()).upsert(event).ok());
         answer = true;
         actions.approve({clash.id});
-        QCOMPARE(questions.size(), 2);
+        QTRY_COMPARE(questions.size(), 2);
         QVERIFY(questions.at(1).contains("Dentist"));
-        QCOMPARE(statusOf(clash.id), BookingStatus::Confirmed);
+        QTRY_COMPARE(statusOf(clash.id), BookingStatus::Confirmed);
     }
 
     void requestsFromAnotherConnectionAppear() {
@@ -175,6 +183,7 @@ private slots:
         window.show();
         window.showPage(ui::MainWindow::Approvals);
         ui::ApprovalsPage* page = window.approvalsPage();
+        QTRY_VERIFY(window.session()->isLoaded() && !window.session()->worker()->pendingJobs());
         QCOMPARE(page->list()->model()->rowCount(), 0);
         // Show the week of the new request on the calendar too.
         window.calendarPage()->view()->setDate(QDate(2027, 3, 1));
@@ -193,8 +202,8 @@ private slots:
         QVERIFY(BookingService(**other).approve(m_admin.id, arrived.id).ok());
         QTRY_COMPARE_WITH_TIMEOUT(page->list()->model()->rowCount(), 0, 3000);
         QCOMPARE(window.pendingBadge(), 0);
-        QCOMPARE(window.calendarPage()->model()->index(0, 0).data(models::StatusRole).toInt(),
-                 int(BookingStatus::Confirmed));
+        QTRY_COMPARE(window.calendarPage()->model()->index(0, 0).data(models::StatusRole).toInt(),
+                     int(BookingStatus::Confirmed));
     }
 };
 

@@ -28,6 +28,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -73,8 +74,9 @@ private slots:
         models::AdminSession session(*m_db);
         ui::AvailabilityPage page(&session);
         page.show();
+        QTRY_VERIFY(page.weeklyHours()->isEnabled()); // once the profile has been read
         QVERIFY(stored().isEmpty());
-        QCOMPARE(editorTexts(page).count("Unavailable"), 7);
+        QTRY_COMPARE(editorTexts(page).count("Unavailable"), 7);
 
         // Add Tuesday 08:30–12:00 through the "+" button and its dialog.
         auto* addTuesday = page.weeklyHours()->findChild<QToolButton*>("addHours2");
@@ -86,8 +88,10 @@ private slots:
         QCOMPARE(dialog->zoneBox()->zone(), "Europe/Berlin");
         dialog->fromBox()->setEditText("08:30");
         dialog->toBox()->setMinutes(12 * 60);
+        QSignalSpy saved(dialog, &QDialog::finished); // it deletes itself once closed
         dialog->save();
-        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saved.at(0).at(0).toInt(), int(QDialog::Accepted));
         QTRY_VERIFY(!page.findChild<ui::BlockDialog*>());
         QCOMPARE(stored().size(), 1);
         QCOMPARE(stored().at(0).dayOfWeek, 2);
@@ -104,8 +108,10 @@ private slots:
         dialog->dayBox()->setCurrentIndex(dialog->dayBox()->findData(3));
         dialog->toBox()->setEditText("24:00");
         dialog->zoneBox()->setZone("Asia/Kathmandu");
+        QSignalSpy edited(dialog, &QDialog::finished);
         dialog->save();
-        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QTRY_COMPARE(edited.count(), 1);
+        QCOMPARE(edited.at(0).at(0).toInt(), int(QDialog::Accepted));
         QCOMPARE(stored().size(), 1);
         QCOMPARE(stored().at(0).id, id);
         QCOMPARE(stored().at(0).dayOfWeek, 3);
@@ -118,8 +124,8 @@ private slots:
         dialog->fromBox()->setMinutes(15 * 60);
         dialog->toBox()->setMinutes(10 * 60);
         dialog->save();
+        QTRY_VERIFY(!dialog->feedback().message("endTime").isEmpty());
         QVERIFY(dialog->isVisible());
-        QVERIFY(!dialog->feedback().message("endTime").isEmpty());
         QCOMPARE(stored().size(), 1);
         dialog->reject();
 
@@ -131,7 +137,7 @@ private slots:
         }
         QVERIFY(remove);
         QTest::mouseClick(remove, Qt::LeftButton);
-        QVERIFY(stored().isEmpty());
+        QTRY_VERIFY(stored().isEmpty());
         QTRY_COMPARE(editorTexts(page).count("Unavailable"), 7);
     }
 
@@ -161,8 +167,10 @@ private slots:
         auto* buttons = dialog->findChild<QDialogButtonBox*>();
         QVERIFY(buttons);
         QCOMPARE(buttons->button(QDialogButtonBox::Save)->objectName(), "primary");
+        QSignalSpy saved(dialog, &QDialog::finished); // it deletes itself once closed
         buttons->button(QDialogButtonBox::Save)->click();
-        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saved.at(0).at(0).toInt(), int(QDialog::Accepted));
         auto overrides = AvailabilityService(*m_db).overrides(m_admin.id);
         QCOMPARE(overrides->size(), 1);
         QCOMPARE(overrides->at(0).date, tomorrow);
@@ -178,6 +186,7 @@ private slots:
         rules->bufferAfterBox()->setValue(15);
         rules->dailyCapBox()->setValue(4);
         rules->save();
+        QTRY_COMPARE(AvailabilityService(*m_db).settings(m_admin.id)->maxBookingsPerDay, 4);
         auto settings = AvailabilityService(*m_db).settings(m_admin.id);
         QVERIFY(settings.ok());
         QCOMPARE(settings->defaultDuration, 45);
@@ -189,7 +198,7 @@ private slots:
 
         // A new form reads them back.
         ui::BookingRulesForm again(&session);
-        QCOMPARE(again.defaultLength()->currentData().toInt(), 45);
+        QTRY_COMPARE(again.defaultLength()->currentData().toInt(), 45);
         QCOMPARE(again.bufferAfterBox()->value(), 15);
         QCOMPARE(again.dailyCapBox()->value(), 4);
 
@@ -197,7 +206,7 @@ private slots:
         rules->setDurationOffered(30, false);
         rules->setDurationOffered(45, false);
         rules->save();
-        QVERIFY(!rules->feedback().message("defaultDuration").isEmpty());
+        QTRY_VERIFY(!rules->feedback().message("defaultDuration").isEmpty());
         QCOMPARE(AvailabilityService(*m_db).settings(m_admin.id)->defaultDuration, 45);
     }
 };

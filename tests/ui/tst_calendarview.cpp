@@ -150,6 +150,27 @@ private slots:
         QCOMPARE(day.at(0).at(0).toDate(), QDate(2027, 3, 10));
     }
 
+    void followsTheSessionsClock() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db); // Europe/Berlin
+        // 23:30 UTC on Tuesday is already Wednesday in Berlin.
+        core::ManualClock clock(test::utc("2027-03-02T23:30:00Z"));
+        models::AdminSession session(**db, QString(), clock.clock());
+        QTRY_VERIFY(session.hasAdmin());
+        ui::BookingActions actions(&session, nullptr);
+        ui::CalendarPage page(&session, &actions);
+        QCOMPARE(page.view()->date(), QDate(2027, 3, 3));
+        QCOMPARE(page.view()->now(), test::utc("2027-03-02T23:30:00Z"));
+        QCOMPARE(page.view()->firstVisibleDate(), QDate(2027, 3, 1));
+        page.step(2);
+        QCOMPARE(page.view()->firstVisibleDate(), QDate(2027, 3, 15));
+        clock.advance(std::chrono::hours(24 * 40));
+        page.goToday();
+        QCOMPARE(page.view()->date(), QDate(2027, 4, 12));
+    }
+
     void clickingABookingShowsItsDetails() {
         QTemporaryDir dir;
         auto db = storage::Database::openInDirectory(dir.path());

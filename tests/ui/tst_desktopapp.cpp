@@ -136,6 +136,7 @@ private slots:
         QVERIFY(db.ok());
         test::seedAdmin(**db, QStringLiteral("alice"));
         ui::MainWindow window(**db);
+        QTRY_VERIFY(window.session()->hasAdmin()); // read on the window's database thread
         ui::BookingLink link(window.session());
         connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
 
@@ -195,6 +196,7 @@ private slots:
         QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
 
         ui::MainWindow window(**db);
+        QTRY_VERIFY(window.session()->hasAdmin());
         ui::BookingLink link(window.session());
         QSignalSpy changed(&link, &ui::BookingLink::changed);
         link.listen(QStringLiteral("127.0.0.1"), squatter.serverPort());
@@ -218,6 +220,7 @@ private slots:
         auto db = storage::Database::openInDirectory(dir.path());
         QVERIFY(db.ok());
         models::AdminSession session(**db);
+        QTRY_VERIFY(session.isLoaded());
         ui::BookingLink link(&session);
         link.listen(QStringLiteral("127.0.0.1"), 0);
         QVERIFY(link.isOnline());
@@ -225,7 +228,7 @@ private slots:
         QSignalSpy changed(&link, &ui::BookingLink::changed);
         test::seedAdmin(**db, QStringLiteral("bob"));
         session.refresh();
-        QVERIFY(!changed.isEmpty());
+        QTRY_VERIFY(!changed.isEmpty());
         QCOMPARE(link.url().path(), "/bob");
     }
 
@@ -235,6 +238,7 @@ private slots:
         QVERIFY(db.ok());
         test::seedAdmin(**db, QStringLiteral("alice"));
         models::AdminSession session(**db);
+        QTRY_VERIFY(session.hasAdmin());
         ui::BookingLink link(&session);
         link.listen(QStringLiteral("127.0.0.1"), 0);
         QVERIFY(link.isOnline());

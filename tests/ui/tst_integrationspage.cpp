@@ -171,8 +171,8 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("UPDATE calendar_integrations SET last_sync_at = %1")
                            .arg(QDateTime::currentMSecsSinceEpoch() - 2 * 3600 * 1000)));
         m_session->refresh();
+        QTRY_VERIFY(text("integrationLastSync").startsWith(QLatin1String("2 h ago")));
         const QString before = text("integrationLastSync");
-        QVERIFY2(before.contains(QLatin1String("2")), qPrintable(before));
         synced.clear();
         QTest::mouseClick(named("googleSyncNow"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);

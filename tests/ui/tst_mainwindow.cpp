@@ -53,7 +53,7 @@ private slots:
         QCOMPARE(window.currentPage(), ui::MainWindow::Approvals);
         window.showPage(ui::MainWindow::Settings);
         QCOMPARE(navigation->currentRow(), int(ui::MainWindow::Settings));
-        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Alice Admin")));
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Alice Admin")));
 
         // Ctrl+3 is Bookings.
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
@@ -91,7 +91,7 @@ private slots:
         auto db = storage::Database::openInDirectory(dir.path());
         QVERIFY(db.ok());
         ui::MainWindow window(**db);
-        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("No admin")));
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("No admin")));
     }
 };
 

@@ -171,7 +171,7 @@ private slots:
         models::AdminSession session(*m_db);
         models::BookingTableModel model;
         model.setSession(&session);
-        QCOMPARE(model.rowCount(), 1);
+        QTRY_COMPARE(model.rowCount(), 1);
         const QString startTip =
             model.index(0, models::BookingTableModel::Start).data(Qt::ToolTipRole).toString();
         QVERIFY2(shownAsQtGuesses(startTip).contains(kName), qPrintable(startTip));
@@ -183,10 +183,10 @@ private slots:
         created->notes.clear();
         QVERIFY(bookings.update(*created).ok());
         session.refresh();
-        QVERIFY(model.index(0, models::BookingTableModel::Attendee)
-                    .data(Qt::ToolTipRole)
-                    .toString()
-                    .isEmpty());
+        QTRY_VERIFY(model.index(0, models::BookingTableModel::Attendee)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .isEmpty());
     }
 
     void calendarToolTipsShowTitlesAsWritten() {
@@ -255,11 +255,12 @@ private slots:
         QVERIFY(storage::CalendarEventRepository(m_db->connection()).upsert(event).ok());
 
         models::AdminSession session(*m_db);
+        QTRY_VERIFY(session.hasAdmin());
         QWidget parent;
         ui::BookingActions actions(&session, &parent);
         actions.approve({created->id});
+        QTRY_VERIFY(parent.findChild<QMessageBox*>());
         auto* box = parent.findChild<QMessageBox*>();
-        QVERIFY(box);
         QCOMPARE(box->textFormat(), Qt::PlainText);
         QVERIFY(box->text().contains(kName));
         QVERIFY(box->text().contains(kEventTitle));
@@ -275,6 +276,7 @@ private slots:
         admin.name = kName;
         QVERIFY(storage::UserRepository(m_db->connection()).update(admin).ok());
         ui::MainWindow window(*m_db);
+        QTRY_VERIFY(labelShowing(&window, kName));
         VERIFY_PLAIN_LABEL(labelShowing(&window, kName),
                            kName + QStringLiteral("\nBerlin")); // the sidebar's signed-in admin
 
@@ -314,6 +316,8 @@ private slots:
         models::AdminSession session(*m_db);
         ui::IntegrationsPage page(&session);
         page.setServices(&calendar, &zoomService);
+        // Read on the session's worker.
+        QTRY_COMPARE(page.findChild<QLabel*>("zoomAccount")->text(), zoom.accountEmail);
         VERIFY_PLAIN_LABEL(page.findChild<QLabel*>("integrationAccount"), googleAccount);
         VERIFY_PLAIN_LABEL(labelShowing(&page, googleError), googleError);
         const QLabel* jobsLabel = page.findChild<QLabel*>("integrationJobs");

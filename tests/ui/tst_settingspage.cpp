@@ -43,7 +43,7 @@ private slots:
         models::AdminSession session(**db);
         ui::SettingsPage page(&session);
         ui::ProfileForm* form = page.profileForm();
-        QCOMPARE(form->nameEdit()->text(), "Alice Admin");
+        QTRY_COMPARE(form->nameEdit()->text(), "Alice Admin");
 
         form->emailEdit()->setText("nope");
         QVERIFY(!page.saveProfile());
@@ -55,6 +55,7 @@ private slots:
         form->zoneBox()->setZone("Asia/Tokyo");
         QVERIFY(page.saveProfile());
         QVERIFY(form->feedback().message("email").isEmpty());
+        QTRY_COMPARE(ProfileService(**db).admin()->email, "alice@new.example");
         auto admin = ProfileService(**db).admin();
         QCOMPARE(admin->email, "alice@new.example");
         QCOMPARE(admin->name, "Alice Renamed");
@@ -71,7 +72,7 @@ private slots:
         ui::SettingsPage* page = window.settingsPage();
         QCOMPARE(page->addressEdit()->text(), "127.0.0.1");
         QCOMPARE(page->portBox()->value(), 8765);
-        QCOMPARE(page->linkText(), "http://127.0.0.1:8765/alice");
+        QTRY_COMPARE(page->linkText(), "http://127.0.0.1:8765/alice");
         QVERIFY(page->linkStatusText().contains("Offline"));
 
         QSignalSpy changed(&window, &ui::MainWindow::listenAddressChanged);
@@ -148,7 +149,7 @@ private slots:
             // The next start shows the public link from the beginning.
             ui::MainWindow again(**db);
             QCOMPARE(again.settingsPage()->publicUrlEdit()->text(), "https://book.example.org");
-            QCOMPARE(again.settingsPage()->linkText(), "https://book.example.org/alice");
+            QTRY_COMPARE(again.settingsPage()->linkText(), "https://book.example.org/alice");
         }
 
         // Emptied: no public address any more.
