@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages SlotDesk needs that are missing, and nothing else.
 #   tools/install-deps.sh build   compilers, Qt 6 (SQLite and PostgreSQL drivers), QtKeychain,
-#                                 date/tz (enough to build and run)
+#                                 date/tz, GMime and libcurl (enough to build and run)
 #   tools/install-deps.sh test    build + what the test suite drives for real (keyring, format,
-#                                 a PostgreSQL server for tools/with-postgres.sh)
+#                                 a PostgreSQL server for tools/with-postgres.sh, an SMTP server)
 set -euo pipefail
 
 build_packages=(
@@ -13,6 +13,7 @@ build_packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n  # lupdate/lrelease, qtbase_*.qm
   qtkeychain-qt6-dev libsecret-1-0 libhowardhinnant-date-dev libbenchmark-dev
   libgl-dev libvulkan-dev
+  libgmime-3.0-dev libcurl4-openssl-dev  # e-mail: MIME (GMime 3) and SMTP (libcurl)
 )
 test_packages=(
   clang-format dbus gnome-keyring sqlite3
@@ -20,6 +21,7 @@ test_packages=(
   chromium nodejs npm wrk  # the booking-page e2e test (Chromium via playwright-core); bench/
   clang libclang-rt-14-dev  # the libFuzzer targets (tests/fuzz)
   postgresql
+  python3 python3-aiosmtpd python3-icalendar openssl  # the mail suites' SMTP server and checkers
 )
 
 packages=("${build_packages[@]}")

@@ -3,7 +3,7 @@ import {
   $, h, t, tp, api, enc, announce, applyStrings, prefs, session, showPageError, reducedMotion, locale,
   detectTimeZone, isValidTimeZone, allTimeZones, zoneLabel, zoneOffset, localeUses12h,
   formatTime, formatTimeRange, formatLongDate, formatDuration, formatWait, formatCalendarDate,
-  ymd, parseYmd, addDays, daysInMonth, isoWeekday, todayIn, firstDayOfWeek,
+  ymd, parseYmd, addDays, daysInMonth, isoWeekday, todayIn, firstDayOfWeek, textLanguage,
 } from './common.js';
 
 const MONTHS_AHEAD = 12; // how far the month navigation goes; the server decides what is bookable
@@ -740,7 +740,7 @@ async function submit() {
     inputs[0].focus();
     return;
   }
-  const body = { start: state.slot.start, duration: state.duration, name: v.name, email: v.email, timezone: state.tz };
+  const body = { start: state.slot.start, duration: state.duration, name: v.name, email: v.email, timezone: state.tz, language: textLanguage };
   if (v.notes) body.notes = v.notes;
   if (providers().length) body.videoProvider = v.video || null;
   setSubmitting(true);

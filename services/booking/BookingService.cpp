@@ -138,6 +138,8 @@ Status BookingService::checkRequest(const BookingRequest& request) {
                                           validation::kMaxNotesLength);
         !s)
         return s;
+    if (auto s = validation::language(request.language); !s)
+        return s;
     return validation::timeZone(request.timeZone);
 }
 
@@ -206,6 +208,7 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     booking.attendeeEmail = request.email.trimmed();
     booking.notes = request.notes;
     booking.timeZone = request.timeZone;
+    booking.language = request.language;
     booking.requestedVideoProvider = request.videoProvider;
     booking.status = BookingStatus::Pending;
     const QString token = newManageToken();
@@ -258,6 +261,7 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
         return s.error();
     booking.status = to;
     booking.statusReason = reason;
+    ++booking.sequence; // the attendee's calendar takes the new status over the old
     auto updated = bookings.update(booking);
     if (!updated)
         return updated.error();
@@ -288,6 +292,8 @@ Status BookingService::recordVideoMeeting(const QString& userId,
     if (auto s = storage::VideoIntegrationRepository(db, m_clock).saveMeeting(meeting); !s)
         return s;
     Booking booking = **found;
+    if (booking.videoLink != meeting.joinUrl)
+        ++booking.sequence;
     booking.videoProvider = provider;
     booking.videoLink = meeting.joinUrl;
     if (auto updated = bookings.update(booking); !updated)
@@ -308,6 +314,8 @@ BookingService::recordCalendarEvent(const QSqlDatabase& db, const core::Clock& c
     Booking booking = **found;
     booking.calendarEventId = eventId;
     if (booking.requestedVideoProvider == VideoProvider::GoogleMeet && !meetLink.isEmpty()) {
+        if (booking.videoLink != meetLink)
+            ++booking.sequence;
         booking.videoProvider = VideoProvider::GoogleMeet;
         booking.videoLink = meetLink;
     }

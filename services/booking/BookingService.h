@@ -27,7 +27,8 @@ struct BookingRequest {
     QString name;
     QString email;
     QString notes;
-    QString timeZone; // the attendee's
+    QString timeZone;                        // the attendee's
+    QString language = QStringLiteral("en"); // the booking page's: "en", "de" or "fr"
     std::optional<VideoProvider> videoProvider;
     // At most this many pending future requests per attendee email (0 = no cap).
     int maxOpenRequestsPerEmail = 0;

@@ -54,6 +54,11 @@ struct Booking {
     QString calendarEventId;
     QString statusReason;    // why it was rejected or cancelled, if anyone said
     QString manageTokenHash; // SHA-256 hex of the attendee's manage token
+    // The language the attendee booked in ("en", "de", "fr"): their e-mails are written in it.
+    QString language = QStringLiteral("en");
+    // iCalendar SEQUENCE of the booking's event (one UID per booking): raised by BookingService
+    // with every change an attendee's calendar should take over (status, video link).
+    int sequence = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
 };
@@ -111,6 +116,22 @@ struct BookingSettings {
     int minimumNotice = 120;   // minutes
     int horizonDays = 60;      // how far ahead attendees may book
     int maxBookingsPerDay = 0; // 0 = no cap
+    QDateTime updatedAt;
+};
+
+// How an admin's e-mails leave: their SMTP server and sender, and what they want sent. The SMTP
+// password is not here: it lives in the OS keychain only.
+struct MailSettings {
+    QString userId;
+    QString host;
+    int port = 587;
+    QString security = QStringLiteral("starttls"); // "tls", "starttls" or "none" (loopback only)
+    QString username;                              // empty: no AUTH
+    QString fromAddress;
+    QString fromName;                        // empty: the admin's name
+    QString language = QStringLiteral("en"); // of the admin's own notices
+    int reminderMinutes = 1440;              // before a confirmed meeting; 0 = no reminder
+    bool adminNotices = true;                // new requests and cancellations to the admin
     QDateTime updatedAt;
 };
 

@@ -40,6 +40,13 @@ Status email(const QString& value, const QString& field) {
     return success();
 }
 
+Status language(const QString& value, const QString& field) {
+    if (value == u"en" || value == u"de" || value == u"fr")
+        return success();
+    return Error::validation(
+        field, QStringLiteral("%1 is en, de or fr, not '%2'").arg(field, displayValue(value)));
+}
+
 Status timeZone(const QString& value, const QString& field) {
     if (value.isEmpty())
         return Error::validation(field, QStringLiteral("A time zone is required"));
@@ -278,6 +285,8 @@ Status booking(const Booking& b) {
     if (auto s = optionalText(b.title, QStringLiteral("title"), 200); !s)
         return s;
     if (auto s = optionalText(b.notes, QStringLiteral("notes"), kMaxNotesLength); !s)
+        return s;
+    if (auto s = language(b.language); !s)
         return s;
     if (b.videoProvider && b.videoLink.isEmpty())
         return Error::validation(

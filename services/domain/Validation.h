@@ -20,6 +20,8 @@ inline constexpr int kMaxReasonLength = 500; // why a booking was cancelled or r
 
 Status email(const QString& value, const QString& field = QStringLiteral("email"));
 Status timeZone(const QString& value, const QString& field = QStringLiteral("timezone"));
+// A language SlotDesk writes to attendees in: "en", "de" or "fr".
+Status language(const QString& value, const QString& field = QStringLiteral("language"));
 Status username(const QString& value);
 Status displayName(const QString& value, const QString& field = QStringLiteral("name"));
 Status dayOfWeek(int value);

@@ -9,7 +9,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, user_id, title, start_time, end_time, attendee_name, attendee_email, notes, "
     "requested_video_provider, video_provider, video_link, status, status_reason, timezone, "
-    "calendar_event_id, created_at, updated_at, manage_token_hash");
+    "calendar_event_id, created_at, updated_at, manage_token_hash, language, ics_sequence");
 
 QVariant providerToDb(const std::optional<VideoProvider>& provider) {
     return provider ? QVariant(toText(*provider)) : QVariant(QMetaType::fromType<QString>());
@@ -35,6 +35,8 @@ Booking readBooking(const QSqlQuery& q) {
     b.createdAt = instantFromDb(q.value(15));
     b.updatedAt = instantFromDb(q.value(16));
     b.manageTokenHash = q.value(17).toString();
+    b.language = q.value(18).toString();
+    b.sequence = q.value(19).toInt();
     return b;
 }
 
@@ -59,16 +61,31 @@ Result<Booking> BookingRepository::create(Booking b) {
     if (b.id.isEmpty())
         b.id = newId();
     b.createdAt = b.updatedAt = m_clock.now();
-    if (auto s = execNoRows(m_db,
-                            QStringLiteral("INSERT INTO bookings (%1) VALUES "
-                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                .arg(kColumns),
-                            {b.id, b.userId, toDb(b.title), toDb(b.startTime), toDb(b.endTime),
-                             b.attendeeName, b.attendeeEmail, toDb(b.notes),
-                             providerToDb(b.requestedVideoProvider), providerToDb(b.videoProvider),
-                             toDb(b.videoLink), toText(b.status), toDb(b.statusReason), b.timeZone,
-                             toDb(b.calendarEventId), toDb(b.createdAt), toDb(b.updatedAt),
-                             toDb(b.manageTokenHash)});
+    if (auto s = execNoRows(
+            m_db,
+            QStringLiteral("INSERT INTO bookings (%1) VALUES "
+                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .arg(kColumns),
+            {b.id,
+             b.userId,
+             toDb(b.title),
+             toDb(b.startTime),
+             toDb(b.endTime),
+             b.attendeeName,
+             b.attendeeEmail,
+             toDb(b.notes),
+             providerToDb(b.requestedVideoProvider),
+             providerToDb(b.videoProvider),
+             toDb(b.videoLink),
+             toText(b.status),
+             toDb(b.statusReason),
+             b.timeZone,
+             toDb(b.calendarEventId),
+             toDb(b.createdAt),
+             toDb(b.updatedAt),
+             toDb(b.manageTokenHash),
+             b.language,
+             b.sequence});
         !s)
         return s.error();
     return b;
@@ -76,14 +93,14 @@ Result<Booking> BookingRepository::create(Booking b) {
 
 Result<Booking> BookingRepository::update(Booking b) {
     b.updatedAt = m_clock.now();
-    auto q =
-        exec(m_db,
-             QStringLiteral("UPDATE bookings SET title = ?, notes = ?, video_provider = ?, "
-                            "video_link = ?, status = ?, status_reason = ?, "
-                            "calendar_event_id = ?, updated_at = ? WHERE id = ? AND user_id = ?"),
-             {toDb(b.title), toDb(b.notes), providerToDb(b.videoProvider), toDb(b.videoLink),
-              toText(b.status), toDb(b.statusReason), toDb(b.calendarEventId), toDb(b.updatedAt),
-              b.id, b.userId});
+    auto q = exec(m_db,
+                  QStringLiteral("UPDATE bookings SET title = ?, notes = ?, video_provider = ?, "
+                                 "video_link = ?, status = ?, status_reason = ?, "
+                                 "calendar_event_id = ?, ics_sequence = ?, updated_at = ? "
+                                 "WHERE id = ? AND user_id = ?"),
+                  {toDb(b.title), toDb(b.notes), providerToDb(b.videoProvider), toDb(b.videoLink),
+                   toText(b.status), toDb(b.statusReason), toDb(b.calendarEventId), b.sequence,
+                   toDb(b.updatedAt), b.id, b.userId});
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)

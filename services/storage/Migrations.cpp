@@ -232,6 +232,62 @@ const std::vector<Migration>& migrations() {
              "ALTER TABLE calendar_sync_state ADD COLUMN lease_host TEXT",
              "ALTER TABLE calendar_sync_state ADD COLUMN lease_pid BIGINT",
          }},
+        {7,
+         "bookings: the attendee's language and the calendar event's sequence",
+         {
+             // The booking page's language: the attendee's e-mails are written in it.
+             "ALTER TABLE bookings ADD COLUMN language TEXT NOT NULL DEFAULT 'en' "
+             "CHECK (language IN ('en', 'de', 'fr'))",
+             // iCalendar SEQUENCE of the booking's one event (UID <id>@slotdesk), raised with
+             // every change attendees' calendars should take over.
+             "ALTER TABLE bookings ADD COLUMN ics_sequence INTEGER NOT NULL DEFAULT 0 "
+             "CHECK (ics_sequence >= 0)",
+         }},
+        {8,
+         "e-mail: SMTP settings per admin and the durable mail outbox",
+         {
+             // How an admin's mails leave (the SMTP password is in the OS keychain only).
+             R"(CREATE TABLE mail_settings (
+                  user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                  host TEXT NOT NULL,
+                  port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+                  security TEXT NOT NULL CHECK (security IN ('tls', 'starttls', 'none')),
+                  username TEXT,
+                  from_address TEXT NOT NULL,
+                  from_name TEXT,
+                  language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'de', 'fr')),
+                  reminder_minutes INTEGER NOT NULL DEFAULT 1440
+                      CHECK (reminder_minutes BETWEEN 0 AND 10080),
+                  admin_notices INTEGER NOT NULL DEFAULT 1 CHECK (admin_notices IN (0, 1)),
+                  updated_at BIGINT NOT NULL))",
+             // Mails owed for bookings, written in the same transaction as the change that
+             // causes them; one row per (booking, kind, sequence), so a retry never adds a
+             // second. A process delivers a row only while it holds its lease.
+             R"(CREATE TABLE mail_outbox (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  booking_id TEXT NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,
+                  kind TEXT NOT NULL CHECK (kind IN ('request_received', 'approved', 'rejected',
+                      'cancelled_by_admin', 'withdrawn', 'cancelled_by_attendee', 'reminder',
+                      'admin_new_request', 'admin_attendee_withdrew',
+                      'admin_attendee_cancelled')),
+                  sequence INTEGER NOT NULL CHECK (sequence >= 0),
+                  recipient TEXT NOT NULL,
+                  language TEXT NOT NULL CHECK (language IN ('en', 'de', 'fr')),
+                  idempotency_key TEXT NOT NULL UNIQUE,
+                  status TEXT NOT NULL DEFAULT 'owed'
+                      CHECK (status IN ('owed', 'sending', 'sent', 'failed')),
+                  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                  next_attempt_at BIGINT NOT NULL,
+                  last_error TEXT,
+                  lease_owner TEXT,
+                  lease_until BIGINT,
+                  created_at BIGINT NOT NULL,
+                  sent_at BIGINT,
+                  updated_at BIGINT NOT NULL))",
+             "CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at)",
+             "CREATE INDEX mail_outbox_booking ON mail_outbox (booking_id)",
+         }},
     };
     return all;
 }

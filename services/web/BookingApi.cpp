@@ -1,11 +1,11 @@
 #include "web/BookingApi.h"
 
 #include "availability/AvailabilityService.h"
+#include "booking/IcsCalendar.h"
 #include "core/TimeFormat.h"
 #include "domain/Validation.h"
 #include "storage/Database.h"
 #include "web/BookingRequestJson.h"
-#include "web/IcsCalendar.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -251,6 +251,10 @@ Result<BookingRequest> BookingRequestJson::parseBooking(const QByteArray& body) 
                                      : "timeZone",
                                  true);
     const QString provider = read.text("videoProvider", false);
+    // The page's language (its e-mails follow it); older pages sent none: English.
+    const QString language = read.text("language", false);
+    if (!language.isEmpty())
+        request.language = language;
     if (!hasDuration && !read.error)
         read.error =
             Error::validation(QStringLiteral("duration"), QStringLiteral("duration is required"));

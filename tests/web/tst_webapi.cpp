@@ -5,6 +5,7 @@
 // 50-socket race for one slot, logs without tokens, loopback by default and a clean shutdown.
 
 #include "availability/AvailabilityService.h"
+#include "booking/BookingService.h"
 #include "domain/Validation.h"
 #include "storage/Database.h"
 #include "support/ServerProcess.h"
@@ -692,6 +693,32 @@ private slots:
         QVERIFY(offered(theirs));
     }
 
+    void bookingRecordsThePageLanguage() {
+        // The page sends its language; the attendee's e-mails are written in it.
+        QVERIFY(startServer());
+        QJsonObject body = bookingBody(takeSlot(), "sprache@example.com");
+        body["language"] = "xx";
+        const Reply unknown = book(body);
+        QCOMPARE(unknown.status, 422);
+        QCOMPARE(unknown.error().value("field").toString(), QString("language"));
+        body["language"] = "de";
+        const Reply german = book(body);
+        QVERIFY2(german.status == 201, qPrintable(german.describe()));
+        const auto attendeeBooking = [&](const Reply& created) {
+            const auto [id, token] = idAndToken(created);
+            return BookingService(*m_db).findForAttendee(QString::fromLatin1(id),
+                                                         QString::fromLatin1(token));
+        };
+        const auto stored = attendeeBooking(german);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->language, QString("de"));
+        QCOMPARE(stored->sequence, 0);
+        body = bookingBody(takeSlot(), "language@example.com"); // an older page: none
+        const Reply none = book(body);
+        QVERIFY2(none.status == 201, qPrintable(none.describe()));
+        QCOMPARE(attendeeBooking(none)->language, QString("en"));
+    }
+
     void calendarFile() {
         QVERIFY(startServer());
         const QDateTime start = takeSlot();
@@ -730,7 +757,8 @@ private slots:
         QVERIFY(unfolded.contains(
             "\r\nDTEND:" + start.addSecs(1800).toString("yyyyMMddTHHmmss").toLatin1() + "Z\r\n"));
         QVERIFY(unfolded.contains("\r\nUID:" + id + "@slotdesk\r\n"));
-        QVERIFY(unfolded.contains("ATTENDEE;CN=\"" + name.toUtf8() + "\":mailto:ics@example.com"));
+        QVERIFY(unfolded.contains(";CN=\"" + name.toUtf8() + "\":mailto:ics@example.com"));
+        QVERIFY(unfolded.contains("\r\nSEQUENCE:0\r\n"));
         QVERIFY(
             unfolded.contains("\r\nDESCRIPTION:Agenda: one\\; two\\, three\\nback\\\\slash\r\n"));
         QVERIFY(unfolded.contains("\r\nSTATUS:TENTATIVE\r\n"));

@@ -1,6 +1,6 @@
-#include "web/IcsCalendar.h"
+#include "booking/IcsCalendar.h"
 
-namespace slotdesk::web {
+namespace slotdesk {
 namespace {
 
 QByteArray utcStamp(const QDateTime& instant) {
@@ -55,32 +55,64 @@ QByteArray IcsCalendar::foldLine(const QByteArray& line) {
     return out;
 }
 
-QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDateTime& now) {
-    const QByteArray status = b.status == BookingStatus::Confirmed ? "CONFIRMED"
-                              : b.status == BookingStatus::Pending ? "TENTATIVE"
-                                                                   : "CANCELLED";
+QByteArray IcsCalendar::methodText(Method method) {
+    switch (method) {
+    case Method::Request:
+        return "REQUEST";
+    case Method::Cancel:
+        return "CANCEL";
+    case Method::Publish:
+        break;
+    }
+    return "PUBLISH";
+}
+
+QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDateTime& now,
+                                   Method method, int alarmMinutes) {
+    const bool cancelled = method == Method::Cancel || b.status == BookingStatus::Cancelled ||
+                           b.status == BookingStatus::Rejected;
+    const QByteArray status = cancelled                              ? "CANCELLED"
+                              : b.status == BookingStatus::Confirmed ? "CONFIRMED"
+                                                                     : "TENTATIVE";
+    // The attendee asked for this time, so a confirmed meeting is one they accepted; the RSVP
+    // lets their client answer the invitation all the same.
+    const QByteArray partstat = cancelled                              ? "DECLINED"
+                                : b.status == BookingStatus::Confirmed ? "ACCEPTED"
+                                                                       : "NEEDS-ACTION";
+    const QString summary =
+        b.title.isEmpty() ? QStringLiteral("%1 / %2").arg(host.name, b.attendeeName) : b.title;
     QList<QByteArray> lines{
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//SlotDesk//SlotDesk " SLOTDESK_VERSION "//EN",
         "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
+        "METHOD:" + methodText(method),
         "BEGIN:VEVENT",
         "UID:" + b.id.toLatin1() + "@slotdesk",
+        "SEQUENCE:" + QByteArray::number(b.sequence),
         "DTSTAMP:" + utcStamp(now),
         "DTSTART:" + utcStamp(b.startTime),
         "DTEND:" + utcStamp(b.endTime),
-        "SUMMARY:" + escapeText(b.title.isEmpty() ? QStringLiteral("Meeting with %1").arg(host.name)
-                                                  : b.title),
+        "SUMMARY:" + escapeText(summary),
         "STATUS:" + status,
+        "TRANSP:OPAQUE",
         "ORGANIZER;CN=" + quotedParameter(host.name) + ":mailto:" + host.email.toUtf8(),
-        "ATTENDEE;CN=" + quotedParameter(b.attendeeName) + ":mailto:" + b.attendeeEmail.toUtf8(),
+        "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=" + partstat +
+            ";RSVP=" + (method == Method::Request ? "TRUE" : "FALSE") +
+            ";CN=" + quotedParameter(b.attendeeName) + ":mailto:" + b.attendeeEmail.toUtf8(),
     };
     if (!b.notes.isEmpty())
         lines.append("DESCRIPTION:" + escapeText(b.notes));
     if (!b.videoLink.isEmpty()) {
         lines.append("LOCATION:" + escapeText(b.videoLink));
         lines.append("URL:" + b.videoLink.toUtf8());
+    }
+    if (!cancelled && alarmMinutes > 0) {
+        lines.append("BEGIN:VALARM");
+        lines.append("ACTION:DISPLAY");
+        lines.append("DESCRIPTION:" + escapeText(summary));
+        lines.append("TRIGGER:-PT" + QByteArray::number(alarmMinutes) + 'M');
+        lines.append("END:VALARM");
     }
     lines.append("END:VEVENT");
     lines.append("END:VCALENDAR");
@@ -90,4 +122,4 @@ QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDa
     return out;
 }
 
-} // namespace slotdesk::web
+} // namespace slotdesk

@@ -1,0 +1,160 @@
+#include "support/SmtpServerProcess.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTest>
+
+namespace slotdesk::test {
+namespace {
+
+const QString kPython = QStringLiteral("/usr/bin/python3");
+
+QString script() {
+    return QStringLiteral(SLOTDESK_TEST_SUPPORT_DIR "/smtp_server.py");
+}
+
+QByteArray readFile(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+SmtpServerProcess::SmtpServerProcess(QString directory)
+    : m_directory(std::move(directory))
+    , m_messageDirectory(m_directory + QStringLiteral("/messages")) {
+    QDir().mkpath(m_messageDirectory);
+}
+
+SmtpServerProcess::~SmtpServerProcess() {
+    stop();
+}
+
+QString SmtpServerProcess::certificateFile() const {
+    return m_directory + QStringLiteral("/cert.pem");
+}
+
+bool SmtpServerProcess::makeCertificate() {
+    if (QFile::exists(certificateFile()))
+        return true;
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), m_directory + QStringLiteral("/key.pem"),
+                   QStringLiteral("-out"), certificateFile(), QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=SlotDesk test SMTP"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1")});
+    if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
+        m_error = QStringLiteral("openssl failed: ") + QString::fromUtf8(openssl.readAll());
+        return false;
+    }
+    return true;
+}
+
+bool SmtpServerProcess::start(const Options& options) {
+    stop();
+    m_options = options;
+    m_error.clear();
+    QStringList arguments{script(), QStringLiteral("--dir"), m_messageDirectory,
+                          QStringLiteral("--security"), mail::toText(options.security)};
+    if (options.security != mail::SmtpSecurity::None) {
+        if (!makeCertificate())
+            return false;
+        arguments += {QStringLiteral("--cert"), certificateFile(), QStringLiteral("--key"),
+                      m_directory + QStringLiteral("/key.pem")};
+    }
+    if (!options.user.isEmpty())
+        arguments += {QStringLiteral("--user"), options.user, QStringLiteral("--password"),
+                      options.password};
+    arguments += {QStringLiteral("--fail-rcpt"), QString::number(options.failRcpt),
+                  QStringLiteral("--fail-data"), QString::number(options.failData)};
+    for (const auto& address : options.reject)
+        arguments += {QStringLiteral("--reject"), address};
+    m_process.setStandardErrorFile(m_directory + QStringLiteral("/server.err"), QIODevice::Append);
+    m_process.start(kPython, arguments);
+    if (!m_process.waitForStarted(30000)) {
+        m_error = QStringLiteral("cannot start %1: %2").arg(kPython, m_process.errorString());
+        return false;
+    }
+    static const QRegularExpression listening(QStringLiteral(R"(listening on (\d+)\n)"));
+    QByteArray output;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 60000) {
+        m_process.waitForReadyRead(200);
+        output += m_process.readAllStandardOutput();
+        const auto match = listening.match(QString::fromUtf8(output));
+        if (match.hasMatch()) {
+            m_port = match.captured(1).toUShort();
+            return m_port != 0;
+        }
+        if (m_process.state() == QProcess::NotRunning)
+            break;
+    }
+    m_error = QStringLiteral("the SMTP server did not start: ") + errorText();
+    return false;
+}
+
+void SmtpServerProcess::stop() {
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(15000)) {
+        m_process.kill();
+        m_process.waitForFinished(15000);
+    }
+}
+
+QString SmtpServerProcess::errorText() const {
+    return m_error + QString::fromUtf8(readFile(m_directory + QStringLiteral("/server.err")));
+}
+
+mail::SmtpSettings SmtpServerProcess::settings() const {
+    mail::SmtpSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = m_port;
+    settings.security = m_options.security;
+    settings.username = m_options.user;
+    if (m_options.security != mail::SmtpSecurity::None)
+        settings.caFile = certificateFile();
+    settings.connectTimeoutSeconds = 30;
+    settings.timeoutSeconds = 60;
+    return settings;
+}
+
+bool SmtpServerProcess::setFaults(int failRcpt, int failData, const QStringList& reject) {
+    QSaveFile file(m_messageDirectory + QStringLiteral("/faults.json"));
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(
+        QJsonDocument(QJsonObject{{QStringLiteral("fail_rcpt"), failRcpt},
+                                  {QStringLiteral("fail_data"), failData},
+                                  {QStringLiteral("reject"), QJsonArray::fromStringList(reject)}})
+            .toJson());
+    return file.commit();
+}
+
+QList<SmtpServerProcess::Received> SmtpServerProcess::messages() const {
+    QList<Received> received;
+    const QDir directory(m_messageDirectory);
+    const QStringList envelopes =
+        directory.entryList({QStringLiteral("[0-9]*.json")}, QDir::Files, QDir::Name);
+    for (const auto& name : envelopes) {
+        Received message;
+        message.envelope = QJsonDocument::fromJson(readFile(directory.filePath(name))).object();
+        message.data = readFile(directory.filePath(name.chopped(5) + QStringLiteral(".eml")));
+        received.append(message);
+    }
+    return received;
+}
+
+} // namespace slotdesk::test

@@ -1,0 +1,71 @@
+#pragma once
+// SmtpServerProcess: a real SMTP server (tests/support/smtp_server.py on Debian's python3-aiosmtpd)
+// on 127.0.0.1 and a free port, for the mail suites: implicit TLS, STARTTLS or plain, AUTH with
+// one fixed user, a throwaway self-signed certificate made with openssl, scriptable faults, and
+// every message it accepts kept as a file the test reads back. Stopping and starting it again
+// keeps the messages and the certificate (a server that goes down and comes back).
+
+#include "mail/SmtpSettings.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace slotdesk::test {
+
+class SmtpServerProcess {
+public:
+    struct Options {
+        mail::SmtpSecurity security = mail::SmtpSecurity::None;
+        QString user; // empty: no AUTH
+        QString password;
+        int failRcpt = 0;   // the next N RCPT get 451
+        int failData = 0;   // the next N DATA get 452
+        QStringList reject; // RCPT TO these gets 550
+    };
+    struct Received {
+        QByteArray data;      // the message as received
+        QJsonObject envelope; // {"mail_from", "rcpt_tos", "login"}
+    };
+
+    // Everything (certificate, messages, logs) lives under `directory`, which must exist.
+    explicit SmtpServerProcess(QString directory);
+    ~SmtpServerProcess();
+    SmtpServerProcess(const SmtpServerProcess&) = delete;
+    SmtpServerProcess& operator=(const SmtpServerProcess&) = delete;
+
+    // Starts the server and waits until it listens; false (with the reason in errorText()) if it
+    // cannot. A TLS mode makes the certificate first if there is none.
+    bool start(const Options& options);
+    void stop();
+    [[nodiscard]] bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QString errorText() const;
+
+    // The self-signed certificate the server presents (for 127.0.0.1 and localhost): the CA file
+    // a client must be given to trust it.
+    [[nodiscard]] QString certificateFile() const;
+    // Settings that reach this server: host 127.0.0.1, its port and security, the user, and
+    // the certificate as the CA file when the server speaks TLS.
+    [[nodiscard]] mail::SmtpSettings settings() const;
+
+    // Replaces the fault counters and rejected addresses of the running server.
+    bool setFaults(int failRcpt, int failData, const QStringList& reject = {});
+    // The messages received so far, oldest first.
+    [[nodiscard]] QList<Received> messages() const;
+
+private:
+    bool makeCertificate();
+
+    QString m_directory;
+    QString m_messageDirectory;
+    Options m_options;
+    QProcess m_process;
+    quint16 m_port = 0;
+    QString m_error;
+};
+
+} // namespace slotdesk::test
