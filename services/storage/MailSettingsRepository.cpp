@@ -35,7 +35,7 @@ Result<std::optional<MailSettings>> MailSettingsRepository::find(const QString& 
 }
 
 Result<MailSettings> MailSettingsRepository::save(MailSettings s) {
-    s.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    s.updatedAt = m_clock.now();
     // One statement on both engines: insert, or replace every column of the admin's row.
     if (auto done = execNoRows(
             m_db,

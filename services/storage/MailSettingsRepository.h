@@ -1,6 +1,7 @@
 #pragma once
 // MailSettingsRepository: the `mail_settings` table — one row per admin who set up e-mail.
 
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
 
@@ -12,8 +13,10 @@ namespace slotdesk::storage {
 
 class MailSettingsRepository {
 public:
-    explicit MailSettingsRepository(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    // `clock` stamps updatedAt.
+    explicit MailSettingsRepository(QSqlDatabase db, core::Clock clock = {})
+        : m_db(std::move(db))
+        , m_clock(std::move(clock)) {}
 
     // std::nullopt while the admin has not set up e-mail.
     Result<std::optional<MailSettings>> find(const QString& userId);
@@ -23,6 +26,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

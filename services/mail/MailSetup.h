@@ -1,0 +1,32 @@
+#pragma once
+// MailSetup: what the CLI's `mail set/show/test` and the desktop's E-mail card share — checking
+// an admin's mail settings as entered (a validation error naming the field), turning them into
+// SmtpSettings, this machine's CA file for a self-hosted server (a path, so kept in the local
+// settings file next to the database choice, not in the shared database), and the test message.
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "domain/Entities.h"
+#include "mail/SmtpSender.h"
+
+namespace slotdesk::mail {
+
+// Host, port, security, username, from address and name, reminder lead time and language.
+Status checkMailSettings(const MailSettings& settings);
+
+// How to reach the server of `settings`, trusting localCaFile() when one is set.
+SmtpSettings smtpSettingsFor(const MailSettings& settings);
+
+// The PEM file of CAs this machine trusts for the SMTP server; empty: the system's.
+QString localCaFile();
+// Sets it (empty: back to the system's); a validation error ("ca-file") when it can't be read.
+Status setLocalCaFile(const QString& path);
+// The check setLocalCaFile() makes, without setting anything.
+Status checkCaFile(const QString& path);
+
+// Sends a short test message to `to` with `settings` and the password from `passwords`. Blocks
+// until the server has answered: call it off the GUI thread.
+SendResult sendTestMessage(const MailSettings& settings, const QString& to,
+                           const PasswordSource& passwords, const core::Clock& clock = {});
+
+} // namespace slotdesk::mail
