@@ -5,6 +5,7 @@
 #include "profile/ProfileService.h"
 #include "ui/AppSettings.h"
 #include "ui/Appearance.h"
+#include "ui/EmailSettingsCard.h"
 #include "ui/Icons.h"
 #include "ui/PageHeader.h"
 #include "ui/ProfileForm.h"
@@ -151,7 +152,9 @@ SettingsPage::SettingsPage(models::AdminSession* session, QWidget* parent)
     contentLayout->setContentsMargins(24, 18, 24, 24);
     contentLayout->setSpacing(18);
     contentLayout->addWidget(header);
-    for (SectionCard* card : {profileCard, linkCard, lookCard}) {
+    auto* mailCard = new EmailSettingsCard(session, content);
+    for (SectionCard* card :
+         {profileCard, linkCard, static_cast<SectionCard*>(mailCard), lookCard}) {
         card->setMaximumWidth(760);
         contentLayout->addWidget(card);
     }
