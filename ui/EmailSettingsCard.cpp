@@ -125,7 +125,11 @@ EmailSettingsCard::EmailSettingsCard(models::AdminSession* session, QWidget* par
     });
     connect(m_save, &QPushButton::clicked, this, &EmailSettingsCard::save);
     connect(m_test, &QPushButton::clicked, this, &EmailSettingsCard::sendTestMail);
-    connect(m_session, &models::AdminSession::adminChanged, this, &EmailSettingsCard::load);
+    // A profile edit must not throw away unsaved e-mail fields: reload only for another admin.
+    connect(m_session, &models::AdminSession::adminChanged, this, [this] {
+        if (m_session->userId() != m_loaded.userId)
+            load();
+    });
     load();
 }
 

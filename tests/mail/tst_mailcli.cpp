@@ -149,6 +149,18 @@ private slots:
         m_tdb.reset();
     }
 
+    void commandsHaveTheirHelp() {
+        const Run help = cli({"--help"});
+        QCOMPARE(help.exitCode, 0);
+        for (const char* command : {"mail set", "mail show", "mail test"})
+            QVERIFY2(help.out.contains(QLatin1String(command)), command);
+        const Run setHelp = cli({"mail", "set", "--help"});
+        QCOMPARE(setHelp.exitCode, 0);
+        for (const char* option : {"--host", "--security", "--password-stdin", "--ca-file",
+                                   "--reminder-minutes", "--admin-notices"})
+            QVERIFY2(setHelp.out.contains(QLatin1String(option)), option);
+    }
+
     void setAndShowRoundTrip() {
         const Run before = cli({"mail", "show"});
         QCOMPARE(before.exitCode, 0);

@@ -196,7 +196,7 @@ private slots:
         QCOMPARE(invitation.report.value("status").toString(), QString("CONFIRMED"));
 
         // A video link is news for the attendee's calendar too; the same link again is not.
-        video::VideoMeeting meeting;
+        storage::VideoMeeting meeting;
         meeting.bookingId = created->id;
         meeting.provider = QStringLiteral("zoom");
         meeting.meetingId = QStringLiteral("123");
