@@ -21,18 +21,6 @@
 #include <memory>
 
 namespace slotdesk::ui {
-namespace {
-
-constexpr int kMaxReminderMinutes = 10080;
-
-int defaultPort(const QString& security) {
-    if (security == QLatin1String("tls"))
-        return 465;
-    return security == QLatin1String("none") ? 25 : 587;
-}
-
-} // namespace
-
 EmailSettingsCard::EmailSettingsCard(models::AdminSession* session, QWidget* parent)
     : SectionCard(tr("E-mail"),
                   tr("Attendees and you hear about requests, decisions and cancellations "
@@ -66,7 +54,7 @@ EmailSettingsCard::EmailSettingsCard(models::AdminSession* session, QWidget* par
     m_password->setObjectName(QStringLiteral("smtpPassword"));
     m_fromAddress->setPlaceholderText(tr("bookings@example.org"));
     m_fromName->setPlaceholderText(tr("Your name"));
-    m_reminder->setRange(0, kMaxReminderMinutes);
+    m_reminder->setRange(0, mail::kMaxReminderMinutes);
     m_reminder->setSingleStep(60);
     m_reminder->setValue(1440);
     m_reminder->setSuffix(tr(" min before"));
@@ -118,8 +106,8 @@ EmailSettingsCard::EmailSettingsCard(models::AdminSession* session, QWidget* par
         // Follow the security's usual port unless the admin typed another one.
         for (const QString& other :
              {QStringLiteral("tls"), QStringLiteral("starttls"), QStringLiteral("none")})
-            if (m_port->value() == defaultPort(other)) {
-                m_port->setValue(defaultPort(m_security->currentData().toString()));
+            if (m_port->value() == mail::defaultSmtpPort(other)) {
+                m_port->setValue(mail::defaultSmtpPort(m_security->currentData().toString()));
                 break;
             }
     });

@@ -43,12 +43,6 @@ Result<int> wholeNumber(const CliContext& c, const char* name) {
     return value;
 }
 
-int defaultPort(const QString& security) {
-    if (security == QLatin1String("tls"))
-        return 465;
-    return security == QLatin1String("none") ? 25 : 587;
-}
-
 // The admin's settings with the options given applied (defaults where there were none).
 Result<MailSettings> settingsFromOptions(const CliContext& c, MailSettings s) {
     if (given(c, "host"))
@@ -56,7 +50,7 @@ Result<MailSettings> settingsFromOptions(const CliContext& c, MailSettings s) {
     if (given(c, "security")) {
         s.security = option(c, "security").trimmed().toLower();
         if (!given(c, "port"))
-            s.port = defaultPort(s.security);
+            s.port = mail::defaultSmtpPort(s.security);
     }
     if (given(c, "port")) {
         auto port = wholeNumber(c, "port");

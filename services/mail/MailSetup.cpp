@@ -12,13 +12,18 @@ namespace {
 const QString kCaFileKey = QStringLiteral("mail/caFile");
 constexpr int kMaxUsernameLength = 320;
 constexpr int kMaxFromNameLength = 200;
-constexpr int kMaxReminderMinutes = 10080; // a week, as the database allows
 
 QSettings localSettings() {
     return QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk"));
 }
 
 } // namespace
+
+int defaultSmtpPort(const QString& security) {
+    if (security == QLatin1String("tls"))
+        return 465;
+    return security == QLatin1String("none") ? 25 : 587;
+}
 
 Status checkMailSettings(const MailSettings& s) {
     const auto security = smtpSecurityFromString(s.security);

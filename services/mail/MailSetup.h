@@ -11,6 +11,12 @@
 
 namespace slotdesk::mail {
 
+// The longest reminder lead time, in minutes (a week, as the database allows).
+constexpr int kMaxReminderMinutes = 10080;
+
+// The usual port of a security ("tls" 465, "starttls" 587, "none" 25).
+int defaultSmtpPort(const QString& security);
+
 // Host, port, security, username, from address and name, reminder lead time and language.
 Status checkMailSettings(const MailSettings& settings);
 

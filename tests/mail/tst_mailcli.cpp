@@ -7,13 +7,12 @@
 #include "mail/KeychainPasswordSource.h"
 #include "storage/Database.h"
 #include "support/MailInspection.h"
+#include "support/SecretScan.h"
 #include "support/SmtpServerProcess.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 #include "support/TestKeychain.h"
 
-#include <QDirIterator>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -108,25 +107,6 @@ class TestMailCli : public QObject {
         [&] { QCOMPARE(r.exitCode, 0); }();
         return QJsonDocument::fromJson(r.out.toUtf8()).object().value("mail").toObject();
     }
-    // Every file under `directory` (the database with its -wal, the settings file) must not
-    // hold the password in any encoding SlotDesk could have written it in.
-    void verifyNoPasswordIn(const QString& directory) {
-        QDirIterator files(directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        int scanned = 0;
-        while (files.hasNext()) {
-            QFile file(files.next());
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            const QByteArray bytes = file.readAll();
-            ++scanned;
-            for (const QByteArray& form :
-                 {kPassword.toUtf8(), kPassword.toUtf8().toBase64(), kPassword.toLatin1(),
-                  QByteArray(reinterpret_cast<const char*>(kPassword.utf16()),
-                             kPassword.size() * 2)})
-                QVERIFY2(!bytes.contains(form), qPrintable(file.fileName()));
-        }
-        QVERIFY(scanned > 0);
-    }
-
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
@@ -264,7 +244,7 @@ private slots:
         // The password is in the keychain only.
         QVERIFY(!m_printed.contains(kPassword));
         QVERIFY(!QString::fromUtf8(received.first().data).contains(kPassword));
-        verifyNoPasswordIn(configDir());
+        SLOTDESK_VERIFY_NO_SECRET_IN(configDir(), kPassword);
         if (test::usingPostgres()) {
             auto db = m_tdb->open();
             QVERIFY(db);
@@ -274,7 +254,8 @@ private slots:
                 for (int i = 0; i < q.record().count(); ++i)
                     QVERIFY(!q.value(i).toString().contains(kPassword));
         } else {
-            verifyNoPasswordIn(m_tdb->dataDir()); // slotdesk.sqlite and its -wal
+            SLOTDESK_VERIFY_NO_SECRET_IN(m_tdb->dataDir(),
+                                         kPassword); // slotdesk.sqlite and its -wal
         }
     }
 

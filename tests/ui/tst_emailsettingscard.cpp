@@ -9,6 +9,7 @@
 #include "storage/Database.h"
 #include "storage/MailSettingsRepository.h"
 #include "support/MailInspection.h"
+#include "support/SecretScan.h"
 #include "support/SmtpServerProcess.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
@@ -17,7 +18,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDirIterator>
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
@@ -69,15 +69,6 @@ class TestEmailSettingsCard : public QObject {
             return false;
         return saved.first().first().toBool();
     }
-    void verifyNoPasswordIn(const QString& path) {
-        QDirIterator files(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            QFile file(files.next());
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            QVERIFY2(!file.readAll().contains(kPassword.toUtf8()), qPrintable(file.fileName()));
-        }
-    }
-
 private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
@@ -164,10 +155,10 @@ private slots:
         QCOMPARE(mail.report.value("subject").toString(), "SlotDesk test message");
 
         // The password went to the keychain only.
-        verifyNoPasswordIn(m_dir->filePath("data"));
+        SLOTDESK_VERIFY_NO_SECRET_IN(m_dir->filePath("data"), kPassword);
         const QString settingsFile = QSettings("SlotDesk", "SlotDesk").fileName();
         QVERIFY(QFile::exists(settingsFile)); // the CA file is in it
-        verifyNoPasswordIn(QFileInfo(settingsFile).absolutePath());
+        SLOTDESK_VERIFY_NO_SECRET_IN(QFileInfo(settingsFile).absolutePath(), kPassword);
     }
 
     void aFailedTestMailIsShown() {
