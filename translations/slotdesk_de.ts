@@ -1089,6 +1089,161 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::EmailSettingsCard</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Attendees and you hear about requests, decisions and cancellations through your own SMTP server.</source>
+        <translation>Teilnehmer und Sie erfahren von Anfragen, Entscheidungen und Stornierungen über Ihren eigenen SMTP-Server.</translation>
+    </message>
+    <message>
+        <source>Mail me new requests and cancellations</source>
+        <translation>Mir neue Anfragen und Stornierungen mailen</translation>
+    </message>
+    <message>
+        <source>Save e-mail settings</source>
+        <translation>E-Mail-Einstellungen speichern</translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation>Test-E-Mail senden</translation>
+    </message>
+    <message>
+        <source>smtp.example.org</source>
+        <translation>smtp.example.org</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (meist Port 587)</translation>
+    </message>
+    <message>
+        <source>TLS from the start (usually port 465)</source>
+        <translation>TLS von Anfang an (meist Port 465)</translation>
+    </message>
+    <message>
+        <source>None (only a server on this computer)</source>
+        <translation>Keine (nur ein Server auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>bookings@example.org</source>
+        <translation>buchungen@example.org</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> Min. vorher</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Keine Erinnerung</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP-Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Absenderadresse</translation>
+    </message>
+    <message>
+        <source>From name</source>
+        <translation>Absendername</translation>
+    </message>
+    <message>
+        <source>Reminder to attendees</source>
+        <translation>Erinnerung an Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Test recipient</source>
+        <translation>Testempfänger</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <source>None stored</source>
+        <translation>Keines gespeichert</translation>
+    </message>
+    <message>
+        <source>Keychain unavailable</source>
+        <translation>Schlüsselbund nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Saving the password in the system keychain…</source>
+        <translation>Passwort wird im Schlüsselbund des Systems gespeichert…</translation>
+    </message>
+    <message>
+        <source>Not sent: fix the settings above first.</source>
+        <translation>Nicht gesendet: Korrigieren Sie zuerst die Einstellungen oben.</translation>
+    </message>
+    <message>
+        <source>Sending a test message to %1…</source>
+        <translation>Testnachricht an %1 wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Sent to %1. The server answered: %2</source>
+        <translation>An %1 gesendet. Der Server antwortete: %2</translation>
+    </message>
+    <message>
+        <source>Not sent (the server may accept it later): %1</source>
+        <translation>Nicht gesendet (der Server nimmt sie vielleicht später an): %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Mails owed: %1 · failed: %2</source>
+        <translation>Ausstehende Mails: %1 · fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Last delivery error: %1</source>
+        <translation>Letzter Zustellfehler: %1</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificates</source>
+        <translation>Die Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <source>A PEM file of certificates to trust instead of the system&apos;s, for a server with its own certificate authority</source>
+        <translation>Eine PEM-Datei mit Zertifikaten, denen statt denen des Systems vertraut wird – für einen Server mit eigener Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>Vertrauenswürdige Zertifikate</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::EmptyState</name>
     <message>
         <source>Loading…</source>

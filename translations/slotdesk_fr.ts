@@ -1089,6 +1089,161 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::EmailSettingsCard</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Attendees and you hear about requests, decisions and cancellations through your own SMTP server.</source>
+        <translation>Les participants et vous êtes informés des demandes, décisions et annulations par votre propre serveur SMTP.</translation>
+    </message>
+    <message>
+        <source>Mail me new requests and cancellations</source>
+        <translation>M’envoyer les nouvelles demandes et les annulations</translation>
+    </message>
+    <message>
+        <source>Save e-mail settings</source>
+        <translation>Enregistrer les réglages e-mail</translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation>Envoyer un e-mail de test</translation>
+    </message>
+    <message>
+        <source>smtp.example.org</source>
+        <translation>smtp.example.org</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (généralement port 587)</translation>
+    </message>
+    <message>
+        <source>TLS from the start (usually port 465)</source>
+        <translation>TLS dès la connexion (généralement port 465)</translation>
+    </message>
+    <message>
+        <source>None (only a server on this computer)</source>
+        <translation>Aucune (uniquement un serveur sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>bookings@example.org</source>
+        <translation>reservations@example.org</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> min avant</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Aucun rappel</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>Serveur SMTP</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Adresse de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>From name</source>
+        <translation>Nom de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Reminder to attendees</source>
+        <translation>Rappel aux participants</translation>
+    </message>
+    <message>
+        <source>Test recipient</source>
+        <translation>Destinataire du test</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain</source>
+        <translation>Enregistré dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>None stored</source>
+        <translation>Aucun enregistré</translation>
+    </message>
+    <message>
+        <source>Keychain unavailable</source>
+        <translation>Trousseau indisponible</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Saving the password in the system keychain…</source>
+        <translation>Enregistrement du mot de passe dans le trousseau du système…</translation>
+    </message>
+    <message>
+        <source>Not sent: fix the settings above first.</source>
+        <translation>Non envoyé&#xa0;: corrigez d’abord les réglages ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Sending a test message to %1…</source>
+        <translation>Envoi d’un message de test à %1…</translation>
+    </message>
+    <message>
+        <source>Sent to %1. The server answered: %2</source>
+        <translation>Envoyé à %1. Le serveur a répondu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Not sent (the server may accept it later): %1</source>
+        <translation>Non envoyé (le serveur l’acceptera peut-être plus tard)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Mails owed: %1 · failed: %2</source>
+        <translation>E-mails en attente&#xa0;: %1 · en échec&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Last delivery error: %1</source>
+        <translation>Dernière erreur d’envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificates</source>
+        <translation>Les certificats du système</translation>
+    </message>
+    <message>
+        <source>A PEM file of certificates to trust instead of the system&apos;s, for a server with its own certificate authority</source>
+        <translation>Un fichier PEM de certificats auxquels se fier au lieu de ceux du système, pour un serveur doté de sa propre autorité de certification</translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>Certificats de confiance</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::EmptyState</name>
     <message>
         <source>Loading…</source>

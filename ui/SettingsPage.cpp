@@ -6,6 +6,7 @@
 #include "profile/ProfileService.h"
 #include "ui/AppSettings.h"
 #include "ui/Appearance.h"
+#include "ui/EmailSettingsCard.h"
 #include "ui/Icons.h"
 #include "ui/PageHeader.h"
 #include "ui/ProfileForm.h"
@@ -150,7 +151,9 @@ SettingsPage::SettingsPage(models::AdminSession* session, QWidget* parent)
         new PageHeader(tr("Settings"), tr("Your profile, your link, your look."), content);
     QVBoxLayout* contentLayout = layOutScrollingPage(this, content);
     contentLayout->addWidget(header);
-    for (SectionCard* card : {profileCard, linkCard, lookCard}) {
+    auto* mailCard = new EmailSettingsCard(session, content);
+    for (SectionCard* card :
+         {profileCard, linkCard, static_cast<SectionCard*>(mailCard), lookCard}) {
         card->setMaximumWidth(760);
         contentLayout->addWidget(card);
     }

@@ -66,6 +66,7 @@ CliApplication::CliApplication(QTextStream& out, QTextStream& err, core::Clock c
     m_commands += serveCommands();
     m_commands += calendarCommands();
     m_commands += zoomCommands();
+    m_commands += mailCommands();
 }
 
 QString CliApplication::help() const {

@@ -29,6 +29,7 @@ QList<Command> schedulingCommands();
 QList<Command> serveCommands();
 QList<Command> calendarCommands();
 QList<Command> zoomCommands();
+QList<Command> mailCommands();
 
 // The first of `names` not given on the command line, or an empty string.
 QString missingOption(const CliContext& context, const QStringList& names);

@@ -4,6 +4,7 @@
 #include "core/LogRedaction.h"
 #include "mail/MailComposer.h"
 #include "mail/MailKind.h"
+#include "mail/MailSetup.h"
 #include "mail/MimeWriter.h"
 #include "mail/SmtpSender.h"
 #include "storage/BookingRepository.h"
@@ -222,12 +223,7 @@ Status MailOutbox::deliverOne(const MailOutboxEntry& entry, DeliveryReport& repo
     if (!bytes)
         return fail(bytes.error().message);
 
-    SmtpSettings smtp;
-    smtp.host = mailSettings.host;
-    smtp.port = mailSettings.port;
-    smtp.security = smtpSecurityFromString(mailSettings.security).value_or(SmtpSecurity::StartTls);
-    smtp.username = mailSettings.username;
-    smtp.caFile = mailSettings.caFile;
+    const SmtpSettings smtp = smtpSettingsFor(mailSettings);
     const SendResult result = SmtpSender(smtp, &m_passwords, entry.userId)
                                   .send(mailSettings.fromAddress, {entry.recipient}, *bytes);
     Result<bool> recorded = false;

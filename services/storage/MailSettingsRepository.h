@@ -13,6 +13,7 @@ namespace slotdesk::storage {
 
 class MailSettingsRepository {
 public:
+    // `clock` stamps updatedAt.
     explicit MailSettingsRepository(QSqlDatabase db, core::Clock clock = {})
         : m_db(std::move(db))
         , m_clock(std::move(clock)) {}
