@@ -5,12 +5,15 @@
 
 #include "cli/Command.h"
 
+#include "core/TimeFormat.h"
 #include "domain/Validation.h"
 #include "mail/KeychainPasswordSource.h"
 #include "mail/MailSetup.h"
+#include "storage/MailOutboxRepository.h"
 #include "storage/MailSettingsRepository.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
@@ -239,6 +242,66 @@ int testMail(CliContext& c) {
                    message);
 }
 
+QJsonObject entryJson(const storage::MailOutboxEntry& e) {
+    return {{QStringLiteral("id"), e.id},
+            {QStringLiteral("bookingId"), e.bookingId},
+            {QStringLiteral("kind"), e.kind},
+            {QStringLiteral("recipient"), e.recipient},
+            {QStringLiteral("status"), e.status},
+            {QStringLiteral("attempts"), e.attempts},
+            {QStringLiteral("nextAttemptAt"), timeformat::toRfc3339Utc(e.nextAttemptAt)},
+            {QStringLiteral("lastError"), e.lastError.isEmpty() ? QJsonValue() : e.lastError},
+            {QStringLiteral("createdAt"), timeformat::toRfc3339Utc(e.createdAt)}};
+}
+
+// The mails still owed (and being sent) and the ones that failed, oldest first.
+int queueMail(CliContext& c) {
+    quietLogs();
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    auto unsent =
+        storage::MailOutboxRepository(c.database().connection(), c.clock()).listUnsent(admin->id);
+    if (!unsent)
+        return c.fail(unsent.error());
+    QJsonArray rows;
+    QStringList lines;
+    for (const auto& e : *unsent) {
+        rows.append(entryJson(e));
+        QString line = QStringLiteral("%1  %2  %3 to %4, %5 attempt(s)")
+                           .arg(e.id, e.status.leftJustified(7), e.kind, e.recipient)
+                           .arg(e.attempts);
+        if (e.status == QLatin1String("owed"))
+            line += QStringLiteral(", next %1").arg(timeformat::toRfc3339Utc(e.nextAttemptAt));
+        if (!e.lastError.isEmpty())
+            line += QStringLiteral(": %1").arg(e.lastError);
+        lines.append(line);
+    }
+    if (lines.isEmpty())
+        lines.append(QStringLiteral("No mail owed or failed."));
+    return c.print(QJsonObject{{QStringLiteral("mails"), rows}}, lines.join(u'\n'));
+}
+
+// A failed mail (or one waiting out its back-off) owed again now, its attempts from zero.
+int retryMail(CliContext& c) {
+    quietLogs();
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    const QString id = c.parser.positionalArguments().value(0);
+    auto retried = storage::MailOutboxRepository(c.database().connection(), c.clock())
+                       .retry(id, admin->id, c.clock().now());
+    if (!retried)
+        return c.fail(retried.error());
+    if (!*retried)
+        return c.fail(Error::notFound(
+            QStringLiteral("No mail %1 is owed or failed for this admin").arg(displayValue(id))));
+    const QString message = QStringLiteral("Mail %1 is owed again: it goes out with the next "
+                                           "delivery run (serve or the desktop app)")
+                                .arg(id);
+    return c.print(QJsonObject{{QStringLiteral("message"), message}}, message);
+}
+
 QCommandLineOption valueOption(const char* name, const char* description, const char* value) {
     return {QLatin1String(name), QLatin1String(description), QLatin1String(value)};
 }
@@ -290,6 +353,20 @@ QList<Command> mailCommands() {
          {valueOption("to", "Where to send the test message.", "ADDRESS")},
          testMail,
          {}},
+        {QStringLiteral("mail queue"),
+         {},
+         0,
+         QStringLiteral("The mails still owed and the ones that failed, with their last error"),
+         {},
+         queueMail,
+         {}},
+        {QStringLiteral("mail retry"),
+         QStringLiteral("ID"),
+         1,
+         QStringLiteral("Send a failed or waiting mail again now (its id from mail queue)"),
+         {},
+         retryMail,
+         QStringLiteral("The mail's id, as mail queue lists it.")},
     };
 }
 

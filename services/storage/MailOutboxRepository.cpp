@@ -129,11 +129,12 @@ Result<bool> MailOutboxRepository::remove(const QString& id, const QString& owne
 
 Result<bool> MailOutboxRepository::retry(const QString& id, const QString& userId,
                                          const QDateTime& now) {
-    return changedOne(exec(m_db,
-                           QStringLiteral("UPDATE mail_outbox SET status = 'owed', attempts = 0, "
-                                          "next_attempt_at = ?, updated_at = ? "
-                                          "WHERE id = ? AND user_id = ? AND status = 'failed'"),
-                           {toDb(now), m_clock.nowMs(), id, userId}));
+    return changedOne(
+        exec(m_db,
+             QStringLiteral("UPDATE mail_outbox SET status = 'owed', attempts = 0, "
+                            "next_attempt_at = ?, updated_at = ? "
+                            "WHERE id = ? AND user_id = ? AND status IN ('failed', 'owed')"),
+             {toDb(now), m_clock.nowMs(), id, userId}));
 }
 
 Result<QVector<MailOutboxEntry>> MailOutboxRepository::listUnsent(const QString& userId) {

@@ -55,7 +55,8 @@ public:
     Result<bool> markFailed(const QString& id, const QString& owner, int attempts,
                             const QString& error);
     Result<bool> remove(const QString& id, const QString& owner);
-    // Owed again now, attempts from zero (the admin's "retry" of a failed mail).
+    // Owed again now, attempts from zero: the admin's "retry" of a failed mail, or of one waiting
+    // out its back-off. False for a mail sent, being sent, unknown or another admin's.
     Result<bool> retry(const QString& id, const QString& userId, const QDateTime& now);
     // Owed, sending and failed rows of `userId` (with the booking's first), oldest first.
     Result<QVector<MailOutboxEntry>> listUnsent(const QString& userId);

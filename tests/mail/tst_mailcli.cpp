@@ -6,6 +6,7 @@
 
 #include "mail/KeychainPasswordSource.h"
 #include "storage/Database.h"
+#include "storage/MailOutboxRepository.h"
 #include "support/MailInspection.h"
 #include "support/SecretScan.h"
 #include "support/SmtpServerProcess.h"
@@ -294,6 +295,72 @@ private slots:
         const Run bad = cli({"mail", "test", "--to", "nobody"});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.startsWith("slotdesk-cli: to: "), qPrintable(bad.err));
+    }
+
+    // `mail queue` lists what is owed or failed with the last error; `mail retry` owes a failed
+    // mail again (attempts from zero) and refuses an id that is not this admin's failed mail.
+    void queueListsAndRetryOwesAgain() {
+        QString failedId;
+        {
+            auto db = m_tdb->open();
+            QVERIFY(db);
+            const QString userId = adminId();
+            const Booking booking =
+                test::seedBooking(**db, userId, test::utc("2027-03-01T09:00:00Z"));
+            storage::MailOutboxRepository outbox((*db)->connection());
+            for (const char* kind : {"approved", "rejected"}) {
+                storage::MailOutboxEntry entry;
+                entry.userId = userId;
+                entry.bookingId = booking.id;
+                entry.kind = QString::fromLatin1(kind);
+                entry.recipient = booking.attendeeEmail;
+                entry.language = QStringLiteral("en");
+                entry.idempotencyKey = booking.id + QLatin1Char(':') + entry.kind;
+                entry.nextAttemptAt = test::utc("2027-01-01T00:00:00Z");
+                QVERIFY(*outbox.enqueue(entry));
+            }
+            // The first due one fails for good, as a 5xx answer would leave it.
+            const auto claimed =
+                outbox.claimNext(QStringLiteral("test"), test::utc("2027-01-01T00:00:00Z"),
+                                 test::utc("2027-01-01T00:10:00Z"));
+            QVERIFY(claimed && claimed->has_value());
+            failedId = (*claimed)->id;
+            QVERIFY(*outbox.markFailed(failedId, QStringLiteral("test"), 1,
+                                       QStringLiteral("550 5.1.1 mailbox unavailable")));
+        }
+        const Run queue = cli({"mail", "queue", "--json"});
+        QCOMPARE(queue.exitCode, 0);
+        const QJsonArray mails =
+            QJsonDocument::fromJson(queue.out.toUtf8()).object().value("mails").toArray();
+        QCOMPARE(mails.size(), 2);
+        QJsonObject failed;
+        for (const auto& m : mails)
+            if (m.toObject().value("id").toString() == failedId)
+                failed = m.toObject();
+        QCOMPARE(failed.value("status").toString(), QString("failed"));
+        QCOMPARE(failed.value("lastError").toString(), QString("550 5.1.1 mailbox unavailable"));
+        QCOMPARE(failed.value("recipient").toString(), QString("bob@example.com"));
+        const Run text = cli({"mail", "queue"});
+        QVERIFY2(text.out.contains("550 5.1.1 mailbox unavailable"), qPrintable(text.out));
+
+        const QByteArray before = digest();
+        const Run unknown = cli({"mail", "retry", "no-such-mail"});
+        QCOMPARE(unknown.exitCode, 1);
+        QCOMPARE(unknown.err.count(u'\n'), 1);
+        QCOMPARE(digest(), before);
+
+        const Run retried = cli({"mail", "retry", failedId});
+        QVERIFY2(retried.exitCode == 0, qPrintable(retried.err));
+        const QJsonArray after =
+            QJsonDocument::fromJson(cli({"mail", "queue", "--json"}).out.toUtf8())
+                .object()
+                .value("mails")
+                .toArray();
+        for (const auto& m : after)
+            if (m.toObject().value("id").toString() == failedId) {
+                QCOMPARE(m.toObject().value("status").toString(), QString("owed"));
+                QCOMPARE(m.toObject().value("attempts").toInt(), 0);
+            }
     }
 };
 
