@@ -4,7 +4,9 @@
 #include "mail/KeychainPasswordSource.h"
 #include "mail/MailSetup.h"
 #include "models/AdminSession.h"
+#include "models/DatabaseWorker.h"
 #include "storage/Database.h"
+#include "storage/MailOutboxRepository.h"
 #include "storage/MailSettingsRepository.h"
 #include "ui/FormFeedback.h"
 
@@ -124,6 +126,9 @@ EmailSettingsCard::EmailSettingsCard(models::AdminSession* session, QWidget* par
         if (m_session->userId() != m_loaded.userId)
             load();
     });
+    // Mails owed and failed follow every change of the database (a delivery run, a decision).
+    connect(m_session, &models::AdminSession::databaseChanged, this,
+            &EmailSettingsCard::refreshOutbox);
     load();
 }
 
@@ -134,16 +139,32 @@ void EmailSettingsCard::load() {
     m_loaded.userId = m_session->userId();
     if (!m_session->hasAdmin())
         return;
-    auto found = storage::MailSettingsRepository(m_session->database().connection())
-                     .find(m_session->userId());
-    if (!found) {
-        m_feedback->show(found.error());
-        return;
-    }
-    if (*found)
-        m_loaded = **found;
-    else
-        m_loaded.fromName = m_session->admin().name;
+    // On the session's database thread: a remote database never stalls the window.
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId()](storage::Database& database) {
+            return storage::MailSettingsRepository(database.connection()).find(userId);
+        },
+        [this, userId = m_session->userId()](Result<std::optional<MailSettings>> found) {
+            if (userId != m_session->userId())
+                return; // another admin by now: their own load follows
+            if (!found) {
+                m_feedback->show(found.error());
+                return;
+            }
+            MailSettings shown;
+            if (*found)
+                shown = **found;
+            else
+                shown.fromName = m_session->admin().name; // nothing stored yet
+            showSettings(shown);
+        });
+    refreshOutbox();
+}
+
+void EmailSettingsCard::showSettings(const MailSettings& stored) {
+    m_loaded = stored;
+    m_loaded.userId = m_session->userId();
     m_host->setText(m_loaded.host);
     m_security->setCurrentIndex(std::max(0, m_security->findData(m_loaded.security)));
     m_port->setValue(m_loaded.port);
@@ -157,6 +178,34 @@ void EmailSettingsCard::load() {
     if (m_testTo->text().isEmpty())
         m_testTo->setText(m_session->admin().email);
     showPasswordState();
+}
+
+void EmailSettingsCard::refreshOutbox() {
+    if (!m_session->hasAdmin())
+        return;
+    struct Summary {
+        int owed = 0;
+        int failed = 0;
+        QString lastError;
+    };
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId()](storage::Database& database) -> Result<Summary> {
+            auto unsent = storage::MailOutboxRepository(database.connection()).listUnsent(userId);
+            if (!unsent)
+                return unsent.error();
+            Summary summary;
+            for (const auto& entry : *unsent) {
+                (entry.status == QLatin1String("failed") ? summary.failed : summary.owed)++;
+                if (!entry.lastError.isEmpty())
+                    summary.lastError = entry.lastError; // oldest first: the last is the newest
+            }
+            return summary;
+        },
+        [this](Result<Summary> summary) {
+            if (summary)
+                setOutboxSummary(summary->owed, summary->failed, summary->lastError);
+        });
 }
 
 void EmailSettingsCard::showPasswordState() {
@@ -205,11 +254,24 @@ void EmailSettingsCard::saveThen(std::function<void(bool)> next) {
         return fail(ok.error());
     if (auto ok = mail::checkCaFile(settings.caFile); !ok)
         return fail(ok.error());
-    auto stored =
-        storage::MailSettingsRepository(m_session->database().connection()).save(settings);
-    if (!stored)
-        return fail(stored.error());
-    m_loaded = *stored;
+    m_save->setEnabled(false);
+    m_session->worker()->post(
+        this,
+        [settings](storage::Database& database) {
+            return storage::MailSettingsRepository(database.connection()).save(settings);
+        },
+        [this, fail, next](Result<MailSettings> stored) {
+            m_save->setEnabled(true);
+            if (!stored)
+                return fail(stored.error());
+            m_loaded = *stored;
+            savePassword(fail, next);
+        });
+}
+
+void EmailSettingsCard::savePassword(const std::function<void(const Error&)>& fail,
+                                     const std::function<void(bool)>& next) {
+    const MailSettings& settings = m_loaded;
     const QString password = m_password->text();
     if (password.isEmpty()) {
         m_status->setText(tr("Saved"));

@@ -9,6 +9,7 @@
 
 #include "ui/SectionCard.h"
 
+#include "core/Error.h"
 #include "domain/Entities.h"
 
 #include <functional>
@@ -72,8 +73,12 @@ signals:
 
 private:
     void load();
+    void showSettings(const MailSettings& stored);
+    void refreshOutbox();
     void showPasswordState();
     void saveThen(std::function<void(bool)> next);
+    void savePassword(const std::function<void(const Error&)>& fail,
+                      const std::function<void(bool)>& next);
     void showTestResult(const QString& to, const mail::SendResult& result);
     [[nodiscard]] MailSettings settingsFromFields() const;
 
