@@ -4,6 +4,10 @@
 
 #include "domain/Entities.h"
 
+namespace slotdesk::storage {
+struct MailOutboxEntry;
+}
+
 #include <QCoreApplication>
 
 namespace slotdesk::models {
@@ -13,6 +17,9 @@ class StatusText {
 public:
     static QString booking(BookingStatus status);
     static QString sync(SyncStatus status);
+    // One mail of a booking's: what it is, to whom, and where it stands ("Approval to
+    // bob@example.com: sent 6 Dec, 10:02"), times in `zone`.
+    static QString mail(const storage::MailOutboxEntry& entry, const QString& zone);
 };
 
 } // namespace slotdesk::models

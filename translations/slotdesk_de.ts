@@ -42,6 +42,66 @@
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
+    <message>
+        <source>Request received</source>
+        <translation>Anfrage erhalten</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>Rejection</source>
+        <translation>Absage</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Stornierung</translation>
+    </message>
+    <message>
+        <source>Cancellation confirmed</source>
+        <translation>Stornierung bestätigt</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>New request notice</source>
+        <translation>Hinweis auf neue Anfrage</translation>
+    </message>
+    <message>
+        <source>Cancellation notice</source>
+        <translation>Hinweis auf Stornierung</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>gesendet %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>owed, from %1</source>
+        <translation>ausstehend, ab %1</translation>
+    </message>
+    <message>
+        <source>owed, next try %1 (%2)</source>
+        <translation>ausstehend, nächster Versuch %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 an %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -736,6 +796,10 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>Synced from your calendar. SlotDesk offers no slots at this time.</source>
         <translation>Aus Ihrem Kalender synchronisiert. SlotDesk bietet zu dieser Zeit keine Zeitfenster an.</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>E-Mails</translation>
     </message>
 </context>
 <context>

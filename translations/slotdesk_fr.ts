@@ -42,6 +42,66 @@
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
+    <message>
+        <source>Request received</source>
+        <translation>Demande reçue</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Rejection</source>
+        <translation>Refus</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <source>Cancellation confirmed</source>
+        <translation>Annulation confirmée</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>New request notice</source>
+        <translation>Avis de nouvelle demande</translation>
+    </message>
+    <message>
+        <source>Cancellation notice</source>
+        <translation>Avis d’annulation</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>envoyé %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec : %1</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>owed, from %1</source>
+        <translation>en attente, à partir de %1</translation>
+    </message>
+    <message>
+        <source>owed, next try %1 (%2)</source>
+        <translation>en attente, prochain essai %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 à %2 : %3</translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -736,6 +796,10 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>Synced from your calendar. SlotDesk offers no slots at this time.</source>
         <translation>Synchronisé depuis votre agenda. SlotDesk ne propose aucun créneau sur cette plage.</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>E-mails</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,14 @@
 #include "ui/BookingDetailsPanel.h"
 
+#include "storage/MailOutboxRepository.h"
+
 #include "booking/BookingService.h"
 #include "models/AdminSession.h"
 #include "models/DatabaseWorker.h"
 #include "models/StatusText.h"
 #include "models/TimeText.h"
+#include "storage/Database.h"
+#include "storage/MailOutboxRepository.h"
 #include "ui/Appearance.h"
 #include "ui/BookingActions.h"
 #include "ui/Icons.h"
@@ -67,7 +71,8 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     m_video->setOpenExternalLinks(true);
     m_notes = addRow(QStringLiteral("detailsNotes"), tr("Notes"));
     m_reason = addRow(QStringLiteral("detailsReason"), tr("Reason"));
-    for (QLabel* plain : {m_adminTime, m_attendeeTime, m_notes, m_reason})
+    m_mails = addRow(QStringLiteral("detailsMails"), tr("E-mails"));
+    for (QLabel* plain : {m_adminTime, m_attendeeTime, m_notes, m_reason, m_mails})
         plain->setTextFormat(Qt::PlainText);
     // Rich text for the links only; every part from outside goes in through toHtmlEscaped().
     m_email->setTextFormat(Qt::RichText);
@@ -143,20 +148,36 @@ void BookingDetailsPanel::showBookingById(models::AdminSession* session, const Q
         dismiss();
         return;
     }
+    struct Details {
+        Booking booking;
+        QVector<storage::MailOutboxEntry> mails;
+    };
     const quint64 request = ++m_request;
     session->worker()->post(
         this,
-        [userId = session->userId(), bookingId](storage::Database& database) {
-            return BookingService(database).find(userId, bookingId);
+        [userId = session->userId(), bookingId](storage::Database& database) -> Result<Details> {
+            auto booking = BookingService(database).find(userId, bookingId);
+            if (!booking)
+                return booking.error();
+            // The mails this booking owed and what became of them (none without e-mail set up).
+            auto mails =
+                storage::MailOutboxRepository(database.connection()).listForBooking(booking->id);
+            if (!mails)
+                return mails.error();
+            return Details{*booking, *mails};
         },
-        [this, request, zone = session->timeZone()](Result<Booking> booking) {
+        [this, request, zone = session->timeZone()](Result<Details> details) {
             if (request != m_request)
                 return;
-            if (!booking) {
+            if (!details) {
                 hide();
                 return;
             }
-            showBooking(*booking, zone);
+            showBooking(details->booking, zone);
+            QStringList lines;
+            for (const auto& mail : details->mails)
+                lines.append(models::StatusText::mail(mail, zone));
+            setRow(m_mails, lines.join(u'\n'));
             show();
         });
 }
@@ -204,6 +225,7 @@ void BookingDetailsPanel::showBooking(const Booking& booking, const QString& adm
     setRow(m_video, video);
     setRow(m_notes, booking.notes.isEmpty() ? tr("No notes") : booking.notes);
     setRow(m_reason, booking.statusReason);
+    setRow(m_mails, QString());
     m_approve->setVisible(booking.status == BookingStatus::Pending);
     m_reject->setVisible(booking.status == BookingStatus::Pending);
     m_cancel->setVisible(booking.status == BookingStatus::Confirmed);
@@ -221,6 +243,7 @@ void BookingDetailsPanel::showBusyEvent(const QString& title, const QDateTime& s
     setRow(m_video, QString());
     setRow(m_notes, tr("Synced from your calendar. SlotDesk offers no slots at this time."));
     setRow(m_reason, QString());
+    setRow(m_mails, QString());
     m_approve->setVisible(false);
     m_reject->setVisible(false);
     m_cancel->setVisible(false);

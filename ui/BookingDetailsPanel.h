@@ -57,6 +57,7 @@ private:
     QLabel* m_video;
     QLabel* m_notes;
     QLabel* m_reason;
+    QLabel* m_mails;
     QPushButton* m_approve;
     QPushButton* m_reject;
     QPushButton* m_cancel;

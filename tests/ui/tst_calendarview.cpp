@@ -8,6 +8,7 @@
 #include "models/ItemRoles.h"
 #include "storage/BookingRepository.h"
 #include "storage/Database.h"
+#include "storage/MailOutboxRepository.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/BookingActions.h"
@@ -180,6 +181,28 @@ private slots:
         b.notes = "Bring the slides";
         auto created = storage::BookingRepository((*db)->connection()).create(b);
         QVERIFY(created.ok());
+        // What became of its mails: one sent, one refused by the server.
+        storage::MailOutboxRepository outbox((*db)->connection());
+        const QDateTime due = test::utc("2027-03-01T08:00:00Z");
+        for (const char* kind : {"request_received", "admin_new_request"}) {
+            storage::MailOutboxEntry mail;
+            mail.userId = admin.id;
+            mail.bookingId = created->id;
+            mail.kind = QString::fromLatin1(kind);
+            mail.recipient = mail.kind.startsWith("admin") ? admin.email : b.attendeeEmail;
+            mail.language = QStringLiteral("en");
+            mail.idempotencyKey = created->id + mail.kind;
+            mail.nextAttemptAt = due;
+            QVERIFY(*outbox.enqueue(mail));
+        }
+        for (int i = 0; i < 2; ++i) {
+            const auto claimed = outbox.claimNext("t", due, due.addSecs(600));
+            QVERIFY(claimed && claimed->has_value());
+            const QString id = (*claimed)->id;
+            QVERIFY((*claimed)->kind == "request_received"
+                        ? *outbox.markSent(id, "t", due.addSecs(2))
+                        : *outbox.markFailed(id, "t", 1, "550 no such user"));
+        }
         models::AdminSession session(**db);
         ui::BookingActions actions(&session, nullptr);
         ui::CalendarPage page(&session, &actions);
@@ -208,6 +231,12 @@ private slots:
         QVERIFY(text("detailsAttendeeTime").contains(QString::fromUtf8("05:00–05:45")));
         QVERIFY(text("detailsAttendeeTime").contains("New York"));
         QVERIFY(!text("detailsVideo").isEmpty());
+        const QString mails = text("detailsMails");
+        QVERIFY2(mails.contains("Request received to bob@example.com: sent 1 Mar, 09:00"),
+                 qPrintable(mails));
+        QVERIFY2(
+            mails.contains("New request notice to alice@example.org: failed: 550 no such user"),
+            qPrintable(mails));
 
         // Escape closes it again.
         QTest::keyClick(page.view(), Qt::Key_Escape);
