@@ -106,16 +106,12 @@ Result<std::optional<MailSettings>> storedSettings(CliContext& c, const User& ad
     return storage::MailSettingsRepository(c.database().connection(), c.clock()).find(admin.id);
 }
 
-int setMail(CliContext& c) {
-    quietLogs();
-    auto admin = c.admin();
-    if (!admin)
-        return c.fail(admin.error());
-    auto existing = storedSettings(c, *admin);
+int setMail(CliContext& c, const User& admin) {
+    auto existing = storedSettings(c, admin);
     if (!existing)
         return c.fail(existing.error());
     MailSettings base;
-    base.userId = admin->id;
+    base.userId = admin.id;
     auto settings = settingsFromOptions(c, existing->value_or(base));
     if (!settings)
         return c.fail(settings.error());
@@ -130,10 +126,10 @@ int setMail(CliContext& c) {
     // The password first: a keychain that refuses it leaves the database as it was.
     const mail::KeychainPasswordSource keychain;
     if (given(c, "password-stdin")) {
-        if (auto ok = keychain.store(admin->id, passwordFromStdin()); !ok)
+        if (auto ok = keychain.store(admin.id, passwordFromStdin()); !ok)
             return c.fail(ok.error());
     } else if (given(c, "forget-password")) {
-        if (auto ok = keychain.remove(admin->id); !ok)
+        if (auto ok = keychain.remove(admin.id); !ok)
             return c.fail(ok.error());
     }
     auto saved =
@@ -192,31 +188,23 @@ QString settingsText(const MailSettings& s, const Result<bool>& passwordStored) 
     return lines.join(u'\n');
 }
 
-int showMail(CliContext& c) {
-    quietLogs();
-    auto admin = c.admin();
-    if (!admin)
-        return c.fail(admin.error());
-    auto found = storedSettings(c, *admin);
+int showMail(CliContext& c, const User& admin) {
+    auto found = storedSettings(c, admin);
     if (!found)
         return c.fail(found.error());
     if (!*found)
         return c.print(QJsonObject{{QStringLiteral("mail"), QJsonValue()}},
                        QStringLiteral("E-mail: not set up (slotdesk-cli mail set --host H "
                                       "--from ADDR ...)"));
-    const auto stored = mail::KeychainPasswordSource().isStored(admin->id);
+    const auto stored = mail::KeychainPasswordSource().isStored(admin.id);
     return c.print(QJsonObject{{QStringLiteral("mail"), settingsJson(**found, stored)}},
                    settingsText(**found, stored));
 }
 
-int testMail(CliContext& c) {
-    quietLogs();
+int testMail(CliContext& c, const User& admin) {
     if (!missingOption(c, {QStringLiteral("to")}).isEmpty())
         return c.usage(QStringLiteral("mail test needs --to"));
-    auto admin = c.admin();
-    if (!admin)
-        return c.fail(admin.error());
-    auto found = storedSettings(c, *admin);
+    auto found = storedSettings(c, admin);
     if (!found)
         return c.fail(found.error());
     if (!*found)
@@ -255,13 +243,9 @@ QJsonObject entryJson(const storage::MailOutboxEntry& e) {
 }
 
 // The mails still owed (and being sent) and the ones that failed, oldest first.
-int queueMail(CliContext& c) {
-    quietLogs();
-    auto admin = c.admin();
-    if (!admin)
-        return c.fail(admin.error());
+int queueMail(CliContext& c, const User& admin) {
     auto unsent =
-        storage::MailOutboxRepository(c.database().connection(), c.clock()).listUnsent(admin->id);
+        storage::MailOutboxRepository(c.database().connection(), c.clock()).listUnsent(admin.id);
     if (!unsent)
         return c.fail(unsent.error());
     QJsonArray rows;
@@ -283,14 +267,10 @@ int queueMail(CliContext& c) {
 }
 
 // A failed mail (or one waiting out its back-off) owed again now, its attempts from zero.
-int retryMail(CliContext& c) {
-    quietLogs();
-    auto admin = c.admin();
-    if (!admin)
-        return c.fail(admin.error());
+int retryMail(CliContext& c, const User& admin) {
     const QString id = c.parser.positionalArguments().value(0);
     auto retried = storage::MailOutboxRepository(c.database().connection(), c.clock())
-                       .retry(id, admin->id, c.clock().now());
+                       .retry(id, admin.id, c.clock().now());
     if (!retried)
         return c.fail(retried.error());
     if (!*retried)
@@ -300,6 +280,17 @@ int retryMail(CliContext& c) {
                                            "delivery run (serve or the desktop app)")
                                 .arg(id);
     return c.print(QJsonObject{{QStringLiteral("message"), message}}, message);
+}
+
+// The preamble of every mail command: quiet logs, then the admin chosen with --user.
+std::function<int(CliContext&)> forAdmin(int (*run)(CliContext&, const User&)) {
+    return [run](CliContext& c) {
+        quietLogs();
+        auto admin = c.admin();
+        if (!admin)
+            return c.fail(admin.error());
+        return run(c, *admin);
+    };
 }
 
 QCommandLineOption valueOption(const char* name, const char* description, const char* value) {
@@ -337,35 +328,35 @@ QList<Command> mailCommands() {
                       "N"),
           valueOption("admin-notices", "Mail the admin about new requests and cancellations.",
                       "on|off")},
-         setMail,
+         forAdmin(setMail),
          {}},
         {QStringLiteral("mail show"),
          {},
          0,
          QStringLiteral("The e-mail settings (never the password: only whether one is stored)"),
          {},
-         showMail,
+         forAdmin(showMail),
          {}},
         {QStringLiteral("mail test"),
          {},
          0,
          QStringLiteral("Send a test message with the stored settings: --to ADDRESS"),
          {valueOption("to", "Where to send the test message.", "ADDRESS")},
-         testMail,
+         forAdmin(testMail),
          {}},
         {QStringLiteral("mail queue"),
          {},
          0,
          QStringLiteral("The mails still owed and the ones that failed, with their last error"),
          {},
-         queueMail,
+         forAdmin(queueMail),
          {}},
         {QStringLiteral("mail retry"),
          QStringLiteral("ID"),
          1,
          QStringLiteral("Send a failed or waiting mail again now (its id from mail queue)"),
          {},
-         retryMail,
+         forAdmin(retryMail),
          QStringLiteral("The mail's id, as mail queue lists it.")},
     };
 }
