@@ -225,7 +225,7 @@ Status MailOutbox::deliverOne(const MailOutboxEntry& entry, DeliveryReport& repo
     context.from = {mailSettings.fromName, mailSettings.fromAddress};
     context.adminLanguage = mailSettings.language;
     context.now = now;
-    if (m_manageLink && !isForAdmin(*kind)) {
+    if (m_manageLink && carriesManageLink(*kind)) {
         auto token = mintManageToken(context.booking.id);
         if (!token)
             return token.error();

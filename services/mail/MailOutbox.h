@@ -55,9 +55,10 @@ public:
     MailOutbox(storage::Database& database, const PasswordSource& passwords, core::Clock clock = {},
                QString leaseOwner = {});
 
-    // With a link function, each attendee mail carries a manage link with a fresh token (only
-    // its hash is stored, in booking_access_tokens, before the mail is sent). A retried send of
-    // the same row mints another one: each is valid, none is ever revealed but in a mail. The
+    // With a link function, each attendee mail about a meeting still on (carriesManageLink())
+    // carries a manage link with a fresh token; only its hash is stored, in
+    // booking_access_tokens, committed before the mail is sent. A retried send of the same row
+    // mints another token (the earlier one stays valid: it may have reached the attendee). The
     // admin's mails carry no manage link.
     void setManageLink(ManageLink link) { m_manageLink = std::move(link); }
     // At most this many attempts for transient failures; then the mail fails. Default 12.

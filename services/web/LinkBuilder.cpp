@@ -178,7 +178,7 @@ QString LinkBuilder::link(const HttpRequest& request, const QString& path,
 }
 
 QString LinkBuilder::manageLink(const HttpRequest& request, const QString& bookingId,
-                               const QString& token) const {
+                                const QString& token) const {
     return manageLink(base(request), bookingId, token);
 }
 
