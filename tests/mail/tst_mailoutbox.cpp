@@ -230,9 +230,9 @@ private slots:
         QVERIFY(tokens[0] != tokens[1] && !tokens.contains(original));
         for (const QString& token : tokens) {
             QVERIFY(token.size() >= 43); // 256 random bits
-            QCOMPARE(bookings().findForAttendee(booking.id, token)->id, booking.id);
+            QVERIFY2(bookings().findForAttendee(booking.id, token).ok(), qPrintable(token));
         }
-        QCOMPARE(bookings().findForAttendee(booking.id, original)->id, booking.id);
+        QVERIFY(bookings().findForAttendee(booking.id, original).ok());
         QCOMPARE(bookings().findForAttendee(booking.id, ManageToken::generate()).error().code,
                  ErrorCode::NotFound);
         // Only hashes are stored.
