@@ -1,18 +1,18 @@
 #include "booking/BookingService.h"
 
 #include "booking/BookingStateMachine.h"
+#include "booking/ManageToken.h"
 #include "calendar/CalendarOutbox.h"
 #include "domain/Validation.h"
 #include "mail/MailOutbox.h"
+#include "storage/BookingAccessTokenRepository.h"
 #include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 #include "storage/VideoIntegrationRepository.h"
 
-#include <QCryptographicHash>
 #include <QLoggingCategory>
-#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -24,32 +24,6 @@ using storage::Transaction;
 
 namespace {
 
-QString hashToken(const QString& token) {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
-}
-
-// Compares in time independent of where the first difference is.
-bool constantTimeEquals(const QString& a, const QString& b) {
-    const QByteArray x = a.toLatin1();
-    const QByteArray y = b.toLatin1();
-    if (x.size() != y.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < x.size(); ++i)
-        difference |= static_cast<unsigned char>(x[i] ^ y[i]);
-    return difference == 0;
-}
-
-QString newManageToken() {
-    // 256 random bits from the OS, URL-safe.
-    quint32 words[8];
-    QRandomGenerator::system()->fillRange(words);
-    return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char*>(words), sizeof(words))
-            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
 Error bookingNotFound() {
     return Error::notFound(QStringLiteral("No such booking"));
 }
@@ -57,11 +31,21 @@ Error bookingNotFound() {
 } // namespace
 
 Result<Booking> BookingService::findForAttendee(const QString& bookingId, const QString& token) {
-    auto found = storage::BookingRepository(m_database.connection()).findByIdUnscoped(bookingId);
+    auto db = m_database.connection();
+    auto found = storage::BookingRepository(db).findByIdUnscoped(bookingId);
     if (!found)
         return found.error();
-    if (!found->has_value() || (*found)->manageTokenHash.isEmpty() ||
-        !constantTimeEquals((*found)->manageTokenHash, hashToken(token)))
+    if (!found->has_value() || token.isEmpty())
+        return bookingNotFound();
+    // The token made with the booking, or one minted for an e-mail (booking_access_tokens).
+    // Both are looked at whichever matches, so the time taken does not say which one did.
+    const QString hash = ManageToken::hash(token);
+    const bool original = !(*found)->manageTokenHash.isEmpty() &&
+                          ManageToken::hashesEqual((*found)->manageTokenHash, hash);
+    auto minted = storage::BookingAccessTokenRepository(db).grants(bookingId, hash);
+    if (!minted)
+        return minted.error();
+    if (!original && !*minted)
         return bookingNotFound();
     return **found;
 }
@@ -212,8 +196,8 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     booking.language = request.language;
     booking.requestedVideoProvider = request.videoProvider;
     booking.status = BookingStatus::Pending;
-    const QString token = newManageToken();
-    booking.manageTokenHash = hashToken(token);
+    const QString token = ManageToken::generate();
+    booking.manageTokenHash = ManageToken::hash(token);
     if (auto s = validation::booking(booking); !s)
         return s.error();
     auto created = storage::BookingRepository(db, m_clock).create(booking);

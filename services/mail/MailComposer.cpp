@@ -139,9 +139,7 @@ Result<MailMessage> MailComposer::compose(MailKind kind, const MailContext& cont
         body.greeting = t.greeting.arg(b.attendeeName);
         body.intro = t.message(kind).intro;
         body.details.append({t.host, admin.name});
-        const bool live = kind != MailKind::Rejected && kind != MailKind::CancelledByAdmin &&
-                          kind != MailKind::Withdrawn && kind != MailKind::CancelledByAttendee;
-        if (live && !context.manageUrl.isEmpty()) {
+        if (carriesManageLink(kind) && !context.manageUrl.isEmpty()) {
             body.linkLabel = t.manage;
             body.link = context.manageUrl;
         }

@@ -40,4 +40,9 @@ bool isForAdmin(MailKind kind) {
            kind == MailKind::AdminAttendeeCancelled;
 }
 
+bool carriesManageLink(MailKind kind) {
+    return kind == MailKind::RequestReceived || kind == MailKind::Approved ||
+           kind == MailKind::Reminder;
+}
+
 } // namespace slotdesk::mail

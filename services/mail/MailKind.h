@@ -26,5 +26,8 @@ enum class MailKind {
 QString toText(MailKind kind); // "request_received", "approved", ..., "admin_new_request"
 std::optional<MailKind> mailKindFromString(const QString& text);
 bool isForAdmin(MailKind kind);
+// Whether the mail carries the attendee's manage link: those about a meeting that is still on
+// (request received, approved, reminder).
+bool carriesManageLink(MailKind kind);
 
 } // namespace slotdesk::mail

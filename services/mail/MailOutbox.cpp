@@ -1,5 +1,6 @@
 #include "mail/MailOutbox.h"
 
+#include "booking/ManageToken.h"
 #include "core/LeaseHolder.h"
 #include "core/LogRedaction.h"
 #include "mail/MailComposer.h"
@@ -7,6 +8,7 @@
 #include "mail/MailSetup.h"
 #include "mail/MimeWriter.h"
 #include "mail/SmtpSender.h"
+#include "storage/BookingAccessTokenRepository.h"
 #include "storage/BookingRepository.h"
 #include "storage/Database.h"
 #include "storage/MailOutboxRepository.h"
@@ -158,6 +160,21 @@ Result<DeliveryReport> MailOutbox::deliverDue(int limit) {
     return report;
 }
 
+Result<QString> MailOutbox::mintManageToken(const QString& bookingId) {
+    auto db = m_database.connection();
+    auto tx = storage::Transaction::begin(db, storage::Transaction::Mode::Write);
+    if (!tx)
+        return tx.error();
+    const QString token = ManageToken::generate();
+    if (auto s = storage::BookingAccessTokenRepository(db, m_clock)
+                     .add(bookingId, ManageToken::hash(token));
+        !s)
+        return s.error();
+    if (auto s = tx->commit(); !s)
+        return s.error();
+    return token;
+}
+
 Status MailOutbox::deliverOne(const MailOutboxEntry& entry, DeliveryReport& report) {
     auto db = m_database.connection();
     storage::MailOutboxRepository outbox(db);
@@ -208,8 +225,12 @@ Status MailOutbox::deliverOne(const MailOutboxEntry& entry, DeliveryReport& repo
     context.from = {mailSettings.fromName, mailSettings.fromAddress};
     context.adminLanguage = mailSettings.language;
     context.now = now;
-    if (m_manageLink)
-        context.manageUrl = m_manageLink(context.booking);
+    if (m_manageLink && carriesManageLink(*kind)) {
+        auto token = mintManageToken(context.booking.id);
+        if (!token)
+            return token.error();
+        context.manageUrl = m_manageLink(context.booking, *token);
+    }
     auto message = MailComposer::compose(*kind, context);
     if (!message)
         return fail(message.error().message);

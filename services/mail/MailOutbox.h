@@ -37,8 +37,9 @@ struct DeliveryReport {
 
 class MailOutbox {
 public:
-    // The link an attendee manages their booking with, or empty (the mail then has none).
-    using ManageLink = std::function<QString(const Booking&)>;
+    // The link an attendee manages `booking` with, given a manage token minted for the mail
+    // (e.g. manageLinkFor() in mail/ManageLinkFor.h), or empty (the mail then has none).
+    using ManageLink = std::function<QString(const Booking& booking, const QString& token)>;
 
     // In the caller's write transaction on `db`: the mails a new request owes (the attendee's
     // "request received", the admin's notice).
@@ -54,6 +55,11 @@ public:
     MailOutbox(storage::Database& database, const PasswordSource& passwords, core::Clock clock = {},
                QString leaseOwner = {});
 
+    // With a link function, each attendee mail about a meeting still on (carriesManageLink())
+    // carries a manage link with a fresh token; only its hash is stored, in
+    // booking_access_tokens, committed before the mail is sent. A retried send of the same row
+    // mints another token (the earlier one stays valid: it may have reached the attendee). The
+    // admin's mails carry no manage link.
     void setManageLink(ManageLink link) { m_manageLink = std::move(link); }
     // At most this many attempts for transient failures; then the mail fails. Default 12.
     void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
@@ -66,6 +72,8 @@ public:
 
 private:
     Status deliverOne(const storage::MailOutboxEntry& entry, DeliveryReport& report);
+    // A fresh manage token for `bookingId`, its hash committed to booking_access_tokens.
+    Result<QString> mintManageToken(const QString& bookingId);
 
     storage::Database& m_database;
     const PasswordSource& m_passwords;

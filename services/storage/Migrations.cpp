@@ -289,6 +289,18 @@ const std::vector<Migration>& migrations() {
              "CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at)",
              "CREATE INDEX mail_outbox_booking ON mail_outbox (booking_id)",
          }},
+        {9,
+         "manage tokens minted for the attendee's e-mails",
+         {
+             // Hashes of further manage tokens of a booking, valid besides
+             // bookings.manage_token_hash: each attendee mail carries a fresh one (only the
+             // hash is kept, so the runner cannot rebuild the booking's original link).
+             R"(CREATE TABLE booking_access_tokens (
+                  token_hash TEXT PRIMARY KEY,
+                  booking_id TEXT NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,
+                  created_at BIGINT NOT NULL))",
+             "CREATE INDEX booking_access_tokens_booking ON booking_access_tokens (booking_id)",
+         }},
     };
     return all;
 }

@@ -268,8 +268,7 @@ HttpResponse BookingApi::createBooking(const QString& username, const HttpReques
     if (!created)
         return HttpResponse::error(created.error());
     // Committed: only now is the attendee told.
-    const QString manageUrl = m_links.link(request, QStringLiteral("/booking/") + created->id,
-                                           QUrlQuery{{QStringLiteral("token"), token}});
+    const QString manageUrl = m_links.manageLink(request, created->id, token);
     return HttpResponse::json(
         201, {{QStringLiteral("id"), created->id},
               {QStringLiteral("status"), toText(created->status)},

@@ -177,6 +177,16 @@ QString LinkBuilder::link(const HttpRequest& request, const QString& path,
     return under(base(request), path, query);
 }
 
+QString LinkBuilder::manageLink(const HttpRequest& request, const QString& bookingId,
+                                const QString& token) const {
+    return manageLink(base(request), bookingId, token);
+}
+
+QString LinkBuilder::manageLink(const QUrl& base, const QString& bookingId, const QString& token) {
+    return under(base, QStringLiteral("/booking/") + bookingId,
+                 QUrlQuery{{QStringLiteral("token"), token}});
+}
+
 QString LinkBuilder::redirectTarget(const QString& path) const {
     return under(m_publicUrl, path);
 }

@@ -26,6 +26,13 @@ public:
     // `path` (starting with '/', e.g. "/booking/ID") under base(), with `query`.
     [[nodiscard]] QString link(const HttpRequest& request, const QString& path,
                                const QUrlQuery& query = {}) const;
+    // The attendee's manage link of a booking: "<base>/booking/<id>?token=<token>".
+    [[nodiscard]] QString manageLink(const HttpRequest& request, const QString& bookingId,
+                                     const QString& token) const;
+    // The same under a public URL (for links made outside a request, as in e-mails).
+    static QString manageLink(const QUrl& base, const QString& bookingId, const QString& token);
+    // The configured public URL; empty without one.
+    [[nodiscard]] const QUrl& publicUrl() const { return m_publicUrl; }
     // Where a redirect to `path` points: the public link when a public URL is set, else the
     // path alone, which keeps whatever scheme and host the client used.
     [[nodiscard]] QString redirectTarget(const QString& path) const;

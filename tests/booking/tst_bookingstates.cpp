@@ -5,7 +5,9 @@
 
 #include "booking/BookingService.h"
 #include "booking/BookingStateMachine.h"
+#include "booking/ManageToken.h"
 #include "core/Clock.h"
+#include "storage/BookingAccessTokenRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
@@ -117,6 +119,58 @@ private slots:
         const User other = test::seedAdmin(*m_db, QStringLiteral("carol"));
         QCOMPARE(service.approve(other.id, seeded.id).error().code, ErrorCode::NotFound);
         QCOMPARE(service.find(m_admin.id, seeded.id)->status, BookingStatus::Pending);
+    }
+
+    // The attendee's manage link works with the token made with the booking or one minted for
+    // an e-mail (booking_access_tokens) — of this booking; anything else is NotFound alike.
+    void mintedAndOriginalTokensOpenTheBooking() {
+        const auto seed = [&](const char* start, QString* original, QString* minted) {
+            Booking b = test::makeBooking(m_admin.id, test::utc(start));
+            *original = ManageToken::generate();
+            b.manageTokenHash = ManageToken::hash(*original);
+            auto created = storage::BookingRepository(m_db->connection()).create(b);
+            if (!created)
+                return QString();
+            *minted = ManageToken::generate();
+            if (!storage::BookingAccessTokenRepository(m_db->connection())
+                     .add(created->id, ManageToken::hash(*minted))
+                     .ok())
+                return QString();
+            return created->id;
+        };
+        QString original, minted, otherOriginal, otherMinted;
+        const QString id = seed("2026-12-01T08:00:00Z", &original, &minted);
+        const QString otherId = seed("2026-12-01T09:00:00Z", &otherOriginal, &otherMinted);
+        QVERIFY(!id.isEmpty() && !otherId.isEmpty());
+        BookingService service(*m_db);
+        // The booking's status when `token` opens `bookingId`, else the error's message.
+        const auto opened = [&](const QString& bookingId, const QString& token) {
+            auto found = service.findForAttendee(bookingId, token);
+            return !found                   ? found.error().message
+                   : found->id != bookingId ? QStringLiteral("another booking")
+                                            : toText(found->status);
+        };
+        QCOMPARE(opened(id, original), QStringLiteral("pending"));
+        QCOMPARE(opened(id, minted), QStringLiteral("pending"));
+        QCOMPARE(opened(otherId, otherMinted), QStringLiteral("pending"));
+        for (const QString& wrong : {ManageToken::generate(), QString(), otherMinted, otherOriginal,
+                                     ManageToken::hash(minted)})
+            QCOMPARE(service.findForAttendee(id, wrong).error().code, ErrorCode::NotFound);
+        QCOMPARE(service.findForAttendee(QStringLiteral("nope"), minted).error().code,
+                 ErrorCode::NotFound);
+
+        const QString reason = QStringLiteral("Plans changed");
+        QCOMPARE(service.cancelForAttendee(id, ManageToken::generate(), reason).error().code,
+                 ErrorCode::NotFound);
+        QCOMPARE(service.cancelForAttendee(id, otherMinted, reason).error().code,
+                 ErrorCode::NotFound);
+        QCOMPARE(service.find(m_admin.id, id)->status, BookingStatus::Pending);
+        auto cancelled = service.cancelForAttendee(id, minted, reason);
+        QVERIFY2(cancelled.ok(), cancelled ? "" : qPrintable(cancelled.error().message));
+        QCOMPARE(cancelled->status, BookingStatus::Cancelled);
+        QCOMPARE(service.find(m_admin.id, id)->status, BookingStatus::Cancelled);
+        // The original token still opens it (to see that it is cancelled).
+        QCOMPARE(opened(id, original), QStringLiteral("cancelled"));
     }
 
     void zoomMeetingBecomesTheVideoLink() {

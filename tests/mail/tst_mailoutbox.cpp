@@ -6,15 +6,19 @@
 
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
+#include "booking/ManageToken.h"
 #include "mail/MailOutbox.h"
+#include "mail/ManageLinkFor.h"
 #include "storage/MailOutboxRepository.h"
 #include "storage/MailSettingsRepository.h"
 #include "support/MailInspection.h"
 #include "support/SmtpServerProcess.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
+#include "web/LinkBuilder.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -180,6 +184,83 @@ private slots:
                 for (int i = 0; i < q.record().count(); ++i)
                     QVERIFY(!q.value(i).toString().contains(kPassword));
         }
+    }
+
+    // The attendee's mails about a meeting that is on carry a manage link (the booking page's
+    // own format) with a token minted for the mail: it opens and cancels the booking, beside
+    // the original one. The admin's mails and those about a meeting that is off carry none.
+    void attendeeMailsCarryAWorkingManageLink() {
+        startServer();
+        web::ServerConfig config;
+        config.publicUrl = *web::parsePublicUrl(QStringLiteral("https://Book.Example.org/sd/"));
+        const web::LinkBuilder links(config);
+        QVERIFY(!manageLinkFor(web::LinkBuilder(web::ServerConfig{})));
+        QString original;
+        const Booking booking = request(0, &original);
+        QVERIFY(bookings().approve(m_admin.id, booking.id).ok());
+        MailOutbox runner = outbox();
+        runner.setManageLink(manageLinkFor(links));
+        QCOMPARE(runner.deliverDue()->sent, 3);
+
+        const QRegularExpression link(
+            QStringLiteral("https://book\\.example\\.org/sd/booking/%1\\?token=([A-Za-z0-9_-]+)\\s")
+                .arg(QRegularExpression::escape(booking.id)));
+        QStringList tokens;
+        const auto tokensIn = [&](const QByteArray& data) {
+            const auto parsed = test::inspectMail(data);
+            const QString text = test::partOfType(parsed.report, QStringLiteral("text/plain"))
+                                     .value("content")
+                                     .toString();
+            QStringList found;
+            for (auto m = link.globalMatch(text); m.hasNext();)
+                found << m.next().captured(1);
+            return std::pair{found, QString::fromUtf8(data).contains(QStringLiteral("token="))};
+        };
+        for (const auto& message : m_server->messages()) {
+            const QString to = message.envelope.value("rcpt_tos").toArray().at(0).toString();
+            const auto [found, anyToken] = tokensIn(message.data);
+            if (to == QStringLiteral("zoe@example.com")) {
+                QCOMPARE(found.size(), 1);
+                tokens << found;
+            } else {
+                QVERIFY2(!anyToken, "a manage link in the admin's mail");
+            }
+        }
+        QCOMPARE(tokens.size(), 2); // request received, approved
+        QVERIFY(tokens[0] != tokens[1] && !tokens.contains(original));
+        for (const QString& token : tokens) {
+            QVERIFY(token.size() >= 43); // 256 random bits
+            QVERIFY2(bookings().findForAttendee(booking.id, token).ok(), qPrintable(token));
+        }
+        QVERIFY(bookings().findForAttendee(booking.id, original).ok());
+        QCOMPARE(bookings().findForAttendee(booking.id, ManageToken::generate()).error().code,
+                 ErrorCode::NotFound);
+        // Only hashes are stored.
+        QSqlQuery stored(m_db->connection());
+        QVERIFY(stored.exec(QStringLiteral("SELECT token_hash FROM booking_access_tokens")));
+        QStringList hashes;
+        while (stored.next())
+            hashes << stored.value(0).toString();
+        hashes.sort();
+        QStringList expected{ManageToken::hash(tokens[0]), ManageToken::hash(tokens[1])};
+        expected.sort();
+        QCOMPARE(hashes, expected);
+
+        // A minted token cancels; the confirmation carries no link and no new token is minted.
+        QVERIFY(bookings().cancelForAttendee(booking.id, tokens[1], QStringLiteral("ill")).ok());
+        const qsizetype before = m_server->messages().size();
+        QCOMPARE(runner.deliverDue()->sent, 2);
+        for (const auto& message : m_server->messages().mid(before))
+            QVERIFY(!tokensIn(message.data).second);
+        QCOMPARE(storage::BookingRepository(m_db->connection())
+                     .findById(m_admin.id, booking.id)
+                     ->value()
+                     .status,
+                 BookingStatus::Cancelled);
+        QSqlQuery count(m_db->connection());
+        QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM booking_access_tokens")) &&
+                count.next());
+        QCOMPARE(count.value(0).toInt(), 2);
     }
 
     void reminderBeforeTheMeeting() {

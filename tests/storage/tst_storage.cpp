@@ -5,6 +5,7 @@
 #include "booking/BookingService.h"
 #include "core/Clock.h"
 #include "storage/AvailabilityRepository.h"
+#include "storage/BookingAccessTokenRepository.h"
 #include "storage/BookingRepository.h"
 #include "storage/BookingSearchRepository.h"
 #include "storage/BookingSettingsRepository.h"
@@ -497,6 +498,32 @@ private slots:
             !execNoRows(m_db->connection(), QStringLiteral("UPDATE bookings SET status = 'maybe'"))
                  .ok());
         QCOMPARE(bookings.list(admin.id)->size(), 1);
+    }
+
+    // booking_access_tokens: a hash grants its own booking only, is stored once, needs an
+    // existing booking, and goes with its booking.
+    void accessTokensBelongToTheirBooking() {
+        const User admin = test::seedAdmin(*m_db);
+        const Booking first = test::seedBooking(*m_db, admin.id, test::utc("2026-12-01T08:00:00Z"));
+        const Booking second =
+            test::seedBooking(*m_db, admin.id, test::utc("2026-12-01T09:00:00Z"));
+        core::ManualClock clock(test::utc("2026-11-30T10:00:00Z"));
+        BookingAccessTokenRepository tokens(m_db->connection(), clock.clock());
+        const QString hash = QStringLiteral("ab").repeated(32);
+        QVERIFY(tokens.add(first.id, hash).ok());
+        QCOMPARE(*tokens.grants(first.id, hash), true);
+        QCOMPARE(*tokens.grants(second.id, hash), false);
+        QCOMPARE(*tokens.grants(first.id, QStringLiteral("cd").repeated(32)), false);
+        QVERIFY(!tokens.add(second.id, hash).ok()); // primary key
+        QVERIFY(!tokens.add(QStringLiteral("no-such-booking"), QStringLiteral("ef")).ok()); // FK
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT created_at FROM booking_access_tokens")).toLongLong(),
+            clock.now().toMSecsSinceEpoch());
+        QVERIFY(execNoRows(m_db->connection(), QStringLiteral("DELETE FROM bookings WHERE id = ?"),
+                           {first.id})
+                    .ok());
+        QCOMPARE(*tokens.grants(first.id, hash), false);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM booking_access_tokens")).toInt(), 0);
     }
 
     // A booking's instants are whole seconds on either engine: BIGINT milliseconds would keep a

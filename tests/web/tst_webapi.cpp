@@ -6,7 +6,9 @@
 
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
+#include "booking/ManageToken.h"
 #include "domain/Validation.h"
+#include "storage/BookingAccessTokenRepository.h"
 #include "storage/Database.h"
 #include "support/ServerProcess.h"
 #include "support/TestData.h"
@@ -717,6 +719,52 @@ private slots:
         const Reply none = book(body);
         QVERIFY2(none.status == 201, qPrintable(none.describe()));
         QCOMPARE(attendeeBooking(none)->language, QString("en"));
+    }
+
+    // A token minted for an e-mail (booking_access_tokens) opens the attendee's view and its
+    // calendar file and cancels, as the original does; a random one, or another booking's, is
+    // the same 404 as an unknown id.
+    void aMintedTokenOpensAndCancels() {
+        QVERIFY(startServer());
+        const Reply created = book(bookingBody(takeSlot(), "minted@example.com"));
+        QVERIFY2(created.status == 201, qPrintable(created.describe()));
+        const Reply other = book(bookingBody(takeSlot(), "minted2@example.com"));
+        QVERIFY2(other.status == 201, qPrintable(other.describe()));
+        const auto [id, original] = idAndToken(created);
+        const auto [otherId, otherOriginal] = idAndToken(other);
+        storage::BookingAccessTokenRepository tokens(m_db->connection());
+        const QByteArray minted = ManageToken::generate().toLatin1();
+        const QByteArray otherMinted = ManageToken::generate().toLatin1();
+        QVERIFY(tokens.add(QString::fromLatin1(id), ManageToken::hash(QString::fromLatin1(minted)))
+                    .ok());
+        QVERIFY(tokens
+                    .add(QString::fromLatin1(otherId),
+                         ManageToken::hash(QString::fromLatin1(otherMinted)))
+                    .ok());
+
+        const Reply view = get("/api/v1/bookings/" + id + "?token=" + minted);
+        QVERIFY2(view.status == 200, qPrintable(view.describe()));
+        QCOMPARE(view.json().value("id").toString(), QString::fromLatin1(id));
+        QCOMPARE(get("/api/v1/bookings/" + id + "/ics?token=" + minted).status, 200);
+        QCOMPARE(get("/api/v1/bookings/" + id + "?token=" + original).status, 200);
+        const Reply unknownId =
+            get("/api/v1/bookings/00000000-0000-4000-8000-000000000000?token=" + minted);
+        QCOMPARE(unknownId.status, 404);
+        for (const QByteArray& wrong :
+             {ManageToken::generate().toLatin1(), otherMinted, otherOriginal}) {
+            const Reply refused = get("/api/v1/bookings/" + id + "?token=" + wrong);
+            QCOMPARE(refused.status, 404);
+            QCOMPARE(refused.body, unknownId.body);
+            QCOMPARE(post("/api/v1/bookings/" + id + "/cancel?token=" + wrong, {}).status, 404);
+        }
+        QCOMPARE(storedBooking(QString::fromLatin1(id)).value("status").toString(),
+                 QString("pending"));
+        const Reply cancelled = post("/api/v1/bookings/" + id + "/cancel?token=" + minted,
+                                     R"({"reason": "From the e-mail"})");
+        QVERIFY2(cancelled.status == 200, qPrintable(cancelled.describe()));
+        QCOMPARE(storedBooking(QString::fromLatin1(id)).value("status").toString(),
+                 QString("cancelled"));
+        QCOMPARE(get("/api/v1/bookings/" + otherId + "?token=" + otherMinted).status, 200);
     }
 
     void calendarFile() {
