@@ -5,7 +5,6 @@
 #include "storage/Database.h"
 
 #include <QLoggingCategory>
-#include <QThread>
 
 #include <memory>
 #include <optional>
@@ -38,35 +37,31 @@ void MailDelivery::setInterval(std::chrono::milliseconds interval) {
 }
 
 void MailDelivery::start() {
-    if (m_thread)
+    if (m_thread.joinable())
         return;
     {
         const std::lock_guard lock(m_mutex);
         m_stopping = false;
         m_soon = true;
     }
-    m_thread = QThread::create([this] { work(); });
-    m_thread->setObjectName(QStringLiteral("MailDelivery"));
-    m_thread->start();
+    m_thread = std::thread([this] { work(); });
     m_timer.start();
 }
 
 void MailDelivery::stop() {
     m_timer.stop();
-    if (!m_thread)
+    if (!m_thread.joinable())
         return;
     {
         const std::lock_guard lock(m_mutex);
         m_stopping = true;
     }
     m_wake.notify_all();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    m_thread.join();
 }
 
 bool MailDelivery::isRunning() const {
-    return m_thread && m_thread->isRunning();
+    return m_thread.joinable();
 }
 
 void MailDelivery::deliverSoon() {

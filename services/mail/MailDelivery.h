@@ -17,8 +17,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
-
-class QThread;
+#include <thread>
 
 namespace slotdesk::storage {
 class Database;
@@ -63,7 +62,9 @@ private:
     core::Clock m_clock;
     std::chrono::milliseconds m_pollInterval = kDefaultPollInterval;
     QTimer m_timer;
-    QThread* m_thread = nullptr;
+    // A std::thread, not a QThread: join() returns only once the thread has ended, its
+    // thread-local state (OpenSSL's, libcurl's) freed; QThread::wait() returns before that.
+    std::thread m_thread;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_soon = true;
