@@ -6,6 +6,7 @@
 #include "core/Clock.h"
 #include "core/LogRedaction.h"
 #include "core/QuitOnSignals.h"
+#include "mail/MailDelivery.h"
 #include "models/AdminSession.h"
 #include "profile/ProfileService.h"
 #include "storage/DatabaseSelection.h"
@@ -178,10 +179,13 @@ int main(int argc, char* argv[]) {
     CalendarSyncService calendarSync(db, clock);
     zoom::ZoomService zoom(db);
     zoom.setClock(clock);
+    // The mails booking changes owe, delivered on a worker thread (joined on quit).
+    mail::MailDelivery mailDelivery(db, clock);
     ui::MainWindow window(db, username, clock);
     window.setIntegrationServices(&calendarSync, &zoom);
     calendarSync.start();
     zoom.start();
+    mailDelivery.start();
     ui::BookingLink link(window.session(), clock);
     QObject::connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
     QObject::connect(&window, &ui::MainWindow::listenAddressChanged, &link,

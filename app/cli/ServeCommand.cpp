@@ -4,6 +4,7 @@
 
 #include "calendar/CalendarSyncService.h"
 #include "core/QuitOnSignals.h"
+#include "mail/MailDelivery.h"
 #include "video/ZoomService.h"
 #include "web/BookingServer.h"
 #include "web/LinkBuilder.h"
@@ -77,6 +78,11 @@ int serve(CliContext& c) {
                      [&calendarSync] { calendarSync.syncNow(); });
     zoom.start();
     calendarSync.start();
+    // The mails booking changes owe (from this endpoint, the CLI, the desktop app), on a worker
+    // thread; the destructor joins it.
+    mail::MailDelivery mailDelivery(c.database(), c.clock());
+    if (!c.parser.isSet(QStringLiteral("no-mail")))
+        mailDelivery.start();
     // What attendees open: under the public URL when there is one.
     const QUrl pageBase = config.publicUrl.isEmpty() ? server.baseUrl() : config.publicUrl;
     QString pageUrl = pageBase.toString();
@@ -126,7 +132,9 @@ QList<Command> serveCommands() {
           QStringLiteral("N")},
          {QStringLiteral("max-connections-per-client"),
           QStringLiteral("Connections one client address may hold open (default 64; 0: no cap)."),
-          QStringLiteral("N")}},
+          QStringLiteral("N")},
+         {QStringLiteral("no-mail"),
+          QStringLiteral("Do not deliver owed e-mails from this process (another one does).")}},
         serve,
         {}};
     return {command};
