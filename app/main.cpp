@@ -7,6 +7,7 @@
 #include "core/LogRedaction.h"
 #include "core/QuitOnSignals.h"
 #include "mail/MailDelivery.h"
+#include "mail/ManageLinkFor.h"
 #include "models/AdminSession.h"
 #include "profile/ProfileService.h"
 #include "storage/DatabaseSelection.h"
@@ -185,9 +186,12 @@ int main(int argc, char* argv[]) {
     window.setIntegrationServices(&calendarSync, &zoom);
     calendarSync.start();
     zoom.start();
-    mailDelivery.start();
     ui::BookingLink link(window.session(), clock);
     QObject::connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
+    // Attendee mails link to their booking where attendees reach this computer's page.
+    QObject::connect(&link, &ui::BookingLink::changed, &mailDelivery, [&link, &mailDelivery] {
+        mailDelivery.setManageLink(mail::manageLinkFor(link.attendeeBase()));
+    });
     QObject::connect(&window, &ui::MainWindow::listenAddressChanged, &link,
                      [&link](const QString& address, quint16 port) { link.listen(address, port); });
     QObject::connect(&window, &ui::MainWindow::publicUrlChanged, &link,
@@ -199,6 +203,8 @@ int main(int argc, char* argv[]) {
         link.listen(listenOverride.address.toString(), listenOverride.port);
     else
         link.listen(ui::AppSettings::listenAddress(), ui::AppSettings::listenPort());
+    // Once the booking link is known: the mails' manage links point at it.
+    mailDelivery.start();
     // The link ends in the admin's username, which the window reads on its database thread.
     const auto announce = [&link] {
         QTextStream(stdout) << "Booking link: " << link.url().toString()

@@ -108,4 +108,12 @@ void BookingLink::publish() {
     emit changed(m_url, isOnline(), m_problem);
 }
 
+QUrl BookingLink::attendeeBase() const {
+    if (!m_publicUrl.isEmpty())
+        return m_publicUrl;
+    QUrl base = m_localUrl;
+    base.setPath(QString());
+    return base;
+}
+
 } // namespace slotdesk::ui

@@ -46,6 +46,8 @@ public:
     // Where this computer serves the page: http://host:port/<username>.
     [[nodiscard]] QUrl localUrl() const { return m_localUrl; }
     [[nodiscard]] QString problem() const { return m_problem; }
+    // What attendees' links start with: the public URL, or http://host:port of this computer.
+    [[nodiscard]] QUrl attendeeBase() const;
     [[nodiscard]] web::BookingServer* server() const { return m_server.get(); }
 
 signals:

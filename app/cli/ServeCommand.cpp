@@ -5,6 +5,7 @@
 #include "calendar/CalendarSyncService.h"
 #include "core/QuitOnSignals.h"
 #include "mail/MailDelivery.h"
+#include "mail/ManageLinkFor.h"
 #include "video/ZoomService.h"
 #include "web/BookingServer.h"
 #include "web/LinkBuilder.h"
@@ -81,10 +82,12 @@ int serve(CliContext& c) {
     // The mails booking changes owe (from this endpoint, the CLI, the desktop app), on a worker
     // thread; the destructor joins it.
     mail::MailDelivery mailDelivery(c.database(), c.clock());
-    if (!c.parser.isSet(QStringLiteral("no-mail")))
-        mailDelivery.start();
     // What attendees open: under the public URL when there is one.
     const QUrl pageBase = config.publicUrl.isEmpty() ? server.baseUrl() : config.publicUrl;
+    // Attendee mails link to their booking where attendees reach this endpoint.
+    mailDelivery.setManageLink(mail::manageLinkFor(pageBase));
+    if (!c.parser.isSet(QStringLiteral("no-mail")))
+        mailDelivery.start();
     QString pageUrl = pageBase.toString();
     if (auto admin = c.admin())
         pageUrl = web::LinkBuilder::under(pageBase, u'/' + admin->username);

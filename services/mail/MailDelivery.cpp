@@ -72,6 +72,11 @@ void MailDelivery::deliverSoon() {
     m_wake.notify_all();
 }
 
+void MailDelivery::setManageLink(MailOutbox::ManageLink link) {
+    const std::lock_guard lock(m_mutex);
+    m_manageLink = std::move(link);
+}
+
 void MailDelivery::work() {
     // Opened, used and closed on this thread.
     std::unique_ptr<storage::Database> connection;
@@ -84,12 +89,14 @@ void MailDelivery::work() {
     };
     for (;;) {
         bool soon = false;
+        MailOutbox::ManageLink manageLink;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait_for(lock, m_pollInterval, [this] { return m_stopping || m_soon; });
             if (m_stopping)
                 break;
             soon = std::exchange(m_soon, false);
+            manageLink = m_manageLink;
         }
         if (!connection) {
             auto opened = m_database.openAgain();
@@ -101,6 +108,7 @@ void MailDelivery::work() {
             connection = std::move(*opened);
             outbox.emplace(*connection, passwords, m_clock);
         }
+        outbox->setManageLink(std::move(manageLink));
         auto stamp = connection->changeStamp();
         if (!soon && stamp && seenStamp == *stamp)
             continue;

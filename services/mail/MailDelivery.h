@@ -10,6 +10,7 @@
 // destructor) ends the thread after the mail being sent, if any.
 
 #include "core/Clock.h"
+#include "mail/MailOutbox.h"
 
 #include <QObject>
 #include <QTimer>
@@ -41,6 +42,10 @@ public:
     void setInterval(std::chrono::milliseconds interval);
     void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
 
+    // How attendee mails link to their booking (MailOutbox::setManageLink; see manageLinkFor()).
+    // May change while running (the desktop's booking link moves): the next run uses it.
+    void setManageLink(MailOutbox::ManageLink link);
+
     // Starts the worker thread (a first run follows at once).
     void start();
     // Asks the worker to finish and joins it. Idempotent.
@@ -67,6 +72,7 @@ private:
     std::thread m_thread;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
+    MailOutbox::ManageLink m_manageLink; // guarded by m_mutex
     bool m_soon = true;
     bool m_stopping = false;
 };

@@ -5,9 +5,13 @@
 namespace slotdesk::mail {
 
 MailOutbox::ManageLink manageLinkFor(const web::LinkBuilder& links) {
-    if (links.publicUrl().isEmpty())
+    return manageLinkFor(links.publicUrl());
+}
+
+MailOutbox::ManageLink manageLinkFor(const QUrl& base) {
+    if (base.isEmpty())
         return {};
-    return [base = links.publicUrl()](const Booking& booking, const QString& token) {
+    return [base](const Booking& booking, const QString& token) {
         return web::LinkBuilder::manageLink(base, booking.id, token);
     };
 }

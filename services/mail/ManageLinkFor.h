@@ -5,6 +5,8 @@
 
 #include "mail/MailOutbox.h"
 
+#include <QUrl>
+
 namespace slotdesk::web {
 class LinkBuilder;
 } // namespace slotdesk::web
@@ -15,5 +17,7 @@ namespace slotdesk::mail {
 // public URL there is no address a mail could point at: an empty function, so the mails carry
 // no manage link and no token is minted.
 MailOutbox::ManageLink manageLinkFor(const web::LinkBuilder& links);
+// Links under `base` (the public URL, or where this machine serves the page); none when empty.
+MailOutbox::ManageLink manageLinkFor(const QUrl& base);
 
 } // namespace slotdesk::mail

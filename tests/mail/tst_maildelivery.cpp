@@ -219,8 +219,13 @@ private slots:
             const auto parsed = test::inspectMail(message.data);
             QVERIFY2(parsed.ok(), qPrintable(parsed.error));
             const QString to = message.envelope.value("rcpt_tos").toArray().at(0).toString();
-            (to == kAttendee ? toAttendee : toAdmin)
-                << parsed.report.value("subject").toString().section(u':', 0, 0);
+            const QString subject = parsed.report.value("subject").toString();
+            (to == kAttendee ? toAttendee : toAdmin) << subject.section(u':', 0, 0);
+            // The request's and the approval's mails link to the booking on this endpoint.
+            const QString text =
+                test::partOfType(parsed.report, "text/plain").value("content").toString();
+            const bool linked = text.contains(QStringLiteral("/booking/%1?token=").arg(id));
+            QCOMPARE(linked, to == kAttendee && !subject.startsWith("Cancelled"));
             const QJsonObject calendar = test::partOfType(parsed.report, "text/calendar");
             if (calendar.isEmpty())
                 continue;
