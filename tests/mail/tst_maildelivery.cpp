@@ -17,6 +17,7 @@
 #include "support/TestDatabase.h"
 #include "support/TestKeychain.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -279,6 +280,43 @@ private slots:
         QCOMPARE(approval().id, QString()); // sent: only the reminder is still owed
         const auto parsed = test::inspectMail(m_smtp->messages().last().data);
         QVERIFY(parsed.report.value("subject").toString().startsWith("Confirmed"));
+    }
+
+    // kill -9 while a mail is on the wire: the mail stays claimed ("sending") under the dead
+    // process's lease; once the lease has run out a new serve sends it, exactly once.
+    void killedMidSendIsDeliveredOnceAfterRestart() {
+        auto serve = startServe();
+        QVERIFY(serve);
+        QVERIFY(m_smtp->setFaults(0, 0, {}, 60)); // the next DATA hangs
+        const auto [id, token] = book(*serve);
+        QVERIFY(!id.isEmpty());
+        const auto sending = [this] {
+            for (const auto& entry : unsent())
+                if (entry.status == QLatin1String("sending"))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sending(), kMailTimeoutMs);
+        // The server holds the mail's DATA: serve is mid-send.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_smtp->messageDirectory() + "/stalling"),
+                                 kMailTimeoutMs);
+        serve->stop(9); // SIGKILL: no shutdown, the lease stays
+        QVERIFY(!serve->isRunning());
+        QCOMPARE(received(), 0);
+        QVERIFY(sending());
+        // The lease (10 minutes) is made to have run out instead of waiting for it.
+        QSqlQuery expire(m_db->connection());
+        QVERIFY(expire.exec(
+            QStringLiteral("UPDATE mail_outbox SET lease_until = 0 WHERE status = 'sending'")));
+
+        auto again = startServe();
+        QVERIFY(again);
+        QTRY_COMPARE_WITH_TIMEOUT(received(), 2, kMailTimeoutMs); // the request's two mails
+        QVERIFY(stopped(*again));
+        QCOMPARE(received(), 2);
+        const QStringList sent = messageIds();
+        QCOMPARE(QSet<QString>(sent.cbegin(), sent.cend()).size(), 2);
+        QVERIFY(!sending());
     }
 
     void twoServesDeliverEachMailOnce() {

@@ -131,14 +131,16 @@ mail::SmtpSettings SmtpServerProcess::settings() const {
     return settings;
 }
 
-bool SmtpServerProcess::setFaults(int failRcpt, int failData, const QStringList& reject) {
+bool SmtpServerProcess::setFaults(int failRcpt, int failData, const QStringList& reject,
+                                  double stallDataSeconds) {
     QSaveFile file(m_messageDirectory + QStringLiteral("/faults.json"));
     if (!file.open(QIODevice::WriteOnly))
         return false;
     file.write(
         QJsonDocument(QJsonObject{{QStringLiteral("fail_rcpt"), failRcpt},
                                   {QStringLiteral("fail_data"), failData},
-                                  {QStringLiteral("reject"), QJsonArray::fromStringList(reject)}})
+                                  {QStringLiteral("reject"), QJsonArray::fromStringList(reject)},
+                                  {QStringLiteral("stall_data"), stallDataSeconds}})
             .toJson());
     return file.commit();
 }

@@ -53,7 +53,11 @@ public:
     [[nodiscard]] mail::SmtpSettings settings() const;
 
     // Replaces the fault counters and rejected addresses of the running server.
-    bool setFaults(int failRcpt, int failData, const QStringList& reject = {});
+    // Where the messages (and the server's marker files) are stored.
+    [[nodiscard]] QString messageDirectory() const { return m_messageDirectory; }
+    // `stallDataSeconds` > 0: the next DATA hangs that long, then gets 451.
+    bool setFaults(int failRcpt, int failData, const QStringList& reject = {},
+                   double stallDataSeconds = 0);
     // The messages received so far, oldest first.
     [[nodiscard]] QList<Received> messages() const;
 

@@ -12,7 +12,9 @@ Listens on a free port and prints "listening on PORT" once it accepts connection
 - Faults: the next N RCPT commands get "451 4.3.0", the next N DATA "452 4.3.1", and RCPT TO a
   --reject address gets "550 5.1.1". The file DIR/faults.json, when a test writes it (atomically),
   replaces the counters and the rejected addresses: {"fail_rcpt": 1, "fail_data": 0,
-  "reject": ["x@example.org"]}; it is read, then removed, at the next command that looks.
+  "reject": ["x@example.org"], "stall_data": 30}; it is read, then removed, at the next command
+  that looks. "stall_data": S makes the next DATA hang S seconds and then refuse it with 451
+  (a client that dies meanwhile leaves nothing stored); DIR/stalling appears when it starts.
 - Each message received is stored as DIR/NNNN.eml (the bytes as received) with DIR/NNNN.json
   ({"mail_from", "rcpt_tos", "login"}); the .json is written last, so its presence means the
   message is complete.
@@ -35,6 +37,7 @@ class Faults:
         self.fail_rcpt = fail_rcpt
         self.fail_data = fail_data
         self.reject = {a.lower() for a in reject}
+        self.stall_data = 0.0
 
     def refresh(self):
         try:
@@ -45,6 +48,7 @@ class Faults:
             return
         self.fail_rcpt = int(data.get("fail_rcpt", 0))
         self.fail_data = int(data.get("fail_data", 0))
+        self.stall_data = float(data.get("stall_data", 0))
         self.reject = {a.lower() for a in data.get("reject", [])}
 
 
@@ -67,6 +71,11 @@ class Handler:
 
     async def handle_DATA(self, server, session, envelope):
         self.faults.refresh()
+        if self.faults.stall_data > 0:
+            seconds, self.faults.stall_data = self.faults.stall_data, 0.0
+            open(os.path.join(self.directory, "stalling"), "w").close()  # the test waits for it
+            await asyncio.sleep(seconds)
+            return "451 4.3.0 Stalled, try again later"
         if self.faults.fail_data > 0:
             self.faults.fail_data -= 1
             return "452 4.3.1 Insufficient system storage"
