@@ -67,6 +67,7 @@ CliApplication::CliApplication(QTextStream& out, QTextStream& err, core::Clock c
     m_commands += calendarCommands();
     m_commands += zoomCommands();
     m_commands += mailCommands();
+    m_commands += backupCommands();
 }
 
 QString CliApplication::help() const {
@@ -155,6 +156,8 @@ int CliApplication::run(const QStringList& arguments) {
         return context.usage(QStringLiteral("unexpected argument '%1'")
                                  .arg(positional.value(command->positionalCount)));
     }
+    if (!command->opensDatabase)
+        return command->run(context);
     if (auto opened = context.openDatabase(); !opened)
         return context.fail(opened.error());
     return command->run(context);

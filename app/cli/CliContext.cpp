@@ -1,5 +1,6 @@
 #include "cli/CliContext.h"
 
+#include "backup/BackupService.h"
 #include "profile/ProfileService.h"
 #include "storage/DatabaseSelection.h"
 
@@ -11,11 +12,17 @@ namespace slotdesk::cli {
 
 Status CliContext::openDatabase() {
     auto opened = storage::openSelectedDatabase(parser.value(QStringLiteral("database")),
-                                                parser.value(QStringLiteral("data-dir")));
+                                                parser.value(QStringLiteral("data-dir")),
+                                                backup::BackupService::preMigrationHook(m_clock));
     if (!opened)
         return opened.error();
     m_database = std::move(*opened);
     return success();
+}
+
+QString CliContext::sqliteFile() const {
+    return storage::selectedSqliteFile(parser.value(QStringLiteral("database")),
+                                       parser.value(QStringLiteral("data-dir")));
 }
 
 Result<User> CliContext::admin() {

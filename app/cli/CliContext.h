@@ -30,7 +30,10 @@ public:
     [[nodiscard]] bool json() const { return parser.isSet(QStringLiteral("json")); }
     // Opens --database URL, else --data-dir DIR, else $SLOTDESK_DATABASE_URL, the GUI's
     // database/url setting, $SLOTDESK_DATA_DIR, the default location — in that order.
+    // A SQLite file with an older schema is backed up before it is upgraded.
     Status openDatabase();
+    // The SQLite file the options select without opening it; empty for PostgreSQL.
+    [[nodiscard]] QString sqliteFile() const;
     storage::Database& database() { return *m_database; }
     [[nodiscard]] const core::Clock& clock() const { return m_clock; }
     // The admin whose data the command works on: --user, or the only one.

@@ -20,6 +20,8 @@ struct Command {
     QList<QCommandLineOption> options;
     std::function<int(CliContext&)> run; // called with the database open
     QString argumentHelp;                // what the positional arguments are, for --help
+    // false: run without an open database (the command opens it, or works on the file, itself)
+    bool opensDatabase = true;
 };
 
 QList<Command> profileCommands();
@@ -30,6 +32,7 @@ QList<Command> serveCommands();
 QList<Command> calendarCommands();
 QList<Command> zoomCommands();
 QList<Command> mailCommands();
+QList<Command> backupCommands();
 
 // The first of `names` not given on the command line, or an empty string.
 QString missingOption(const CliContext& context, const QStringList& names);

@@ -57,14 +57,31 @@ Database::~Database() {
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath) {
-    return openFile(filePath, Schema::Migrate);
+Result<std::unique_ptr<Database>>
+Database::openFile(const QString& filePath, const Migrations::BeforeMigrating& beforeMigrating) {
+    return openFile(filePath, Schema::Migrate, beforeMigrating);
 }
 
-Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath, Schema schema) {
+QString Database::lockFilePath(const QString& filePath) {
+    return filePath + QStringLiteral(".lock");
+}
+
+Result<std::unique_ptr<Database>>
+Database::openFile(const QString& filePath, Schema schema,
+                   const Migrations::BeforeMigrating& beforeMigrating) {
     const QString name = nextConnectionName();
     std::unique_ptr<Database> database(new Database(name, SqlDialect::SQLite));
     database->m_filePath = filePath;
+    auto lock = FileLock::acquire(lockFilePath(filePath), FileLock::Mode::Shared, 10000);
+    if (!lock) {
+        if (lock.error().code == ErrorCode::Conflict)
+            return Error::conflict(QStringLiteral("The database %1 is being restored from a "
+                                                  "backup by another process; try again when "
+                                                  "it is done")
+                                       .arg(filePath));
+        return lock.error();
+    }
+    database->m_fileLock = std::move(*lock);
     makeDatabaseFilePrivate(filePath);
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -80,6 +97,10 @@ Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath, Sc
                                       .arg(filePath, db.lastError().databaseText()));
         if (auto s = execNoRows(db, QStringLiteral("PRAGMA foreign_keys = ON")); !s)
             return s.error();
+        // What is deleted or overwritten (a forgotten attendee's name, say) is zeroed in the
+        // file, not left in free space.
+        if (auto s = execNoRows(db, QStringLiteral("PRAGMA secure_delete = ON")); !s)
+            return s.error();
     }
     // The version check reads only: a database from a newer SlotDesk is left exactly as it is.
     if (auto s = Migrations::checkCompatible(database->connection()); !s)
@@ -94,13 +115,15 @@ Result<std::unique_ptr<Database>> Database::openFile(const QString& filePath, Sc
             return s.error();
     }
     if (schema == Schema::Migrate) {
-        if (auto s = Migrations::migrate(database->connection()); !s)
+        if (auto s = Migrations::migrate(database->connection(), 0, beforeMigrating); !s)
             return s.error();
     }
     return database;
 }
 
-Result<std::unique_ptr<Database>> Database::openInDirectory(const QString& dataDir) {
+Result<std::unique_ptr<Database>>
+Database::openInDirectory(const QString& dataDir,
+                          const Migrations::BeforeMigrating& beforeMigrating) {
     const QFileInfo info(dataDir);
     if (!info.exists()) {
         // Missing parents as usual, the data directory itself for its owner only (0700).
@@ -116,7 +139,7 @@ Result<std::unique_ptr<Database>> Database::openInDirectory(const QString& dataD
                               "`chmod go-w` it (or 700).")
                    .arg(dataDir);
     }
-    return openFile(QDir(dataDir).filePath(QString::fromLatin1(kFileName)));
+    return openFile(QDir(dataDir).filePath(QString::fromLatin1(kFileName)), beforeMigrating);
 }
 
 Result<std::unique_ptr<Database>> Database::openPostgres(const DatabaseUrl& url) {
@@ -168,7 +191,7 @@ Result<std::unique_ptr<Database>> Database::openUrl(const QString& url) {
 Result<std::unique_ptr<Database>> Database::openAgain() const {
     if (m_dialect == SqlDialect::PostgreSQL)
         return openPostgres(m_url, Schema::AlreadyMigrated);
-    return openFile(m_filePath, Schema::AlreadyMigrated);
+    return openFile(m_filePath, Schema::AlreadyMigrated, {});
 }
 
 QString Database::displayName() const {

@@ -5,6 +5,8 @@
 
 #include "core/Result.h"
 #include "storage/DatabaseUrl.h"
+#include "storage/FileLock.h"
+#include "storage/Migrations.h"
 #include "storage/SqlSupport.h"
 
 #include <QSqlDatabase>
@@ -19,12 +21,21 @@ public:
     static constexpr auto kFileName = "slotdesk.sqlite";
 
     // Opens (creating if needed) `filePath`, refuses a schema newer than this binary without
-    // touching the file, and applies pending migrations. The file and SQLite's -wal/-shm are
-    // made readable by their owner only (0600).
-    static Result<std::unique_ptr<Database>> openFile(const QString& filePath);
+    // touching the file, and applies pending migrations (`beforeMigrating` first, when there
+    // are any and the file had a schema: the pre-upgrade backup). The file and SQLite's
+    // -wal/-shm are made readable by their owner only (0600). While open, the process holds a
+    // shared lock on `filePath`.lock (lockFilePath()): a restore takes it exclusively, so it
+    // never swaps the file under a process that has it open (opening waits up to 10 s for a
+    // restore to finish).
+    static Result<std::unique_ptr<Database>>
+    openFile(const QString& filePath, const Migrations::BeforeMigrating& beforeMigrating = {});
     // openFile() on `dataDir`/slotdesk.sqlite, creating the directory for its owner only
     // (0700); an existing one others may write to is warned about.
-    static Result<std::unique_ptr<Database>> openInDirectory(const QString& dataDir);
+    static Result<std::unique_ptr<Database>>
+    openInDirectory(const QString& dataDir,
+                    const Migrations::BeforeMigrating& beforeMigrating = {});
+    // The lock file every process holds (shared) while it has the SQLite file `filePath` open.
+    static QString lockFilePath(const QString& filePath);
     // Connects to PostgreSQL (the QPSQL driver), refuses a newer schema, applies pending
     // migrations (one process at a time). Without a password in `url` libpq reads
     // PGPASSFILE / ~/.pgpass.
@@ -56,13 +67,16 @@ public:
 private:
     enum class Schema { Migrate, AlreadyMigrated };
     Database(QString connectionName, SqlDialect dialect);
-    static Result<std::unique_ptr<Database>> openFile(const QString& filePath, Schema schema);
+    static Result<std::unique_ptr<Database>>
+    openFile(const QString& filePath, Schema schema,
+             const Migrations::BeforeMigrating& beforeMigrating);
     static Result<std::unique_ptr<Database>> openPostgres(const DatabaseUrl& url, Schema schema);
 
     QString m_connectionName;
     SqlDialect m_dialect = SqlDialect::SQLite;
     QString m_filePath;
     DatabaseUrl m_url; // PostgreSQL only; its password stays in memory
+    FileLock m_fileLock; // SQLite only: shared, see openFile()
 };
 
 // The directory SlotDesk keeps its data in: `option` if given, else $SLOTDESK_DATA_DIR, else the

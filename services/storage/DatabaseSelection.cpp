@@ -30,8 +30,16 @@ QString selectedDatabaseKey(const QString& databaseOption, const QString& dataDi
     return info.exists() ? info.canonicalFilePath() : QDir::cleanPath(info.absoluteFilePath());
 }
 
-Result<std::unique_ptr<Database>> openSelectedDatabase(const QString& databaseOption,
-                                                       const QString& dataDirOption) {
+QString selectedSqliteFile(const QString& databaseOption, const QString& dataDirOption) {
+    if (!selectedUrl(databaseOption, dataDirOption).isEmpty())
+        return {};
+    return QDir(resolveDataDirectory(dataDirOption))
+        .filePath(QString::fromLatin1(Database::kFileName));
+}
+
+Result<std::unique_ptr<Database>>
+openSelectedDatabase(const QString& databaseOption, const QString& dataDirOption,
+                     const Migrations::BeforeMigrating& beforeMigrating) {
     const QString url = selectedUrl(databaseOption, dataDirOption);
     if (!url.isEmpty()) {
         auto parsed = DatabaseUrl::parse(url);
@@ -51,7 +59,7 @@ Result<std::unique_ptr<Database>> openSelectedDatabase(const QString& databaseOp
             QFileInfo(dataDir).isDir() && (permissions & others))
             QFile::setPermissions(dataDir, permissions & ~others);
     }
-    return Database::openInDirectory(dataDir);
+    return Database::openInDirectory(dataDir, beforeMigrating);
 }
 
 } // namespace slotdesk::storage

@@ -11,8 +11,15 @@
 
 namespace slotdesk::storage {
 
-Result<std::unique_ptr<Database>> openSelectedDatabase(const QString& databaseOption,
-                                                       const QString& dataDirOption);
+// `beforeMigrating` runs before a SQLite file with an older schema is upgraded (the
+// pre-upgrade backup); PostgreSQL's backups belong to its server.
+Result<std::unique_ptr<Database>>
+openSelectedDatabase(const QString& databaseOption, const QString& dataDirOption,
+                     const Migrations::BeforeMigrating& beforeMigrating = {});
+
+// The SQLite file the same options select, without opening it; empty when they select
+// PostgreSQL.
+QString selectedSqliteFile(const QString& databaseOption, const QString& dataDirOption);
 
 // What the same options select, as a stable name (without opening anything): the PostgreSQL
 // URL without its password, or the SQLite data directory's canonical path. Two launches that

@@ -6,6 +6,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 #include <vector>
 
 namespace slotdesk::storage {
@@ -419,7 +421,16 @@ Status Migrations::checkCompatible(const QSqlDatabase& db) {
     return success();
 }
 
-Status Migrations::migrate(const QSqlDatabase& db, int targetVersion) {
+Status Migrations::migrate(const QSqlDatabase& db, int targetVersion,
+                           const BeforeMigrating& beforeMigrating) {
+    if (beforeMigrating) {
+        const int from = readVersion(db);
+        const int to = targetVersion > 0 ? std::min(targetVersion, latestVersion()) : latestVersion();
+        if (from >= 1 && from < to) {
+            if (auto s = beforeMigrating(db, from, to); !s)
+                return s.error();
+        }
+    }
     for (const auto& migration : migrations()) {
         if (targetVersion > 0 && migration.version > targetVersion)
             break;

@@ -7,6 +7,8 @@
 
 #include <QSqlDatabase>
 
+#include <functional>
+
 namespace slotdesk::storage {
 
 class Migrations {
@@ -17,8 +19,14 @@ public:
     [[nodiscard]] static int currentVersion(const QSqlDatabase& db);
     // SchemaTooNew when the database was written by a newer SlotDesk. Reads only.
     [[nodiscard]] static Status checkCompatible(const QSqlDatabase& db);
+    // Called once before the first step is applied to a database that already has a schema
+    // (`fromVersion` >= 1), e.g. to back it up; an error stops the migration with nothing changed.
+    using BeforeMigrating =
+        std::function<Status(const QSqlDatabase& db, int fromVersion, int toVersion)>;
+
     // Applies the steps up to `targetVersion` (0 = all) that the database lacks.
-    [[nodiscard]] static Status migrate(const QSqlDatabase& db, int targetVersion = 0);
+    [[nodiscard]] static Status migrate(const QSqlDatabase& db, int targetVersion = 0,
+                                        const BeforeMigrating& beforeMigrating = {});
 };
 
 } // namespace slotdesk::storage
