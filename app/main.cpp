@@ -2,6 +2,8 @@
 // the database, makes sure this is the only window on it, starts the booking link and hands
 // everything to the main window.
 
+#include "backup/BackupScheduler.h"
+#include "backup/BackupService.h"
 #include "calendar/CalendarSyncService.h"
 #include "core/Clock.h"
 #include "core/LogRedaction.h"
@@ -155,7 +157,11 @@ int main(int argc, char* argv[]) {
         break;
     }
 
-    auto opened = storage::openSelectedDatabase(parser.value(database), parser.value(dataDir));
+    // The one source of "now" for the services that take a clock: the system's.
+    const core::Clock clock;
+    // A SQLite file with an older schema is backed up before it is upgraded.
+    auto opened = storage::openSelectedDatabase(parser.value(database), parser.value(dataDir),
+                                                backup::BackupService::preMigrationHook(clock));
     if (!opened)
         return refuse(QApplication::translate("main", "SlotDesk cannot open its database.\n\n%1")
                           .arg(opened.error().message),
@@ -174,16 +180,18 @@ int main(int argc, char* argv[]) {
     QApplication::setQuitOnLastWindowClosed(false);
     ui::Appearance::apply(ui::Appearance::savedTheme());
 
-    // The one source of "now" for the services that take a clock: the system's.
-    const core::Clock clock;
     // Google Calendar and Zoom: declared before the window, so they outlive it.
     CalendarSyncService calendarSync(db, clock);
     zoom::ZoomService zoom(db);
     zoom.setClock(clock);
     // The mails booking changes owe, delivered on a worker thread (joined on quit).
     mail::MailDelivery mailDelivery(db, clock);
+    // The daily backup of a SQLite database (docs/BACKUP.md), on a thread of its own.
+    backup::BackupScheduler backups(db, clock);
     ui::MainWindow window(db, username, clock);
     window.setIntegrationServices(&calendarSync, &zoom);
+    window.setBackupScheduler(&backups);
+    backups.start();
     calendarSync.start();
     zoom.start();
     ui::BookingLink link(window.session(), clock);

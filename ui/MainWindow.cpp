@@ -16,6 +16,7 @@
 #include "ui/NavigationDelegate.h"
 #include "ui/OnboardingDialog.h"
 #include "ui/RequestNotifier.h"
+#include "ui/BackupCard.h"
 #include "ui/SettingsPage.h"
 
 #include "calendar/CalendarSyncService.h"
@@ -139,6 +140,10 @@ MainWindow::MainWindow(storage::Database& database, const QString& username, cor
                                              QString::fromLatin1(kPageNames[row]));
     });
     connect(qApp, &QCoreApplication::aboutToQuit, this, [this] { saveState(); });
+}
+
+void MainWindow::setBackupScheduler(backup::BackupScheduler* scheduler) {
+    m_settings->backupCard()->setScheduler(scheduler);
 }
 
 void MainWindow::setIntegrationServices(CalendarSyncService* calendar, zoom::ZoomService* zoom) {

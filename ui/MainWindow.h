@@ -23,6 +23,9 @@ class CalendarSyncService;
 namespace zoom {
 class ZoomService;
 }
+namespace backup {
+class BackupScheduler;
+}
 } // namespace slotdesk
 
 namespace slotdesk::storage {
@@ -67,6 +70,8 @@ public:
     // at once, so a Zoom link and the calendar event follow within seconds. Either may be null;
     // not owned (they must outlive the window or be set to null first).
     void setIntegrationServices(CalendarSyncService* calendar, zoom::ZoomService* zoom);
+    // The daily backups, for Settings → Backups ("Back up now"). Not owned.
+    void setBackupScheduler(backup::BackupScheduler* scheduler);
 
     [[nodiscard]] models::AdminSession* session() const { return m_session; }
     [[nodiscard]] BookingActions* bookingActions() const { return m_actions; }

@@ -6,6 +6,7 @@
 #include "profile/ProfileService.h"
 #include "ui/AppSettings.h"
 #include "ui/Appearance.h"
+#include "ui/BackupCard.h"
 #include "ui/EmailSettingsCard.h"
 #include "ui/Icons.h"
 #include "ui/PageHeader.h"
@@ -152,8 +153,9 @@ SettingsPage::SettingsPage(models::AdminSession* session, QWidget* parent)
     QVBoxLayout* contentLayout = layOutScrollingPage(this, content);
     contentLayout->addWidget(header);
     auto* mailCard = new EmailSettingsCard(session, content);
-    for (SectionCard* card :
-         {profileCard, linkCard, static_cast<SectionCard*>(mailCard), lookCard}) {
+    m_backups = new BackupCard(session, content);
+    for (SectionCard* card : {profileCard, linkCard, static_cast<SectionCard*>(mailCard),
+                              static_cast<SectionCard*>(m_backups), lookCard}) {
         card->setMaximumWidth(760);
         contentLayout->addWidget(card);
     }

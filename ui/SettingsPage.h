@@ -1,7 +1,7 @@
 #pragma once
 // SettingsPage: the admin's profile (validated, problems beside the fields), the booking link —
 // where the booking server listens, the public address attendees use behind an HTTPS proxy,
-// whether it is online, copy and open — and the theme.
+// whether it is online, copy and open — e-mail, backups and the theme.
 
 #include <QUrl>
 #include <QWidget>
@@ -18,6 +18,7 @@ class AdminSession;
 
 namespace slotdesk::ui {
 
+class BackupCard;
 class ProfileForm;
 
 class SettingsPage : public QWidget {
@@ -30,6 +31,7 @@ public:
     [[nodiscard]] QSpinBox* portBox() const { return m_port; }
     [[nodiscard]] QLineEdit* publicUrlEdit() const { return m_publicUrl; }
     [[nodiscard]] QComboBox* themeBox() const { return m_theme; }
+    [[nodiscard]] BackupCard* backupCard() const { return m_backups; }
     [[nodiscard]] QString linkText() const;
     [[nodiscard]] QString linkStatusText() const;
 
@@ -51,6 +53,7 @@ private:
 
     models::AdminSession* m_session;
     ProfileForm* m_profile;
+    BackupCard* m_backups = nullptr;
     QPushButton* m_saveProfile;
     QLabel* m_profileStatus;
     QLabel* m_link;

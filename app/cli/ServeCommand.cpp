@@ -2,6 +2,7 @@
 
 #include "cli/Command.h"
 
+#include "backup/BackupScheduler.h"
 #include "calendar/CalendarSyncService.h"
 #include "core/QuitOnSignals.h"
 #include "mail/MailDelivery.h"
@@ -88,6 +89,9 @@ int serve(CliContext& c) {
     mailDelivery.setManageLink(mail::manageLinkFor(pageBase));
     if (!c.parser.isSet(QStringLiteral("no-mail")))
         mailDelivery.start();
+    // The daily backup of a SQLite database (docs/BACKUP.md), off the endpoint's thread.
+    backup::BackupScheduler backups(c.database(), c.clock());
+    backups.start();
     QString pageUrl = pageBase.toString();
     if (auto admin = c.admin())
         pageUrl = web::LinkBuilder::under(pageBase, u'/' + admin->username);

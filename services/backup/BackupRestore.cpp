@@ -45,6 +45,13 @@ Result<QString> keepCurrent(const QString& databaseFile, const core::Clock& cloc
 
 Result<RestoreOutcome> BackupRestore::restore(const QString& databaseFile,
                                               const QString& backupFile, core::Clock clock) {
+    // A lost data directory is made again (owner-only) to hold the lock and the database.
+    const QString dataDir = QFileInfo(databaseFile).absolutePath();
+    if (!QFileInfo(dataDir).isDir() &&
+        !QDir().mkdir(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner) &&
+        !QDir().mkpath(dataDir))
+        return Error::storage(QStringLiteral("Cannot create the data directory %1")
+                                  .arg(QDir::toNativeSeparators(dataDir)));
     auto lock = storage::FileLock::acquire(storage::Database::lockFilePath(databaseFile),
                                            storage::FileLock::Mode::Exclusive, 0);
     if (!lock) {
@@ -73,9 +80,6 @@ Result<RestoreOutcome> BackupRestore::restore(const QString& databaseFile,
             return Error::storage(kept.error().message +
                                   QStringLiteral(". Nothing was restored."));
         outcome.previousKeptAs = *kept;
-    } else if (!QDir().mkpath(QFileInfo(databaseFile).absolutePath())) {
-        return Error::storage(QStringLiteral("Cannot create the data directory of %1")
-                                  .arg(QDir::toNativeSeparators(databaseFile)));
     }
     if (auto s = storage::SqliteBackup::replaceDatabase(databaseFile, outcome.restoredFrom); !s)
         return s.error();
