@@ -559,6 +559,61 @@ In Ihrem Kalender belegt</translation>
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::BackupCard</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Ordner wählen…</translation>
+    </message>
+    <message>
+        <source>Use the default folder</source>
+        <translation>Standardordner verwenden</translation>
+    </message>
+    <message>
+        <source>This window works on a PostgreSQL database: its backups are made by the database server (pg_dump, point-in-time recovery). See docs/BACKUP.md.</source>
+        <translation>Dieses Fenster arbeitet mit einer PostgreSQL-Datenbank: Ihre Sicherungen erstellt der Datenbankserver (pg_dump, Point-in-Time-Recovery). Siehe docs/BACKUP.md.</translation>
+    </message>
+    <message>
+        <source>A checked copy of your data is made every day while SlotDesk runs, and before every upgrade; 7 daily and 4 weekly copies are kept. To restore one, close SlotDesk and run: slotdesk-cli backup restore FILE</source>
+        <translation>Solange SlotDesk läuft, wird täglich und vor jedem Update eine geprüfte Kopie Ihrer Daten erstellt; 7 tägliche und 4 wöchentliche Kopien werden aufbewahrt. Zum Wiederherstellen SlotDesk schließen und ausführen: slotdesk-cli backup restore DATEI</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>Ordner für Sicherungen</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sicherung läuft…</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Folder: %1 (the default)</source>
+        <translation>Ordner: %1 (Standard)</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>Noch keine Sicherung.</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 (%2), %3 — %4</source>
+        <translation>Letzte Sicherung: %1 (%2), %3 — %4</translation>
+    </message>
+    <message>
+        <source>The last backup failed (%1): %2</source>
+        <translation>Die letzte Sicherung ist fehlgeschlagen (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::BlockDialog</name>
     <message>
         <source>Add hours</source>

@@ -559,6 +559,61 @@ Occupé dans votre agenda</translation>
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::BackupCard</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Choisir un dossier…</translation>
+    </message>
+    <message>
+        <source>Use the default folder</source>
+        <translation>Utiliser le dossier par défaut</translation>
+    </message>
+    <message>
+        <source>This window works on a PostgreSQL database: its backups are made by the database server (pg_dump, point-in-time recovery). See docs/BACKUP.md.</source>
+        <translation>Cette fenêtre travaille sur une base PostgreSQL : ses sauvegardes sont faites par le serveur de base de données (pg_dump, restauration à un instant donné). Voir docs/BACKUP.md.</translation>
+    </message>
+    <message>
+        <source>A checked copy of your data is made every day while SlotDesk runs, and before every upgrade; 7 daily and 4 weekly copies are kept. To restore one, close SlotDesk and run: slotdesk-cli backup restore FILE</source>
+        <translation>Tant que SlotDesk tourne, une copie vérifiée de vos données est faite chaque jour et avant chaque mise à jour ; 7 copies quotidiennes et 4 hebdomadaires sont conservées. Pour en restaurer une, fermez SlotDesk et lancez : slotdesk-cli backup restore FICHIER</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Dossier : %1</translation>
+    </message>
+    <message>
+        <source>Folder: %1 (the default)</source>
+        <translation>Dossier : %1 (par défaut)</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>Pas encore de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 (%2), %3 — %4</source>
+        <translation>Dernière sauvegarde : %1 (%2), %3 — %4</translation>
+    </message>
+    <message>
+        <source>The last backup failed (%1): %2</source>
+        <translation>La dernière sauvegarde a échoué (%1) : %2</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::BlockDialog</name>
     <message>
         <source>Add hours</source>

@@ -143,7 +143,7 @@ QString BackupCard::lastBackupText() const {
     return m_last->text();
 }
 QString BackupCard::errorText() const {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 } // namespace slotdesk::ui

@@ -2,11 +2,14 @@
 // the listen address is checked, kept in (test-mode) QSettings and announced; the booking
 // link's state reaches the Settings page and the status bar.
 
+#include "backup/BackupFolder.h"
+#include "backup/BackupScheduler.h"
 #include "models/AdminSession.h"
 #include "profile/ProfileService.h"
 #include "storage/Database.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
+#include "ui/BackupCard.h"
 #include "ui/FormFeedback.h"
 #include "ui/MainWindow.h"
 #include "ui/ProfileForm.h"
@@ -16,6 +19,8 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -61,6 +66,50 @@ private slots:
         QCOMPARE(admin->name, "Alice Renamed");
         QCOMPARE(admin->timeZone, "Asia/Tokyo");
         QTRY_COMPARE(session.timeZone(), "Asia/Tokyo");
+    }
+
+    // Settings → Backups: "Back up now" makes a checked backup off the GUI thread and shows it;
+    // a failing one shows why, in the card, and is logged.
+    void backupCardShowsTheLastBackupAndFailures() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        test::seedAdmin(**db);
+        models::AdminSession session(**db);
+        backup::BackupScheduler scheduler(**db, session.clock());
+        ui::SettingsPage page(&session);
+        ui::BackupCard* card = page.backupCard();
+        QCOMPARE(card->lastBackupText(), "No backup yet.");
+        QVERIFY(card->folderText().contains(dir.filePath("backups")));
+        QVERIFY(!card->backUpButton()->isEnabled());
+        card->setScheduler(&scheduler);
+        QVERIFY(card->backUpButton()->isEnabled());
+        QSignalSpy finished(&scheduler, &backup::BackupScheduler::finished);
+        card->backUpButton()->click();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().first().toString(), QString());
+        QVERIFY2(card->lastBackupText().startsWith("Last backup: just now"),
+                 qPrintable(card->lastBackupText()));
+        const auto backups = backup::BackupFolder(dir.filePath("backups")).list();
+        QCOMPARE(backups.size(), 1);
+        QVERIFY(card->lastBackupText().contains(backups.first().path));
+        QVERIFY(card->errorText().isEmpty());
+
+        // A folder that cannot be made: the failure is shown (the good one stays listed).
+        QFile blocker(dir.filePath("blocker"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        card->chooseFolder(blocker.fileName() + "/sub");
+        QVERIFY(card->folderText().contains("blocker"));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("The manual backup of .* failed"));
+        card->backUpButton()->click();
+        QTRY_COMPARE(finished.size(), 2);
+        QVERIFY(!finished.last().first().toString().isEmpty());
+        QVERIFY2(card->errorText().startsWith("The last backup failed (just now): Cannot create"),
+                 qPrintable(card->errorText()));
+        QVERIFY(card->lastBackupText().contains(backups.first().path));
+        card->chooseFolder({});
+        QVERIFY(card->folderText().endsWith("(the default)"));
     }
 
     void listenAddressAndLink() {
