@@ -68,6 +68,7 @@ CliApplication::CliApplication(QTextStream& out, QTextStream& err, core::Clock c
     m_commands += zoomCommands();
     m_commands += mailCommands();
     m_commands += backupCommands();
+    m_commands += exportCommands();
 }
 
 QString CliApplication::help() const {

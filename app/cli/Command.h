@@ -33,6 +33,7 @@ QList<Command> calendarCommands();
 QList<Command> zoomCommands();
 QList<Command> mailCommands();
 QList<Command> backupCommands();
+QList<Command> exportCommands();
 
 // The first of `names` not given on the command line, or an empty string.
 QString missingOption(const CliContext& context, const QStringList& names);
