@@ -71,8 +71,7 @@ BackupCard::BackupCard(models::AdminSession* session, QWidget* parent)
     m_backUp->setEnabled(false);
     connect(m_choose, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(
-            this, tr("Folder for backups"),
-            backup::BackupSettings(m_databaseFile).folder());
+            this, tr("Folder for backups"), backup::BackupSettings(m_databaseFile).folder());
         if (!folder.isEmpty())
             chooseFolder(folder);
     });
@@ -113,10 +112,10 @@ void BackupCard::refresh() {
     if (m_databaseFile.isEmpty())
         return;
     const backup::BackupSettings settings(m_databaseFile);
-    m_folder->setText(settings.hasChosenFolder()
-                          ? tr("Folder: %1").arg(QDir::toNativeSeparators(settings.folder()))
-                          : tr("Folder: %1 (the default)")
-                                .arg(QDir::toNativeSeparators(settings.folder())));
+    m_folder->setText(
+        settings.hasChosenFolder()
+            ? tr("Folder: %1").arg(QDir::toNativeSeparators(settings.folder()))
+            : tr("Folder: %1 (the default)").arg(QDir::toNativeSeparators(settings.folder())));
     m_default->setEnabled(settings.hasChosenFolder());
     const auto now = m_session->clock().now();
     const backup::BackupAttempt good = settings.lastGood();

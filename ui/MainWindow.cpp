@@ -8,6 +8,7 @@
 #include "ui/Appearance.h"
 #include "ui/ApprovalsPage.h"
 #include "ui/AvailabilityPage.h"
+#include "ui/BackupCard.h"
 #include "ui/BookingActions.h"
 #include "ui/BookingsPage.h"
 #include "ui/CalendarPage.h"
@@ -16,7 +17,6 @@
 #include "ui/NavigationDelegate.h"
 #include "ui/OnboardingDialog.h"
 #include "ui/RequestNotifier.h"
-#include "ui/BackupCard.h"
 #include "ui/SettingsPage.h"
 
 #include "calendar/CalendarSyncService.h"

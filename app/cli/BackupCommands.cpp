@@ -165,8 +165,8 @@ int backupFolder(CliContext& c, const QString& file) {
 Command backupCommand(const char* name, const char* arguments, int count, const char* summary,
                       QList<QCommandLineOption> options, int (*run)(CliContext&, const QString&),
                       const char* argumentHelp = "") {
-    Command command{QLatin1String(name),           QLatin1String(arguments), count,
-                    QLatin1String(summary),        std::move(options),       onSqlite(run),
+    Command command{QLatin1String(name),        QLatin1String(arguments), count,
+                    QLatin1String(summary),     std::move(options),       onSqlite(run),
                     QLatin1String(argumentHelp)};
     command.opensDatabase = false;
     return command;

@@ -61,9 +61,9 @@ int exportIcs(CliContext& c, const User& admin, const QString& to) {
     const QString message = QStringLiteral("Wrote %1 confirmed booking(s) to %2")
                                 .arg(bookings->size())
                                 .arg(QDir::toNativeSeparators(to));
-    return c.print(QJsonObject{{QStringLiteral("bookings"), bookings->size()},
-                               {QStringLiteral("file"), to}},
-                   message);
+    return c.print(
+        QJsonObject{{QStringLiteral("bookings"), bookings->size()}, {QStringLiteral("file"), to}},
+        message);
 }
 
 int exportData(CliContext& c) {
@@ -79,15 +79,13 @@ int exportData(CliContext& c) {
                                                             c.clock().now());
     if (!document)
         return c.fail(document.error());
-    if (auto s = writePrivateFile(to, QJsonDocument(*document).toJson(QJsonDocument::Indented));
-        !s)
+    if (auto s = writePrivateFile(to, QJsonDocument(*document).toJson(QJsonDocument::Indented)); !s)
         return c.fail(s.error());
     const auto data = document->value(QStringLiteral("data")).toObject();
-    const QString message =
-        QStringLiteral("Exported %1's data (%2 booking(s)) to %3")
-            .arg(admin->username)
-            .arg(data.value(QStringLiteral("bookings")).toArray().size())
-            .arg(QDir::toNativeSeparators(to));
+    const QString message = QStringLiteral("Exported %1's data (%2 booking(s)) to %3")
+                                .arg(admin->username)
+                                .arg(data.value(QStringLiteral("bookings")).toArray().size())
+                                .arg(QDir::toNativeSeparators(to));
     return c.print(QJsonObject{{QStringLiteral("file"), to}}, message);
 }
 
@@ -95,14 +93,15 @@ int importData(CliContext& c) {
     const QString from = c.parser.positionalArguments().value(0);
     QFile file(from);
     if (!file.open(QIODevice::ReadOnly))
-        return c.fail(Error::notFound(QStringLiteral("Cannot read %1: %2")
-                                          .arg(QDir::toNativeSeparators(from), file.errorString())));
+        return c.fail(
+            Error::notFound(QStringLiteral("Cannot read %1: %2")
+                                .arg(QDir::toNativeSeparators(from), file.errorString())));
     QJsonParseError parseError;
     const auto json = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!json.isObject())
-        return c.fail(Error::malformed(QStringLiteral("%1 is not a JSON object: %2")
-                                           .arg(QDir::toNativeSeparators(from),
-                                                parseError.errorString())));
+        return c.fail(
+            Error::malformed(QStringLiteral("%1 is not a JSON object: %2")
+                                 .arg(QDir::toNativeSeparators(from), parseError.errorString())));
     const bool dryRun = c.parser.isSet(QStringLiteral("dry-run"));
     auto entries = storage::AdminDataTransfer::importAdmin(
         c.database().connection(), json.object(), c.parser.isSet(QStringLiteral("merge")), dryRun);
@@ -112,10 +111,10 @@ int importData(CliContext& c) {
     QStringList lines;
     int added = 0;
     for (const auto& e : *entries) {
-        rows.append(QJsonObject{{QStringLiteral("table"), e.table},
-                                {QStringLiteral("id"), e.key},
-                                {QStringLiteral("action"), e.added ? QStringLiteral("add")
-                                                                   : QStringLiteral("skip")}});
+        rows.append(QJsonObject{
+            {QStringLiteral("table"), e.table},
+            {QStringLiteral("id"), e.key},
+            {QStringLiteral("action"), e.added ? QStringLiteral("add") : QStringLiteral("skip")}});
         lines << QStringLiteral("%1 %2 %3")
                      .arg(e.added ? QStringLiteral("add ") : QStringLiteral("skip"), e.table,
                           e.key);

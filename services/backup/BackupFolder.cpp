@@ -25,9 +25,9 @@ Status BackupFolder::ensureExists() const {
     if (info.isDir())
         return success();
     if (info.exists())
-        return Error::validation(QStringLiteral("folder"),
-                                 QStringLiteral("%1 is not a folder")
-                                     .arg(QDir::toNativeSeparators(m_path)));
+        return Error::validation(
+            QStringLiteral("folder"),
+            QStringLiteral("%1 is not a folder").arg(QDir::toNativeSeparators(m_path)));
     if (!QDir().mkpath(info.absolutePath()) ||
         (!QDir().mkdir(m_path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner) &&
          !QFileInfo(m_path).isDir()))
@@ -41,8 +41,8 @@ QString BackupFolder::newFilePath(const QString& kind, const QDateTime& at) cons
     // Two backups in the same millisecond (a test's clock that stands still) get the next one.
     QDateTime stamp = at.toUTC();
     while (QFileInfo::exists(dir.filePath(fileNameFor(kind, stamp))) ||
-           QFileInfo::exists(dir.filePath(u'.' + fileNameFor(kind, stamp) +
-                                          QStringLiteral(".partial"))))
+           QFileInfo::exists(
+               dir.filePath(u'.' + fileNameFor(kind, stamp) + QStringLiteral(".partial"))))
         stamp = stamp.addMSecs(1);
     return dir.filePath(fileNameFor(kind, stamp));
 }
@@ -52,7 +52,7 @@ QList<BackupFile> BackupFolder::list() const {
         QStringLiteral("^slotdesk-(\\d{8}T\\d{9})Z-([a-z0-9-]+)\\.sqlite$"));
     QList<BackupFile> backups;
     const auto entries = QDir(m_path).entryInfoList({QStringLiteral("slotdesk-*.sqlite")},
-                                                     QDir::Files | QDir::NoDotAndDotDot);
+                                                    QDir::Files | QDir::NoDotAndDotDot);
     for (const QFileInfo& entry : entries) {
         const auto match = pattern.match(entry.fileName());
         if (!match.hasMatch() || storage::SqliteBackup::isPartial(entry.fileName()))

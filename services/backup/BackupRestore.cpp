@@ -34,9 +34,9 @@ Result<QString> keepCurrent(const QString& databaseFile, const core::Clock& cloc
     for (const char* suffix : {"", "-wal"}) {
         const QString from = databaseFile + QLatin1String(suffix);
         if (QFileInfo::exists(from) && !QFile::copy(from, raw + QLatin1String(suffix)))
-            return Error::storage(QStringLiteral("Cannot keep a copy of %1 in %2")
-                                      .arg(QDir::toNativeSeparators(from),
-                                           QDir::toNativeSeparators(folder.path())));
+            return Error::storage(
+                QStringLiteral("Cannot keep a copy of %1 in %2")
+                    .arg(QDir::toNativeSeparators(from), QDir::toNativeSeparators(folder.path())));
     }
     return raw;
 }
@@ -77,8 +77,7 @@ Result<RestoreOutcome> BackupRestore::restore(const QString& databaseFile,
     if (QFileInfo::exists(databaseFile)) {
         auto kept = keepCurrent(databaseFile, clock);
         if (!kept)
-            return Error::storage(kept.error().message +
-                                  QStringLiteral(". Nothing was restored."));
+            return Error::storage(kept.error().message + QStringLiteral(". Nothing was restored."));
         outcome.previousKeptAs = *kept;
     }
     if (auto s = storage::SqliteBackup::replaceDatabase(databaseFile, outcome.restoredFrom); !s)

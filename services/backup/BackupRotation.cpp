@@ -40,8 +40,7 @@ void keepNewestPerPeriod(const QList<BackupFile>& newestFirst, int count, Period
 
 } // namespace
 
-QList<BackupFile> BackupRotation::expired(const QList<BackupFile>& backups, int daily,
-                                          int weekly) {
+QList<BackupFile> BackupRotation::expired(const QList<BackupFile>& backups, int daily, int weekly) {
     QList<BackupFile> dailies;
     std::copy_if(backups.begin(), backups.end(), std::back_inserter(dailies),
                  [](const BackupFile& b) { return b.kind == kDailyKind; });
@@ -51,10 +50,10 @@ QList<BackupFile> BackupRotation::expired(const QList<BackupFile>& backups, int 
         return a.takenAt != b.takenAt ? a.takenAt > b.takenAt : a.path > b.path;
     });
     QSet<QString> kept;
-    keepNewestPerPeriod(dailies, daily, [](const BackupFile& b) { return b.takenAt.date(); },
-                        kept);
-    keepNewestPerPeriod(dailies, weekly,
-                        [](const BackupFile& b) { return isoWeek(b.takenAt.date()); }, kept);
+    keepNewestPerPeriod(
+        dailies, daily, [](const BackupFile& b) { return b.takenAt.date(); }, kept);
+    keepNewestPerPeriod(
+        dailies, weekly, [](const BackupFile& b) { return isoWeek(b.takenAt.date()); }, kept);
     QList<BackupFile> result;
     for (const BackupFile& b : dailies) {
         if (!kept.contains(b.path))

@@ -43,8 +43,8 @@ Result<BackupFile> BackupService::create(const QSqlDatabase& db, const QString& 
         return failed(s.error());
     if (const int removed = storage::SqliteBackup::removeAbandonedPartials(into.path()))
         qCInfo(lcBackup) << "Removed" << removed << "unfinished backup(s) of a stopped process";
-    attempt.file = target.isEmpty() ? into.newFilePath(kind, now)
-                                    : QFileInfo(target).absoluteFilePath();
+    attempt.file =
+        target.isEmpty() ? into.newFilePath(kind, now) : QFileInfo(target).absoluteFilePath();
     auto written = storage::SqliteBackup::write(db, attempt.file);
     if (!written)
         return failed(written.error());

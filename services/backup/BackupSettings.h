@@ -14,8 +14,8 @@ namespace slotdesk::backup {
 struct BackupAttempt {
     QDateTime at; // invalid: none recorded
     bool ok = false;
-    QString kind;  // daily, manual, pre-migration-vN, pre-restore
-    QString file;  // the backup written (ok) or meant to be written
+    QString kind; // daily, manual, pre-migration-vN, pre-restore
+    QString file; // the backup written (ok) or meant to be written
     qint64 size = 0;
     QString error; // why it failed
 };

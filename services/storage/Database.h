@@ -75,7 +75,7 @@ private:
     QString m_connectionName;
     SqlDialect m_dialect = SqlDialect::SQLite;
     QString m_filePath;
-    DatabaseUrl m_url; // PostgreSQL only; its password stays in memory
+    DatabaseUrl m_url;   // PostgreSQL only; its password stays in memory
     FileLock m_fileLock; // SQLite only: shared, see openFile()
 };
 

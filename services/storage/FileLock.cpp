@@ -1,9 +1,9 @@
 #include "storage/FileLock.h"
 
 #include <QDeadlineTimer>
-#include <QtGlobal>
 #include <QFile>
 #include <QThread>
+#include <QtGlobal>
 
 #ifdef Q_OS_WIN
 #include <windows.h>
@@ -23,10 +23,10 @@ namespace {
 #ifdef Q_OS_WIN
 using Handle = void*;
 Handle openForLocking(const QString& path) {
-    const HANDLE h = CreateFileW(reinterpret_cast<const wchar_t*>(path.utf16()),
-                                 GENERIC_READ | GENERIC_WRITE,
-                                 FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
-                                 OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
+    const HANDLE h =
+        CreateFileW(reinterpret_cast<const wchar_t*>(path.utf16()), GENERIC_READ | GENERIC_WRITE,
+                    FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr, OPEN_ALWAYS,
+                    FILE_ATTRIBUTE_NORMAL, nullptr);
     return h == INVALID_HANDLE_VALUE ? nullptr : h;
 }
 bool tryLock(Handle h, FileLock::Mode mode) {

@@ -425,7 +425,8 @@ Status Migrations::migrate(const QSqlDatabase& db, int targetVersion,
                            const BeforeMigrating& beforeMigrating) {
     if (beforeMigrating) {
         const int from = readVersion(db);
-        const int to = targetVersion > 0 ? std::min(targetVersion, latestVersion()) : latestVersion();
+        const int to =
+            targetVersion > 0 ? std::min(targetVersion, latestVersion()) : latestVersion();
         if (from >= 1 && from < to) {
             if (auto s = beforeMigrating(db, from, to); !s)
                 return s.error();

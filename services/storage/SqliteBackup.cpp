@@ -132,17 +132,16 @@ Result<BackupCheck> SqliteBackup::write(const QSqlDatabase& db, const QString& t
     QFile::remove(partial);
     auto lock = FileLock::acquire(partial, FileLock::Mode::Exclusive, 0);
     if (!lock)
-        return Error::storage(
-            QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(partial),
-                                                      lock.error().message));
+        return Error::storage(QStringLiteral("Cannot write %1: %2")
+                                  .arg(QDir::toNativeSeparators(partial), lock.error().message));
     const auto discard = [&partial](const Error& error) -> Result<BackupCheck> {
         QFile::remove(partial);
         return error;
     };
     if (auto s = execNoRows(db, QStringLiteral("VACUUM INTO ?"), {partial}); !s)
-        return discard(Error::storage(QStringLiteral("Cannot copy the database to %1: %2")
-                                          .arg(QDir::toNativeSeparators(partial),
-                                               s.error().message)));
+        return discard(
+            Error::storage(QStringLiteral("Cannot copy the database to %1: %2")
+                               .arg(QDir::toNativeSeparators(partial), s.error().message)));
     auto check = verify(partial);
     if (!check)
         return discard(check.error());
@@ -150,9 +149,9 @@ Result<BackupCheck> SqliteBackup::write(const QSqlDatabase& db, const QString& t
         return discard(Error::storage(
             QStringLiteral("Cannot flush %1 to disk").arg(QDir::toNativeSeparators(partial))));
     if (!QFile::rename(partial, target))
-        return discard(Error::storage(QStringLiteral("Cannot rename %1 to %2")
-                                          .arg(QDir::toNativeSeparators(partial),
-                                               QDir::toNativeSeparators(target))));
+        return discard(Error::storage(
+            QStringLiteral("Cannot rename %1 to %2")
+                .arg(QDir::toNativeSeparators(partial), QDir::toNativeSeparators(target))));
     syncToDisk(QFileInfo(target).absolutePath()); // the rename itself
     return check;
 }
@@ -187,13 +186,13 @@ Result<BackupCheck> SqliteBackup::writeFromFile(const QString& sourceFile, const
 
 Status SqliteBackup::replaceDatabase(const QString& liveFile, const QString& backupFile) {
     const QFileInfo live(liveFile);
-    const QString incoming = live.absoluteDir().filePath(u'.' + live.fileName() +
-                                                         QStringLiteral(".restoring"));
+    const QString incoming =
+        live.absoluteDir().filePath(u'.' + live.fileName() + QStringLiteral(".restoring"));
     QFile::remove(incoming);
     if (!QFile::copy(backupFile, incoming))
-        return Error::storage(QStringLiteral("Cannot copy %1 to %2")
-                                  .arg(QDir::toNativeSeparators(backupFile),
-                                       QDir::toNativeSeparators(incoming)));
+        return Error::storage(
+            QStringLiteral("Cannot copy %1 to %2")
+                .arg(QDir::toNativeSeparators(backupFile), QDir::toNativeSeparators(incoming)));
     QFile::setPermissions(incoming, QFile::ReadOwner | QFile::WriteOwner);
     // The copy, not the original, is what goes live: check it (and flush it) once more.
     if (auto check = verify(incoming); !check) {

@@ -8,10 +8,10 @@
 #include "backup/BackupRestore.h"
 #include "backup/BackupRotation.h"
 #include "backup/BackupService.h"
-#include "cli/CliApplication.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/SqliteBackup.h"
+#include "support/InProcessCli.h"
 #include "support/TestData.h"
 
 #include <QDir>
@@ -24,7 +24,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextStream>
 
 #include <csignal>
 
@@ -32,18 +31,14 @@ using namespace slotdesk;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
 // Every file under `dir` (recursively) with its digest: "nothing changed" for a directory.
 QMap<QString, QByteArray> tree(const QString& dir) {
     QMap<QString, QByteArray> files;
     QDir base(dir);
-    const auto entries = base.entryInfoList(QDir::Files | QDir::Dirs | QDir::Hidden |
-                                            QDir::NoDotAndDotDot);
+    const auto entries =
+        base.entryInfoList(QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const QFileInfo& entry : entries) {
         if (entry.isDir()) {
             const auto inner = tree(entry.absoluteFilePath());
@@ -76,18 +71,21 @@ class TestBackup : public QObject {
     QString backupsDir() const { return dataDir() + QStringLiteral("/backups"); }
 
     Run cli(const QStringList& arguments) {
-        QString out;
-        QString err;
-        QTextStream outStream(&out);
-        QTextStream errStream(&err);
-        const int exitCode =
-            cli::CliApplication(outStream, errStream, m_time.clock())
-                .run(QStringList{QStringLiteral("slotdesk-cli"), QStringLiteral("--data-dir"),
-                                 dataDir()} +
-                     arguments);
-        outStream.flush();
-        errStream.flush();
-        return {exitCode, out, err};
+        return test::runCliInProcess(
+            m_time.clock(), QStringList{QStringLiteral("--data-dir"), dataDir()} + arguments);
+    }
+
+    // A database file at schema version `version`.
+    void makeOlderDatabase(int version) {
+        QVERIFY(QDir().mkpath(dataDir()));
+        {
+            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            raw.setDatabaseName(dbFile());
+            QVERIFY(raw.open());
+            QVERIFY(storage::Migrations::migrate(raw, version));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
     }
 
     // A database with an admin and `bookings` bookings; closed again.
@@ -105,7 +103,8 @@ class TestBackup : public QObject {
         auto db = storage::Database::openInDirectory(dataDir());
         if (!db)
             return {};
-        auto made = backup::BackupService(dbFile(), m_time.clock()).create((*db)->connection(), kind);
+        auto made =
+            backup::BackupService(dbFile(), m_time.clock()).create((*db)->connection(), kind);
         return made ? made->path : QString();
     }
 
@@ -148,7 +147,8 @@ private slots:
         seed(3);
         const QString file = makeBackup();
         QVERIFY(!file.isEmpty());
-        QVERIFY(QFileInfo(file).fileName().startsWith(QStringLiteral("slotdesk-20270301T030000000Z")));
+        QVERIFY(
+            QFileInfo(file).fileName().startsWith(QStringLiteral("slotdesk-20270301T030000000Z")));
         QCOMPARE(test::fileMode(file), 0600);
         auto check = storage::SqliteBackup::verify(file);
         QVERIFY(check);
@@ -193,8 +193,7 @@ private slots:
         QCOMPARE(kept, QStringList({"2027-04-04 daily", "2027-04-03 daily", "2027-04-02 daily",
                                     "2027-04-01 daily", "2027-03-31 daily", "2027-03-30 daily",
                                     "2027-03-29 daily", "2027-03-28 daily", "2027-03-21 daily",
-                                    "2027-03-14 daily", "2027-03-07 daily",
-                                    "2027-03-01 manual"}));
+                                    "2027-03-14 daily", "2027-03-07 daily", "2027-03-01 manual"}));
         // Every one of them is a sound database.
         for (const auto& b : service.folder().list())
             QVERIFY(storage::SqliteBackup::verify(b.path));
@@ -219,15 +218,7 @@ private slots:
 
     void backupBeforeEverySchemaUpgrade() {
         const int older = storage::Migrations::latestVersion() - 1;
-        QVERIFY(QDir().mkpath(dataDir()));
-        {
-            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
-            raw.setDatabaseName(dbFile());
-            QVERIFY(raw.open());
-            QVERIFY(storage::Migrations::migrate(raw, older));
-            raw.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        makeOlderDatabase(older);
         const auto hook = backup::BackupService::preMigrationHook(m_time.clock());
         {
             auto db = storage::Database::openFile(dbFile(), hook);
@@ -251,15 +242,7 @@ private slots:
 
     void noUpgradeWhenTheBackupFails() {
         const int older = storage::Migrations::latestVersion() - 1;
-        QVERIFY(QDir().mkpath(dataDir()));
-        {
-            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
-            raw.setDatabaseName(dbFile());
-            QVERIFY(raw.open());
-            QVERIFY(storage::Migrations::migrate(raw, older));
-            raw.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        makeOlderDatabase(older);
         // A folder that cannot be made (a file is in the way), even for root.
         QFile blocker(m_dir->filePath(QStringLiteral("blocker")));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
@@ -307,8 +290,8 @@ private slots:
         });
         verifyRefused(damaged, QStringLiteral("not a usable SlotDesk backup"));
         // Cut short.
-        const QString cut =
-            alteredCopy(good, QStringLiteral("cut.sqlite"), [](QFile& f) { f.resize(f.size() / 3); });
+        const QString cut = alteredCopy(good, QStringLiteral("cut.sqlite"),
+                                        [](QFile& f) { f.resize(f.size() / 3); });
         verifyRefused(cut, QStringLiteral("not a usable SlotDesk backup"));
         // Not a database at all, and a database that is not SlotDesk's.
         QFile text(m_dir->filePath(QStringLiteral("notes.txt")));
@@ -448,9 +431,11 @@ private slots:
         QVERIFY(process.waitForStarted());
         bool sawPartial = false;
         while (process.state() != QProcess::NotRunning) {
-            const auto partials = QDir(backupsDir()).entryList({QStringLiteral("*.partial")},
-                                                               QDir::Files | QDir::Hidden);
-            if (!partials.isEmpty() && QFileInfo(backupsDir() + u'/' + partials.first()).size() > 0) {
+            const auto partials =
+                QDir(backupsDir())
+                    .entryList({QStringLiteral("*.partial")}, QDir::Files | QDir::Hidden);
+            if (!partials.isEmpty() &&
+                QFileInfo(backupsDir() + u'/' + partials.first()).size() > 0) {
                 ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
                 sawPartial = true;
                 break;
@@ -460,7 +445,10 @@ private slots:
         QVERIFY2(sawPartial, "the backup finished before it could be interrupted");
         QCOMPARE(process.exitStatus(), QProcess::CrashExit);
         // A half-written file is there but is no backup.
-        QCOMPARE(QDir(backupsDir()).entryList({QStringLiteral("*.partial")}, QDir::Files | QDir::Hidden).size(), 1);
+        QCOMPARE(QDir(backupsDir())
+                     .entryList({QStringLiteral("*.partial")}, QDir::Files | QDir::Hidden)
+                     .size(),
+                 1);
         QVERIFY(backup::BackupFolder(backupsDir()).list().isEmpty());
         const Run status = cli({QStringLiteral("backup"), QStringLiteral("status"), "--json"});
         QVERIFY(QJsonDocument::fromJson(status.out.toUtf8())["lastGood"].toObject().isEmpty());
@@ -470,7 +458,9 @@ private slots:
         // The next backup clears the leftover and succeeds.
         const Run again = cli({QStringLiteral("backup"), QStringLiteral("create")});
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
-        QVERIFY(QDir(backupsDir()).entryList({QStringLiteral("*.partial")}, QDir::Files | QDir::Hidden).isEmpty());
+        QVERIFY(QDir(backupsDir())
+                    .entryList({QStringLiteral("*.partial")}, QDir::Files | QDir::Hidden)
+                    .isEmpty());
         const auto backups = backup::BackupFolder(backupsDir()).list();
         QCOMPARE(backups.size(), 1);
         auto copy = storage::Database::openFile(backups.first().path);
@@ -488,14 +478,16 @@ private slots:
         QCOMPARE(backup::BackupFolder(chosen).list().size(), 1);
         const Run status = cli({QStringLiteral("backup"), QStringLiteral("status")});
         QVERIFY2(status.out.contains(QStringLiteral("Folder: ") + chosen), qPrintable(status.out));
-        QVERIFY(status.out.contains(QStringLiteral("Last good backup: 2027-03-01T03:00:00Z (manual)")));
+        QVERIFY(
+            status.out.contains(QStringLiteral("Last good backup: 2027-03-01T03:00:00Z (manual)")));
         // --to a file that is there already: refused, not counted as a failed backup.
-        const Run taken = cli({QStringLiteral("backup"), QStringLiteral("create"),
-                               QStringLiteral("--to"), dbFile()});
+        const Run taken = cli(
+            {QStringLiteral("backup"), QStringLiteral("create"), QStringLiteral("--to"), dbFile()});
         QCOMPARE(taken.exitCode, 1);
         QVERIFY(taken.err.contains(QStringLiteral("to: ")));
         QVERIFY(backup::BackupSettings(dbFile()).lastAttempt().ok);
-        QVERIFY(cli({QStringLiteral("backup"), QStringLiteral("folder"), "--default"}).exitCode == 0);
+        QVERIFY(cli({QStringLiteral("backup"), QStringLiteral("folder"), "--default"}).exitCode ==
+                0);
         QCOMPARE(backup::BackupSettings(dbFile()).folder(), backupsDir());
     }
 
@@ -512,25 +504,21 @@ private slots:
         auto made = backup::BackupService(dbFile(), m_time.clock()).runIfDue((*db)->connection());
         QVERIFY(!made);
         const Run status = cli({QStringLiteral("backup"), QStringLiteral("status")});
-        QVERIFY2(status.out.contains(QStringLiteral("Last attempt: FAILED at 2027-03-01T03:00:00Z (daily)")),
+        QVERIFY2(status.out.contains(
+                     QStringLiteral("Last attempt: FAILED at 2027-03-01T03:00:00Z (daily)")),
                  qPrintable(status.out));
     }
 
     void postgresBackupsBelongToTheServer() {
         for (const char* command : {"create", "list", "status"}) {
-            QString out;
-            QString err;
-            QTextStream o(&out);
-            QTextStream e(&err);
-            const int code = cli::CliApplication(o, e, m_time.clock())
-                                 .run({QStringLiteral("slotdesk-cli"), QStringLiteral("--database"),
-                                       QStringLiteral("postgresql://team@db.invalid/slotdesk"),
-                                       QStringLiteral("backup"), QLatin1String(command)});
-            e.flush();
-            QCOMPARE(code, 1);
-            QVERIFY2(err.contains(QStringLiteral("pg_dump")) &&
-                         err.contains(QStringLiteral("docs/BACKUP.md")),
-                     qPrintable(err));
+            const Run r = test::runCliInProcess(
+                m_time.clock(), {QStringLiteral("--database"),
+                                 QStringLiteral("postgresql://team@db.invalid/slotdesk"),
+                                 QStringLiteral("backup"), QLatin1String(command)});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("pg_dump")) &&
+                         r.err.contains(QStringLiteral("docs/BACKUP.md")),
+                     qPrintable(r.err));
         }
     }
 };

@@ -39,22 +39,25 @@ class TestBackupServe : public QObject {
     // Posts one booking for `start` to the endpoint; `done` gets the new booking's id on 201.
     void post(quint16 port, const QDateTime& start, int n,
               const std::function<void(const QString&)>& done) {
-        const QByteArray body = QJsonDocument(QJsonObject{{"start", start.toString(Qt::ISODate)},
-                                                          {"duration", 30},
-                                                          {"name", QString("Guest %1").arg(n)},
-                                                          {"email", QString("guest%1@example.com").arg(n)},
-                                                          {"timezone", "UTC"}})
-                                    .toJson(QJsonDocument::Compact);
-        const QByteArray request = "POST /api/v1/users/" + m_admin.username.toUtf8() +
-                                   "/bookings HTTP/1.1\r\nHost: 127.0.0.1:" +
-                                   QByteArray::number(port) +
-                                   "\r\nContent-Type: application/json\r\nConnection: "
-                                   "close\r\nContent-Length: " +
-                                   QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{"start", start.toString(Qt::ISODate)},
+                                      {"duration", 30},
+                                      {"name", QString("Guest %1").arg(n)},
+                                      {"email", QString("guest%1@example.com").arg(n)},
+                                      {"timezone", "UTC"}})
+                .toJson(QJsonDocument::Compact);
+        const QByteArray request =
+            "POST /api/v1/users/" + m_admin.username.toUtf8() +
+            "/bookings HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+            "\r\nContent-Type: application/json\r\nConnection: "
+            "close\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n" + body;
         auto* socket = new QTcpSocket(this);
         auto reply = std::make_shared<QByteArray>();
-        connect(socket, &QTcpSocket::connected, socket, [socket, request] { socket->write(request); });
-        connect(socket, &QTcpSocket::readyRead, socket, [socket, reply] { *reply += socket->readAll(); });
+        connect(socket, &QTcpSocket::connected, socket,
+                [socket, request] { socket->write(request); });
+        connect(socket, &QTcpSocket::readyRead, socket,
+                [socket, reply] { *reply += socket->readAll(); });
         connect(socket, &QTcpSocket::disconnected, socket, [socket, reply, done] {
             *reply += socket->readAll();
             if (reply->startsWith("HTTP/1.1 201")) {

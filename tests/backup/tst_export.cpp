@@ -4,8 +4,8 @@
 // it would add and skip by id and changes nothing; export --ics holds the confirmed bookings.
 
 #include "availability/AvailabilityService.h"
-#include "cli/CliApplication.h"
 #include "storage/Database.h"
+#include "support/InProcessCli.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 
@@ -16,19 +16,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextStream>
 
 using namespace slotdesk;
 
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using Run = test::CliRun;
 
 class TestExport : public QObject {
     Q_OBJECT
@@ -42,15 +33,7 @@ class TestExport : public QObject {
     }
 
     Run cli(const QStringList& database, const QStringList& arguments) {
-        QString out;
-        QString err;
-        QTextStream o(&out);
-        QTextStream e(&err);
-        const int code = cli::CliApplication(o, e, m_time.clock())
-                             .run(QStringList{QStringLiteral("slotdesk-cli")} + database + arguments);
-        o.flush();
-        e.flush();
-        return {code, out, err};
+        return test::runCliInProcess(m_time.clock(), database + arguments);
     }
 
     static QByteArray read(const QString& path) {
@@ -82,26 +65,35 @@ private slots:
                           BookingStatus::Confirmed);
         test::seedBooking(**db, admin.id, test::utc("2027-02-11T09:00:00Z"), 60,
                           BookingStatus::Pending);
-        Booking cancelled = test::seedBooking(**db, admin.id, test::utc("2027-02-12T09:00:00Z"),
-                                              30, BookingStatus::Cancelled);
+        Booking cancelled = test::seedBooking(**db, admin.id, test::utc("2027-02-12T09:00:00Z"), 30,
+                                              BookingStatus::Cancelled);
         const QString id = cancelled.id;
         sql(**db, QStringLiteral("UPDATE bookings SET status_reason = 'Ill, sorry — désolé', "
                                  "notes = 'Line one\nline \"two\"', manage_token_hash = 'abc' "
-                                 "WHERE id = '%1'").arg(id));
-        sql(**db, QStringLiteral("INSERT INTO booking_access_tokens VALUES ('hash-1', '%1', 5)").arg(id));
-        sql(**db, QStringLiteral("INSERT INTO booking_settings (user_id, default_duration, durations, "
-                                 "updated_at) VALUES ('%1', 60, '30,60', 7)").arg(admin.id));
+                                 "WHERE id = '%1'")
+                      .arg(id));
+        sql(**db,
+            QStringLiteral("INSERT INTO booking_access_tokens VALUES ('hash-1', '%1', 5)").arg(id));
+        sql(**db,
+            QStringLiteral("INSERT INTO booking_settings (user_id, default_duration, durations, "
+                           "updated_at) VALUES ('%1', 60, '30,60', 7)")
+                .arg(admin.id));
         sql(**db, QStringLiteral("INSERT INTO date_overrides VALUES ('ov-1', '%1', '2027-02-14', "
-                                 "'Europe/Berlin', NULL, NULL, 1, 2)").arg(admin.id));
-        sql(**db, QStringLiteral("INSERT INTO calendar_integrations (id, user_id, type, keychain_key, "
-                                 "account_email, sync_token, sync_status, created_at, updated_at) "
-                                 "VALUES ('cal-1', '%1', 'google-calendar', 'google/cal-1', "
-                                 "'alice@gmail.example', 'cursor-123', 'active', 1, 2)").arg(admin.id));
+                                 "'Europe/Berlin', NULL, NULL, 1, 2)")
+                      .arg(admin.id));
+        sql(**db,
+            QStringLiteral("INSERT INTO calendar_integrations (id, user_id, type, keychain_key, "
+                           "account_email, sync_token, sync_status, created_at, updated_at) "
+                           "VALUES ('cal-1', '%1', 'google-calendar', 'google/cal-1', "
+                           "'alice@gmail.example', 'cursor-123', 'active', 1, 2)")
+                .arg(admin.id));
         sql(**db, QStringLiteral("INSERT INTO video_integrations VALUES ('zoom-1', '%1', 'zoom', "
-                                 "'alice@zoom.example', 'connected', NULL, 1, 2)").arg(admin.id));
+                                 "'alice@zoom.example', 'connected', NULL, 1, 2)")
+                      .arg(admin.id));
         sql(**db, QStringLiteral("INSERT INTO mail_settings (user_id, host, port, security, "
                                  "from_address, updated_at) VALUES ('%1', 'smtp.example.org', 587, "
-                                 "'starttls', 'alice@example.org', 3)").arg(admin.id));
+                                 "'starttls', 'alice@example.org', 3)")
+                      .arg(admin.id));
     }
 
     void roundTripIsIdentical() {
@@ -153,9 +145,8 @@ private slots:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(QJsonDocument(more).toJson());
         out.close();
-        r = cli(target.cliArguments(),
-                {QStringLiteral("import"), third, QStringLiteral("--merge"),
-                 QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        r = cli(target.cliArguments(), {QStringLiteral("import"), third, QStringLiteral("--merge"),
+                                        QStringLiteral("--dry-run"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8())["rows"].toArray();
         QStringList added;
@@ -170,7 +161,8 @@ private slots:
         QCOMPARE(added, QStringList({"bookings zz-new-booking"}));
         QCOMPARE(skipped, 12);
         QCOMPARE(target.contentDigest(), before);
-        r = cli(target.cliArguments(), {QStringLiteral("import"), third, QStringLiteral("--merge")});
+        r = cli(target.cliArguments(),
+                {QStringLiteral("import"), third, QStringLiteral("--merge")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("add  bookings zz-new-booking")));
         QVERIFY(target.contentDigest() != before);
@@ -182,19 +174,21 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("bad.json"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"format":"slotdesk-export","version":1,"data":{"users":[{"id":"u","username":7}]}})");
+        f.write(
+            R"({"format":"slotdesk-export","version":1,"data":{"users":[{"id":"u","username":7}]}})");
         f.close();
         const QByteArray before = target.contentDigest();
         const Run r = cli(target.cliArguments(), {QStringLiteral("import"), path});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("users[0].username must be text")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("users[0].username must be text")),
+                 qPrintable(r.err));
         QCOMPARE(target.contentDigest(), before);
     }
 
     void icsHoldsTheConfirmedBookings() {
         const QString path = m_dir.filePath(QStringLiteral("bookings.ics"));
-        const Run r = cli(sqliteSource(),
-                          {QStringLiteral("export"), QStringLiteral("--ics"), QStringLiteral("--to"), path});
+        const Run r = cli(sqliteSource(), {QStringLiteral("export"), QStringLiteral("--ics"),
+                                           QStringLiteral("--to"), path});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QByteArray ics = read(path);
         QVERIFY(ics.startsWith("BEGIN:VCALENDAR\r\n"));
