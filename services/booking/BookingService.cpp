@@ -360,6 +360,10 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     if (!settings)
         return settings.error();
     const QDateTime startUtc = start.toUTC();
+    if (startUtc == original.startTime &&
+        original.startTime.secsTo(original.endTime) == 60 * duration)
+        return Error::validation(QStringLiteral("start"),
+                                 QStringLiteral("That is the booking's time already"));
     if (auto s = checkSlot(**admin, *settings, startUtc, duration, original.id); !s)
         return s.error();
 

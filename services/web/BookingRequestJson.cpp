@@ -230,7 +230,50 @@ struct FieldReader {
     }
 };
 
+// The attendee's zone: `timezone`, or `timeZone`, the name this API used before it took the data
+// model's (still accepted).
+QString zoneField(FieldReader& read, bool required) {
+    const bool legacy = !read.object.contains(QStringLiteral("timezone")) &&
+                        read.object.contains(QStringLiteral("timeZone"));
+    return read.text(legacy ? "timeZone" : "timezone", required);
+}
+
+// After the other fields were read: the first error among them (a missing `duration` included),
+// else `startText` as a whole-second start in UTC.
+Result<QDateTime> readStart(FieldReader& read, const QString& startText) {
+    if (!read.object.contains(QStringLiteral("duration")) && !read.error)
+        read.error =
+            Error::validation(QStringLiteral("duration"), QStringLiteral("duration is required"));
+    if (read.error)
+        return *read.error;
+    return timeformat::parseRfc3339WholeSeconds(startText, QStringLiteral("start"));
+}
+
 } // namespace
+
+Result<RescheduleRequest> BookingRequestJson::parseReschedule(const QByteArray& body) {
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    FieldReader read{*object, std::nullopt};
+    const QString startText = read.text("start", true);
+    const int duration =
+        object->contains(QStringLiteral("duration")) ? read.integer("duration") : 0;
+    RescheduleRequest request;
+    request.timeZone = zoneField(read, false);
+    auto start = readStart(read, startText);
+    if (!start)
+        return start.error();
+    request.start = *start;
+    request.duration = duration;
+    if (auto s = validation::bookingLength(duration); !s)
+        return s.error();
+    if (!request.timeZone.isEmpty()) {
+        if (auto s = validation::timeZone(request.timeZone); !s)
+            return s.error();
+    }
+    return request;
+}
 
 Result<BookingRequest> BookingRequestJson::parseBooking(const QByteArray& body) {
     auto object = parseObject(body);
@@ -238,30 +281,19 @@ Result<BookingRequest> BookingRequestJson::parseBooking(const QByteArray& body) 
         return object.error();
     FieldReader read{*object, std::nullopt};
     const QString startText = read.text("start", true);
-    const bool hasDuration = object->contains(QStringLiteral("duration"));
-    const int duration = hasDuration ? read.integer("duration") : 0;
+    const int duration =
+        object->contains(QStringLiteral("duration")) ? read.integer("duration") : 0;
     BookingRequest request;
     request.name = read.text("name", true);
     request.email = read.text("email", true);
     request.notes = read.text("notes", false);
-    // `timeZone` is the name this API used before it took the data model's; still accepted.
-    request.timeZone = read.text(object->contains(QStringLiteral("timezone")) ||
-                                         !object->contains(QStringLiteral("timeZone"))
-                                     ? "timezone"
-                                     : "timeZone",
-                                 true);
+    request.timeZone = zoneField(read, true);
     const QString provider = read.text("videoProvider", false);
     // The page's language (its e-mails follow it); older pages sent none: English.
     const QString language = read.text("language", false);
     if (!language.isEmpty())
         request.language = language;
-    if (!hasDuration && !read.error)
-        read.error =
-            Error::validation(QStringLiteral("duration"), QStringLiteral("duration is required"));
-    if (read.error)
-        return *read.error;
-
-    auto start = timeformat::parseRfc3339WholeSeconds(startText, QStringLiteral("start"));
+    auto start = readStart(read, startText);
     if (!start)
         return start.error();
     request.start = *start;
