@@ -137,17 +137,15 @@ int create(CliContext& c) {
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    auto start = timeformat::parseRfc3339WholeSeconds(c.parser.value(QStringLiteral("start")),
-                                                      QStringLiteral("start"));
+    auto start = startOption(c);
     if (!start)
         return c.fail(start.error());
-    bool ok = false;
+    auto duration = durationOption(c);
+    if (!duration)
+        return c.fail(duration.error());
     BookingRequest request;
     request.start = *start;
-    request.duration = c.parser.value(QStringLiteral("duration")).toInt(&ok);
-    if (!ok)
-        return c.fail(Error::validation(QStringLiteral("duration"),
-                                        QStringLiteral("The duration is a number of minutes")));
+    request.duration = *duration;
     request.name = c.parser.value(QStringLiteral("name"));
     request.email = c.parser.value(QStringLiteral("email"));
     request.notes = c.parser.value(QStringLiteral("notes"));
@@ -167,8 +165,7 @@ int reschedule(CliContext& c) {
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    auto start = timeformat::parseRfc3339WholeSeconds(c.parser.value(QStringLiteral("start")),
-                                                      QStringLiteral("start"));
+    auto start = startOption(c);
     if (!start)
         return c.fail(start.error());
     BookingService service(c.database(), c.clock());
@@ -176,15 +173,10 @@ int reschedule(CliContext& c) {
     auto original = service.find(admin->id, id);
     if (!original)
         return c.fail(original.error());
-    int duration = int(original->startTime.secsTo(original->endTime) / 60);
-    if (c.parser.isSet(QStringLiteral("duration"))) {
-        bool ok = false;
-        duration = c.parser.value(QStringLiteral("duration")).toInt(&ok);
-        if (!ok)
-            return c.fail(Error::validation(QStringLiteral("duration"),
-                                            QStringLiteral("The duration is a number of minutes")));
-    }
-    auto moved = service.reschedule(admin->id, id, *start, duration,
+    auto duration = durationOption(c, int(original->startTime.secsTo(original->endTime) / 60));
+    if (!duration)
+        return c.fail(duration.error());
+    auto moved = service.reschedule(admin->id, id, *start, *duration,
                                     c.parser.value(QStringLiteral("reason")));
     if (!moved)
         return c.fail(moved.error());

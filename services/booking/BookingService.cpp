@@ -34,6 +34,31 @@ Error noBookingWithId(const QString& bookingId) {
     return Error::notFound(QStringLiteral("No booking with id '%1'").arg(displayValue(bookingId)));
 }
 
+Status checkReason(const QString& reason) {
+    return validation::optionalText(reason, QStringLiteral("reason"), validation::kMaxReasonLength);
+}
+
+// `userId`'s booking `bookingId` as stored (in the caller's transaction), or NotFound.
+Result<Booking> findOwned(storage::BookingRepository& bookings, const QString& userId,
+                          const QString& bookingId) {
+    auto found = bookings.findById(userId, bookingId);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return noBookingWithId(bookingId);
+    return **found;
+}
+
+// `booking` called off by a move for `reason`: cancelled, with its SEQUENCE raised (calendars
+// take the change over the version they have). No state machine check: the callers only call
+// off a pending or confirmed booking, which may always be cancelled.
+Booking calledOff(Booking booking, const QString& reason) {
+    booking.status = BookingStatus::Cancelled;
+    booking.statusReason = reason;
+    ++booking.sequence;
+    return booking;
+}
+
 // The reason a moved booking's original keeps.
 QString rescheduledTo(const Booking& moved) {
     return QStringLiteral("Rescheduled to %1").arg(timeformat::toRfc3339Utc(moved.startTime));
@@ -333,9 +358,7 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
         if (auto s = validation::timeZone(timeZone); !s)
             return s.error();
     }
-    if (auto s = validation::optionalText(reason, QStringLiteral("reason"),
-                                          validation::kMaxReasonLength);
-        !s)
+    if (auto s = checkReason(reason); !s)
         return s.error();
 
     auto db = m_database.connection();
@@ -343,12 +366,10 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     if (!tx)
         return tx.error();
     storage::BookingRepository bookings(db, m_clock);
-    auto found = bookings.findById(userId, bookingId);
+    auto found = findOwned(bookings, userId, bookingId);
     if (!found)
         return found.error();
-    if (!found->has_value())
-        return noBookingWithId(bookingId);
-    const Booking original = **found;
+    const Booking original = *found;
     auto admin = storage::UserRepository(db).findById(userId);
     if (!admin)
         return admin.error();
@@ -398,11 +419,8 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     // time until the admin decides on the attendee's request — withdrawn or cancelled.
     Booking retired = original;
     retired.rescheduledToId = created->id;
-    if (confirmNow || original.status == BookingStatus::Pending) {
-        retired.status = BookingStatus::Cancelled;
-        retired.statusReason = rescheduledTo(*created);
-        ++retired.sequence;
-    }
+    if (confirmNow || original.status == BookingStatus::Pending)
+        retired = calledOff(retired, rescheduledTo(*created));
     auto updated = bookings.update(retired);
     if (!updated)
         return updated.error();
@@ -435,11 +453,7 @@ Result<std::optional<Booking>> BookingService::retireOriginal(const QSqlDatabase
     if (!*found || (*found)->status != BookingStatus::Confirmed ||
         (*found)->rescheduledToId != moved.id)
         return std::optional<Booking>();
-    Booking original = **found;
-    original.status = BookingStatus::Cancelled;
-    original.statusReason = rescheduledTo(moved);
-    ++original.sequence;
-    auto updated = bookings.update(original);
+    auto updated = bookings.update(calledOff(**found, rescheduledTo(moved)));
     if (!updated)
         return updated.error();
     moved.sequence = std::max(moved.sequence, updated->sequence + 1);
@@ -455,11 +469,8 @@ Status BookingService::withdrawMoveInFlight(const QSqlDatabase& db, const Bookin
         return next.error();
     if (!*next || (*next)->status != BookingStatus::Pending)
         return success();
-    Booking withdrawn = **next;
-    withdrawn.status = BookingStatus::Cancelled;
-    withdrawn.statusReason = QStringLiteral("The meeting it would move was cancelled");
-    ++withdrawn.sequence;
-    auto updated = bookings.update(withdrawn);
+    auto updated = bookings.update(
+        calledOff(**next, QStringLiteral("The meeting it would move was cancelled")));
     if (!updated)
         return updated.error();
     return success();
@@ -482,22 +493,17 @@ Result<Booking> BookingService::cancel(const QString& userId, const QString& boo
 Result<Booking> BookingService::transition(const QString& userId, const QString& bookingId,
                                            BookingStatus to, const QString& reason,
                                            bool byAttendee) {
-    if (auto s = validation::optionalText(reason, QStringLiteral("reason"),
-                                          validation::kMaxReasonLength);
-        !s)
+    if (auto s = checkReason(reason); !s)
         return s.error();
     auto db = m_database.connection();
     auto tx = Transaction::begin(db, Transaction::Mode::Write);
     if (!tx)
         return tx.error();
     storage::BookingRepository bookings(db, m_clock);
-    auto found = bookings.findById(userId, bookingId);
+    auto found = findOwned(bookings, userId, bookingId);
     if (!found)
         return found.error();
-    if (!found->has_value())
-        return Error::notFound(
-            QStringLiteral("No booking with id '%1'").arg(displayValue(bookingId)));
-    Booking booking = **found;
+    Booking booking = *found;
     if (auto s = BookingStateMachine::check(booking.status, to); !s)
         return s.error();
     booking.status = to;
@@ -526,15 +532,15 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
         Booking confirmedOriginal = *original;
         confirmedOriginal.status = BookingStatus::Confirmed;
         if (auto s =
-                handOverIntegrations(db, m_clock, confirmedOriginal, *original, **found, *updated);
+                handOverIntegrations(db, m_clock, confirmedOriginal, *original, *found, *updated);
             !s)
             return s.error();
         if (auto s = mail::MailOutbox::enqueueForReschedule(db, *updated, now); !s)
             return s.error();
     } else {
-        if (auto s = CalendarOutbox::enqueueForTransition(db, m_clock, **found, *updated); !s)
+        if (auto s = CalendarOutbox::enqueueForTransition(db, m_clock, *found, *updated); !s)
             return s.error();
-        if (auto s = mail::MailOutbox::enqueueForTransition(db, **found, *updated, byAttendee, now);
+        if (auto s = mail::MailOutbox::enqueueForTransition(db, *found, *updated, byAttendee, now);
             !s)
             return s.error();
     }
@@ -596,13 +602,8 @@ BookingService::recordCalendarEvent(const QSqlDatabase& db, const core::Clock& c
 }
 
 Result<Booking> BookingService::find(const QString& userId, const QString& bookingId) {
-    auto found = storage::BookingRepository(m_database.connection()).findById(userId, bookingId);
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return Error::notFound(
-            QStringLiteral("No booking with id '%1'").arg(displayValue(bookingId)));
-    return **found;
+    storage::BookingRepository bookings(m_database.connection());
+    return findOwned(bookings, userId, bookingId);
 }
 
 Result<QString> BookingService::eventBookingId(const Booking& booking) {

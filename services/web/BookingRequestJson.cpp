@@ -238,16 +238,24 @@ QString zoneField(FieldReader& read, bool required) {
     return read.text(legacy ? "timeZone" : "timezone", required);
 }
 
-// After the other fields were read: the first error among them (a missing `duration` included),
-// else `startText` as a whole-second start in UTC.
-Result<QDateTime> readStart(FieldReader& read, const QString& startText) {
-    if (!read.object.contains(QStringLiteral("duration")) && !read.error)
-        read.error =
-            Error::validation(QStringLiteral("duration"), QStringLiteral("duration is required"));
-    if (read.error)
-        return *read.error;
-    return timeformat::parseRfc3339WholeSeconds(startText, QStringLiteral("start"));
-}
+// A request's time: `start` and `duration`, both required. Read before the other fields, so that
+// their errors come first; finish() after them.
+struct TimingReader {
+    FieldReader& read;
+    QString startText = read.text("start", true);
+    int duration = read.object.contains(QStringLiteral("duration")) ? read.integer("duration") : 0;
+
+    // The first error among all the fields read (a missing `duration` included), else the start
+    // as a whole second in UTC.
+    Result<QDateTime> finish() {
+        if (!read.object.contains(QStringLiteral("duration")) && !read.error)
+            read.error = Error::validation(QStringLiteral("duration"),
+                                           QStringLiteral("duration is required"));
+        if (read.error)
+            return *read.error;
+        return timeformat::parseRfc3339WholeSeconds(startText, QStringLiteral("start"));
+    }
+};
 
 } // namespace
 
@@ -256,17 +264,15 @@ Result<RescheduleRequest> BookingRequestJson::parseReschedule(const QByteArray& 
     if (!object)
         return object.error();
     FieldReader read{*object, std::nullopt};
-    const QString startText = read.text("start", true);
-    const int duration =
-        object->contains(QStringLiteral("duration")) ? read.integer("duration") : 0;
+    TimingReader timing{read};
     RescheduleRequest request;
     request.timeZone = zoneField(read, false);
-    auto start = readStart(read, startText);
+    auto start = timing.finish();
     if (!start)
         return start.error();
     request.start = *start;
-    request.duration = duration;
-    if (auto s = validation::bookingLength(duration); !s)
+    request.duration = timing.duration;
+    if (auto s = validation::bookingLength(request.duration); !s)
         return s.error();
     if (!request.timeZone.isEmpty()) {
         if (auto s = validation::timeZone(request.timeZone); !s)
@@ -280,9 +286,7 @@ Result<BookingRequest> BookingRequestJson::parseBooking(const QByteArray& body) 
     if (!object)
         return object.error();
     FieldReader read{*object, std::nullopt};
-    const QString startText = read.text("start", true);
-    const int duration =
-        object->contains(QStringLiteral("duration")) ? read.integer("duration") : 0;
+    TimingReader timing{read};
     BookingRequest request;
     request.name = read.text("name", true);
     request.email = read.text("email", true);
@@ -293,11 +297,11 @@ Result<BookingRequest> BookingRequestJson::parseBooking(const QByteArray& body) 
     const QString language = read.text("language", false);
     if (!language.isEmpty())
         request.language = language;
-    auto start = readStart(read, startText);
+    auto start = timing.finish();
     if (!start)
         return start.error();
     request.start = *start;
-    request.duration = duration;
+    request.duration = timing.duration;
     if (auto s = BookingService::checkRequest(request); !s)
         return s.error();
     if (!provider.isEmpty()) {
