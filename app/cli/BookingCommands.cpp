@@ -1,4 +1,4 @@
-// slotdesk-cli bookings list|show|approve|reject|cancel.
+// slotdesk-cli bookings list|show|create|approve|reject|cancel|reschedule.
 
 #include "cli/Command.h"
 #include "cli/OptionValues.h"
@@ -137,17 +137,15 @@ int create(CliContext& c) {
     auto admin = c.admin();
     if (!admin)
         return c.fail(admin.error());
-    auto start = timeformat::parseRfc3339WholeSeconds(c.parser.value(QStringLiteral("start")),
-                                                      QStringLiteral("start"));
+    auto start = startOption(c);
     if (!start)
         return c.fail(start.error());
-    bool ok = false;
+    auto duration = durationOption(c);
+    if (!duration)
+        return c.fail(duration.error());
     BookingRequest request;
     request.start = *start;
-    request.duration = c.parser.value(QStringLiteral("duration")).toInt(&ok);
-    if (!ok)
-        return c.fail(Error::validation(QStringLiteral("duration"),
-                                        QStringLiteral("The duration is a number of minutes")));
+    request.duration = *duration;
     request.name = c.parser.value(QStringLiteral("name"));
     request.email = c.parser.value(QStringLiteral("email"));
     request.notes = c.parser.value(QStringLiteral("notes"));
@@ -157,6 +155,35 @@ int create(CliContext& c) {
         return c.fail(booking.error());
     return c.print(json::toJson(*booking),
                    QStringLiteral("Requested %1").arg(summaryLine(*booking, admin->timeZone)));
+}
+
+// Moves a booking to --start (keeping its length unless --duration): a confirmed meeting stays
+// confirmed, a request stays a request (BookingService::reschedule).
+int reschedule(CliContext& c) {
+    if (const auto missing = missingOption(c, {QStringLiteral("start")}); !missing.isEmpty())
+        return c.usage(QStringLiteral("bookings reschedule needs --%1").arg(missing));
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    auto start = startOption(c);
+    if (!start)
+        return c.fail(start.error());
+    BookingService service(c.database(), c.clock());
+    const QString id = c.parser.positionalArguments().value(0);
+    auto original = service.find(admin->id, id);
+    if (!original)
+        return c.fail(original.error());
+    auto duration = durationOption(c, int(original->startTime.secsTo(original->endTime) / 60));
+    if (!duration)
+        return c.fail(duration.error());
+    auto moved = service.reschedule(admin->id, id, *start, *duration,
+                                    c.parser.value(QStringLiteral("reason")));
+    if (!moved)
+        return c.fail(moved.error());
+    return c.print(json::toJson(*moved),
+                   QStringLiteral("Rescheduled %1 (was %2)")
+                       .arg(summaryLine(*moved, admin->timeZone),
+                            zonedtime::formatInZone(original->startTime, admin->timeZone)));
 }
 
 } // namespace
@@ -208,7 +235,21 @@ QList<Command> bookingCommands() {
                           QStringLiteral("Rejected"), true),
         transitionCommand(QStringLiteral("cancel"),
                           QStringLiteral("Cancel a booking (a pending request or a confirmed one)"),
-                          QStringLiteral("Cancelled"), true)};
+                          QStringLiteral("Cancelled"), true),
+        Command{QStringLiteral("bookings reschedule"),
+                QStringLiteral("ID"),
+                1,
+                QStringLiteral("Move a booking: --start RFC3339 [--duration MIN]"),
+                {{QStringLiteral("start"), QStringLiteral("New start, e.g. 2026-12-01T10:00:00Z."),
+                  QStringLiteral("RFC3339")},
+                 {QStringLiteral("duration"),
+                  QStringLiteral("New length in minutes (default: the booking's)."),
+                  QStringLiteral("MIN")},
+                 {QStringLiteral("reason"), QStringLiteral("Why (told to the attendee)."),
+                  QStringLiteral("TEXT")}},
+                reschedule,
+                QStringLiteral("Booking id, as bookings list prints it. A confirmed booking is "
+                               "moved at once; a pending request stays a request.")}};
 }
 
 } // namespace slotdesk::cli

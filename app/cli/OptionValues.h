@@ -1,7 +1,9 @@
 #pragma once
-// Option values several commands read the same way: --from/--to hours and --timezone.
+// Option values several commands read the same way: --from/--to hours, --start, --duration and
+// --timezone.
 
 #include "cli/CliContext.h"
+#include "core/TimeFormat.h"
 #include "domain/Validation.h"
 
 #include <utility>
@@ -19,6 +21,24 @@ inline Result<std::pair<int, int>> hoursOptions(const CliContext& c) {
     if (!to)
         return to.error();
     return std::pair{*from, *to};
+}
+
+// --start RFC3339, a whole second.
+inline Result<QDateTime> startOption(const CliContext& c) {
+    return timeformat::parseRfc3339WholeSeconds(c.parser.value(QStringLiteral("start")),
+                                                QStringLiteral("start"));
+}
+
+// --duration MIN, or `fallback` when it is not given.
+inline Result<int> durationOption(const CliContext& c, int fallback = 0) {
+    if (!c.parser.isSet(QStringLiteral("duration")))
+        return fallback;
+    bool ok = false;
+    const int minutes = c.parser.value(QStringLiteral("duration")).toInt(&ok);
+    if (!ok)
+        return Error::validation(QStringLiteral("duration"),
+                                 QStringLiteral("The duration is a number of minutes"));
+    return minutes;
 }
 
 // --timezone, or the admin's own zone.

@@ -105,6 +105,8 @@ HttpResponse BookingApi::handle(const HttpRequest& request) {
                 return get ? attendeeBooking(parts[3], request) : methodNotAllowed("GET");
             if (n == 5 && parts[4] == QLatin1String("cancel"))
                 return post ? cancelBooking(parts[3], request) : methodNotAllowed("POST");
+            if (n == 5 && parts[4] == QLatin1String("reschedule"))
+                return post ? rescheduleBooking(parts[3], request) : methodNotAllowed("POST");
             if (n == 5 && parts[4] == QLatin1String("ics"))
                 return get ? calendarFile(parts[3], request) : methodNotAllowed("GET");
         }
@@ -173,6 +175,9 @@ Result<qint64> BookingApi::changeStamp() {
 
 HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& request) {
     const auto& q = request.query;
+    // For an attendee moving their booking (`reschedule=ID&token=T`): its own time counts as
+    // free. Such listings depend on the token, so they bypass the cached renderings.
+    const bool forMove = q.hasQueryItem(QStringLiteral("reschedule"));
     // The busiest route: its serialised answer is kept in SlotService's cache under the request
     // as received, which spares the lookups, the engine and the JSON. The stamp is read once per
     // pass of the event loop (see newEventLoopPass()).
@@ -184,7 +189,7 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
                         : QStringLiteral("-")}
             .join(u'\n');
     const auto stamp = changeStamp();
-    if (stamp) {
+    if (stamp && !forMove) {
         if (auto cached = m_slots.cachedRendering(cacheKey, *stamp)) {
             HttpResponse response;
             response.body = std::move(*cached);
@@ -197,6 +202,19 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
     if (!user)
         return user.error().code == ErrorCode::NotFound ? notFound()
                                                         : HttpResponse::error(user.error());
+    QString moving;
+    if (forMove) {
+        auto booking = m_bookings.findForAttendee(
+            q.queryItemValue(QStringLiteral("reschedule"), QUrl::FullyDecoded),
+            q.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded));
+        if (!booking)
+            return booking.error().code == ErrorCode::NotFound
+                       ? notFound()
+                       : HttpResponse::error(booking.error());
+        if (booking->userId != user->id)
+            return notFound();
+        moving = booking->id;
+    }
     auto from = timeformat::parseDate(q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded),
                                       QStringLiteral("from"));
     if (!from)
@@ -218,7 +236,7 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
             return HttpResponse::error(offered.error());
         slotRequest.duration = duration;
     }
-    auto listing = m_slots.listSlots(*user, slotRequest);
+    auto listing = m_slots.listSlots(*user, slotRequest, moving);
     if (!listing)
         return HttpResponse::error(listing.error());
     QJsonArray days;
@@ -237,20 +255,25 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
         HttpResponse::json(200, {{QStringLiteral("timezone"), listing->timeZone},
                                  {QStringLiteral("duration"), listing->duration},
                                  {QStringLiteral("days"), days}});
-    if (stamp)
+    if (stamp && !forMove)
         m_slots.keepRendering(cacheKey, *stamp, *listing, response.body);
     return response;
 }
 
+std::optional<HttpResponse> BookingApi::rateLimited(const HttpRequest& request) {
+    const int wait = m_bookingLimiter.attempt(request.remoteAddress.toString(), m_clock.nowMs());
+    if (!wait)
+        return std::nullopt;
+    auto response = HttpResponse::error(
+        429, "rate_limited",
+        QStringLiteral("Too many booking requests; try again in %1 seconds").arg(wait));
+    response.setHeader("Retry-After", QByteArray::number(wait));
+    return response;
+}
+
 HttpResponse BookingApi::createBooking(const QString& username, const HttpRequest& request) {
-    if (const int wait =
-            m_bookingLimiter.attempt(request.remoteAddress.toString(), m_clock.nowMs())) {
-        auto response = HttpResponse::error(
-            429, "rate_limited",
-            QStringLiteral("Too many booking requests; try again in %1 seconds").arg(wait));
-        response.setHeader("Retry-After", QByteArray::number(wait));
-        return response;
-    }
+    if (auto limited = rateLimited(request))
+        return *limited;
     auto user = m_profiles.byUsername(username);
     if (!user)
         return user.error().code == ErrorCode::NotFound ? notFound()
@@ -277,6 +300,18 @@ HttpResponse BookingApi::createBooking(const QString& username, const HttpReques
               {QStringLiteral("manageUrl"), manageUrl}});
 }
 
+QJsonValue BookingApi::linkedBooking(const QString& userId, const QString& id) {
+    if (id.isEmpty())
+        return QJsonValue();
+    auto linked = m_bookings.find(userId, id);
+    if (!linked)
+        return QJsonValue();
+    return QJsonObject{{QStringLiteral("id"), linked->id},
+                       {QStringLiteral("status"), toText(linked->status)},
+                       {QStringLiteral("startTime"), timeformat::toRfc3339Utc(linked->startTime)},
+                       {QStringLiteral("endTime"), timeformat::toRfc3339Utc(linked->endTime)}};
+}
+
 QJsonObject BookingApi::attendeeView(const Booking& b) {
     QJsonObject host;
     if (auto user = m_profiles.byId(b.userId))
@@ -285,7 +320,7 @@ QJsonObject BookingApi::attendeeView(const Booking& b) {
         (b.status == BookingStatus::Pending || b.status == BookingStatus::Confirmed) &&
         b.endTime > m_clock.now();
     const auto provider = b.videoProvider ? b.videoProvider : b.requestedVideoProvider;
-    return {
+    QJsonObject view{
         {QStringLiteral("id"), b.id},
         {QStringLiteral("status"), toText(b.status)},
         {QStringLiteral("startTime"), timeformat::toRfc3339Utc(b.startTime)},
@@ -299,6 +334,12 @@ QJsonObject BookingApi::attendeeView(const Booking& b) {
          b.videoLink.isEmpty() ? QJsonValue() : QJsonValue(b.videoLink)},
         {QStringLiteral("host"), host},
         {QStringLiteral("canCancel"), canCancel}};
+    // Moves: whether this one may be moved now, and the bookings it replaces and was replaced by.
+    view.insert(QStringLiteral("duration"), int(b.startTime.secsTo(b.endTime) / 60));
+    view.insert(QStringLiteral("canReschedule"), m_bookings.checkMovable(b, true).ok());
+    view.insert(QStringLiteral("rescheduledFrom"), linkedBooking(b.userId, b.rescheduledFromId));
+    view.insert(QStringLiteral("rescheduledTo"), linkedBooking(b.userId, b.rescheduledToId));
+    return view;
 }
 
 HttpResponse BookingApi::attendeeBooking(const QString& id, const HttpRequest& request) {
@@ -324,6 +365,24 @@ HttpResponse BookingApi::cancelBooking(const QString& id, const HttpRequest& req
     return HttpResponse::json(200, attendeeView(*cancelled));
 }
 
+HttpResponse BookingApi::rescheduleBooking(const QString& id, const HttpRequest& request) {
+    if (auto limited = rateLimited(request))
+        return *limited;
+    auto parsed = BookingRequestJson::parseReschedule(request.body);
+    if (!parsed)
+        return HttpResponse::error(parsed.error());
+    const QString token = request.query.queryItemValue(QStringLiteral("token"));
+    auto moved = m_bookings.rescheduleForAttendee(id, token, *parsed);
+    m_passStamp.reset();
+    if (!moved)
+        return moved.error().code == ErrorCode::NotFound ? notFound()
+                                                         : HttpResponse::error(moved.error());
+    // The same token opens the new booking (it is one of its original's).
+    QJsonObject body = attendeeView(*moved);
+    body.insert(QStringLiteral("manageUrl"), m_links.manageLink(request, moved->id, token));
+    return HttpResponse::json(201, body);
+}
+
 HttpResponse BookingApi::calendarFile(const QString& id, const HttpRequest& request) {
     auto booking =
         m_bookings.findForAttendee(id, request.query.queryItemValue(QStringLiteral("token")));
@@ -333,8 +392,12 @@ HttpResponse BookingApi::calendarFile(const QString& id, const HttpRequest& requ
     auto host = m_profiles.byId(booking->userId);
     if (!host)
         return HttpResponse::error(host.error());
+    auto eventId = m_bookings.eventBookingId(*booking);
+    if (!eventId)
+        return HttpResponse::error(eventId.error());
     HttpResponse response;
-    response.body = IcsCalendar::forBooking(*booking, *host, m_clock.now());
+    response.body = IcsCalendar::forBooking(*booking, *host, m_clock.now(),
+                                            IcsCalendar::Method::Publish, 15, {}, *eventId);
     response.setHeader("Content-Type", "text/calendar; charset=utf-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"slotdesk-booking.ics\"");
     return response;

@@ -46,11 +46,16 @@ private:
     HttpResponse createBooking(const QString& username, const HttpRequest& request);
     HttpResponse attendeeBooking(const QString& id, const HttpRequest& request);
     HttpResponse cancelBooking(const QString& id, const HttpRequest& request);
+    HttpResponse rescheduleBooking(const QString& id, const HttpRequest& request);
     HttpResponse calendarFile(const QString& id, const HttpRequest& request);
     HttpResponse page(const char* file, int status = 200) const;
     HttpResponse asset(const QString& name) const;
 
     QJsonObject attendeeView(const Booking& booking);
+    // A booking the attendee's booking is linked to by a move, in brief; null when none.
+    QJsonValue linkedBooking(const QString& userId, const QString& id);
+    // 429 while `request`'s address is over the booking limit (new bookings and moves alike).
+    std::optional<HttpResponse> rateLimited(const HttpRequest& request);
     Result<qint64> changeStamp();
 
     storage::Database& m_database;

@@ -230,42 +230,78 @@ struct FieldReader {
     }
 };
 
+// The attendee's zone: `timezone`, or `timeZone`, the name this API used before it took the data
+// model's (still accepted).
+QString zoneField(FieldReader& read, bool required) {
+    const bool legacy = !read.object.contains(QStringLiteral("timezone")) &&
+                        read.object.contains(QStringLiteral("timeZone"));
+    return read.text(legacy ? "timeZone" : "timezone", required);
+}
+
+// A request's time: `start` and `duration`, both required. Read before the other fields, so that
+// their errors come first; finish() after them.
+struct TimingReader {
+    FieldReader& read;
+    QString startText = read.text("start", true);
+    int duration = read.object.contains(QStringLiteral("duration")) ? read.integer("duration") : 0;
+
+    // The first error among all the fields read (a missing `duration` included), else the start
+    // as a whole second in UTC.
+    Result<QDateTime> finish() {
+        if (!read.object.contains(QStringLiteral("duration")) && !read.error)
+            read.error = Error::validation(QStringLiteral("duration"),
+                                           QStringLiteral("duration is required"));
+        if (read.error)
+            return *read.error;
+        return timeformat::parseRfc3339WholeSeconds(startText, QStringLiteral("start"));
+    }
+};
+
 } // namespace
+
+Result<RescheduleRequest> BookingRequestJson::parseReschedule(const QByteArray& body) {
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    FieldReader read{*object, std::nullopt};
+    TimingReader timing{read};
+    RescheduleRequest request;
+    request.timeZone = zoneField(read, false);
+    auto start = timing.finish();
+    if (!start)
+        return start.error();
+    request.start = *start;
+    request.duration = timing.duration;
+    if (auto s = validation::bookingLength(request.duration); !s)
+        return s.error();
+    if (!request.timeZone.isEmpty()) {
+        if (auto s = validation::timeZone(request.timeZone); !s)
+            return s.error();
+    }
+    return request;
+}
 
 Result<BookingRequest> BookingRequestJson::parseBooking(const QByteArray& body) {
     auto object = parseObject(body);
     if (!object)
         return object.error();
     FieldReader read{*object, std::nullopt};
-    const QString startText = read.text("start", true);
-    const bool hasDuration = object->contains(QStringLiteral("duration"));
-    const int duration = hasDuration ? read.integer("duration") : 0;
+    TimingReader timing{read};
     BookingRequest request;
     request.name = read.text("name", true);
     request.email = read.text("email", true);
     request.notes = read.text("notes", false);
-    // `timeZone` is the name this API used before it took the data model's; still accepted.
-    request.timeZone = read.text(object->contains(QStringLiteral("timezone")) ||
-                                         !object->contains(QStringLiteral("timeZone"))
-                                     ? "timezone"
-                                     : "timeZone",
-                                 true);
+    request.timeZone = zoneField(read, true);
     const QString provider = read.text("videoProvider", false);
     // The page's language (its e-mails follow it); older pages sent none: English.
     const QString language = read.text("language", false);
     if (!language.isEmpty())
         request.language = language;
-    if (!hasDuration && !read.error)
-        read.error =
-            Error::validation(QStringLiteral("duration"), QStringLiteral("duration is required"));
-    if (read.error)
-        return *read.error;
-
-    auto start = timeformat::parseRfc3339WholeSeconds(startText, QStringLiteral("start"));
+    auto start = timing.finish();
     if (!start)
         return start.error();
     request.start = *start;
-    request.duration = duration;
+    request.duration = timing.duration;
     if (auto s = BookingService::checkRequest(request); !s)
         return s.error();
     if (!provider.isEmpty()) {

@@ -24,6 +24,11 @@ public:
     // known provider or unset. maxOpenRequestsPerEmail is left at 0 for the caller to set.
     static Result<BookingRequest> parseBooking(const QByteArray& body);
 
+    // The body of POST /api/v1/bookings/{id}/reschedule: `start` (a whole second, UTC) and
+    // `duration` (a valid length) required, `timezone` (alias `timeZone`) optional — empty keeps
+    // the booking's.
+    static Result<RescheduleRequest> parseReschedule(const QByteArray& body);
+
     // The optional body of POST /api/v1/bookings/{id}/cancel: the reason, empty when the body is
     // empty or has none; at most validation::kMaxReasonLength characters.
     static Result<QString> parseCancelReason(const QByteArray& body);

@@ -389,6 +389,68 @@ private slots:
         QCOMPARE(after.value("days").toArray().at(0).toObject().value("slots").toArray().size(), 5);
     }
 
+    // bookings reschedule ID --start RFC3339 [--duration MIN]: a confirmed meeting moves at
+    // once (the original cancelled, linked both ways), under the booking rules.
+    void bookingsReschedule() {
+        initAdmin();
+        for (const char* day : {"sun", "mon", "tue", "wed", "thu", "fri", "sat"})
+            QCOMPARE(cli({"availability", "add", "--day", day, "--from", "09:00", "--to", "12:00"})
+                         .exitCode,
+                     0);
+        QCOMPARE(cli({"settings", "set", "durations", "30,60"}).exitCode, 0);
+        QCOMPARE(cli({"settings", "set", "slot-interval", "30"}).exitCode, 0);
+        const QString date = m_time.now().date().addDays(7).toString(Qt::ISODate);
+        const QJsonObject created =
+            cliJson({"bookings", "create", "--start", date + "T09:00:00+01:00", "--duration", "30",
+                     "--name", "Bob", "--email", "bob@example.com"})
+                .object();
+        const QString id = created.value("id").toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(cli({"bookings", "approve", id}).exitCode, 0);
+
+        const QByteArray before = digest();
+        const Run missing = cli({"bookings", "reschedule", id});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains("--start"), qPrintable(missing.err));
+        const Run offGrid =
+            cli({"bookings", "reschedule", id, "--start", date + "T09:10:00+01:00"});
+        QCOMPARE(offGrid.exitCode, 1);
+        QVERIFY2(offGrid.err.contains("start: The start time is not one of the offered slots"),
+                 qPrintable(offGrid.err));
+        const Run tooShort = cli(
+            {"bookings", "reschedule", id, "--start", date + "T10:00:00+01:00", "--duration", "5"});
+        QCOMPARE(tooShort.exitCode, 1);
+        QVERIFY2(tooShort.err.contains("duration"), qPrintable(tooShort.err));
+        QCOMPARE(digest(), before);
+
+        // Half an hour later, an hour long: it overlaps its own old time, which is free for it.
+        const QJsonObject moved =
+            cliJson({"bookings", "reschedule", id, "--start", date + "T09:30:00+01:00",
+                     "--duration", "60", "--reason", "Longer agenda"})
+                .object();
+        QCOMPARE(moved.value("status").toString(), QString("confirmed"));
+        QCOMPARE(moved.value("rescheduledFromId").toString(), id);
+        QCOMPARE(QDateTime::fromString(moved.value("endTime").toString(), Qt::ISODate),
+                 QDateTime::fromString(date + "T10:30:00+01:00", Qt::ISODate));
+        const QJsonObject original = cliJson({"bookings", "show", id}).object();
+        QCOMPARE(original.value("status").toString(), QString("cancelled"));
+        QCOMPARE(original.value("rescheduledToId").toString(), moved.value("id").toString());
+        QVERIFY(original.value("statusReason").toString().startsWith("Rescheduled to "));
+
+        // In text: the new booking, and when it was.
+        const Run process = cli({"bookings", "reschedule", moved.value("id").toString(), "--start",
+                                 date + "T11:00:00+01:00"});
+        QCOMPARE(process.exitCode, 0);
+        QVERIFY2(process.out.startsWith("Rescheduled ") && process.out.contains(date + " 11:00") &&
+                     process.out.contains("(was " + date + " 09:30)"),
+                 qPrintable(process.out));
+        const Run cancelled =
+            cli({"bookings", "reschedule", id, "--start", date + "T11:30:00+01:00"});
+        QCOMPARE(cancelled.exitCode, 1);
+        QVERIFY2(cancelled.err.contains("cancelled booking can't be moved"),
+                 qPrintable(cancelled.err));
+    }
+
     void badInputIsRefusedAndChangesNothing_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");

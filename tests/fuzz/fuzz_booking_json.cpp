@@ -1,8 +1,8 @@
 // libFuzzer target: a request body → BookingRequestJson, the one function that turns the JSON of
-// POST …/bookings (and of …/cancel) into checked values, with no database and no server. Links
-// against slotdesk_services alone. Besides crashes and sanitizer reports it aborts when an
-// accepted request breaks a rule the parser promises: a whole-second start, valid UTF-16 text
-// within the limits, a known length. Seed corpus: tests/fuzz/corpus/booking_json/.
+// POST …/bookings (and of …/reschedule and …/cancel) into checked values, with no database and no
+// server. Links against slotdesk_services alone. Besides crashes and sanitizer reports it aborts
+// when an accepted request breaks a rule the parser promises: a whole-second start, valid UTF-16
+// text within the limits, a known length. Seed corpus: tests/fuzz/corpus/booking_json/.
 
 #include "domain/Validation.h"
 #include "web/BookingRequestJson.h"
@@ -44,6 +44,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                request.error().code != slotdesk::ErrorCode::Malformed) {
         std::abort(); // bad input is the caller's mistake, never SlotDesk's
     }
+
+    const auto move = BookingRequestJson::parseReschedule(body);
+    if (move && !(move->start.isValid() && move->start.toMSecsSinceEpoch() % 1000 == 0 &&
+                  move->duration >= validation::kMinBookingMinutes &&
+                  move->duration <= validation::kMaxBookingMinutes &&
+                  QStringView(move->timeZone).isValidUtf16()))
+        std::abort();
 
     const auto reason = BookingRequestJson::parseCancelReason(body);
     if (reason && !validText(*reason, validation::kMaxReasonLength))

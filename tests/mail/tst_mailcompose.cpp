@@ -20,6 +20,7 @@ using namespace slotdesk;
 using namespace slotdesk::mail;
 
 Q_DECLARE_METATYPE(slotdesk::mail::MailKind)
+Q_DECLARE_METATYPE(slotdesk::BookingStatus)
 
 namespace {
 
@@ -77,6 +78,7 @@ private slots:
              ""},
             {MailKind::CancelledByAttendee, {"Cancelled:", "Abgesagt:", "Annulé :"}, "CANCEL"},
             {MailKind::Reminder, {"Reminder:", "Erinnerung:", "Rappel :"}, "REQUEST"},
+            {MailKind::Rescheduled, {"Rescheduled:", "Verschoben:", "Déplacé :"}, "REQUEST"},
             {MailKind::AdminNewRequest,
              {"New request:", "Neue Anfrage:", "Nouvelle demande :"},
              ""},
@@ -132,13 +134,14 @@ private slots:
         QVERIFY2(text.contains(toAdmin ? c.admin.name : c.booking.attendeeName), qPrintable(text));
         // The manage link only where the attendee can still act on the booking.
         const bool live = kind == MailKind::RequestReceived || kind == MailKind::Approved ||
-                          kind == MailKind::Reminder;
+                          kind == MailKind::Reminder || kind == MailKind::Rescheduled;
         QCOMPARE(text.contains(c.manageUrl), live);
         QCOMPARE(html.contains(c.manageUrl.toHtmlEscaped()), live);
-        // The reason of a refusal or cancellation, escaped in HTML.
+        // The reason of a refusal, cancellation or move, escaped in HTML.
         const bool reason = kind == MailKind::Rejected || kind == MailKind::CancelledByAdmin ||
                             kind == MailKind::CancelledByAttendee ||
-                            kind == MailKind::AdminAttendeeCancelled;
+                            kind == MailKind::AdminAttendeeCancelled ||
+                            kind == MailKind::Rescheduled;
         QCOMPARE(text.contains(c.booking.statusReason), reason);
         QCOMPARE(html.contains("Double-booked &lt;sorry&gt;"), reason);
         QVERIFY(!html.contains("<sorry>"));
@@ -159,6 +162,74 @@ private slots:
                      language == "de"   ? QString("Termin mit Jürgen Müller")
                      : language == "fr" ? QString("Rendez-vous avec Jürgen Müller")
                                         : QString("Meeting with Jürgen Müller"));
+        }
+    }
+
+    // A move's mails say what it replaces: their own subject and intro, and the earlier time
+    // ("Previously") — or, for a declined move, the meeting that stays. The "rescheduled"
+    // invitation continues the first booking's event; a request the admin moved has none yet.
+    void moveMailsShowTheTimeTheyReplace_data() {
+        QTest::addColumn<MailKind>("kind");
+        QTest::addColumn<BookingStatus>("status");
+        QTest::addColumn<QString>("subjectStart");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("method");
+        QTest::newRow("attendee asked") << MailKind::RequestReceived << BookingStatus::Pending
+                                        << "Request to reschedule received:"
+                                        << "Previously"
+                                        << "";
+        QTest::newRow("admin told")
+            << MailKind::AdminNewRequest << BookingStatus::Pending << "Reschedule request:"
+            << "Previously"
+            << "";
+        QTest::newRow("declined") << MailKind::Rejected << BookingStatus::Rejected
+                                  << "New time declined:"
+                                  << "Still booked"
+                                  << "";
+        QTest::newRow("moved") << MailKind::Rescheduled << BookingStatus::Confirmed
+                               << "Rescheduled:"
+                               << "Previously"
+                               << "REQUEST";
+        QTest::newRow("request moved")
+            << MailKind::Rescheduled << BookingStatus::Pending << "Request moved:"
+            << "Previously"
+            << "";
+    }
+    void moveMailsShowTheTimeTheyReplace() {
+        QFETCH(MailKind, kind);
+        QFETCH(BookingStatus, status);
+        QFETCH(QString, subjectStart);
+        QFETCH(QString, label);
+        QFETCH(QString, method);
+        MailContext c = context(QStringLiteral("en"));
+        Booking previous = c.booking;
+        previous.id = QStringLiteral("b7c1d2e3-0000-4000-8000-000000000000");
+        previous.startTime = test::utc("2027-02-26T14:00:00Z");
+        previous.endTime = test::utc("2027-02-26T14:45:00Z");
+        c.previous = previous;
+        c.eventBookingId = QStringLiteral("first-booking");
+        c.booking.rescheduledFromId = previous.id;
+        c.booking.status = status;
+        c.booking.sequence = 4;
+        const auto composed = MailComposer::compose(kind, c);
+        QVERIFY(composed.ok());
+        const auto parsed = test::inspectMail(*MimeWriter::render(*composed));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+        QVERIFY2(parsed.report.value("subject").toString().startsWith(subjectStart),
+                 qPrintable(parsed.report.value("subject").toString()));
+        const QString text =
+            test::partOfType(parsed.report, "text/plain").value("content").toString();
+        const QString zone = isForAdmin(kind) ? "America/New_York" : "Europe/Berlin";
+        const QString earlier = MailComposer::formatTime(previous, zone, QStringLiteral("en"));
+        QVERIFY2(text.contains(label + ": " + earlier), qPrintable(text));
+        const QJsonObject calendar = test::partOfType(parsed.report, "text/calendar");
+        QCOMPARE(calendar.value("params").toObject().value("method").toString(), method);
+        if (!method.isEmpty()) {
+            const auto ics = test::inspectIcs(calendar.value("content").toString().toUtf8());
+            QVERIFY2(ics.ok(), qPrintable(ics.error));
+            QCOMPARE(ics.report.value("uid").toString(), QString("first-booking@slotdesk"));
+            QCOMPARE(ics.report.value("sequence").toInt(), 4);
+            QCOMPARE(ics.report.value("status").toString(), QString("CONFIRMED"));
         }
     }
 

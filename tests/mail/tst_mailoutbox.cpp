@@ -7,6 +7,7 @@
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "booking/ManageToken.h"
+#include "mail/MailComposer.h"
 #include "mail/MailOutbox.h"
 #include "mail/ManageLinkFor.h"
 #include "storage/MailOutboxRepository.h"
@@ -261,6 +262,87 @@ private slots:
         QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM booking_access_tokens")) &&
                 count.next());
         QCOMPARE(count.value(0).toInt(), 2);
+    }
+
+    // A move (issue 16): the attendee's request and the admin's notice name the time it
+    // replaces; once approved the attendee gets one "rescheduled" mail — no cancellation — whose
+    // invitation updates the event they have (the original's UID, a higher SEQUENCE), with a
+    // manage link that opens the new booking; the admin's own move does the same again.
+    void aMoveOwesOneRescheduledMailThatUpdatesTheEvent() {
+        startServer();
+        web::ServerConfig config;
+        config.publicUrl = *web::parsePublicUrl(QStringLiteral("https://book.example.org/"));
+        MailOutbox runner = outbox();
+        runner.setManageLink(manageLinkFor(web::LinkBuilder(config)));
+        QString token;
+        const Booking original = request(0, &token);
+        QVERIFY(bookings().approve(m_admin.id, original.id).ok());
+        QCOMPARE(runner.deliverDue()->sent, 3); // received, admin notice, approved (REQUEST 1)
+
+        const auto received = [&](qsizetype from) {
+            QStringList lines;
+            for (const auto& message : m_server->messages().mid(from)) {
+                const auto parsed = test::inspectMail(message.data);
+                const QString to = message.envelope.value("rcpt_tos").toArray().at(0).toString();
+                QString line =
+                    to + ' ' + parsed.report.value("subject").toString().section(':', 0, 0);
+                const QJsonObject calendar = test::partOfType(parsed.report, "text/calendar");
+                if (!calendar.isEmpty()) {
+                    const auto ics =
+                        test::inspectIcs(calendar.value("content").toString().toUtf8());
+                    line += QStringLiteral(" %1 %2 %3")
+                                .arg(ics.report.value("method").toString(),
+                                     ics.report.value("uid").toString())
+                                .arg(ics.report.value("sequence").toInt());
+                }
+                lines << line;
+            }
+            lines.sort();
+            return lines;
+        };
+        qsizetype seen = m_server->messages().size();
+        const auto moved = bookings().rescheduleForAttendee(
+            original.id, token, {test::utc("2026-12-02T09:00:00Z"), 30, {}});
+        QVERIFY2(moved.ok(), moved ? "" : qPrintable(moved.error().message));
+        QCOMPARE(runner.deliverDue()->sent, 2);
+        QCOMPARE(received(seen), (QStringList{"alice@example.org Reschedule request",
+                                              "zoe@example.com Verschiebung angefragt"}));
+
+        seen = m_server->messages().size();
+        const auto approved = bookings().approve(m_admin.id, moved->id);
+        QVERIFY(approved.ok());
+        QCOMPARE(runner.deliverDue()->sent, 1);
+        const QString uid = original.id + "@slotdesk";
+        QCOMPARE(received(seen),
+                 QStringList{QStringLiteral("zoe@example.com Verschoben REQUEST %1 %2")
+                                 .arg(uid)
+                                 .arg(approved->sequence)});
+        QVERIFY(approved->sequence > 1);
+        const auto message = test::inspectMail(m_server->messages().constLast().data);
+        const QString text = test::partOfType(message.report, QStringLiteral("text/plain"))
+                                 .value("content")
+                                 .toString();
+        QVERIFY2(text.contains(QStringLiteral("Bisher: ") +
+                               MailComposer::formatTime(original, "Europe/Berlin", "de")),
+                 qPrintable(text));
+        const QRegularExpression link(
+            QStringLiteral("https://book\\.example\\.org/booking/%1\\?token=([A-Za-z0-9_-]+)")
+                .arg(QRegularExpression::escape(moved->id)));
+        const auto match = link.match(text);
+        QVERIFY2(match.hasMatch(), qPrintable(text));
+        QCOMPARE(bookings().findForAttendee(moved->id, match.captured(1))->id, moved->id);
+
+        // The admin moves it once more: again one mail, the same event, a higher SEQUENCE.
+        seen = m_server->messages().size();
+        const auto again =
+            bookings().reschedule(m_admin.id, moved->id, test::utc("2026-12-02T10:00:00Z"), 30);
+        QVERIFY2(again.ok(), again ? "" : qPrintable(again.error().message));
+        QVERIFY(again->sequence > approved->sequence);
+        QCOMPARE(runner.deliverDue()->sent, 1);
+        QCOMPARE(received(seen),
+                 QStringList{QStringLiteral("zoe@example.com Verschoben REQUEST %1 %2")
+                                 .arg(uid)
+                                 .arg(again->sequence)});
     }
 
     void reminderBeforeTheMeeting() {

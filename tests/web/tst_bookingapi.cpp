@@ -5,6 +5,7 @@
 // (tst_webapi drives the real server process over sockets; time there is the system's.)
 
 #include "availability/AvailabilityService.h"
+#include "booking/BookingService.h"
 #include "core/Clock.h"
 #include "storage/Database.h"
 #include "support/TestData.h"
@@ -169,6 +170,129 @@ private slots:
             QJsonDocument::fromJson(late.body).object().value("error").toObject();
         QCOMPARE(error.value("field").toString(), QString("start"));
         QVERIFY2(error.value("message").toString().contains("notice"), late.body.constData());
+    }
+
+    // POST /api/v1/bookings/{id}/reschedule?token=T (issue 16): 404 for a wrong token or id
+    // (byte for byte alike), 422 off the grid, in the past, inside the notice, 409 for a taken
+    // slot and while a move waits, 201 with the new request; the slots listing counts the
+    // original's own time as free for its move only.
+    void rescheduleRouteContract() {
+        web::BookingApi api(*m_db, config(), m_time.clock());
+        const auto book = [&](const char* start, const char* email) {
+            QJsonObject body = QJsonDocument::fromJson(bookingBody(start)).object();
+            body.insert("email", email);
+            const auto created = api.handle(
+                request("POST", "/api/v1/users/alice/bookings", QJsonDocument(body).toJson()));
+            const QJsonObject answer = QJsonDocument::fromJson(created.body).object();
+            return std::pair{answer.value("id").toString(),
+                             QUrlQuery(QUrl(answer.value("manageUrl").toString()))
+                                 .queryItemValue(QStringLiteral("token"))};
+        };
+        const auto [id, token] = book("2026-12-02T08:00:00Z", "bob@example.com");
+        QVERIFY(!id.isEmpty() && !token.isEmpty());
+        BookingService admin(*m_db, m_time.clock());
+        QVERIFY(admin.approve(m_admin.id, id).ok());
+        QVERIFY(!book("2026-12-02T09:00:00Z", "carol@example.com").first.isEmpty());
+        const auto move = [&](const QString& bookingId, const QString& withToken,
+                              const char* start) {
+            const QByteArray body = QJsonDocument(QJsonObject{{"start", start}, {"duration", 30}})
+                                        .toJson(QJsonDocument::Compact);
+            return api.handle(request(
+                "POST", "/api/v1/bookings/" + bookingId + "/reschedule?token=" + withToken, body));
+        };
+        const auto errorOf = [](const web::HttpResponse& r) {
+            return QJsonDocument::fromJson(r.body).object().value("error").toObject();
+        };
+
+        const web::HttpResponse wrongToken = move(id, "nope", "2026-12-02T08:30:00Z");
+        QCOMPARE(wrongToken.status, 404);
+        QCOMPARE(move("unknown", token, "2026-12-02T08:30:00Z").body, wrongToken.body);
+        QCOMPARE(move(id, "", "2026-12-02T08:30:00Z").body, wrongToken.body);
+        QCOMPARE(api.handle(request("GET", "/api/v1/bookings/" + id + "/reschedule?token=" + token))
+                     .status,
+                 405);
+
+        const web::HttpResponse offGrid = move(id, token, "2026-12-02T08:10:00Z");
+        QCOMPARE(offGrid.status, 422);
+        QCOMPARE(errorOf(offGrid).value("field").toString(), QString("start"));
+        const web::HttpResponse past = move(id, token, "2026-12-01T08:00:00Z");
+        QCOMPARE(past.status, 422);
+        QVERIFY2(errorOf(past).value("message").toString().contains("past"), past.body);
+        const web::HttpResponse taken = move(id, token, "2026-12-02T09:00:00Z");
+        QCOMPARE(taken.status, 409);
+        QCOMPARE(errorOf(taken).value("field").toString(), QString("start"));
+        QCOMPARE(api.handle(request("POST", "/api/v1/bookings/" + id + "/reschedule?token=" + token,
+                                    "[1]"))
+                     .status,
+                 400);
+        QCOMPARE(api.handle(request("POST", "/api/v1/bookings/" + id + "/reschedule?token=" + token,
+                                    R"({"start":"2026-12-02T08:30:00Z"})"))
+                     .status,
+                 422);
+        m_time.set(test::utc("2026-12-02T06:45:00Z")); // 08:30 is now inside the notice
+        const web::HttpResponse late = move(id, token, "2026-12-02T08:30:00Z");
+        QCOMPARE(late.status, 422);
+        QVERIFY2(errorOf(late).value("message").toString().contains("notice"), late.body);
+        m_time.set(test::utc("2026-12-02T06:00:00Z"));
+
+        // The slots for the move: the original's own 08:00 is free for it, and for it alone.
+        const QString listing = "/api/v1/users/alice/slots?from=2026-12-02&to=2026-12-02";
+        QCOMPARE(starts(api.handle(request("GET", listing))),
+                 (QStringList{"2026-12-02T08:30:00+00:00", "2026-12-02T09:30:00+00:00"}));
+        const web::HttpResponse forMove =
+            api.handle(request("GET", listing + "&reschedule=" + id + "&token=" + token));
+        QCOMPARE(forMove.status, 200);
+        QCOMPARE(starts(forMove),
+                 (QStringList{"2026-12-02T08:00:00+00:00", "2026-12-02T08:30:00+00:00",
+                              "2026-12-02T09:30:00+00:00"}));
+        QCOMPARE(api.handle(request("GET", listing + "&reschedule=" + id + "&token=nope")).body,
+                 wrongToken.body);
+        QCOMPARE(starts(api.handle(request("GET", listing))).size(), 2);
+
+        // The move: a pending request, opened by the original's token.
+        const web::HttpResponse moved = move(id, token, "2026-12-02T08:30:00Z");
+        QVERIFY2(moved.status == 201, moved.body.constData());
+        const QJsonObject answer = QJsonDocument::fromJson(moved.body).object();
+        const QString newId = answer.value("id").toString();
+        QCOMPARE(answer.value("status").toString(), QString("pending"));
+        QCOMPARE(answer.value("startTime").toString(), QString("2026-12-02T08:30:00Z"));
+        QCOMPARE(answer.value("rescheduledFrom").toObject().value("id").toString(), id);
+        QCOMPARE(answer.value("manageUrl").toString(),
+                 "https://book.example.org/booking/" + newId + "?token=" + token);
+        const auto view = [&](const QString& bookingId) {
+            return QJsonDocument::fromJson(
+                       api.handle(
+                              request("GET", "/api/v1/bookings/" + bookingId + "?token=" + token))
+                           .body)
+                .object();
+        };
+        QJsonObject original = view(id);
+        QCOMPARE(original.value("status").toString(), QString("confirmed"));
+        QCOMPARE(original.value("rescheduledTo").toObject().value("id").toString(), newId);
+        QCOMPARE(original.value("rescheduledTo").toObject().value("status").toString(),
+                 QString("pending"));
+        QCOMPARE(original.value("canReschedule").toBool(), false);
+        QCOMPARE(view(newId).value("rescheduledFrom").toObject().value("id").toString(), id);
+
+        // One move at a time.
+        const web::HttpResponse again = move(id, token, "2026-12-02T09:30:00Z");
+        QCOMPARE(again.status, 409);
+        QVERIFY2(errorOf(again).value("message").toString().contains("already waiting"),
+                 again.body);
+
+        // Approved: the original is cancelled, and its page leads to the new booking.
+        QVERIFY(admin.approve(m_admin.id, newId).ok());
+        original = view(id);
+        QCOMPARE(original.value("status").toString(), QString("cancelled"));
+        QCOMPARE(original.value("rescheduledTo").toObject().value("status").toString(),
+                 QString("confirmed"));
+        QCOMPARE(original.value("canReschedule").toBool(), false);
+        QCOMPARE(view(newId).value("canReschedule").toBool(), true);
+        // The calendar file of the new booking continues the original's event.
+        const web::HttpResponse ics =
+            api.handle(request("GET", "/api/v1/bookings/" + newId + "/ics?token=" + token));
+        QCOMPARE(ics.status, 200);
+        QVERIFY2(ics.body.contains(("\r\nUID:" + id + "@slotdesk\r\n").toUtf8()), ics.body);
     }
 };
 

@@ -140,6 +140,35 @@ private slots:
 
     // The fuzz target's seeds: valid_* are accepted, everything else refused as the caller's
     // mistake (never an internal error).
+    // POST …/reschedule: start and duration required, the zone optional (either spelling).
+    void rescheduleBodies() {
+        const auto parse = [](const QByteArray& body) {
+            const auto parsed = BookingRequestJson::parseReschedule(body);
+            if (parsed)
+                return QStringLiteral("ok %1 %2 %3")
+                    .arg(parsed->start.toString(Qt::ISODate))
+                    .arg(parsed->duration)
+                    .arg(parsed->timeZone);
+            return QStringLiteral("%1 %2").arg(errorCodeName(parsed.error().code),
+                                               parsed.error().field);
+        };
+        QCOMPARE(parse(R"({"start":"2026-12-01T09:00:00+01:00","duration":30})"),
+                 QString("ok 2026-12-01T08:00:00Z 30 "));
+        QCOMPARE(parse(R"({"start":"2026-12-01T09:00:00Z","duration":45,"timeZone":"Asia/Tokyo"})"),
+                 QString("ok 2026-12-01T09:00:00Z 45 Asia/Tokyo"));
+        QCOMPARE(parse(R"({"start":"2026-12-01T09:00:00Z","duration":45,"timezone":"UTC"})"),
+                 QString("ok 2026-12-01T09:00:00Z 45 UTC"));
+        QCOMPARE(parse(R"({"duration":30})"), QString("validation start"));
+        QCOMPARE(parse(R"({"start":"2026-12-01T09:00:00Z"})"), QString("validation duration"));
+        QCOMPARE(parse(R"({"start":"2026-12-01T09:00:00.5Z","duration":30})"),
+                 QString("validation start"));
+        QCOMPARE(parse(R"({"start":"2026-12-01T09:00:00Z","duration":5})"),
+                 QString("validation duration"));
+        QCOMPARE(parse(R"({"start":"2026-12-01T09:00:00Z","duration":30,"timezone":"Mars/Base"})"),
+                 QString("validation timezone"));
+        QCOMPARE(parse("[]"), QString("malformed "));
+    }
+
     void seedCorpus() {
         const QDir corpus(QStringLiteral(SLOTDESK_SOURCE_DIR "/tests/fuzz/corpus/booking_json"));
         const QStringList seeds = corpus.entryList(QDir::Files, QDir::Name);
