@@ -92,7 +92,8 @@ AvailabilityPage::AvailabilityPage(models::AdminSession* session, QWidget* paren
 
     auto* rulesCard =
         new SectionCard(tr("Booking rules"),
-                        tr("How long meetings are and how they fit around each other."), content);
+                        tr("How long meetings are, how they fit around each other, and which ones need "
+                           "your approval."), content);
     rulesCard->body()->addWidget(m_rules);
     // The hours across the top, rules and exceptions side by side, then what they offer.
     auto* columns = new QHBoxLayout;

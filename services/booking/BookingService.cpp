@@ -15,6 +15,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcBooking, "slotdesk.booking")
 
@@ -26,6 +27,29 @@ namespace {
 
 Error bookingNotFound() {
     return Error::notFound(QStringLiteral("No such booking"));
+}
+
+QString hoursText(int hours) {
+    return hours == 1 ? QStringLiteral("1 hour's") : QStringLiteral("%1 hours'").arg(hours);
+}
+
+// Why a start the engine would otherwise offer is refused: its day, week or month is full.
+Error capReached(scheduling::CapPeriod period, const BookingSettings& settings) {
+    const auto [cap, per] = [&]() -> std::pair<int, QString> {
+        switch (period) {
+        case scheduling::CapPeriod::Day:
+            return {settings.maxBookingsPerDay, QStringLiteral("day")};
+        case scheduling::CapPeriod::Week:
+            return {settings.maxBookingsPerWeek, QStringLiteral("week")};
+        case scheduling::CapPeriod::Month:
+            return {settings.maxBookingsPerMonth, QStringLiteral("month")};
+        }
+        return {0, QString()};
+    }();
+    return Error::conflict(QStringLiteral("That %1 is fully booked (at most %2 a %1)")
+                               .arg(per, cap == 1 ? QStringLiteral("1 booking")
+                                                  : QStringLiteral("%1 bookings").arg(cap)),
+                           QStringLiteral("start"));
 }
 
 } // namespace
@@ -56,6 +80,50 @@ Result<Booking> BookingService::cancelForAttendee(const QString& bookingId, cons
     if (!booking)
         return booking.error();
     return transition(booking->userId, bookingId, BookingStatus::Cancelled, reason, true);
+}
+
+bool BookingService::needsApproval(const BookingSettings& settings, const QDateTime& start,
+                                   const QDateTime& now) {
+    switch (settings.approvalPolicy) {
+    case ApprovalPolicy::Always:
+        return true;
+    case ApprovalPolicy::Never:
+        return false;
+    case ApprovalPolicy::ShortNotice:
+        return now.msecsTo(start) < 3600 * 1000 * qint64(settings.approvalWithinHours);
+    }
+    return true;
+}
+
+Status BookingService::checkAttendeeChange(const BookingSettings& settings, const Booking& booking,
+                                           AttendeeChange change, const QDateTime& now) {
+    const bool cancel = change == AttendeeChange::Cancel;
+    if (!cancel && !settings.attendeeReschedule)
+        return Error::validation(QStringLiteral("attendeeReschedule"),
+                                 QStringLiteral("The host does not let attendees reschedule"));
+    const qint64 msLeft = now.msecsTo(booking.startTime);
+    if (msLeft < 0)
+        return Error::validation(QStringLiteral("start"),
+                                 cancel ? QStringLiteral("The meeting has started; it can no "
+                                                         "longer be cancelled")
+                                        : QStringLiteral("The meeting has started; it can no "
+                                                         "longer be rescheduled"));
+    if (booking.status == BookingStatus::Confirmed &&
+        msLeft < 3600 * 1000 * qint64(settings.attendeeChangeNoticeHours))
+        return Error::validation(QStringLiteral("attendeeChangeNoticeHours"),
+                                 QStringLiteral("%1 needs at least %2 notice before the start")
+                                     .arg(cancel ? QStringLiteral("Cancelling")
+                                                 : QStringLiteral("Rescheduling"),
+                                          hoursText(settings.attendeeChangeNoticeHours)));
+    return success();
+}
+
+Status BookingService::checkAttendeeChange(const Booking& booking, AttendeeChange change) {
+    auto settings =
+        storage::BookingSettingsRepository(m_database.connection()).get(booking.userId);
+    if (!settings)
+        return settings.error();
+    return checkAttendeeChange(*settings, booking, change, m_clock.now());
 }
 
 Status BookingService::checkOfferedDuration(const QString& userId, int duration) {
@@ -175,15 +243,21 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
         return input.error();
     const scheduling::Interval wanted{toEngine(start), toEngine(end)};
     if (!scheduling::SlotEngine::offers(*input, wanted, toEngine(now))) {
-        // Would it be a slot if nothing were booked? Then someone was faster; else it never was.
+        // Would it be a slot if nothing were booked? Then someone was faster (to the time, or to
+        // the last place a cap allows); else it never was.
+        const auto full = scheduling::SlotEngine::fullPeriod(*input, wanted.start);
         input->bookings.clear();
         input->busyEvents.clear();
-        if (scheduling::SlotEngine::offers(*input, wanted, toEngine(now)))
-            return Error::conflict(QStringLiteral("That slot is no longer available"),
-                                   QStringLiteral("start"));
-        return Error::validation(QStringLiteral("start"),
-                                 QStringLiteral("The start time is not one of the offered slots"));
+        if (!scheduling::SlotEngine::offers(*input, wanted, toEngine(now)))
+            return Error::validation(
+                QStringLiteral("start"),
+                QStringLiteral("The start time is not one of the offered slots"));
+        if (full)
+            return capReached(*full, *settings);
+        return Error::conflict(QStringLiteral("That slot is no longer available"),
+                               QStringLiteral("start"));
     }
+    const bool confirmNow = !needsApproval(*settings, start, now);
 
     Booking booking;
     booking.userId = admin.id;
@@ -195,7 +269,7 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     booking.timeZone = request.timeZone;
     booking.language = request.language;
     booking.requestedVideoProvider = request.videoProvider;
-    booking.status = BookingStatus::Pending;
+    booking.status = confirmNow ? BookingStatus::Confirmed : BookingStatus::Pending;
     const QString token = ManageToken::generate();
     booking.manageTokenHash = ManageToken::hash(token);
     if (auto s = validation::booking(booking); !s)
@@ -203,9 +277,19 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     auto created = storage::BookingRepository(db, m_clock).create(booking);
     if (!created)
         return created.error();
-    // The e-mails the request owes are queued in the same transaction.
-    if (auto s = mail::MailOutbox::enqueueForCreation(db, *created, now); !s)
+    // What the booking owes is queued in the same transaction: for a request, its e-mails; for a
+    // booking the standing rule confirmed, what approving that request would have queued.
+    if (confirmNow) {
+        Booking requested = *created;
+        requested.status = BookingStatus::Pending;
+        if (auto s = CalendarOutbox::enqueueForTransition(db, m_clock, requested, *created); !s)
+            return s.error();
+        if (auto s = mail::MailOutbox::enqueueForTransition(db, requested, *created, false, now);
+            !s)
+            return s.error();
+    } else if (auto s = mail::MailOutbox::enqueueForCreation(db, *created, now); !s) {
         return s.error();
+    }
     if (auto s = tx->commit(); !s)
         return s.error();
     if (manageToken)
@@ -248,6 +332,17 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
     Booking booking = **found;
     if (auto s = BookingStateMachine::check(booking.status, to); !s)
         return s.error();
+    if (byAttendee) {
+        // Through the manage link the admin's rules for attendee changes apply, read in this
+        // transaction.
+        auto settings = storage::BookingSettingsRepository(db).get(userId);
+        if (!settings)
+            return settings.error();
+        if (auto s =
+                checkAttendeeChange(*settings, booking, AttendeeChange::Cancel, m_clock.now());
+            !s)
+            return s.error();
+    }
     booking.status = to;
     booking.statusReason = reason;
     ++booking.sequence; // the attendee's calendar takes the new status over the old

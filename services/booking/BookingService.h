@@ -34,6 +34,9 @@ struct BookingRequest {
     int maxOpenRequestsPerEmail = 0;
 };
 
+// What an attendee may ask to change about their booking through its manage link.
+enum class AttendeeChange { Cancel, Reschedule };
+
 class BookingService {
 public:
     // `clock` says what "now" is: for the notice and horizon rules, and the rows' stamps.
@@ -41,10 +44,15 @@ public:
         : m_database(database)
         , m_clock(std::move(clock)) {}
 
-    // Creates a pending booking if and only if `request.start` is a slot the engine offers right
-    // now for that length (and the fields are valid). The check and the insert share one write
+    // Creates a booking if and only if `request.start` is a slot the engine offers right now for
+    // that length (and the fields are valid). The check and the insert share one write
     // transaction, so of two overlapping requests — from any processes — at most one succeeds;
-    // the other gets a Conflict ("no longer available").
+    // the other gets a Conflict ("no longer available"; or, when a daily, weekly or monthly cap
+    // is what the others used up, a Conflict naming that cap).
+    // The booking is pending when the admin's approval policy asks for approval (needsApproval());
+    // otherwise the admin's standing rule confirms it in the same transaction, with everything
+    // approve() would queue (the calendar write, the attendee's confirmation instead of "request
+    // received"; a Zoom meeting follows from the confirmed row).
     // A fresh manage token for the attendee goes to `manageToken` (only its hash is stored).
     Result<Booking> create(const User& admin, const BookingRequest& request,
                            QString* manageToken = nullptr);
@@ -63,11 +71,29 @@ public:
     // integration cannot be read is left out (and logged).
     QList<VideoProvider> videoProviders(const User& admin);
 
+    // Whether a request starting at `start` waits for the admin under `settings`' approval
+    // policy: always, never, or when it starts less than approvalWithinHours after `now`
+    // (exactly that far ahead is confirmed at once).
+    static bool needsApproval(const BookingSettings& settings, const QDateTime& start,
+                              const QDateTime& now);
+
     // The attendee's access: NotFound alike for an unknown id and a wrong token.
     Result<Booking> findForAttendee(const QString& bookingId, const QString& token);
-    // Withdraws a pending request or cancels a confirmed booking.
+    // Withdraws a pending request or cancels a confirmed booking, if checkAttendeeChange()
+    // allows it (checked again inside the write transaction).
     Result<Booking> cancelForAttendee(const QString& bookingId, const QString& token,
                                       const QString& reason);
+    // The admin's rules for an attendee's own change, at `now`: a Validation error naming the
+    // rule, or success. Nothing may change once the meeting has started (field "start"); a
+    // confirmed meeting may be changed only until attendeeChangeNoticeHours before its start —
+    // exactly then still, a second later no more (field "attendeeChangeNoticeHours"); a pending
+    // request, which holds nobody to anything yet, may be withdrawn or moved until its start.
+    // Reschedule also needs attendeeReschedule on (field "attendeeReschedule"). Whether the
+    // status allows the change at all is BookingStateMachine's question, not this one's.
+    static Status checkAttendeeChange(const BookingSettings& settings, const Booking& booking,
+                                      AttendeeChange change, const QDateTime& now);
+    // The same with the admin's stored settings and this service's clock.
+    Status checkAttendeeChange(const Booking& booking, AttendeeChange change);
 
     Result<Booking> approve(const QString& userId, const QString& bookingId);
     Result<Booking> reject(const QString& userId, const QString& bookingId, const QString& reason);

@@ -154,12 +154,17 @@ HttpResponse BookingApi::profile(const QString& username) {
     QJsonArray videoProviders;
     for (const VideoProvider provider : m_bookings.videoProviders(*user))
         videoProviders.append(toText(provider));
-    return HttpResponse::json(200, {{QStringLiteral("username"), user->username},
-                                    {QStringLiteral("name"), user->name},
-                                    {QStringLiteral("timezone"), user->timeZone},
-                                    {QStringLiteral("durations"), durations},
-                                    {QStringLiteral("defaultDuration"), settings->defaultDuration},
-                                    {QStringLiteral("videoProviders"), videoProviders}});
+    return HttpResponse::json(
+        200, {{QStringLiteral("username"), user->username},
+              {QStringLiteral("name"), user->name},
+              {QStringLiteral("timezone"), user->timeZone},
+              {QStringLiteral("durations"), durations},
+              {QStringLiteral("defaultDuration"), settings->defaultDuration},
+              {QStringLiteral("videoProviders"), videoProviders},
+              {QStringLiteral("approvalPolicy"), toText(settings->approvalPolicy)},
+              {QStringLiteral("approvalWithinHours"), settings->approvalWithinHours},
+              {QStringLiteral("attendeeChangeNoticeHours"), settings->attendeeChangeNoticeHours},
+              {QStringLiteral("attendeeReschedule"), settings->attendeeReschedule}});
 }
 
 Result<qint64> BookingApi::changeStamp() {
@@ -277,15 +282,29 @@ HttpResponse BookingApi::createBooking(const QString& username, const HttpReques
               {QStringLiteral("manageUrl"), manageUrl}});
 }
 
-QJsonObject BookingApi::attendeeView(const Booking& b) {
+HttpResponse BookingApi::attendeeView(const Booking& b) {
     QJsonObject host;
     if (auto user = m_profiles.byId(b.userId))
         host = {{QStringLiteral("name"), user->name}, {QStringLiteral("username"), user->username}};
-    const bool canCancel =
-        (b.status == BookingStatus::Pending || b.status == BookingStatus::Confirmed) &&
-        b.endTime > m_clock.now();
+    // Whether the attendee may still cancel or move it, and if not which rule stops them (the
+    // field of checkAttendeeChange()'s error), so the manage page can say why.
+    const bool live = b.status == BookingStatus::Pending || b.status == BookingStatus::Confirmed;
+    const auto settings = AvailabilityService(m_database).settings(b.userId);
+    if (!settings)
+        return HttpResponse::error(settings.error());
+    const QDateTime now = m_clock.now();
+    const auto allowed = [&](AttendeeChange change) -> std::pair<bool, QJsonValue> {
+        if (!live)
+            return {false, QJsonValue()};
+        const Status check = BookingService::checkAttendeeChange(*settings, b, change, now);
+        if (check)
+            return {true, QJsonValue()};
+        return {false, QJsonValue(check.error().field)};
+    };
+    const auto [canCancel, cancelBlockedBy] = allowed(AttendeeChange::Cancel);
+    const auto [canReschedule, rescheduleBlockedBy] = allowed(AttendeeChange::Reschedule);
     const auto provider = b.videoProvider ? b.videoProvider : b.requestedVideoProvider;
-    return {
+    return HttpResponse::json(200, {
         {QStringLiteral("id"), b.id},
         {QStringLiteral("status"), toText(b.status)},
         {QStringLiteral("startTime"), timeformat::toRfc3339Utc(b.startTime)},
@@ -298,7 +317,11 @@ QJsonObject BookingApi::attendeeView(const Booking& b) {
         {QStringLiteral("videoLink"),
          b.videoLink.isEmpty() ? QJsonValue() : QJsonValue(b.videoLink)},
         {QStringLiteral("host"), host},
-        {QStringLiteral("canCancel"), canCancel}};
+        {QStringLiteral("attendeeChangeNoticeHours"), settings->attendeeChangeNoticeHours},
+        {QStringLiteral("canCancel"), canCancel},
+        {QStringLiteral("cancelBlockedBy"), cancelBlockedBy},
+        {QStringLiteral("canReschedule"), canReschedule},
+        {QStringLiteral("rescheduleBlockedBy"), rescheduleBlockedBy}});
 }
 
 HttpResponse BookingApi::attendeeBooking(const QString& id, const HttpRequest& request) {
@@ -307,7 +330,7 @@ HttpResponse BookingApi::attendeeBooking(const QString& id, const HttpRequest& r
     if (!booking)
         return booking.error().code == ErrorCode::NotFound ? notFound()
                                                            : HttpResponse::error(booking.error());
-    return HttpResponse::json(200, attendeeView(*booking));
+    return attendeeView(*booking);
 }
 
 HttpResponse BookingApi::cancelBooking(const QString& id, const HttpRequest& request) {
@@ -321,7 +344,7 @@ HttpResponse BookingApi::cancelBooking(const QString& id, const HttpRequest& req
         return cancelled.error().code == ErrorCode::NotFound
                    ? notFound()
                    : HttpResponse::error(cancelled.error());
-    return HttpResponse::json(200, attendeeView(*cancelled));
+    return attendeeView(*cancelled);
 }
 
 HttpResponse BookingApi::calendarFile(const QString& id, const HttpRequest& request) {

@@ -50,7 +50,9 @@ private:
     HttpResponse page(const char* file, int status = 200) const;
     HttpResponse asset(const QString& name) const;
 
-    QJsonObject attendeeView(const Booking& booking);
+    // 200 with the attendee's view of their booking (docs/API.md), with what they may still
+    // change and which rule stops them otherwise.
+    HttpResponse attendeeView(const Booking& booking);
     Result<qint64> changeStamp();
 
     storage::Database& m_database;
