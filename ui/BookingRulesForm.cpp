@@ -154,8 +154,7 @@ BookingRulesForm::BookingRulesForm(models::AdminSession* session, QWidget* paren
     addRow(tr("Bookings per month"), m_monthlyCap, QStringLiteral("maxBookingsPerMonth"));
     addRow(tr("Needs your approval"), m_approval, QStringLiteral("approvalPolicy"));
     addRow(tr("Short notice"), m_approvalWithin, QStringLiteral("approvalWithinHours"));
-    addRow(tr("Cancel or move until"), m_changeNotice,
-           QStringLiteral("attendeeChangeNoticeHours"));
+    addRow(tr("Cancel or move until"), m_changeNotice, QStringLiteral("attendeeChangeNoticeHours"));
     addRow(tr("Rescheduling"), m_reschedule, QStringLiteral("attendeeReschedule"));
 
     m_save->setObjectName(QStringLiteral("primary"));

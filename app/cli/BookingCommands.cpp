@@ -156,8 +156,9 @@ int create(CliContext& c) {
     if (!booking)
         return c.fail(booking.error());
     // The approval policy may have confirmed it at once.
-    const QString done = booking->status == BookingStatus::Confirmed ? QStringLiteral("Booked %1")
-                                                                      : QStringLiteral("Requested %1");
+    const QString done = booking->status == BookingStatus::Confirmed
+                             ? QStringLiteral("Booked %1")
+                             : QStringLiteral("Requested %1");
     return c.print(json::toJson(*booking), done.arg(summaryLine(*booking, admin->timeZone)));
 }
 

@@ -90,8 +90,7 @@ struct SettingKey {
 
 SettingKey numberKey(const char* key, const char* field, const char* unit,
                      int BookingSettings::*member) {
-    return {key, field, unit,
-            [member](const BookingSettings& s) { return QJsonValue(s.*member); },
+    return {key, field, unit, [member](const BookingSettings& s) { return QJsonValue(s.*member); },
             [member, field](BookingSettings& s, const QString& value) -> Status {
                 bool ok = false;
                 const int number = value.toInt(&ok);

@@ -110,17 +110,16 @@ Status BookingService::checkAttendeeChange(const BookingSettings& settings, cons
                                                          "longer be rescheduled"));
     if (booking.status == BookingStatus::Confirmed &&
         msLeft < 3600 * 1000 * qint64(settings.attendeeChangeNoticeHours))
-        return Error::validation(QStringLiteral("attendeeChangeNoticeHours"),
-                                 QStringLiteral("%1 needs at least %2 notice before the start")
-                                     .arg(cancel ? QStringLiteral("Cancelling")
-                                                 : QStringLiteral("Rescheduling"),
-                                          hoursText(settings.attendeeChangeNoticeHours)));
+        return Error::validation(
+            QStringLiteral("attendeeChangeNoticeHours"),
+            QStringLiteral("%1 needs at least %2 notice before the start")
+                .arg(cancel ? QStringLiteral("Cancelling") : QStringLiteral("Rescheduling"),
+                     hoursText(settings.attendeeChangeNoticeHours)));
     return success();
 }
 
 Status BookingService::checkAttendeeChange(const Booking& booking, AttendeeChange change) {
-    auto settings =
-        storage::BookingSettingsRepository(m_database.connection()).get(booking.userId);
+    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(booking.userId);
     if (!settings)
         return settings.error();
     return checkAttendeeChange(*settings, booking, change, m_clock.now());
@@ -338,8 +337,7 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
         auto settings = storage::BookingSettingsRepository(db).get(userId);
         if (!settings)
             return settings.error();
-        if (auto s =
-                checkAttendeeChange(*settings, booking, AttendeeChange::Cancel, m_clock.now());
+        if (auto s = checkAttendeeChange(*settings, booking, AttendeeChange::Cancel, m_clock.now());
             !s)
             return s.error();
     }

@@ -240,8 +240,8 @@ Status bookingSettings(const BookingSettings& s) {
         {s.maxBookingsPerWeek, 0, kMaxBookingsPerWeek, "maxBookingsPerWeek", bookings},
         {s.maxBookingsPerMonth, 0, kMaxBookingsPerMonth, "maxBookingsPerMonth", bookings},
         {s.approvalWithinHours, 1, kMaxApprovalWithinHours, "approvalWithinHours", hours},
-        {s.attendeeChangeNoticeHours, 0, kMaxAttendeeChangeNoticeHours,
-         "attendeeChangeNoticeHours", hours},
+        {s.attendeeChangeNoticeHours, 0, kMaxAttendeeChangeNoticeHours, "attendeeChangeNoticeHours",
+         hours},
     };
     for (const auto& r : ranges) {
         if (auto status = inRange(r.value, r.low, r.high, QLatin1String(r.field), r.unit); !status)

@@ -122,8 +122,7 @@ public:
     // The first of day, week and month (in that order) whose cap the period containing `start`
     // has reached with input.bookings; std::nullopt when none has (or no cap is set). This is
     // why offers() says no for a start that is otherwise free.
-    [[nodiscard]] static std::optional<CapPeriod> fullPeriod(const SlotInput& input,
-                                                             Instant start);
+    [[nodiscard]] static std::optional<CapPeriod> fullPeriod(const SlotInput& input, Instant start);
 
     // The UTC instant of a wall-clock time in `zone`. A time inside a spring-forward gap maps to
     // the first instant after the gap; an ambiguous fall-back time maps to the earlier instant.

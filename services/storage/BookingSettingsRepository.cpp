@@ -24,14 +24,14 @@ QList<int> durationsFromText(const QString& text) {
 } // namespace
 
 Result<BookingSettings> BookingSettingsRepository::get(const QString& userId) {
-    auto q = exec(m_db,
-                  QStringLiteral(
-                      "SELECT default_duration, durations, slot_interval, buffer_before, "
-                      "buffer_after, minimum_notice, horizon_days, max_bookings_per_day, "
-                      "max_bookings_per_week, max_bookings_per_month, approval_policy, "
-                      "approval_within_hours, attendee_change_notice_hours, attendee_reschedule, "
-                      "updated_at FROM booking_settings WHERE user_id = ?"),
-                  {userId});
+    auto q = exec(
+        m_db,
+        QStringLiteral("SELECT default_duration, durations, slot_interval, buffer_before, "
+                       "buffer_after, minimum_notice, horizon_days, max_bookings_per_day, "
+                       "max_bookings_per_week, max_bookings_per_month, approval_policy, "
+                       "approval_within_hours, attendee_change_notice_hours, attendee_reschedule, "
+                       "updated_at FROM booking_settings WHERE user_id = ?"),
+        {userId});
     if (!q)
         return q.error();
     BookingSettings s;

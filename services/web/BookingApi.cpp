@@ -304,24 +304,25 @@ HttpResponse BookingApi::attendeeView(const Booking& b) {
     const auto [canCancel, cancelBlockedBy] = allowed(AttendeeChange::Cancel);
     const auto [canReschedule, rescheduleBlockedBy] = allowed(AttendeeChange::Reschedule);
     const auto provider = b.videoProvider ? b.videoProvider : b.requestedVideoProvider;
-    return HttpResponse::json(200, {
-        {QStringLiteral("id"), b.id},
-        {QStringLiteral("status"), toText(b.status)},
-        {QStringLiteral("startTime"), timeformat::toRfc3339Utc(b.startTime)},
-        {QStringLiteral("endTime"), timeformat::toRfc3339Utc(b.endTime)},
-        {QStringLiteral("timezone"), b.timeZone},
-        {QStringLiteral("attendeeName"), b.attendeeName},
-        {QStringLiteral("attendeeEmail"), b.attendeeEmail},
-        {QStringLiteral("notes"), b.notes.isEmpty() ? QJsonValue() : QJsonValue(b.notes)},
-        {QStringLiteral("videoProvider"), provider ? QJsonValue(toText(*provider)) : QJsonValue()},
-        {QStringLiteral("videoLink"),
-         b.videoLink.isEmpty() ? QJsonValue() : QJsonValue(b.videoLink)},
-        {QStringLiteral("host"), host},
-        {QStringLiteral("attendeeChangeNoticeHours"), settings->attendeeChangeNoticeHours},
-        {QStringLiteral("canCancel"), canCancel},
-        {QStringLiteral("cancelBlockedBy"), cancelBlockedBy},
-        {QStringLiteral("canReschedule"), canReschedule},
-        {QStringLiteral("rescheduleBlockedBy"), rescheduleBlockedBy}});
+    return HttpResponse::json(
+        200,
+        {{QStringLiteral("id"), b.id},
+         {QStringLiteral("status"), toText(b.status)},
+         {QStringLiteral("startTime"), timeformat::toRfc3339Utc(b.startTime)},
+         {QStringLiteral("endTime"), timeformat::toRfc3339Utc(b.endTime)},
+         {QStringLiteral("timezone"), b.timeZone},
+         {QStringLiteral("attendeeName"), b.attendeeName},
+         {QStringLiteral("attendeeEmail"), b.attendeeEmail},
+         {QStringLiteral("notes"), b.notes.isEmpty() ? QJsonValue() : QJsonValue(b.notes)},
+         {QStringLiteral("videoProvider"), provider ? QJsonValue(toText(*provider)) : QJsonValue()},
+         {QStringLiteral("videoLink"),
+          b.videoLink.isEmpty() ? QJsonValue() : QJsonValue(b.videoLink)},
+         {QStringLiteral("host"), host},
+         {QStringLiteral("attendeeChangeNoticeHours"), settings->attendeeChangeNoticeHours},
+         {QStringLiteral("canCancel"), canCancel},
+         {QStringLiteral("cancelBlockedBy"), cancelBlockedBy},
+         {QStringLiteral("canReschedule"), canReschedule},
+         {QStringLiteral("rescheduleBlockedBy"), rescheduleBlockedBy}});
 }
 
 HttpResponse BookingApi::attendeeBooking(const QString& id, const HttpRequest& request) {

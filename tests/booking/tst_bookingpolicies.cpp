@@ -60,6 +60,19 @@ class TestBookingPolicies : public QObject {
         auto saved = availability.saveSettings(*settings);
         QVERIFY2(saved.ok(), saved ? "" : qPrintable(saved.error().message));
     }
+    // A connected Google Calendar (approvals owe it an insert) and e-mail set up (they owe mails).
+    void connectGoogleAndMail() {
+        CalendarIntegration google;
+        google.userId = m_admin.id;
+        google.keychainKey = QStringLiteral("google/alice");
+        google.syncStatus = SyncStatus::Active;
+        QVERIFY(storage::CalendarIntegrationRepository(m_db->connection()).create(google).ok());
+        MailSettings mail;
+        mail.userId = m_admin.id;
+        mail.host = QStringLiteral("smtp.example.org");
+        mail.fromAddress = QStringLiteral("bookings@example.org");
+        QVERIFY(storage::MailSettingsRepository(m_db->connection()).save(mail).ok());
+    }
     BookingRequest request(const QDateTime& start) {
         BookingRequest r;
         r.start = start;
@@ -145,19 +158,10 @@ private slots:
     void neverConfirmsAtOnceWithWhatApprovalOwes() {
         allDay();
         changeSettings([](BookingSettings& s) { s.approvalPolicy = ApprovalPolicy::Never; });
-        CalendarIntegration google;
-        google.userId = m_admin.id;
-        google.keychainKey = QStringLiteral("google/alice");
-        google.syncStatus = SyncStatus::Active;
-        QVERIFY(storage::CalendarIntegrationRepository(m_db->connection()).create(google).ok());
+        connectGoogleAndMail();
         storage::VideoIntegration zoom;
         zoom.userId = m_admin.id;
         QVERIFY(storage::VideoIntegrationRepository(m_db->connection()).save(zoom).ok());
-        MailSettings mail;
-        mail.userId = m_admin.id;
-        mail.host = QStringLiteral("smtp.example.org");
-        mail.fromAddress = QStringLiteral("bookings@example.org");
-        QVERIFY(storage::MailSettingsRepository(m_db->connection()).save(mail).ok());
 
         BookingRequest r = request(test::utc("2026-11-30T09:00:00Z"));
         r.videoProvider = VideoProvider::Zoom;
@@ -179,16 +183,17 @@ private slots:
         QCOMPARE(owed.first().bookingId, created->id);
         // The attendee's confirmation (and its reminder), not "request received" + "confirmed";
         // the admin is not asked to approve anything.
-        QCOMPARE(mailKinds(created->id), QStringList({"approved:bob@example.com",
-                                                      "reminder:bob@example.com"}));
+        QCOMPARE(mailKinds(created->id),
+                 QStringList({"approved:bob@example.com", "reminder:bob@example.com"}));
 
         // Under "always" the same request waits, and owes the request's mails only.
         changeSettings([](BookingSettings& s) { s.approvalPolicy = ApprovalPolicy::Always; });
         auto waiting = bookings().create(m_admin, request(test::utc("2026-11-30T10:00:00Z")));
         QVERIFY(waiting.ok());
         QCOMPARE(waiting->status, BookingStatus::Pending);
-        QVERIFY(
-            storage::CalendarJobRepository(m_db->connection()).listForBooking(waiting->id)->isEmpty());
+        QVERIFY(storage::CalendarJobRepository(m_db->connection())
+                    .listForBooking(waiting->id)
+                    ->isEmpty());
         QCOMPARE(mailKinds(waiting->id), QStringList({"admin_new_request:alice@example.org",
                                                       "request_received:bob@example.com"}));
     }
@@ -198,16 +203,7 @@ private slots:
     void anAutoConfirmedBookingIsOneTransaction() {
         allDay();
         changeSettings([](BookingSettings& s) { s.approvalPolicy = ApprovalPolicy::Never; });
-        CalendarIntegration google;
-        google.userId = m_admin.id;
-        google.keychainKey = QStringLiteral("google/alice");
-        google.syncStatus = SyncStatus::Active;
-        QVERIFY(storage::CalendarIntegrationRepository(m_db->connection()).create(google).ok());
-        MailSettings mail;
-        mail.userId = m_admin.id;
-        mail.host = QStringLiteral("smtp.example.org");
-        mail.fromAddress = QStringLiteral("bookings@example.org");
-        QVERIFY(storage::MailSettingsRepository(m_db->connection()).save(mail).ok());
+        connectGoogleAndMail();
         QSqlQuery q(m_db->connection());
         const QStringList refuseMail =
             test::usingPostgres()
@@ -383,7 +379,8 @@ private slots:
     // New York's October 2026 ends at 04:00Z on November 1 (EDT), its week of Monday
     // October 26 at 05:00Z on November 2 (EST, after the fall change).
     void monthlyAndWeeklyCapsAcrossTheFallChange() {
-        m_admin = test::seedAdmin(*m_db, QStringLiteral("nora"), QStringLiteral("America/New_York"));
+        m_admin =
+            test::seedAdmin(*m_db, QStringLiteral("nora"), QStringLiteral("America/New_York"));
         m_time.set(test::utc("2026-10-20T12:00:00Z"));
         allDay();
         changeSettings([](BookingSettings& s) { s.maxBookingsPerMonth = 1; });

@@ -157,9 +157,10 @@ private slots:
         const QJsonObject shown = cliJson({"settings", "show"}).object();
         for (auto it = shown.begin(); it != shown.end(); ++it) {
             const QString value = it.key() == QLatin1String("durations") ? QStringLiteral("15,30")
-                                  : it.value().isString()                 ? it.value().toString()
-                                  : it.value().isBool() ? QLatin1String(it.value().toBool() ? "on" : "off")
-                                                        : QString::number(it.value().toInt());
+                                  : it.value().isString()                ? it.value().toString()
+                                  : it.value().isBool()
+                                      ? QLatin1String(it.value().toBool() ? "on" : "off")
+                                      : QString::number(it.value().toInt());
             const Run r = cli({"settings", "set", it.key(), value});
             QVERIFY2(r.exitCode == 0, qPrintable(it.key() + u' ' + r.err));
         }
@@ -175,14 +176,33 @@ private slots:
                  5);
         const Run unknown = cli({"settings", "set", "colour", "blue"});
         QCOMPARE(unknown.exitCode, 1);
-        for (const char* key :
-             {"durations", "default-duration", "slot-interval", "buffer-before", "buffer-after",
-              "minimum-notice", "horizon", "max-per-day", "max-per-week", "max-per-month",
-              "approval", "approval-within", "change-notice", "attendee-reschedule",
-              "defaultDuration", "slotInterval", "bufferBefore", "bufferAfter", "minimumNotice",
-              "horizonDays", "maxBookingsPerDay", "maxBookingsPerWeek", "maxBookingsPerMonth",
-              "approvalPolicy", "approvalWithinHours", "attendeeChangeNoticeHours",
-              "attendeeReschedule"})
+        for (const char* key : {"durations",
+                                "default-duration",
+                                "slot-interval",
+                                "buffer-before",
+                                "buffer-after",
+                                "minimum-notice",
+                                "horizon",
+                                "max-per-day",
+                                "max-per-week",
+                                "max-per-month",
+                                "approval",
+                                "approval-within",
+                                "change-notice",
+                                "attendee-reschedule",
+                                "defaultDuration",
+                                "slotInterval",
+                                "bufferBefore",
+                                "bufferAfter",
+                                "minimumNotice",
+                                "horizonDays",
+                                "maxBookingsPerDay",
+                                "maxBookingsPerWeek",
+                                "maxBookingsPerMonth",
+                                "approvalPolicy",
+                                "approvalWithinHours",
+                                "attendeeChangeNoticeHours",
+                                "attendeeReschedule"})
             QVERIFY2(unknown.err.contains(QLatin1String(key)), key);
     }
 

@@ -472,7 +472,8 @@ void TestSlotEngine::compute_data() {
     // Berlin's week of Mon 2026-03-23 runs from 2026-03-22T23:00Z (CET) to 2026-03-29T22:00Z
     // (CEST): 167 hours. Slots on the Sundays 23:00-24:00 and the Mondays 00:30-01:00, Berlin.
     const auto berlinWeekCap = [berlin](std::vector<Interval> bookings) {
-        SlotInput in = input({block(Sun, "23:00", "24:00", berlin), block(Mon, "00:30", "01:00", berlin)});
+        SlotInput in =
+            input({block(Sun, "23:00", "24:00", berlin), block(Mon, "00:30", "01:00", berlin)});
         in.adminTimeZone = berlin;
         in.rules.maxBookingsPerWeek = 1;
         in.bookings = std::move(bookings);
@@ -489,29 +490,33 @@ void TestSlotEngine::compute_data() {
         << QStringList{"2026-03-22T22:00:00Z", "2026-03-22T22:30:00Z", "2026-03-22T23:30:00Z",
                        "2026-03-29T21:00:00Z", "2026-03-29T21:30:00Z"};
     QTest::newRow("weekly cap not reached")
-        << [&] {
-               SlotInput in = berlinWeekCap({span("2026-03-25T12:00:00Z", "2026-03-25T12:30:00Z")});
-               in.rules.maxBookingsPerWeek = 2;
-               return in;
-           }()
+        <<
+        [&] {
+            SlotInput in = berlinWeekCap({span("2026-03-25T12:00:00Z", "2026-03-25T12:30:00Z")});
+            in.rules.maxBookingsPerWeek = 2;
+            return in;
+        }()
         << query("2026-03-22", "2026-03-30")
         << QStringList{"2026-03-22T22:00:00Z", "2026-03-22T22:30:00Z", "2026-03-22T23:30:00Z",
                        "2026-03-29T21:00:00Z", "2026-03-29T21:30:00Z", "2026-03-29T22:30:00Z"};
     // New York's week of Mon 2026-10-26 ends at 2026-11-02T05:00Z (EST), 169 hours after it
     // began: Sunday 23:00 EST (04:00Z) still belongs to it, an EDT offset would say Monday.
     QTest::newRow("weekly cap: Sunday 23:00 EST after the fall change is still that week")
-        << [ny] {
-               SlotInput in = input({block(Sun, "23:30", "24:00", ny), block(Mon, "00:30", "01:00", ny)});
-               in.adminTimeZone = ny;
-               in.rules.maxBookingsPerWeek = 1;
-               in.bookings = {span("2026-11-02T04:00:00Z", "2026-11-02T04:15:00Z")};
-               return in;
-           }()
+        <<
+        [ny] {
+            SlotInput in =
+                input({block(Sun, "23:30", "24:00", ny), block(Mon, "00:30", "01:00", ny)});
+            in.adminTimeZone = ny;
+            in.rules.maxBookingsPerWeek = 1;
+            in.bookings = {span("2026-11-02T04:00:00Z", "2026-11-02T04:15:00Z")};
+            return in;
+        }()
         << query("2026-10-26", "2026-11-02")
         << QStringList{"2026-10-26T03:30:00Z", "2026-11-02T05:30:00Z"};
     // Berlin's April begins at 2026-03-31T22:00Z (CEST); its March began in CET.
     const auto berlinMonthCap = [berlin](std::vector<Interval> bookings) {
-        SlotInput in = input({block(Tue, "23:30", "24:00", berlin), block(Wed, "00:30", "01:00", berlin)});
+        SlotInput in =
+            input({block(Tue, "23:30", "24:00", berlin), block(Wed, "00:30", "01:00", berlin)});
         in.adminTimeZone = berlin;
         in.rules.maxBookingsPerMonth = 1;
         in.bookings = std::move(bookings);
@@ -793,19 +798,24 @@ void TestSlotEngine::fullPeriod_data() {
         capped.rules.maxBookingsPerMonth = month;
         return capped;
     };
-    QTest::newRow("no caps") << with(0, 0, 0) << "2026-03-29T21:00:00Z" << "";
-    QTest::newRow("day full") << with(1, 0, 0) << "2026-03-29T21:00:00Z" << "day";
-    QTest::newRow("day and week full: the day is named")
-        << with(1, 2, 0) << "2026-03-29T21:00:00Z" << "day";
-    QTest::newRow("week full, day not") << with(2, 2, 0) << "2026-03-28T09:00:00Z" << "week";
-    QTest::newRow("week not full") << with(0, 3, 0) << "2026-03-28T09:00:00Z" << "";
-    QTest::newRow("Monday 00:00 CEST is the next week")
-        << with(0, 2, 0) << "2026-03-29T22:00:00Z" << "";
-    QTest::newRow("Sunday 23:59:59 CEST is this week")
-        << with(0, 2, 0) << "2026-03-29T21:59:59Z" << "week";
-    QTest::newRow("month full") << with(0, 0, 2) << "2026-03-01T00:00:00Z" << "month";
-    QTest::newRow("April 1 00:00 CEST is the next month")
-        << with(0, 0, 2) << "2026-03-31T22:00:00Z" << "";
+    QTest::newRow("no caps") << with(0, 0, 0) << "2026-03-29T21:00:00Z"
+                             << "";
+    QTest::newRow("day full") << with(1, 0, 0) << "2026-03-29T21:00:00Z"
+                              << "day";
+    QTest::newRow("day and week full: the day is named") << with(1, 2, 0) << "2026-03-29T21:00:00Z"
+                                                         << "day";
+    QTest::newRow("week full, day not") << with(2, 2, 0) << "2026-03-28T09:00:00Z"
+                                        << "week";
+    QTest::newRow("week not full") << with(0, 3, 0) << "2026-03-28T09:00:00Z"
+                                   << "";
+    QTest::newRow("Monday 00:00 CEST is the next week") << with(0, 2, 0) << "2026-03-29T22:00:00Z"
+                                                        << "";
+    QTest::newRow("Sunday 23:59:59 CEST is this week") << with(0, 2, 0) << "2026-03-29T21:59:59Z"
+                                                       << "week";
+    QTest::newRow("month full") << with(0, 0, 2) << "2026-03-01T00:00:00Z"
+                                << "month";
+    QTest::newRow("April 1 00:00 CEST is the next month") << with(0, 0, 2) << "2026-03-31T22:00:00Z"
+                                                          << "";
 }
 
 void TestSlotEngine::fullPeriod() {
@@ -813,10 +823,10 @@ void TestSlotEngine::fullPeriod() {
     QFETCH(QString, start);
     QFETCH(QString, expected);
     const auto full = SlotEngine::fullPeriod(in, utc(start));
-    const QString name = !full                                                 ? QString()
-                         : *full == slotdesk::scheduling::CapPeriod::Day   ? QStringLiteral("day")
-                         : *full == slotdesk::scheduling::CapPeriod::Week  ? QStringLiteral("week")
-                                                                           : QStringLiteral("month");
+    const QString name = !full                                            ? QString()
+                         : *full == slotdesk::scheduling::CapPeriod::Day  ? QStringLiteral("day")
+                         : *full == slotdesk::scheduling::CapPeriod::Week ? QStringLiteral("week")
+                                                                          : QStringLiteral("month");
     QCOMPARE(name, expected);
 }
 

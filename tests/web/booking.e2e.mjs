@@ -2,12 +2,12 @@
 // End-to-end test of the SlotDesk attendee pages (booking + manage) against a running server.
 //
 //   node tests/web/booking.e2e.mjs --base http://127.0.0.1:8765 --user alice --screenshots DIR \
-//        --cli PATH/TO/slotdesk-cli --cli-args "--data-dir DIR"
+//        --cli PATH/TO/slotdesk-cli --data-dir DIR
 //
 // Drives Debian's Chromium through playwright-core (no browser download). Creates at most three
 // real bookings on the server and cancels them all. The host's policies (approval, the change
 // notice) are switched with `slotdesk-cli settings set` on the server's database (--cli,
-// --cli-args) and put back at the end. Prints one line per check and finally
+// --data-dir) and put back at the end. Prints one line per check and finally
 // "N passed, M failed"; exits non-zero when any check fails.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -32,7 +32,7 @@ const { values: opt } = parseArgs({
     screenshots: { type: 'string', default: path.join(os.tmpdir(), 'slotdesk-e2e-screenshots') },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
     cli: { type: 'string', default: '' },
-    'cli-args': { type: 'string', default: '' },
+    'data-dir': { type: 'string', default: '' },
   },
 });
 const BASE = opt.base.replace(/\/+$/, '');
@@ -117,10 +117,10 @@ async function slotsByDate(from, to, tz, duration) {
 /** `slotdesk-cli settings set KEY VALUE` on the server's database; the server sees it at once. */
 const changedSettings = new Map();
 function setSetting(key, value) {
-  if (!opt.cli) throw new Error('--cli is needed to change the host\'s settings (run-e2e.sh passes it)');
-  const args = [...opt['cli-args'].split(' ').filter(Boolean), 'settings', 'set', key, String(value), '--json'];
-  const before = JSON.parse(execFileSync(opt.cli, [...opt['cli-args'].split(' ').filter(Boolean), 'settings', 'show', '--json'], { encoding: 'utf8' }));
-  const saved = JSON.parse(execFileSync(opt.cli, args, { encoding: 'utf8' }));
+  if (!opt.cli || !opt['data-dir']) throw new Error('--cli and --data-dir are needed to change the host\'s settings (run-e2e.sh passes them)');
+  const database = ['--data-dir', opt['data-dir']];
+  const before = JSON.parse(execFileSync(opt.cli, [...database, 'settings', 'show', '--json'], { encoding: 'utf8' }));
+  const saved = JSON.parse(execFileSync(opt.cli, [...database, 'settings', 'set', key, String(value), '--json'], { encoding: 'utf8' }));
   if (!changedSettings.has(key)) changedSettings.set(key, before);
   return saved;
 }

@@ -200,8 +200,7 @@ private slots:
         QCOMPARE(profile.value("attendeeReschedule").toBool(true), false);
 
         const auto book = [&](const char* start) {
-            return api.handle(
-                request("POST", "/api/v1/users/alice/bookings", bookingBody(start)));
+            return api.handle(request("POST", "/api/v1/users/alice/bookings", bookingBody(start)));
         };
         const auto tokenOf = [](const QJsonObject& answer) {
             return QUrlQuery(QUrl(answer.value("manageUrl").toString()))
