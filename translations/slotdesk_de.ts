@@ -531,10 +531,6 @@ In Ihrem Kalender belegt</translation>
         <translation>Buchungsregeln</translation>
     </message>
     <message>
-        <source>How long meetings are and how they fit around each other.</source>
-        <translation>Wie lange Termine dauern und wie sie zueinander passen.</translation>
-    </message>
-    <message>
         <source>Availability</source>
         <translation>Verfügbarkeit</translation>
     </message>
@@ -556,6 +552,10 @@ In Ihrem Kalender belegt</translation>
     <message>
         <source> · %1-minute meetings, %2</source>
         <translation> · Termine à %1 Minuten, %2</translation>
+    </message>
+    <message>
+        <source>How long meetings are, how they fit around each other, and which ones need your approval.</source>
+        <translation>Wie lange Termine dauern, wie sie zueinander passen und welche Ihre Genehmigung brauchen.</translation>
     </message>
 </context>
 <context>
@@ -977,6 +977,86 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>Saved</source>
         <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Attendees may move their bookings</source>
+        <translation>Teilnehmer dürfen ihre Buchungen verschieben</translation>
+    </message>
+    <message>
+        <source>Bookings per week</source>
+        <translation>Buchungen pro Woche</translation>
+    </message>
+    <message>
+        <source>The most bookings SlotDesk accepts from Monday to Sunday</source>
+        <translation>So viele Buchungen nimmt SlotDesk höchstens von Montag bis Sonntag an</translation>
+    </message>
+    <message>
+        <source>Bookings per month</source>
+        <translation>Buchungen pro Monat</translation>
+    </message>
+    <message>
+        <source>The most bookings SlotDesk accepts in one calendar month</source>
+        <translation>So viele Buchungen nimmt SlotDesk höchstens in einem Kalendermonat an</translation>
+    </message>
+    <message>
+        <source>Every request</source>
+        <translation>Jede Anfrage</translation>
+    </message>
+    <message>
+        <source>Requests at short notice</source>
+        <translation>Kurzfristige Anfragen</translation>
+    </message>
+    <message>
+        <source>None: confirm bookings at once</source>
+        <translation>Keine: Buchungen sofort bestätigen</translation>
+    </message>
+    <message>
+        <source>Needs your approval</source>
+        <translation>Braucht Ihre Genehmigung</translation>
+    </message>
+    <message>
+        <source>Which requests wait for you; the others are confirmed at once</source>
+        <translation>Welche Anfragen auf Sie warten; die übrigen werden sofort bestätigt</translation>
+    </message>
+    <message>
+        <source> h ahead</source>
+        <translation> h im Voraus</translation>
+    </message>
+    <message>
+        <source>less than </source>
+        <translation>weniger als </translation>
+    </message>
+    <message>
+        <source>Short notice</source>
+        <translation>Kurzfristig</translation>
+    </message>
+    <message>
+        <source>A request starting sooner than this waits for your approval; later ones are confirmed at once</source>
+        <translation>Eine Anfrage, die früher beginnt, wartet auf Ihre Genehmigung; spätere werden sofort bestätigt</translation>
+    </message>
+    <message>
+        <source> h before the start</source>
+        <translation> h vor Beginn</translation>
+    </message>
+    <message>
+        <source>Until the start</source>
+        <translation>Bis zum Beginn</translation>
+    </message>
+    <message>
+        <source>Attendees can cancel or move until</source>
+        <translation>Teilnehmer können stornieren oder verschieben bis</translation>
+    </message>
+    <message>
+        <source>How long before a confirmed meeting attendees can still cancel or move it themselves</source>
+        <translation>Wie lange vor einem bestätigten Termin Teilnehmer ihn noch selbst stornieren oder verschieben können</translation>
+    </message>
+    <message>
+        <source>Cancel or move until</source>
+        <translation>Stornieren oder verschieben bis</translation>
+    </message>
+    <message>
+        <source>Rescheduling</source>
+        <translation>Verschieben</translation>
     </message>
 </context>
 <context>

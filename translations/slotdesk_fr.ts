@@ -531,10 +531,6 @@ Occupé dans votre agenda</translation>
         <translation>Règles de réservation</translation>
     </message>
     <message>
-        <source>How long meetings are and how they fit around each other.</source>
-        <translation>La durée des rendez-vous et la façon dont ils s’enchaînent.</translation>
-    </message>
-    <message>
         <source>Availability</source>
         <translation>Disponibilités</translation>
     </message>
@@ -556,6 +552,10 @@ Occupé dans votre agenda</translation>
     <message>
         <source> · %1-minute meetings, %2</source>
         <translation> · rendez-vous de %1 minutes, %2</translation>
+    </message>
+    <message>
+        <source>How long meetings are, how they fit around each other, and which ones need your approval.</source>
+        <translation>La durée des rendez-vous, la façon dont ils s’enchaînent et ceux qui demandent votre approbation.</translation>
     </message>
 </context>
 <context>
@@ -977,6 +977,86 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>Saved</source>
         <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Attendees may move their bookings</source>
+        <translation>Les participants peuvent déplacer leurs réservations</translation>
+    </message>
+    <message>
+        <source>Bookings per week</source>
+        <translation>Réservations par semaine</translation>
+    </message>
+    <message>
+        <source>The most bookings SlotDesk accepts from Monday to Sunday</source>
+        <translation>Le nombre maximal de réservations que SlotDesk accepte du lundi au dimanche</translation>
+    </message>
+    <message>
+        <source>Bookings per month</source>
+        <translation>Réservations par mois</translation>
+    </message>
+    <message>
+        <source>The most bookings SlotDesk accepts in one calendar month</source>
+        <translation>Le nombre maximal de réservations que SlotDesk accepte sur un mois civil</translation>
+    </message>
+    <message>
+        <source>Every request</source>
+        <translation>Chaque demande</translation>
+    </message>
+    <message>
+        <source>Requests at short notice</source>
+        <translation>Les demandes de dernière minute</translation>
+    </message>
+    <message>
+        <source>None: confirm bookings at once</source>
+        <translation>Aucune&#xa0;: confirmer les réservations immédiatement</translation>
+    </message>
+    <message>
+        <source>Needs your approval</source>
+        <translation>Demande votre approbation</translation>
+    </message>
+    <message>
+        <source>Which requests wait for you; the others are confirmed at once</source>
+        <translation>Les demandes qui vous attendent&#xa0;; les autres sont confirmées immédiatement</translation>
+    </message>
+    <message>
+        <source> h ahead</source>
+        <translation>&#xa0;h à l’avance</translation>
+    </message>
+    <message>
+        <source>less than </source>
+        <translation>moins de </translation>
+    </message>
+    <message>
+        <source>Short notice</source>
+        <translation>Dernière minute</translation>
+    </message>
+    <message>
+        <source>A request starting sooner than this waits for your approval; later ones are confirmed at once</source>
+        <translation>Une demande qui commence plus tôt attend votre approbation&#xa0;; les suivantes sont confirmées immédiatement</translation>
+    </message>
+    <message>
+        <source> h before the start</source>
+        <translation>&#xa0;h avant le début</translation>
+    </message>
+    <message>
+        <source>Until the start</source>
+        <translation>Jusqu’au début</translation>
+    </message>
+    <message>
+        <source>Attendees can cancel or move until</source>
+        <translation>Les participants peuvent annuler ou déplacer jusqu’à</translation>
+    </message>
+    <message>
+        <source>How long before a confirmed meeting attendees can still cancel or move it themselves</source>
+        <translation>Combien de temps avant un rendez-vous confirmé les participants peuvent encore l’annuler ou le déplacer eux-mêmes</translation>
+    </message>
+    <message>
+        <source>Cancel or move until</source>
+        <translation>Annuler ou déplacer jusqu’à</translation>
+    </message>
+    <message>
+        <source>Rescheduling</source>
+        <translation>Déplacement</translation>
     </message>
 </context>
 <context>

@@ -90,9 +90,11 @@ AvailabilityPage::AvailabilityPage(models::AdminSession* session, QWidget* paren
     overrideLayout->addWidget(m_overrideList);
     overrideLayout->addWidget(noOverrides);
 
-    auto* rulesCard =
-        new SectionCard(tr("Booking rules"),
-                        tr("How long meetings are and how they fit around each other."), content);
+    auto* rulesCard = new SectionCard(
+        tr("Booking rules"),
+        tr("How long meetings are, how they fit around each other, and which ones need "
+           "your approval."),
+        content);
     rulesCard->body()->addWidget(m_rules);
     // The hours across the top, rules and exceptions side by side, then what they offer.
     auto* columns = new QHBoxLayout;

@@ -1,11 +1,13 @@
 #include "ui/BookingRulesForm.h"
 
 #include "availability/AvailabilityService.h"
+#include "domain/Validation.h"
 #include "models/AdminSession.h"
 #include "models/ChangeWatcher.h"
 #include "models/DatabaseWorker.h"
 #include "ui/FormFeedback.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -30,6 +32,14 @@ QSpinBox* minutesBox(int maximum, int step, QWidget* parent) {
     return box;
 }
 
+QSpinBox* countBox(int maximum, const QString& unlimited, QWidget* parent) {
+    auto* box = new QSpinBox(parent);
+    box->setRange(0, maximum);
+    box->setSpecialValueText(unlimited);
+    box->setAccelerated(true);
+    return box;
+}
+
 } // namespace
 
 BookingRulesForm::BookingRulesForm(models::AdminSession* session, QWidget* parent)
@@ -42,7 +52,13 @@ BookingRulesForm::BookingRulesForm(models::AdminSession* session, QWidget* paren
     , m_bufferAfter(minutesBox(480, 5, this))
     , m_notice(minutesBox(43200, 30, this))
     , m_horizon(new QSpinBox(this))
-    , m_cap(new QSpinBox(this))
+    , m_cap(countBox(validation::kMaxBookingsPerDay, tr("No limit"), this))
+    , m_weeklyCap(countBox(validation::kMaxBookingsPerWeek, tr("No limit"), this))
+    , m_monthlyCap(countBox(validation::kMaxBookingsPerMonth, tr("No limit"), this))
+    , m_approval(new QComboBox(this))
+    , m_approvalWithin(new QSpinBox(this))
+    , m_changeNotice(new QSpinBox(this))
+    , m_reschedule(new QCheckBox(tr("Attendees may move their bookings"), this))
     , m_save(new QPushButton(tr("Save rules"), this))
     , m_revert(new QPushButton(tr("Revert"), this))
     , m_status(new QLabel(this))
@@ -85,13 +101,38 @@ BookingRulesForm::BookingRulesForm(models::AdminSession* session, QWidget* paren
     m_horizon->setSuffix(tr(" days"));
     m_horizon->setAccessibleName(tr("Booking window"));
     m_horizon->setToolTip(tr("How many days ahead people can book"));
-    m_cap->setRange(0, 100);
-    m_cap->setSpecialValueText(tr("No limit"));
     m_cap->setAccessibleName(tr("Bookings per day"));
     m_cap->setToolTip(tr("The most bookings SlotDesk accepts on one day"));
+    m_weeklyCap->setAccessibleName(tr("Bookings per week"));
+    m_weeklyCap->setToolTip(tr("The most bookings SlotDesk accepts from Monday to Sunday"));
+    m_monthlyCap->setAccessibleName(tr("Bookings per month"));
+    m_monthlyCap->setToolTip(tr("The most bookings SlotDesk accepts in one calendar month"));
 
-    for (QWidget* box : std::initializer_list<QWidget*>{m_default, m_interval, m_bufferBefore,
-                                                        m_bufferAfter, m_notice, m_horizon, m_cap})
+    m_approval->addItem(tr("Every request"), static_cast<int>(ApprovalPolicy::Always));
+    m_approval->addItem(tr("Requests at short notice"),
+                        static_cast<int>(ApprovalPolicy::ShortNotice));
+    m_approval->addItem(tr("None: confirm bookings at once"),
+                        static_cast<int>(ApprovalPolicy::Never));
+    m_approval->setAccessibleName(tr("Needs your approval"));
+    m_approval->setToolTip(tr("Which requests wait for you; the others are confirmed at once"));
+    m_approvalWithin->setRange(1, validation::kMaxApprovalWithinHours);
+    m_approvalWithin->setSuffix(tr(" h ahead"));
+    m_approvalWithin->setPrefix(tr("less than "));
+    m_approvalWithin->setAccessibleName(tr("Short notice"));
+    m_approvalWithin->setToolTip(
+        tr("A request starting sooner than this waits for your approval; later ones are "
+           "confirmed at once"));
+    m_changeNotice->setRange(0, validation::kMaxAttendeeChangeNoticeHours);
+    m_changeNotice->setSuffix(tr(" h before the start"));
+    m_changeNotice->setSpecialValueText(tr("Until the start"));
+    m_changeNotice->setAccessibleName(tr("Attendees can cancel or move until"));
+    m_changeNotice->setToolTip(tr("How long before a confirmed meeting attendees can still "
+                                  "cancel or move it themselves"));
+    m_reschedule->setAccessibleName(tr("Attendees may move their bookings"));
+
+    for (QWidget* box : std::initializer_list<QWidget*>{
+             m_default, m_interval, m_bufferBefore, m_bufferAfter, m_notice, m_horizon, m_cap,
+             m_weeklyCap, m_monthlyCap, m_approval, m_approvalWithin, m_changeNotice})
         box->setMinimumWidth(150);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
@@ -109,6 +150,12 @@ BookingRulesForm::BookingRulesForm(models::AdminSession* session, QWidget* paren
     addRow(tr("Minimum notice"), m_notice, QStringLiteral("minimumNotice"));
     addRow(tr("Bookable up to"), m_horizon, QStringLiteral("horizonDays"));
     addRow(tr("Bookings per day"), m_cap, QStringLiteral("maxBookingsPerDay"));
+    addRow(tr("Bookings per week"), m_weeklyCap, QStringLiteral("maxBookingsPerWeek"));
+    addRow(tr("Bookings per month"), m_monthlyCap, QStringLiteral("maxBookingsPerMonth"));
+    addRow(tr("Needs your approval"), m_approval, QStringLiteral("approvalPolicy"));
+    addRow(tr("Short notice"), m_approvalWithin, QStringLiteral("approvalWithinHours"));
+    addRow(tr("Cancel or move until"), m_changeNotice, QStringLiteral("attendeeChangeNoticeHours"));
+    addRow(tr("Rescheduling"), m_reschedule, QStringLiteral("attendeeReschedule"));
 
     m_save->setObjectName(QStringLiteral("primary"));
     m_save->setAccessibleName(tr("Save booking rules"));
@@ -124,9 +171,15 @@ BookingRulesForm::BookingRulesForm(models::AdminSession* session, QWidget* paren
     layout->addWidget(m_feedback->generalLabel());
     layout->addLayout(buttons);
 
-    for (QSpinBox* box : {m_interval, m_bufferBefore, m_bufferAfter, m_notice, m_horizon, m_cap})
+    for (QSpinBox* box : {m_interval, m_bufferBefore, m_bufferAfter, m_notice, m_horizon, m_cap,
+                          m_weeklyCap, m_monthlyCap, m_approvalWithin, m_changeNotice})
         connect(box, &QSpinBox::valueChanged, this, &BookingRulesForm::markDirty);
     connect(m_default, &QComboBox::currentIndexChanged, this, &BookingRulesForm::markDirty);
+    connect(m_approval, &QComboBox::currentIndexChanged, this, [this] {
+        updateApprovalWithin();
+        markDirty();
+    });
+    connect(m_reschedule, &QCheckBox::toggled, this, &BookingRulesForm::markDirty);
     connect(m_save, &QPushButton::clicked, this, &BookingRulesForm::save);
     connect(m_revert, &QPushButton::clicked, this, [this] {
         m_dirty = false;
@@ -174,6 +227,13 @@ void BookingRulesForm::showSettings(const BookingSettings& settings) {
     m_notice->setValue(m_loaded.minimumNotice);
     m_horizon->setValue(m_loaded.horizonDays);
     m_cap->setValue(m_loaded.maxBookingsPerDay);
+    m_weeklyCap->setValue(m_loaded.maxBookingsPerWeek);
+    m_monthlyCap->setValue(m_loaded.maxBookingsPerMonth);
+    m_approval->setCurrentIndex(m_approval->findData(static_cast<int>(m_loaded.approvalPolicy)));
+    m_approvalWithin->setValue(m_loaded.approvalWithinHours);
+    updateApprovalWithin();
+    m_changeNotice->setValue(m_loaded.attendeeChangeNoticeHours);
+    m_reschedule->setChecked(m_loaded.attendeeReschedule);
     m_loading = false;
     m_dirty = false;
     m_save->setEnabled(false);
@@ -222,7 +282,18 @@ BookingSettings BookingRulesForm::settingsFromFields() const {
     s.minimumNotice = m_notice->value();
     s.horizonDays = m_horizon->value();
     s.maxBookingsPerDay = m_cap->value();
+    s.maxBookingsPerWeek = m_weeklyCap->value();
+    s.maxBookingsPerMonth = m_monthlyCap->value();
+    s.approvalPolicy = static_cast<ApprovalPolicy>(m_approval->currentData().toInt());
+    s.approvalWithinHours = m_approvalWithin->value();
+    s.attendeeChangeNoticeHours = m_changeNotice->value();
+    s.attendeeReschedule = m_reschedule->isChecked();
     return s;
+}
+
+void BookingRulesForm::updateApprovalWithin() {
+    m_approvalWithin->setEnabled(m_approval->currentData().toInt() ==
+                                 static_cast<int>(ApprovalPolicy::ShortNotice));
 }
 
 void BookingRulesForm::markDirty() {

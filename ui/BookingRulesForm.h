@@ -1,6 +1,7 @@
 #pragma once
 // BookingRulesForm: the admin's booking rules (BookingSettings) — meeting lengths offered and
-// the default, slot interval, buffers, minimum notice, how far ahead, and a daily cap — saved
+// the default, slot interval, buffers, minimum notice, how far ahead, caps per day, week and
+// month, which requests need approval, and until when attendees may cancel or reschedule — saved
 // through AvailabilityService with any problem shown beside its field. It follows changes made
 // elsewhere unless the admin is in the middle of editing.
 
@@ -8,6 +9,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -36,6 +38,13 @@ public:
     [[nodiscard]] QSpinBox* noticeBox() const { return m_notice; }
     [[nodiscard]] QSpinBox* horizonBox() const { return m_horizon; }
     [[nodiscard]] QSpinBox* dailyCapBox() const { return m_cap; }
+    [[nodiscard]] QSpinBox* weeklyCapBox() const { return m_weeklyCap; }
+    [[nodiscard]] QSpinBox* monthlyCapBox() const { return m_monthlyCap; }
+    [[nodiscard]] QComboBox* approvalBox() const { return m_approval; }
+    [[nodiscard]] QSpinBox* approvalWithinBox() const { return m_approvalWithin; }
+    [[nodiscard]] QSpinBox* changeNoticeBox() const { return m_changeNotice; }
+    [[nodiscard]] QCheckBox* rescheduleBox() const { return m_reschedule; }
+    [[nodiscard]] QPushButton* saveButton() const { return m_save; }
     [[nodiscard]] FormFeedback& feedback() const { return *m_feedback; }
 
 public slots:
@@ -46,6 +55,8 @@ private:
     void showSettings(const BookingSettings& settings);
     void markDirty();
     void rebuildDefaultChoices(int preferred);
+    // The short-notice hours mean something only with that approval policy.
+    void updateApprovalWithin();
 
     models::AdminSession* m_session;
     BookingSettings m_loaded;
@@ -58,6 +69,12 @@ private:
     QSpinBox* m_notice;
     QSpinBox* m_horizon;
     QSpinBox* m_cap;
+    QSpinBox* m_weeklyCap;
+    QSpinBox* m_monthlyCap;
+    QComboBox* m_approval;
+    QSpinBox* m_approvalWithin;
+    QSpinBox* m_changeNotice;
+    QCheckBox* m_reschedule;
     QPushButton* m_save;
     QPushButton* m_revert;
     QLabel* m_status;

@@ -153,8 +153,11 @@ int create(CliContext& c) {
     auto booking = BookingService(c.database(), c.clock()).create(*admin, request);
     if (!booking)
         return c.fail(booking.error());
-    return c.print(json::toJson(*booking),
-                   QStringLiteral("Requested %1").arg(summaryLine(*booking, admin->timeZone)));
+    // The approval policy may have confirmed it at once.
+    const QString done = booking->status == BookingStatus::Confirmed
+                             ? QStringLiteral("Booked %1")
+                             : QStringLiteral("Requested %1");
+    return c.print(json::toJson(*booking), done.arg(summaryLine(*booking, admin->timeZone)));
 }
 
 // Moves a booking to --start (keeping its length unless --duration): a confirmed meeting stays

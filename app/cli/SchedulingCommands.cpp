@@ -79,30 +79,79 @@ int listSlots(CliContext& c) {
                    lines.join(u'\n'));
 }
 
-// The settings keys, their JSON names and how they map onto BookingSettings.
+// The settings keys, their JSON names, and how they read and write BookingSettings.
 struct SettingKey {
     const char* key;
     const char* field;
-    const char* unit;
-    std::function<int&(BookingSettings&)> member;
+    const char* unit; // what the value means, after it in `settings show`
+    std::function<QJsonValue(const BookingSettings&)> get;
+    std::function<Status(BookingSettings&, const QString& value)> set;
 };
+
+SettingKey numberKey(const char* key, const char* field, const char* unit,
+                     int BookingSettings::*member) {
+    return {key, field, unit, [member](const BookingSettings& s) { return QJsonValue(s.*member); },
+            [member, field](BookingSettings& s, const QString& value) -> Status {
+                bool ok = false;
+                const int number = value.toInt(&ok);
+                if (!ok)
+                    return Error::validation(
+                        QLatin1String(field),
+                        QStringLiteral("'%1' is not a whole number").arg(displayValue(value)));
+                s.*member = number;
+                return success();
+            }};
+}
 
 const std::vector<SettingKey>& settingKeys() {
     static const std::vector<SettingKey> keys{
-        {"default-duration", "defaultDuration", "min",
-         [](BookingSettings& s) -> int& { return s.defaultDuration; }},
-        {"slot-interval", "slotInterval", "min (0 = the meeting length)",
-         [](BookingSettings& s) -> int& { return s.slotInterval; }},
-        {"buffer-before", "bufferBefore", "min",
-         [](BookingSettings& s) -> int& { return s.bufferBefore; }},
-        {"buffer-after", "bufferAfter", "min",
-         [](BookingSettings& s) -> int& { return s.bufferAfter; }},
-        {"minimum-notice", "minimumNotice", "min",
-         [](BookingSettings& s) -> int& { return s.minimumNotice; }},
-        {"horizon", "horizonDays", "days",
-         [](BookingSettings& s) -> int& { return s.horizonDays; }},
-        {"max-per-day", "maxBookingsPerDay", "bookings (0 = no cap)",
-         [](BookingSettings& s) -> int& { return s.maxBookingsPerDay; }},
+        numberKey("default-duration", "defaultDuration", "min", &BookingSettings::defaultDuration),
+        numberKey("slot-interval", "slotInterval", "min (0 = the meeting length)",
+                  &BookingSettings::slotInterval),
+        numberKey("buffer-before", "bufferBefore", "min", &BookingSettings::bufferBefore),
+        numberKey("buffer-after", "bufferAfter", "min", &BookingSettings::bufferAfter),
+        numberKey("minimum-notice", "minimumNotice", "min", &BookingSettings::minimumNotice),
+        numberKey("horizon", "horizonDays", "days", &BookingSettings::horizonDays),
+        numberKey("max-per-day", "maxBookingsPerDay", "bookings (0 = no cap)",
+                  &BookingSettings::maxBookingsPerDay),
+        numberKey("max-per-week", "maxBookingsPerWeek", "bookings, Monday to Sunday (0 = no cap)",
+                  &BookingSettings::maxBookingsPerWeek),
+        numberKey("max-per-month", "maxBookingsPerMonth", "bookings (0 = no cap)",
+                  &BookingSettings::maxBookingsPerMonth),
+        {"approval", "approvalPolicy", "(always, never or short-notice)",
+         [](const BookingSettings& s) { return QJsonValue(toText(s.approvalPolicy)); },
+         [](BookingSettings& s, const QString& value) -> Status {
+             const auto policy = approvalPolicyFromString(value);
+             if (!policy)
+                 return Error::validation(
+                     QStringLiteral("approvalPolicy"),
+                     QStringLiteral("'%1' is not one of always, never, short-notice")
+                         .arg(displayValue(value)));
+             s.approvalPolicy = *policy;
+             return success();
+         }},
+        numberKey("approval-within", "approvalWithinHours",
+                  "hours (short-notice: a start less than this ahead needs approval)",
+                  &BookingSettings::approvalWithinHours),
+        numberKey("change-notice", "attendeeChangeNoticeHours",
+                  "hours before the start attendees may cancel or move (0 = until the start)",
+                  &BookingSettings::attendeeChangeNoticeHours),
+        {"attendee-reschedule", "attendeeReschedule", "(on or off)",
+         [](const BookingSettings& s) { return QJsonValue(s.attendeeReschedule); },
+         [](BookingSettings& s, const QString& value) -> Status {
+             const QString v = value.toLower();
+             if (v == QLatin1String("on") || v == QLatin1String("true") ||
+                 v == QLatin1String("yes") || v == QLatin1String("1"))
+                 s.attendeeReschedule = true;
+             else if (v == QLatin1String("off") || v == QLatin1String("false") ||
+                      v == QLatin1String("no") || v == QLatin1String("0"))
+                 s.attendeeReschedule = false;
+             else
+                 return Error::validation(
+                     QStringLiteral("attendeeReschedule"),
+                     QStringLiteral("'%1' is not on or off").arg(displayValue(value)));
+             return success();
+         }},
     };
     return keys;
 }
@@ -118,19 +167,21 @@ int showSettings(CliContext& c, BookingSettings settings) {
     QJsonObject json;
     QStringList lines;
     for (const auto& key : settingKeys()) {
-        const int value = key.member(settings);
+        const QJsonValue value = key.get(settings);
         json.insert(QLatin1String(key.field), value);
+        const QString text = value.isBool()     ? QLatin1String(value.toBool() ? "on" : "off")
+                             : value.isString() ? value.toString()
+                                                : QString::number(value.toInt());
         lines.append(QStringLiteral("%1 %2 %3")
-                         .arg(QString::fromLatin1(key.key).leftJustified(17))
-                         .arg(value)
-                         .arg(QLatin1String(key.unit)));
+                         .arg(QString::fromLatin1(key.key).leftJustified(20), text,
+                              QLatin1String(key.unit)));
     }
     QJsonArray durations;
     for (int d : settings.durations)
         durations.append(d);
     json.insert(QStringLiteral("durations"), durations);
     lines.insert(1, QStringLiteral("%1 %2 min")
-                        .arg(QStringLiteral("durations").leftJustified(17),
+                        .arg(QStringLiteral("durations").leftJustified(20),
                              durationsText(settings.durations)));
     return c.print(json, lines.join(u'\n'));
 }
@@ -188,12 +239,8 @@ int settingsSet(CliContext& c) {
             return c.usage(
                 QStringLiteral("unknown setting '%1'; known: %2")
                     .arg(displayValue(key), knownSettingKeys().join(QStringLiteral(", "))));
-        bool ok = false;
-        match->member(changed) = value.toInt(&ok);
-        if (!ok)
-            return c.fail(Error::validation(
-                QLatin1String(match->field),
-                QStringLiteral("'%1' is not a whole number").arg(displayValue(value))));
+        if (auto s = match->set(changed, value); !s)
+            return c.fail(s.error());
         // Choosing a new default length offers it too.
         if (QLatin1String(match->field) == QLatin1String("defaultDuration") &&
             !changed.durations.contains(changed.defaultDuration) && changed.durations.size() == 1)
@@ -312,7 +359,8 @@ QList<Command> schedulingCommands() {
         QStringLiteral("settings show"),
         {},
         0,
-        QStringLiteral("Booking rules: lengths, buffers, notice, horizon, daily cap"),
+        QStringLiteral("Booking rules: lengths, buffers, notice, horizon, caps, approval, "
+                       "attendee changes"),
         {},
         settingsShow,
         {}};
@@ -324,7 +372,9 @@ QList<Command> schedulingCommands() {
                                {},
                                settingsSet,
                                QStringLiteral("KEY is one of %1; VALUE is a whole number "
-                                              "(durations: minutes separated by commas).")
+                                              "(durations: minutes separated by commas; "
+                                              "approval: always, never or short-notice; "
+                                              "attendee-reschedule: on or off).")
                                    .arg(keys)};
     Command overridesAddCommand{
         QStringLiteral("overrides add"),

@@ -73,6 +73,18 @@ const dataKey = () => `${state.tz}|${state.duration}`;
 const isNarrow = () => window.matchMedia('(max-width: 719px)').matches;
 const providers = () => (state.profile && Array.isArray(state.profile.videoProviders) ? state.profile.videoProviders : []);
 const providerName = (p) => (t(`video.${p}`) === `video.${p}` ? p : t(`video.${p}`));
+/**
+ * Whether a request for a slot starting at `start` waits for the host, by the profile's approval
+ * policy (a server that does not say asks for approval). The server decides; this tells the
+ * attendee beforehand.
+ */
+function needsApproval(start) {
+  const p = state.profile;
+  if (p.approvalPolicy === 'never') return false;
+  if (p.approvalPolicy === 'short-notice') return Date.parse(start) - Date.now() < Number(p.approvalWithinHours) * 3600000;
+  return true;
+}
+const submitLabel = () => t(state.slot && !needsApproval(state.slot.start) ? 'form.submitInstant' : 'form.submit');
 function initials(name) {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
@@ -120,8 +132,9 @@ function renderProfile() {
   document.title = `${t('book.title', { name: p.name })} · ${t('app.name')}`;
   el.hostName.textContent = p.name;
   el.avatar.textContent = initials(p.name);
-  el.approvalText.textContent = t('book.approvalNote', { name: p.name });
-  el.formNote.textContent = t('form.approval', { name: p.name });
+  el.approvalText.textContent = p.approvalPolicy === 'never' ? t('book.approvalNever')
+    : p.approvalPolicy === 'short-notice' ? t('book.approvalShortNotice', { name: p.name, hours: p.approvalWithinHours })
+      : t('book.approvalNote', { name: p.name });
   const list = providers();
   el.videoFact.hidden = list.length === 0;
   if (list.length) {
@@ -179,6 +192,11 @@ function renderChosen() {
   const s = new Date(state.slot.start); const e = new Date(state.slot.end);
   el.chosenDate.textContent = formatLongDate(s, state.tz);
   el.chosenRange.textContent = formatTimeRange(s, e, state.tz, state.h12);
+  // What sending does for this time: a request the host decides on, or a booking at once.
+  const approval = needsApproval(state.slot.start);
+  el.formNote.textContent = approval ? t('form.approval', { name: state.profile.name }) : t('form.instant');
+  el.booking.dataset.approval = approval ? 'request' : 'instant';
+  if (!state.submitting && Date.now() >= state.waitUntil) el.submitLabel.textContent = submitLabel();
 }
 
 // ---------- data ----------
@@ -706,7 +724,7 @@ function setSubmitting(on) {
   state.submitting = on;
   el.submit.classList.toggle('is-busy', on);
   el.submit.setAttribute('aria-disabled', String(on));
-  el.submitLabel.textContent = t(on ? 'form.sending' : 'form.submit');
+  el.submitLabel.textContent = on ? t('form.sending') : submitLabel();
   el.form.setAttribute('aria-busy', String(on));
 }
 
@@ -718,7 +736,7 @@ function startWait(seconds) {
     if (left <= 0) {
       clearInterval(state.waitTimer);
       el.submit.disabled = false;
-      el.submitLabel.textContent = t('form.submit');
+      el.submitLabel.textContent = submitLabel();
       hideFormAlert();
       return;
     }
@@ -826,7 +844,11 @@ function showDone(booking, v) {
   const s = new Date(booking.startTime || state.slot.start);
   const e = new Date(booking.endTime || state.slot.end);
   const url = new URL(booking.manageUrl, location.href).href;
-  el.doneBody.textContent = t('done.body', { name: state.profile.name });
+  // The host's standing rule may have confirmed it at once.
+  const confirmed = booking.status === 'confirmed';
+  el.donePanel.dataset.status = confirmed ? 'confirmed' : 'pending';
+  el.doneTitle.textContent = t(confirmed ? 'done.titleConfirmed' : 'done.title');
+  el.doneBody.textContent = t(confirmed ? 'done.bodyConfirmed' : 'done.body', { name: state.profile.name });
   const rows = [
     [t('done.what'), t('done.whatValue', { duration: formatDuration(state.duration), name: state.profile.name })],
     [t('done.when'), `${formatLongDate(s, state.tz)}\n${formatTimeRange(s, e, state.tz, state.h12)} (${zoneLabel(state.tz)})`],
@@ -839,11 +861,11 @@ function showDone(booking, v) {
   // Keep name/email for another booking; the notes were for this one.
   session.set('draft', { name: el.name.value, email: el.email.value, notes: '', video: v.video });
   el.notes.value = '';
-  document.title = `${t('done.title')} · ${t('app.name')}`;
+  document.title = `${el.doneTitle.textContent} · ${t('app.name')}`;
   setStep('done');
   window.scrollTo({ top: 0 });
   el.doneTitle.focus();
-  announce(t('done.announce'));
+  announce(t(confirmed ? 'done.announceConfirmed' : 'done.announce'));
 }
 
 start();

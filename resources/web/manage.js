@@ -1,8 +1,9 @@
-// SlotDesk manage page: GET /booking/{id}?token=T. Status, add to calendar, cancel.
+// SlotDesk manage page: GET /booking/{id}?token=T. Status, add to calendar, cancel (within the
+// host's rules, which the page explains when they stop the attendee).
 import {
   $, h, t, api, enc, announce, applyStrings, prefs, showPageError,
   detectTimeZone, isValidTimeZone, zoneLabel, zoneOffset, localeUses12h,
-  formatLongDate, formatTimeRange,
+  formatLongDate, formatTime, formatTimeRange,
 } from './common.js';
 
 const STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'];
@@ -21,7 +22,7 @@ const el = {
   when: $('#m-when'), zone: $('#m-zone'), host: $('#m-host'),
   videoRow: $('#m-video-row'), video: $('#m-video'), attendee: $('#m-attendee'),
   notesRow: $('#m-notes-row'), notes: $('#m-notes'),
-  ics: $('#m-ics'), again: $('#m-again'), cancel: $('#m-cancel'),
+  ics: $('#m-ics'), again: $('#m-again'), cancel: $('#m-cancel'), rule: $('#m-rule'),
   dialog: $('#cancel-dialog'), dTitle: $('#cd-title'), dBody: $('#cd-body'), reason: $('#cd-reason'),
   dAlert: $('#cd-alert'), keep: $('#cd-keep'), confirm: $('#cd-confirm'), confirmLabel: $('#cd-confirm-label'),
   form: $('#cancel-form'),
@@ -35,6 +36,14 @@ const h12 = () => { const v = prefs.get('hourCycle'); return v ? v === '12' : lo
 /** The attendee's zone from the booking; the browser's if the booking has none we can use. */
 const zone = () => (booking && isValidTimeZone(booking.timezone) ? booking.timezone : detectTimeZone());
 const safeHttpUrl = (u) => { try { const x = new URL(u); return x.protocol === 'https:' || x.protocol === 'http:' ? x.href : null; } catch { return null; } };
+
+/** Why the host's rules stop the attendee cancelling: the API names the rule (`cancelBlockedBy`, or an error's field). */
+function blockedText(rule) {
+  const name = (booking && booking.host && booking.host.name) || '';
+  if (rule === 'attendeeChangeNoticeHours') return t('manage.noticeRule', { name, hours: booking ? booking.attendeeChangeNoticeHours : '' });
+  if (rule === 'start') return t('manage.startedRule');
+  return t('manage.cannotCancel');
+}
 
 async function load({ focus = false, quiet = false } = {}) {
   const res = await api(`${base}${q}`);
@@ -87,6 +96,18 @@ function render() {
   if (b.host && b.host.username) el.again.href = `/${enc(b.host.username)}`;
   el.cancel.hidden = !b.canCancel;
   el.cancel.textContent = t(status === 'pending' ? 'manage.withdraw' : 'manage.cancel');
+  // The host's notice rule: until when cancelling works, or why it no longer does.
+  const hours = Number(b.attendeeChangeNoticeHours) || 0;
+  let rule = '';
+  if (live && !b.canCancel && b.cancelBlockedBy) {
+    rule = blockedText(b.cancelBlockedBy);
+  } else if (b.canCancel && status === 'confirmed' && hours > 0) {
+    const until = new Date(s.getTime() - hours * 3600000);
+    rule = t('manage.changeUntil', { time: `${formatLongDate(until, tz)}, ${formatTime(until, tz, h12())}` });
+  }
+  el.rule.textContent = rule;
+  el.rule.hidden = !rule;
+  el.rule.dataset.rule = live && !b.canCancel && b.cancelBlockedBy ? b.cancelBlockedBy : '';
 }
 
 function showAlert(message) {
@@ -126,6 +147,11 @@ async function confirmCancel() {
     el.dAlert.hidden = false;
     return;
   }
+  if (res.status === 422 && res.error && res.error.field === 'reason') {
+    el.dAlert.textContent = t('err.problem', { message: res.error.message || '' });
+    el.dAlert.hidden = false;
+    return;
+  }
   el.dialog.close();
   if (res.ok && res.data) {
     booking = res.data;
@@ -135,9 +161,10 @@ async function confirmCancel() {
     announce(t('manage.cancelled'));
     return;
   }
-  if (res.status === 409) {
+  if (res.status === 409 || res.status === 422) {
+    // Decided meanwhile (409), or too late by the host's rules (422, the error names the rule).
     await load();
-    showAlert(t('manage.cannotCancel'));
+    showAlert(res.status === 422 ? blockedText(res.error && res.error.field) : t('manage.cannotCancel'));
     el.alert.focus();
     return;
   }

@@ -17,6 +17,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcBooking, "slotdesk.booking")
 
@@ -81,6 +82,29 @@ Status handOverIntegrations(const QSqlDatabase& db, const core::Clock& clock,
     return CalendarOutbox::enqueueForTransition(db, clock, movedBefore, movedAfter);
 }
 
+QString hoursText(int hours) {
+    return hours == 1 ? QStringLiteral("1 hour's") : QStringLiteral("%1 hours'").arg(hours);
+}
+
+// Why a start the engine would otherwise offer is refused: its day, week or month is full.
+Error capReached(scheduling::CapPeriod period, const BookingSettings& settings) {
+    const auto [cap, per] = [&]() -> std::pair<int, QString> {
+        switch (period) {
+        case scheduling::CapPeriod::Day:
+            return {settings.maxBookingsPerDay, QStringLiteral("day")};
+        case scheduling::CapPeriod::Week:
+            return {settings.maxBookingsPerWeek, QStringLiteral("week")};
+        case scheduling::CapPeriod::Month:
+            return {settings.maxBookingsPerMonth, QStringLiteral("month")};
+        }
+        return {0, QString()};
+    }();
+    return Error::conflict(QStringLiteral("That %1 is fully booked (at most %2 a %1)")
+                               .arg(per, cap == 1 ? QStringLiteral("1 booking")
+                                                  : QStringLiteral("%1 bookings").arg(cap)),
+                           QStringLiteral("start"));
+}
+
 } // namespace
 
 Result<Booking> BookingService::findForAttendee(const QString& bookingId, const QString& token) {
@@ -121,6 +145,49 @@ Result<Booking> BookingService::cancelForAttendee(const QString& bookingId, cons
     if (!booking)
         return booking.error();
     return transition(booking->userId, bookingId, BookingStatus::Cancelled, reason, true);
+}
+
+bool BookingService::needsApproval(const BookingSettings& settings, const QDateTime& start,
+                                   const QDateTime& now) {
+    switch (settings.approvalPolicy) {
+    case ApprovalPolicy::Always:
+        return true;
+    case ApprovalPolicy::Never:
+        return false;
+    case ApprovalPolicy::ShortNotice:
+        return now.msecsTo(start) < 3600 * 1000 * qint64(settings.approvalWithinHours);
+    }
+    return true;
+}
+
+Status BookingService::checkAttendeeChange(const BookingSettings& settings, const Booking& booking,
+                                           AttendeeChange change, const QDateTime& now) {
+    const bool cancel = change == AttendeeChange::Cancel;
+    if (!cancel && !settings.attendeeReschedule)
+        return Error::validation(QStringLiteral("attendeeReschedule"),
+                                 QStringLiteral("The host does not let attendees reschedule"));
+    const qint64 msLeft = now.msecsTo(booking.startTime);
+    if (msLeft < 0)
+        return Error::validation(QStringLiteral("start"),
+                                 cancel ? QStringLiteral("The meeting has started; it can no "
+                                                         "longer be cancelled")
+                                        : QStringLiteral("The meeting has started; it can no "
+                                                         "longer be rescheduled"));
+    if (booking.status == BookingStatus::Confirmed &&
+        msLeft < 3600 * 1000 * qint64(settings.attendeeChangeNoticeHours))
+        return Error::validation(
+            QStringLiteral("attendeeChangeNoticeHours"),
+            QStringLiteral("%1 needs at least %2 notice before the start")
+                .arg(cancel ? QStringLiteral("Cancelling") : QStringLiteral("Rescheduling"),
+                     hoursText(settings.attendeeChangeNoticeHours)));
+    return success();
+}
+
+Status BookingService::checkAttendeeChange(const Booking& booking, AttendeeChange change) {
+    auto settings = storage::BookingSettingsRepository(m_database.connection()).get(booking.userId);
+    if (!settings)
+        return settings.error();
+    return checkAttendeeChange(*settings, booking, change, m_clock.now());
 }
 
 Status BookingService::checkOfferedDuration(const QString& userId, int duration) {
@@ -223,6 +290,7 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
 
     if (auto s = checkSlot(admin, *settings, start, request.duration); !s)
         return s.error();
+    const bool confirmNow = !needsApproval(*settings, start, now);
 
     Booking booking;
     booking.userId = admin.id;
@@ -234,7 +302,7 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     booking.timeZone = request.timeZone;
     booking.language = request.language;
     booking.requestedVideoProvider = request.videoProvider;
-    booking.status = BookingStatus::Pending;
+    booking.status = confirmNow ? BookingStatus::Confirmed : BookingStatus::Pending;
     const QString token = ManageToken::generate();
     booking.manageTokenHash = ManageToken::hash(token);
     if (auto s = validation::booking(booking); !s)
@@ -242,9 +310,19 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     auto created = storage::BookingRepository(db, m_clock).create(booking);
     if (!created)
         return created.error();
-    // The e-mails the request owes are queued in the same transaction.
-    if (auto s = mail::MailOutbox::enqueueForCreation(db, *created, now); !s)
+    // What the booking owes is queued in the same transaction: for a request, its e-mails; for a
+    // booking the standing rule confirmed, what approving that request would have queued.
+    if (confirmNow) {
+        Booking requested = *created;
+        requested.status = BookingStatus::Pending;
+        if (auto s = CalendarOutbox::enqueueForTransition(db, m_clock, requested, *created); !s)
+            return s.error();
+        if (auto s = mail::MailOutbox::enqueueForTransition(db, requested, *created, false, now);
+            !s)
+            return s.error();
+    } else if (auto s = mail::MailOutbox::enqueueForCreation(db, *created, now); !s) {
         return s.error();
+    }
     if (auto s = tx->commit(); !s)
         return s.error();
     if (manageToken)
@@ -276,14 +354,19 @@ Status BookingService::checkSlot(const User& admin, const BookingSettings& setti
         return input.error();
     const scheduling::Interval wanted{toEngine(start), toEngine(end)};
     if (!scheduling::SlotEngine::offers(*input, wanted, toEngine(now))) {
-        // Would it be a slot if nothing were booked? Then someone was faster; else it never was.
+        // Would it be a slot if nothing were booked? Then someone was faster (to the time, or to
+        // the last place a cap allows); else it never was.
+        const auto full = scheduling::SlotEngine::fullPeriod(*input, wanted.start);
         input->bookings.clear();
         input->busyEvents.clear();
-        if (scheduling::SlotEngine::offers(*input, wanted, toEngine(now)))
-            return Error::conflict(QStringLiteral("That slot is no longer available"),
-                                   QStringLiteral("start"));
-        return Error::validation(QStringLiteral("start"),
-                                 QStringLiteral("The start time is not one of the offered slots"));
+        if (!scheduling::SlotEngine::offers(*input, wanted, toEngine(now)))
+            return Error::validation(
+                QStringLiteral("start"),
+                QStringLiteral("The start time is not one of the offered slots"));
+        if (full)
+            return capReached(*full, settings);
+        return Error::conflict(QStringLiteral("That slot is no longer available"),
+                               QStringLiteral("start"));
     }
     return success();
 }
@@ -304,15 +387,6 @@ Result<Booking> BookingService::rescheduleForAttendee(const QString& bookingId,
         return s.error();
     return move(booking->userId, booking->id, request.start, request.duration, request.timeZone, {},
                 true);
-}
-
-Status BookingService::attendeeMayReschedule(const User& admin, const Booking& booking) {
-    // TODO(policies): return checkAttendeeChange(admin, booking, ChangeKind::Reschedule) — the
-    // admin's minimum notice for attendee changes and the switch that turns reschedule off
-    // (branch `policies`); until the two are joined every attendee move is allowed here.
-    Q_UNUSED(admin)
-    Q_UNUSED(booking)
-    return success();
 }
 
 Status BookingService::checkMovable(const Booking& booking, bool byAttendee) {
@@ -336,12 +410,7 @@ Status BookingService::checkMovable(const Booking& booking, bool byAttendee) {
     }
     if (!byAttendee)
         return success();
-    auto admin = storage::UserRepository(db).findById(booking.userId);
-    if (!admin)
-        return admin.error();
-    if (!*admin)
-        return bookingNotFound();
-    return attendeeMayReschedule(**admin, booking);
+    return checkAttendeeChange(booking, AttendeeChange::Reschedule);
 }
 
 Result<Booking> BookingService::move(const QString& userId, const QString& bookingId,
@@ -388,8 +457,12 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     if (auto s = checkSlot(**admin, *settings, startUtc, duration, original.id); !s)
         return s.error();
 
-    // The admin's move of a confirmed meeting is confirmed at once; anything else is a request.
-    const bool confirmNow = !byAttendee && original.status == BookingStatus::Confirmed;
+    // The admin's move of a confirmed meeting is confirmed at once, and so is the attendee's move
+    // when the admin's approval policy confirms a request for that start without asking; anything
+    // else is a request.
+    const QDateTime now = m_clock.now();
+    const bool confirmNow = byAttendee ? !needsApproval(*settings, startUtc, now)
+                                       : original.status == BookingStatus::Confirmed;
     Booking moved = original;
     moved.id.clear();
     moved.startTime = startUtc;
@@ -425,7 +498,6 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     if (!updated)
         return updated.error();
 
-    const QDateTime now = m_clock.now();
     if (confirmNow) {
         Booking asRequested = *created;
         asRequested.status = BookingStatus::Pending;
@@ -433,10 +505,11 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
             !s)
             return s.error();
     }
-    // The attendee's move is a new request to the admin; the admin's move is news to the
-    // attendee.
-    if (auto s = byAttendee ? mail::MailOutbox::enqueueForCreation(db, *created, now)
-                            : mail::MailOutbox::enqueueForReschedule(db, *created, now);
+    // The attendee's move waiting for approval is a new request to the admin; a move made (or
+    // the admin's move of a request) is news to the attendee.
+    if (auto s = byAttendee && !confirmNow
+                     ? mail::MailOutbox::enqueueForCreation(db, *created, now)
+                     : mail::MailOutbox::enqueueForReschedule(db, *created, now);
         !s)
         return s.error();
     if (auto s = tx->commit(); !s)
@@ -506,6 +579,16 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
     Booking booking = *found;
     if (auto s = BookingStateMachine::check(booking.status, to); !s)
         return s.error();
+    if (byAttendee) {
+        // Through the manage link the admin's rules for attendee changes apply, read in this
+        // transaction.
+        auto settings = storage::BookingSettingsRepository(db).get(userId);
+        if (!settings)
+            return settings.error();
+        if (auto s = checkAttendeeChange(*settings, booking, AttendeeChange::Cancel, m_clock.now());
+            !s)
+            return s.error();
+    }
     booking.status = to;
     booking.statusReason = reason;
     ++booking.sequence; // the attendee's calendar takes the new status over the old

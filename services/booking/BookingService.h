@@ -40,6 +40,8 @@ struct RescheduleRequest {
     int duration = 0; // minutes
     QString timeZone; // the attendee's; empty: the booking's
 };
+// What an attendee may ask to change about their booking through its manage link.
+enum class AttendeeChange { Cancel, Reschedule };
 
 class BookingService {
 public:
@@ -48,10 +50,15 @@ public:
         : m_database(database)
         , m_clock(std::move(clock)) {}
 
-    // Creates a pending booking if and only if `request.start` is a slot the engine offers right
-    // now for that length (and the fields are valid). The check and the insert share one write
+    // Creates a booking if and only if `request.start` is a slot the engine offers right now for
+    // that length (and the fields are valid). The check and the insert share one write
     // transaction, so of two overlapping requests — from any processes — at most one succeeds;
-    // the other gets a Conflict ("no longer available").
+    // the other gets a Conflict ("no longer available"; or, when a daily, weekly or monthly cap
+    // is what the others used up, a Conflict naming that cap).
+    // The booking is pending when the admin's approval policy asks for approval (needsApproval());
+    // otherwise the admin's standing rule confirms it in the same transaction, with everything
+    // approve() would queue (the calendar write, the attendee's confirmation instead of "request
+    // received"; a Zoom meeting follows from the confirmed row).
     // A fresh manage token for the attendee goes to `manageToken` (only its hash is stored).
     Result<Booking> create(const User& admin, const BookingRequest& request,
                            QString* manageToken = nullptr);
@@ -70,11 +77,29 @@ public:
     // integration cannot be read is left out (and logged).
     QList<VideoProvider> videoProviders(const User& admin);
 
+    // Whether a request starting at `start` waits for the admin under `settings`' approval
+    // policy: always, never, or when it starts less than approvalWithinHours after `now`
+    // (exactly that far ahead is confirmed at once).
+    static bool needsApproval(const BookingSettings& settings, const QDateTime& start,
+                              const QDateTime& now);
+
     // The attendee's access: NotFound alike for an unknown id and a wrong token.
     Result<Booking> findForAttendee(const QString& bookingId, const QString& token);
-    // Withdraws a pending request or cancels a confirmed booking.
+    // Withdraws a pending request or cancels a confirmed booking, if checkAttendeeChange()
+    // allows it (checked again inside the write transaction).
     Result<Booking> cancelForAttendee(const QString& bookingId, const QString& token,
                                       const QString& reason);
+    // The admin's rules for an attendee's own change, at `now`: a Validation error naming the
+    // rule, or success. Nothing may change once the meeting has started (field "start"); a
+    // confirmed meeting may be changed only until attendeeChangeNoticeHours before its start —
+    // exactly then still, a second later no more (field "attendeeChangeNoticeHours"); a pending
+    // request, which holds nobody to anything yet, may be withdrawn or moved until its start.
+    // Reschedule also needs attendeeReschedule on (field "attendeeReschedule"). Whether the
+    // status allows the change at all is BookingStateMachine's question, not this one's.
+    static Status checkAttendeeChange(const BookingSettings& settings, const Booking& booking,
+                                      AttendeeChange change, const QDateTime& now);
+    // The same with the admin's stored settings and this service's clock.
+    Status checkAttendeeChange(const Booking& booking, AttendeeChange change);
 
     // A reschedule is a new booking linked to the one it moves (rescheduledFromId on the new one,
     // rescheduledToId on the original), made in one write transaction that applies every rule
@@ -145,8 +170,6 @@ private:
     // counts as free.
     Status checkSlot(const User& admin, const BookingSettings& settings, const QDateTime& start,
                      int duration, const QString& ignoredBookingId = {});
-    // Hook for the admin's attendee-change policy (minimum notice, reschedule turned off).
-    Status attendeeMayReschedule(const User& admin, const Booking& booking);
     // In the approving transaction of a move request `moved`: cancels its original if that is
     // still the confirmed meeting it moves ("Rescheduled to <time>") and raises `moved`'s
     // SEQUENCE above it. The original as it is now; std::nullopt when it had nothing to hand

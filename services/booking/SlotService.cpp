@@ -96,6 +96,8 @@ Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,
     input.rules.minimumNotice = std::chrono::minutes(settings.minimumNotice);
     input.rules.horizon = std::chrono::days(settings.horizonDays);
     input.rules.maxBookingsPerDay = settings.maxBookingsPerDay;
+    input.rules.maxBookingsPerWeek = settings.maxBookingsPerWeek;
+    input.rules.maxBookingsPerMonth = settings.maxBookingsPerMonth;
 
     auto blocks = storage::AvailabilityRepository(db).list(admin.id, true);
     if (!blocks)
@@ -125,7 +127,12 @@ Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,
     const qint64 margin = 86400 + 60 * qint64(settings.bufferBefore + settings.bufferAfter);
     const QDateTime busyFrom = from.addSecs(-margin);
     const QDateTime busyTo = to.addSecs(margin);
-    auto bookings = storage::BookingRepository(db).listHoldingTime(admin.id, busyFrom, busyTo);
+    // The caps count every booking in the weeks or months the window touches: reach that far.
+    const int capDays = settings.maxBookingsPerMonth > 0  ? 32
+                        : settings.maxBookingsPerWeek > 0 ? 8
+                                                          : 0;
+    auto bookings = storage::BookingRepository(db).listHoldingTime(
+        admin.id, busyFrom.addDays(-capDays), busyTo.addDays(capDays));
     if (!bookings)
         return bookings.error();
     input.bookings.reserve(static_cast<std::size_t>(bookings->size()));

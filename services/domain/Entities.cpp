@@ -43,6 +43,11 @@ constexpr std::array<std::pair<SyncStatus, const char*>, 3> kSyncStatus{{
 constexpr std::array<std::pair<CalendarType, const char*>, 1> kCalendarType{{
     {CalendarType::GoogleCalendar, "google-calendar"},
 }};
+constexpr std::array<std::pair<ApprovalPolicy, const char*>, 3> kApprovalPolicy{{
+    {ApprovalPolicy::Always, "always"},
+    {ApprovalPolicy::Never, "never"},
+    {ApprovalPolicy::ShortNotice, "short-notice"},
+}};
 
 } // namespace
 
@@ -58,6 +63,9 @@ QString toText(SyncStatus status) {
 QString toText(CalendarType type) {
     return nameOf(kCalendarType, type);
 }
+QString toText(ApprovalPolicy policy) {
+    return nameOf(kApprovalPolicy, policy);
+}
 
 std::optional<BookingStatus> bookingStatusFromString(const QString& text) {
     return valueOf(kBookingStatus, text);
@@ -70,6 +78,9 @@ std::optional<SyncStatus> syncStatusFromString(const QString& text) {
 }
 std::optional<CalendarType> calendarTypeFromString(const QString& text) {
     return valueOf(kCalendarType, text);
+}
+std::optional<ApprovalPolicy> approvalPolicyFromString(const QString& text) {
+    return valueOf(kApprovalPolicy, text);
 }
 
 } // namespace slotdesk

@@ -15,6 +15,10 @@ enum class BookingStatus { Pending, Confirmed, Rejected, Cancelled };
 enum class VideoProvider { GoogleMeet, Zoom };
 enum class SyncStatus { Active, Error, Disconnected };
 enum class CalendarType { GoogleCalendar };
+// When an attendee's request needs the admin's approval: always (a request waits), never (the
+// admin's standing rule confirms it at once), or only when its start is less than
+// BookingSettings::approvalWithinHours away (later ones are confirmed at once).
+enum class ApprovalPolicy { Always, Never, ShortNotice };
 
 QString toText(BookingStatus status);
 QString toText(VideoProvider provider);
@@ -24,6 +28,8 @@ std::optional<BookingStatus> bookingStatusFromString(const QString& text);
 std::optional<VideoProvider> videoProviderFromString(const QString& text);
 std::optional<SyncStatus> syncStatusFromString(const QString& text);
 std::optional<CalendarType> calendarTypeFromString(const QString& text);
+QString toText(ApprovalPolicy policy); // "always", "never", "short-notice"
+std::optional<ApprovalPolicy> approvalPolicyFromString(const QString& text);
 
 struct User {
     QString id;
@@ -120,6 +126,16 @@ struct BookingSettings {
     int minimumNotice = 120;   // minutes
     int horizonDays = 60;      // how far ahead attendees may book
     int maxBookingsPerDay = 0; // 0 = no cap
+    // Caps per ISO week (Monday to Sunday) and calendar month in the admin's zone; 0 = no cap.
+    // Like the daily cap they count pending and confirmed bookings.
+    int maxBookingsPerWeek = 0;
+    int maxBookingsPerMonth = 0;
+    ApprovalPolicy approvalPolicy = ApprovalPolicy::Always;
+    int approvalWithinHours = 24; // ShortNotice: a start less than this far away needs approval
+    // How long before the start an attendee may still cancel or reschedule a confirmed meeting,
+    // in hours; 0 = any time before the start.
+    int attendeeChangeNoticeHours = 0;
+    bool attendeeReschedule = true; // whether attendees may move their own bookings
     QDateTime updatedAt;
 };
 

@@ -227,8 +227,27 @@ Status bookingSettings(const BookingSettings& s) {
             inRange(s.horizonDays, 1, 365, QStringLiteral("horizonDays"), QStringLiteral("days"));
         !r)
         return r;
-    return inRange(s.maxBookingsPerDay, 0, 100, QStringLiteral("maxBookingsPerDay"),
-                   QStringLiteral("bookings"));
+    const QString bookings = QStringLiteral("bookings");
+    const QString hours = QStringLiteral("hours");
+    const struct {
+        int value;
+        int low;
+        int high;
+        const char* field;
+        const QString& unit;
+    } ranges[] = {
+        {s.maxBookingsPerDay, 0, kMaxBookingsPerDay, "maxBookingsPerDay", bookings},
+        {s.maxBookingsPerWeek, 0, kMaxBookingsPerWeek, "maxBookingsPerWeek", bookings},
+        {s.maxBookingsPerMonth, 0, kMaxBookingsPerMonth, "maxBookingsPerMonth", bookings},
+        {s.approvalWithinHours, 1, kMaxApprovalWithinHours, "approvalWithinHours", hours},
+        {s.attendeeChangeNoticeHours, 0, kMaxAttendeeChangeNoticeHours, "attendeeChangeNoticeHours",
+         hours},
+    };
+    for (const auto& r : ranges) {
+        if (auto status = inRange(r.value, r.low, r.high, QLatin1String(r.field), r.unit); !status)
+            return status;
+    }
+    return success();
 }
 
 Status availabilityOverride(const AvailabilityOverride& o) {

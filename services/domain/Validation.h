@@ -17,6 +17,12 @@ inline constexpr int kMaxNameLength = 200;
 inline constexpr int kMaxEmailLength = 254;
 inline constexpr int kMaxNotesLength = 2000;
 inline constexpr int kMaxReasonLength = 500; // why a booking was cancelled or rejected
+// Upper bounds of the booking policies (BookingSettings); the database's CHECKs say the same.
+inline constexpr int kMaxBookingsPerDay = 100;
+inline constexpr int kMaxBookingsPerWeek = 500;
+inline constexpr int kMaxBookingsPerMonth = 2000;
+inline constexpr int kMaxApprovalWithinHours = 720;       // 30 days
+inline constexpr int kMaxAttendeeChangeNoticeHours = 720; // 30 days
 
 Status email(const QString& value, const QString& field = QStringLiteral("email"));
 Status timeZone(const QString& value, const QString& field = QStringLiteral("timezone"));

@@ -172,6 +172,84 @@ private:
     std::vector<std::uint32_t> m_first;
 };
 
+// The local date that begins the cap period containing `day`, and the one that begins the next.
+date::local_days periodStart(CapPeriod period, date::local_days day) {
+    switch (period) {
+    case CapPeriod::Day:
+        return day;
+    case CapPeriod::Week:
+        return day - (date::weekday{day} - date::Monday); // ISO weeks start on Monday
+    case CapPeriod::Month: {
+        const date::year_month_day ymd{day};
+        return date::local_days{ymd.year() / ymd.month() / 1};
+    }
+    }
+    return day;
+}
+
+date::local_days nextPeriodStart(CapPeriod period, date::local_days start) {
+    switch (period) {
+    case CapPeriod::Day:
+        return start + date::days{1};
+    case CapPeriod::Week:
+        return start + date::days{7};
+    case CapPeriod::Month: {
+        const date::year_month_day ymd{start};
+        return date::local_days{(ymd.year() / ymd.month() + date::months{1}) / 1};
+    }
+    }
+    return start + date::days{1};
+}
+
+// The instants at which the cap periods covering local dates [firstDay, lastDay] begin, plus the
+// end of the last one: period k is [bounds[k], bounds[k + 1]). Midnights are resolved with each
+// date's own offset, so a week or month across a DST change has its true length.
+std::vector<Instant> periodBounds(ZoneCursor& zone, CapPeriod period, date::local_days firstDay,
+                                  date::local_days lastDay) {
+    std::vector<Instant> bounds;
+    date::local_days day = periodStart(period, firstDay);
+    for (;;) {
+        bounds.push_back(zone.startOfDay(day));
+        if (day > lastDay) {
+            break;
+        }
+        day = nextPeriodStart(period, day);
+    }
+    return bounds;
+}
+
+// Bookings starting in each period of `bounds` (bookings outside them are not counted).
+std::vector<int> bookingsPerPeriod(const std::vector<Interval>& bookings,
+                                   const std::vector<Instant>& bounds) {
+    std::vector<int> counts(bounds.size() - 1, 0);
+    for (const Interval& booking : bookings) {
+        if (booking.start < bounds.front() || booking.start >= bounds.back()) {
+            continue;
+        }
+        const auto next = std::upper_bound(bounds.cbegin(), bounds.cend(), booking.start);
+        ++counts[static_cast<std::size_t>(next - bounds.cbegin()) - 1];
+    }
+    return counts;
+}
+
+struct Cap {
+    CapPeriod period;
+    int limit;
+};
+
+// The caps that are on, day first.
+std::vector<Cap> activeCaps(const SlotRules& rules) {
+    std::vector<Cap> caps;
+    for (const Cap cap : {Cap{CapPeriod::Day, rules.maxBookingsPerDay},
+                          Cap{CapPeriod::Week, rules.maxBookingsPerWeek},
+                          Cap{CapPeriod::Month, rules.maxBookingsPerMonth}}) {
+        if (cap.limit > 0) {
+            caps.push_back(cap);
+        }
+    }
+    return caps;
+}
+
 // Marks candidates [i0, i1) as unavailable in a difference array, so that any number of
 // overlapping busy intervals costs O(1) each. An empty range (i0 == i1) cancels itself out.
 void markRange(std::vector<int>& blocked, std::size_t i0, std::size_t i1) {
@@ -244,31 +322,23 @@ std::vector<Instant> offeredStarts(const SlotInput& input, Instant now, Instant 
     markBusy(input.bookings);
     markBusy(input.busyEvents);
 
-    if (rules.maxBookingsPerDay > 0 && !input.bookings.empty()) {
-        // Midnights of the admin-local days the candidates fall on; a booking's day is found by
-        // binary search among them instead of a zone conversion per booking.
+    const std::vector<Cap> caps = activeCaps(rules);
+    if (!caps.empty() && !input.bookings.empty()) {
+        // A booking's period is found by binary search among the periods' first instants
+        // instead of a zone conversion per booking.
         ZoneCursor& admin = zones.get(input.adminTimeZone);
         const date::local_days firstDay = admin.localDate(firstStart);
         const date::local_days lastDay = admin.localDate(lastStart);
-        std::vector<Instant> midnights;
-        for (date::local_days day = firstDay; day <= lastDay + date::days{1};
-             day += date::days{1}) {
-            midnights.push_back(admin.startOfDay(day));
-        }
-        std::vector<int> counts(midnights.size() - 1, 0);
-        for (const Interval& booking : input.bookings) {
-            if (booking.start < midnights.front() || booking.start >= midnights.back()) {
-                continue;
-            }
-            const auto next = std::upper_bound(midnights.cbegin(), midnights.cend(), booking.start);
-            ++counts[static_cast<std::size_t>(next - midnights.cbegin()) - 1];
-        }
-        for (std::size_t d = 0; d < counts.size(); ++d) {
-            if (counts[d] >= rules.maxBookingsPerDay) {
-                const auto from =
-                    std::lower_bound(candidates.cbegin(), candidates.cend(), midnights[d]);
-                const auto to = std::lower_bound(from, candidates.cend(), midnights[d + 1]);
-                markRange(blocked, index(from), index(to));
+        for (const Cap& cap : caps) {
+            const std::vector<Instant> bounds = periodBounds(admin, cap.period, firstDay, lastDay);
+            const std::vector<int> counts = bookingsPerPeriod(input.bookings, bounds);
+            for (std::size_t k = 0; k < counts.size(); ++k) {
+                if (counts[k] >= cap.limit) {
+                    const auto from =
+                        std::lower_bound(candidates.cbegin(), candidates.cend(), bounds[k]);
+                    const auto to = std::lower_bound(from, candidates.cend(), bounds[k + 1]);
+                    markRange(blocked, index(from), index(to));
+                }
             }
         }
     }
@@ -344,6 +414,22 @@ bool SlotEngine::offers(const SlotInput& input, Instant start, Instant now) {
 
 bool SlotEngine::offers(const SlotInput& input, Interval slot, Instant now) {
     return slot.end - slot.start == input.rules.length && offers(input, slot.start, now);
+}
+
+std::optional<CapPeriod> SlotEngine::fullPeriod(const SlotInput& input, Instant start) {
+    const std::vector<Cap> caps = activeCaps(input.rules);
+    if (caps.empty()) {
+        return std::nullopt;
+    }
+    ZoneCursor admin(date::locate_zone(input.adminTimeZone));
+    const date::local_days day = admin.localDate(start);
+    for (const Cap& cap : caps) {
+        if (bookingsPerPeriod(input.bookings, periodBounds(admin, cap.period, day, day)).front() >=
+            cap.limit) {
+            return cap.period;
+        }
+    }
+    return std::nullopt;
 }
 
 Instant SlotEngine::toInstant(LocalTime local, const std::string& zone) {

@@ -53,16 +53,24 @@ struct SlotRules {
     std::chrono::minutes bufferAfter{0};     // free time required after an existing busy interval
     std::chrono::minutes minimumNotice{120}; // nothing starts before now + minimumNotice
     std::chrono::days horizon{60};           // nothing starts after now + horizon
-    int maxBookingsPerDay = 0;               // 0 = no cap; counted per local day in adminTimeZone
+    // Caps on the bookings whose start falls in one period of adminTimeZone's calendar: a local
+    // day, an ISO week (Monday 00:00 to the next Monday 00:00), a calendar month. 0 = no cap.
+    int maxBookingsPerDay = 0;
+    int maxBookingsPerWeek = 0;
+    int maxBookingsPerMonth = 0;
 };
+
+// The calendar periods the caps count in (SlotRules::maxBookingsPer...).
+enum class CapPeriod { Day, Week, Month };
 
 struct SlotInput {
     std::vector<WeeklyBlock> blocks; // active blocks only
     std::vector<DateOverride> overrides;
     SlotRules rules;
-    std::string adminTimeZone; // used for the daily cap
+    std::string adminTimeZone; // the caps' calendar
     // Busy time. Bookings are the admin's pending/confirmed bookings (they also count towards the
-    // daily cap); events are busy calendar events. Neither needs to be sorted or disjoint.
+    // caps, so they must cover every period a cap counts in); events are busy calendar events.
+    // Neither needs to be sorted or disjoint.
     std::vector<Interval> bookings;
     std::vector<Interval> busyEvents;
 };
@@ -94,8 +102,8 @@ struct SlotDay {
 // chain of availability running unbroken for days) is aligned to that epoch grid instead. This
 // keeps the grid independent of the query window, so compute() and offers() always agree.
 //
-// Every zone name the call needs (block, override, viewer, and adminTimeZone when the daily cap
-// is on) goes through date::locate_zone, which throws std::runtime_error for an unknown name.
+// Every zone name the call needs (block, override, viewer, and adminTimeZone when a cap is on)
+// goes through date::locate_zone, which throws std::runtime_error for an unknown name.
 // Callers validate zones before they get here; the engine lets the exception propagate.
 class SlotEngine {
 public:
@@ -110,6 +118,11 @@ public:
     // Same, for a requested [start, end): false unless end - start is exactly the rules' length,
     // so a booking request cannot smuggle in a longer or shorter meeting.
     [[nodiscard]] static bool offers(const SlotInput& input, Interval slot, Instant now);
+
+    // The first of day, week and month (in that order) whose cap the period containing `start`
+    // has reached with input.bookings; std::nullopt when none has (or no cap is set). This is
+    // why offers() says no for a start that is otherwise free.
+    [[nodiscard]] static std::optional<CapPeriod> fullPeriod(const SlotInput& input, Instant start);
 
     // The UTC instant of a wall-clock time in `zone`. A time inside a spring-forward gap maps to
     // the first instant after the gap; an ambiguous fall-back time maps to the earlier instant.

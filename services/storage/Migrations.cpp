@@ -353,6 +353,28 @@ const std::vector<Migration>& migrations() {
              {"CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at)", nullptr},
              {"CREATE INDEX mail_outbox_booking ON mail_outbox (booking_id)", nullptr},
          }},
+        // Booking policies (issue 16).
+        {11,
+         "booking policies: approval, attendee changes, weekly and monthly caps",
+         {
+             // When a request needs approval; 'short-notice': only when its start is less than
+             // approval_within_hours away.
+             "ALTER TABLE booking_settings ADD COLUMN approval_policy TEXT NOT NULL "
+             "DEFAULT 'always' CHECK (approval_policy IN ('always', 'never', 'short-notice'))",
+             "ALTER TABLE booking_settings ADD COLUMN approval_within_hours INTEGER NOT NULL "
+             "DEFAULT 24 CHECK (approval_within_hours BETWEEN 1 AND 720)",
+             // Hours before the start until which an attendee may cancel or move a confirmed
+             // meeting (0: until the start), and whether they may move it at all.
+             "ALTER TABLE booking_settings ADD COLUMN attendee_change_notice_hours INTEGER NOT "
+             "NULL DEFAULT 0 CHECK (attendee_change_notice_hours BETWEEN 0 AND 720)",
+             "ALTER TABLE booking_settings ADD COLUMN attendee_reschedule INTEGER NOT NULL "
+             "DEFAULT 1 CHECK (attendee_reschedule IN (0, 1))",
+             // Caps per ISO week and calendar month in the admin's zone (0: none).
+             "ALTER TABLE booking_settings ADD COLUMN max_bookings_per_week INTEGER NOT NULL "
+             "DEFAULT 0 CHECK (max_bookings_per_week BETWEEN 0 AND 500)",
+             "ALTER TABLE booking_settings ADD COLUMN max_bookings_per_month INTEGER NOT NULL "
+             "DEFAULT 0 CHECK (max_bookings_per_month BETWEEN 0 AND 2000)",
+         }},
     };
     return all;
 }

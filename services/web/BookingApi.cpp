@@ -156,12 +156,17 @@ HttpResponse BookingApi::profile(const QString& username) {
     QJsonArray videoProviders;
     for (const VideoProvider provider : m_bookings.videoProviders(*user))
         videoProviders.append(toText(provider));
-    return HttpResponse::json(200, {{QStringLiteral("username"), user->username},
-                                    {QStringLiteral("name"), user->name},
-                                    {QStringLiteral("timezone"), user->timeZone},
-                                    {QStringLiteral("durations"), durations},
-                                    {QStringLiteral("defaultDuration"), settings->defaultDuration},
-                                    {QStringLiteral("videoProviders"), videoProviders}});
+    return HttpResponse::json(
+        200, {{QStringLiteral("username"), user->username},
+              {QStringLiteral("name"), user->name},
+              {QStringLiteral("timezone"), user->timeZone},
+              {QStringLiteral("durations"), durations},
+              {QStringLiteral("defaultDuration"), settings->defaultDuration},
+              {QStringLiteral("videoProviders"), videoProviders},
+              {QStringLiteral("approvalPolicy"), toText(settings->approvalPolicy)},
+              {QStringLiteral("approvalWithinHours"), settings->approvalWithinHours},
+              {QStringLiteral("attendeeChangeNoticeHours"), settings->attendeeChangeNoticeHours},
+              {QStringLiteral("attendeeReschedule"), settings->attendeeReschedule}});
 }
 
 Result<qint64> BookingApi::changeStamp() {
@@ -312,19 +317,40 @@ QJsonValue BookingApi::linkedBooking(const QString& userId, const QString& id) {
                        {QStringLiteral("endTime"), timeformat::toRfc3339Utc(linked->endTime)}};
 }
 
-QJsonObject BookingApi::attendeeView(const Booking& b) {
+Result<QJsonObject> BookingApi::attendeeView(const Booking& b) {
     QJsonObject host;
     if (auto user = m_profiles.byId(b.userId))
         host = {{QStringLiteral("name"), user->name}, {QStringLiteral("username"), user->username}};
-    const bool canCancel =
-        (b.status == BookingStatus::Pending || b.status == BookingStatus::Confirmed) &&
-        b.endTime > m_clock.now();
+    // Whether the attendee may still cancel or move it, and if not which rule stops them (the
+    // field of checkAttendeeChange()'s error), so the manage page can say why.
+    const bool live = b.status == BookingStatus::Pending || b.status == BookingStatus::Confirmed;
+    const auto settings = AvailabilityService(m_database).settings(b.userId);
+    if (!settings)
+        return settings.error();
+    const QDateTime now = m_clock.now();
+    const auto allowed = [&](AttendeeChange change) -> std::pair<bool, QJsonValue> {
+        if (!live)
+            return {false, QJsonValue()};
+        const Status check = BookingService::checkAttendeeChange(*settings, b, change, now);
+        if (check)
+            return {true, QJsonValue()};
+        return {false, QJsonValue(check.error().field)};
+    };
+    const auto [canCancel, cancelBlockedBy] = allowed(AttendeeChange::Cancel);
+    // A move also needs no other move waiting for approval (BookingService::checkMovable()).
+    const Status movable = live ? m_bookings.checkMovable(b, true) : Status(success());
+    const bool canReschedule = live && movable.ok();
+    const QJsonValue rescheduleBlockedBy =
+        live && !movable.ok() && !movable.error().field.isEmpty()
+            ? QJsonValue(movable.error().field)
+            : QJsonValue();
     const auto provider = b.videoProvider ? b.videoProvider : b.requestedVideoProvider;
     QJsonObject view{
         {QStringLiteral("id"), b.id},
         {QStringLiteral("status"), toText(b.status)},
         {QStringLiteral("startTime"), timeformat::toRfc3339Utc(b.startTime)},
         {QStringLiteral("endTime"), timeformat::toRfc3339Utc(b.endTime)},
+        {QStringLiteral("duration"), int(b.startTime.secsTo(b.endTime) / 60)},
         {QStringLiteral("timezone"), b.timeZone},
         {QStringLiteral("attendeeName"), b.attendeeName},
         {QStringLiteral("attendeeEmail"), b.attendeeEmail},
@@ -333,13 +359,22 @@ QJsonObject BookingApi::attendeeView(const Booking& b) {
         {QStringLiteral("videoLink"),
          b.videoLink.isEmpty() ? QJsonValue() : QJsonValue(b.videoLink)},
         {QStringLiteral("host"), host},
-        {QStringLiteral("canCancel"), canCancel}};
-    // Moves: whether this one may be moved now, and the bookings it replaces and was replaced by.
-    view.insert(QStringLiteral("duration"), int(b.startTime.secsTo(b.endTime) / 60));
-    view.insert(QStringLiteral("canReschedule"), m_bookings.checkMovable(b, true).ok());
-    view.insert(QStringLiteral("rescheduledFrom"), linkedBooking(b.userId, b.rescheduledFromId));
-    view.insert(QStringLiteral("rescheduledTo"), linkedBooking(b.userId, b.rescheduledToId));
+        {QStringLiteral("attendeeChangeNoticeHours"), settings->attendeeChangeNoticeHours},
+        {QStringLiteral("canCancel"), canCancel},
+        {QStringLiteral("cancelBlockedBy"), cancelBlockedBy},
+        {QStringLiteral("canReschedule"), canReschedule},
+        {QStringLiteral("rescheduleBlockedBy"), rescheduleBlockedBy},
+        // The bookings this one replaces and was replaced by.
+        {QStringLiteral("rescheduledFrom"), linkedBooking(b.userId, b.rescheduledFromId)},
+        {QStringLiteral("rescheduledTo"), linkedBooking(b.userId, b.rescheduledToId)}};
     return view;
+}
+
+HttpResponse BookingApi::viewResponse(const Booking& booking, int status) {
+    auto view = attendeeView(booking);
+    if (!view)
+        return HttpResponse::error(view.error());
+    return HttpResponse::json(status, *view);
 }
 
 HttpResponse BookingApi::attendeeBooking(const QString& id, const HttpRequest& request) {
@@ -348,7 +383,7 @@ HttpResponse BookingApi::attendeeBooking(const QString& id, const HttpRequest& r
     if (!booking)
         return booking.error().code == ErrorCode::NotFound ? notFound()
                                                            : HttpResponse::error(booking.error());
-    return HttpResponse::json(200, attendeeView(*booking));
+    return viewResponse(*booking, 200);
 }
 
 HttpResponse BookingApi::cancelBooking(const QString& id, const HttpRequest& request) {
@@ -362,7 +397,7 @@ HttpResponse BookingApi::cancelBooking(const QString& id, const HttpRequest& req
         return cancelled.error().code == ErrorCode::NotFound
                    ? notFound()
                    : HttpResponse::error(cancelled.error());
-    return HttpResponse::json(200, attendeeView(*cancelled));
+    return viewResponse(*cancelled, 200);
 }
 
 HttpResponse BookingApi::rescheduleBooking(const QString& id, const HttpRequest& request) {
@@ -378,9 +413,11 @@ HttpResponse BookingApi::rescheduleBooking(const QString& id, const HttpRequest&
         return moved.error().code == ErrorCode::NotFound ? notFound()
                                                          : HttpResponse::error(moved.error());
     // The same token opens the new booking (it is one of its original's).
-    QJsonObject body = attendeeView(*moved);
-    body.insert(QStringLiteral("manageUrl"), m_links.manageLink(request, moved->id, token));
-    return HttpResponse::json(201, body);
+    auto body = attendeeView(*moved);
+    if (!body)
+        return HttpResponse::error(body.error());
+    body->insert(QStringLiteral("manageUrl"), m_links.manageLink(request, moved->id, token));
+    return HttpResponse::json(201, *body);
 }
 
 HttpResponse BookingApi::calendarFile(const QString& id, const HttpRequest& request) {

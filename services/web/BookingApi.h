@@ -51,7 +51,10 @@ private:
     HttpResponse page(const char* file, int status = 200) const;
     HttpResponse asset(const QString& name) const;
 
-    QJsonObject attendeeView(const Booking& booking);
+    // The attendee's view of their booking (docs/API.md): with what they may still change and
+    // which rule stops them otherwise, and the bookings a move links it to.
+    Result<QJsonObject> attendeeView(const Booking& booking);
+    HttpResponse viewResponse(const Booking& booking, int status);
     // A booking the attendee's booking is linked to by a move, in brief; null when none.
     QJsonValue linkedBooking(const QString& userId, const QString& id);
     // 429 while `request`'s address is over the booking limit (new bookings and moves alike).

@@ -1,6 +1,7 @@
 // Race-free booking across processes: several slotdesk-cli processes ask for the same (or
 // overlapping) time on one database at once; exactly one wins, the rest are told the slot is
-// no longer available, and the database holds exactly the winner.
+// no longer available, and the database holds exactly the winner. Likewise for a weekly cap:
+// processes asking for different free times of one week never book more than the cap.
 
 #include "availability/AvailabilityService.h"
 #include "storage/BookingRepository.h"
@@ -30,8 +31,10 @@ class TestBookingRace : public QObject {
         QStringList other;
     };
 
-    // Starts every request as its own process before waiting for any of them.
-    Outcome race(const QList<QPair<QDateTime, int>>& requests) {
+    // Starts every request as its own process before waiting for any of them. A refusal counts
+    // as a conflict when its message says `conflict`.
+    Outcome race(const QList<QPair<QDateTime, int>>& requests,
+                 const QString& conflict = QStringLiteral("That slot is no longer available")) {
         std::vector<std::unique_ptr<QProcess>> processes;
         int n = 0;
         for (const auto& [start, minutes] : requests) {
@@ -54,7 +57,7 @@ class TestBookingRace : public QObject {
             const QString err = QString::fromUtf8(process->readAllStandardError());
             if (process->exitCode() == 0)
                 ++outcome.wins;
-            else if (process->exitCode() == 1 && err.contains("That slot is no longer available"))
+            else if (process->exitCode() == 1 && err.contains(conflict))
                 ++outcome.conflicts;
             else
                 outcome.other << QString("exit %1: %2").arg(process->exitCode()).arg(err.trimmed());
@@ -124,6 +127,36 @@ private slots:
             }
         }
         QVERIFY(outcome.wins >= 1 && outcome.wins <= 2);
+    }
+
+    void weeklyCapHoldsUnderARace() {
+        // Eight different free times in the (UTC) week starting on the Monday 3-4 weeks ahead,
+        // far from the other cases' times; the cap lets three through.
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        const QDate monday = today.addDays(21 + (8 - today.dayOfWeek()) % 7);
+        const QDateTime weekStart = monday.startOfDay(Qt::UTC);
+        {
+            auto db = m_tdb.open();
+            QVERIFY(db.ok());
+            AvailabilityService availability(**db);
+            BookingSettings settings = *availability.settings(m_admin.id);
+            settings.maxBookingsPerWeek = 3;
+            QVERIFY(availability.saveSettings(settings).ok());
+        }
+        QList<QPair<QDateTime, int>> requests;
+        for (int i = 0; i < 8; ++i)
+            requests.append({weekStart.addSecs(qint64(i) * 17 * 3600), 30});
+        const Outcome outcome =
+            race(requests, QStringLiteral("That week is fully booked (at most 3 bookings a week)"));
+        QVERIFY2(outcome.other.isEmpty(), qPrintable(outcome.other.join('\n')));
+        QCOMPARE(outcome.wins, 3);
+        QCOMPARE(outcome.conflicts, 5);
+        QCOMPARE(bookingsBetween(weekStart, weekStart.addDays(7)), 3);
+        auto db = m_tdb.open();
+        AvailabilityService availability(**db);
+        BookingSettings settings = *availability.settings(m_admin.id);
+        settings.maxBookingsPerWeek = 0;
+        QVERIFY(availability.saveSettings(settings).ok());
     }
 };
 

@@ -142,7 +142,9 @@ private slots:
         const QString id = seed("2026-12-01T08:00:00Z", &original, &minted);
         const QString otherId = seed("2026-12-01T09:00:00Z", &otherOriginal, &otherMinted);
         QVERIFY(!id.isEmpty() && !otherId.isEmpty());
-        BookingService service(*m_db);
+        // Before the bookings start: an attendee can cancel only until then.
+        const core::ManualClock before(test::utc("2026-11-25T12:00:00Z"));
+        BookingService service(*m_db, before.clock());
         // The booking's status when `token` opens `bookingId`, else the error's message.
         const auto opened = [&](const QString& bookingId, const QString& token) {
             auto found = service.findForAttendee(bookingId, token);

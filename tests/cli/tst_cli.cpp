@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -155,8 +156,10 @@ private slots:
                  0);
         const QJsonObject shown = cliJson({"settings", "show"}).object();
         for (auto it = shown.begin(); it != shown.end(); ++it) {
-            const QString value = it.key() == QLatin1String("durations")
-                                      ? QStringLiteral("15,30")
+            const QString value = it.key() == QLatin1String("durations") ? QStringLiteral("15,30")
+                                  : it.value().isString()                ? it.value().toString()
+                                  : it.value().isBool()
+                                      ? QLatin1String(it.value().toBool() ? "on" : "off")
                                       : QString::number(it.value().toInt());
             const Run r = cli({"settings", "set", it.key(), value});
             QVERIFY2(r.exitCode == 0, qPrintable(it.key() + u' ' + r.err));
@@ -173,11 +176,86 @@ private slots:
                  5);
         const Run unknown = cli({"settings", "set", "colour", "blue"});
         QCOMPARE(unknown.exitCode, 1);
-        for (const char* key :
-             {"durations", "default-duration", "slot-interval", "buffer-before", "buffer-after",
-              "minimum-notice", "horizon", "max-per-day", "defaultDuration", "slotInterval",
-              "bufferBefore", "bufferAfter", "minimumNotice", "horizonDays", "maxBookingsPerDay"})
+        for (const char* key : {"durations",
+                                "default-duration",
+                                "slot-interval",
+                                "buffer-before",
+                                "buffer-after",
+                                "minimum-notice",
+                                "horizon",
+                                "max-per-day",
+                                "max-per-week",
+                                "max-per-month",
+                                "approval",
+                                "approval-within",
+                                "change-notice",
+                                "attendee-reschedule",
+                                "defaultDuration",
+                                "slotInterval",
+                                "bufferBefore",
+                                "bufferAfter",
+                                "minimumNotice",
+                                "horizonDays",
+                                "maxBookingsPerDay",
+                                "maxBookingsPerWeek",
+                                "maxBookingsPerMonth",
+                                "approvalPolicy",
+                                "approvalWithinHours",
+                                "attendeeChangeNoticeHours",
+                                "attendeeReschedule"})
             QVERIFY2(unknown.err.contains(QLatin1String(key)), key);
+    }
+
+    // The booking policies round-trip: set by their CLI names, shown by their JSON names and in
+    // the text listing, read back by the next command, refused in one line naming the field.
+    void bookingPoliciesRoundTrip() {
+        QCOMPARE(cli({"init", "--username", "alice", "--name", "Alice", "--email",
+                      "alice@example.org", "--timezone", "UTC"})
+                     .exitCode,
+                 0);
+        const QList<QPair<QStringList, QPair<QString, QJsonValue>>> changes{
+            {{"approval", "short-notice"}, {"approvalPolicy", QJsonValue("short-notice")}},
+            {{"approval-within", "12"}, {"approvalWithinHours", QJsonValue(12)}},
+            {{"change-notice", "48"}, {"attendeeChangeNoticeHours", QJsonValue(48)}},
+            {{"attendee-reschedule", "off"}, {"attendeeReschedule", QJsonValue(false)}},
+            {{"max-per-week", "5"}, {"maxBookingsPerWeek", QJsonValue(5)}},
+            {{"max-per-month", "12"}, {"maxBookingsPerMonth", QJsonValue(12)}},
+        };
+        for (const auto& [arguments, expected] : changes) {
+            const QJsonObject shown = cliJson(QStringList{"settings", "set"} + arguments).object();
+            QCOMPARE(shown.value(expected.first), expected.second);
+        }
+        const QJsonObject again = cliJson({"settings", "show"}).object();
+        for (const auto& change : changes)
+            QCOMPARE(again.value(change.second.first), change.second.second);
+        const Run text = cli({"settings", "show"});
+        QVERIFY2(text.out.contains(QRegularExpression("approval +short-notice")),
+                 qPrintable(text.out));
+        QVERIFY2(text.out.contains(QRegularExpression("attendee-reschedule +off")),
+                 qPrintable(text.out));
+        QCOMPARE(cliJson({"settings", "set", "attendeeReschedule", "on"})
+                     .object()
+                     .value("attendeeReschedule"),
+                 QJsonValue(true));
+        QCOMPARE(cliJson({"settings", "set", "approvalPolicy", "never"})
+                     .object()
+                     .value("approvalPolicy"),
+                 QJsonValue("never"));
+
+        const Run badPolicy = cli({"settings", "set", "approval", "sometimes"});
+        QCOMPARE(badPolicy.exitCode, 1);
+        QVERIFY2(badPolicy.err.contains("approvalPolicy") &&
+                     badPolicy.err.contains("always, never, short-notice"),
+                 qPrintable(badPolicy.err));
+        QCOMPARE(badPolicy.err.count(u'\n'), 1);
+        const Run badNotice = cli({"settings", "set", "change-notice", "1000"});
+        QCOMPARE(badNotice.exitCode, 1);
+        QVERIFY2(badNotice.err.contains("attendeeChangeNoticeHours"), qPrintable(badNotice.err));
+        const Run badSwitch = cli({"settings", "set", "attendee-reschedule", "maybe"});
+        QCOMPARE(badSwitch.exitCode, 1);
+        QVERIFY2(badSwitch.err.contains("attendeeReschedule"), qPrintable(badSwitch.err));
+        QCOMPARE(cliJson({"settings", "show"}).object().value("attendeeChangeNoticeHours"),
+                 QJsonValue(48));
     }
 
     void initCreatesTheAdminOnce() {

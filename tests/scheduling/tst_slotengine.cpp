@@ -170,6 +170,8 @@ private slots:
     void viewerGrouping();
     void offers_data();
     void offers();
+    void fullPeriod_data();
+    void fullPeriod();
     void busyMatchesBruteForce_data();
     void busyMatchesBruteForce();
     void longChainAlignsToEpochGrid();
@@ -466,6 +468,67 @@ void TestSlotEngine::compute_data() {
         << capped(1, {span("2026-01-14T04:00:00Z", "2026-01-14T04:30:00Z")})
         << query("2026-01-13", "2026-01-14") << wednesday;
 
+    // --- Weekly and monthly caps: periods of the admin's calendar, across DST changes ----------
+    // Berlin's week of Mon 2026-03-23 runs from 2026-03-22T23:00Z (CET) to 2026-03-29T22:00Z
+    // (CEST): 167 hours. Slots on the Sundays 23:00-24:00 and the Mondays 00:30-01:00, Berlin.
+    const auto berlinWeekCap = [berlin](std::vector<Interval> bookings) {
+        SlotInput in =
+            input({block(Sun, "23:00", "24:00", berlin), block(Mon, "00:30", "01:00", berlin)});
+        in.adminTimeZone = berlin;
+        in.rules.maxBookingsPerWeek = 1;
+        in.bookings = std::move(bookings);
+        return in;
+    };
+    QTest::newRow("weekly cap: the full week's slots go, the next week's after 22:00Z stay")
+        << berlinWeekCap({span("2026-03-25T12:00:00Z", "2026-03-25T12:30:00Z")})
+        << query("2026-03-22", "2026-03-30")
+        << QStringList{"2026-03-22T22:00:00Z", "2026-03-22T22:30:00Z", "2026-03-29T22:30:00Z"};
+    // Monday 00:00-00:15 CEST is 22:00Z on Sunday: a CET offset would put it in the week before.
+    QTest::newRow("weekly cap: a booking at 00:00 CEST on Monday fills the next week")
+        << berlinWeekCap({span("2026-03-29T22:00:00Z", "2026-03-29T22:15:00Z")})
+        << query("2026-03-22", "2026-03-30")
+        << QStringList{"2026-03-22T22:00:00Z", "2026-03-22T22:30:00Z", "2026-03-22T23:30:00Z",
+                       "2026-03-29T21:00:00Z", "2026-03-29T21:30:00Z"};
+    QTest::newRow("weekly cap not reached")
+        <<
+        [&] {
+            SlotInput in = berlinWeekCap({span("2026-03-25T12:00:00Z", "2026-03-25T12:30:00Z")});
+            in.rules.maxBookingsPerWeek = 2;
+            return in;
+        }()
+        << query("2026-03-22", "2026-03-30")
+        << QStringList{"2026-03-22T22:00:00Z", "2026-03-22T22:30:00Z", "2026-03-22T23:30:00Z",
+                       "2026-03-29T21:00:00Z", "2026-03-29T21:30:00Z", "2026-03-29T22:30:00Z"};
+    // New York's week of Mon 2026-10-26 ends at 2026-11-02T05:00Z (EST), 169 hours after it
+    // began: Sunday 23:00 EST (04:00Z) still belongs to it, an EDT offset would say Monday.
+    QTest::newRow("weekly cap: Sunday 23:00 EST after the fall change is still that week")
+        <<
+        [ny] {
+            SlotInput in =
+                input({block(Sun, "23:30", "24:00", ny), block(Mon, "00:30", "01:00", ny)});
+            in.adminTimeZone = ny;
+            in.rules.maxBookingsPerWeek = 1;
+            in.bookings = {span("2026-11-02T04:00:00Z", "2026-11-02T04:15:00Z")};
+            return in;
+        }()
+        << query("2026-10-26", "2026-11-02")
+        << QStringList{"2026-10-26T03:30:00Z", "2026-11-02T05:30:00Z"};
+    // Berlin's April begins at 2026-03-31T22:00Z (CEST); its March began in CET.
+    const auto berlinMonthCap = [berlin](std::vector<Interval> bookings) {
+        SlotInput in =
+            input({block(Tue, "23:30", "24:00", berlin), block(Wed, "00:30", "01:00", berlin)});
+        in.adminTimeZone = berlin;
+        in.rules.maxBookingsPerMonth = 1;
+        in.bookings = std::move(bookings);
+        return in;
+    };
+    QTest::newRow("monthly cap: a booking at 00:00 CEST on April 1 fills April")
+        << berlinMonthCap({span("2026-03-31T22:00:00Z", "2026-03-31T22:15:00Z")})
+        << query("2026-03-31", "2026-03-31") << QStringList{"2026-03-31T21:30:00Z"};
+    QTest::newRow("monthly cap: a booking on March 2 (CET) fills March to its CEST end")
+        << berlinMonthCap({span("2026-03-02T12:00:00Z", "2026-03-02T12:30:00Z")})
+        << query("2026-03-31", "2026-03-31") << QStringList{"2026-03-31T22:30:00Z"};
+
     // --- Overrides -----------------------------------------------------------------------------
     QTest::newRow("override: unavailable day")
         <<
@@ -715,6 +778,56 @@ void TestSlotEngine::offers() {
     if (minutes{lengthMinutes} == in.rules.length) {
         QCOMPARE(listed, expected);
     }
+}
+
+void TestSlotEngine::fullPeriod_data() {
+    QTest::addColumn<SlotInput>("in");
+    QTest::addColumn<QString>("start");
+    QTest::addColumn<QString>("expected"); // "day", "week", "month" or "" for none
+
+    const char* berlin = "Europe/Berlin";
+    SlotInput in = input({});
+    in.adminTimeZone = berlin;
+    // Two bookings in Berlin's week of Mon 2026-03-23, one on its Sunday (after the change).
+    in.bookings = {span("2026-03-25T12:00:00Z", "2026-03-25T12:30:00Z"),
+                   span("2026-03-29T20:00:00Z", "2026-03-29T20:30:00Z")};
+    const auto with = [&](int day, int week, int month) {
+        SlotInput capped = in;
+        capped.rules.maxBookingsPerDay = day;
+        capped.rules.maxBookingsPerWeek = week;
+        capped.rules.maxBookingsPerMonth = month;
+        return capped;
+    };
+    QTest::newRow("no caps") << with(0, 0, 0) << "2026-03-29T21:00:00Z"
+                             << "";
+    QTest::newRow("day full") << with(1, 0, 0) << "2026-03-29T21:00:00Z"
+                              << "day";
+    QTest::newRow("day and week full: the day is named") << with(1, 2, 0) << "2026-03-29T21:00:00Z"
+                                                         << "day";
+    QTest::newRow("week full, day not") << with(2, 2, 0) << "2026-03-28T09:00:00Z"
+                                        << "week";
+    QTest::newRow("week not full") << with(0, 3, 0) << "2026-03-28T09:00:00Z"
+                                   << "";
+    QTest::newRow("Monday 00:00 CEST is the next week") << with(0, 2, 0) << "2026-03-29T22:00:00Z"
+                                                        << "";
+    QTest::newRow("Sunday 23:59:59 CEST is this week") << with(0, 2, 0) << "2026-03-29T21:59:59Z"
+                                                       << "week";
+    QTest::newRow("month full") << with(0, 0, 2) << "2026-03-01T00:00:00Z"
+                                << "month";
+    QTest::newRow("April 1 00:00 CEST is the next month") << with(0, 0, 2) << "2026-03-31T22:00:00Z"
+                                                          << "";
+}
+
+void TestSlotEngine::fullPeriod() {
+    QFETCH(SlotInput, in);
+    QFETCH(QString, start);
+    QFETCH(QString, expected);
+    const auto full = SlotEngine::fullPeriod(in, utc(start));
+    const QString name = !full                                            ? QString()
+                         : *full == slotdesk::scheduling::CapPeriod::Day  ? QStringLiteral("day")
+                         : *full == slotdesk::scheduling::CapPeriod::Week ? QStringLiteral("week")
+                                                                          : QStringLiteral("month");
+    QCOMPARE(name, expected);
 }
 
 // Slot alignment never depends on busy time, so with busy intervals the result must be exactly

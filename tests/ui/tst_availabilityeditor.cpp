@@ -22,6 +22,7 @@
 #include "ui/WeeklyHoursEditor.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -208,6 +209,59 @@ private slots:
         rules->save();
         QTRY_VERIFY(!rules->feedback().message("defaultDuration").isEmpty());
         QCOMPARE(AvailabilityService(*m_db).settings(m_admin.id)->defaultDuration, 45);
+    }
+
+    // The booking policies: approval (the short-notice hours only mean something with that
+    // policy), the attendees' change notice and reschedule switch, weekly and monthly caps —
+    // saved, read back by a new form, and followed when they change elsewhere.
+    void policiesSaveAndReload() {
+        models::AdminSession session(*m_db);
+        ui::BookingRulesForm form(&session);
+        QTRY_VERIFY(form.rescheduleBox()->isChecked());
+        QCOMPARE(form.approvalBox()->currentData().toInt(), int(ApprovalPolicy::Always));
+        QVERIFY(!form.approvalWithinBox()->isEnabled());
+        QCOMPARE(form.changeNoticeBox()->text(), QStringLiteral("Until the start"));
+        QCOMPARE(form.weeklyCapBox()->text(), QStringLiteral("No limit"));
+        QVERIFY(!form.saveButton()->isEnabled());
+
+        form.approvalBox()->setCurrentIndex(
+            form.approvalBox()->findData(int(ApprovalPolicy::ShortNotice)));
+        QVERIFY(form.approvalWithinBox()->isEnabled());
+        QVERIFY(form.saveButton()->isEnabled());
+        form.approvalWithinBox()->setValue(12);
+        form.changeNoticeBox()->setValue(48);
+        form.rescheduleBox()->setChecked(false);
+        form.weeklyCapBox()->setValue(5);
+        form.monthlyCapBox()->setValue(20);
+        QTest::mouseClick(form.saveButton(), Qt::LeftButton);
+        QTRY_COMPARE(AvailabilityService(*m_db).settings(m_admin.id)->maxBookingsPerMonth, 20);
+        const auto stored = AvailabilityService(*m_db).settings(m_admin.id);
+        QCOMPARE(stored->approvalPolicy, ApprovalPolicy::ShortNotice);
+        QCOMPARE(stored->approvalWithinHours, 12);
+        QCOMPARE(stored->attendeeChangeNoticeHours, 48);
+        QVERIFY(!stored->attendeeReschedule);
+        QCOMPARE(stored->maxBookingsPerWeek, 5);
+        QTRY_VERIFY(!form.saveButton()->isEnabled());
+
+        ui::BookingRulesForm again(&session);
+        QTRY_COMPARE(again.monthlyCapBox()->value(), 20);
+        QCOMPARE(again.approvalBox()->currentData().toInt(), int(ApprovalPolicy::ShortNotice));
+        QVERIFY(again.approvalWithinBox()->isEnabled());
+        QCOMPARE(again.approvalWithinBox()->value(), 12);
+        QCOMPARE(again.changeNoticeBox()->value(), 48);
+        QVERIFY(!again.rescheduleBox()->isChecked());
+        QCOMPARE(again.weeklyCapBox()->value(), 5);
+
+        // Changed elsewhere (the CLI, another window): the form follows.
+        BookingSettings elsewhere = *stored;
+        elsewhere.approvalPolicy = ApprovalPolicy::Never;
+        elsewhere.attendeeReschedule = true;
+        QVERIFY(AvailabilityService(*m_db).saveSettings(elsewhere).ok());
+        session.watcher()->check();
+        QTRY_COMPARE(form.approvalBox()->currentData().toInt(), int(ApprovalPolicy::Never));
+        QVERIFY(form.rescheduleBox()->isChecked());
+        QVERIFY(!form.approvalWithinBox()->isEnabled());
+        QVERIFY(!form.saveButton()->isEnabled());
     }
 };
 

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // End-to-end test of the SlotDesk attendee pages (booking + manage) against a running server.
 //
-//   node tests/web/booking.e2e.mjs --base http://127.0.0.1:8765 --user alice --screenshots DIR
+//   node tests/web/booking.e2e.mjs --base http://127.0.0.1:8765 --user alice --screenshots DIR \
+//        --cli PATH/TO/slotdesk-cli --data-dir DIR
 //
-// Drives Debian's Chromium through playwright-core (no browser download). Creates at most two real
-// booking requests on the server and cancels both. Prints one line per check and finally
+// Drives Debian's Chromium through playwright-core (no browser download). Creates at most three
+// real bookings on the server and cancels them all. The host's policies (approval, the change
+// notice) are switched with `slotdesk-cli settings set` on the server's database (--cli,
+// --data-dir) and put back at the end. Prints one line per check and finally
 // "N passed, M failed"; exits non-zero when any check fails.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +31,8 @@ const { values: opt } = parseArgs({
     user: { type: 'string', default: 'alice' },
     screenshots: { type: 'string', default: path.join(os.tmpdir(), 'slotdesk-e2e-screenshots') },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
+    cli: { type: 'string', default: '' },
+    'data-dir': { type: 'string', default: '' },
   },
 });
 const BASE = opt.base.replace(/\/+$/, '');
@@ -106,6 +112,25 @@ async function slotsByDate(from, to, tz, duration) {
   const r = await apiGet(`/api/v1/users/${encodeURIComponent(USER)}/slots?from=${from}&to=${to}&timezone=${encodeURIComponent(tz)}&duration=${duration}`);
   assert.equal(r.status, 200, `slots API answered ${r.status}`);
   return new Map(r.body.days.map((d) => [d.date, d.slots.map((s) => s.start)]));
+}
+
+/** `slotdesk-cli settings set KEY VALUE` on the server's database; the server sees it at once. */
+const changedSettings = new Map();
+function setSetting(key, value) {
+  if (!opt.cli || !opt['data-dir']) throw new Error('--cli and --data-dir are needed to change the host\'s settings (run-e2e.sh passes them)');
+  const database = ['--data-dir', opt['data-dir']];
+  const before = JSON.parse(execFileSync(opt.cli, [...database, 'settings', 'show', '--json'], { encoding: 'utf8' }));
+  const saved = JSON.parse(execFileSync(opt.cli, [...database, 'settings', 'set', key, String(value), '--json'], { encoding: 'utf8' }));
+  if (!changedSettings.has(key)) changedSettings.set(key, before);
+  return saved;
+}
+/** Puts back every setting setSetting() changed (their JSON names map back to CLI keys below). */
+function restoreSettings() {
+  const jsonName = { approval: 'approvalPolicy', 'approval-within': 'approvalWithinHours', 'change-notice': 'attendeeChangeNoticeHours' };
+  for (const [key, before] of changedSettings) {
+    try { setSetting(key, before[jsonName[key]]); } catch { /* never fails the run */ }
+  }
+  changedSettings.clear();
 }
 
 // ---------- monitoring ----------
@@ -250,6 +275,11 @@ async function run(browser) {
     assert.match(csp, /script-src 'self'/, `CSP header missing or weak: "${csp}"`);
     assert.match(csp, /style-src 'self'/, `CSP header lacks style-src 'self': "${csp}"`);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  });
+
+  await check('the booking page says the host confirms every request (approval: always)', async () => {
+    assert.equal(profile.approvalPolicy, 'always');
+    await eventually(async () => assert.equal(norm(await page.textContent('#approval-text')), `${norm(profile.name)} confirms every request`));
   });
 
   await check('header shows the host name and the meeting length', async () => {
@@ -657,6 +687,72 @@ async function run(browser) {
   await shot(mp, 'phone-4-manage');
   await phone.close();
 
+  // ===== the host's policies: approval and the change notice =====
+  const pol = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: DESKTOP_TZ, colorScheme: 'light' });
+  pol.setDefaultTimeout(10000);
+  watch(pol, 'policies');
+  const pp = await pol.newPage();
+  let confirmedUrl;
+  await check('approval "never": the page says so before sending, and the booking is confirmed at once', async () => {
+    assert.equal(setSetting('approval', 'never').approvalPolicy, 'never');
+    await pp.goto(`${BASE}/${encodeURIComponent(USER)}`);
+    await eventually(async () => assert.equal(norm(await pp.textContent('#approval-text')), 'Bookings are confirmed at once'));
+    await pickFirstDay(pp);
+    await pp.click(`#slot-list button.slot >> nth=${await safeSlotIndex(pp)}`);
+    await pp.waitForSelector('#form-panel:not([hidden])');
+    assert.match(norm(await pp.textContent('#form-note')), /confirmed as soon as you book it/);
+    assert.equal(norm(await pp.textContent('#submit-label')), 'Book now');
+    await pp.fill('#f-name', 'Instant Tester');
+    await pp.fill('#f-email', `instant-${RUN}@example.com`);
+    const [res] = await Promise.all([pp.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/bookings')), pp.click('#submit-button')]);
+    const body = await res.json();
+    assert.equal(res.status(), 201);
+    assert.equal(body.status, 'confirmed');
+    const m = /\/booking\/([^/?#]+)\?token=([^&#]+)/.exec(body.manageUrl);
+    cleanup.push([m[1], decodeURIComponent(m[2])]);
+    await pp.waitForSelector('#done-panel:not([hidden])');
+    assert.equal(norm(await pp.textContent('#done-title')), 'Booking confirmed');
+    assert.match(norm(await pp.textContent('#done-body')), /You’re booked with/);
+    confirmedUrl = await pp.inputValue('#manage-url');
+  });
+  await shot(pp, 'policy-1-confirmed-at-once');
+
+  await check('approval "short-notice": the page names the hours', async () => {
+    setSetting('approval', 'short-notice');
+    setSetting('approval-within', 6);
+    await pp.goto(`${BASE}/${encodeURIComponent(USER)}`);
+    await eventually(async () => assert.equal(norm(await pp.textContent('#approval-text')), `Confirmed at once from 6 h ahead; ${norm(profile.name)} confirms times sooner than that`));
+  });
+
+  await check('change notice: the manage page says why the confirmed booking can\'t be cancelled, the API answers 422', async () => {
+    assert.ok(confirmedUrl, 'no confirmed booking to look at');
+    setSetting('change-notice', 720); // 30 days: the booking starts well within that
+    await pp.goto(confirmedUrl);
+    await pp.waitForSelector('#m-badge[data-status="confirmed"]');
+    await pp.waitForSelector('#m-rule:not([hidden])');
+    assert.ok(!(await pp.isVisible('#m-cancel')), 'cancel button shown although the notice rule forbids it');
+    assert.match(norm(await pp.textContent('#m-rule')), /asks for at least 720 h notice to cancel/);
+    const [id, token] = cleanup[cleanup.length - 1];
+    const r = await apiPost(`/api/v1/bookings/${encodeURIComponent(id)}/cancel?token=${encodeURIComponent(token)}`, {});
+    assert.equal(r.status, 422);
+    assert.equal(r.body.error.field, 'attendeeChangeNoticeHours');
+    assert.match(r.body.error.message, /720 hours' notice/);
+  });
+  await shot(pp, 'policy-2-manage-notice');
+
+  await check('without a notice the confirmed booking can be cancelled from the manage page', async () => {
+    setSetting('change-notice', 0);
+    await pp.goto(confirmedUrl);
+    await pp.waitForSelector('#m-badge[data-status="confirmed"]');
+    assert.ok(await pp.isHidden('#m-rule'), 'a rule is shown without a notice');
+    await pp.click('#m-cancel');
+    await pp.waitForSelector('#cancel-dialog[open]');
+    await pp.click('#cd-confirm');
+    await pp.waitForSelector('#m-badge[data-status="cancelled"]');
+  });
+  restoreSettings();
+  await pol.close();
+
   // ===== languages: the browser's language decides text, <html lang> and date formats =====
   const LANGUAGES = [
     {
@@ -788,6 +884,7 @@ try {
     console.log(`      stopping: later checks depend on "${e.message}"`);
   }
 } finally {
+  restoreSettings();
   // Cancel whatever this run booked that is still open (never fails the run).
   for (const [id, token] of cleanup) {
     try { await apiPost(`/api/v1/bookings/${encodeURIComponent(id)}/cancel?token=${encodeURIComponent(token)}`, {}); } catch { /* ignore */ }

@@ -1,7 +1,9 @@
 // BookingApi in this process, on a real database (SQLite, and PostgreSQL in the _postgres run),
 // with a ManualClock: what the attendee's routes answer as time passes — slots leave the listing
 // as they come inside the notice, the booking limit's window reopens after a minute to the
-// second, a booking can be cancelled until it ends, and the calendar file is stamped "now".
+// second, a booking can be cancelled until it starts (and, with the admin's notice rule, until
+// that many hours before — a late cancel is a 422 naming the rule), the profile says which
+// policies apply, and the calendar file is stamped "now".
 // (tst_webapi drives the real server process over sockets; time there is the system's.)
 
 #include "availability/AvailabilityService.h"
@@ -132,7 +134,7 @@ private slots:
         QCOMPARE(post().status, 429);
     }
 
-    void aBookingCanBeCancelledUntilItEnds() {
+    void aBookingCanBeCancelledUntilItStarts() {
         web::BookingApi api(*m_db, config(), m_time.clock());
         // Exactly at the notice limit: accepted.
         const web::HttpResponse created = api.handle(
@@ -149,10 +151,16 @@ private slots:
             return QJsonDocument::fromJson(r.body).object().value("canCancel").toBool();
         };
         QVERIFY(canCancel());
-        m_time.set(test::utc("2026-12-02T08:29:59Z")); // under way
+        m_time.set(test::utc("2026-12-02T08:00:00Z")); // starting
         QVERIFY(canCancel());
-        m_time.set(test::utc("2026-12-02T08:30:00Z")); // over
+        m_time.set(test::utc("2026-12-02T08:00:01Z")); // under way
         QVERIFY(!canCancel());
+        const QJsonObject started =
+            QJsonDocument::fromJson(api.handle(request("GET", view)).body).object();
+        QCOMPARE(started.value("cancelBlockedBy").toString(), QString("start"));
+        const web::HttpResponse refused =
+            api.handle(request("POST", "/api/v1/bookings/" + id + "/cancel?token=" + token, "{}"));
+        QCOMPARE(refused.status, 422);
 
         // The calendar file says when it was made.
         m_time.set(test::utc("2026-12-03T10:11:12Z"));
@@ -293,6 +301,84 @@ private slots:
             api.handle(request("GET", "/api/v1/bookings/" + newId + "/ics?token=" + token));
         QCOMPARE(ics.status, 200);
         QVERIFY2(ics.body.contains(("\r\nUID:" + id + "@slotdesk\r\n").toUtf8()), ics.body);
+    }
+
+    // The admin's policies reach the attendee: the profile names them, "never" answers a request
+    // with a confirmed booking, and the change notice holds to the second — exactly at the limit
+    // the cancel goes through, a second inside it is a 422 whose message names the rule.
+    void policiesReachTheAttendee() {
+        AvailabilityService availability(*m_db);
+        BookingSettings settings = *availability.settings(m_admin.id);
+        settings.approvalPolicy = ApprovalPolicy::Never;
+        settings.attendeeChangeNoticeHours = 2;
+        settings.attendeeReschedule = false;
+        QVERIFY(availability.saveSettings(settings).ok());
+        web::BookingApi api(*m_db, config(), m_time.clock());
+
+        const QJsonObject profile =
+            QJsonDocument::fromJson(api.handle(request("GET", "/api/v1/users/alice")).body)
+                .object();
+        QCOMPARE(profile.value("approvalPolicy").toString(), QString("never"));
+        QCOMPARE(profile.value("approvalWithinHours").toInt(), 24);
+        QCOMPARE(profile.value("attendeeChangeNoticeHours").toInt(), 2);
+        QCOMPARE(profile.value("attendeeReschedule").toBool(true), false);
+
+        const auto book = [&](const char* start) {
+            return api.handle(request("POST", "/api/v1/users/alice/bookings", bookingBody(start)));
+        };
+        const auto tokenOf = [](const QJsonObject& answer) {
+            return QUrlQuery(QUrl(answer.value("manageUrl").toString()))
+                .queryItemValue(QStringLiteral("token"));
+        };
+        const web::HttpResponse firstCreated = book("2026-12-02T09:00:00Z");
+        QVERIFY2(firstCreated.status == 201, firstCreated.body.constData());
+        const QJsonObject first = QJsonDocument::fromJson(firstCreated.body).object();
+        const QString firstToken = tokenOf(first);
+        QCOMPARE(first.value("status").toString(), QString("confirmed"));
+        const web::HttpResponse secondCreated = book("2026-12-02T09:30:00Z");
+        QVERIFY2(secondCreated.status == 201, secondCreated.body.constData());
+        const QJsonObject second = QJsonDocument::fromJson(secondCreated.body).object();
+        const QString secondToken = tokenOf(second);
+        const auto path = [](const QJsonObject& booking, const QString& token,
+                             const QString& action = {}) {
+            return "/api/v1/bookings/" + booking.value("id").toString() + action +
+                   "?token=" + token;
+        };
+        const auto view = [&](const QJsonObject& booking, const QString& token) {
+            return QJsonDocument::fromJson(api.handle(request("GET", path(booking, token))).body)
+                .object();
+        };
+
+        // 07:00: exactly two hours before the first.
+        m_time.set(test::utc("2026-12-02T07:00:00Z"));
+        QJsonObject shown = view(first, firstToken);
+        QCOMPARE(shown.value("status").toString(), QString("confirmed"));
+        QVERIFY(shown.value("canCancel").toBool());
+        QVERIFY(shown.value("cancelBlockedBy").isNull());
+        QCOMPARE(shown.value("attendeeChangeNoticeHours").toInt(), 2);
+        QVERIFY(!shown.value("canReschedule").toBool(true));
+        QCOMPARE(shown.value("rescheduleBlockedBy").toString(), QString("attendeeReschedule"));
+        const web::HttpResponse cancelled =
+            api.handle(request("POST", path(first, firstToken, "/cancel"), "{}"));
+        QVERIFY2(cancelled.status == 200, cancelled.body.constData());
+        QCOMPARE(QJsonDocument::fromJson(cancelled.body).object().value("status").toString(),
+                 QString("cancelled"));
+
+        // 07:30:01: a second inside the notice of the second one.
+        m_time.set(test::utc("2026-12-02T07:30:01Z"));
+        shown = view(second, secondToken);
+        QVERIFY(!shown.value("canCancel").toBool(true));
+        QCOMPARE(shown.value("cancelBlockedBy").toString(), QString("attendeeChangeNoticeHours"));
+        const web::HttpResponse late =
+            api.handle(request("POST", path(second, secondToken, "/cancel"), "{}"));
+        QCOMPARE(late.status, 422);
+        const QJsonObject error =
+            QJsonDocument::fromJson(late.body).object().value("error").toObject();
+        QCOMPARE(error.value("code").toString(), QString("validation"));
+        QCOMPARE(error.value("field").toString(), QString("attendeeChangeNoticeHours"));
+        QCOMPARE(error.value("message").toString(),
+                 QString("Cancelling needs at least 2 hours' notice before the start"));
+        QCOMPARE(view(second, secondToken).value("status").toString(), QString("confirmed"));
     }
 };
 
