@@ -36,6 +36,7 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     , m_approve(new QPushButton(tr("Approve"), this))
     , m_reject(new QPushButton(tr("Reject…"), this))
     , m_cancel(new QPushButton(tr("Cancel booking…"), this))
+    , m_reschedule(new QPushButton(tr("Reschedule…"), this))
     , m_close(new QToolButton(this))
     , m_rows(new QVBoxLayout) {
     setObjectName(QStringLiteral("card"));
@@ -83,9 +84,12 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     m_approve->setAccessibleName(tr("Approve this request"));
     m_reject->setAccessibleName(tr("Reject this request"));
     m_cancel->setAccessibleName(tr("Cancel this booking"));
+    m_reschedule->setObjectName(QStringLiteral("detailsReschedule"));
+    m_reschedule->setAccessibleName(tr("Move this booking to another time"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_approve);
     buttons->addWidget(m_reject);
+    buttons->addWidget(m_reschedule);
     buttons->addWidget(m_cancel);
     buttons->addStretch(1);
 
@@ -104,6 +108,8 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     connect(m_approve, &QPushButton::clicked, this, [this] { emit approveRequested(m_bookingId); });
     connect(m_reject, &QPushButton::clicked, this, [this] { emit rejectRequested(m_bookingId); });
     connect(m_cancel, &QPushButton::clicked, this, [this] { emit cancelRequested(m_bookingId); });
+    connect(m_reschedule, &QPushButton::clicked, this,
+            [this] { emit rescheduleRequested(m_bookingId); });
 }
 
 QLabel* BookingDetailsPanel::addRow(const QString& objectName, const QString& accessibleName) {
@@ -141,6 +147,8 @@ void BookingDetailsPanel::setActions(BookingActions* actions) {
             [actions](const QString& id) { actions->askAndReject({id}); });
     connect(this, &BookingDetailsPanel::cancelRequested, actions,
             [actions](const QString& id) { actions->askAndCancel({id}); });
+    connect(this, &BookingDetailsPanel::rescheduleRequested, actions,
+            [actions](const QString& id) { actions->askAndReschedule(id); });
 }
 
 void BookingDetailsPanel::showBookingById(models::AdminSession* session, const QString& bookingId) {
@@ -229,6 +237,8 @@ void BookingDetailsPanel::showBooking(const Booking& booking, const QString& adm
     m_approve->setVisible(booking.status == BookingStatus::Pending);
     m_reject->setVisible(booking.status == BookingStatus::Pending);
     m_cancel->setVisible(booking.status == BookingStatus::Confirmed);
+    m_reschedule->setVisible(booking.status == BookingStatus::Pending ||
+                             booking.status == BookingStatus::Confirmed);
 }
 
 void BookingDetailsPanel::showBusyEvent(const QString& title, const QDateTime& start,
@@ -247,6 +257,7 @@ void BookingDetailsPanel::showBusyEvent(const QString& title, const QDateTime& s
     m_approve->setVisible(false);
     m_reject->setVisible(false);
     m_cancel->setVisible(false);
+    m_reschedule->setVisible(false);
 }
 
 } // namespace slotdesk::ui
