@@ -284,6 +284,11 @@ private slots:
         const int row = page.model()->index(0, 0).data(models::IdRole).toString() == booking.id
                             ? 0
                             : 1;
+        // Selecting it opens the details beside the calendar, which narrows the grid: measure after.
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(page.model()->index(row, 0)).center());
+        QTRY_VERIFY(page.details()->isVisible());
+        QApplication::processEvents(); // the layout settles
         const QRect from = view->visualRect(page.model()->index(row, 0));
         QVERIFY(from.isValid());
         auto* hint = page.findChild<QLabel*>("moveHint");
