@@ -34,6 +34,13 @@ struct BookingRequest {
     int maxOpenRequestsPerEmail = 0;
 };
 
+// What an attendee asks for when moving their booking from the manage page.
+struct RescheduleRequest {
+    QDateTime start;  // UTC
+    int duration = 0; // minutes
+    QString timeZone; // the attendee's; empty: the booking's
+};
+
 class BookingService {
 public:
     // `clock` says what "now" is: for the notice and horizon rules, and the rows' stamps.
@@ -69,6 +76,39 @@ public:
     Result<Booking> cancelForAttendee(const QString& bookingId, const QString& token,
                                       const QString& reason);
 
+    // A reschedule is a new booking linked to the one it moves (rescheduledFromId on the new one,
+    // rescheduledToId on the original), made in one write transaction that applies every rule
+    // create() does — slot grid, notice, horizon, caps, conflicts — except that the original's
+    // own time counts as free. So it is race-free like a new booking: of two moves (or a move and
+    // a booking) onto the same time at most one succeeds. One move per booking at a time: while
+    // a move waits for approval, another is a Conflict. Both functions return the new booking.
+    //
+    // The admin's move (the window, `slotdesk-cli bookings reschedule`):
+    //  - a confirmed booking: the new one is confirmed at once and the original cancelled
+    //    ("Rescheduled to <time>"); the attendee gets one "rescheduled" mail whose invitation
+    //    updates the event they have.
+    //  - a pending request: the new one is a pending request at the new time and the original
+    //    is withdrawn the same way; the admin decides on it as on any request, and the attendee
+    //    is told that their request was moved.
+    // `reason` (optional) is kept on the new booking and shown in the attendee's mail.
+    Result<Booking> reschedule(const QString& userId, const QString& bookingId,
+                               const QDateTime& newStartUtc, int durationMinutes,
+                               const QString& reason = {});
+    // The attendee's move through their manage link (a token of the booking or of one it was
+    // moved from; NotFound otherwise), for a length the admin offers: a new pending request.
+    //  - the original confirmed: it keeps its time until the admin decides. Approving the new
+    //    request cancels the original in that transaction ("Rescheduled to <time>"); rejecting
+    //    it (or the attendee withdrawing it) leaves the original as it was.
+    //  - the original pending: the new request replaces it at once (the original is withdrawn
+    //    in the same transaction).
+    // The admin is told as of a new request.
+    Result<Booking> rescheduleForAttendee(const QString& bookingId, const QString& token,
+                                          const RescheduleRequest& request);
+    // Whether `booking` may be moved now — pending or confirmed, not started, no move of it
+    // waiting for approval, and for the attendee (`byAttendee`) the admin's change policy:
+    // success, or why not (InvalidTransition, Conflict).
+    Status checkMovable(const Booking& booking, bool byAttendee);
+
     Result<Booking> approve(const QString& userId, const QString& bookingId);
     Result<Booking> reject(const QString& userId, const QString& bookingId, const QString& reason);
     Result<Booking> cancel(const QString& userId, const QString& bookingId, const QString& reason);
@@ -86,12 +126,35 @@ public:
                         const QString& bookingId, const QString& eventId, const QString& meetLink);
 
     Result<Booking> find(const QString& userId, const QString& bookingId);
+    // The id that names `booking`'s calendar event (its .ics UID): the first booking of its
+    // reschedule chain, so that every move updates the event the attendee already has.
+    Result<QString> eventBookingId(const Booking& booking);
     Result<QVector<Booking>> list(const QString& userId, const storage::BookingFilter& filter);
 
 private:
     // `byAttendee`: through the attendee's manage link (which decides the e-mails it owes).
     Result<Booking> transition(const QString& userId, const QString& bookingId, BookingStatus to,
                                const QString& reason, bool byAttendee);
+    // Both reschedules: `timeZone` empty keeps the booking's.
+    Result<Booking> move(const QString& userId, const QString& bookingId, const QDateTime& start,
+                         int duration, const QString& timeZone, const QString& reason,
+                         bool byAttendee);
+    // The booking rules for [start, start + duration) at now, inside the caller's write
+    // transaction: not in the past, the notice, the horizon, and a slot the engine offers (its
+    // grid, the cap, no conflict). The time of `ignoredBookingId` (the booking a move replaces)
+    // counts as free.
+    Status checkSlot(const User& admin, const BookingSettings& settings, const QDateTime& start,
+                     int duration, const QString& ignoredBookingId = {});
+    // Hook for the admin's attendee-change policy (minimum notice, reschedule turned off).
+    Status attendeeMayReschedule(const User& admin, const Booking& booking);
+    // In the approving transaction of a move request `moved`: cancels its original if that is
+    // still the confirmed meeting it moves ("Rescheduled to <time>") and raises `moved`'s
+    // SEQUENCE above it. The original as it is now; std::nullopt when it had nothing to hand
+    // over (it was a pending request, replaced when the move was asked for).
+    Result<std::optional<Booking>> retireOriginal(const QSqlDatabase& db, Booking& moved);
+    // In the transaction that cancels `booking`: withdraws the move of it still waiting for
+    // approval, if any (the meeting it would move is off).
+    Status withdrawMoveInFlight(const QSqlDatabase& db, const Booking& booking);
 
     storage::Database& m_database;
     core::Clock m_clock;

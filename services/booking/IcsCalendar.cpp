@@ -67,8 +67,13 @@ QByteArray IcsCalendar::methodText(Method method) {
     return "PUBLISH";
 }
 
+QByteArray IcsCalendar::uid(const QString& bookingId) {
+    return bookingId.toLatin1() + "@slotdesk";
+}
+
 QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDateTime& now,
-                                   Method method, int alarmMinutes, const QString& summaryText) {
+                                   Method method, int alarmMinutes, const QString& summaryText,
+                                   const QString& eventBookingId) {
     const bool cancelled = method == Method::Cancel || b.status == BookingStatus::Cancelled ||
                            b.status == BookingStatus::Rejected;
     const QByteArray status = cancelled                              ? "CANCELLED"
@@ -89,7 +94,7 @@ QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDa
         "CALSCALE:GREGORIAN",
         "METHOD:" + methodText(method),
         "BEGIN:VEVENT",
-        "UID:" + b.id.toLatin1() + "@slotdesk",
+        "UID:" + uid(eventBookingId.isEmpty() ? b.id : eventBookingId),
         "SEQUENCE:" + QByteArray::number(b.sequence),
         "DTSTAMP:" + utcStamp(now),
         "DTSTART:" + utcStamp(b.startTime),

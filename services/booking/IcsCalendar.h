@@ -4,7 +4,8 @@
 // attendee gets describes the same event: UID "<booking id>@slotdesk" for the booking's whole
 // life and SEQUENCE = Booking::sequence (raised by BookingService with each change), which is
 // what lets Thunderbird, Apple Calendar, Outlook and Gmail update or remove the event they have
-// instead of adding a second one.
+// instead of adding a second one. A rescheduled booking continues its original's event: its UID
+// is the first booking's of the chain, and its SEQUENCE starts above the original's.
 
 #include "domain/Entities.h"
 
@@ -22,11 +23,16 @@ public:
 
     // `now` stamps DTSTAMP; `host` is the admin the attendee meets (the ORGANIZER). Every live
     // event carries a VALARM `alarmMinutes` before the start. SUMMARY is `summary`, else the
-    // booking's title, else "Meeting with <host>".
+    // booking's title, else "Meeting with <host>". `eventBookingId` names the event (UID): the
+    // first booking of the reschedule chain (BookingRepository::firstOfChain); empty: the
+    // booking's own id.
     [[nodiscard]] static QByteArray forBooking(const Booking& booking, const User& host,
                                                const QDateTime& now,
                                                Method method = Method::Publish,
-                                               int alarmMinutes = 15, const QString& summary = {});
+                                               int alarmMinutes = 15, const QString& summary = {},
+                                               const QString& eventBookingId = {});
+    // "<id>@slotdesk".
+    [[nodiscard]] static QByteArray uid(const QString& bookingId);
     // The METHOD word: "PUBLISH", "REQUEST", "CANCEL".
     [[nodiscard]] static QByteArray methodText(Method method);
     // TEXT value escaping (RFC 5545 3.3.11) and line folding at 75 octets (3.1).

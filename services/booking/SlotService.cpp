@@ -84,7 +84,8 @@ QDateTime SlotService::now() const {
 Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,
                                                      const BookingSettings& settings,
                                                      int lengthMinutes, const QDateTime& from,
-                                                     const QDateTime& to) {
+                                                     const QDateTime& to,
+                                                     const QString& ignoredBookingId) {
     const auto db = m_database.connection();
     scheduling::SlotInput input;
     input.adminTimeZone = admin.timeZone.toStdString();
@@ -130,8 +131,10 @@ Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,
     input.bookings.reserve(static_cast<std::size_t>(bookings->size()));
     // Time held is widened to whole seconds (a row written before instants were whole seconds
     // must still block all of the time it overlaps).
-    for (const auto& b : *bookings)
-        input.bookings.push_back({toEngine(b.startTime), toEngineRoundedUp(b.endTime)});
+    for (const auto& b : *bookings) {
+        if (b.id != ignoredBookingId)
+            input.bookings.push_back({toEngine(b.startTime), toEngineRoundedUp(b.endTime)});
+    }
     auto events = storage::CalendarEventRepository(db).listBusy(admin.id, busyFrom, busyTo);
     if (!events)
         return events.error();
@@ -141,7 +144,8 @@ Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,
     return input;
 }
 
-Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest& request) {
+Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest& request,
+                                           const QString& ignoredBookingId) {
     if (auto s = validation::timeZone(request.timeZone); !s)
         return s.error();
     if (!request.from.isValid() || !request.to.isValid())
@@ -165,10 +169,11 @@ Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest&
     if (!stamp)
         return stamp.error();
     const QDateTime current = now();
-    const QString key = QStringLiteral("L%1|%2|%3|%4|%5")
+    const QString key = QStringLiteral("L%1|%2|%3|%4|%5|%6")
                             .arg(admin.id, request.from.toString(Qt::ISODate),
                                  request.to.toString(Qt::ISODate), request.timeZone)
-                            .arg(length);
+                            .arg(length)
+                            .arg(ignoredBookingId);
     if (const CacheEntry* it = freshEntry(key, *stamp, current)) {
         ++m_hits;
         // Time has moved on since it was computed: drop what is now inside the notice period.
@@ -184,7 +189,7 @@ Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest&
 
     const QDateTime windowStart = zonedtime::startOfDay(request.from, request.timeZone);
     const QDateTime windowEnd = zonedtime::startOfDay(request.to.addDays(1), request.timeZone);
-    auto input = loadInput(admin, *settings, length, windowStart, windowEnd);
+    auto input = loadInput(admin, *settings, length, windowStart, windowEnd, ignoredBookingId);
     if (!input)
         return input.error();
     const scheduling::SlotQuery query{toEngine(request.from), toEngine(request.to),

@@ -59,6 +59,10 @@ struct Booking {
     // iCalendar SEQUENCE of the booking's event (one UID per booking): raised by BookingService
     // with every change an attendee's calendar should take over (status, video link).
     int sequence = 0;
+    // A reschedule is a new booking linked to the one it moves (BookingService::reschedule):
+    // the new booking names its original, the original the newest move asked for.
+    QString rescheduledFromId;
+    QString rescheduledToId;
     QDateTime createdAt;
     QDateTime updatedAt;
 };

@@ -45,6 +45,8 @@ QJsonObject toJson(const Booking& b) {
             {QStringLiteral("statusReason"), optionalText(b.statusReason)},
             {QStringLiteral("timezone"), b.timeZone},
             {QStringLiteral("calendarEventId"), optionalText(b.calendarEventId)},
+            {QStringLiteral("rescheduledFromId"), optionalText(b.rescheduledFromId)},
+            {QStringLiteral("rescheduledToId"), optionalText(b.rescheduledToId)},
             {QStringLiteral("createdAt"), instant(b.createdAt)},
             {QStringLiteral("updatedAt"), instant(b.updatedAt)}};
 }

@@ -13,8 +13,12 @@ namespace slotdesk::mail {
 namespace {
 
 // What the invitation of a mail says, if it carries one.
-std::optional<IcsCalendar::Method> invitationFor(MailKind kind) {
+std::optional<IcsCalendar::Method> invitationFor(MailKind kind, const Booking& booking) {
     switch (kind) {
+    case MailKind::Rescheduled:
+        if (booking.status != BookingStatus::Confirmed)
+            return std::nullopt; // a request moved by the admin: nothing to put in a calendar yet
+        return IcsCalendar::Method::Request;
     case MailKind::Approved:
     case MailKind::Reminder:
         return IcsCalendar::Method::Request;
@@ -24,6 +28,26 @@ std::optional<IcsCalendar::Method> invitationFor(MailKind kind) {
     default:
         return std::nullopt;
     }
+}
+
+// The subject and intro of a mail: a move's own words where it has them.
+const MailTexts::Message& messageFor(MailKind kind, const MailContext& context,
+                                     const MailTexts& t) {
+    if (context.previous) {
+        switch (kind) {
+        case MailKind::RequestReceived:
+            return t.rescheduleRequested;
+        case MailKind::AdminNewRequest:
+            return t.adminRescheduleRequest;
+        case MailKind::Rejected:
+            return t.rescheduleDeclined;
+        default:
+            break;
+        }
+    }
+    if (kind == MailKind::Rescheduled && context.booking.status == BookingStatus::Pending)
+        return t.rescheduledRequest;
+    return t.message(kind);
 }
 
 QString html(const QString& text) {
@@ -117,16 +141,26 @@ Result<MailMessage> MailComposer::compose(MailKind kind, const MailContext& cont
     const QDateTime localStart = zonedtime::toLocal(b.startTime, zone);
     const QString shortStart = locale.toString(localStart.date(), QLocale::ShortFormat) + u' ' +
                                locale.toString(localStart.time(), QLocale::ShortFormat);
-    m.subject = t.message(kind).subject.arg(title, shortStart);
+    const MailTexts::Message& message = messageFor(kind, context, t);
+    m.subject = message.subject.arg(title, shortStart);
 
     Body body;
     body.signature = t.signature.arg(admin.name);
     body.details.append({t.when, formatTime(b, zone, language)});
+    // A move: the time it replaces — or, declined, the meeting that stays.
+    if (const auto& previous = context.previous) {
+        const bool declined = kind == MailKind::Rejected;
+        if (kind == MailKind::RequestReceived || kind == MailKind::AdminNewRequest ||
+            kind == MailKind::Rescheduled)
+            body.details.append({t.previously, formatTime(*previous, zone, language)});
+        else if (declined && previous->status == BookingStatus::Confirmed)
+            body.details.append({t.stillBooked, formatTime(*previous, zone, language)});
+    }
     if (toAdmin) {
         m.to = {{admin.name, admin.email}};
         m.replyTo = {b.attendeeName, b.attendeeEmail};
         body.greeting = t.greeting.arg(admin.name);
-        body.intro = t.message(kind).intro.arg(b.attendeeName);
+        body.intro = message.intro.arg(b.attendeeName);
         if (b.timeZone != admin.timeZone)
             body.details.append({t.attendeeTime, formatTime(b, b.timeZone, language)});
         body.details.append(
@@ -137,7 +171,7 @@ Result<MailMessage> MailComposer::compose(MailKind kind, const MailContext& cont
         m.to = {{b.attendeeName, b.attendeeEmail}};
         m.replyTo = {admin.name, admin.email};
         body.greeting = t.greeting.arg(b.attendeeName);
-        body.intro = t.message(kind).intro;
+        body.intro = message.intro;
         body.details.append({t.host, admin.name});
         if (carriesManageLink(kind) && !context.manageUrl.isEmpty()) {
             body.linkLabel = t.manage;
@@ -152,13 +186,14 @@ Result<MailMessage> MailComposer::compose(MailKind kind, const MailContext& cont
         body.details.append({t.video, b.videoLink});
     if (!b.notes.isEmpty() && (toAdmin || kind == MailKind::RequestReceived))
         body.details.append({t.notes, b.notes});
-    if (!b.statusReason.isEmpty() && cancelledOrRejected)
+    // The reason for a cancellation or refusal, or the admin's for a move.
+    if (!b.statusReason.isEmpty() && (cancelledOrRejected || kind == MailKind::Rescheduled))
         body.details.append({t.reason, b.statusReason});
 
-    if (const auto method = invitationFor(kind)) {
-        m.calendar = {
-            IcsCalendar::methodText(*method),
-            IcsCalendar::forBooking(b, admin, context.now, *method, context.alarmMinutes, title)};
+    if (const auto method = invitationFor(kind, b)) {
+        m.calendar = {IcsCalendar::methodText(*method),
+                      IcsCalendar::forBooking(b, admin, context.now, *method, context.alarmMinutes,
+                                              title, context.eventBookingId)};
         if (*method == IcsCalendar::Method::Request)
             body.closing = t.calendarHint;
     }

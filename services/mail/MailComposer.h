@@ -9,6 +9,8 @@
 #include "mail/MailKind.h"
 #include "mail/MailMessage.h"
 
+#include <optional>
+
 namespace slotdesk::mail {
 
 struct MailContext {
@@ -16,7 +18,11 @@ struct MailContext {
     User admin;       // the admin the attendee meets (name, e-mail, zone)
     MailAddress from; // the configured sender; an empty name takes the admin's
     QString adminLanguage = QStringLiteral("en"); // for admin mails
-    QString manageUrl;     // the attendee's manage link; empty: none in the mail
+    QString manageUrl; // the attendee's manage link; empty: none in the mail
+    // A move (the booking has rescheduledFromId): the booking it replaces, and the first booking
+    // of the chain, whose id names the event the invitation updates.
+    std::optional<Booking> previous;
+    QString eventBookingId;
     QDateTime now;         // Date: and the .ics DTSTAMP
     int alarmMinutes = 15; // the .ics VALARM
 };

@@ -6,7 +6,7 @@
 namespace slotdesk::mail {
 namespace {
 
-constexpr std::array<std::pair<MailKind, const char*>, 10> kNames{{
+constexpr std::array<std::pair<MailKind, const char*>, 11> kNames{{
     {MailKind::RequestReceived, "request_received"},
     {MailKind::Approved, "approved"},
     {MailKind::Rejected, "rejected"},
@@ -14,6 +14,7 @@ constexpr std::array<std::pair<MailKind, const char*>, 10> kNames{{
     {MailKind::Withdrawn, "withdrawn"},
     {MailKind::CancelledByAttendee, "cancelled_by_attendee"},
     {MailKind::Reminder, "reminder"},
+    {MailKind::Rescheduled, "rescheduled"},
     {MailKind::AdminNewRequest, "admin_new_request"},
     {MailKind::AdminAttendeeWithdrew, "admin_attendee_withdrew"},
     {MailKind::AdminAttendeeCancelled, "admin_attendee_cancelled"},
@@ -42,7 +43,7 @@ bool isForAdmin(MailKind kind) {
 
 bool carriesManageLink(MailKind kind) {
     return kind == MailKind::RequestReceived || kind == MailKind::Approved ||
-           kind == MailKind::Reminder;
+           kind == MailKind::Reminder || kind == MailKind::Rescheduled;
 }
 
 } // namespace slotdesk::mail

@@ -17,6 +17,7 @@ enum class MailKind {
     Withdrawn,           // they withdrew their pending request themselves
     CancelledByAttendee, // they cancelled their confirmed meeting: METHOD:CANCEL
     Reminder,            // shortly before a confirmed meeting
+    Rescheduled,         // their booking was moved (or a move they asked for was approved)
     // To the admin
     AdminNewRequest,        // a new request waits for approval
     AdminAttendeeWithdrew,  // the attendee withdrew a pending request
@@ -27,7 +28,7 @@ QString toText(MailKind kind); // "request_received", "approved", ..., "admin_ne
 std::optional<MailKind> mailKindFromString(const QString& text);
 bool isForAdmin(MailKind kind);
 // Whether the mail carries the attendee's manage link: those about a meeting that is still on
-// (request received, approved, reminder).
+// (request received, approved, reminder, rescheduled).
 bool carriesManageLink(MailKind kind);
 
 } // namespace slotdesk::mail

@@ -57,6 +57,17 @@ Status enqueue(const QSqlDatabase& db, const Booking& booking, MailKind kind,
     return success();
 }
 
+// The reminder of a confirmed meeting, if the admin wants one and it is still ahead.
+Status enqueueReminder(const QSqlDatabase& db, const Booking& booking, const MailSettings& settings,
+                       const QDateTime& now) {
+    if (booking.status != BookingStatus::Confirmed || settings.reminderMinutes <= 0)
+        return success();
+    const QDateTime due = booking.startTime.addSecs(-60 * qint64(settings.reminderMinutes));
+    if (due <= now)
+        return success();
+    return enqueue(db, booking, MailKind::Reminder, settings, due);
+}
+
 // The admin's mail settings, if they set up e-mail.
 Result<std::optional<MailSettings>> settingsOf(const QSqlDatabase& db, const QString& userId) {
     return storage::MailSettingsRepository(db).find(userId);
@@ -76,6 +87,18 @@ Status MailOutbox::enqueueForCreation(const QSqlDatabase& db, const Booking& boo
     if ((*settings)->adminNotices)
         return enqueue(db, booking, MailKind::AdminNewRequest, **settings, now);
     return success();
+}
+
+Status MailOutbox::enqueueForReschedule(const QSqlDatabase& db, const Booking& moved,
+                                        const QDateTime& now) {
+    auto settings = settingsOf(db, moved.userId);
+    if (!settings)
+        return settings.error();
+    if (!settings->has_value())
+        return success();
+    if (auto s = enqueue(db, moved, MailKind::Rescheduled, **settings, now); !s)
+        return s;
+    return enqueueReminder(db, moved, **settings, now);
 }
 
 Status MailOutbox::enqueueForTransition(const QSqlDatabase& db, const Booking& before,
@@ -113,12 +136,7 @@ Status MailOutbox::enqueueForTransition(const QSqlDatabase& db, const Booking& b
     for (const MailKind kind : kinds)
         if (auto s = enqueue(db, after, kind, settings, now); !s)
             return s;
-    if (after.status == BookingStatus::Confirmed && settings.reminderMinutes > 0) {
-        const QDateTime due = after.startTime.addSecs(-60 * qint64(settings.reminderMinutes));
-        if (due > now)
-            return enqueue(db, after, MailKind::Reminder, settings, due);
-    }
-    return success();
+    return enqueueReminder(db, after, settings, now);
 }
 
 MailOutbox::MailOutbox(storage::Database& database, const PasswordSource& passwords,
@@ -201,6 +219,10 @@ Status MailOutbox::deliverOne(const MailOutboxEntry& entry, DeliveryReport& repo
         return drop();
     if (*kind == MailKind::Reminder && (*booking)->status != BookingStatus::Confirmed)
         return drop(); // the meeting is off: nothing to remind of
+    const bool live = (*booking)->status == BookingStatus::Pending ||
+                      (*booking)->status == BookingStatus::Confirmed;
+    if (*kind == MailKind::Rescheduled && !live)
+        return drop(); // moved, then called off: the mail about that says so
     auto admin = storage::UserRepository(db).findById(entry.userId);
     if (!admin)
         return admin.error();
@@ -220,6 +242,18 @@ Status MailOutbox::deliverOne(const MailOutboxEntry& entry, DeliveryReport& repo
         context.booking.sequence = entry.sequence;
         if (*kind == MailKind::Approved)
             context.booking.status = BookingStatus::Confirmed;
+    }
+    // A move: the time it replaces, and the event it continues (the first booking's UID).
+    if (!context.booking.rescheduledFromId.isEmpty()) {
+        storage::BookingRepository bookings(db);
+        auto previous = bookings.findById(entry.userId, context.booking.rescheduledFromId);
+        if (!previous)
+            return previous.error();
+        context.previous = *previous;
+        auto first = bookings.firstOfChain(entry.userId, context.booking.id);
+        if (!first)
+            return first.error();
+        context.eventBookingId = *first;
     }
     context.admin = **admin;
     context.from = {mailSettings.fromName, mailSettings.fromAddress};

@@ -45,6 +45,11 @@ public:
     // "request received", the admin's notice).
     static Status enqueueForCreation(const QSqlDatabase& db, const Booking& booking,
                                      const QDateTime& now);
+    // In the caller's write transaction: the mail a move owes the attendee — one "rescheduled"
+    // mail about `moved` (the new booking; its invitation replaces the original's event), and
+    // the reminder of it once it is confirmed.
+    static Status enqueueForReschedule(const QSqlDatabase& db, const Booking& moved,
+                                       const QDateTime& now);
     // In the caller's write transaction: the mails a status change owes. `byAttendee`: the
     // attendee withdrew or cancelled (through their manage link), else the admin decided.
     static Status enqueueForTransition(const QSqlDatabase& db, const Booking& before,

@@ -40,6 +40,25 @@ MailTexts english() {
         QStringLiteral("You cancelled your meeting. Nothing else needs to be done.")};
     t.messages[int(MailKind::Reminder)] = {QStringLiteral("Reminder: %1, %2"),
                                            QStringLiteral("A reminder of your meeting.")};
+    t.messages[int(MailKind::Rescheduled)] = {
+        QStringLiteral("Rescheduled: %1, %2"),
+        QStringLiteral("Your meeting has been moved to a new time.")};
+    t.previously = QStringLiteral("Previously");
+    t.stillBooked = QStringLiteral("Still booked");
+    t.rescheduleRequested = {
+        QStringLiteral("Request to reschedule received: %1, %2"),
+        QStringLiteral("Thank you for your request to move the meeting. It is awaiting approval; "
+                       "until then your booking stays as it is, and you will hear again as soon "
+                       "as it is decided.")};
+    t.adminRescheduleRequest = {QStringLiteral("Reschedule request: %1, %2"),
+                                QStringLiteral("%1 asks to move their meeting to a new time.")};
+    t.rescheduledRequest = {
+        QStringLiteral("Request moved: %1, %2"),
+        QStringLiteral("Your request has been moved to a new time. It is still awaiting "
+                       "approval; you will hear again as soon as it is decided.")};
+    t.rescheduleDeclined = {
+        QStringLiteral("New time declined: %1, %2"),
+        QStringLiteral("Unfortunately the new time you asked for was declined.")};
     t.messages[int(MailKind::AdminNewRequest)] = {QStringLiteral("New request: %1, %2"),
                                                   QStringLiteral("%1 asks for a meeting.")};
     t.messages[int(MailKind::AdminAttendeeWithdrew)] = {
@@ -86,6 +105,26 @@ MailTexts german() {
         QStringLiteral("Sie haben Ihren Termin abgesagt. Sonst ist nichts zu tun.")};
     t.messages[int(MailKind::Reminder)] = {QStringLiteral("Erinnerung: %1, %2"),
                                            QStringLiteral("Eine Erinnerung an Ihren Termin.")};
+    t.messages[int(MailKind::Rescheduled)] = {
+        QStringLiteral("Verschoben: %1, %2"),
+        QStringLiteral("Ihr Termin wurde auf eine neue Zeit verschoben.")};
+    t.previously = QStringLiteral("Bisher");
+    t.stillBooked = QStringLiteral("Weiterhin gebucht");
+    t.rescheduleRequested = {
+        QStringLiteral("Verschiebung angefragt: %1, %2"),
+        QStringLiteral("Vielen Dank für Ihre Anfrage, den Termin zu verschieben. Sie wartet auf "
+                       "Bestätigung; bis dahin bleibt Ihre Buchung, wie sie ist, und Sie hören "
+                       "wieder von uns, sobald sie entschieden ist.")};
+    t.adminRescheduleRequest = {
+        QStringLiteral("Verschiebung angefragt: %1, %2"),
+        QStringLiteral("%1 möchte den Termin auf eine neue Zeit verschieben.")};
+    t.rescheduledRequest = {
+        QStringLiteral("Anfrage verschoben: %1, %2"),
+        QStringLiteral("Ihre Anfrage wurde auf eine neue Zeit verschoben. Sie wartet weiter auf "
+                       "Bestätigung; Sie hören wieder von uns, sobald sie entschieden ist.")};
+    t.rescheduleDeclined = {
+        QStringLiteral("Neue Zeit abgelehnt: %1, %2"),
+        QStringLiteral("Leider wurde die neue Zeit, um die Sie gebeten haben, abgelehnt.")};
     t.messages[int(MailKind::AdminNewRequest)] = {QStringLiteral("Neue Anfrage: %1, %2"),
                                                   QStringLiteral("%1 bittet um einen Termin.")};
     t.messages[int(MailKind::AdminAttendeeWithdrew)] = {
@@ -134,6 +173,26 @@ MailTexts french() {
         QStringLiteral("Vous avez annulé votre rendez-vous. Il n’y a rien d’autre à faire.")};
     t.messages[int(MailKind::Reminder)] = {QStringLiteral("Rappel : %1, %2"),
                                            QStringLiteral("Un rappel de votre rendez-vous.")};
+    t.messages[int(MailKind::Rescheduled)] = {
+        QStringLiteral("Déplacé : %1, %2"),
+        QStringLiteral("Votre rendez-vous a été déplacé à un nouvel horaire.")};
+    t.previously = QStringLiteral("Auparavant");
+    t.stillBooked = QStringLiteral("Toujours réservé");
+    t.rescheduleRequested = {
+        QStringLiteral("Demande de changement reçue : %1, %2"),
+        QStringLiteral("Merci pour votre demande de déplacer le rendez-vous. Elle attend une "
+                       "confirmation ; d’ici là, votre réservation reste telle quelle, et vous "
+                       "aurez des nouvelles dès qu’elle sera décidée.")};
+    t.adminRescheduleRequest = {
+        QStringLiteral("Demande de changement : %1, %2"),
+        QStringLiteral("%1 demande à déplacer le rendez-vous à un nouvel horaire.")};
+    t.rescheduledRequest = {
+        QStringLiteral("Demande déplacée : %1, %2"),
+        QStringLiteral("Votre demande a été déplacée à un nouvel horaire. Elle attend toujours "
+                       "une confirmation ; vous aurez des nouvelles dès qu’elle sera décidée.")};
+    t.rescheduleDeclined = {
+        QStringLiteral("Nouvel horaire refusé : %1, %2"),
+        QStringLiteral("Malheureusement, le nouvel horaire que vous avez demandé a été refusé.")};
     t.messages[int(MailKind::AdminNewRequest)] = {QStringLiteral("Nouvelle demande : %1, %2"),
                                                   QStringLiteral("%1 demande un rendez-vous.")};
     t.messages[int(MailKind::AdminAttendeeWithdrew)] = {QStringLiteral("Demande retirée : %1, %2"),

@@ -29,7 +29,14 @@ struct MailTexts {
     QString openApp;      // admin mails: where to act
     QString calendarHint; // mails with an invitation
     QString signature;    // %1: the admin's name
-    Message messages[10]; // indexed by MailKind
+    QString previously;   // the label of the time a move replaces
+    QString stillBooked;  // the label of the meeting a declined move leaves as it was
+    Message messages[11]; // indexed by MailKind
+    // The variants for moves (a booking with rescheduledFromId):
+    Message rescheduleRequested;    // RequestReceived: the attendee asked to move
+    Message adminRescheduleRequest; // AdminNewRequest: the attendee asks to move
+    Message rescheduledRequest;     // Rescheduled while still pending: the admin moved a request
+    Message rescheduleDeclined;     // Rejected: the admin declined the move
 
     [[nodiscard]] const Message& message(MailKind kind) const {
         return messages[static_cast<int>(kind)];

@@ -9,7 +9,8 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, user_id, title, start_time, end_time, attendee_name, attendee_email, notes, "
     "requested_video_provider, video_provider, video_link, status, status_reason, timezone, "
-    "calendar_event_id, created_at, updated_at, manage_token_hash, language, ics_sequence");
+    "calendar_event_id, created_at, updated_at, manage_token_hash, language, ics_sequence, "
+    "rescheduled_from_id, rescheduled_to_id");
 
 QVariant providerToDb(const std::optional<VideoProvider>& provider) {
     return provider ? QVariant(toText(*provider)) : QVariant(QMetaType::fromType<QString>());
@@ -37,6 +38,8 @@ Booking readBooking(const QSqlQuery& q) {
     b.manageTokenHash = q.value(17).toString();
     b.language = q.value(18).toString();
     b.sequence = q.value(19).toInt();
+    b.rescheduledFromId = q.value(20).toString();
+    b.rescheduledToId = q.value(21).toString();
     return b;
 }
 
@@ -64,7 +67,7 @@ Result<Booking> BookingRepository::create(Booking b) {
     if (auto s = execNoRows(
             m_db,
             QStringLiteral("INSERT INTO bookings (%1) VALUES "
-                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .arg(kColumns),
             {b.id,
              b.userId,
@@ -85,7 +88,9 @@ Result<Booking> BookingRepository::create(Booking b) {
              toDb(b.updatedAt),
              toDb(b.manageTokenHash),
              b.language,
-             b.sequence});
+             b.sequence,
+             toDb(b.rescheduledFromId),
+             toDb(b.rescheduledToId)});
         !s)
         return s.error();
     return b;
@@ -96,11 +101,11 @@ Result<Booking> BookingRepository::update(Booking b) {
     auto q = exec(m_db,
                   QStringLiteral("UPDATE bookings SET title = ?, notes = ?, video_provider = ?, "
                                  "video_link = ?, status = ?, status_reason = ?, "
-                                 "calendar_event_id = ?, ics_sequence = ?, updated_at = ? "
-                                 "WHERE id = ? AND user_id = ?"),
+                                 "calendar_event_id = ?, ics_sequence = ?, rescheduled_to_id = ?, "
+                                 "updated_at = ? WHERE id = ? AND user_id = ?"),
                   {toDb(b.title), toDb(b.notes), providerToDb(b.videoProvider), toDb(b.videoLink),
                    toText(b.status), toDb(b.statusReason), toDb(b.calendarEventId), b.sequence,
-                   toDb(b.updatedAt), b.id, b.userId});
+                   toDb(b.rescheduledToId), toDb(b.updatedAt), b.id, b.userId});
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -127,6 +132,29 @@ Result<std::optional<Booking>> BookingRepository::findByIdUnscoped(const QString
     if (!q->next())
         return std::optional<Booking>{};
     return std::optional<Booking>(readBooking(*q));
+}
+
+Result<QString> BookingRepository::firstOfChain(const QString& userId, const QString& id) {
+    QString current = id;
+    // A chain is as long as the moves of one meeting; the bound only guards against a cycle
+    // written by hand.
+    for (int hops = 0; hops < kMaxChainLength; ++hops) {
+        auto q = exec(m_db,
+                      QStringLiteral("SELECT rescheduled_from_id FROM bookings "
+                                     "WHERE id = ? AND user_id = ?"),
+                      {current, userId});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return hops == 0 ? Result<QString>(Error::notFound(
+                                   QStringLiteral("No booking with id %1").arg(displayValue(id))))
+                             : Result<QString>(current); // the original was deleted
+        const QString previous = q->value(0).toString();
+        if (previous.isEmpty())
+            return current;
+        current = previous;
+    }
+    return current;
 }
 
 Result<int> BookingRepository::countOpenRequests(const QString& userId, const QString& email,

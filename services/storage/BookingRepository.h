@@ -21,6 +21,9 @@ struct BookingFilter {
 
 class BookingRepository {
 public:
+    // How far firstOfChain() follows a chain of moves.
+    static constexpr int kMaxChainLength = 100;
+
     // `clock` stamps created_at/updated_at.
     explicit BookingRepository(QSqlDatabase db, core::Clock clock = {})
         : m_db(std::move(db))
@@ -38,6 +41,9 @@ public:
     // Pending requests from `email` (any case) that start at or after `from`.
     Result<int> countOpenRequests(const QString& userId, const QString& email,
                                   const QDateTime& from);
+    // The id of the first booking of `id`'s reschedule chain (following rescheduled_from_id):
+    // `id` itself when it moved nothing. NotFound when `id` isn't `userId`'s.
+    Result<QString> firstOfChain(const QString& userId, const QString& id);
     // Pending and confirmed bookings that overlap [from, to): the ones that hold time.
     Result<QVector<Booking>> listHoldingTime(const QString& userId, const QDateTime& from,
                                              const QDateTime& to);

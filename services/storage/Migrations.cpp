@@ -301,6 +301,56 @@ const std::vector<Migration>& migrations() {
                   created_at BIGINT NOT NULL))",
              "CREATE INDEX booking_access_tokens_booking ON booking_access_tokens (booking_id)",
          }},
+        {10,
+         "reschedule: bookings linked to the booking they moved, and the rescheduled mail",
+         {
+             // A reschedule is a new booking linked to the one it moves: the new one names its
+             // original, the original its successor (the newest move asked for).
+             "ALTER TABLE bookings ADD COLUMN rescheduled_from_id TEXT "
+             "REFERENCES bookings(id) ON DELETE SET NULL",
+             "ALTER TABLE bookings ADD COLUMN rescheduled_to_id TEXT "
+             "REFERENCES bookings(id) ON DELETE SET NULL",
+             "CREATE INDEX bookings_rescheduled_from ON bookings (rescheduled_from_id)",
+             "CREATE INDEX bookings_rescheduled_to ON bookings (rescheduled_to_id)",
+             // mail_outbox.kind gains 'rescheduled'. SQLite cannot change a CHECK in place: the
+             // table is rebuilt (nothing references it); PostgreSQL swaps the constraint.
+             {R"(CREATE TABLE mail_outbox_v10 (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  booking_id TEXT NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,
+                  kind TEXT NOT NULL CHECK (kind IN ('request_received', 'approved', 'rejected',
+                      'cancelled_by_admin', 'withdrawn', 'cancelled_by_attendee', 'reminder',
+                      'rescheduled', 'admin_new_request', 'admin_attendee_withdrew',
+                      'admin_attendee_cancelled')),
+                  sequence INTEGER NOT NULL CHECK (sequence >= 0),
+                  recipient TEXT NOT NULL,
+                  language TEXT NOT NULL CHECK (language IN ('en', 'de', 'fr')),
+                  idempotency_key TEXT NOT NULL UNIQUE,
+                  status TEXT NOT NULL DEFAULT 'owed'
+                      CHECK (status IN ('owed', 'sending', 'sent', 'failed')),
+                  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                  next_attempt_at BIGINT NOT NULL,
+                  last_error TEXT,
+                  lease_owner TEXT,
+                  lease_until BIGINT,
+                  created_at BIGINT NOT NULL,
+                  sent_at BIGINT,
+                  updated_at BIGINT NOT NULL))",
+              R"(ALTER TABLE mail_outbox DROP CONSTRAINT mail_outbox_kind_check,
+                 ADD CONSTRAINT mail_outbox_kind_check CHECK (kind IN ('request_received',
+                     'approved', 'rejected', 'cancelled_by_admin', 'withdrawn',
+                     'cancelled_by_attendee', 'reminder', 'rescheduled', 'admin_new_request',
+                     'admin_attendee_withdrew', 'admin_attendee_cancelled')))"},
+             {"INSERT INTO mail_outbox_v10 SELECT id, user_id, booking_id, kind, sequence, "
+              "recipient, language, idempotency_key, status, attempts, next_attempt_at, "
+              "last_error, lease_owner, lease_until, created_at, sent_at, updated_at "
+              "FROM mail_outbox",
+              nullptr},
+             {"DROP TABLE mail_outbox", nullptr},
+             {"ALTER TABLE mail_outbox_v10 RENAME TO mail_outbox", nullptr},
+             {"CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at)", nullptr},
+             {"CREATE INDEX mail_outbox_booking ON mail_outbox (booking_id)", nullptr},
+         }},
     };
     return all;
 }

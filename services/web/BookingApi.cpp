@@ -333,8 +333,12 @@ HttpResponse BookingApi::calendarFile(const QString& id, const HttpRequest& requ
     auto host = m_profiles.byId(booking->userId);
     if (!host)
         return HttpResponse::error(host.error());
+    auto eventId = m_bookings.eventBookingId(*booking);
+    if (!eventId)
+        return HttpResponse::error(eventId.error());
     HttpResponse response;
-    response.body = IcsCalendar::forBooking(*booking, *host, m_clock.now());
+    response.body = IcsCalendar::forBooking(*booking, *host, m_clock.now(),
+                                            IcsCalendar::Method::Publish, 15, {}, *eventId);
     response.setHeader("Content-Type", "text/calendar; charset=utf-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"slotdesk-booking.ics\"");
     return response;

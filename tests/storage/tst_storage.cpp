@@ -4,6 +4,7 @@
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "core/Clock.h"
+#include "domain/JsonFormat.h"
 #include "storage/AvailabilityRepository.h"
 #include "storage/BookingAccessTokenRepository.h"
 #include "storage/BookingRepository.h"
@@ -342,6 +343,85 @@ private slots:
         emailClash.email = QStringLiteral("ALICE@example.org");
         QCOMPARE(users.create(emailClash).error().field, QStringLiteral("email"));
         QCOMPARE(users.list()->size(), 1);
+    }
+
+    // Version 10 links reschedules and lets the outbox hold "rescheduled" mails: a database at
+    // version 9 keeps its owed mails (SQLite rebuilds mail_outbox) and its CHECKs.
+    void version10KeepsTheOutboxAndAddsTheRescheduledKind() {
+        m_db.reset();
+        m_tdb->wipe();
+        {
+            auto raw = m_tdb->rawConnection(QStringLiteral("v9"));
+            QVERIFY(raw.isOpen());
+            if (!test::usingPostgres())
+                QVERIFY(execNoRows(raw, QStringLiteral("PRAGMA foreign_keys = ON")).ok());
+            QVERIFY(Migrations::migrate(raw, 9).ok());
+            QVERIFY(execNoRows(raw, QStringLiteral(
+                                        "INSERT INTO users VALUES ('u1', 'old', 'old@example.org', "
+                                        "'Old Admin', 'UTC', 0, 0)"))
+                        .ok());
+            QVERIFY(execNoRows(raw, QStringLiteral(
+                                        "INSERT INTO bookings (id, user_id, start_time, end_time, "
+                                        "attendee_name, attendee_email, timezone, created_at, "
+                                        "updated_at) VALUES ('b1', 'u1', 1000, 2000, 'Zoë', "
+                                        "'zoe@example.com', 'UTC', 0, 0)"))
+                        .ok());
+            QVERIFY(execNoRows(raw, QStringLiteral(
+                                        "INSERT INTO mail_outbox (id, user_id, booking_id, kind, "
+                                        "sequence, recipient, language, idempotency_key, "
+                                        "next_attempt_at, created_at, updated_at) VALUES ('m1', "
+                                        "'u1', 'b1', 'approved', 1, 'zoe@example.com', 'en', "
+                                        "'b1:approved:1', 5, 0, 0)"))
+                        .ok());
+            QVERIFY(!execNoRows(raw, QStringLiteral("UPDATE mail_outbox SET kind = 'rescheduled'"))
+                         .ok());
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v9"));
+        auto upgraded = m_tdb->open();
+        QVERIFY2(upgraded.ok(), upgraded ? "" : qPrintable(upgraded.error().message));
+        m_db = std::move(*upgraded);
+        QCOMPARE(scalar(QStringLiteral("SELECT idempotency_key FROM mail_outbox WHERE id = 'm1'"))
+                     .toString(),
+                 QStringLiteral("b1:approved:1"));
+        const auto db = m_db->connection();
+        QVERIFY(execNoRows(db, QStringLiteral("UPDATE mail_outbox SET kind = 'rescheduled'")).ok());
+        QVERIFY(!execNoRows(db, QStringLiteral("UPDATE mail_outbox SET kind = 'other'")).ok());
+        QVERIFY(!execNoRows(db, QStringLiteral("UPDATE mail_outbox SET booking_id = 'none'")).ok());
+        QVERIFY(!execNoRows(db, QStringLiteral("UPDATE mail_outbox SET status = 'lost'")).ok());
+        QVERIFY(
+            !execNoRows(db, QStringLiteral("UPDATE bookings SET rescheduled_to_id = 'none'")).ok());
+        // The outbox still goes with its booking.
+        QVERIFY(execNoRows(db, QStringLiteral("DELETE FROM bookings")).ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM mail_outbox")).toInt(), 0);
+    }
+
+    // A move's links, both ways; a deleted original leaves the link empty rather than dangling.
+    void rescheduleLinksRoundTrip() {
+        const User admin = test::seedAdmin(*m_db);
+        BookingRepository bookings(m_db->connection());
+        const Booking original =
+            test::seedBooking(*m_db, admin.id, test::utc("2026-12-01T08:00:00Z"));
+        Booking moved = test::makeBooking(admin.id, test::utc("2026-12-01T10:00:00Z"));
+        moved.rescheduledFromId = original.id;
+        auto created = bookings.create(moved);
+        QVERIFY(created.ok());
+        Booking linked = original;
+        linked.rescheduledToId = created->id;
+        QVERIFY(bookings.update(linked).ok());
+        QCOMPARE((*bookings.findById(admin.id, original.id))->rescheduledToId, created->id);
+        QCOMPARE((*bookings.findById(admin.id, created->id))->rescheduledFromId, original.id);
+        QCOMPARE(*bookings.firstOfChain(admin.id, created->id), original.id);
+        QCOMPARE(*bookings.firstOfChain(admin.id, original.id), original.id);
+        QCOMPARE(json::toJson(**bookings.findById(admin.id, created->id))
+                     .value(QStringLiteral("rescheduledFromId"))
+                     .toString(),
+                 original.id);
+        QVERIFY(execNoRows(m_db->connection(), QStringLiteral("DELETE FROM bookings WHERE id = ?"),
+                           {original.id})
+                    .ok());
+        QVERIFY((*bookings.findById(admin.id, created->id))->rescheduledFromId.isEmpty());
+        QCOMPARE(*bookings.firstOfChain(admin.id, created->id), created->id);
     }
 
     void bookingRoundTripWithEveryField() {
