@@ -73,7 +73,8 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     m_notes = addRow(QStringLiteral("detailsNotes"), tr("Notes"));
     m_reason = addRow(QStringLiteral("detailsReason"), tr("Reason"));
     m_mails = addRow(QStringLiteral("detailsMails"), tr("E-mails"));
-    for (QLabel* plain : {m_adminTime, m_attendeeTime, m_notes, m_reason, m_mails})
+    m_moves = addRow(QStringLiteral("detailsMoves"), tr("Rescheduled"));
+    for (QLabel* plain : {m_adminTime, m_attendeeTime, m_notes, m_reason, m_mails, m_moves})
         plain->setTextFormat(Qt::PlainText);
     // Rich text for the links only; every part from outside goes in through toHtmlEscaped().
     m_email->setTextFormat(Qt::RichText);
@@ -159,6 +160,8 @@ void BookingDetailsPanel::showBookingById(models::AdminSession* session, const Q
     struct Details {
         Booking booking;
         QVector<storage::MailOutboxEntry> mails;
+        std::optional<Booking> movedFrom; // the booking this one moved
+        std::optional<Booking> movedTo;   // the move of this one
     };
     const quint64 request = ++m_request;
     session->worker()->post(
@@ -172,7 +175,16 @@ void BookingDetailsPanel::showBookingById(models::AdminSession* session, const Q
                 storage::MailOutboxRepository(database.connection()).listForBooking(booking->id);
             if (!mails)
                 return mails.error();
-            return Details{*booking, *mails};
+            Details details{*booking, *mails, {}, {}};
+            // A link that can't be followed (the other booking is gone) is left out.
+            BookingService bookings(database);
+            if (!booking->rescheduledFromId.isEmpty())
+                if (auto from = bookings.find(userId, booking->rescheduledFromId))
+                    details.movedFrom = *from;
+            if (!booking->rescheduledToId.isEmpty())
+                if (auto to = bookings.find(userId, booking->rescheduledToId))
+                    details.movedTo = *to;
+            return details;
         },
         [this, request, zone = session->timeZone()](Result<Details> details) {
             if (request != m_request)
@@ -186,6 +198,19 @@ void BookingDetailsPanel::showBookingById(models::AdminSession* session, const Q
             for (const auto& mail : details->mails)
                 lines.append(models::StatusText::mail(mail, zone));
             setRow(m_mails, lines.join(u'\n'));
+            QStringList moves;
+            if (details->movedFrom)
+                moves.append(tr("Moved from %1")
+                                 .arg(models::TimeText::range(details->movedFrom->startTime,
+                                                              details->movedFrom->endTime, zone)));
+            if (details->movedTo)
+                moves.append(
+                    (details->movedTo->status == BookingStatus::Pending
+                         ? tr("A move to %1 waits for your approval")
+                         : tr("Moved to %1"))
+                        .arg(models::TimeText::range(details->movedTo->startTime,
+                                                     details->movedTo->endTime, zone)));
+            setRow(m_moves, moves.join(u'\n'));
             show();
         });
 }
@@ -234,6 +259,7 @@ void BookingDetailsPanel::showBooking(const Booking& booking, const QString& adm
     setRow(m_notes, booking.notes.isEmpty() ? tr("No notes") : booking.notes);
     setRow(m_reason, booking.statusReason);
     setRow(m_mails, QString());
+    setRow(m_moves, QString());
     m_approve->setVisible(booking.status == BookingStatus::Pending);
     m_reject->setVisible(booking.status == BookingStatus::Pending);
     m_cancel->setVisible(booking.status == BookingStatus::Confirmed);
@@ -254,6 +280,7 @@ void BookingDetailsPanel::showBusyEvent(const QString& title, const QDateTime& s
     setRow(m_notes, tr("Synced from your calendar. SlotDesk offers no slots at this time."));
     setRow(m_reason, QString());
     setRow(m_mails, QString());
+    setRow(m_moves, QString());
     m_approve->setVisible(false);
     m_reject->setVisible(false);
     m_cancel->setVisible(false);

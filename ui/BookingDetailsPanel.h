@@ -60,6 +60,7 @@ private:
     QLabel* m_notes;
     QLabel* m_reason;
     QLabel* m_mails;
+    QLabel* m_moves;
     QPushButton* m_approve;
     QPushButton* m_reject;
     QPushButton* m_cancel;

@@ -964,6 +964,10 @@ void CalendarView::paintMoveGhost(QPainter& painter, const BlockStyle& style) {
             continue;
         const QRectF box(kGutter + d * dayWidth() + 2, dayStart.secsTo(from) / 3600.0 * hh,
                          dayWidth() - 5, std::max(kMinBlock, from.secsTo(to) / 3600.0 * hh));
+        // Opaque: what it would cover must not show through its text.
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(palette().color(QPalette::Base));
+        painter.drawRoundedRect(box, 5, 5);
         painter.setBrush(fill);
         painter.setPen(QPen(edge, 2, Qt::DashLine));
         painter.drawRoundedRect(box, 5, 5);

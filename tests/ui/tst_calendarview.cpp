@@ -376,6 +376,17 @@ private slots:
         QVERIFY(moved.ok());
         QCOMPARE(moved->status, BookingStatus::Pending);
         QCOMPARE(moved->startTime, test::utc("2027-03-04T14:00:00Z"));
+
+        // Each side's details name the other.
+        ui::BookingDetailsPanel panel;
+        panel.showBookingById(&session, moved->id);
+        auto* moves = panel.findChild<QLabel*>("detailsMoves");
+        QTRY_VERIFY(panel.isVisible());
+        QVERIFY2(moves->text().contains(QString::fromUtf8("Moved from Tue 2 Mar · 11:00–11:30")),
+                 qPrintable(moves->text()));
+        panel.showBookingById(&session, request.id);
+        QTRY_VERIFY2(moves->text().contains(QString::fromUtf8("to Thu 4 Mar · 15:00–15:30")),
+                     qPrintable(moves->text()));
     }
 
 private:
