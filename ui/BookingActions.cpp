@@ -2,11 +2,13 @@
 #include "models/Plural.h"
 
 #include "booking/BookingConflictService.h"
+#include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "models/AdminSession.h"
 #include "models/ChangeWatcher.h"
 #include "models/DatabaseWorker.h"
 #include "models/TimeText.h"
+#include "ui/RescheduleDialog.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
@@ -81,10 +83,11 @@ void BookingActions::askOrApprove(const QStringList& bookingIds,
         tr("This time is no longer free:\n\n• %1\n\nApprove anyway? The attendee will be "
            "confirmed for a time that collides.")
             .arg(problems.join(QStringLiteral("\n• ")));
-    ask(tr("Approve despite the collision?"), text, [this, bookingIds](bool yes) {
-        if (yes)
-            approveNow(bookingIds);
-    });
+    ask(tr("Approve despite the collision?"), text, tr("Approve anyway"), tr("Keep waiting"),
+        [this, bookingIds](bool yes) {
+            if (yes)
+                approveNow(bookingIds);
+        });
 }
 
 void BookingActions::approveNow(const QStringList& bookingIds) {
@@ -186,7 +189,111 @@ void BookingActions::askAndCancel(const QStringList& bookingIds) {
         });
 }
 
-void BookingActions::ask(const QString& title, const QString& text, Answer answer) {
+void BookingActions::reschedule(const QString& bookingId, const QDateTime& start, int duration,
+                                bool confirm) {
+    if (bookingId.isEmpty() || !m_session->hasAdmin())
+        return;
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId(), bookingId, start, duration,
+         clock = m_session->clock()](storage::Database& database) -> Result<Candidate> {
+            auto booking = BookingService(database, clock).find(userId, bookingId);
+            if (!booking)
+                return booking.error();
+            Booking moved = *booking;
+            moved.startTime = start;
+            moved.endTime = start.addSecs(duration * 60LL);
+            auto found = BookingConflictService(database).conflicts(userId, moved);
+            if (!found)
+                return found.error();
+            return Candidate{std::move(*booking), std::move(*found)};
+        },
+        [this, start, duration, confirm](Result<Candidate> candidate) {
+            if (!candidate) {
+                emit failed(candidate.error().message);
+                return;
+            }
+            const Booking& booking = candidate->booking;
+            const QString zone = m_session->timeZone();
+            QStringList problems;
+            for (const auto& c : std::as_const(candidate->conflicts))
+                problems.append(tr("“%1” (%2)").arg(
+                    c.kind == BookingConflict::Kind::BusyEvent && c.title.isEmpty() ? tr("Busy")
+                                                                                    : c.title,
+                    models::TimeText::range(c.start, c.end, zone)));
+            if (problems.isEmpty() && !confirm) {
+                moveNow(booking, start, duration);
+                return;
+            }
+            const QDateTime end = start.addSecs(duration * 60LL);
+            QString text = tr("Move the meeting with %1?\n\nFrom: %2\nTo: %3")
+                               .arg(booking.attendeeName,
+                                    models::TimeText::range(booking.startTime, booking.endTime,
+                                                            zone),
+                                    models::TimeText::range(start, end, zone));
+            if (!problems.isEmpty())
+                text += tr("\n\nThe new time overlaps:\n• %1")
+                            .arg(problems.join(QStringLiteral("\n• ")));
+            text += booking.status == BookingStatus::Confirmed
+                        ? tr("\n\nThe attendee is told of the new time.")
+                        : tr("\n\nThe request moves to the new time and still waits for your "
+                             "approval.");
+            ask(problems.isEmpty() ? tr("Move this booking?")
+                                   : tr("Move despite the collision?"),
+                text, tr("Move"), tr("Keep the time"),
+                [this, booking, start, duration](bool yes) {
+                    if (yes)
+                        moveNow(booking, start, duration);
+                });
+        });
+}
+
+void BookingActions::moveNow(const Booking& booking, const QDateTime& start, int duration) {
+    const QString when =
+        models::TimeText::range(start, start.addSecs(duration * 60LL), m_session->timeZone());
+    applyEach(
+        {booking.id},
+        [start, duration](BookingService& bookings, const QString& userId, const QString& id) {
+            return bookings.reschedule(userId, id, start, duration);
+        },
+        [name = booking.attendeeName, when](int) {
+            return tr("Moved the meeting with %1 to %2").arg(name, when);
+        });
+}
+
+void BookingActions::askAndReschedule(const QString& bookingId) {
+    if (bookingId.isEmpty() || !m_session->hasAdmin())
+        return;
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId(), bookingId,
+         clock = m_session->clock()](storage::Database& database) -> Result<RescheduleChoices> {
+            auto booking = BookingService(database, clock).find(userId, bookingId);
+            if (!booking)
+                return booking.error();
+            auto settings = AvailabilityService(database).settings(userId);
+            if (!settings)
+                return settings.error();
+            return RescheduleChoices{std::move(*booking), std::move(*settings)};
+        },
+        [this](Result<RescheduleChoices> choices) {
+            if (!choices) {
+                emit failed(choices.error().message);
+                return;
+            }
+            auto* dialog = new RescheduleDialog(choices->booking, choices->settings,
+                                                m_session->timeZone(), m_dialogParent);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setWindowModality(Qt::WindowModal);
+            connect(dialog, &QDialog::accepted, this, [this, dialog, id = choices->booking.id] {
+                reschedule(id, dialog->start(), dialog->duration(), false);
+            });
+            dialog->open();
+        });
+}
+
+void BookingActions::ask(const QString& title, const QString& text, const QString& yesText,
+                         const QString& noText, Answer answer) {
     if (m_question) {
         m_question(title, text, std::move(answer));
         return;
@@ -197,8 +304,8 @@ void BookingActions::ask(const QString& title, const QString& text, Answer answe
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
-    auto* yes = box->addButton(tr("Approve anyway"), QMessageBox::AcceptRole);
-    box->addButton(tr("Keep waiting"), QMessageBox::RejectRole);
+    auto* yes = box->addButton(yesText, QMessageBox::AcceptRole);
+    box->addButton(noText, QMessageBox::RejectRole);
     box->setDefaultButton(qobject_cast<QPushButton*>(box->buttons().last()));
     connect(box, &QMessageBox::finished, this,
             [box, yes, answer = std::move(answer)](int) { answer(box->clickedButton() == yes); });

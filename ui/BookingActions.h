@@ -1,6 +1,7 @@
 #pragma once
 // BookingActions: the admin's decisions on bookings — approve, reject with an optional reason,
-// cancel with a reason — for one or several at once, shared by every page that offers them.
+// cancel with a reason, move to another time — for one or several at once, shared by every page
+// that offers them.
 // Before approving, it checks what each request would now collide with (a confirmed booking,
 // a busy event, another request approved in the same batch) and asks first. Everything is
 // asynchronous: the checks and the changes run on the session's DatabaseWorker, questions are
@@ -50,6 +51,12 @@ public:
     // Ask for an optional reason first.
     void askAndReject(const QStringList& bookingIds);
     void askAndCancel(const QStringList& bookingIds);
+    // Moves a booking to `start` (UTC) for `duration` minutes (BookingService::reschedule): reads
+    // it and what the new time would collide with, then asks — always when `confirm` (a drag in
+    // the calendar), otherwise only if something collides (the time was chosen in a dialog).
+    void reschedule(const QString& bookingId, const QDateTime& start, int duration, bool confirm);
+    // Asks for the new time in a RescheduleDialog first.
+    void askAndReschedule(const QString& bookingId);
 
 signals:
     // What happened, for the status bar ("Approved 2 requests").
@@ -62,6 +69,11 @@ private:
         Booking booking;
         QVector<BookingConflict> conflicts;
     };
+    // What the reschedule dialog starts from.
+    struct RescheduleChoices {
+        Booking booking;
+        BookingSettings settings;
+    };
     // Runs on the worker thread: everything it needs comes in as arguments.
     using Change =
         std::function<Result<Booking>(BookingService&, const QString& userId, const QString& id)>;
@@ -71,7 +83,9 @@ private:
     void applyEach(const QStringList& bookingIds, Change change, Summary summary);
     void askOrApprove(const QStringList& bookingIds, const QVector<Candidate>& candidates);
     void approveNow(const QStringList& bookingIds);
-    void ask(const QString& title, const QString& text, Answer answer);
+    void moveNow(const Booking& booking, const QDateTime& start, int duration);
+    void ask(const QString& title, const QString& text, const QString& yesText,
+             const QString& noText, Answer answer);
     void askReason(const QString& title, const QString& label, const QString& okText,
                    ReasonAnswer answer);
 

@@ -36,6 +36,7 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     , m_approve(new QPushButton(tr("Approve"), this))
     , m_reject(new QPushButton(tr("Reject…"), this))
     , m_cancel(new QPushButton(tr("Cancel booking…"), this))
+    , m_reschedule(new QPushButton(tr("Reschedule…"), this))
     , m_close(new QToolButton(this))
     , m_rows(new QVBoxLayout) {
     setObjectName(QStringLiteral("card"));
@@ -72,7 +73,8 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     m_notes = addRow(QStringLiteral("detailsNotes"), tr("Notes"));
     m_reason = addRow(QStringLiteral("detailsReason"), tr("Reason"));
     m_mails = addRow(QStringLiteral("detailsMails"), tr("E-mails"));
-    for (QLabel* plain : {m_adminTime, m_attendeeTime, m_notes, m_reason, m_mails})
+    m_moves = addRow(QStringLiteral("detailsMoves"), tr("Rescheduled"));
+    for (QLabel* plain : {m_adminTime, m_attendeeTime, m_notes, m_reason, m_mails, m_moves})
         plain->setTextFormat(Qt::PlainText);
     // Rich text for the links only; every part from outside goes in through toHtmlEscaped().
     m_email->setTextFormat(Qt::RichText);
@@ -83,9 +85,12 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     m_approve->setAccessibleName(tr("Approve this request"));
     m_reject->setAccessibleName(tr("Reject this request"));
     m_cancel->setAccessibleName(tr("Cancel this booking"));
+    m_reschedule->setObjectName(QStringLiteral("detailsReschedule"));
+    m_reschedule->setAccessibleName(tr("Move this booking to another time"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_approve);
     buttons->addWidget(m_reject);
+    buttons->addWidget(m_reschedule);
     buttons->addWidget(m_cancel);
     buttons->addStretch(1);
 
@@ -104,6 +109,8 @@ BookingDetailsPanel::BookingDetailsPanel(QWidget* parent)
     connect(m_approve, &QPushButton::clicked, this, [this] { emit approveRequested(m_bookingId); });
     connect(m_reject, &QPushButton::clicked, this, [this] { emit rejectRequested(m_bookingId); });
     connect(m_cancel, &QPushButton::clicked, this, [this] { emit cancelRequested(m_bookingId); });
+    connect(m_reschedule, &QPushButton::clicked, this,
+            [this] { emit rescheduleRequested(m_bookingId); });
 }
 
 QLabel* BookingDetailsPanel::addRow(const QString& objectName, const QString& accessibleName) {
@@ -141,6 +148,8 @@ void BookingDetailsPanel::setActions(BookingActions* actions) {
             [actions](const QString& id) { actions->askAndReject({id}); });
     connect(this, &BookingDetailsPanel::cancelRequested, actions,
             [actions](const QString& id) { actions->askAndCancel({id}); });
+    connect(this, &BookingDetailsPanel::rescheduleRequested, actions,
+            [actions](const QString& id) { actions->askAndReschedule(id); });
 }
 
 void BookingDetailsPanel::showBookingById(models::AdminSession* session, const QString& bookingId) {
@@ -151,6 +160,8 @@ void BookingDetailsPanel::showBookingById(models::AdminSession* session, const Q
     struct Details {
         Booking booking;
         QVector<storage::MailOutboxEntry> mails;
+        std::optional<Booking> movedFrom; // the booking this one moved
+        std::optional<Booking> movedTo;   // the move of this one
     };
     const quint64 request = ++m_request;
     session->worker()->post(
@@ -164,7 +175,16 @@ void BookingDetailsPanel::showBookingById(models::AdminSession* session, const Q
                 storage::MailOutboxRepository(database.connection()).listForBooking(booking->id);
             if (!mails)
                 return mails.error();
-            return Details{*booking, *mails};
+            Details details{*booking, *mails, {}, {}};
+            // A link that can't be followed (the other booking is gone) is left out.
+            BookingService bookings(database);
+            if (!booking->rescheduledFromId.isEmpty())
+                if (auto from = bookings.find(userId, booking->rescheduledFromId))
+                    details.movedFrom = *from;
+            if (!booking->rescheduledToId.isEmpty())
+                if (auto to = bookings.find(userId, booking->rescheduledToId))
+                    details.movedTo = *to;
+            return details;
         },
         [this, request, zone = session->timeZone()](Result<Details> details) {
             if (request != m_request)
@@ -178,6 +198,19 @@ void BookingDetailsPanel::showBookingById(models::AdminSession* session, const Q
             for (const auto& mail : details->mails)
                 lines.append(models::StatusText::mail(mail, zone));
             setRow(m_mails, lines.join(u'\n'));
+            QStringList moves;
+            if (details->movedFrom)
+                moves.append(tr("Moved from %1")
+                                 .arg(models::TimeText::range(details->movedFrom->startTime,
+                                                              details->movedFrom->endTime, zone)));
+            if (details->movedTo)
+                moves.append(
+                    (details->movedTo->status == BookingStatus::Pending
+                         ? tr("A move to %1 waits for your approval")
+                         : tr("Moved to %1"))
+                        .arg(models::TimeText::range(details->movedTo->startTime,
+                                                     details->movedTo->endTime, zone)));
+            setRow(m_moves, moves.join(u'\n'));
             show();
         });
 }
@@ -226,9 +259,12 @@ void BookingDetailsPanel::showBooking(const Booking& booking, const QString& adm
     setRow(m_notes, booking.notes.isEmpty() ? tr("No notes") : booking.notes);
     setRow(m_reason, booking.statusReason);
     setRow(m_mails, QString());
+    setRow(m_moves, QString());
     m_approve->setVisible(booking.status == BookingStatus::Pending);
     m_reject->setVisible(booking.status == BookingStatus::Pending);
     m_cancel->setVisible(booking.status == BookingStatus::Confirmed);
+    m_reschedule->setVisible(booking.status == BookingStatus::Pending ||
+                             booking.status == BookingStatus::Confirmed);
 }
 
 void BookingDetailsPanel::showBusyEvent(const QString& title, const QDateTime& start,
@@ -244,9 +280,11 @@ void BookingDetailsPanel::showBusyEvent(const QString& title, const QDateTime& s
     setRow(m_notes, tr("Synced from your calendar. SlotDesk offers no slots at this time."));
     setRow(m_reason, QString());
     setRow(m_mails, QString());
+    setRow(m_moves, QString());
     m_approve->setVisible(false);
     m_reject->setVisible(false);
     m_cancel->setVisible(false);
+    m_reschedule->setVisible(false);
 }
 
 } // namespace slotdesk::ui

@@ -1,7 +1,8 @@
 #pragma once
 // BookingDetailsPanel: everything about one booking at a glance — attendee, email, the time in
 // the admin's zone and in the attendee's, notes, the video link — with the actions its state
-// allows (approve or reject a request, cancel a confirmed booking). Also shows busy events.
+// allows (approve or reject a request, cancel a confirmed booking, move either to another time).
+// Also shows busy events.
 
 #include "domain/Entities.h"
 
@@ -41,6 +42,7 @@ signals:
     void approveRequested(const QString& bookingId);
     void rejectRequested(const QString& bookingId);
     void cancelRequested(const QString& bookingId);
+    void rescheduleRequested(const QString& bookingId);
     void closeRequested();
 
 private:
@@ -58,9 +60,11 @@ private:
     QLabel* m_notes;
     QLabel* m_reason;
     QLabel* m_mails;
+    QLabel* m_moves;
     QPushButton* m_approve;
     QPushButton* m_reject;
     QPushButton* m_cancel;
+    QPushButton* m_reschedule;
     QToolButton* m_close;
     QVBoxLayout* m_rows;
 };

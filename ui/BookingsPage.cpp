@@ -98,11 +98,16 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
                              this))
     , m_details(new BookingDetailsPanel(this))
     , m_cancel(new QPushButton(tr("Cancel booking…"), this))
+    , m_reschedule(new QPushButton(tr("Reschedule…"), this))
     , m_searchDelay(new QTimer(this)) {
     setObjectName(QStringLiteral("bookingsPage"));
     m_cancel->setObjectName(QStringLiteral("cancelBooking"));
     m_cancel->setToolTip(tr("Cancel the selected confirmed booking, with a reason"));
     m_cancel->setAccessibleName(tr("Cancel the selected booking"));
+    m_reschedule->setObjectName(QStringLiteral("rescheduleBooking"));
+    m_reschedule->setToolTip(tr("Move the selected booking or request to another time"));
+    m_reschedule->setAccessibleName(tr("Reschedule the selected booking"));
+    m_header->addAction(m_reschedule);
     m_header->addAction(m_cancel);
 
     m_search->setObjectName(QStringLiteral("bookingSearch"));
@@ -223,6 +228,10 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
     connect(m_from, &QDateEdit::dateChanged, this, &BookingsPage::applyFilters);
     connect(m_to, &QDateEdit::dateChanged, this, &BookingsPage::applyFilters);
     connect(m_cancel, &QPushButton::clicked, this, &BookingsPage::cancelSelected);
+    connect(m_reschedule, &QPushButton::clicked, this, [this] {
+        if (const QString id = currentId(); !id.isEmpty())
+            m_actions->askAndReschedule(id);
+    });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &BookingsPage::updateState);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &BookingsPage::updateState);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &BookingsPage::updateState);
@@ -292,8 +301,13 @@ void BookingsPage::updateState() {
     m_stack->setCurrentIndex(
         loading || (m_proxy->rowCount() == 0 && !m_model->canFetchMore({})) ? 1 : 0);
     const QModelIndex current = m_table->currentIndex();
-    m_cancel->setEnabled(current.isValid() && current.data(models::StatusRole).toInt() ==
-                                                  static_cast<int>(BookingStatus::Confirmed));
+    const auto status = current.isValid()
+                            ? std::optional(static_cast<BookingStatus>(
+                                  current.data(models::StatusRole).toInt()))
+                            : std::nullopt;
+    m_cancel->setEnabled(status == BookingStatus::Confirmed);
+    m_reschedule->setEnabled(status == BookingStatus::Confirmed ||
+                             status == BookingStatus::Pending);
 }
 
 void BookingsPage::updateDetails() {

@@ -10,7 +10,9 @@
 #include "ui/EmptyState.h"
 #include "ui/Icons.h"
 
+#include "availability/AvailabilityService.h"
 #include "core/ZonedTime.h"
+#include "models/DatabaseWorker.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -85,6 +87,7 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
     , m_title(new QLabel(this))
     , m_zone(new QLabel(this))
     , m_loading(new QLabel(this))
+    , m_moveHint(new QLabel(this))
     , m_modes(new QButtonGroup(this)) {
     setObjectName(QStringLiteral("calendarPage"));
     m_title->setObjectName(QStringLiteral("periodTitle"));
@@ -93,6 +96,9 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
     m_zone->setObjectName(QStringLiteral("hint"));
     m_loading->setObjectName(QStringLiteral("hint"));
     m_loading->setAccessibleName(EmptyState::loadingText());
+    m_moveHint->setObjectName(QStringLiteral("moveHint"));
+    m_moveHint->setAccessibleName(tr("Where the dragged booking would go"));
+    m_moveHint->setTextFormat(Qt::PlainText);
 
     auto* todayButton = new QPushButton(tr("Today"), this);
     todayButton->setToolTip(tr("Go to today (T)"));
@@ -139,6 +145,8 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
     legend->addWidget(legendEntry(LegendSwatch::Kind::Pending, tr("Pending request"), this));
     legend->addWidget(legendEntry(LegendSwatch::Kind::Busy, tr("Busy in your calendar"), this));
     legend->addStretch(1);
+    legend->addWidget(m_moveHint);
+    legend->addSpacing(12);
     legend->addWidget(m_loading);
     legend->addSpacing(12);
     legend->addWidget(m_zone);
@@ -209,11 +217,56 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
         m_view->setFocus();
     });
     m_details->setActions(m_actions);
+    connect(m_view, &CalendarView::movePreviewChanged, this, &CalendarPage::showMovePreview);
+    connect(m_view, &CalendarView::moveRequested, this, &CalendarPage::requestMove);
     connect(m_session, &models::AdminSession::adminChanged, this, [this] {
         m_view->setTimeZone(m_session->timeZone());
         updateTitle();
     });
+    connect(m_session, &models::AdminSession::databaseChanged, this,
+            &CalendarPage::loadSlotInterval);
     updateTitle();
+    loadSlotInterval();
+}
+
+void CalendarPage::loadSlotInterval() {
+    if (!m_session->hasAdmin())
+        return;
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId()](storage::Database& database) {
+            return AvailabilityService(database).settings(userId);
+        },
+        [this](Result<BookingSettings> settings) {
+            // Without the rules the grid stays as it was; the move itself checks them.
+            if (settings)
+                m_view->setSlotInterval(settings->slotInterval);
+        });
+}
+
+void CalendarPage::showMovePreview(const QDateTime& localStart, const QStringList& overlaps) {
+    if (!localStart.isValid()) {
+        m_moveHint->clear();
+        return;
+    }
+    QString text = tr("Move to %1, %2")
+                       .arg(models::TimeText::day(localStart.date()),
+                            models::TimeText::time(localStart.time()));
+    if (!overlaps.isEmpty())
+        text = tr("%1 — overlaps %2").arg(text, overlaps.join(tr(", ")));
+    m_moveHint->setText(text);
+    QPalette pal = m_moveHint->palette();
+    pal.setColor(QPalette::WindowText, overlaps.isEmpty() ? palette().color(QPalette::WindowText)
+                                                          : Appearance::danger(palette()));
+    m_moveHint->setPalette(pal);
+}
+
+void CalendarPage::requestMove(const QModelIndex& index, const QDateTime& localStart) {
+    const QDateTime start = index.data(models::StartUtcRole).toDateTime();
+    const QDateTime end = index.data(models::EndUtcRole).toDateTime();
+    m_actions->reschedule(index.data(models::IdRole).toString(),
+                          zonedtime::fromLocal(localStart, m_session->timeZone()),
+                          static_cast<int>(start.secsTo(end) / 60), true);
 }
 
 QString CalendarPage::periodTitle() const {

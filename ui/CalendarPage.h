@@ -1,7 +1,9 @@
 #pragma once
 // CalendarPage: the calendar with its toolbar (today, previous/next, the period's title, day /
 // week / month, a legend, "Loading…" while a period is read) and a details panel for the
-// selected booking or busy event.
+// selected booking or busy event. A booking dragged in the day or week grid is moved through
+// BookingActions (which asks first); while it is dragged a line under the calendar says where it
+// would go and what it would overlap.
 
 #include "ui/CalendarView.h"
 
@@ -41,6 +43,10 @@ private:
     void updateRange();
     void updateTitle();
     void updateDetails();
+    // The slot grid a dragged booking snaps to: the admin's slot interval.
+    void loadSlotInterval();
+    void showMovePreview(const QDateTime& localStart, const QStringList& overlaps);
+    void requestMove(const QModelIndex& index, const QDateTime& localStart);
 
     models::AdminSession* m_session;
     BookingActions* m_actions;
@@ -50,6 +56,7 @@ private:
     QLabel* m_title;
     QLabel* m_zone;
     QLabel* m_loading;
+    QLabel* m_moveHint;
     QButtonGroup* m_modes;
 };
 

@@ -7,6 +7,7 @@
 
 #include "core/ZonedTime.h"
 
+#include <QApplication>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QPainter>
@@ -168,6 +169,10 @@ QRectF CalendarView::monthCell(int index) const {
     const double w = area.width() / 7.0;
     const double h = (area.height() - kMonthHeader) / 6.0;
     return QRectF((index % 7) * w, kMonthHeader + (index / 7) * h, w, h);
+}
+
+void CalendarView::setSlotInterval(int minutes) {
+    m_slotInterval = std::max(0, minutes);
 }
 
 void CalendarView::scrollToMinute(int minute) {
@@ -548,6 +553,11 @@ void CalendarView::keyPressEvent(QKeyEvent* event) {
         }
         break;
     case Qt::Key_Escape:
+        if (m_move.row >= 0) {
+            endMove();
+            event->accept();
+            return;
+        }
         if (currentIndex().isValid() || (selectionModel() && selectionModel()->hasSelection())) {
             clearSelection();
             setCurrentIndex({});
@@ -572,10 +582,117 @@ void CalendarView::mousePressEvent(QMouseEvent* event) {
     }
     // Decide before the base class acts: selecting may open a details panel beside the view,
     // which resizes it and moves the items under the pointer.
-    const bool onItem = indexAt(event->position().toPoint()).isValid();
+    const QModelIndex index = indexAt(event->position().toPoint());
+    endMove();
+    if (event->button() == Qt::LeftButton && isMovable(index)) {
+        const QDateTime start = index.data(models::LocalStartRole).toDateTime();
+        const QDateTime end = index.data(models::LocalEndRole).toDateTime();
+        m_move.row = index.row();
+        m_move.pressedAt = event->position();
+        m_move.length = static_cast<int>(start.secsTo(end) / 60);
+        m_move.originalStart = start;
+        // Where it was grabbed, in minutes after its start: the ghost keeps that point under
+        // the pointer.
+        const QDateTime grabbed = wallClockAt(event->position());
+        m_move.grabMinutes = grabbed.isValid() ? start.secsTo(grabbed) / 60.0 : 0.0;
+    }
     QAbstractItemView::mousePressEvent(event);
-    if (!onItem)
+    if (!index.isValid())
         setCurrentIndex({});
+}
+
+void CalendarView::mouseMoveEvent(QMouseEvent* event) {
+    if (m_move.row < 0 || !(event->buttons() & Qt::LeftButton)) {
+        QAbstractItemView::mouseMoveEvent(event);
+        return;
+    }
+    if (!m_move.target.isValid() && (event->position() - m_move.pressedAt).manhattanLength() <
+                                        QApplication::startDragDistance()) {
+        return;
+    }
+    const QDateTime target = moveTargetAt(event->position());
+    if (!target.isValid() || target == m_move.target) {
+        event->accept();
+        return;
+    }
+    m_move.target = target;
+    m_move.overlaps = overlapsOf(m_move.row, target, m_move.length);
+    viewport()->update();
+    emit movePreviewChanged(target, m_move.overlaps);
+    event->accept();
+}
+
+void CalendarView::mouseReleaseEvent(QMouseEvent* event) {
+    const Move move = m_move;
+    const bool moved = move.row >= 0 && move.target.isValid();
+    if (moved)
+        endMove();
+    else
+        m_move = {};
+    QAbstractItemView::mouseReleaseEvent(event);
+    if (moved && move.target != move.originalStart && model() &&
+        move.row < model()->rowCount(rootIndex()))
+        emit moveRequested(model()->index(move.row, 0, rootIndex()), move.target);
+}
+
+bool CalendarView::isMovable(const QModelIndex& index) const {
+    if (!index.isValid() || m_mode == Mode::Month)
+        return false;
+    if (static_cast<CalendarItem::Kind>(index.data(models::KindRole).toInt()) !=
+        CalendarItem::Kind::Booking)
+        return false;
+    const auto status = static_cast<BookingStatus>(index.data(models::StatusRole).toInt());
+    if (status != BookingStatus::Pending && status != BookingStatus::Confirmed)
+        return false;
+    // A meeting that has begun stays where it happened.
+    return index.data(models::StartUtcRole).toDateTime() > now();
+}
+
+QDateTime CalendarView::wallClockAt(const QPointF& point) const {
+    const QRectF grid = gridRect();
+    const double x = std::clamp(point.x(), grid.left(), grid.right() - 1);
+    const QDate date = dateAt(QPoint(static_cast<int>(x), static_cast<int>(grid.top())));
+    if (!date.isValid())
+        return {};
+    const double minutes = (point.y() - kHeader + verticalOffset()) / hourHeight() * 60.0;
+    return midnight(date).addSecs(static_cast<qint64>(minutes * 60));
+}
+
+QDateTime CalendarView::moveTargetAt(const QPointF& point) const {
+    const QDateTime pointer = wallClockAt(point);
+    if (!pointer.isValid() || m_move.length <= 0)
+        return {};
+    const QDateTime day = midnight(pointer.date());
+    const double minutes = day.secsTo(pointer) / 60.0 - m_move.grabMinutes;
+    const int step = m_slotInterval > 0 ? m_slotInterval : m_move.length;
+    const int lastStart = (24 * 60 - 1) / step * step;
+    const int snapped =
+        std::clamp(static_cast<int>(std::lround(minutes / step)) * step, 0, lastStart);
+    return day.addSecs(snapped * 60LL);
+}
+
+QStringList CalendarView::overlapsOf(int row, const QDateTime& start, int length) const {
+    QStringList titles;
+    const QDateTime end = start.addSecs(length * 60LL);
+    const int rows = model() ? model()->rowCount(rootIndex()) : 0;
+    for (int other = 0; other < rows; ++other) {
+        if (other == row)
+            continue;
+        const QModelIndex index = model()->index(other, 0, rootIndex());
+        if (index.data(models::LocalStartRole).toDateTime() < end &&
+            start < index.data(models::LocalEndRole).toDateTime())
+            titles.append(index.data(Qt::DisplayRole).toString());
+    }
+    return titles;
+}
+
+void CalendarView::endMove() {
+    const bool shown = m_move.target.isValid();
+    m_move = {};
+    if (shown) {
+        viewport()->update();
+        emit movePreviewChanged({}, {});
+    }
 }
 
 void CalendarView::mouseDoubleClickEvent(QMouseEvent* event) {
@@ -647,6 +764,7 @@ void CalendarView::paintTimeGrid(QPainter& painter, const QRect& exposed) {
             continue;
         paintBlock(painter, segment, style);
     }
+    paintMoveGhost(painter, style);
     if (showsToday) {
         const QTime local = zonedtime::toLocal(this->now(), m_zone).time();
         const double y = (local.hour() * 60 + local.minute()) / 60.0 * hh;
@@ -825,6 +943,41 @@ void CalendarView::paintBlock(QPainter& painter, const Segment& segment, const B
         painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                          titleMetrics.elidedText(line, Qt::ElideRight, textRect.width()));
     }
+}
+
+void CalendarView::paintMoveGhost(QPainter& painter, const BlockStyle& style) {
+    if (!m_move.target.isValid())
+        return;
+    const QDate first = firstVisibleDate();
+    const double hh = hourHeight();
+    const QDateTime end = m_move.target.addSecs(m_move.length * 60LL);
+    const QColor edge = m_move.overlaps.isEmpty() ? style.accent : Appearance::danger(palette());
+    QColor fill = edge;
+    fill.setAlphaF(0.22f);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (int d = 0; d < dayCount(); ++d) {
+        const QDateTime dayStart = midnight(first.addDays(d));
+        const QDateTime from = std::max(m_move.target, dayStart);
+        const QDateTime to = std::min(end, dayStart.addDays(1));
+        if (to <= from)
+            continue;
+        const QRectF box(kGutter + d * dayWidth() + 2, dayStart.secsTo(from) / 3600.0 * hh,
+                         dayWidth() - 5, std::max(kMinBlock, from.secsTo(to) / 3600.0 * hh));
+        // Opaque: what it would cover must not show through its text.
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(palette().color(QPalette::Base));
+        painter.drawRoundedRect(box, 5, 5);
+        painter.setBrush(fill);
+        painter.setPen(QPen(edge, 2, Qt::DashLine));
+        painter.drawRoundedRect(box, 5, 5);
+        painter.setPen(style.text);
+        painter.setFont(style.title);
+        painter.drawText(box.adjusted(6, 2, -4, -1), Qt::AlignLeft | Qt::AlignTop,
+                         tr("%1–%2").arg(models::TimeText::time(m_move.target.time()),
+                                         models::TimeText::time(end.time())));
+    }
+    painter.restore();
 }
 
 void CalendarView::paintMonth(QPainter& painter, const QRect& exposed) {

@@ -5,6 +5,11 @@
 // outlined, busy events grey. A red line marks now in the admin's zone. It is a real item view:
 // selection, keyboard navigation (arrows walk the items, PageUp/PageDown change the period,
 // T = today, D/W/M = day/week/month) and tooltips come from QAbstractItemView.
+//
+// In the day and week grids a future booking can be dragged to another time: it snaps to the
+// slot grid, a ghost shows where it would go (red when it would overlap another item), Escape
+// gives up, and dropping it asks the page to move it (moveRequested) — the view itself changes
+// nothing.
 
 #include "core/Clock.h"
 
@@ -43,6 +48,9 @@ public:
     // Where "now" comes from (the session's clock; tests and benchmarks pin it).
     void setClock(core::Clock clock);
     [[nodiscard]] QDateTime now() const { return m_clock.now(); }
+    // The minutes between slot starts that a dragged booking snaps to, counted from local
+    // midnight; 0 = the booking's own length (the slot engine's rule for an interval of 0).
+    void setSlotInterval(int minutes);
     // Scrolls a day or week grid so that `minute` after midnight is at the top.
     void scrollToMinute(int minute);
     // Scrolls a day or week grid to the start of the working day — earlier if that is needed to
@@ -62,6 +70,11 @@ signals:
     void todayRequested();
     // A day was double-clicked (or its "+N more" clicked): show it on its own.
     void dayRequested(const QDate& date);
+    // While a booking is dragged: the wall-clock start it would get (in the view's zone) and the
+    // titles of the items it would then overlap; an invalid time once the drag is over.
+    void movePreviewChanged(const QDateTime& localStart, const QStringList& overlaps);
+    // A booking was dropped at a new wall-clock start in the view's zone, its length unchanged.
+    void moveRequested(const QModelIndex& index, const QDateTime& localStart);
 
 protected:
     QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
@@ -77,6 +90,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
 
 private:
@@ -122,7 +137,28 @@ private:
     void paintBlock(QPainter& painter, const Segment& segment, const BlockStyle& style);
     void paintChip(QPainter& painter, const Segment& segment, const QRectF& rect);
 
+    // A booking being dragged to another time.
+    struct Move {
+        int row = -1;             // -1: none
+        QPointF pressedAt;        // viewport
+        double grabMinutes = 0;   // from the booking's start to where it was grabbed
+        int length = 0;           // minutes
+        QDateTime originalStart;  // wall clock
+        QDateTime target;         // wall clock; valid once the pointer has moved far enough
+        QStringList overlaps;     // titles of the items the target overlaps
+    };
+    [[nodiscard]] bool isMovable(const QModelIndex& index) const;
+    // The wall-clock time under `point` in the day or week grid (x clamped to the days shown).
+    [[nodiscard]] QDateTime wallClockAt(const QPointF& point) const;
+    // The snapped wall-clock start for the pointer at `point`, or an invalid time off the grid.
+    [[nodiscard]] QDateTime moveTargetAt(const QPointF& point) const;
+    [[nodiscard]] QStringList overlapsOf(int row, const QDateTime& start, int length) const;
+    void endMove();
+    void paintMoveGhost(QPainter& painter, const BlockStyle& style);
+
     Mode m_mode = Mode::Week;
+    int m_slotInterval = 0;
+    Move m_move;
     QDate m_anchor;
     QString m_zone = QStringLiteral("UTC");
     core::Clock m_clock;

@@ -24,6 +24,13 @@ QDateTime startOfDay(const QDate& date, const QString& zone) {
     return QDateTime::fromSecsSinceEpoch(instant.time_since_epoch().count(), Qt::UTC);
 }
 
+QDateTime fromLocal(const QDateTime& local, const QString& zone) {
+    const qint64 wallSeconds = QDateTime(local.date(), local.time(), Qt::UTC).toSecsSinceEpoch();
+    const auto instant = scheduling::SlotEngine::toInstant(
+        scheduling::LocalTime(std::chrono::seconds(wallSeconds)), zone.toStdString());
+    return QDateTime::fromSecsSinceEpoch(instant.time_since_epoch().count(), Qt::UTC);
+}
+
 int offsetSeconds(const QDateTime& instant, const QString& zone) {
     const auto* tz = date::locate_zone(zone.toStdString());
     const auto info = tz->get_info(toInstant(instant));

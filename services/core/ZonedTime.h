@@ -13,6 +13,10 @@ QDateTime startOfDay(const QDate& date, const QString& zone);
 // The wall-clock time of `instant` in `zone`. Its timeSpec says UTC but its fields are the
 // local ones: use it for display and date arithmetic only, never as an instant.
 QDateTime toLocal(const QDateTime& instant, const QString& zone);
+// The instant the wall-clock fields of `local` (as toLocal() gives them) name in `zone`: a time
+// in a spring-forward gap maps to the end of the gap, an ambiguous fall-back time to the earlier
+// of its two instants.
+QDateTime fromLocal(const QDateTime& local, const QString& zone);
 // UTC offset of `zone` at `instant`, in seconds.
 int offsetSeconds(const QDateTime& instant, const QString& zone);
 // "2026-12-01T09:00:00+01:00"

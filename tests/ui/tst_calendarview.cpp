@@ -1,9 +1,17 @@
 // The calendar view paints from its model: items land in their day column at their local time,
 // overlapping items share the width, the arrow keys walk the items in time order, Page Down
-// asks for the next period, month view folds extra items into "+N more", and clicking a
-// booking opens its details with both time zones.
+// asks for the next period, month view folds extra items into "+N more", clicking a
+// booking opens its details with both time zones, and a booking dragged to another time (or
+// given one in the Reschedule dialog) moves once the admin confirms.
 
+#include "availability/AvailabilityService.h"
+#include "booking/BookingService.h"
 #include "models/AdminSession.h"
+#include "models/DatabaseWorker.h"
+#include "storage/CalendarEventRepository.h"
+#include "storage/CalendarIntegrationRepository.h"
+#include "ui/RescheduleDialog.h"
+#include "ui/TimeOfDayBox.h"
 #include "models/CalendarItemModel.h"
 #include "models/ItemRoles.h"
 #include "storage/BookingRepository.h"
@@ -17,6 +25,7 @@
 #include "ui/CalendarView.h"
 
 #include <QApplication>
+#include <QDateEdit>
 #include <QImage>
 #include <QLabel>
 #include <QSignalSpy>
@@ -241,6 +250,184 @@ private slots:
         // Escape closes it again.
         QTest::keyClick(page.view(), Qt::Key_Escape);
         QTRY_VERIFY(!page.details()->isVisible());
+    }
+
+    void draggingABookingMovesIt() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        const User admin = test::seedAdmin(**db); // Europe/Berlin
+        addWeekdayHours(**db, admin.id);
+        // Tuesday 11:00–11:30 Berlin, confirmed; Wednesday 11:00–12:00 Berlin is busy.
+        const Booking booking = test::seedBooking(**db, admin.id, test::utc("2027-03-02T10:00:00Z"),
+                                                  30, BookingStatus::Confirmed);
+        addBusyEvent(**db, admin.id, "Dentist", "2027-03-03T10:00:00Z", "2027-03-03T11:00:00Z");
+        core::ManualClock clock(test::utc("2027-03-01T07:00:00Z"));
+        models::AdminSession session(**db, QString(), clock.clock());
+        QTRY_VERIFY(session.hasAdmin());
+        ui::BookingActions actions(&session, nullptr);
+        QStringList questions;
+        bool answer = false;
+        actions.setQuestionHandler([&](const QString&, const QString& text, auto reply) {
+            questions.append(text);
+            reply(answer);
+        });
+        ui::CalendarPage page(&session, &actions);
+        page.resize(1200, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ui::CalendarView* view = page.view();
+        view->setDate(QDate(2027, 3, 2));
+        view->scrollToMinute(9 * 60);
+        QTRY_COMPARE(page.model()->rowCount(), 2);
+        QTRY_COMPARE(session.worker()->pendingJobs(), 0);
+        const int row = page.model()->index(0, 0).data(models::IdRole).toString() == booking.id
+                            ? 0
+                            : 1;
+        // Selecting it opens the details beside the calendar, which narrows the grid: measure after.
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(page.model()->index(row, 0)).center());
+        QTRY_VERIFY(page.details()->isVisible());
+        QApplication::processEvents(); // the layout settles
+        const QRect from = view->visualRect(page.model()->index(row, 0));
+        QVERIFY(from.isValid());
+        auto* hint = page.findChild<QLabel*>("moveHint");
+        QVERIFY(hint);
+        QSignalSpy moves(view, &ui::CalendarView::moveRequested);
+        QWidget* viewport = view->viewport();
+        const QPoint grab = from.topLeft() + QPoint(from.width() / 2, 4);
+        const int hour = view->visualRect(page.model()->index(row, 0)).height() * 2; // 30 min
+        const int day = from.width() + 2;
+
+        // Onto Wednesday 11:00: the ghost overlaps the dentist, and the line below says so.
+        QTest::mousePress(viewport, Qt::LeftButton, {}, grab);
+        moveMouse(viewport, grab + QPoint(day / 2, 0));
+        moveMouse(viewport, grab + QPoint(day, 0));
+        QTRY_VERIFY2(hint->text().contains("Dentist"), qPrintable(hint->text()));
+        QVERIFY(hint->text().contains("Wed 3 Mar, 11:00"));
+        // Escape gives up: nothing is asked, nothing moves.
+        QTest::keyClick(view, Qt::Key_Escape);
+        QVERIFY(hint->text().isEmpty());
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, grab + QPoint(day, 0));
+        QCOMPARE(moves.count(), 0);
+
+        // Onto Wednesday 14:00: free. Dropping asks first; "no" keeps the time.
+        const QPoint target = grab + QPoint(day, 3 * hour);
+        QTest::mousePress(viewport, Qt::LeftButton, {}, grab);
+        moveMouse(viewport, grab + QPoint(day / 2, hour));
+        moveMouse(viewport, target);
+        QTRY_VERIFY2(hint->text().contains("Wed 3 Mar, 14:00"), qPrintable(hint->text()));
+        QVERIFY(!hint->text().contains("overlaps"));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, target);
+        QCOMPARE(moves.count(), 1);
+        QTRY_COMPARE(questions.size(), 1);
+        QVERIFY2(questions.at(0).contains(QString::fromUtf8("Wed 3 Mar · 14:00–14:30")),
+                 qPrintable(questions.at(0)));
+        QTRY_COMPARE(session.worker()->pendingJobs(), 0);
+        QCOMPARE(statusOf(**db, admin.id, booking.id), BookingStatus::Confirmed);
+
+        // "Yes": the original is cancelled and a confirmed booking at the new time replaces it.
+        answer = true;
+        QTest::mousePress(viewport, Qt::LeftButton, {}, grab);
+        moveMouse(viewport, grab + QPoint(day / 2, hour));
+        moveMouse(viewport, target);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, target);
+        QTRY_COMPARE(questions.size(), 2);
+        QTRY_COMPARE(statusOf(**db, admin.id, booking.id), BookingStatus::Cancelled);
+        const auto original = BookingService(**db).find(admin.id, booking.id);
+        QVERIFY(original.ok());
+        const auto moved = BookingService(**db).find(admin.id, original->rescheduledToId);
+        QVERIFY(moved.ok());
+        QCOMPARE(moved->status, BookingStatus::Confirmed);
+        QCOMPARE(moved->startTime, test::utc("2027-03-03T13:00:00Z"));
+        QCOMPARE(moved->endTime, test::utc("2027-03-03T13:30:00Z"));
+        QCOMPARE(moved->rescheduledFromId, booking.id);
+    }
+
+    void rescheduleDialogMovesARequest() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        const User admin = test::seedAdmin(**db);
+        addWeekdayHours(**db, admin.id);
+        const Booking request =
+            test::seedBooking(**db, admin.id, test::utc("2027-03-02T10:00:00Z"), 30);
+        core::ManualClock clock(test::utc("2027-03-01T07:00:00Z"));
+        models::AdminSession session(**db, QString(), clock.clock());
+        QTRY_VERIFY(session.hasAdmin());
+        QWidget parent;
+        ui::BookingActions actions(&session, &parent);
+        QSignalSpy failed(&actions, &ui::BookingActions::failed);
+        QSignalSpy done(&actions, &ui::BookingActions::done);
+        actions.askAndReschedule(request.id);
+        ui::RescheduleDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = parent.findChild<ui::RescheduleDialog*>("rescheduleDialog")));
+        QCOMPARE(dialog->findChild<QDateEdit*>("rescheduleDate")->date(), QDate(2027, 3, 2));
+        dialog->findChild<QDateEdit*>("rescheduleDate")->setDate(QDate(2027, 3, 4));
+        dialog->findChild<ui::TimeOfDayBox*>("rescheduleTime")->setMinutes(15 * 60);
+        dialog->submit();
+        QTRY_COMPARE(done.count(), 1);
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(done.at(0).at(0).toString().contains("Thu 4 Mar"));
+        const auto original = BookingService(**db).find(admin.id, request.id);
+        QVERIFY(original.ok());
+        QVERIFY(original->status != BookingStatus::Pending);
+        const auto moved = BookingService(**db).find(admin.id, original->rescheduledToId);
+        QVERIFY(moved.ok());
+        QCOMPARE(moved->status, BookingStatus::Pending);
+        QCOMPARE(moved->startTime, test::utc("2027-03-04T14:00:00Z"));
+
+        // Each side's details name the other.
+        ui::BookingDetailsPanel panel;
+        panel.showBookingById(&session, moved->id);
+        auto* moves = panel.findChild<QLabel*>("detailsMoves");
+        QTRY_VERIFY(panel.isVisible());
+        QVERIFY2(moves->text().contains(QString::fromUtf8("Moved from Tue 2 Mar · 11:00–11:30")),
+                 qPrintable(moves->text()));
+        panel.showBookingById(&session, request.id);
+        QTRY_VERIFY2(moves->text().contains(QString::fromUtf8("to Thu 4 Mar · 15:00–15:30")),
+                     qPrintable(moves->text()));
+    }
+
+private:
+    // Monday to Friday, 09:00–17:00 Berlin.
+    static void addWeekdayHours(storage::Database& db, const QString& userId) {
+        AvailabilityService service(db);
+        for (int day = 1; day <= 5; ++day) {
+            AvailabilityBlock block;
+            block.userId = userId;
+            block.dayOfWeek = day;
+            block.startMinute = 9 * 60;
+            block.endMinute = 17 * 60;
+            block.timeZone = QStringLiteral("Europe/Berlin");
+            QVERIFY(service.add(block).ok());
+        }
+    }
+    static void addBusyEvent(storage::Database& db, const QString& userId, const QString& title,
+                             const char* start, const char* end) {
+        CalendarIntegration integration;
+        integration.userId = userId;
+        integration.keychainKey = QStringLiteral("k");
+        auto created = storage::CalendarIntegrationRepository(db.connection()).create(integration);
+        QVERIFY(created.ok());
+        CalendarEvent event;
+        event.calendarIntegrationId = created->id;
+        event.externalEventId = QStringLiteral("e1");
+        event.startTime = test::utc(start);
+        event.endTime = test::utc(end);
+        event.title = title;
+        QVERIFY(storage::CalendarEventRepository(db.connection()).upsert(event).ok());
+    }
+    static BookingStatus statusOf(storage::Database& db, const QString& userId,
+                                  const QString& id) {
+        auto booking = BookingService(db).find(userId, id);
+        return booking ? booking->status : BookingStatus::Rejected;
+    }
+    // QTest::mouseMove sends no button state; a drag needs the left button held.
+    static void moveMouse(QWidget* widget, const QPoint& to) {
+        QMouseEvent move(QEvent::MouseMove, to, widget->mapToGlobal(to), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(widget, &move);
     }
 };
 
