@@ -37,6 +37,10 @@ struct Migration {
     std::vector<Statement> statements;
 };
 
+// The step that lets a move hand its integrations over (calendar_jobs 'update',
+// video_meetings.needs_update). Renumber here when the steps before it are merged.
+constexpr int kMovedIntegrationsStep = 14;
+
 // Conventions (docs/ARCHITECTURE.md): UUID text keys; instants as BIGINT Unix epoch milliseconds
 // in UTC; booleans as INTEGER 0/1; enums as TEXT with a CHECK. Types are chosen to mean the same
 // on SQLite and PostgreSQL. Never edit a released step: add a new one.
@@ -350,6 +354,43 @@ const std::vector<Migration>& migrations() {
              {"ALTER TABLE mail_outbox_v10 RENAME TO mail_outbox", nullptr},
              {"CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at)", nullptr},
              {"CREATE INDEX mail_outbox_booking ON mail_outbox (booking_id)", nullptr},
+         }},
+        // Placeholders for the steps 11 to 13 of branches developed alongside this one (the merge
+        // replaces them with those steps).
+        {11, "reserved", {}},
+        {12, "reserved", {}},
+        {13, "reserved", {}},
+        {kMovedIntegrationsStep,
+         "reschedule: a move hands the Google event and the Zoom meeting to the new booking",
+         {
+             // calendar_jobs.action gains 'update' (PATCH the event a move handed over). SQLite
+             // cannot change a CHECK in place: the table is rebuilt (nothing references it);
+             // PostgreSQL swaps the constraint.
+             {R"(CREATE TABLE calendar_jobs_moved (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  booking_id TEXT NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,
+                  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+                  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'failed')),
+                  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                  next_attempt_at BIGINT NOT NULL,
+                  last_error TEXT,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL))",
+              R"(ALTER TABLE calendar_jobs DROP CONSTRAINT calendar_jobs_action_check,
+                 ADD CONSTRAINT calendar_jobs_action_check
+                     CHECK (action IN ('insert', 'update', 'delete')))"},
+             {"INSERT INTO calendar_jobs_moved SELECT id, user_id, booking_id, action, state, "
+              "attempts, next_attempt_at, last_error, created_at, updated_at FROM calendar_jobs",
+              nullptr},
+             {"DROP TABLE calendar_jobs", nullptr},
+             {"ALTER TABLE calendar_jobs_moved RENAME TO calendar_jobs", nullptr},
+             {"CREATE INDEX calendar_jobs_due ON calendar_jobs (user_id, state, next_attempt_at)",
+              nullptr},
+             {"CREATE INDEX calendar_jobs_booking ON calendar_jobs (booking_id)", nullptr},
+             // A meeting handed to a moved booking whose new time Zoom has not been told yet.
+             "ALTER TABLE video_meetings ADD COLUMN needs_update INTEGER NOT NULL DEFAULT 0 "
+             "CHECK (needs_update IN (0, 1))",
          }},
     };
     return all;
