@@ -51,11 +51,11 @@ QString rescheduledTo(const Booking& moved) {
 // booking as stored.
 Result<Booking> handOverIntegrations(const QSqlDatabase& db, const core::Clock& clock,
                                      Booking original, Booking moved) {
-    const bool meetLinkGoes = !original.calendarEventId.isEmpty() &&
-                              original.videoProvider == VideoProvider::GoogleMeet;
+    const bool meetLinkGoes =
+        !original.calendarEventId.isEmpty() && original.videoProvider == VideoProvider::GoogleMeet;
     moved.calendarEventId = std::exchange(original.calendarEventId, QString());
-    auto meeting = storage::VideoIntegrationRepository(db, clock).handOverMeeting(original.id,
-                                                                                   moved.id);
+    auto meeting =
+        storage::VideoIntegrationRepository(db, clock).handOverMeeting(original.id, moved.id);
     if (!meeting)
         return meeting.error();
     if (*meeting) {

@@ -714,7 +714,8 @@ void CalendarSyncRun::runUpdate(const CalendarJob& job) {
     query.addQueryItem(QStringLiteral("sendUpdates"), QStringLiteral("all"));
     m_session->call(QByteArrayLiteral("PATCH"),
                     eventsPath() + u'/' + google::GoogleSession::segment(booking.calendarEventId),
-                    query, times, [this, job, eventId = booking.calendarEventId](ProviderReply reply) {
+                    query, times,
+                    [this, job, eventId = booking.calendarEventId](ProviderReply reply) {
                         if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
                             insertInstead(job, eventId);
                         else if (!reply.ok())

@@ -280,8 +280,7 @@ Status VideoIntegrationRepository::markMeetingUpdated(const QString& bookingId,
 Status VideoIntegrationRepository::forgetMeeting(const QString& bookingId,
                                                  const QString& meetingId) {
     return execNoRows(
-        m_db,
-        QStringLiteral("DELETE FROM video_meetings WHERE booking_id = ? AND meeting_id = ?"),
+        m_db, QStringLiteral("DELETE FROM video_meetings WHERE booking_id = ? AND meeting_id = ?"),
         {bookingId, meetingId});
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // ZoomClient: the Zoom calls SlotDesk makes for one connected account — the token endpoint's
 // authorization-code and refresh grants (integration::OAuthTokenEndpoint, the client as HTTP
-// Basic credentials) and the Meetings API (create a scheduled meeting, move it, delete it). Tokens live
-// only in the OS keychain (integration::OAuthTokenStore); replies are sorted by
+// Basic credentials) and the Meetings API (create a scheduled meeting, move it, delete it). Tokens
+// live only in the OS keychain (integration::OAuthTokenStore); replies are sorted by
 // integration::ProviderReply (429/5xx/network are transient → retry with integration::Backoff;
 // 401 → one refresh and one retry). Zoom rotates the refresh token on every refresh: the new
 // pair is written to the keychain before the access token is used, so a crash never leaves only

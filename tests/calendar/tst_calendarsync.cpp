@@ -74,7 +74,10 @@ QJsonObject timedEvent(const QString& id, const QDateTime& start, const QDateTim
 
 // An event's start.dateTime.
 QString startOf(const QJsonObject& event) {
-    return event.value(QLatin1String("start")).toObject().value(QLatin1String("dateTime")).toString();
+    return event.value(QLatin1String("start"))
+        .toObject()
+        .value(QLatin1String("dateTime"))
+        .toString();
 }
 
 } // namespace
@@ -640,8 +643,8 @@ private slots:
         m_google->clearRequests();
 
         // The attendee asks to move: nothing changes at Google until the admin approves.
-        auto asked = bookingService().rescheduleForAttendee(
-            created->id, token, {berlin(m_day, 15).toUTC(), 60, {}});
+        auto asked = bookingService().rescheduleForAttendee(created->id, token,
+                                                            {berlin(m_day, 15).toUTC(), 60, {}});
         QVERIFY2(asked.ok(), asked ? "" : qPrintable(asked.error().message));
         QCOMPARE(asked->status, BookingStatus::Pending);
         QVERIFY(jobs().isEmpty());

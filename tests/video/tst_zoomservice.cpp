@@ -273,7 +273,8 @@ private:
         return QDateTime(m_day, QTime(hour, 0), QTimeZone(kZone.toLatin1())).toUTC();
     }
     QString meetingIdOf(const QString& bookingId) {
-        auto meeting = storage::VideoIntegrationRepository(m_db->connection()).meetingFor(bookingId);
+        auto meeting =
+            storage::VideoIntegrationRepository(m_db->connection()).meetingFor(bookingId);
         return meeting && *meeting ? (*meeting)->meetingId : QString();
     }
 
@@ -285,8 +286,7 @@ private slots:
         QVERIFY(!moved.id.isEmpty());
         const QString meetingId = meetingIdOf(moved.id);
         QVERIFY(!meetingId.isEmpty());
-        const QString link =
-            m_zoom->meeting(meetingId).value(QLatin1String("join_url")).toString();
+        const QString link = m_zoom->meeting(meetingId).value(QLatin1String("join_url")).toString();
         QCOMPARE(moved.videoProvider, VideoProvider::Zoom);
         QCOMPARE(moved.videoLink, link);
         QVERIFY(booking(moved.rescheduledFromId).videoLink.isEmpty());
