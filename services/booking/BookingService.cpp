@@ -65,21 +65,45 @@ QString rescheduledTo(const Booking& moved) {
     return QStringLiteral("Rescheduled to %1").arg(timeformat::toRfc3339Utc(moved.startTime));
 }
 
-// What a move owes the calendar and video integrations, in its write transaction: the original
-// `originalBefore` → `originalAfter` (cancelled), the new booking `movedBefore` → `movedAfter`
-// (confirmed).
-// TODO(reschedule, next step): hand the original's Google event and Zoom meeting over to the new
-// booking instead — a calendar job that PATCHes the event's start/end (sendUpdates) and copies
-// calendarEventId onto the new booking, and a Zoom PATCH that moves the video_meetings row and the
-// video link with it. Until then the original's event is deleted and a new one inserted, as a
-// cancellation and an approval would; the original keeps its calendarEventId and meeting row, so
-// the hand-over has what it needs.
-Status handOverIntegrations(const QSqlDatabase& db, const core::Clock& clock,
-                            const Booking& originalBefore, const Booking& originalAfter,
-                            const Booking& movedBefore, const Booking& movedAfter) {
-    if (auto s = CalendarOutbox::enqueueForTransition(db, clock, originalBefore, originalAfter); !s)
-        return s;
-    return CalendarOutbox::enqueueForTransition(db, clock, movedBefore, movedAfter);
+// A confirmed meeting moved, in the move's write transaction: the original (`original`, as just
+// stored: cancelled) hands what the providers made for it to the new booking (`moved`, as just
+// stored: confirmed), so the attendee keeps one calendar event and one video link. Its Google
+// event is moved (a calendar 'update' job PATCHes start/end with sendUpdates) and a Meet link
+// stays with it; its Zoom meeting's row goes to the new booking marked for update
+// (ZoomMeetingSync PATCHes its time), with the join link. The original keeps none of them, so
+// its cancellation deletes nothing. An event not made yet (the original's insert still owed)
+// is not waited for: that insert is dropped and the new booking's queued. Returns the new
+// booking as stored.
+Result<Booking> handOverIntegrations(const QSqlDatabase& db, const core::Clock& clock,
+                                     Booking original, Booking moved) {
+    const bool meetLinkGoes =
+        !original.calendarEventId.isEmpty() && original.videoProvider == VideoProvider::GoogleMeet;
+    moved.calendarEventId = std::exchange(original.calendarEventId, QString());
+    auto meeting =
+        storage::VideoIntegrationRepository(db, clock).handOverMeeting(original.id, moved.id);
+    if (!meeting)
+        return meeting.error();
+    if (*meeting) {
+        moved.videoProvider = VideoProvider::Zoom;
+        moved.videoLink = (*meeting)->joinUrl;
+    } else if (meetLinkGoes) {
+        moved.videoProvider = original.videoProvider;
+        moved.videoLink = original.videoLink;
+    }
+    if (*meeting || meetLinkGoes) {
+        original.videoProvider.reset();
+        original.videoLink.clear();
+    }
+    storage::BookingRepository bookings(db, clock);
+    auto retired = bookings.update(original);
+    if (!retired)
+        return retired.error();
+    auto updated = bookings.update(moved);
+    if (!updated)
+        return updated.error();
+    if (auto s = CalendarOutbox::enqueueForMove(db, clock, *retired, *updated); !s)
+        return s.error();
+    return updated;
 }
 
 QString hoursText(int hours) {
@@ -499,11 +523,10 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
         return updated.error();
 
     if (confirmNow) {
-        Booking asRequested = *created;
-        asRequested.status = BookingStatus::Pending;
-        if (auto s = handOverIntegrations(db, m_clock, original, *updated, asRequested, *created);
-            !s)
-            return s.error();
+        auto handed = handOverIntegrations(db, m_clock, *updated, *created);
+        if (!handed)
+            return handed.error();
+        created = std::move(handed);
     }
     // The attendee's move waiting for approval is a new request to the admin; a move made (or
     // the admin's move of a request) is news to the attendee.
@@ -612,12 +635,10 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
     // transaction. A move that replaces a confirmed meeting owes the attendee one mail.
     const QDateTime now = m_clock.now();
     if (original) {
-        Booking confirmedOriginal = *original;
-        confirmedOriginal.status = BookingStatus::Confirmed;
-        if (auto s =
-                handOverIntegrations(db, m_clock, confirmedOriginal, *original, *found, *updated);
-            !s)
-            return s.error();
+        auto handed = handOverIntegrations(db, m_clock, *original, *updated);
+        if (!handed)
+            return handed.error();
+        updated = std::move(handed);
         if (auto s = mail::MailOutbox::enqueueForReschedule(db, *updated, now); !s)
             return s.error();
     } else {

@@ -7,6 +7,38 @@ namespace slotdesk {
 
 using storage::CalendarJobAction;
 
+namespace {
+
+// Whether `userId` has a Google Calendar to write to.
+Result<bool> googleConnected(const QSqlDatabase& db, const QString& userId) {
+    auto integrations = storage::CalendarIntegrationRepository(db).list(userId);
+    if (!integrations)
+        return integrations.error();
+    for (const auto& integration : *integrations) {
+        if (integration.type == CalendarType::GoogleCalendar &&
+            integration.syncStatus != SyncStatus::Disconnected)
+            return true;
+    }
+    return false;
+}
+
+// Drops the booking's writes not yet done that would create or move its event.
+Status dropInsertAndUpdate(storage::CalendarJobRepository& jobs, const QString& bookingId) {
+    if (auto s = jobs.removeForBooking(bookingId, CalendarJobAction::Insert); !s)
+        return s;
+    return jobs.removeForBooking(bookingId, CalendarJobAction::Update);
+}
+
+Status enqueue(storage::CalendarJobRepository& jobs, const Booking& booking,
+               CalendarJobAction action, const QDateTime& now) {
+    auto queued = jobs.enqueue(booking.userId, booking.id, action, now);
+    if (!queued)
+        return queued.error();
+    return success();
+}
+
+} // namespace
+
 Status CalendarOutbox::enqueueForTransition(const QSqlDatabase& db, const core::Clock& clock,
                                             const Booking& before, const Booking& after) {
     const bool approved =
@@ -16,34 +48,39 @@ Status CalendarOutbox::enqueueForTransition(const QSqlDatabase& db, const core::
     if (!approved && !cancelled)
         return success();
 
-    auto integrations = storage::CalendarIntegrationRepository(db).list(after.userId);
-    if (!integrations)
-        return integrations.error();
-    bool connected = false;
-    for (const auto& integration : *integrations)
-        connected = connected || (integration.type == CalendarType::GoogleCalendar &&
-                                  integration.syncStatus != SyncStatus::Disconnected);
+    auto connected = googleConnected(db, after.userId);
     if (!connected)
+        return connected.error();
+    if (!*connected)
         return success();
 
     storage::CalendarJobRepository jobs(db, clock);
     const QDateTime now = clock.now();
-    if (approved) {
-        auto queued = jobs.enqueue(after.userId, after.id, CalendarJobAction::Insert, now);
-        if (!queued)
-            return queued.error();
-        return success();
-    }
-    // Cancelled: an insert not yet done is simply dropped (one already on its way notices the
-    // cancellation when it lands and queues the delete itself).
-    if (auto s = jobs.removeForBooking(after.id, CalendarJobAction::Insert); !s)
+    if (approved)
+        return enqueue(jobs, after, CalendarJobAction::Insert, now);
+    // Cancelled: an insert (or a move) not yet done is simply dropped (an insert already on its
+    // way notices the cancellation when it lands and queues the delete itself).
+    if (auto s = dropInsertAndUpdate(jobs, after.id); !s)
         return s;
     if (after.calendarEventId.isEmpty())
         return success();
-    auto queued = jobs.enqueue(after.userId, after.id, CalendarJobAction::Delete, now);
-    if (!queued)
-        return queued.error();
-    return success();
+    return enqueue(jobs, after, CalendarJobAction::Delete, now);
+}
+
+Status CalendarOutbox::enqueueForMove(const QSqlDatabase& db, const core::Clock& clock,
+                                      const Booking& original, const Booking& moved) {
+    auto connected = googleConnected(db, moved.userId);
+    if (!connected)
+        return connected.error();
+    if (!*connected)
+        return success();
+    storage::CalendarJobRepository jobs(db, clock);
+    if (auto s = dropInsertAndUpdate(jobs, original.id); !s)
+        return s;
+    return enqueue(jobs, moved,
+                   moved.calendarEventId.isEmpty() ? CalendarJobAction::Insert
+                                                   : CalendarJobAction::Update,
+                   clock.now());
 }
 
 } // namespace slotdesk

@@ -557,6 +557,8 @@ void CalendarSyncRun::nextJob() {
     }
     if (job.action == CalendarJobAction::Insert)
         runInsert(**fresh);
+    else if (job.action == CalendarJobAction::Update)
+        runUpdate(**fresh);
     else
         runDelete(**fresh);
 }
@@ -637,6 +639,13 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
         jobFailed(job, ProviderReply::localFailure(Failure::Rejected, tx.error().message));
         return;
     }
+    // A move's event that was handed on again while it was being moved: its new booking's own
+    // update moves it (this booking must not take it back).
+    if (job.action == CalendarJobAction::Update && !holdsEvent(db, job, eventId)) {
+        tx->rollback();
+        jobDone(job);
+        return;
+    }
     // The booking learns its event (and Meet link) in the same transaction that records what
     // became of the job.
     auto stored = BookingService::recordCalendarEvent(
@@ -684,6 +693,83 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
         return;
     }
     nextJob();
+}
+
+void CalendarSyncRun::runUpdate(const CalendarJob& job) {
+    auto found = storage::BookingRepository(m_setup.database->connection())
+                     .findById(m_setup.integration.userId, job.bookingId);
+    if (!loggedIfFailed(found, "read a booking for its calendar update; the job is dropped") ||
+        !found->has_value() || (*found)->status != BookingStatus::Confirmed ||
+        (*found)->calendarEventId.isEmpty()) {
+        // Gone, cancelled since (its delete is queued) or moved on (the next booking's update
+        // moves the event).
+        jobDone(job);
+        return;
+    }
+    const Booking booking = **found;
+    const QJsonObject event = eventBodyFor(booking);
+    const QJsonObject times{{QStringLiteral("start"), event.value(QLatin1String("start"))},
+                            {QStringLiteral("end"), event.value(QLatin1String("end"))}};
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("sendUpdates"), QStringLiteral("all"));
+    m_session->call(QByteArrayLiteral("PATCH"),
+                    eventsPath() + u'/' + google::GoogleSession::segment(booking.calendarEventId),
+                    query, times,
+                    [this, job, eventId = booking.calendarEventId](ProviderReply reply) {
+                        if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
+                            insertInstead(job, eventId);
+                        else if (!reply.ok())
+                            jobFailed(job, reply);
+                        else
+                            onEventStored(job, reply.body, 0);
+                    });
+}
+
+bool CalendarSyncRun::holdsEvent(const QSqlDatabase& db, const CalendarJob& job,
+                                 const QString& eventId) const {
+    auto found = storage::BookingRepository(db).findById(m_setup.integration.userId, job.bookingId);
+    return loggedIfFailed(found, "read a booking for its moved event") && found->has_value() &&
+           (*found)->calendarEventId == eventId;
+}
+
+void CalendarSyncRun::insertInstead(const CalendarJob& job, const QString& eventId) {
+    // The event was deleted at Google: the booking forgets it and is owed a new one, at once.
+    auto db = m_setup.database->connection();
+    auto replaced = [&]() -> Result<std::optional<CalendarJob>> {
+        auto tx = Transaction::begin(db, Transaction::Mode::Write);
+        if (!tx)
+            return tx.error();
+        storage::BookingRepository bookings(db, m_setup.clock);
+        auto found = bookings.findById(m_setup.integration.userId, job.bookingId);
+        if (!found)
+            return found.error();
+        if (!found->has_value() || (*found)->calendarEventId != eventId)
+            return std::optional<CalendarJob>(); // handed on meanwhile: nothing to replace
+        Booking booking = **found;
+        booking.calendarEventId.clear();
+        if (auto updated = bookings.update(booking); !updated)
+            return updated.error();
+        storage::CalendarJobRepository jobs(db, m_setup.clock);
+        if (auto s = jobs.remove(job.id); !s)
+            return s.error();
+        auto insert = jobs.enqueue(booking.userId, booking.id, CalendarJobAction::Insert, now());
+        if (!insert)
+            return insert.error();
+        if (auto s = tx->commit(); !s)
+            return s.error();
+        return std::optional<CalendarJob>(*insert);
+    }();
+    if (!replaced) {
+        jobFailed(job, ProviderReply::localFailure(Failure::Rejected, replaced.error().message));
+        return;
+    }
+    if (!*replaced) {
+        jobDone(job);
+        return;
+    }
+    qCInfo(lcSync) << "a moved booking's event is gone at Google; inserting a new one";
+    emit jobsChanged();
+    runInsert(**replaced);
 }
 
 void CalendarSyncRun::runDelete(const CalendarJob& job) {

@@ -128,6 +128,12 @@ private:
     void nextJob();
     void runInsert(const storage::CalendarJob& job);
     void runDelete(const storage::CalendarJob& job);
+    // A move's event (CalendarOutbox::enqueueForMove): PATCH its start/end, sendUpdates=all.
+    // Deleted at Google (404/410): insertInstead() — the booking forgets it and its insert runs.
+    void runUpdate(const storage::CalendarJob& job);
+    void insertInstead(const storage::CalendarJob& job, const QString& eventId);
+    [[nodiscard]] bool holdsEvent(const QSqlDatabase& db, const storage::CalendarJob& job,
+                                  const QString& eventId) const;
     void readEventBack(const storage::CalendarJob& job, const QString& eventId, int reads);
     void onEventStored(const storage::CalendarJob& job, const QJsonObject& event, int reads);
     void jobDone(const storage::CalendarJob& job);

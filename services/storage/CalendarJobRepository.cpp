@@ -14,8 +14,10 @@ CalendarJob readJob(const QSqlQuery& q) {
     job.id = q.value(0).toString();
     job.userId = q.value(1).toString();
     job.bookingId = q.value(2).toString();
-    job.action = q.value(3).toString() == QLatin1String("delete") ? CalendarJobAction::Delete
-                                                                  : CalendarJobAction::Insert;
+    const QString action = q.value(3).toString();
+    job.action = action == QLatin1String("delete")   ? CalendarJobAction::Delete
+                 : action == QLatin1String("update") ? CalendarJobAction::Update
+                                                     : CalendarJobAction::Insert;
     job.state = q.value(4).toString() == QLatin1String("failed") ? CalendarJobState::Failed
                                                                  : CalendarJobState::Pending;
     job.attempts = q.value(5).toInt();
@@ -38,8 +40,15 @@ Result<QVector<CalendarJob>> readAll(Result<QSqlQuery> q) {
 } // namespace
 
 QString jobActionText(CalendarJobAction action) {
-    return action == CalendarJobAction::Delete ? QStringLiteral("delete")
-                                               : QStringLiteral("insert");
+    switch (action) {
+    case CalendarJobAction::Insert:
+        break;
+    case CalendarJobAction::Update:
+        return QStringLiteral("update");
+    case CalendarJobAction::Delete:
+        return QStringLiteral("delete");
+    }
+    return QStringLiteral("insert");
 }
 
 QString jobStateText(CalendarJobState state) {

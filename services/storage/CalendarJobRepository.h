@@ -1,8 +1,8 @@
 #pragma once
-// CalendarJobRepository: the `calendar_jobs` outbox — calendar writes (create or delete the
-// Google event of a booking) owed after a booking's status changed. A job is written in the
-// same transaction as the change, so neither can exist without the other; done jobs are
-// deleted, failed ones stay (with their error) until the admin sees them.
+// CalendarJobRepository: the `calendar_jobs` outbox — calendar writes (create, move or delete the
+// Google event of a booking) owed after a booking's status changed or it was moved. A job is
+// written in the same transaction as the change, so neither can exist without the other; done jobs
+// are deleted, failed ones stay (with their error) until the admin sees them.
 
 #include "core/Clock.h"
 #include "core/Result.h"
@@ -16,7 +16,8 @@
 
 namespace slotdesk::storage {
 
-enum class CalendarJobAction { Insert, Delete };
+// Update: PATCH the start and end of the event a move handed to the booking (BookingService).
+enum class CalendarJobAction { Insert, Update, Delete };
 enum class CalendarJobState { Pending, Failed };
 
 QString jobActionText(CalendarJobAction action);

@@ -39,6 +39,10 @@ struct Migration {
     std::vector<Statement> statements;
 };
 
+// The step that lets a move hand its integrations over (calendar_jobs 'update',
+// video_meetings.needs_update). Renumber here when the steps before it are merged.
+constexpr int kMovedIntegrationsStep = 12;
+
 // Conventions (docs/ARCHITECTURE.md): UUID text keys; instants as BIGINT Unix epoch milliseconds
 // in UTC; booleans as INTEGER 0/1; enums as TEXT with a CHECK. Types are chosen to mean the same
 // on SQLite and PostgreSQL. Never edit a released step: add a new one.
@@ -374,6 +378,38 @@ const std::vector<Migration>& migrations() {
              "DEFAULT 0 CHECK (max_bookings_per_week BETWEEN 0 AND 500)",
              "ALTER TABLE booking_settings ADD COLUMN max_bookings_per_month INTEGER NOT NULL "
              "DEFAULT 0 CHECK (max_bookings_per_month BETWEEN 0 AND 2000)",
+         }},
+        {kMovedIntegrationsStep,
+         "reschedule: a move hands the Google event and the Zoom meeting to the new booking",
+         {
+             // calendar_jobs.action gains 'update' (PATCH the event a move handed over). SQLite
+             // cannot change a CHECK in place: the table is rebuilt (nothing references it);
+             // PostgreSQL swaps the constraint.
+             {R"(CREATE TABLE calendar_jobs_moved (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  booking_id TEXT NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,
+                  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+                  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'failed')),
+                  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                  next_attempt_at BIGINT NOT NULL,
+                  last_error TEXT,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL))",
+              R"(ALTER TABLE calendar_jobs DROP CONSTRAINT calendar_jobs_action_check,
+                 ADD CONSTRAINT calendar_jobs_action_check
+                     CHECK (action IN ('insert', 'update', 'delete')))"},
+             {"INSERT INTO calendar_jobs_moved SELECT id, user_id, booking_id, action, state, "
+              "attempts, next_attempt_at, last_error, created_at, updated_at FROM calendar_jobs",
+              nullptr},
+             {"DROP TABLE calendar_jobs", nullptr},
+             {"ALTER TABLE calendar_jobs_moved RENAME TO calendar_jobs", nullptr},
+             {"CREATE INDEX calendar_jobs_due ON calendar_jobs (user_id, state, next_attempt_at)",
+              nullptr},
+             {"CREATE INDEX calendar_jobs_booking ON calendar_jobs (booking_id)", nullptr},
+             // A meeting handed to a moved booking whose new time Zoom has not been told yet.
+             "ALTER TABLE video_meetings ADD COLUMN needs_update INTEGER NOT NULL DEFAULT 0 "
+             "CHECK (needs_update IN (0, 1))",
          }},
     };
     return all;

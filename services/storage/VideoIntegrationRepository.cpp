@@ -16,6 +16,17 @@ VideoIntegrationStatus statusFromDb(const QVariant& value) {
         .value_or(VideoIntegrationStatus::Error);
 }
 
+// Rows of booking id, title, attendee name, start, end, time zone (and, `withMeeting`, the
+// meeting id).
+QVector<VideoIntegrationRepository::MeetingOwed> readOwed(QSqlQuery& q, bool withMeeting) {
+    QVector<VideoIntegrationRepository::MeetingOwed> owed;
+    while (q.next())
+        owed.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                     instantFromDb(q.value(3)), instantFromDb(q.value(4)), q.value(5).toString(),
+                     withMeeting ? q.value(6).toString() : QString()});
+    return owed;
+}
+
 } // namespace
 
 Result<VideoIntegration> VideoIntegrationRepository::save(VideoIntegration integration) {
@@ -101,8 +112,11 @@ Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
                        "m.created_at >= ?)) "
                        "UNION ALL SELECT 1 FROM video_meetings m JOIN bookings b ON b.id = "
                        "m.booking_id WHERE b.user_id = ? AND b.status IN ('cancelled', "
-                       "'rejected') AND m.deleted_at IS NULL AND m.meeting_id <> ''"),
-        {userId, m_clock.nowMs() - kClaimStaleMs, userId});
+                       "'rejected') AND m.deleted_at IS NULL AND m.meeting_id <> '' "
+                       "UNION ALL SELECT 1 FROM video_meetings m JOIN bookings b ON b.id = "
+                       "m.booking_id WHERE b.user_id = ? AND b.status = 'confirmed' AND "
+                       "m.needs_update = 1 AND m.deleted_at IS NULL AND m.meeting_id <> ''"),
+        {userId, m_clock.nowMs() - kClaimStaleMs, userId, userId});
     if (!query)
         return query.error();
     return query->next();
@@ -120,12 +134,21 @@ VideoIntegrationRepository::meetingsToCreate(const QString& userId) {
                   {userId, m_clock.nowMs() - kClaimStaleMs});
     if (!q)
         return q.error();
-    QVector<MeetingOwed> owed;
-    while (q->next())
-        owed.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
-                     instantFromDb(q->value(3)), instantFromDb(q->value(4)),
-                     q->value(5).toString()});
-    return owed;
+    return readOwed(*q, false);
+}
+
+Result<QVector<VideoIntegrationRepository::MeetingOwed>>
+VideoIntegrationRepository::meetingsToUpdate(const QString& userId) {
+    auto q = exec(m_db,
+                  QStringLiteral("SELECT b.id, b.title, b.attendee_name, b.start_time, b.end_time, "
+                                 "b.timezone, m.meeting_id FROM video_meetings m JOIN bookings b "
+                                 "ON b.id = m.booking_id WHERE b.user_id = ? AND b.status = "
+                                 "'confirmed' AND m.needs_update = 1 AND m.deleted_at IS NULL AND "
+                                 "m.meeting_id <> '' ORDER BY b.start_time"),
+                  {userId});
+    if (!q)
+        return q.error();
+    return readOwed(*q, true);
 }
 
 Result<QVector<VideoMeeting>> VideoIntegrationRepository::meetingsToDelete(const QString& userId) {
@@ -226,6 +249,39 @@ Status VideoIntegrationRepository::markMeetingDeleted(const QString& bookingId) 
     return execNoRows(
         m_db, QStringLiteral("UPDATE video_meetings SET deleted_at = ? WHERE booking_id = ?"),
         {m_clock.nowMs(), bookingId});
+}
+
+Result<std::optional<VideoMeeting>>
+VideoIntegrationRepository::handOverMeeting(const QString& fromBookingId,
+                                            const QString& toBookingId) {
+    auto meeting = meetingFor(fromBookingId);
+    if (!meeting)
+        return meeting.error();
+    if (!*meeting || (*meeting)->deleted)
+        return std::optional<VideoMeeting>();
+    if (auto moved = execNoRows(m_db,
+                                QStringLiteral("UPDATE video_meetings SET booking_id = ?, "
+                                               "needs_update = 1 WHERE booking_id = ?"),
+                                {toBookingId, fromBookingId});
+        !moved)
+        return moved.error();
+    (*meeting)->bookingId = toBookingId;
+    return meeting;
+}
+
+Status VideoIntegrationRepository::markMeetingUpdated(const QString& bookingId,
+                                                      const QString& meetingId) {
+    return execNoRows(m_db,
+                      QStringLiteral("UPDATE video_meetings SET needs_update = 0 WHERE "
+                                     "booking_id = ? AND meeting_id = ?"),
+                      {bookingId, meetingId});
+}
+
+Status VideoIntegrationRepository::forgetMeeting(const QString& bookingId,
+                                                 const QString& meetingId) {
+    return execNoRows(
+        m_db, QStringLiteral("DELETE FROM video_meetings WHERE booking_id = ? AND meeting_id = ?"),
+        {bookingId, meetingId});
 }
 
 } // namespace slotdesk::storage

@@ -48,7 +48,8 @@ public:
     Status setStatus(const QString& id, VideoIntegrationStatus status, const QString& lastError);
     Status setAccountEmail(const QString& id, const QString& accountEmail);
     // Whether `userId` has Zoom work: a confirmed booking that asked for Zoom without a meeting,
-    // or a cancelled/rejected booking whose meeting is not deleted yet.
+    // a confirmed booking whose meeting was handed to it by a move and not updated yet, or a
+    // cancelled/rejected booking whose meeting is not deleted yet.
     Result<bool> hasMeetingWork(const QString& userId);
     Status remove(const QString& userId, const QString& provider);
 
@@ -60,10 +61,13 @@ public:
         QDateTime startTime;
         QDateTime endTime;
         QString timeZone;
+        QString meetingId; // meetingsToUpdate(): the meeting to move to this time
     };
     // The meetings `userId` owes Zoom: to create (oldest booking first) and to delete (the
     // meetings of cancelled or rejected bookings not deleted yet).
     Result<QVector<MeetingOwed>> meetingsToCreate(const QString& userId);
+    // The meetings of `userId`'s confirmed bookings marked for update (handOverMeeting()).
+    Result<QVector<MeetingOwed>> meetingsToUpdate(const QString& userId);
     Result<QVector<VideoMeeting>> meetingsToDelete(const QString& userId);
 
     // Several processes (a team's servers, a desktop next to `serve`) may pass over one user's
@@ -80,6 +84,16 @@ public:
     Status saveMeeting(const VideoMeeting& meeting);
     Result<std::optional<VideoMeeting>> meetingFor(const QString& bookingId);
     Status markMeetingDeleted(const QString& bookingId);
+
+    // A move (BookingService, in its write transaction): the meeting of `fromBookingId`, if it
+    // has one not deleted, becomes `toBookingId`'s, marked for update (Zoom is told the new time
+    // by ZoomMeetingSync). Returns the meeting as handed over.
+    Result<std::optional<VideoMeeting>> handOverMeeting(const QString& fromBookingId,
+                                                        const QString& toBookingId);
+    // Zoom has the booking's time: clears the mark — unless the meeting moved on meanwhile.
+    Status markMeetingUpdated(const QString& bookingId, const QString& meetingId);
+    // Zoom no longer knows the meeting: the row goes, so the booking is owed a new one.
+    Status forgetMeeting(const QString& bookingId, const QString& meetingId);
 
 private:
     QSqlDatabase m_db;

@@ -86,15 +86,20 @@ ZoomClient::ZoomClient(Endpoints endpoints, QNetworkAccessManager* network,
     , m_store(store)
     , m_key(std::move(keychainKey)) {}
 
-QJsonObject ZoomClient::meetingBody(const MeetingRequest& request) {
+QJsonObject ZoomClient::meetingTimes(const MeetingRequest& request) {
     return QJsonObject{
-        {QStringLiteral("topic"), request.topic},
-        {QStringLiteral("type"), 2},
         {QStringLiteral("start_time"),
          request.start.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"))},
         {QStringLiteral("duration"), request.durationMinutes},
         {QStringLiteral("timezone"), request.timeZone},
     };
+}
+
+QJsonObject ZoomClient::meetingBody(const MeetingRequest& request) {
+    QJsonObject body = meetingTimes(request);
+    body.insert(QStringLiteral("topic"), request.topic);
+    body.insert(QStringLiteral("type"), 2);
+    return body;
 }
 
 void ZoomClient::tokenGrant(Grant grant, const OAuthTokens& previous, QObject* context,
@@ -244,6 +249,14 @@ void ZoomClient::createMeeting(const MeetingRequest& request, QObject* context,
                 }
                 done(reply, meeting);
             });
+}
+
+void ZoomClient::updateMeeting(const QString& meetingId, const MeetingRequest& request,
+                               QObject* context, std::function<void(ProviderReply)> done) {
+    apiCall(QByteArrayLiteral("PATCH"),
+            QStringLiteral("/meetings/") + QString::fromUtf8(QUrl::toPercentEncoding(meetingId)),
+            QJsonDocument(meetingTimes(request)).toJson(QJsonDocument::Compact), context,
+            std::move(done));
 }
 
 void ZoomClient::deleteMeeting(const QString& meetingId, QObject* context,

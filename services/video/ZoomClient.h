@@ -1,8 +1,8 @@
 #pragma once
 // ZoomClient: the Zoom calls SlotDesk makes for one connected account — the token endpoint's
 // authorization-code and refresh grants (integration::OAuthTokenEndpoint, the client as HTTP
-// Basic credentials) and the Meetings API (create a scheduled meeting, delete it). Tokens live
-// only in the OS keychain (integration::OAuthTokenStore); replies are sorted by
+// Basic credentials) and the Meetings API (create a scheduled meeting, move it, delete it). Tokens
+// live only in the OS keychain (integration::OAuthTokenStore); replies are sorted by
 // integration::ProviderReply (429/5xx/network are transient → retry with integration::Backoff;
 // 401 → one refresh and one retry). Zoom rotates the refresh token on every refresh: the new
 // pair is written to the keychain before the access token is used, so a crash never leaves only
@@ -59,6 +59,10 @@ public:
     // POST /users/me/meetings (type 2: scheduled).
     void createMeeting(const MeetingRequest& request, QObject* context,
                        std::function<void(Reply, Meeting)> done);
+    // PATCH /meetings/{id} with start_time, duration and timezone (a moved booking's meeting;
+    // 204 on success). A meeting Zoom no longer knows is a 404 (Failure::NotFound).
+    void updateMeeting(const QString& meetingId, const MeetingRequest& request, QObject* context,
+                       std::function<void(Reply)> done);
     // DELETE /meetings/{id}; a meeting Zoom no longer knows (404) counts as deleted.
     void deleteMeeting(const QString& meetingId, QObject* context, std::function<void(Reply)> done);
 
@@ -69,6 +73,8 @@ public:
     void revoke(QObject* context, std::function<void(Reply)> done);
 
     static QJsonObject meetingBody(const MeetingRequest& request);
+    // The request's start_time, duration and timezone (what an update sends).
+    static QJsonObject meetingTimes(const MeetingRequest& request);
 
 private:
     using Grant = std::function<void(const integration::OAuthTokenEndpoint& endpoint,

@@ -40,28 +40,39 @@ void ZoomMeetingSync::run(const QString& userId, int failures,
     auto work = std::make_shared<QList<Work>>();
     VideoIntegrationRepository meetings(m_database.connection());
     auto toCreate = meetings.meetingsToCreate(userId);
+    auto toUpdate = meetings.meetingsToUpdate(userId);
     auto toDelete = meetings.meetingsToDelete(userId);
-    if (!toCreate || !toDelete) {
+    if (!toCreate || !toUpdate || !toDelete) {
         report.ok = false;
-        report.message = (!toCreate ? toCreate.error() : toDelete.error()).message;
+        report.message = (!toCreate   ? toCreate.error()
+                          : !toUpdate ? toUpdate.error()
+                                      : toDelete.error())
+                             .message;
         done(report);
         return;
     }
-    for (const auto& owed : *toCreate) {
+    const auto owedWork = [&userId](const VideoIntegrationRepository::MeetingOwed& owed,
+                                    Work::Kind kind) {
         Work w;
         w.userId = userId;
         w.bookingId = owed.bookingId;
+        w.kind = kind;
+        w.meetingId = owed.meetingId;
         w.request.topic = owed.title.isEmpty()
                               ? QStringLiteral("Meeting with %1").arg(owed.attendeeName)
                               : owed.title;
         w.request.start = owed.startTime;
         w.request.durationMinutes = int(owed.startTime.secsTo(owed.endTime) / 60);
         w.request.timeZone = owed.timeZone;
-        work->append(w);
-    }
+        return w;
+    };
+    for (const auto& owed : *toCreate)
+        work->append(owedWork(owed, Work::Kind::Create));
+    for (const auto& owed : *toUpdate)
+        work->append(owedWork(owed, Work::Kind::Update));
     for (const auto& meeting : *toDelete) {
         Work w;
-        w.create = false;
+        w.kind = Work::Kind::Delete;
         w.userId = userId;
         w.bookingId = meeting.bookingId;
         w.meetingId = meeting.meetingId;
@@ -99,7 +110,7 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
         return;
     }
     const Work w = work->takeFirst();
-    if (w.create) {
+    if (w.kind == Work::Kind::Create) {
         // Another process may be making this meeting right now: only the claim's winner asks.
         auto claimed =
             VideoIntegrationRepository(m_database.connection()).claimMeeting(w.bookingId);
@@ -132,6 +143,29 @@ void ZoomMeetingSync::next(std::shared_ptr<QList<Work>> work,
                 (void)storage::CalendarJobRepository(m_database.connection())
                     .makeDue(w.bookingId, storage::CalendarJobAction::Insert, m_clock.now());
                 ++report->created;
+                next(work, report, integrationId, failures, client, std::move(done));
+            });
+    } else if (w.kind == Work::Kind::Update) {
+        client->updateMeeting(
+            w.meetingId, w.request, this,
+            [this, w, work, report, integrationId, failures, client,
+             done = std::move(done)](ProviderReply reply) mutable {
+                VideoIntegrationRepository meetings(m_database.connection(), m_clock);
+                if (reply.failure == Failure::NotFound) {
+                    // Deleted at Zoom: the booking gets a new meeting (and link), now.
+                    (void)meetings.forgetMeeting(w.bookingId, w.meetingId);
+                    Work create = w;
+                    create.kind = Work::Kind::Create;
+                    create.meetingId.clear();
+                    work->prepend(create);
+                } else if (!reply.ok()) {
+                    fail(integrationId, reply, failures, *report);
+                    done(*report);
+                    return;
+                } else {
+                    (void)meetings.markMeetingUpdated(w.bookingId, w.meetingId);
+                    ++report->updated;
+                }
                 next(work, report, integrationId, failures, client, std::move(done));
             });
     } else {

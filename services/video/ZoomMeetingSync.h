@@ -2,7 +2,9 @@
 // ZoomMeetingSync: one pass over a user's bookings that owe Zoom work — a confirmed booking that
 // asked for Zoom and has no meeting yet gets one (POST /users/me/meetings; its join_url becomes
 // the booking's video_link with video_provider 'zoom', the meeting id is kept in
-// video_meetings), and a cancelled or rejected booking's meeting is deleted. A failed call never
+// video_meetings), a meeting a move handed to a new booking (marked for update) is moved to its
+// time (PATCH /meetings/{id}; one Zoom no longer knows is replaced by a new one), and a cancelled
+// or rejected booking's meeting is deleted. A failed call never
 // touches the booking's status: the pass stops, the integration shows the error (status 'error',
 // or 'reauth_required' when the grant is gone) and the report says when to retry
 // (integration::Backoff, at least the server's Retry-After). Run by ZoomService. Once a
@@ -25,6 +27,7 @@ namespace slotdesk::zoom {
 
 struct ZoomSyncReport {
     int created = 0;
+    int updated = 0; // meetings moved to their booking's new time
     int deleted = 0;
     bool ok = true;
     bool transient = false;
@@ -50,9 +53,10 @@ public:
 
 private:
     struct Work {
+        enum class Kind { Create, Update, Delete };
         QString userId;
         QString bookingId;
-        bool create = true;
+        Kind kind = Kind::Create;
         MeetingRequest request;
         QString meetingId;
     };

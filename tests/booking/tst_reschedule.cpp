@@ -15,6 +15,7 @@
 #include "storage/Database.h"
 #include "storage/MailOutboxRepository.h"
 #include "storage/MailSettingsRepository.h"
+#include "storage/VideoIntegrationRepository.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 
@@ -170,9 +171,10 @@ private slots:
         QVERIFY(!mailKinds(original.id).contains("cancelled_by_admin"));
     }
 
-    // Until the Google event is handed over (the next step), the calendar stays right the way a
-    // cancellation and an approval keep it: the original's event deleted, the new one inserted.
-    void adminMoveKeepsTheCalendarInStep() {
+    // The original's Google event goes to the new booking, in the move's transaction, with a
+    // job that moves it (CalendarSyncRun PATCHes it: tst_calendarsync); the original keeps no
+    // event, so its cancellation deletes nothing.
+    void adminMoveHandsTheEventOver() {
         connectGoogle();
         const Booking original = book(at("10:00:00"), 30, true);
         Booking withEvent = original;
@@ -183,10 +185,79 @@ private slots:
                     .ok());
         const auto moved = service().reschedule(m_admin.id, original.id, at("11:00:00"), 30);
         QVERIFY(moved.ok());
-        QCOMPARE(calendarJobs(original.id), QStringList{"delete"});
+        QCOMPARE(calendarJobs(original.id), QStringList());
+        QCOMPARE(calendarJobs(moved->id), QStringList{"update"});
+        QCOMPARE(moved->calendarEventId, QString("slotdeskevent1"));
+        QCOMPARE(stored(moved->id).calendarEventId, QString("slotdeskevent1"));
+        QVERIFY(stored(original.id).calendarEventId.isEmpty());
+    }
+
+    // Moved before its event was made: the original's insert is dropped, the new booking's
+    // queued — whoever holds no event gets one inserted.
+    void adminMoveBeforeTheInsertQueuesTheNewBookingsInsert() {
+        connectGoogle();
+        const Booking original = book(at("10:00:00"), 30, true);
+        QCOMPARE(calendarJobs(original.id), QStringList{"insert"});
+        const auto moved = service().reschedule(m_admin.id, original.id, at("11:00:00"), 30);
+        QVERIFY(moved.ok());
+        QCOMPARE(calendarJobs(original.id), QStringList());
         QCOMPARE(calendarJobs(moved->id), QStringList{"insert"});
-        // The original keeps its event id for the hand-over.
-        QCOMPARE(stored(original.id).calendarEventId, QString("slotdeskevent1"));
+        QVERIFY(moved->calendarEventId.isEmpty());
+    }
+
+    // The original's Zoom meeting goes to the new booking with its link, marked for update (the
+    // PATCH itself: tst_zoomservice) — by the admin's move and by an approved move request.
+    void zoomMeetingGoesWithTheMove_data() {
+        QTest::addColumn<bool>("byAttendee");
+        QTest::newRow("admin's move") << false;
+        QTest::newRow("approved request") << true;
+    }
+    void zoomMeetingGoesWithTheMove() {
+        QFETCH(bool, byAttendee);
+        QString token;
+        const Booking original = book(at("10:00:00"), 30, true, &token);
+        const QString link = QStringLiteral("https://zoom.example/j/8574");
+        QVERIFY(service()
+                    .recordVideoMeeting(m_admin.id, {original.id, QStringLiteral("zoom"),
+                                                     QStringLiteral("8574"), link, false})
+                    .ok());
+        storage::VideoIntegrationRepository videos(m_db->connection(), m_clock->clock());
+        QVERIFY(videos.meetingsToUpdate(m_admin.id)->isEmpty());
+
+        Result<Booking> moved = Error::notFound(QStringLiteral("not moved"));
+        if (byAttendee) {
+            auto asked =
+                service().rescheduleForAttendee(original.id, token, {at("12:00:00"), 30, {}});
+            QVERIFY(asked.ok());
+            // A request moves nothing yet: the original keeps its meeting.
+            QCOMPARE(videos.meetingFor(original.id)->value().meetingId, QString("8574"));
+            QVERIFY(!videos.meetingFor(asked->id)->has_value());
+            QVERIFY(asked->videoLink.isEmpty());
+            moved = service().approve(m_admin.id, asked->id);
+        } else {
+            moved = service().reschedule(m_admin.id, original.id, at("12:00:00"), 30);
+        }
+        QVERIFY(moved.ok());
+        QCOMPARE(moved->videoProvider, std::optional(VideoProvider::Zoom));
+        QCOMPARE(moved->videoLink, link);
+        QCOMPARE(stored(moved->id).videoLink, link);
+        const Booking retired = stored(original.id);
+        QCOMPARE(retired.status, BookingStatus::Cancelled);
+        QVERIFY(!retired.videoProvider.has_value());
+        QVERIFY(retired.videoLink.isEmpty());
+        QVERIFY(!videos.meetingFor(original.id)->has_value());
+        QCOMPARE(videos.meetingFor(moved->id)->value().meetingId, QString("8574"));
+        // Zoom owes an update of that meeting to the new time, and nothing to delete.
+        const auto owed = *videos.meetingsToUpdate(m_admin.id);
+        QCOMPARE(owed.size(), 1);
+        QCOMPARE(owed.first().bookingId, moved->id);
+        QCOMPARE(owed.first().meetingId, QString("8574"));
+        QCOMPARE(owed.first().startTime, at("12:00:00"));
+        QVERIFY(videos.meetingsToDelete(m_admin.id)->isEmpty());
+        QVERIFY(*videos.hasMeetingWork(m_admin.id));
+        QVERIFY(videos.markMeetingUpdated(moved->id, QStringLiteral("8574")).ok());
+        QVERIFY(videos.meetingsToUpdate(m_admin.id)->isEmpty());
+        QVERIFY(!*videos.hasMeetingWork(m_admin.id));
     }
 
     // The admin's move of a pending request: a pending request at the new time, the original

@@ -12,6 +12,7 @@
 #include "core/Clock.h"
 #include "fakes/FakeGoogleServer.h"
 #include "integration/OAuthTokenStore.h"
+#include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarJobRepository.h"
@@ -69,6 +70,14 @@ QJsonObject timedEvent(const QString& id, const QDateTime& start, const QDateTim
     for (auto it = extra.begin(); it != extra.end(); ++it)
         event.insert(it.key(), it.value());
     return event;
+}
+
+// An event's start.dateTime.
+QString startOf(const QJsonObject& event) {
+    return event.value(QLatin1String("start"))
+        .toObject()
+        .value(QLatin1String("dateTime"))
+        .toString();
 }
 
 } // namespace
@@ -167,6 +176,40 @@ class TestCalendarSync : public QObject {
                 starts.append(slot.start.toTimeZone(QTimeZone(kZone.toLatin1()))
                                   .toString(QStringLiteral("HH:mm")));
         return starts;
+    }
+
+    // The booking's event id, once its insert has run.
+    QString eventOf(const Booking& booking) {
+        return bookingService().find(m_admin.id, booking.id)->calendarEventId;
+    }
+    // The admin moves a confirmed booking to `hour` (Berlin) on m_day: the new booking.
+    Booking movedTo(const Booking& original, int hour) {
+        auto moved = bookingService().reschedule(m_admin.id, original.id,
+                                                 berlin(m_day, hour).toUTC(), 60, "Clash");
+        if (!moved)
+            qWarning() << moved.error().message;
+        return moved ? *moved : Booking{};
+    }
+    // Google saw exactly one write since the requests were cleared: a PATCH of `eventId` to
+    // `hour`, with sendUpdates=all — no insert, no delete.
+    void verifyOnePatch(const QString& eventId, int hour) {
+        const auto patches = m_google->requestsTo(Route::EventsPatch);
+        QCOMPARE(patches.size(), 1);
+        QVERIFY2(patches.first().path.endsWith("/events/" + eventId),
+                 qPrintable(patches.first().path));
+        QCOMPARE(patches.first().query.queryItemValue("sendUpdates"), QString("all"));
+        const QJsonObject sent = QJsonDocument::fromJson(patches.first().body).object();
+        QCOMPARE(sent["start"]["dateTime"].toString(),
+                 berlin(m_day, hour).toUTC().toString(Qt::ISODate));
+        QCOMPARE(sent["end"]["dateTime"].toString(),
+                 berlin(m_day, hour + 1).toUTC().toString(Qt::ISODate));
+        QCOMPARE(m_google->count(Route::EventsInsert), 0);
+        QCOMPARE(m_google->count(Route::EventsDelete), 0);
+        // Google has the event at the new time; it is still the only one.
+        QCOMPARE(startOf(m_google->event(eventId)),
+                 berlin(m_day, hour).toUTC().toString(Qt::ISODate));
+        QVERIFY(m_google->hasLiveEvent(eventId));
+        QCOMPARE(m_google->liveEventCount(), 1);
     }
 
 private slots:
@@ -533,6 +576,179 @@ private slots:
                 .object();
         QVERIFY(!sent.contains("location"));
         QVERIFY(!sent.contains("conferenceData"));
+    }
+
+    // ---- moves (issue 16): the event goes with the meeting -----------------------------------
+
+    void aMoveMovesTheEventAndKeepsItsMeetLink() {
+        QVERIFY(connectGoogle());
+        const Booking original = approvedBooking(10, VideoProvider::GoogleMeet);
+        QVERIFY(sync().ok);
+        const Booking inserted = *bookingService().find(m_admin.id, original.id);
+        const QString eventId = inserted.calendarEventId;
+        QVERIFY(!eventId.isEmpty());
+        QVERIFY(inserted.videoLink.startsWith("https://meet.google.com/"));
+        m_google->clearRequests();
+
+        const Booking moved = movedTo(original, 14);
+        QVERIFY(!moved.id.isEmpty());
+        // In the move's transaction: the event, and its Meet link, went to the new booking.
+        QCOMPARE(moved.calendarEventId, eventId);
+        QCOMPARE(moved.videoProvider, std::optional(VideoProvider::GoogleMeet));
+        QCOMPARE(moved.videoLink, inserted.videoLink);
+        const Booking retired = *bookingService().find(m_admin.id, original.id);
+        QCOMPARE(retired.status, BookingStatus::Cancelled);
+        QVERIFY(retired.calendarEventId.isEmpty());
+        QVERIFY(retired.videoLink.isEmpty());
+        QCOMPARE(jobs().size(), 1);
+        QCOMPARE(jobs().first().action, storage::CalendarJobAction::Update);
+        QCOMPARE(jobs().first().bookingId, moved.id);
+
+        const SyncReport report = sync();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QCOMPARE(report.jobsDone, 1);
+        QVERIFY(jobs().isEmpty());
+        verifyOnePatch(eventId, 14);
+        const Booking stored = *bookingService().find(m_admin.id, moved.id);
+        QCOMPARE(stored.calendarEventId, eventId);
+        QCOMPARE(stored.videoLink, inserted.videoLink);
+        QVERIFY(bookingService().find(m_admin.id, original.id)->calendarEventId.isEmpty());
+
+        // Cancelling the moved meeting deletes that one event.
+        QVERIFY(bookingService().cancel(m_admin.id, moved.id, {}).ok());
+        QVERIFY(sync().ok);
+        QCOMPARE(m_google->requestsTo(Route::EventsDelete).size(), 1);
+        QVERIFY(m_google->requestsTo(Route::EventsDelete).first().path.endsWith(eventId));
+        QCOMPARE(m_google->liveEventCount(), 0);
+    }
+
+    void anApprovedMoveRequestMovesTheEvent() {
+        auto settings = *storage::BookingSettingsRepository(m_db->connection()).get(m_admin.id);
+        settings.durations = {30, 60};
+        QVERIFY(storage::BookingSettingsRepository(m_db->connection()).save(settings).ok());
+        QVERIFY(connectGoogle());
+        BookingRequest request;
+        request.start = berlin(m_day, 9).toUTC();
+        request.duration = 60;
+        request.name = "Bob Example";
+        request.email = "bob@example.com";
+        request.timeZone = kZone;
+        QString token;
+        auto created = bookingService().create(m_admin, request, &token);
+        QVERIFY(created.ok());
+        QVERIFY(bookingService().approve(m_admin.id, created->id).ok());
+        QVERIFY(sync().ok);
+        const QString eventId = eventOf(*created);
+        QVERIFY(!eventId.isEmpty());
+        m_google->clearRequests();
+
+        // The attendee asks to move: nothing changes at Google until the admin approves.
+        auto asked = bookingService().rescheduleForAttendee(created->id, token,
+                                                            {berlin(m_day, 15).toUTC(), 60, {}});
+        QVERIFY2(asked.ok(), asked ? "" : qPrintable(asked.error().message));
+        QCOMPARE(asked->status, BookingStatus::Pending);
+        QVERIFY(jobs().isEmpty());
+        QVERIFY(sync().ok);
+        QCOMPARE(m_google->count(Route::EventsPatch), 0);
+
+        auto approved = bookingService().approve(m_admin.id, asked->id);
+        QVERIFY(approved.ok());
+        QCOMPARE(approved->calendarEventId, eventId);
+        QVERIFY(eventOf(*created).isEmpty());
+        QVERIFY(sync().ok);
+        QVERIFY(jobs().isEmpty());
+        verifyOnePatch(eventId, 15);
+    }
+
+    void aMoveBeforeTheInsertRanInsertsTheNewBookingsEvent() {
+        QVERIFY(connectGoogle());
+        const Booking original = approvedBooking(10, std::nullopt);
+        m_google->clearRequests();
+        const Booking moved = movedTo(original, 12); // the insert has not run yet
+        QVERIFY(moved.calendarEventId.isEmpty());
+        QCOMPARE(jobs().size(), 1);
+        QCOMPARE(jobs().first().action, storage::CalendarJobAction::Insert);
+        QCOMPARE(jobs().first().bookingId, moved.id);
+        QVERIFY(sync().ok);
+        QCOMPARE(m_google->count(Route::EventsInsert), 1);
+        QCOMPARE(m_google->count(Route::EventsPatch), 0);
+        QCOMPARE(m_google->count(Route::EventsDelete), 0);
+        QVERIFY(m_google->hasLiveEvent(eventOf(moved)));
+        QVERIFY(eventOf(original).isEmpty());
+        QCOMPARE(m_google->liveEventCount(), 1);
+    }
+
+    void aFailedMoveIsRetriedWithBackoff() {
+        QVERIFY(connectGoogle());
+        const Booking original = approvedBooking(11, std::nullopt);
+        QVERIFY(sync().ok);
+        const QString eventId = eventOf(original);
+        m_google->clearRequests();
+        m_google->failNext(Route::EventsPatch, 500, "backendError");
+        const Booking moved = movedTo(original, 15);
+
+        SyncReport report = sync();
+        QCOMPARE(report.jobsRescheduled, 1);
+        auto pending = jobs();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().action, storage::CalendarJobAction::Update);
+        QCOMPARE(pending.first().attempts, 1);
+        QVERIFY(pending.first().lastError.contains("500"));
+        const QDateTime due = pending.first().nextAttemptAt;
+        QVERIFY(due >= m_time.now().addSecs(15) && due < m_time.now().addSecs(30));
+        // Google still has the old time; the booking keeps the event.
+        QCOMPARE(startOf(m_google->event(eventId)),
+                 berlin(m_day, 11).toUTC().toString(Qt::ISODate));
+        QCOMPARE(eventOf(moved), eventId);
+
+        m_time.set(due);
+        report = sync();
+        QCOMPARE(report.jobsDone, 1);
+        QVERIFY(jobs().isEmpty());
+        QCOMPARE(m_google->count(Route::EventsPatch), 2);
+        QCOMPARE(m_google->count(Route::EventsInsert), 0);
+        QCOMPARE(m_google->count(Route::EventsDelete), 0);
+        QCOMPARE(startOf(m_google->event(eventId)),
+                 berlin(m_day, 15).toUTC().toString(Qt::ISODate));
+    }
+
+    void aMovedEventGoogleNoLongerHasIsInsertedAgain_data() {
+        QTest::addColumn<bool>("alreadyCancelled");
+        QTest::newRow("410 deleted") << true;
+        QTest::newRow("404 unknown") << false;
+    }
+    void aMovedEventGoogleNoLongerHasIsInsertedAgain() {
+        QFETCH(bool, alreadyCancelled);
+        QVERIFY(connectGoogle());
+        const Booking original = approvedBooking(9, std::nullopt);
+        QVERIFY(sync().ok);
+        const QString eventId = eventOf(original);
+        const Booking moved = movedTo(original, 13);
+        QCOMPARE(moved.calendarEventId, eventId);
+        if (alreadyCancelled) {
+            m_google->cancelEvent(eventId); // the admin deleted it in Google Calendar
+        } else {
+            Booking b = moved;
+            b.calendarEventId = "unknownevent1";
+            QVERIFY(storage::BookingRepository(m_db->connection()).update(b));
+        }
+        m_google->clearRequests();
+
+        const SyncReport report = sync();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QVERIFY(jobs().isEmpty());
+        QCOMPARE(m_google->count(Route::EventsPatch), 1);
+        const auto inserts = m_google->requestsTo(Route::EventsInsert);
+        QCOMPARE(inserts.size(), 1);
+        QCOMPARE(startOf(QJsonDocument::fromJson(inserts.first().body).object()),
+                 berlin(m_day, 13).toUTC().toString(Qt::ISODate));
+        QCOMPARE(m_google->count(Route::EventsDelete), 0);
+        const QString newEventId = eventOf(moved);
+        QVERIFY(!newEventId.isEmpty());
+        QVERIFY(newEventId != eventId);
+        QVERIFY(m_google->hasLiveEvent(newEventId));
+        // (The 404 case pointed the booking elsewhere; the fake still holds the event it had.)
+        QCOMPARE(m_google->liveEventCount(), alreadyCancelled ? 1 : 2);
     }
 
     // ---- tokens -----------------------------------------------------------------------------

@@ -305,6 +305,8 @@ FakeGoogleServer::Route FakeGoogleServer::routeOf(const QByteArray& method,
     if (path.startsWith(kEventsPrefix + u'/')) {
         if (method == "GET")
             return Route::EventsGet;
+        if (method == "PATCH")
+            return Route::EventsPatch;
         if (method == "DELETE")
             return Route::EventsDelete;
     }
@@ -353,6 +355,9 @@ void FakeGoogleServer::dispatch(QTcpSocket* socket, const Request& request) {
             break;
         case Route::EventsGet:
             response = getEvent(request);
+            break;
+        case Route::EventsPatch:
+            response = patchEvent(request);
             break;
         case Route::EventsDelete:
             response = deleteEvent(request);
@@ -748,6 +753,28 @@ FakeGoogleServer::Response FakeGoogleServer::getEvent(const Request& request) {
         stored.json.insert(QStringLiteral("hangoutLink"), link);
         stored.seq = nextSeq();
     }
+    return json(200, stored.json);
+}
+
+FakeGoogleServer::Response FakeGoogleServer::patchEvent(const Request& request) {
+    if (!authorized(request))
+        return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
+    const QString id = request.path.mid(kEventsPrefix.size() + 1);
+    if (!m_events.contains(id))
+        return apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
+    if (!hasLiveEvent(id))
+        return apiError(410, QStringLiteral("deleted"),
+                        QStringLiteral("Resource has been deleted"));
+    const QJsonDocument document = QJsonDocument::fromJson(request.body);
+    if (!document.isObject())
+        return apiError(400, QStringLiteral("parseError"), QStringLiteral("Parse Error"));
+    StoredEvent& stored = m_events[id];
+    const QJsonObject fields = document.object();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (it.key() != QLatin1String("id"))
+            stored.json.insert(it.key(), it.value());
+    }
+    stored.seq = nextSeq();
     return json(200, stored.json);
 }
 

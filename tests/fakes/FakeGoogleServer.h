@@ -14,6 +14,9 @@
 //                                 conferenceDataVersion=1 + createRequest → hangoutLink
 //                                 (optionally "pending" for the first reads)
 //   GET  /calendar/v3/calendars/primary/events/ID
+//   PATCH /calendar/v3/calendars/primary/events/ID   the fields sent replace the event's (start,
+//                                 end, …); 200 with the whole updated event; 404 unknown; 410
+//                                 deleted
 //   DELETE /calendar/v3/calendars/primary/events/ID  204; 404 unknown; 410 already deleted
 // Faults (401/403/429/5xx, dropped connections, slow answers) are injected per route.
 
@@ -45,6 +48,7 @@ public:
         EventsList,
         EventsInsert,
         EventsGet,
+        EventsPatch,
         EventsDelete,
         Unknown
     };
@@ -169,6 +173,7 @@ private:
     Response listEvents(const Request& request);
     Response insertEvent(const Request& request);
     Response getEvent(const Request& request);
+    Response patchEvent(const Request& request);
     Response deleteEvent(const Request& request);
 
     bool authorized(const Request& request) const;

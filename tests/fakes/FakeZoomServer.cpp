@@ -122,6 +122,8 @@ FakeZoomServer::Route FakeZoomServer::routeOf(const QByteArray& method, const QS
         return Route::Token;
     if (method == "POST" && path == QLatin1String("/v2/users/me/meetings"))
         return Route::CreateMeeting;
+    if (method == "PATCH" && path.startsWith(QLatin1String("/v2/meetings/")))
+        return Route::UpdateMeeting;
     if (method == "DELETE" && path.startsWith(QLatin1String("/v2/meetings/")))
         return Route::DeleteMeeting;
     if (method == "GET" && path == QLatin1String("/v2/users/me"))
@@ -201,6 +203,8 @@ FakeZoomServer::Response FakeZoomServer::handle(const Request& request) {
         return token(request);
     case Route::CreateMeeting:
         return createMeeting(request);
+    case Route::UpdateMeeting:
+        return updateMeeting(request);
     case Route::DeleteMeeting:
         return deleteMeeting(request);
     case Route::Me:
@@ -307,6 +311,26 @@ FakeZoomServer::Response FakeZoomServer::createMeeting(const Request& request) {
     };
     m_meetings.insert(id, meeting);
     return json(201, meeting);
+}
+
+FakeZoomServer::Response FakeZoomServer::updateMeeting(const Request& request) {
+    if (!authorized(request))
+        return json(401, apiError(124, QStringLiteral("Invalid access token.")));
+    const QString id = request.path.mid(QStringLiteral("/v2/meetings/").size());
+    if (!m_meetings.contains(id))
+        return json(404, apiError(3001, QStringLiteral("Meeting does not exist: %1.").arg(id)));
+    const QJsonObject in = QJsonDocument::fromJson(request.body).object();
+    if (in.contains(QLatin1String("start_time")) &&
+        !QDateTime::fromString(in.value(QLatin1String("start_time")).toString(), Qt::ISODate)
+             .isValid())
+        return json(400, apiError(300, QStringLiteral("Invalid meeting fields")));
+    QJsonObject& meeting = m_meetings[id];
+    for (const char* field : {"topic", "start_time", "duration", "timezone"}) {
+        const QString key = QString::fromLatin1(field);
+        if (in.contains(key))
+            meeting.insert(key, in.value(key));
+    }
+    return {204, {}, 0, {}};
 }
 
 FakeZoomServer::Response FakeZoomServer::deleteMeeting(const Request& request) {

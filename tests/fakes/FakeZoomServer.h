@@ -14,6 +14,9 @@
 //   POST /v2/users/me/meetings Bearer token (401 code 124 otherwise); body topic, type (2),
 //                              start_time, duration, timezone → 201 id, uuid, host_id, topic,
 //                              type, start_time, duration, timezone, join_url, start_url.
+//   PATCH /v2/meetings/{id}    Bearer token; the fields sent (start_time, duration, timezone,
+//                              topic) replace the meeting's → 204 No Content; 404 code 3001
+//                              for an unknown meeting; 400 code 300 for an invalid time.
 //   DELETE /v2/meetings/{id}   204; 404 code 3001 for an unknown meeting.
 //   GET  /v2/users/me          Bearer token → id, email, first_name, last_name, type.
 //   POST /oauth/revoke?token=  HTTP Basic client credentials required; revokes the grant the
@@ -36,7 +39,16 @@ namespace slotdesk::test {
 class FakeZoomServer : public QObject {
     Q_OBJECT
 public:
-    enum class Route { Authorize, Token, CreateMeeting, DeleteMeeting, Me, Revoke, Unknown };
+    enum class Route {
+        Authorize,
+        Token,
+        CreateMeeting,
+        UpdateMeeting,
+        DeleteMeeting,
+        Me,
+        Revoke,
+        Unknown
+    };
 
     struct Request {
         Route route = Route::Unknown;
@@ -82,6 +94,8 @@ public:
     [[nodiscard]] bool hasMeeting(const QString& id) const { return m_meetings.contains(id); }
     [[nodiscard]] QJsonObject meeting(const QString& id) const { return m_meetings.value(id); }
     [[nodiscard]] int meetingCount() const { return int(m_meetings.size()); }
+    // Zoom forgets a meeting (deleted in Zoom's own app): its calls answer 404 from now on.
+    void forgetMeeting(const QString& id) { m_meetings.remove(id); }
     // Tokens named in revoke requests that carried valid client credentials.
     [[nodiscard]] QStringList revokedTokens() const { return m_revoked; }
 
@@ -106,6 +120,7 @@ private:
     Response authorize(const Request& request);
     Response token(const Request& request);
     Response createMeeting(const Request& request);
+    Response updateMeeting(const Request& request);
     Response deleteMeeting(const Request& request);
     Response me(const Request& request);
     Response revoke(const Request& request);

@@ -12,6 +12,7 @@
 #include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
+#include "storage/CalendarJobRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
 #include "storage/DatabaseUrl.h"
@@ -137,6 +138,58 @@ private slots:
         QCOMPARE((*user)->name, QStringLiteral("Old Admin"));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
                  Migrations::latestVersion());
+    }
+
+    // The step that lets a move hand its integrations over keeps the outbox's rows (SQLite
+    // rebuilds calendar_jobs), admits 'update' and still refuses unknown actions; the meetings
+    // it finds are not marked for update.
+    void calendarJobsAndMeetingsSurviveTheMoveStep() {
+        m_db.reset();
+        m_tdb->wipe();
+        {
+            auto raw = m_tdb->rawConnection(QStringLiteral("v10"));
+            QVERIFY(raw.isOpen());
+            QVERIFY(Migrations::migrate(raw, 10).ok());
+            for (const char* sql :
+                 {"INSERT INTO users VALUES ('u1', 'old', 'old@example.org', 'Old Admin', 'UTC', "
+                  "0, 0)",
+                  "INSERT INTO bookings (id, user_id, start_time, end_time, attendee_name, "
+                  "attendee_email, status, timezone, calendar_event_id, created_at, updated_at) "
+                  "VALUES ('b1', 'u1', 1000, 2000, 'Zoe', 'zoe@example.com', 'cancelled', 'UTC', "
+                  "'event1', 0, 0)",
+                  "INSERT INTO calendar_jobs (id, user_id, booking_id, action, next_attempt_at, "
+                  "created_at, updated_at) VALUES ('j1', 'u1', 'b1', 'delete', 5, 0, 0)",
+                  "INSERT INTO video_meetings (booking_id, provider, meeting_id, join_url, "
+                  "created_at) VALUES ('b1', 'zoom', '42', 'https://zoom.example/j/42', 0)"})
+                QVERIFY(execNoRows(raw, QString::fromLatin1(sql)).ok());
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v10"));
+        auto upgraded = m_tdb->open();
+        QVERIFY(upgraded.ok());
+        m_db = std::move(*upgraded);
+        QCOMPARE(m_db->schemaVersion(), Migrations::latestVersion());
+        CalendarJobRepository jobs(m_db->connection());
+        auto kept = jobs.findById(QStringLiteral("j1"));
+        QVERIFY(kept.ok() && kept->has_value());
+        QCOMPARE((*kept)->action, CalendarJobAction::Delete);
+        QCOMPARE((*kept)->nextAttemptAt.toMSecsSinceEpoch(), 5);
+        auto update = jobs.enqueue(QStringLiteral("u1"), QStringLiteral("b1"),
+                                   CalendarJobAction::Update, QDateTime::currentDateTimeUtc());
+        QVERIFY(update.ok());
+        QCOMPARE((*jobs.findById(update->id))->action, CalendarJobAction::Update);
+        QVERIFY(!execNoRows(m_db->connection(),
+                            QStringLiteral("INSERT INTO calendar_jobs (id, user_id, booking_id, "
+                                           "action, next_attempt_at, created_at, updated_at) "
+                                           "VALUES ('j2', 'u1', 'b1', 'move', 5, 0, 0)"))
+                     .ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT needs_update FROM video_meetings")).toInt(), 0);
+        QVERIFY(!execNoRows(m_db->connection(),
+                            QStringLiteral("UPDATE video_meetings SET needs_update = 2"))
+                     .ok());
+        // Deleting the booking still takes its jobs with it (the rebuilt table's foreign key).
+        QVERIFY(execNoRows(m_db->connection(), QStringLiteral("DELETE FROM bookings")).ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calendar_jobs")).toInt(), 0);
     }
 
     void settingsAndOverridesRoundTrip() {

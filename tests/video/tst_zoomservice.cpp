@@ -253,6 +253,118 @@ private slots:
         QCOMPARE(zoomPass().deleted, 0); // nothing owed twice
     }
 
+    // ---- moves (issue 16): the meeting goes with the booking ----------------------------------
+
+private:
+    // A confirmed Zoom booking at 10:00 with its meeting (and, with Google, its event) made; the
+    // admin then moves it to 14:00. Returns the new booking.
+    Booking movedZoomBooking(bool withGoogle) {
+        const Booking approved = requestAndApprove(10, VideoProvider::Zoom);
+        if (!zoomPass().ok)
+            return {};
+        if (withGoogle)
+            calendarPass();
+        auto moved = BookingService(*m_db).reschedule(m_admin.id, approved.id, berlinAt(14), 30);
+        if (!moved)
+            qWarning() << moved.error().message;
+        return moved ? *moved : Booking{};
+    }
+    QDateTime berlinAt(int hour) const {
+        return QDateTime(m_day, QTime(hour, 0), QTimeZone(kZone.toLatin1())).toUTC();
+    }
+    QString meetingIdOf(const QString& bookingId) {
+        auto meeting =
+            storage::VideoIntegrationRepository(m_db->connection()).meetingFor(bookingId);
+        return meeting && *meeting ? (*meeting)->meetingId : QString();
+    }
+
+private slots:
+    void aMovedBookingKeepsItsZoomMeetingAndItsEvent() {
+        QVERIFY(connectGoogle());
+        QVERIFY(connectZoom());
+        const Booking moved = movedZoomBooking(true);
+        QVERIFY(!moved.id.isEmpty());
+        const QString meetingId = meetingIdOf(moved.id);
+        QVERIFY(!meetingId.isEmpty());
+        const QString link = m_zoom->meeting(meetingId).value(QLatin1String("join_url")).toString();
+        QCOMPARE(moved.videoProvider, VideoProvider::Zoom);
+        QCOMPARE(moved.videoLink, link);
+        QVERIFY(booking(moved.rescheduledFromId).videoLink.isEmpty());
+        QVERIFY(meetingIdOf(moved.rescheduledFromId).isEmpty());
+        QCOMPARE(m_google->count(GoogleRoute::EventsInsert), 1);
+
+        const auto report = zoomPass();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QCOMPARE(report.updated, 1);
+        QCOMPARE(report.created, 0);
+        QCOMPARE(report.deleted, 0);
+        const auto patches = m_zoom->requestsTo(ZoomRoute::UpdateMeeting);
+        QCOMPARE(patches.size(), 1);
+        QCOMPARE(patches.first().path, QStringLiteral("/v2/meetings/") + meetingId);
+        const QJsonObject body = QJsonDocument::fromJson(patches.first().body).object();
+        const QString start = berlinAt(14).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+        QCOMPARE(body.value(QLatin1String("start_time")).toString(), start);
+        QCOMPARE(body.value(QLatin1String("duration")).toInt(), 30);
+        QCOMPARE(body.value(QLatin1String("timezone")).toString(),
+                 QStringLiteral("America/New_York"));
+        QCOMPARE(m_zoom->count(ZoomRoute::CreateMeeting), 1); // the original's, only
+        QCOMPARE(m_zoom->count(ZoomRoute::DeleteMeeting), 0);
+        QCOMPARE(m_zoom->meeting(meetingId).value(QLatin1String("start_time")).toString(), start);
+        QCOMPARE(m_zoom->meetingCount(), 1);
+        QCOMPARE(booking(moved.id).videoLink, link);
+        QCOMPARE(zoomPass().updated, 0); // the mark is cleared: nothing owed twice
+
+        // The calendar moves its one event (which carries the same link) rather than a new one.
+        calendarPass();
+        QCOMPARE(m_google->count(GoogleRoute::EventsPatch), 1);
+        QCOMPARE(m_google->count(GoogleRoute::EventsInsert), 1);
+        QCOMPARE(m_google->count(GoogleRoute::EventsDelete), 0);
+        QCOMPARE(m_google->liveEventCount(), 1);
+    }
+
+    void aFailedMeetingMoveIsRetried() {
+        QVERIFY(connectZoom());
+        const Booking moved = movedZoomBooking(false);
+        QVERIFY(!moved.id.isEmpty());
+        m_zoom->failNext(ZoomRoute::UpdateMeeting, 503);
+        const auto failed = zoomPass();
+        QVERIFY(!failed.ok);
+        QVERIFY(failed.transient);
+        QCOMPARE(storage::VideoIntegrationRepository(m_db->connection())
+                     .meetingsToUpdate(m_admin.id)
+                     ->size(),
+                 1);
+        QCOMPARE(booking(moved.id).videoLink, moved.videoLink);
+        const auto again = zoomPass();
+        QVERIFY2(again.ok, qPrintable(again.message));
+        QCOMPARE(again.updated, 1);
+        QCOMPARE(m_zoom->count(ZoomRoute::UpdateMeeting), 2);
+        QCOMPARE(m_zoom->count(ZoomRoute::CreateMeeting), 1);
+        QCOMPARE(m_zoom->count(ZoomRoute::DeleteMeeting), 0);
+    }
+
+    void aMovedMeetingZoomNoLongerHasIsMadeAgain() {
+        QVERIFY(connectZoom());
+        const Booking moved = movedZoomBooking(false);
+        QVERIFY(!moved.id.isEmpty());
+        const QString oldId = meetingIdOf(moved.id);
+        m_zoom->forgetMeeting(oldId); // deleted in Zoom's own app
+        const auto report = zoomPass();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QCOMPARE(report.created, 1);
+        QCOMPARE(m_zoom->count(ZoomRoute::UpdateMeeting), 1);
+        QCOMPARE(m_zoom->count(ZoomRoute::CreateMeeting), 2);
+        QCOMPARE(m_zoom->count(ZoomRoute::DeleteMeeting), 0);
+        const QString newId = meetingIdOf(moved.id);
+        QVERIFY(!newId.isEmpty() && newId != oldId);
+        const Booking relinked = booking(moved.id);
+        QCOMPARE(relinked.videoLink,
+                 m_zoom->meeting(newId).value(QLatin1String("join_url")).toString());
+        QVERIFY(relinked.videoLink != moved.videoLink);
+        QCOMPARE(m_zoom->meeting(newId).value(QLatin1String("start_time")).toString(),
+                 berlinAt(14).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'")));
+    }
+
     void rateLimitBacksOffAndNeverUndoesTheApproval_data() {
         QTest::addColumn<int>("status");
         QTest::newRow("429") << 429;
