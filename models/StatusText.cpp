@@ -51,6 +51,8 @@ QString mailKindText(const QString& kind) {
         return StatusText::tr("Cancellation confirmed");
     case MailKind::Reminder:
         return StatusText::tr("Reminder");
+    case MailKind::Rescheduled:
+        return StatusText::tr("Rescheduling");
     case MailKind::AdminNewRequest:
         return StatusText::tr("New request notice");
     case MailKind::AdminAttendeeWithdrew:

@@ -517,14 +517,17 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
             return retired.error();
         original = *retired;
     }
+    // Called off here, not by a move: it no longer leads to a move of it, and the move still
+    // waiting for approval is withdrawn with it. (So a cancelled booking with rescheduledToId is
+    // one a move replaced: its manage page leads on to the move.)
+    if (to != BookingStatus::Confirmed && !booking.rescheduledToId.isEmpty()) {
+        if (auto s = withdrawMoveInFlight(db, booking); !s)
+            return s.error();
+        booking.rescheduledToId.clear();
+    }
     auto updated = bookings.update(booking);
     if (!updated)
         return updated.error();
-    // Cancelling a meeting withdraws the move of it still waiting for approval.
-    if (to != BookingStatus::Confirmed) {
-        if (auto s = withdrawMoveInFlight(db, *updated); !s)
-            return s.error();
-    }
     // The calendar writes and the e-mails this change owes (if any) are queued in the same
     // transaction. A move that replaces a confirmed meeting owes the attendee one mail.
     const QDateTime now = m_clock.now();

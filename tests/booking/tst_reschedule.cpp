@@ -266,6 +266,7 @@ private slots:
         QVERIFY(service().reject(m_admin.id, first->id, QStringLiteral("Busy then")).ok());
         QCOMPARE(rowOf(stored(original.id)), before);
         QCOMPARE(stored(original.id).status, BookingStatus::Confirmed);
+        QCOMPARE(stored(original.id).rescheduledToId, first->id);
 
         // After a refusal the attendee may ask again; withdrawing that one leaves it as well.
         const auto second =
@@ -437,6 +438,9 @@ private slots:
         QVERIFY(moved.ok());
         QVERIFY(service().cancelForAttendee(original.id, token, {}).ok());
         QCOMPARE(stored(moved->id).status, BookingStatus::Cancelled);
+        // No move replaced it: the cancelled original no longer leads anywhere.
+        QVERIFY(stored(original.id).rescheduledToId.isEmpty());
+        QCOMPARE(stored(moved->id).rescheduledFromId, original.id);
         QCOMPARE(service().approve(m_admin.id, moved->id).error().code,
                  ErrorCode::InvalidTransition);
     }

@@ -65,8 +65,8 @@ fi
 
 mkdir -p "$shots"
 status=0
-node "$here/booking.e2e.mjs" --base "http://127.0.0.1:$port" --user alice --screenshots "$shots" ||
-  status=$?
+node "$here/booking.e2e.mjs" --base "http://127.0.0.1:$port" --user alice --screenshots "$shots" \
+  --cli "$cli" --data-dir "$data" || status=$?
 
 if [ -n "$desktop" ]; then
   # The window is closed by its user, not by a signal; it has served the whole run.
