@@ -254,7 +254,7 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
 
 Status BookingService::checkSlot(const User& admin, const BookingSettings& settings,
                                  const QDateTime& start, int duration,
-                                 const QString& ignoredBookingId) {
+                                 const QStringList& ignoredBookingIds) {
     SlotService slotService(m_database, m_clock);
     const QDateTime now = slotService.now();
     const QDateTime end = start.addSecs(60 * qint64(duration));
@@ -271,7 +271,7 @@ Status BookingService::checkSlot(const User& admin, const BookingSettings& setti
             QStringLiteral("Bookings open at most %1 days ahead").arg(settings.horizonDays));
 
     auto input = slotService.loadInput(admin, settings, duration, start.addDays(-1), end.addDays(1),
-                                       ignoredBookingId);
+                                       ignoredBookingIds);
     if (!input)
         return input.error();
     const scheduling::Interval wanted{toEngine(start), toEngine(end)};
@@ -313,6 +313,30 @@ Status BookingService::attendeeMayReschedule(const User& admin, const Booking& b
     Q_UNUSED(admin)
     Q_UNUSED(booking)
     return success();
+}
+
+Result<std::optional<Booking>> BookingService::meetingMovedBy(storage::BookingRepository& bookings,
+                                                              const Booking& booking) {
+    if (booking.status != BookingStatus::Pending || booking.rescheduledFromId.isEmpty())
+        return std::optional<Booking>();
+    auto from = bookings.findById(booking.userId, booking.rescheduledFromId);
+    if (!from)
+        return from.error();
+    if (!*from || (*from)->status != BookingStatus::Confirmed ||
+        (*from)->rescheduledToId != booking.id)
+        return std::optional<Booking>();
+    return *from;
+}
+
+Result<QStringList> BookingService::replacedByMove(const Booking& booking) {
+    storage::BookingRepository bookings(m_database.connection());
+    auto meeting = meetingMovedBy(bookings, booking);
+    if (!meeting)
+        return meeting.error();
+    QStringList ids{booking.id};
+    if (*meeting)
+        ids.append((*meeting)->id);
+    return ids;
 }
 
 Status BookingService::checkMovable(const Booking& booking, bool byAttendee) {
@@ -377,15 +401,24 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
         return noBookingWithId(bookingId);
     if (auto s = checkMovable(original, byAttendee); !s)
         return s.error();
+    // Moving a pending move request asks anew for the meeting it would move: the new request
+    // replaces it and becomes that meeting's move.
+    auto meeting = meetingMovedBy(bookings, original);
+    if (!meeting)
+        return meeting.error();
+    const Booking& moves = *meeting ? **meeting : original;
     auto settings = storage::BookingSettingsRepository(db).get(userId);
     if (!settings)
         return settings.error();
     const QDateTime startUtc = start.toUTC();
-    if (startUtc == original.startTime &&
-        original.startTime.secsTo(original.endTime) == 60 * duration)
-        return Error::validation(QStringLiteral("start"),
-                                 QStringLiteral("That is the booking's time already"));
-    if (auto s = checkSlot(**admin, *settings, startUtc, duration, original.id); !s)
+    for (const Booking* b : {&original, &moves}) {
+        if (startUtc == b->startTime && b->startTime.secsTo(b->endTime) == 60 * qint64(duration))
+            return Error::validation(QStringLiteral("start"),
+                                     QStringLiteral("That is the booking's time already"));
+    }
+    if (auto s =
+            checkSlot(**admin, *settings, startUtc, duration, QStringList{original.id, moves.id});
+        !s)
         return s.error();
 
     // The admin's move of a confirmed meeting is confirmed at once; anything else is a request.
@@ -404,11 +437,11 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     moved.calendarEventId.clear();
     // Access goes through the original's tokens (findForAttendee follows the chain).
     moved.manageTokenHash.clear();
-    moved.rescheduledFromId = original.id;
+    moved.rescheduledFromId = moves.id;
     moved.rescheduledToId.clear();
     // The attendee's calendar holds the original's event (the same UID): the move must
     // outrank every version of it they have — the original's retirement below included.
-    moved.sequence = original.sequence + 2;
+    moved.sequence = std::max(original.sequence, moves.sequence) + 2;
     if (auto s = validation::booking(moved); !s)
         return s.error();
     auto created = bookings.create(moved);
@@ -424,6 +457,12 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     auto updated = bookings.update(retired);
     if (!updated)
         return updated.error();
+    if (*meeting) {
+        Booking relinked = **meeting;
+        relinked.rescheduledToId = created->id;
+        if (auto stored = bookings.update(relinked); !stored)
+            return stored.error();
+    }
 
     const QDateTime now = m_clock.now();
     if (confirmNow) {
