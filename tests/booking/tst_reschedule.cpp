@@ -7,6 +7,7 @@
 // (the _postgres run) PostgreSQL.
 
 #include "availability/AvailabilityService.h"
+#include "booking/BookingConflictService.h"
 #include "booking/BookingService.h"
 #include "mail/MailKind.h"
 #include "storage/BookingRepository.h"
@@ -361,6 +362,8 @@ private slots:
         const auto byAttendee =
             service().rescheduleForAttendee(confirmed.id, token, {at("10:30:00"), 60, {}});
         QVERIFY2(byAttendee.ok(), byAttendee ? "" : qPrintable(byAttendee.error().message));
+        // Approving it is no conflict with the meeting it moves (that is cancelled with it).
+        QVERIFY(BookingConflictService(*m_db).conflicts(m_admin.id, *byAttendee)->isEmpty());
         QVERIFY(service().approve(m_admin.id, byAttendee->id).ok());
         const auto byAdmin = service().reschedule(m_admin.id, byAttendee->id, at("10:00:00"), 60);
         QVERIFY2(byAdmin.ok(), byAdmin ? "" : qPrintable(byAdmin.error().message));
