@@ -53,6 +53,8 @@ QString mailKindText(const QString& kind) {
         return StatusText::tr("New time");
     case MailKind::Reminder:
         return StatusText::tr("Reminder");
+    case MailKind::Rescheduled:
+        return StatusText::tr("Rescheduling");
     case MailKind::AdminNewRequest:
         return StatusText::tr("New request notice");
     case MailKind::AdminAttendeeWithdrew:

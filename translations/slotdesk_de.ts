@@ -102,6 +102,10 @@
         <source>%1 to %2: %3</source>
         <translation>%1 an %2: %3</translation>
     </message>
+    <message>
+        <source>Rescheduling</source>
+        <translation>Verschiebung</translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>

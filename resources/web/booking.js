@@ -1,13 +1,10 @@
 // SlotDesk booking page: GET /{username}. Pick a day and a time, send a request, get a manage link.
 import {
-  $, h, t, tp, api, enc, announce, applyStrings, prefs, session, showPageError, reducedMotion, locale,
+  $, h, t, api, enc, announce, applyStrings, prefs, session, showPageError, locale,
   detectTimeZone, isValidTimeZone, allTimeZones, zoneLabel, zoneOffset, localeUses12h,
-  formatTime, formatTimeRange, formatLongDate, formatDuration, formatWait, formatCalendarDate,
-  ymd, parseYmd, addDays, daysInMonth, isoWeekday, todayIn, firstDayOfWeek, textLanguage,
+  formatTime, formatTimeRange, formatLongDate, formatDuration, formatWait, textLanguage,
 } from './common.js';
-
-const MONTHS_AHEAD = 12; // how far the month navigation goes; the server decides what is bookable
-const PAD_DAYS = 7; // slots are fetched for the visible month plus this many days either side
+import { SlotPicker, scrollIntoViewIfNarrow } from './slotpicker.js';
 const FIELDS = ['name', 'email', 'notes', 'videoProvider'];
 
 const username = (() => {
@@ -23,10 +20,7 @@ const el = {
   durationPicker: $('#duration-picker'), durationOptions: $('#duration-options'),
   tzInput: $('#tz-input'), tzList: $('#tz-list'), tzToggle: $('#tz-toggle'), tzHint: $('#tz-hint'), tzCombo: $('#tz-combo'),
   chosen: $('#chosen'), chosenDate: $('#chosen-date'), chosenRange: $('#chosen-range'), chosenChange: $('#chosen-change'),
-  calPanel: $('#calendar-panel'), calTitle: $('#cal-title'), calGrid: $('#cal-grid'), calWeekdays: $('#cal-weekdays'),
-  calBody: $('#cal-body'), calStatus: $('#cal-status'), prev: $('#prev-month'), next: $('#next-month'),
-  slotsPanel: $('#slots-panel'), slotsTitle: $('#slots-title'), slotsAlert: $('#slots-alert'),
-  slotsEmpty: $('#slots-empty'), slotList: $('#slot-list'), hc12: $('#hc-12'), hc24: $('#hc-24'),
+  calPanel: $('#calendar-panel'), slotsPanel: $('#slots-panel'),
   formPanel: $('#form-panel'), form: $('#book-form'), formTitle: $('#form-title'),
   formAlert: $('#form-alert'), formAlertText: $('#form-alert-text'), formAlertRetry: $('#form-alert-retry'),
   name: $('#f-name'), email: $('#f-email'), notes: $('#f-notes'),
@@ -39,37 +33,16 @@ const el = {
 
 const state = {
   profile: null,
-  tz: 'UTC',
-  h12: false,
-  duration: 30,
-  today: '',
-  month: '', // 'YYYY-MM' shown in the calendar
-  data: new Map(), // 'YYYY-MM-DD' -> [{start, end}] for the current zone + duration
-  months: new Map(), // 'YYYY-MM' -> 'loading' | 'ready' | 'error'
-  monthError: null,
-  selectedDate: null,
-  focusDate: null,
-  slot: null,
   step: 'loading',
   submitting: false,
   waitUntil: 0,
   waitTimer: 0,
-  notice: null,
-  firstLoad: true,
 };
-const inflight = new Map();
+/** The calendar and free times (slotpicker.js): the zone, the hour cycle, the length, the chosen slot. */
+let picker = null;
 
 // ---------- small helpers ----------
 
-const monthOf = (date) => date.slice(0, 7);
-function monthAdd(month, n) {
-  const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-const minMonth = () => monthOf(state.today);
-const maxMonth = () => monthAdd(minMonth(), MONTHS_AHEAD);
-const dataKey = () => `${state.tz}|${state.duration}`;
 const isNarrow = () => window.matchMedia('(max-width: 719px)').matches;
 const providers = () => (state.profile && Array.isArray(state.profile.videoProviders) ? state.profile.videoProviders : []);
 const providerName = (p) => (t(`video.${p}`) === `video.${p}` ? p : t(`video.${p}`));
@@ -84,14 +57,11 @@ function needsApproval(start) {
   if (p.approvalPolicy === 'short-notice') return Date.parse(start) - Date.now() < Number(p.approvalWithinHours) * 3600000;
   return true;
 }
-const submitLabel = () => t(state.slot && !needsApproval(state.slot.start) ? 'form.submitInstant' : 'form.submit');
+const submitLabel = () => t(picker && picker.slot && !needsApproval(picker.slot.start) ? 'form.submitInstant' : 'form.submit');
 function initials(name) {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   return letters.map((w) => [...w][0] || '').join('').toUpperCase();
-}
-function scrollIntoViewIfNarrow(node) {
-  if (isNarrow()) node.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
 }
 
 // ---------- start ----------
@@ -107,24 +77,25 @@ async function start() {
   state.profile = p;
 
   const savedTz = prefs.get('timeZone');
-  state.tz = isValidTimeZone(savedTz) ? savedTz : detectTimeZone();
   const savedHc = prefs.get('hourCycle');
-  state.h12 = savedHc ? savedHc === '12' : localeUses12h();
-  state.duration = p.durations.includes(p.defaultDuration) ? p.defaultDuration : p.durations[0];
-  state.today = todayIn(state.tz);
-  state.month = monthOf(state.today);
+  picker = new SlotPicker({
+    calendar: el.calPanel,
+    slots: el.slotsPanel,
+    slotsUrl: (from, to, tz, duration) => `/api/v1/users/${enc(username)}/slots?from=${from}&to=${to}&timezone=${enc(tz)}&duration=${duration}`,
+    onChoose: chooseSlot,
+    onHourCycle: () => { renderChosen(); updateZoneHint(); },
+    tz: isValidTimeZone(savedTz) ? savedTz : detectTimeZone(),
+    h12: savedHc ? savedHc === '12' : localeUses12h(),
+    duration: p.durations.includes(p.defaultDuration) ? p.defaultDuration : p.durations[0],
+  });
 
   renderProfile();
   setupZonePicker();
-  setupHourToggle();
-  setupCalendar();
   setupForm();
   setupDone();
   restoreDraft();
   setStep('pick');
-  renderCalendar();
-  renderSlots();
-  showMonth(state.month);
+  picker.start();
 }
 
 function renderProfile() {
@@ -145,22 +116,17 @@ function renderProfile() {
     el.durationFact.hidden = true;
     el.durationPicker.hidden = false;
     el.durationOptions.replaceChildren(...p.durations.flatMap((d) => [
-      h('input', { type: 'radio', name: 'duration', id: `dur-${d}`, value: d, checked: d === state.duration }),
+      h('input', { type: 'radio', name: 'duration', id: `dur-${d}`, value: d, checked: d === picker.duration }),
       h('label', { for: `dur-${d}`, text: formatDuration(d) }),
     ]));
     el.durationOptions.addEventListener('change', (e) => {
       const d = Number(e.target.value);
-      if (!p.durations.includes(d) || d === state.duration) return;
-      state.duration = d;
-      state.slot = null;
+      if (!p.durations.includes(d) || d === picker.duration) return;
       if (state.step === 'form') setStep('pick');
-      resetData();
-      renderCalendar();
-      renderSlots();
-      showMonth(state.month);
+      picker.setDuration(d);
     });
   } else {
-    el.durationText.textContent = formatDuration(state.duration);
+    el.durationText.textContent = formatDuration(picker.duration);
   }
   // Video choice in the form: "None" plus each connected provider.
   el.video.hidden = list.length === 0;
@@ -188,286 +154,20 @@ function setStep(step) {
 }
 
 function renderChosen() {
-  if (!state.slot) return;
-  const s = new Date(state.slot.start); const e = new Date(state.slot.end);
-  el.chosenDate.textContent = formatLongDate(s, state.tz);
-  el.chosenRange.textContent = formatTimeRange(s, e, state.tz, state.h12);
+  if (!picker.slot) return;
+  const s = new Date(picker.slot.start); const e = new Date(picker.slot.end);
+  el.chosenDate.textContent = formatLongDate(s, picker.tz);
+  el.chosenRange.textContent = formatTimeRange(s, e, picker.tz, picker.h12);
   // What sending does for this time: a request the host decides on, or a booking at once.
-  const approval = needsApproval(state.slot.start);
+  const approval = needsApproval(picker.slot.start);
   el.formNote.textContent = approval ? t('form.approval', { name: state.profile.name }) : t('form.instant');
   el.booking.dataset.approval = approval ? 'request' : 'instant';
   if (!state.submitting && Date.now() >= state.waitUntil) el.submitLabel.textContent = submitLabel();
 }
 
-// ---------- data ----------
-
-function resetData() {
-  state.data = new Map();
-  state.months = new Map();
-  inflight.clear();
-}
-
-function loadMonth(month, { force = false } = {}) {
-  if (!force) {
-    if (state.months.get(month) === 'ready') return Promise.resolve(true);
-    if (inflight.has(month)) return inflight.get(month);
-  }
-  const key = dataKey();
-  const [y, m] = month.split('-').map(Number);
-  const from = addDays(ymd(y, m, 1), -PAD_DAYS);
-  const to = addDays(ymd(y, m, daysInMonth(y, m)), PAD_DAYS);
-  state.months.set(month, 'loading');
-  const url = `/api/v1/users/${enc(username)}/slots?from=${from}&to=${to}&timezone=${enc(state.tz)}&duration=${state.duration}`;
-  const promise = api(url).then((res) => {
-    if (key !== dataKey() || inflight.get(month) !== promise) return false; // superseded
-    inflight.delete(month);
-    if (!res.ok || !res.data) {
-      state.months.set(month, 'error');
-      state.monthError = res;
-      return false;
-    }
-    for (let d = from; d <= to; d = addDays(d, 1)) state.data.delete(d);
-    for (const day of res.data.days || []) {
-      if (day && Array.isArray(day.slots) && day.slots.length) state.data.set(day.date, day.slots);
-    }
-    state.months.set(month, 'ready');
-    rebaseChosenSlot();
-    return true;
-  });
-  inflight.set(month, promise);
-  return promise;
-}
-
-/** After a zone change the same instant comes back with another offset: keep the server's spelling. */
-function rebaseChosenSlot() {
-  if (!state.slot) return;
-  const at = Date.parse(state.slot.start);
-  for (const slots of state.data.values()) {
-    const match = slots.find((s) => Date.parse(s.start) === at);
-    if (match) { state.slot = match; return; }
-  }
-}
-
-function monthHasSlots(month) {
-  for (const date of state.data.keys()) if (monthOf(date) === month) return true;
-  return false;
-}
-
-function showMonth(month, { focus = false } = {}) {
-  if (month !== state.month && state.selectedDate && monthOf(state.selectedDate) !== month) {
-    state.selectedDate = null;
-    state.notice = null;
-    renderSlots();
-  }
-  state.month = month;
-  renderCalendar({ focus });
-  loadMonth(month).then((loaded) => {
-    if (state.month !== month) return;
-    const wasFirst = state.firstLoad;
-    state.firstLoad = false;
-    // First visit late in a month with nothing left: show the next month instead.
-    if (loaded && wasFirst && !monthHasSlots(month) && month < maxMonth()) {
-      const next = monthAdd(month, 1);
-      announce(t('book.jumped', { month: formatCalendarDate(`${next}-01`, { month: 'long', year: 'numeric' }) }));
-      showMonth(next);
-      return;
-    }
-    renderCalendar({ focus: focus || el.calBody.contains(document.activeElement) });
-    renderSlots();
-  });
-}
-
-function refreshAll() {
-  resetData();
-  renderCalendar();
-  renderSlots();
-  showMonth(state.month);
-}
-
-// ---------- calendar ----------
-
-function setupCalendar() {
-  const fdw = firstDayOfWeek();
-  // A week that starts on fdw: 2024-01-01 was a Monday.
-  el.calWeekdays.replaceChildren(...Array.from({ length: 7 }, (_, i) => {
-    const date = addDays('2024-01-01', (fdw - 1 + i) % 7);
-    return h('th', { scope: 'col', abbr: formatCalendarDate(date, { weekday: 'long' }) },
-      h('span', { 'aria-hidden': 'true', text: formatCalendarDate(date, { weekday: 'short' }) }));
-  }));
-  el.prev.addEventListener('click', () => { if (state.month > minMonth()) showMonth(monthAdd(state.month, -1)); });
-  el.next.addEventListener('click', () => { if (state.month < maxMonth()) showMonth(monthAdd(state.month, 1)); });
-  el.calBody.addEventListener('click', (e) => {
-    const btn = e.target.closest('button.day');
-    if (!btn || btn.getAttribute('aria-disabled') === 'true') return;
-    selectDate(btn.dataset.date);
-  });
-  el.calBody.addEventListener('keydown', onCalendarKey);
-  el.calStatus.addEventListener('click', (e) => {
-    const action = e.target.closest('[data-action]');
-    if (!action) return;
-    if (action.dataset.action === 'next') showMonth(monthAdd(state.month, 1));
-    if (action.dataset.action === 'retry') { state.months.delete(state.month); showMonth(state.month); }
-  });
-}
-
-function onCalendarKey(e) {
-  const btn = e.target.closest('button.day');
-  if (!btn || e.altKey || e.ctrlKey || e.metaKey) return;
-  const date = btn.dataset.date;
-  const fdw = firstDayOfWeek();
-  const col = (isoWeekday(date) - fdw + 7) % 7;
-  let next = null;
-  switch (e.key) {
-    case 'ArrowLeft': next = addDays(date, -1); break;
-    case 'ArrowRight': next = addDays(date, 1); break;
-    case 'ArrowUp': next = addDays(date, -7); break;
-    case 'ArrowDown': next = addDays(date, 7); break;
-    case 'Home': next = addDays(date, -col); break;
-    case 'End': next = addDays(date, 6 - col); break;
-    case 'PageUp':
-    case 'PageDown': {
-      const target = monthAdd(monthOf(date), (e.key === 'PageUp' ? -1 : 1) * (e.shiftKey ? 12 : 1));
-      const [ty, tm] = target.split('-').map(Number);
-      next = ymd(ty, tm, Math.min(parseYmd(date).d, daysInMonth(ty, tm)));
-      break;
-    }
-    default: return;
-  }
-  e.preventDefault();
-  const target = monthOf(next);
-  if (target < minMonth() || target > maxMonth()) return;
-  state.focusDate = next;
-  if (target !== state.month) { showMonth(target, { focus: true }); return; }
-  moveRovingFocus(next);
-}
-
-function moveRovingFocus(date) {
-  const target = el.calBody.querySelector(`button.day[data-date="${date}"]`);
-  if (!target) return;
-  for (const b of el.calBody.querySelectorAll('button.day[tabindex="0"]')) b.tabIndex = -1;
-  target.tabIndex = 0;
-  target.focus();
-}
-
-function dayLabel(date, count) {
-  const text = formatCalendarDate(date, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
-  const withToday = date === state.today ? `${text} (${t('book.day.today')})` : text;
-  if (!count) return t('book.day.none', { date: withToday });
-  return tp('book.day', count, { date: withToday });
-}
-
-function renderCalendar({ focus = false } = {}) {
-  const month = state.month;
-  const [y, m] = month.split('-').map(Number);
-  const status = state.months.get(month) || 'loading';
-  el.calTitle.textContent = formatCalendarDate(`${month}-01`, { month: 'long', year: 'numeric' });
-  el.prev.disabled = month <= minMonth();
-  el.next.disabled = month >= maxMonth();
-  el.calGrid.setAttribute('aria-busy', String(status === 'loading'));
-  el.calGrid.classList.toggle('is-loading', status === 'loading' && !monthHasSlots(month));
-
-  const first = `${month}-01`;
-  const lead = (isoWeekday(first) - firstDayOfWeek() + 7) % 7;
-  const count = daysInMonth(y, m);
-  const dates = [];
-  for (let i = 0; i < 42; i++) {
-    const day = i - lead + 1;
-    dates.push(day >= 1 && day <= count ? ymd(y, m, day) : null);
-  }
-  const available = dates.filter((d) => d && state.data.get(d));
-  let focusDate = [state.focusDate, state.selectedDate].find((d) => d && monthOf(d) === month)
-    || available[0] || (monthOf(state.today) === month ? state.today : first);
-  if (!dates.includes(focusDate)) focusDate = first;
-  state.focusDate = focusDate;
-
-  const rows = [];
-  for (let r = 0; r < 6; r++) {
-    rows.push(h('tr', {}, dates.slice(r * 7, r * 7 + 7).map((date) => {
-      if (!date) return h('td', { class: 'cal-empty' });
-      const slots = state.data.get(date);
-      const n = slots ? slots.length : 0;
-      const selected = date === state.selectedDate;
-      return h('td', { 'aria-selected': selected ? 'true' : 'false' },
-        h('button', {
-          type: 'button',
-          class: ['day', n ? 'is-available' : '', selected ? 'is-selected' : '', date === state.today ? 'is-today' : ''].join(' ').trim(),
-          'data-date': date,
-          tabindex: date === focusDate ? '0' : '-1',
-          'aria-disabled': n ? 'false' : 'true',
-          'aria-current': date === state.today ? 'date' : null,
-          'aria-label': dayLabel(date, n),
-        }, h('span', { class: 'day-num', text: String(parseYmd(date).d) })));
-    })));
-  }
-  el.calBody.replaceChildren(...rows);
-  if (focus) moveRovingFocus(focusDate);
-
-  // Status under the grid: loading, error, or an empty month.
-  let status_ = null;
-  if (status === 'loading' && !available.length) {
-    status_ = h('p', { class: 'cal-note' }, h('span', { class: 'spinner is-visible', 'aria-hidden': 'true' }), t('book.loadingSlots'));
-  } else if (status === 'error') {
-    const msg = state.monthError && state.monthError.error && state.monthError.error.field === 'timezone'
-      ? state.monthError.error.message : t('book.slotsError');
-    status_ = h('div', { class: 'cal-note is-error', role: 'alert' }, h('span', { text: msg }),
-      h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'retry', text: t('common.retry') }));
-  } else if (status === 'ready' && !available.length) {
-    const canNext = month < maxMonth();
-    status_ = h('div', { class: 'cal-note is-empty' },
-      h('span', { text: canNext ? t('book.noSlotsMonth') : t('book.noSlotsAhead') }),
-      canNext ? h('button', { type: 'button', class: 'btn btn-small btn-secondary', 'data-action': 'next' },
-        t('book.goNextMonth'), ' →') : null);
-  }
-  el.calStatus.hidden = !status_;
-  el.calStatus.replaceChildren(...(status_ ? [status_] : []));
-}
-
-function selectDate(date) {
-  state.selectedDate = date;
-  state.focusDate = date;
-  state.notice = null;
-  const hadFocus = el.calBody.contains(document.activeElement);
-  renderCalendar({ focus: hadFocus });
-  renderSlots();
-  const n = (state.data.get(date) || []).length;
-  announce(`${formatCalendarDate(date, { weekday: 'long', month: 'long', day: 'numeric' })}: ${tp('book.slotsCount', n)}`);
-  scrollIntoViewIfNarrow(el.slotsPanel);
-}
-
 // ---------- slots ----------
 
-function renderSlots() {
-  const date = state.selectedDate;
-  const slots = date ? state.data.get(date) || [] : [];
-  const status = date ? state.months.get(monthOf(date)) : null;
-  el.slotsTitle.textContent = date
-    ? formatCalendarDate(date, { weekday: 'short', month: 'short', day: 'numeric' })
-    : t('book.slots');
-  if (date) el.slotsTitle.setAttribute('aria-label', formatCalendarDate(date, { weekday: 'long', month: 'long', day: 'numeric' }));
-  else el.slotsTitle.removeAttribute('aria-label');
-  el.slotsAlert.hidden = !state.notice;
-  el.slotsAlert.textContent = state.notice || '';
-  el.slotList.replaceChildren(...slots.map((slot) => {
-    const s = new Date(slot.start); const e = new Date(slot.end);
-    const time = formatTime(s, state.tz, state.h12);
-    return h('li', {}, h('button', {
-      type: 'button', class: 'slot' + (state.slot && state.slot.start === slot.start ? ' is-selected' : ''),
-      'data-start': slot.start,
-      'aria-label': t('book.slotLabel', { time, end: formatTime(e, state.tz, state.h12) }),
-      onclick: () => chooseSlot(slot),
-    }, time));
-  }));
-  let empty = '';
-  if (!date) empty = t('book.pickDay');
-  else if (!slots.length) empty = status === 'loading' ? t('book.loadingSlots') : t('book.dayFull');
-  el.slotsEmpty.textContent = empty;
-  el.slotsEmpty.hidden = !empty;
-  el.slotsPanel.classList.toggle('has-slots', slots.length > 0);
-}
-
-function chooseSlot(slot) {
-  state.slot = slot;
-  state.notice = null;
+function chooseSlot() {
   setStep('form');
   hideFormAlert();
   const firstEmpty = [el.name, el.email].find((f) => !f.value.trim());
@@ -476,48 +176,29 @@ function chooseSlot(slot) {
   announce(`${t('book.selected')}: ${el.chosenDate.textContent}, ${el.chosenRange.textContent}`);
 }
 
-function backToSlots({ focusSlot = true } = {}) {
+function backToSlots() {
   setStep('pick');
-  renderCalendar();
-  renderSlots();
-  const btn = state.slot && el.slotList.querySelector(`button[data-start="${CSS.escape(state.slot.start)}"]`);
-  if (focusSlot) (btn || el.slotsTitle).focus();
+  picker.focusChosen();
 }
 
-// ---------- hour format and time zone ----------
-
-function setupHourToggle() {
-  (state.h12 ? el.hc12 : el.hc24).checked = true;
-  for (const input of [el.hc12, el.hc24]) {
-    input.addEventListener('change', () => {
-      state.h12 = el.hc12.checked;
-      prefs.set('hourCycle', state.h12 ? '12' : '24');
-      renderSlots();
-      renderChosen();
-      updateZoneHint();
-    });
-  }
-}
+// ---------- time zone ----------
 
 function updateZoneHint() {
-  el.tzHint.textContent = t('book.tzNow', { offset: zoneOffset(state.tz), time: formatTime(new Date(), state.tz, state.h12) });
+  el.tzHint.textContent = t('book.tzNow', { offset: zoneOffset(picker.tz), time: formatTime(new Date(), picker.tz, picker.h12) });
 }
 
 function setTimeZone(tz) {
-  if (tz === state.tz || !isValidTimeZone(tz)) return;
-  state.tz = tz;
+  if (tz === picker.tz || !isValidTimeZone(tz)) return;
   prefs.set('timeZone', tz);
-  state.today = todayIn(tz);
-  if (state.month < minMonth()) state.month = minMonth();
+  picker.setTimeZone(tz);
   updateZoneHint();
-  refreshAll();
   renderChosen();
   announce(t('book.tzChanged', { zone: zoneLabel(tz) }));
 }
 
 /** Editable combobox with list autocomplete (WAI-ARIA APG pattern) over Intl.supportedValuesOf('timeZone'). */
 function setupZonePicker() {
-  const zones = allTimeZones([state.tz]);
+  const zones = allTimeZones([picker.tz]);
   const search = new Map(zones.map((z) => [z, zoneLabel(z).toLowerCase().replace(/\//g, ' ')]));
   let offsets = null;
   let matches = [];
@@ -525,8 +206,8 @@ function setupZonePicker() {
   let open = false;
 
   const display = () => {
-    el.tzInput.value = zoneLabel(state.tz);
-    el.tzInput.dataset.zone = state.tz;
+    el.tzInput.value = zoneLabel(picker.tz);
+    el.tzInput.dataset.zone = picker.tz;
     updateZoneHint();
   };
   const setExpanded = (v) => {
@@ -563,10 +244,10 @@ function setupZonePicker() {
       return;
     }
     el.tzList.replaceChildren(...matches.map((z, i) => h('li', {
-      id: `tz-opt-${i}`, role: 'option', 'data-zone': z, 'aria-selected': String(z === state.tz), class: 'combo-option',
+      id: `tz-opt-${i}`, role: 'option', 'data-zone': z, 'aria-selected': String(z === picker.tz), class: 'combo-option',
     }, h('span', { class: 'combo-name', text: zoneLabel(z) }),
-    h('span', { class: 'combo-meta', text: `${zoneOffset(z, now)} · ${formatTime(now, z, state.h12)}` }))));
-    const current = matches.indexOf(state.tz);
+    h('span', { class: 'combo-meta', text: `${zoneOffset(z, now)} · ${formatTime(now, z, picker.h12)}` }))));
+    const current = matches.indexOf(picker.tz);
     highlight(query ? 0 : Math.max(current, 0));
   };
   const choose = (zone) => {
@@ -748,7 +429,7 @@ function startWait(seconds) {
 }
 
 async function submit() {
-  if (state.submitting || !state.slot || Date.now() < state.waitUntil) return;
+  if (state.submitting || !picker.slot || Date.now() < state.waitUntil) return;
   hideFormAlert();
   for (const f of FIELDS) clearFieldError(f);
   const v = readForm();
@@ -758,7 +439,7 @@ async function submit() {
     inputs[0].focus();
     return;
   }
-  const body = { start: state.slot.start, duration: state.duration, name: v.name, email: v.email, timezone: state.tz, language: textLanguage };
+  const body = { start: picker.slot.start, duration: picker.duration, name: v.name, email: v.email, timezone: picker.tz, language: textLanguage };
   if (v.notes) body.notes = v.notes;
   if (providers().length) body.videoProvider = v.video || null;
   setSubmitting(true);
@@ -801,11 +482,9 @@ function handleSubmitError(res) {
 
 /** The chosen time is gone: back to the slots, say so, and reload them. */
 function slotGone(message) {
-  state.notice = message;
-  state.slot = null;
   setStep('pick');
-  refreshAll();
-  el.slotsAlert.focus();
+  picker.slotGone(message);
+  picker.el.slotsAlert.focus();
   scrollIntoViewIfNarrow(el.slotsPanel);
 }
 
@@ -828,21 +507,21 @@ function setupDone() {
   });
   el.manageUrl.addEventListener('focus', () => el.manageUrl.select());
   el.again.addEventListener('click', () => {
-    state.slot = null;
+    picker.slot = null;
     el.notes.value = '';
     saveDraft();
     document.title = `${t('book.title', { name: state.profile.name })} · ${t('app.name')}`;
     setStep('pick');
-    refreshAll();
-    el.calTitle.scrollIntoView({ block: 'nearest' });
-    const day = el.calBody.querySelector('button.day[tabindex="0"]');
+    picker.refresh();
+    picker.el.calTitle.scrollIntoView({ block: 'nearest' });
+    const day = picker.el.calBody.querySelector('button.day[tabindex="0"]');
     if (day) day.focus();
   });
 }
 
 function showDone(booking, v) {
-  const s = new Date(booking.startTime || state.slot.start);
-  const e = new Date(booking.endTime || state.slot.end);
+  const s = new Date(booking.startTime || picker.slot.start);
+  const e = new Date(booking.endTime || picker.slot.end);
   const url = new URL(booking.manageUrl, location.href).href;
   // The host's standing rule may have confirmed it at once.
   const confirmed = booking.status === 'confirmed';
@@ -850,8 +529,8 @@ function showDone(booking, v) {
   el.doneTitle.textContent = t(confirmed ? 'done.titleConfirmed' : 'done.title');
   el.doneBody.textContent = t(confirmed ? 'done.bodyConfirmed' : 'done.body', { name: state.profile.name });
   const rows = [
-    [t('done.what'), t('done.whatValue', { duration: formatDuration(state.duration), name: state.profile.name })],
-    [t('done.when'), `${formatLongDate(s, state.tz)}\n${formatTimeRange(s, e, state.tz, state.h12)} (${zoneLabel(state.tz)})`],
+    [t('done.what'), t('done.whatValue', { duration: formatDuration(picker.duration), name: state.profile.name })],
+    [t('done.when'), `${formatLongDate(s, picker.tz)}\n${formatTimeRange(s, e, picker.tz, picker.h12)} (${zoneLabel(picker.tz)})`],
   ];
   if (v.video) rows.push([t('done.video'), providerName(v.video)]);
   el.doneDetails.replaceChildren(...rows.map(([k, val]) => h('div', { class: 'detail' }, h('dt', { text: k }), h('dd', { text: val }))));

@@ -150,6 +150,23 @@ export const strings = {
   'manage.notFoundTitle': 'We couldn’t find this booking',
   'manage.notFoundBody': 'Open the full link from your confirmation — it ends with a long token.',
   'manage.zone': 'Times in {zone}',
+  'manage.reschedule': 'Reschedule',
+  'manage.previous': 'Previously',
+  'manage.body.movePending': '{name} hasn’t confirmed the new time yet. Until then your booking at the previous time stays as it is.',
+  'manage.moveWaiting': 'You asked to move this booking to {when}. Until {name} confirms, this time stays booked.',
+  'manage.moveDeclined': '{name} can’t make the new time you asked for ({when}). This booking stays as it is.',
+  'manage.moveSee': 'See the request',
+  'resched.title': 'Pick a new time',
+  'resched.keep': 'Your booking stays as it is until {name} confirms the new time.',
+  'resched.replace': 'Your request moves to the new time; {name} still confirms it.',
+  'resched.chosen': 'New time',
+  'resched.back': 'Back',
+  'resched.submit': 'Request this time',
+  'resched.sending': 'Sending…',
+  'resched.close': 'Keep the current time',
+  'resched.sent': 'Request sent. The new time is awaiting approval.',
+  'resched.waiting': 'A move of this booking is already waiting for approval. The latest status is shown below.',
+  'resched.notAllowed': 'This booking can no longer be moved. The latest status is shown below.',
 };
 
 /**

@@ -1,10 +1,13 @@
-// SlotDesk manage page: GET /booking/{id}?token=T. Status, add to calendar, cancel (within the
-// host's rules, which the page explains when they stop the attendee).
+// SlotDesk manage page: GET /booking/{id}?token=T. Status, add to calendar, cancel, reschedule
+// (within the host's rules, which the page explains when they stop the attendee). The token opens
+// this booking and every move made from it (the API follows the chain), so the page of a booking
+// a move replaced leads on to the move.
 import {
   $, h, t, api, enc, announce, applyStrings, prefs, showPageError,
   detectTimeZone, isValidTimeZone, zoneLabel, zoneOffset, localeUses12h,
   formatLongDate, formatTime, formatTimeRange,
 } from './common.js';
+import { SlotPicker } from './slotpicker.js';
 
 const STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled'];
 
@@ -13,8 +16,10 @@ const id = (() => {
   try { return m ? decodeURIComponent(m[1]) : ''; } catch { return ''; }
 })();
 const token = new URLSearchParams(location.search).get('token') || '';
-const base = `/api/v1/bookings/${enc(id)}`;
 const q = `?token=${enc(token)}`;
+const pageOf = (bookingId) => `/booking/${enc(bookingId)}${q}`;
+/** The API address of the booking shown: after a move, the new one. */
+let base = `/api/v1/bookings/${enc(id)}`;
 
 const el = {
   card: $('#manage'), loading: $('#m-loading'), content: $('#m-content'),
@@ -26,10 +31,18 @@ const el = {
   dialog: $('#cancel-dialog'), dTitle: $('#cd-title'), dBody: $('#cd-body'), reason: $('#cd-reason'),
   dAlert: $('#cd-alert'), keep: $('#cd-keep'), confirm: $('#cd-confirm'), confirmLabel: $('#cd-confirm-label'),
   form: $('#cancel-form'),
+  previousRow: $('#m-previous-row'), previous: $('#m-previous'),
+  move: $('#m-move'), moveText: $('#m-move-text'), moveLink: $('#m-move-link'),
+  reschedule: $('#m-reschedule'), rCard: $('#reschedule'), rTitle: $('#r-title'), rNote: $('#r-note'),
+  rConfirm: $('#r-confirm'), rDate: $('#r-chosen-date'), rRange: $('#r-chosen-range'), rAlert: $('#r-alert'),
+  rBack: $('#r-back'), rSubmit: $('#r-submit'), rSubmitLabel: $('#r-submit-label'), rClose: $('#r-close'),
 };
 
 let booking = null;
 let cancelling = false;
+let moving = false;
+/** The calendar and free times for a move (slotpicker.js), made when first opened. */
+let picker = null;
 
 const providerName = (p) => (t(`video.${p}`) === `video.${p}` ? p : t(`video.${p}`));
 const h12 = () => { const v = prefs.get('hourCycle'); return v ? v === '12' : localeUses12h(); };
@@ -50,6 +63,11 @@ async function load({ focus = false, quiet = false } = {}) {
   if (quiet && !(res.ok && res.data)) return false; // a background refresh keeps what is shown
   if (res.status === 404 || res.status === 400) { showPageError('not-found'); return false; }
   if (!res.ok || !res.data) { showPageError('error', () => { $('#page-error').hidden = true; el.card.hidden = false; load({ focus: true }); }); return false; }
+  // A booking a move replaced leads on to the move (which may have moved on in turn).
+  if (res.data.status === 'cancelled' && res.data.rescheduledTo) {
+    location.replace(pageOf(res.data.rescheduledTo.id));
+    return false;
+  }
   booking = res.data;
   render();
   if (focus) el.title.focus();
@@ -108,6 +126,38 @@ function render() {
   el.rule.textContent = rule;
   el.rule.hidden = !rule;
   el.rule.dataset.rule = live && !b.canCancel && b.cancelBlockedBy ? b.cancelBlockedBy : '';
+  el.reschedule.hidden = !b.canReschedule;
+  if (!b.canReschedule) closeReschedule();
+  renderMoves(b, host, tz);
+}
+
+/** Spelled out: "Tuesday, December 1, 2026, 10:00 – 10:30". */
+function whenText(linked, tz) {
+  const s = new Date(linked.startTime); const e = new Date(linked.endTime);
+  return `${formatLongDate(s, tz)}, ${formatTimeRange(s, e, tz, h12())}`;
+}
+
+/** What moves say about this booking: the time a move replaces, a move waiting or declined. */
+function renderMoves(b, host, tz) {
+  const from = b.rescheduledFrom;
+  el.previousRow.hidden = !from;
+  if (from) el.previous.textContent = whenText(from, tz);
+  // A move request while the meeting it moves is still booked.
+  if (from && b.status === 'pending' && from.status === 'confirmed') {
+    el.body.textContent = t('manage.body.movePending', { name: host });
+  }
+  const to = b.rescheduledTo;
+  const live = b.status === 'pending' || b.status === 'confirmed';
+  const waiting = live && to && to.status === 'pending';
+  const declined = live && to && to.status === 'rejected';
+  el.move.hidden = !(waiting || declined);
+  el.moveLink.hidden = !waiting;
+  if (waiting) {
+    el.moveText.textContent = t('manage.moveWaiting', { when: whenText(to, tz), name: host });
+    el.moveLink.href = pageOf(to.id);
+  } else if (declined) {
+    el.moveText.textContent = t('manage.moveDeclined', { when: whenText(to, tz), name: host });
+  }
 }
 
 function showAlert(message) {
@@ -173,8 +223,139 @@ async function confirmCancel() {
   el.alert.focus();
 }
 
+// ---------- reschedule ----------
+
+function openReschedule() {
+  const b = booking;
+  const host = (b.host && b.host.name) || '';
+  el.rNote.textContent = t(b.status === 'pending' ? 'resched.replace' : 'resched.keep', { name: host });
+  el.rAlert.hidden = true;
+  el.rConfirm.hidden = true;
+  if (!picker) {
+    picker = new SlotPicker({
+      calendar: $('#calendar-panel'),
+      slots: $('#slots-panel'),
+      slotsUrl: (from, to, tz, duration) => `/api/v1/users/${enc(booking.host.username)}/slots?from=${from}&to=${to}`
+        + `&timezone=${enc(tz)}&duration=${duration}&reschedule=${enc(booking.id)}&token=${enc(token)}`,
+      onChoose: chooseNewTime,
+      onHourCycle: () => { render(); renderChosen(); },
+      // Its own time is no move.
+      skip: (slot) => Date.parse(slot.start) === Date.parse(booking.startTime),
+      tz: zone(),
+      h12: h12(),
+      duration: b.duration,
+    });
+    picker.start();
+  } else {
+    picker.slot = null;
+    picker.notice = null;
+    picker.tz = zone();
+    picker.duration = b.duration;
+    picker.refresh();
+  }
+  el.rCard.hidden = false;
+  el.reschedule.setAttribute('aria-expanded', 'true');
+  el.rCard.scrollIntoView({ block: 'start' });
+  el.rTitle.focus();
+}
+
+function closeReschedule() {
+  if (el.rCard.hidden) return;
+  el.rCard.hidden = true;
+  el.reschedule.setAttribute('aria-expanded', 'false');
+}
+
+function renderChosen() {
+  if (!picker || !picker.slot) return;
+  const s = new Date(picker.slot.start); const e = new Date(picker.slot.end);
+  el.rDate.textContent = formatLongDate(s, picker.tz);
+  el.rRange.textContent = formatTimeRange(s, e, picker.tz, picker.h12);
+}
+
+function chooseNewTime() {
+  renderChosen();
+  el.rAlert.hidden = true;
+  el.rConfirm.hidden = false;
+  picker.renderSlots();
+  el.rSubmit.focus();
+  announce(`${t('resched.chosen')}: ${el.rDate.textContent}, ${el.rRange.textContent}`);
+}
+
+function setMoving(on) {
+  moving = on;
+  el.rSubmit.classList.toggle('is-busy', on);
+  el.rSubmit.setAttribute('aria-disabled', String(on));
+  el.rSubmitLabel.textContent = t(on ? 'resched.sending' : 'resched.submit');
+}
+
+function showMoveAlert(message) {
+  el.rAlert.textContent = message;
+  el.rAlert.hidden = false;
+  el.rAlert.focus();
+}
+
+/** The chosen time is gone: back to the times, say so, and reload them. */
+function timeGone(message) {
+  el.rConfirm.hidden = true;
+  picker.slotGone(message);
+  picker.el.slotsAlert.focus();
+}
+
+async function submitMove() {
+  if (moving || !picker || !picker.slot) return;
+  setMoving(true);
+  const body = { start: picker.slot.start, duration: picker.duration, timezone: picker.tz };
+  const res = await api(`${base}/reschedule${q}`, { method: 'POST', body });
+  setMoving(false);
+  if (res.ok && res.data) {
+    // The new request is this page's booking from now on (the same token opens it).
+    booking = res.data;
+    base = `/api/v1/bookings/${enc(booking.id)}`;
+    history.pushState(null, '', pageOf(booking.id));
+    closeReschedule();
+    el.alert.hidden = true;
+    render();
+    el.title.focus();
+    announce(t('resched.sent'));
+    return;
+  }
+  const err = res.error || {};
+  if (res.network) { showMoveAlert(t('err.network')); return; }
+  switch (res.status) {
+    case 409:
+      if (err.field === 'start') { timeGone(t('err.conflict')); return; }
+      closeReschedule();
+      await load();
+      showAlert(t('resched.waiting'));
+      el.alert.focus();
+      return;
+    case 422:
+      if (err.field === 'start' || err.field === 'duration') { timeGone(t('err.timeGone')); return; }
+      closeReschedule();
+      await load();
+      showAlert(err.message || t('resched.notAllowed'));
+      el.alert.focus();
+      return;
+    case 404: showPageError('not-found'); return;
+    case 429:
+      showMoveAlert(res.retryAfter ? t('err.rateLimited', { wait: `${res.retryAfter}s` }) : t('err.rateLimitedNoWait'));
+      return;
+    default: showMoveAlert(t('err.server'));
+  }
+}
+
+function setupReschedule() {
+  el.reschedule.addEventListener('click', () => (el.rCard.hidden ? openReschedule() : closeReschedule()));
+  el.rClose.addEventListener('click', () => { closeReschedule(); el.reschedule.focus(); });
+  el.rBack.addEventListener('click', () => { el.rConfirm.hidden = true; picker.focusChosen(); });
+  el.rSubmit.addEventListener('click', submitMove);
+  // Back from a move to the page it was made on: show that booking as it is now.
+  window.addEventListener('popstate', () => location.reload());
+}
+
 function setup() {
   applyStrings();
+  setupReschedule();
   el.cancel.addEventListener('click', openDialog);
   el.keep.addEventListener('click', () => el.dialog.close());
   el.form.addEventListener('submit', (e) => { e.preventDefault(); confirmCancel(); });
@@ -182,7 +363,7 @@ function setup() {
   el.dialog.addEventListener('cancel', (e) => { if (cancelling) e.preventDefault(); });
   // Re-check the status when the attendee comes back to the tab.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible' && booking && !el.dialog.open && !cancelling) load({ quiet: true });
+    if (document.visibilityState === 'visible' && booking && !el.dialog.open && !cancelling && !moving) load({ quiet: true });
   });
   if (!id || !token) { showPageError('not-found'); return; }
   load();

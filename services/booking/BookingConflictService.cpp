@@ -17,7 +17,8 @@ Result<QVector<BookingConflict>> BookingConflictService::conflicts(const QString
     if (!holding)
         return holding.error();
     for (const auto& other : *holding) {
-        if (other.id == booking.id || other.status != BookingStatus::Confirmed)
+        if (other.id == booking.id || other.id == booking.rescheduledFromId ||
+            other.status != BookingStatus::Confirmed)
             continue;
         found.append({BookingConflict::Kind::ConfirmedBooking, other.id, other.attendeeName,
                       other.startTime, other.endTime});

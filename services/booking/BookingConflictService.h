@@ -29,7 +29,7 @@ public:
         : m_database(database) {}
 
     // Confirmed bookings and busy events overlapping `booking`, by start. The booking itself
-    // never counts.
+    // never counts, nor, for a move request, the meeting it moves (approving cancels that).
     Result<QVector<BookingConflict>> conflicts(const QString& userId, const Booking& booking);
 
 private:

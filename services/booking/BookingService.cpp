@@ -356,7 +356,7 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
 
 Status BookingService::checkSlot(const User& admin, const BookingSettings& settings,
                                  const QDateTime& start, int duration,
-                                 const QString& ignoredBookingId) {
+                                 const QStringList& ignoredBookingIds) {
     SlotService slotService(m_database, m_clock);
     const QDateTime now = slotService.now();
     const QDateTime end = start.addSecs(60 * qint64(duration));
@@ -373,7 +373,7 @@ Status BookingService::checkSlot(const User& admin, const BookingSettings& setti
             QStringLiteral("Bookings open at most %1 days ahead").arg(settings.horizonDays));
 
     auto input = slotService.loadInput(admin, settings, duration, start.addDays(-1), end.addDays(1),
-                                       ignoredBookingId);
+                                       ignoredBookingIds);
     if (!input)
         return input.error();
     const scheduling::Interval wanted{toEngine(start), toEngine(end)};
@@ -411,6 +411,30 @@ Result<Booking> BookingService::rescheduleForAttendee(const QString& bookingId,
         return s.error();
     return move(booking->userId, booking->id, request.start, request.duration, request.timeZone, {},
                 true);
+}
+
+Result<std::optional<Booking>> BookingService::meetingMovedBy(storage::BookingRepository& bookings,
+                                                              const Booking& booking) {
+    if (booking.status != BookingStatus::Pending || booking.rescheduledFromId.isEmpty())
+        return std::optional<Booking>();
+    auto from = bookings.findById(booking.userId, booking.rescheduledFromId);
+    if (!from)
+        return from.error();
+    if (!*from || (*from)->status != BookingStatus::Confirmed ||
+        (*from)->rescheduledToId != booking.id)
+        return std::optional<Booking>();
+    return *from;
+}
+
+Result<QStringList> BookingService::replacedByMove(const Booking& booking) {
+    storage::BookingRepository bookings(m_database.connection());
+    auto meeting = meetingMovedBy(bookings, booking);
+    if (!meeting)
+        return meeting.error();
+    QStringList ids{booking.id};
+    if (*meeting)
+        ids.append((*meeting)->id);
+    return ids;
 }
 
 Status BookingService::checkMovable(const Booking& booking, bool byAttendee) {
@@ -470,15 +494,24 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
         return noBookingWithId(bookingId);
     if (auto s = checkMovable(original, byAttendee); !s)
         return s.error();
+    // Moving a pending move request asks anew for the meeting it would move: the new request
+    // replaces it and becomes that meeting's move.
+    auto meeting = meetingMovedBy(bookings, original);
+    if (!meeting)
+        return meeting.error();
+    const Booking& moves = *meeting ? **meeting : original;
     auto settings = storage::BookingSettingsRepository(db).get(userId);
     if (!settings)
         return settings.error();
     const QDateTime startUtc = start.toUTC();
-    if (startUtc == original.startTime &&
-        original.startTime.secsTo(original.endTime) == 60 * duration)
-        return Error::validation(QStringLiteral("start"),
-                                 QStringLiteral("That is the booking's time already"));
-    if (auto s = checkSlot(**admin, *settings, startUtc, duration, original.id); !s)
+    for (const Booking* b : {&original, &moves}) {
+        if (startUtc == b->startTime && b->startTime.secsTo(b->endTime) == 60 * qint64(duration))
+            return Error::validation(QStringLiteral("start"),
+                                     QStringLiteral("That is the booking's time already"));
+    }
+    if (auto s =
+            checkSlot(**admin, *settings, startUtc, duration, QStringList{original.id, moves.id});
+        !s)
         return s.error();
 
     // The admin's move of a confirmed meeting is confirmed at once, and so is the attendee's move
@@ -501,11 +534,11 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     moved.calendarEventId.clear();
     // Access goes through the original's tokens (findForAttendee follows the chain).
     moved.manageTokenHash.clear();
-    moved.rescheduledFromId = original.id;
+    moved.rescheduledFromId = moves.id;
     moved.rescheduledToId.clear();
     // The attendee's calendar holds the original's event (the same UID): the move must
     // outrank every version of it they have — the original's retirement below included.
-    moved.sequence = original.sequence + 2;
+    moved.sequence = std::max(original.sequence, moves.sequence) + 2;
     if (auto s = validation::booking(moved); !s)
         return s.error();
     auto created = bookings.create(moved);
@@ -521,9 +554,23 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     auto updated = bookings.update(retired);
     if (!updated)
         return updated.error();
+    std::optional<Booking> meetingAfter;
+    if (*meeting) {
+        Booking relinked = **meeting;
+        relinked.rescheduledToId = created->id;
+        // A move made at once (the approval policy's) retires the meeting itself.
+        if (confirmNow)
+            relinked = calledOff(relinked, rescheduledTo(*created));
+        auto stored = bookings.update(relinked);
+        if (!stored)
+            return stored.error();
+        meetingAfter = *stored;
+    }
 
     if (confirmNow) {
-        auto handed = handOverIntegrations(db, m_clock, *updated, *created);
+        // What the providers made belongs to the confirmed meeting being moved.
+        auto handed = handOverIntegrations(db, m_clock, meetingAfter ? *meetingAfter : *updated,
+                                           *created);
         if (!handed)
             return handed.error();
         created = std::move(handed);
@@ -623,14 +670,17 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
             return retired.error();
         original = *retired;
     }
+    // Called off here, not by a move: it no longer leads to a move of it, and the move still
+    // waiting for approval is withdrawn with it. (So a cancelled booking with rescheduledToId is
+    // one a move replaced: its manage page leads on to the move.)
+    if (to != BookingStatus::Confirmed && !booking.rescheduledToId.isEmpty()) {
+        if (auto s = withdrawMoveInFlight(db, booking); !s)
+            return s.error();
+        booking.rescheduledToId.clear();
+    }
     auto updated = bookings.update(booking);
     if (!updated)
         return updated.error();
-    // Cancelling a meeting withdraws the move of it still waiting for approval.
-    if (to != BookingStatus::Confirmed) {
-        if (auto s = withdrawMoveInFlight(db, *updated); !s)
-            return s.error();
-    }
     // The calendar writes and the e-mails this change owes (if any) are queued in the same
     // transaction. A move that replaces a confirmed meeting owes the attendee one mail.
     const QDateTime now = m_clock.now();

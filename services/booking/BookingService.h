@@ -133,6 +133,10 @@ public:
     // waiting for approval, and for the attendee (`byAttendee`) the admin's change policy:
     // success, or why not (InvalidTransition, Conflict).
     Status checkMovable(const Booking& booking, bool byAttendee);
+    // The bookings a move of `booking` replaces, whose time is free for it: `booking`, and when
+    // it is itself a pending move request, the confirmed meeting it would move (a new move
+    // replaces the request and becomes that meeting's move).
+    Result<QStringList> replacedByMove(const Booking& booking);
 
     Result<Booking> approve(const QString& userId, const QString& bookingId);
     Result<Booking> reject(const QString& userId, const QString& bookingId, const QString& reason);
@@ -166,10 +170,14 @@ private:
                          bool byAttendee);
     // The booking rules for [start, start + duration) at now, inside the caller's write
     // transaction: not in the past, the notice, the horizon, and a slot the engine offers (its
-    // grid, the cap, no conflict). The time of `ignoredBookingId` (the booking a move replaces)
+    // grid, the cap, no conflict). The time of `ignoredBookingIds` (what a move replaces)
     // counts as free.
     Status checkSlot(const User& admin, const BookingSettings& settings, const QDateTime& start,
-                     int duration, const QString& ignoredBookingId = {});
+                     int duration, const QStringList& ignoredBookingIds = {});
+    // The confirmed meeting `booking` asks to move, if it is a pending move request of one
+    // (that meeting's move in flight); std::nullopt otherwise.
+    static Result<std::optional<Booking>> meetingMovedBy(storage::BookingRepository& bookings,
+                                                         const Booking& booking);
     // In the approving transaction of a move request `moved`: cancels its original if that is
     // still the confirmed meeting it moves ("Rescheduled to <time>") and raises `moved`'s
     // SEQUENCE above it. The original as it is now; std::nullopt when it had nothing to hand

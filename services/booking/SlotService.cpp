@@ -85,7 +85,7 @@ Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,
                                                      const BookingSettings& settings,
                                                      int lengthMinutes, const QDateTime& from,
                                                      const QDateTime& to,
-                                                     const QString& ignoredBookingId) {
+                                                     const QStringList& ignoredBookingIds) {
     const auto db = m_database.connection();
     scheduling::SlotInput input;
     input.adminTimeZone = admin.timeZone.toStdString();
@@ -139,7 +139,7 @@ Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,
     // Time held is widened to whole seconds (a row written before instants were whole seconds
     // must still block all of the time it overlaps).
     for (const auto& b : *bookings) {
-        if (b.id != ignoredBookingId)
+        if (!ignoredBookingIds.contains(b.id))
             input.bookings.push_back({toEngine(b.startTime), toEngineRoundedUp(b.endTime)});
     }
     auto events = storage::CalendarEventRepository(db).listBusy(admin.id, busyFrom, busyTo);
@@ -152,7 +152,7 @@ Result<scheduling::SlotInput> SlotService::loadInput(const User& admin,
 }
 
 Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest& request,
-                                           const QString& ignoredBookingId) {
+                                           const QStringList& ignoredBookingIds) {
     if (auto s = validation::timeZone(request.timeZone); !s)
         return s.error();
     if (!request.from.isValid() || !request.to.isValid())
@@ -180,7 +180,7 @@ Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest&
                             .arg(admin.id, request.from.toString(Qt::ISODate),
                                  request.to.toString(Qt::ISODate), request.timeZone)
                             .arg(length)
-                            .arg(ignoredBookingId);
+                            .arg(ignoredBookingIds.join(u','));
     if (const CacheEntry* it = freshEntry(key, *stamp, current)) {
         ++m_hits;
         // Time has moved on since it was computed: drop what is now inside the notice period.
@@ -196,7 +196,7 @@ Result<SlotListing> SlotService::listSlots(const User& admin, const SlotRequest&
 
     const QDateTime windowStart = zonedtime::startOfDay(request.from, request.timeZone);
     const QDateTime windowEnd = zonedtime::startOfDay(request.to.addDays(1), request.timeZone);
-    auto input = loadInput(admin, *settings, length, windowStart, windowEnd, ignoredBookingId);
+    auto input = loadInput(admin, *settings, length, windowStart, windowEnd, ignoredBookingIds);
     if (!input)
         return input.error();
     const scheduling::SlotQuery query{toEngine(request.from), toEngine(request.to),

@@ -14,6 +14,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
+#include <QStringList>
 #include <QVector>
 
 #include <optional>
@@ -56,18 +57,19 @@ public:
 
     explicit SlotService(storage::Database& database, core::Clock clock = {});
 
-    // `ignoredBookingId`: a booking whose time counts as free — the one an attendee is moving
-    // (the caller has checked their manage token). Empty: every booking holds its time.
+    // `ignoredBookingIds`: bookings whose time counts as free — those an attendee's move replaces
+    // (the caller has checked their manage token; BookingService::replacedByMove()). Empty:
+    // every booking holds its time.
     Result<SlotListing> listSlots(const User& admin, const SlotRequest& request,
-                                  const QString& ignoredBookingId = {});
+                                  const QStringList& ignoredBookingIds = {});
 
     // The engine's input for `admin` around [from, to), read fresh from storage. BookingService
-    // uses it inside its write transaction. The time of `ignoredBookingId` (a booking being
-    // moved) counts as free, towards the daily cap too.
+    // uses it inside its write transaction. The time of `ignoredBookingIds` (what a move
+    // replaces) counts as free, towards the daily cap too.
     Result<scheduling::SlotInput> loadInput(const User& admin, const BookingSettings& settings,
                                             int lengthMinutes, const QDateTime& from,
                                             const QDateTime& to,
-                                            const QString& ignoredBookingId = {});
+                                            const QStringList& ignoredBookingIds = {});
 
     // A listing serialised by the caller (e.g. an HTTP body), kept in the same cache under the
     // caller's own key (e.g. the request as received, so that a hit needs no lookup at all) and

@@ -66,7 +66,9 @@ struct Booking {
     // with every change an attendee's calendar should take over (status, video link).
     int sequence = 0;
     // A reschedule is a new booking linked to the one it moves (BookingService::reschedule):
-    // the new booking names its original, the original the newest move asked for.
+    // the new booking names its original, the original the newest move asked for — while it is
+    // live, a move waiting for approval or declined; once cancelled, the move that replaced it
+    // (cancelling it otherwise clears the link).
     QString rescheduledFromId;
     QString rescheduledToId;
     QDateTime createdAt;

@@ -207,7 +207,7 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
     if (!user)
         return user.error().code == ErrorCode::NotFound ? notFound()
                                                         : HttpResponse::error(user.error());
-    QString moving;
+    QStringList moving;
     if (forMove) {
         auto booking = m_bookings.findForAttendee(
             q.queryItemValue(QStringLiteral("reschedule"), QUrl::FullyDecoded),
@@ -218,7 +218,10 @@ HttpResponse BookingApi::slotList(const QString& username, const HttpRequest& re
                        : HttpResponse::error(booking.error());
         if (booking->userId != user->id)
             return notFound();
-        moving = booking->id;
+        auto replaced = m_bookings.replacedByMove(*booking);
+        if (!replaced)
+            return HttpResponse::error(replaced.error());
+        moving = *replaced;
     }
     auto from = timeformat::parseDate(q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded),
                                       QStringLiteral("from"));

@@ -7,6 +7,7 @@
 // (the _postgres run) PostgreSQL.
 
 #include "availability/AvailabilityService.h"
+#include "booking/BookingConflictService.h"
 #include "booking/BookingService.h"
 #include "mail/MailKind.h"
 #include "storage/BookingRepository.h"
@@ -337,6 +338,7 @@ private slots:
         QVERIFY(service().reject(m_admin.id, first->id, QStringLiteral("Busy then")).ok());
         QCOMPARE(rowOf(stored(original.id)), before);
         QCOMPARE(stored(original.id).status, BookingStatus::Confirmed);
+        QCOMPARE(stored(original.id).rescheduledToId, first->id);
 
         // After a refusal the attendee may ask again; withdrawing that one leaves it as well.
         const auto second =
@@ -370,6 +372,45 @@ private slots:
         QVERIFY(mailKinds(moved->id).contains("approved"));
     }
 
+    // Moving a move request that still waits asks anew for the same meeting: the new request
+    // replaces the old one at once and becomes the meeting's move (its time free for it too),
+    // so approving it cancels the meeting — whether the attendee or the admin moved the request.
+    void movingAWaitingMoveRequestMovesTheMeeting_data() {
+        QTest::addColumn<bool>("byAdmin");
+        QTest::newRow("attendee") << false;
+        QTest::newRow("admin") << true;
+    }
+    void movingAWaitingMoveRequestMovesTheMeeting() {
+        QFETCH(bool, byAdmin);
+        QString token;
+        const Booking meeting = book(at("10:00:00"), 60, true, &token);
+        const auto first =
+            service().rescheduleForAttendee(meeting.id, token, {at("14:00:00"), 60, {}});
+        QVERIFY(first.ok());
+        // Half an hour later than the meeting: overlaps its time, which the move replaces.
+        const auto second =
+            byAdmin ? service().reschedule(m_admin.id, first->id, at("10:30:00"), 60)
+                    : service().rescheduleForAttendee(first->id, token, {at("10:30:00"), 60, {}});
+        QVERIFY2(second.ok(), second ? "" : qPrintable(second.error().message));
+        QCOMPARE(second->status, BookingStatus::Pending);
+        QCOMPARE(second->rescheduledFromId, meeting.id);
+        QVERIFY(second->sequence > meeting.sequence);
+        QCOMPARE(stored(first->id).status, BookingStatus::Cancelled);
+        QCOMPARE(stored(first->id).rescheduledToId, second->id);
+        QCOMPARE(stored(meeting.id).status, BookingStatus::Confirmed);
+        QCOMPARE(stored(meeting.id).rescheduledToId, second->id);
+        // Still one move in flight for the meeting.
+        QCOMPARE(service()
+                     .rescheduleForAttendee(meeting.id, token, {at("16:00:00"), 60, {}})
+                     .error()
+                     .code,
+                 ErrorCode::Conflict);
+        QVERIFY(service().approve(m_admin.id, second->id).ok());
+        QCOMPARE(stored(meeting.id).status, BookingStatus::Cancelled);
+        QCOMPARE(stored(meeting.id).statusReason, QString("Rescheduled to 2026-12-01T10:30:00Z"));
+        QCOMPARE(*service().eventBookingId(*second), meeting.id);
+    }
+
     // One move in flight per booking: a second is a Conflict, for the attendee and the admin.
     void oneMoveInFlight() {
         QString token;
@@ -392,6 +433,8 @@ private slots:
         const auto byAttendee =
             service().rescheduleForAttendee(confirmed.id, token, {at("10:30:00"), 60, {}});
         QVERIFY2(byAttendee.ok(), byAttendee ? "" : qPrintable(byAttendee.error().message));
+        // Approving it is no conflict with the meeting it moves (that is cancelled with it).
+        QVERIFY(BookingConflictService(*m_db).conflicts(m_admin.id, *byAttendee)->isEmpty());
         QVERIFY(service().approve(m_admin.id, byAttendee->id).ok());
         const auto byAdmin = service().reschedule(m_admin.id, byAttendee->id, at("10:00:00"), 60);
         QVERIFY2(byAdmin.ok(), byAdmin ? "" : qPrintable(byAdmin.error().message));
@@ -508,6 +551,9 @@ private slots:
         QVERIFY(moved.ok());
         QVERIFY(service().cancelForAttendee(original.id, token, {}).ok());
         QCOMPARE(stored(moved->id).status, BookingStatus::Cancelled);
+        // No move replaced it: the cancelled original no longer leads anywhere.
+        QVERIFY(stored(original.id).rescheduledToId.isEmpty());
+        QCOMPARE(stored(moved->id).rescheduledFromId, original.id);
         QCOMPARE(service().approve(m_admin.id, moved->id).error().code,
                  ErrorCode::InvalidTransition);
     }

@@ -4,11 +4,12 @@
 //   node tests/web/booking.e2e.mjs --base http://127.0.0.1:8765 --user alice --screenshots DIR \
 //        --cli PATH/TO/slotdesk-cli --data-dir DIR
 //
-// Drives Debian's Chromium through playwright-core (no browser download). Creates at most three
-// real bookings on the server and cancels them all. The host's policies (approval, the change
-// notice) are switched with `slotdesk-cli settings set` on the server's database (--cli,
-// --data-dir) and put back at the end. Prints one line per check and finally
-// "N passed, M failed"; exits non-zero when any check fails.
+// Drives Debian's Chromium through playwright-core (no browser download). Creates a few real
+// bookings on the server (one of them moved from the manage page) and cancels them all. The
+// host's side — switching the policies (approval, the change notice) with `slotdesk-cli settings
+// set` and approving a move — runs the CLI on the server's database (--cli, --data-dir); the
+// policies are put back at the end. Prints one line per check and finally "N passed, M failed";
+// exits non-zero when any check fails.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,6 +32,7 @@ const { values: opt } = parseArgs({
     user: { type: 'string', default: 'alice' },
     screenshots: { type: 'string', default: path.join(os.tmpdir(), 'slotdesk-e2e-screenshots') },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
+    // The host's side (policies, approving a move): the CLI on the server's data directory.
     cli: { type: 'string', default: '' },
     'data-dir': { type: 'string', default: '' },
   },
@@ -169,8 +171,14 @@ async function shot(page, name) {
 const shots = [];
 
 async function waitCalendarReady(page) {
-  await page.waitForSelector('#booking[data-step="pick"]');
+  if (await page.locator('#booking').count()) await page.waitForSelector('#booking[data-step="pick"]');
   await page.waitForSelector('#cal-grid[aria-busy="false"]');
+}
+
+/** `slotdesk-cli bookings approve ID` on the server's data directory, as the admin would. */
+function approveAsAdmin(id) {
+  assert.ok(opt.cli && opt['data-dir'], 'the reschedule checks need --cli and --data-dir');
+  execFileSync(opt.cli, ['--data-dir', opt['data-dir'], 'bookings', 'approve', id], { stdio: 'pipe' });
 }
 
 /** Goes forward month by month until the calendar shows a bookable day (at most 4 months). */
@@ -589,6 +597,112 @@ async function run(browser) {
     await eventually(async () => assert.match(norm(await page.textContent('#page-error')), /couldn.t find this booking/i));
     assert.doesNotMatch(norm(await page.textContent('#page-error')), /\b(null|undefined)\b/);
     assert.ok(await page.isHidden('#manage'), 'booking card still shown');
+  });
+  phase = 'happy';
+
+  // ===== reschedule from the manage page (issue 16) =====
+  // A confirmed booking, moved by its attendee: a new request linked to it; the original stays
+  // booked (and says so) until the admin approves, then its page leads to the new booking.
+  let moveFrom; // the confirmed original: { id, token, startTime }
+  await check('a confirmed booking offers "Reschedule"; the move\'s slots count its own time as free', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const until = new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10);
+    const free = [...(await slotsByDate(today, until, 'UTC', duration)).values()].flat()
+      .filter((start) => Date.parse(start) >= Date.now() + SAFE_LEAD_MS + 86400000);
+    assert.ok(free.length > 2, 'too few free slots to move between');
+    const r = await apiPost(`/api/v1/users/${encodeURIComponent(USER)}/bookings`, {
+      start: free[0], duration, name: 'Rhea Move', email: `move-${RUN}@example.com`, timezone: DESKTOP_TZ,
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const token = new URL(r.body.manageUrl).searchParams.get('token');
+    moveFrom = { id: r.body.id, token, startTime: r.body.startTime };
+    cleanup.push([moveFrom.id, token]);
+    approveAsAdmin(moveFrom.id);
+    const q = `from=${today}&to=${until}&timezone=UTC&duration=${duration}`;
+    const plain = await apiGet(`/api/v1/users/${encodeURIComponent(USER)}/slots?${q}`);
+    const forMove = await apiGet(`/api/v1/users/${encodeURIComponent(USER)}/slots?${q}&reschedule=${moveFrom.id}&token=${encodeURIComponent(token)}`);
+    const starts = (res) => res.body.days.flatMap((d) => d.slots.map((x) => Date.parse(x.start)));
+    assert.ok(!starts(plain).includes(Date.parse(moveFrom.startTime)), 'the booked time is offered to everyone');
+    assert.ok(starts(forMove).includes(Date.parse(moveFrom.startTime)), 'the booking\'s own time is not free for its move');
+    const wrong = await apiGet(`/api/v1/users/${encodeURIComponent(USER)}/slots?${q}&reschedule=${moveFrom.id}&token=wrong-${RUN}`);
+    assert.equal(wrong.status, 404);
+
+    await page.goto(`${BASE}/booking/${encodeURIComponent(moveFrom.id)}?token=${encodeURIComponent(token)}`);
+    await page.waitForSelector('#m-badge[data-status="confirmed"]');
+    assert.ok(await page.isVisible('#m-reschedule'), 'no Reschedule button');
+    assert.equal(norm(await page.textContent('#m-reschedule')), 'Reschedule');
+    assert.ok(await page.isHidden('#reschedule'), 'the calendar is shown before it is asked for');
+  }, { fatal: true });
+
+  let moved; // the new request: { id, start }
+  await check('"Reschedule" shows the calendar and slots; a chosen time becomes a pending request', async () => {
+    await page.click('#m-reschedule');
+    await page.waitForSelector('#reschedule:not([hidden])');
+    assert.equal(await page.getAttribute('#m-reschedule', 'aria-expanded'), 'true');
+    assert.match(norm(await page.textContent('#r-note')), /stays as it is until .* confirms/);
+    await pickFirstDay(page);
+    const starts = await slotStarts(page);
+    assert.ok(!starts.some((x) => Date.parse(x) === Date.parse(moveFrom.startTime)), 'the booking\'s own time is offered as a move');
+    await page.click(`#slot-list button.slot >> nth=${await safeSlotIndex(page)}`);
+    await page.waitForSelector('#r-confirm:not([hidden])');
+    assert.ok(norm(await page.textContent('#r-chosen-date')).length > 5);
+    await shot(page, 'desktop-9-reschedule-pick');
+    const req = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/reschedule?token='));
+    await page.click('#r-submit');
+    const body = JSON.parse((await req).postData());
+    assert.equal(body.timezone, DESKTOP_TZ);
+    assert.equal(body.duration, duration);
+    await page.waitForSelector('#m-badge[data-status="pending"]');
+    const m = /^\/booking\/([^/?#]+)$/.exec(new URL(page.url()).pathname);
+    assert.ok(m && m[1] !== moveFrom.id, `the page did not move on to the new request: ${page.url()}`);
+    moved = { id: decodeURIComponent(m[1]), start: body.start };
+    cleanup.push([moved.id, moveFrom.token]);
+    assert.ok(await page.isHidden('#reschedule'), 'the calendar stays open after the move');
+    assert.match(norm(await page.textContent('#m-body')), /hasn.t confirmed the new time yet/);
+    assert.ok(await page.isVisible('#m-previous-row'), 'the time it replaces is not shown');
+    assert.ok(showsRange(await page.textContent('#m-when'), body.start, duration, DESKTOP_TZ), 'the new time is not shown');
+  }, { fatal: true });
+  await shot(page, 'desktop-10-reschedule-pending');
+
+  await check('the original stays booked, says a move is waiting and leads to it; one move at a time', async () => {
+    await page.goto(`${BASE}/booking/${encodeURIComponent(moveFrom.id)}?token=${encodeURIComponent(moveFrom.token)}`);
+    await page.waitForSelector('#m-badge[data-status="confirmed"]');
+    await page.waitForSelector('#m-move:not([hidden])');
+    assert.match(norm(await page.textContent('#m-move-text')), /You asked to move this booking to .*this time stays booked/);
+    const link = new URL(await page.getAttribute('#m-move-link', 'href'), BASE);
+    assert.equal(link.pathname, `/booking/${encodeURIComponent(moved.id)}`);
+    assert.equal(link.searchParams.get('token'), moveFrom.token);
+    assert.ok(await page.isHidden('#m-reschedule'), 'a second move is offered while one waits');
+    const again = await apiPost(`/api/v1/bookings/${encodeURIComponent(moveFrom.id)}/reschedule?token=${encodeURIComponent(moveFrom.token)}`, { start: moved.start, duration });
+    assert.equal(again.status, 409);
+  });
+  await shot(page, 'desktop-11-reschedule-original-waiting');
+
+  await check('approved by the admin: the original is cancelled and its manage link leads to the new booking', async () => {
+    approveAsAdmin(moved.id);
+    await page.goto(`${BASE}/booking/${encodeURIComponent(moveFrom.id)}?token=${encodeURIComponent(moveFrom.token)}`);
+    await page.waitForURL((u) => u.pathname === `/booking/${encodeURIComponent(moved.id)}`);
+    await page.waitForSelector('#m-badge[data-status="confirmed"]');
+    const original = await apiGet(`/api/v1/bookings/${encodeURIComponent(moveFrom.id)}?token=${encodeURIComponent(moveFrom.token)}`);
+    assert.equal(original.body.status, 'cancelled');
+    assert.equal(original.body.rescheduledTo.id, moved.id);
+    assert.ok(await page.isVisible('#m-reschedule'), 'the moved booking cannot be moved again');
+  });
+
+  phase = 'expected-errors';
+  await check('a move onto a time just taken says so and reloads the slots', async () => {
+    await page.click('#m-reschedule');
+    await page.waitForSelector('#reschedule:not([hidden])');
+    await pickFirstDay(page);
+    const route = `${BASE}/api/v1/bookings/*/reschedule?*`;
+    await page.route(route, (r) => r.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'That slot is no longer available', field: 'start' } }) }));
+    await page.click(`#slot-list button.slot >> nth=${await safeSlotIndex(page)}`);
+    await page.click('#r-submit');
+    await eventually(async () => assert.equal(norm(await page.textContent('#slots-alert')), 'That time was just taken — pick another'));
+    assert.ok(await page.isHidden('#r-confirm'), 'the taken time is still offered for confirmation');
+    await page.unroute(route);
+    await page.click('#r-close');
+    assert.ok(await page.isHidden('#reschedule'));
   });
   phase = 'happy';
 

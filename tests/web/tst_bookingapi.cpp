@@ -282,6 +282,14 @@ private slots:
         QCOMPARE(original.value("canReschedule").toBool(), false);
         QCOMPARE(view(newId).value("rescheduledFrom").toObject().value("id").toString(), id);
 
+        // Moving the waiting request again: its time and the meeting's are free for that move.
+        QCOMPARE(starts(api.handle(request("GET", listing))),
+                 QStringList{"2026-12-02T09:30:00+00:00"});
+        QCOMPARE(starts(api.handle(
+                     request("GET", listing + "&reschedule=" + newId + "&token=" + token))),
+                 (QStringList{"2026-12-02T08:00:00+00:00", "2026-12-02T08:30:00+00:00",
+                              "2026-12-02T09:30:00+00:00"}));
+
         // One move at a time.
         const web::HttpResponse again = move(id, token, "2026-12-02T09:30:00Z");
         QCOMPARE(again.status, 409);
