@@ -212,15 +212,15 @@ void CalendarSyncService::startRun(const CalendarIntegration& integration, const
     setup.tokensMayBeElsewhere = !own || own->id != admin.id;
     auto* run = new CalendarSyncRun(std::move(setup), this);
     m_runs.insert(integration.id, run);
-    connect(run, &CalendarSyncRun::finished, this, &CalendarSyncService::onRunFinished);
-    connect(run, &CalendarSyncRun::integrationChanged, this,
+    connect(run, &CalendarPass::finished, this, &CalendarSyncService::onRunFinished);
+    connect(run, &CalendarPass::integrationChanged, this,
             &CalendarSyncService::integrationChanged);
-    connect(run, &CalendarSyncRun::jobsChanged, this, &CalendarSyncService::calendarJobsChanged);
+    connect(run, &CalendarPass::jobsChanged, this, &CalendarSyncService::calendarJobsChanged);
     emit syncStarted(integration.id);
     run->start();
 }
 
-void CalendarSyncService::onRunFinished(CalendarSyncRun* run) {
+void CalendarSyncService::onRunFinished(CalendarPass* run) {
     const QString id = run->integrationId();
     m_runs.remove(id);
     m_reports.insert(id, run->report());

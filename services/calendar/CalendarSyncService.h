@@ -104,7 +104,7 @@ private:
     void poll(const User& admin, bool startUp);
     void startRun(const CalendarIntegration& integration, const User& admin,
                   CalendarSyncRun::Mode mode);
-    void onRunFinished(CalendarSyncRun* run);
+    void onRunFinished(CalendarPass* run);
     Result<QVector<CalendarIntegration>> connectedIntegrations(const User& admin);
 
     Result<User> scopedAdmin();
@@ -120,7 +120,7 @@ private:
     LeaseHolder m_leaseHolder;
     std::chrono::milliseconds m_syncInterval = kDefaultSyncInterval;
     QTimer m_pollTimer;
-    QHash<QString, CalendarSyncRun*> m_runs;
+    QHash<QString, CalendarPass*> m_runs;
     QSet<QString> m_again;
     QHash<QString, SyncReport> m_reports;
     QHash<QString, QDateTime> m_elsewhereUntil;
