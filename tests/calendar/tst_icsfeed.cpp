@@ -17,12 +17,15 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <tuple>
 
 using namespace slotdesk;
 
@@ -172,6 +175,7 @@ private slots:
 
     void feedSyncsKeepsEventsOnErrorsAndIsRemoved();
     void badAddressesAreRefused();
+    void cliAddsListsShowsAndRemoves();
     void tenThousandEvents();
 };
 
@@ -277,6 +281,67 @@ void TestIcsFeed::badAddressesAreRefused() {
     }
     auto all = storage::CalendarIntegrationRepository(m_db->connection()).list(m_admin.id);
     QVERIFY(all && all->isEmpty());
+}
+
+// slotdesk-cli calendar add ics / list / status / remove, as processes.
+void TestIcsFeed::cliAddsListsShowsAndRemoves() {
+    FeedServer server;
+    QVERIFY(server.setFeed(feed(vevent(QStringLiteral("a"), kStart.addDays(1), 60))));
+    auto cli = [&](const QStringList& arguments) {
+        QProcess process;
+        process.start(QStringLiteral(SLOTDESK_CLI_PATH),
+                      QStringList{QStringLiteral("--data-dir"), m_tdb->dataDir()} + arguments);
+        process.waitForFinished(60000);
+        return std::make_tuple(process.exitCode(),
+                               QString::fromUtf8(process.readAllStandardOutput()),
+                               QString::fromUtf8(process.readAllStandardError()));
+    };
+    auto [code, out, err] =
+        cli({QStringLiteral("calendar"), QStringLiteral("add"), QStringLiteral("ics"), server.url(),
+             QStringLiteral("--name"), QStringLiteral("Work")});
+    QVERIFY2(code == 0, qPrintable(err));
+    QVERIFY2(out.contains(QStringLiteral("ICS feed Work")), qPrintable(out));
+    QVERIFY(!out.contains(kSecret));
+
+    std::tie(code, out, err) =
+        cli({QStringLiteral("calendar"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(code, 0);
+    const QJsonArray calendars =
+        QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("calendars")).toArray();
+    QCOMPARE(calendars.size(), 1);
+    const QJsonObject listed = calendars.first().toObject();
+    QCOMPARE(listed.value(QStringLiteral("type")).toString(), QStringLiteral("ics-feed"));
+    QCOMPARE(listed.value(QStringLiteral("syncStatus")).toString(), QStringLiteral("active"));
+    QCOMPARE(listed.value(QStringLiteral("events")).toInt(), 1);
+    QVERIFY(!out.contains(kSecret));
+    const QString id = listed.value(QStringLiteral("id")).toString();
+
+    QVERIFY(server.setStatus(500));
+    QVERIFY(sync(id).ok == false); // in this process: the error is stored for the CLI to show
+    std::tie(code, out, err) = cli({QStringLiteral("calendar"), QStringLiteral("status")});
+    QCOMPARE(code, 0);
+    QVERIFY2(out.contains(QStringLiteral("ICS feed Work")) &&
+                 out.contains(QStringLiteral("error, 1 event(s)")) &&
+                 out.contains(QStringLiteral("HTTP 500")),
+             qPrintable(out));
+
+    std::tie(code, out, err) =
+        cli({QStringLiteral("calendar"), QStringLiteral("add"), QStringLiteral("ics"),
+             QStringLiteral("http://calendar.example.com/x.ics")});
+    QCOMPARE(code, 1);
+    QVERIFY2(err.startsWith(QStringLiteral("slotdesk-cli: url: ")) && err.count(u'\n') == 1,
+             qPrintable(err));
+    std::tie(code, out, err) = cli({QStringLiteral("calendar"), QStringLiteral("add"),
+                                    QStringLiteral("outlook"), server.url()});
+    QCOMPARE(code, 1);
+    QVERIFY2(err.startsWith(QStringLiteral("slotdesk-cli: kind: ")), qPrintable(err));
+
+    std::tie(code, out, err) = cli({QStringLiteral("calendar"), QStringLiteral("remove"), id});
+    QVERIFY2(code == 0, qPrintable(err));
+    std::tie(code, out, err) = cli({QStringLiteral("calendar"), QStringLiteral("remove"), id});
+    QCOMPARE(code, 1);
+    std::tie(code, out, err) = cli({QStringLiteral("calendar"), QStringLiteral("list")});
+    QVERIFY2(out.startsWith(QStringLiteral("No calendars")), qPrintable(out));
 }
 
 void TestIcsFeed::tenThousandEvents() {
