@@ -12,6 +12,7 @@ build_packages=(
   qt6-networkauth-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n  # lupdate/lrelease, qtbase_*.qm
   qtkeychain-qt6-dev libsecret-1-0 libhowardhinnant-date-dev libbenchmark-dev
+  libical-dev  # iCalendar busy time from ICS feeds and CalDAV
   libgl-dev libvulkan-dev
   libgmime-3.0-dev libcurl4-openssl-dev  # e-mail: MIME (GMime 3) and SMTP (libcurl)
 )
@@ -22,6 +23,7 @@ test_packages=(
   clang libclang-rt-14-dev  # the libFuzzer targets (tests/fuzz)
   postgresql
   python3 python3-aiosmtpd python3-icalendar openssl  # the mail suites' SMTP server and checkers
+  python3-dateutil radicale  # the calendar suites: an independent RRULE expansion, a CalDAV server
 )
 
 packages=("${build_packages[@]}")

@@ -1,4 +1,5 @@
-// slotdesk-cli calendar connect|status|sync|disconnect: the admin's Google Calendar.
+// slotdesk-cli calendar connect|status|sync|disconnect: the admin's Google Calendar;
+// calendar add|list|remove: every calendar that blocks time (Google, ICS feeds).
 // The calendar service is asynchronous (keychain, network); a command runs a local event loop
 // until the service reports back — there is no GUI thread here to keep responsive.
 
@@ -9,6 +10,7 @@
 #include "core/TimeFormat.h"
 #include "domain/JsonFormat.h"
 #include "storage/CalendarEventRepository.h"
+#include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 
 #include <QEventLoop>
@@ -87,6 +89,46 @@ QJsonObject jobJson(const storage::CalendarJob& job) {
     object.insert(QStringLiteral("lastError"),
                   job.lastError.isEmpty() ? QJsonValue() : QJsonValue(job.lastError));
     return object;
+}
+
+// One calendar as `calendar list` and `calendar status` show it: its row, its stored events and
+// when it is tried again after failures.
+QJsonObject calendarJson(CliContext& c, const CalendarIntegration& i) {
+    auto events = storage::CalendarEventRepository(c.database().connection()).count(i.id);
+    auto state = storage::CalendarSyncStateRepository(c.database().connection()).get(i.id);
+    QJsonObject object = json::toJson(i);
+    object.insert(QStringLiteral("events"), events ? *events : 0);
+    object.insert(QStringLiteral("retryAt"),
+                  state && state->retryAt.isValid()
+                      ? QJsonValue(timeformat::toRfc3339Utc(state->retryAt))
+                      : QJsonValue());
+    return object;
+}
+
+QString kindText(CalendarType type) {
+    switch (type) {
+    case CalendarType::GoogleCalendar:
+        return QStringLiteral("Google Calendar");
+    case CalendarType::IcsFeed:
+        return QStringLiteral("ICS feed");
+    case CalendarType::CalDav:
+        return QStringLiteral("CalDAV");
+    }
+    return {};
+}
+
+QString calendarLine(CliContext& c, const CalendarIntegration& i) {
+    const QJsonObject o = calendarJson(c, i);
+    QString line =
+        QStringLiteral("%1 %2 (%3): %4, %5 event(s), last sync %6")
+            .arg(kindText(i.type), i.displayName.isEmpty() ? i.accountEmail : i.displayName,
+                 i.sourceUrl.isEmpty() ? i.id : i.sourceUrl, toText(i.syncStatus))
+            .arg(o.value(QStringLiteral("events")).toInt())
+            .arg(i.lastSyncAt.isValid() ? timeformat::toRfc3339Utc(i.lastSyncAt)
+                                        : QStringLiteral("never"));
+    if (!i.syncError.isEmpty())
+        line += QStringLiteral("; error: %1").arg(i.syncError);
+    return line;
 }
 
 // A calendar command's own part: it runs with the service acting for the command's admin and
@@ -204,6 +246,16 @@ int status(CliContext& c, CalendarSyncService& service,
             lines.append(QStringLiteral("Next retry:      %1")
                              .arg(timeformat::toRfc3339Utc(state->retryAt)));
     }
+    auto all = service.integrations();
+    if (!all)
+        return c.fail(all.error());
+    QJsonArray calendars;
+    for (const auto& other : *all) {
+        calendars.append(calendarJson(c, other));
+        if (other.type != CalendarType::GoogleCalendar)
+            lines.append(calendarLine(c, other));
+    }
+    json.insert(QStringLiteral("calendars"), calendars);
     QJsonArray jobArray;
     for (const auto& job : *jobs) {
         jobArray.append(jobJson(job));
@@ -273,6 +325,94 @@ int disconnectCalendar(CliContext& c, CalendarSyncService& service,
     return c.print(QJsonObject{{QStringLiteral("message"), message}}, message);
 }
 
+int addCalendar(CliContext& c, CalendarSyncService& service,
+                const std::optional<CalendarIntegration>&) {
+    const QStringList args = c.parser.positionalArguments();
+    const QString kind = args.value(0);
+    if (kind != QLatin1String("ics"))
+        return c.fail(Error::validation(
+            QStringLiteral("kind"),
+            QStringLiteral("Unknown calendar kind '%1': use `calendar add ics URL`")
+                .arg(displayValue(kind))));
+    if (args.size() != 2)
+        return c.fail(Error::validation(QStringLiteral("url"),
+                                        QStringLiteral("Give the feed's address: calendar add "
+                                                       "ics URL")));
+    QEventLoop loop;
+    bool refused = false; // a bad address is refused at once
+    bool added = false;
+    QString integrationId;
+    QString message;
+    QObject::connect(&service, &CalendarSyncService::calendarAdded, &loop,
+                     [&](bool ok, const QString& id, const QString& text) {
+                         added = ok;
+                         refused = !ok;
+                         integrationId = id;
+                         message = text;
+                         if (!ok)
+                             loop.quit();
+                     });
+    // Adding is followed by a first sync; report both.
+    QObject::connect(&service, &CalendarSyncService::syncFinished, &loop,
+                     [&](bool, const QString& id) {
+                         if (added && id == integrationId)
+                             loop.quit();
+                     });
+    service.addIcsFeed(args.value(1), c.parser.value(QStringLiteral("name")));
+    if (!refused)
+        loop.exec();
+    if (!added)
+        return c.fail(Error::validation(QStringLiteral("url"), message));
+    QJsonObject json{{QStringLiteral("message"), message}};
+    auto found = storage::CalendarIntegrationRepository(c.database().connection())
+                     .findById(c.admin()->id, integrationId);
+    QString text = message;
+    if (found && found->has_value()) {
+        json.insert(QStringLiteral("integration"), calendarJson(c, **found));
+        text += u'\n' + calendarLine(c, **found);
+    }
+    return c.print(json, text);
+}
+
+int listCalendars(CliContext& c, CalendarSyncService& service,
+                  const std::optional<CalendarIntegration>&) {
+    auto all = service.integrations();
+    if (!all)
+        return c.fail(all.error());
+    QJsonArray calendars;
+    QStringList lines;
+    for (const auto& i : *all) {
+        calendars.append(calendarJson(c, i));
+        lines.append(i.id + QStringLiteral("  ") + calendarLine(c, i));
+    }
+    if (lines.isEmpty())
+        lines.append(QStringLiteral("No calendars (slotdesk-cli calendar connect, calendar add "
+                                    "ics URL)"));
+    return c.print(QJsonObject{{QStringLiteral("calendars"), calendars}}, lines.join(u'\n'));
+}
+
+int removeCalendar(CliContext& c, CalendarSyncService& service,
+                   const std::optional<CalendarIntegration>&) {
+    const QString id = c.parser.positionalArguments().value(0);
+    QEventLoop loop;
+    bool answered = false; // a calendar that isn't there is answered at once
+    bool ok = false;
+    QString message;
+    QObject::connect(&service, &CalendarSyncService::disconnectFinished, &loop,
+                     [&](bool done, const QString&, const QString& text) {
+                         answered = true;
+                         ok = done;
+                         message = text;
+                         loop.quit();
+                     });
+    service.removeCalendar(id);
+    if (!answered)
+        loop.exec();
+    if (!ok)
+        return c.fail(Error::notFound(message));
+    return c.print(QJsonObject{{QStringLiteral("message"), message}}, message);
+}
+
 } // namespace
 
 QList<Command> calendarCommands() {
@@ -306,6 +446,29 @@ QList<Command> calendarCommands() {
          {},
          calendarCommand(disconnectCalendar),
          {}},
+        {QStringLiteral("calendar add"),
+         QStringLiteral("ics URL"),
+         -1,
+         QStringLiteral("Add a read-only ICS feed whose events block time [--name NAME]"),
+         {{QStringLiteral("name"), QStringLiteral("What to call the calendar."),
+           QStringLiteral("NAME")}},
+         calendarCommand(addCalendar),
+         QStringLiteral("ics and the feed's https:// or webcal:// address (kept in the system "
+                        "keychain only)")},
+        {QStringLiteral("calendar list"),
+         {},
+         0,
+         QStringLiteral("Every calendar that blocks time: id, kind, status, events"),
+         {},
+         calendarCommand(listCalendars),
+         {}},
+        {QStringLiteral("calendar remove"),
+         QStringLiteral("ID"),
+         1,
+         QStringLiteral("Remove a calendar with its events (Google: as calendar disconnect)"),
+         {},
+         calendarCommand(removeCalendar),
+         QStringLiteral("The calendar's id (calendar list)")},
     };
 }
 

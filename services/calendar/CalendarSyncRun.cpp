@@ -2,13 +2,9 @@
 
 #include "booking/BookingService.h"
 #include "calendar/GoogleSession.h"
-#include "calendar/IntegrationStatusMachine.h"
 #include "core/TimeFormat.h"
 #include "integration/Backoff.h"
 #include "storage/BookingRepository.h"
-#include "storage/CalendarEventRepository.h"
-#include "storage/CalendarIntegrationRepository.h"
-#include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 #include "storage/VideoIntegrationRepository.h"
@@ -19,8 +15,6 @@
 #include <QUrlQuery>
 
 #include <algorithm>
-
-Q_LOGGING_CATEGORY(lcSync, "slotdesk.calendar.sync")
 
 namespace slotdesk {
 
@@ -184,37 +178,18 @@ bool stopsTheQueue(const ProviderReply& reply) {
 } // namespace
 
 CalendarSyncRun::CalendarSyncRun(Setup setup, QObject* parent)
-    : QObject(parent)
+    : CalendarPass(setup.database, setup.integration, setup.leaseHolder, setup.clock, parent)
     , m_setup(std::move(setup)) {}
-
-CalendarSyncRun::~CalendarSyncRun() {
-    if (m_leaseHeld)
-        qCInfo(lcSync) << "sync abandoned (shutting down); releasing its lease";
-    releaseLease();
-}
 
 QString CalendarSyncRun::eventsPath() const {
     return QStringLiteral("/calendars/%1/events")
-        .arg(google::GoogleSession::segment(m_setup.integration.calendarId));
+        .arg(google::GoogleSession::segment(m_integration.calendarId));
 }
 
 void CalendarSyncRun::start() {
-    m_elapsed.start();
-    switch (renewLease()) {
-    case Lease::Held:
-        break;
-    case Lease::Busy:
-        m_report.ran = false;
-        m_report.leaseBusy = true;
-        finish(true, busyMessage());
+    if (!beginPass())
         return;
-    case Lease::Failed:
-        m_report.ran = false;
-        finish(false, QStringLiteral("Cannot take the calendar sync lease: ") + m_leaseError);
-        return;
-    }
-    m_report.ran = true;
-    m_session = new google::GoogleSession(m_setup.integration.keychainKey, m_setup.endpoints,
+    m_session = new google::GoogleSession(m_integration.keychainKey, m_setup.endpoints,
                                           m_setup.store, m_setup.oauth, m_setup.network, this);
     m_session->prepare([this](ProviderReply ready) {
         if (!ready.ok() && m_setup.tokensMayBeElsewhere && ready.failure == Failure::Keychain) {
@@ -234,69 +209,10 @@ void CalendarSyncRun::start() {
             drainJobs();
             return;
         }
-        m_full = m_setup.integration.syncToken.isEmpty();
+        m_full = m_integration.syncToken.isEmpty();
         m_report.fullSync = m_full;
         fetchPage({});
     });
-}
-
-CalendarSyncRun::Lease CalendarSyncRun::renewLease() {
-    auto db = m_setup.database->connection();
-    auto tx = Transaction::begin(db, Transaction::Mode::Write);
-    if (!tx) {
-        m_leaseError = tx.error().message;
-        return Lease::Failed;
-    }
-    const QDateTime now = m_setup.clock.now();
-    const QDateTime until =
-        now.addSecs(std::chrono::duration_cast<std::chrono::seconds>(kLease).count());
-    auto acquired = storage::CalendarSyncStateRepository(db, m_setup.clock)
-                        .tryAcquire(m_setup.integration.id, m_setup.leaseHolder, now, until);
-    if (!acquired) {
-        m_leaseError = acquired.error().message;
-        return Lease::Failed;
-    }
-    if (!*acquired)
-        return Lease::Busy;
-    if (auto committed = tx->commit(); !committed) {
-        m_leaseError = committed.error().message;
-        return Lease::Failed;
-    }
-    m_leaseHeld = true;
-    return Lease::Held;
-}
-
-void CalendarSyncRun::releaseLease() {
-    if (!m_leaseHeld)
-        return;
-    m_leaseHeld = false;
-    auto db = m_setup.database->connection();
-    auto tx = Transaction::begin(db, Transaction::Mode::Write);
-    if (!tx) {
-        qCWarning(lcSync) << "cannot release the sync lease:" << tx.error().message;
-        return;
-    }
-    if (auto released = storage::CalendarSyncStateRepository(db, m_setup.clock)
-                            .release(m_setup.integration.id, m_setup.leaseHolder.id);
-        !released || !tx->commit())
-        qCWarning(lcSync) << "cannot release the sync lease";
-}
-
-QString CalendarSyncRun::lostLeaseMessage(Lease lease) const {
-    return lease == Lease::Busy
-               ? QStringLiteral("Lost the sync lease to another SlotDesk process")
-               : QStringLiteral("Cannot renew the calendar sync lease: ") + m_leaseError;
-}
-
-QString CalendarSyncRun::busyMessage() const {
-    auto state = storage::CalendarSyncStateRepository(m_setup.database->connection())
-                     .get(m_setup.integration.id);
-    if (state && state->leaseHolder.pid > 0 && !state->leaseHolder.host.isEmpty())
-        return QStringLiteral("Another SlotDesk process (pid %1 on %2) is syncing this calendar "
-                              "now")
-            .arg(state->leaseHolder.pid)
-            .arg(state->leaseHolder.hostName());
-    return QStringLiteral("Another SlotDesk process is syncing this calendar now");
 }
 
 // ---- events.list ----------------------------------------------------------------------------
@@ -313,8 +229,8 @@ void CalendarSyncRun::fetchPage(const QString& pageToken) {
         query.addQueryItem(QStringLiteral("timeMin"),
                            timeformat::toRfc3339Utc(now().addDays(-kWindowDays)));
     else
-        query.addQueryItem(QStringLiteral("syncToken"), QString::fromLatin1(QUrl::toPercentEncoding(
-                                                            m_setup.integration.syncToken)));
+        query.addQueryItem(QStringLiteral("syncToken"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(m_integration.syncToken)));
     if (!pageToken.isEmpty())
         query.addQueryItem(QStringLiteral("pageToken"),
                            QString::fromLatin1(QUrl::toPercentEncoding(pageToken)));
@@ -371,35 +287,13 @@ void CalendarSyncRun::restartAsFullSync() {
     // Forgetting the stored token only spares a later pass the 410; this pass reads everything
     // whether or not it could be forgotten.
     loggedIfFailed(forgetSyncToken(), "forget the expired sync token");
-    m_setup.integration.syncToken.clear();
+    m_integration.syncToken.clear();
     m_full = true;
     m_fellBack = true;
     m_report.fullSync = true;
     m_changes.clear();
     m_zone.clear();
     fetchPage({});
-}
-
-Result<bool> CalendarSyncRun::updateStoredIntegration(const IntegrationChange& change) {
-    auto db = m_setup.database->connection();
-    auto tx = Transaction::begin(db, Transaction::Mode::Write);
-    if (!tx)
-        return tx.error();
-    storage::CalendarIntegrationRepository integrations(db, m_setup.clock);
-    auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
-    if (!current)
-        return current.error();
-    if (!current->has_value() || (*current)->syncStatus == SyncStatus::Disconnected)
-        return false; // disconnected meanwhile
-    CalendarIntegration updated = **current;
-    auto changed = change(db, updated);
-    if (!changed || !*changed)
-        return changed;
-    if (auto s = integrations.update(updated); !s)
-        return s.error();
-    if (auto s = tx->commit(); !s)
-        return s.error();
-    return true;
 }
 
 Status CalendarSyncRun::forgetSyncToken() {
@@ -416,119 +310,49 @@ void CalendarSyncRun::applyChanges() {
     QVector<CalendarEvent> upserts;
     QStringList removed;
     upserts.reserve(m_changes.size());
-    const QDateTime now = m_setup.clock.now();
+    const QDateTime now = m_clock.now();
     for (auto it = m_changes.cbegin(); it != m_changes.cend(); ++it) {
         if (it->removed) {
             removed.append(it->externalId);
             continue;
         }
         CalendarEvent event = it->event;
-        event.calendarIntegrationId = m_setup.integration.id;
+        event.calendarIntegrationId = m_integration.id;
         event.syncedAt = now;
         upserts.append(event);
     }
     m_report.removed = static_cast<int>(removed.size());
 
-    auto db = m_setup.database->connection();
-    auto fail = [this](const Error& error) {
-        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, error.message));
-        finish(false, error.message);
-    };
-    {
-        auto tx = Transaction::begin(db, Transaction::Mode::Write);
-        if (!tx)
-            return fail(tx.error());
-        storage::CalendarIntegrationRepository integrations(db, m_setup.clock);
-        auto current = integrations.findById(m_setup.integration.userId, m_setup.integration.id);
-        if (!current)
-            return fail(current.error());
-        if (!current->has_value() || (*current)->syncStatus == SyncStatus::Disconnected) {
-            // Disconnected while we were reading: write nothing.
-            tx->rollback();
-            finish(false, QStringLiteral("The integration was disconnected during the sync"));
-            return;
-        }
-        storage::CalendarEventRepository events(db, m_setup.clock);
-        auto written = m_full ? events.replaceAll(m_setup.integration.id, upserts)
-                              : events.applyChanges(m_setup.integration.id, upserts, removed);
-        if (!written)
-            return fail(written.error());
-        if (auto cleaned = events.removeEndedBefore(now.addDays(-kWindowDays)); !cleaned)
-            return fail(cleaned.error());
-        CalendarIntegration updated = **current;
-        if (auto s = IntegrationStatusMachine::check(updated.syncStatus, SyncStatus::Active); !s)
-            return fail(s.error());
+    const QDateTime tokenExpiresAt = m_session->tokenExpiresAt();
+    auto stored = storeEvents(m_full, upserts, removed, [&](CalendarIntegration& updated) {
         updated.syncToken = m_nextSyncToken;
-        updated.lastSyncAt = now;
-        updated.syncStatus = SyncStatus::Active;
-        updated.syncError.clear();
-        if (m_session->tokenExpiresAt().isValid())
-            updated.tokenExpiresAt = m_session->tokenExpiresAt();
-        if (auto s = integrations.update(updated); !s)
-            return fail(s.error());
-        if (auto s =
-                storage::CalendarSyncStateRepository(db, m_setup.clock).recordSuccess(updated.id);
-            !s)
-            return fail(s.error());
-        if (auto s = tx->commit(); !s)
-            return fail(s.error());
-        m_setup.integration = updated;
+        if (tokenExpiresAt.isValid())
+            updated.tokenExpiresAt = tokenExpiresAt;
+    });
+    if (!stored) {
+        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, stored.error().message));
+        finish(false, stored.error().message);
+        return;
+    }
+    if (!*stored) {
+        // Disconnected while we were reading: nothing was written.
+        finish(false, QStringLiteral("The integration was disconnected during the sync"));
+        return;
     }
     m_report.ok = true;
     qCInfo(lcSync).nospace() << (m_full ? "full" : "incremental") << " sync: " << m_report.pages
                              << " page(s), " << m_report.items << " item(s), " << removed.size()
                              << " removed, in " << m_elapsed.elapsed() << " ms";
     m_changes.clear();
-    emit integrationChanged(m_setup.integration.id);
+    emit integrationChanged(m_integration.id);
     drainJobs();
-}
-
-void CalendarSyncRun::recordSyncFailure(const ProviderReply& reply) {
-    m_report.ok = false;
-    m_report.message = reply.message;
-    auto failures = storeSyncFailure(reply);
-    if (!failures) {
-        qCWarning(lcSync) << "sync failed:" << reply.message
-                          << "; and the failure could not be recorded:" << failures.error().message;
-        return;
-    }
-    if (!failures->has_value())
-        return; // disconnected, or in a state the failure does not change
-    const auto delay = Backoff::delay(**failures, reply.retryAfter);
-    qCWarning(lcSync) << "sync failed (" << **failures << "in a row ); next try in"
-                      << delay.count() / 1000 << "s:" << reply.message;
-    emit integrationChanged(m_setup.integration.id);
-}
-
-Result<std::optional<int>> CalendarSyncRun::storeSyncFailure(const ProviderReply& reply) {
-    int failures = 0;
-    auto stored = updateStoredIntegration(
-        [&](const QSqlDatabase& db, CalendarIntegration& integration) -> Result<bool> {
-            if (!IntegrationStatusMachine::isAllowed(integration.syncStatus, SyncStatus::Error))
-                return false;
-            storage::CalendarSyncStateRepository states(db, m_setup.clock);
-            auto state = states.get(integration.id);
-            if (!state)
-                return state.error();
-            failures = state->failureCount + 1;
-            const QDateTime retryAt =
-                now().addMSecs(Backoff::delay(failures, reply.retryAfter).count());
-            if (auto s = states.recordFailure(integration.id, failures, retryAt); !s)
-                return s.error();
-            integration.syncStatus = SyncStatus::Error;
-            integration.syncError = reply.message;
-            return true;
-        });
-    if (!stored)
-        return stored.error();
-    return *stored ? std::optional<int>(failures) : std::optional<int>();
 }
 
 // ---- the outbox -----------------------------------------------------------------------------
 
 void CalendarSyncRun::drainJobs() {
-    auto due = storage::CalendarJobRepository(m_setup.database->connection())
-                   .listDue(m_setup.integration.userId, now(), kJobsPerRun);
+    auto due = storage::CalendarJobRepository(m_database->connection())
+                   .listDue(m_integration.userId, now(), kJobsPerRun);
     if (!due) {
         finish(m_report.ok, due.error().message);
         return;
@@ -549,7 +373,7 @@ void CalendarSyncRun::nextJob() {
     const CalendarJob job = m_jobs.front();
     m_jobs.pop_front();
     // It may have been dropped (a cancel before it ran) since the list was read.
-    auto fresh = storage::CalendarJobRepository(m_setup.database->connection()).findById(job.id);
+    auto fresh = storage::CalendarJobRepository(m_database->connection()).findById(job.id);
     if (!loggedIfFailed(fresh, "read a calendar job again; a later pass does it") ||
         !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending) {
         nextJob();
@@ -564,8 +388,8 @@ void CalendarSyncRun::nextJob() {
 }
 
 void CalendarSyncRun::runInsert(const CalendarJob& job) {
-    auto found = storage::BookingRepository(m_setup.database->connection())
-                     .findById(m_setup.integration.userId, job.bookingId);
+    auto found = storage::BookingRepository(m_database->connection())
+                     .findById(m_integration.userId, job.bookingId);
     if (!loggedIfFailed(found, "read a booking for its calendar insert; the job is dropped") ||
         !found->has_value()) {
         jobDone(job);
@@ -585,10 +409,10 @@ void CalendarSyncRun::runInsert(const CalendarJob& job) {
         jobDone(job); // cancelled before the event was ever created
         return;
     }
-    if (waitsForZoomLink(m_setup.database->connection(), booking, job, now())) {
+    if (waitsForZoomLink(m_database->connection(), booking, job, now())) {
         // Not a failure: attempts stay as they are.
         loggedIfFailed(
-            storage::CalendarJobRepository(m_setup.database->connection(), m_setup.clock)
+            storage::CalendarJobRepository(m_database->connection(), m_clock)
                 .reschedule(job.id, job.attempts,
                             now().addMSecs(std::chrono::milliseconds(kZoomLinkRetry).count()),
                             QStringLiteral("Waiting for the Zoom meeting link")),
@@ -633,7 +457,7 @@ void CalendarSyncRun::readEventBack(const CalendarJob& job, const QString& event
 
 void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& event, int reads) {
     const QString eventId = event.value(QLatin1String("id")).toString();
-    auto db = m_setup.database->connection();
+    auto db = m_database->connection();
     auto tx = Transaction::begin(db, Transaction::Mode::Write);
     if (!tx) {
         jobFailed(job, ProviderReply::localFailure(Failure::Rejected, tx.error().message));
@@ -649,7 +473,7 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
     // The booking learns its event (and Meet link) in the same transaction that records what
     // became of the job.
     auto stored = BookingService::recordCalendarEvent(
-        db, m_setup.clock, m_setup.integration.userId, job.bookingId, eventId,
+        db, m_clock, m_integration.userId, job.bookingId, eventId,
         event.value(QLatin1String("hangoutLink")).toString());
     if (!stored) {
         tx->rollback();
@@ -663,7 +487,7 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
         jobDone(job);
         return;
     }
-    storage::CalendarJobRepository jobs(db, m_setup.clock);
+    storage::CalendarJobRepository jobs(db, m_clock);
     queueDeleteOfStrayEvent(jobs, **stored, now());
     const AfterEvent next = afterEventStored(**stored, event, reads);
     Status recorded = recordJobOutcome(jobs, job, next, now());
@@ -773,8 +597,8 @@ void CalendarSyncRun::insertInstead(const CalendarJob& job, const QString& event
 }
 
 void CalendarSyncRun::runDelete(const CalendarJob& job) {
-    auto db = m_setup.database->connection();
-    auto found = storage::BookingRepository(db).findById(m_setup.integration.userId, job.bookingId);
+    auto db = m_database->connection();
+    auto found = storage::BookingRepository(db).findById(m_integration.userId, job.bookingId);
     if (!loggedIfFailed(found, "read a booking for its calendar delete; the job is dropped") ||
         !found->has_value()) {
         jobDone(job);
@@ -783,7 +607,7 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
     const QString eventId = (*found)->calendarEventId;
     if (eventId.isEmpty()) {
         // An insert still owed or in flight elsewhere may yet create it: wait for that.
-        storage::CalendarJobRepository jobs(db, m_setup.clock);
+        storage::CalendarJobRepository jobs(db, m_clock);
         if (hasQueuedJob(jobs, job.bookingId, [](const CalendarJob& other) {
                 return other.action == CalendarJobAction::Insert &&
                        other.state == storage::CalendarJobState::Pending;
@@ -813,7 +637,7 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
 }
 
 void CalendarSyncRun::jobDone(const CalendarJob& job) {
-    loggedIfFailed(storage::CalendarJobRepository(m_setup.database->connection()).remove(job.id),
+    loggedIfFailed(storage::CalendarJobRepository(m_database->connection()).remove(job.id),
                    "remove a finished calendar job");
     ++m_report.jobsDone;
     emit jobsChanged();
@@ -821,7 +645,7 @@ void CalendarSyncRun::jobDone(const CalendarJob& job) {
 }
 
 void CalendarSyncRun::jobFailed(const CalendarJob& job, const ProviderReply& reply) {
-    storage::CalendarJobRepository jobs(m_setup.database->connection(), m_setup.clock);
+    storage::CalendarJobRepository jobs(m_database->connection(), m_clock);
     const int attempts = job.attempts + 1;
     const bool retry = reply.isTransient() || reply.failure == Failure::Keychain ||
                        reply.failure == Failure::AuthRevoked ||
@@ -847,20 +671,6 @@ void CalendarSyncRun::jobFailed(const CalendarJob& job, const ProviderReply& rep
         return;
     }
     nextJob();
-}
-
-void CalendarSyncRun::finish(bool ok, const QString& message) {
-    if (m_finished)
-        return;
-    m_finished = true;
-    releaseLease();
-    m_report.ok = ok;
-    if (!message.isEmpty())
-        m_report.message = message;
-    m_report.elapsedMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
-    // Let the callback that got here unwind before the owner deletes this run.
-    QMetaObject::invokeMethod(
-        this, [this] { emit finished(this); }, Qt::QueuedConnection);
 }
 
 } // namespace slotdesk

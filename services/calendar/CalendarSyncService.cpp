@@ -2,11 +2,15 @@
 
 #include "calendar/GoogleConnector.h"
 #include "calendar/GoogleOAuthClient.h"
+#include "icsfeed/IcsFeedAddress.h"
+#include "icsfeed/IcsFeedSyncRun.h"
+#include "integration/KeychainSecretStore.h"
 #include "integration/OAuthTokenStore.h"
 #include "profile/ProfileService.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
+#include "storage/SqlSupport.h"
 
 #include <QNetworkAccessManager>
 
@@ -20,6 +24,7 @@ CalendarSyncService::CalendarSyncService(storage::Database& database, core::Cloc
     , m_endpoints(google::Endpoints::fromEnvironment())
     , m_network(new QNetworkAccessManager(this))
     , m_store(new integration::OAuthTokenStore(this))
+    , m_secrets(new integration::KeychainSecretStore(this))
     , m_oauth(new google::GoogleOAuthClient(m_endpoints, m_network, this))
     , m_connector(new GoogleConnector(database, m_endpoints, m_store, m_oauth, m_network, this))
     , m_leaseHolder(LeaseHolder::forThisProcess()) {
@@ -95,8 +100,8 @@ Result<QVector<CalendarIntegration>> CalendarSyncService::connectedIntegrations(
         return all.error();
     QVector<CalendarIntegration> connected;
     for (const auto& integration : *all) {
-        if (integration.type == CalendarType::GoogleCalendar &&
-            integration.syncStatus != SyncStatus::Disconnected)
+        if (integration.syncStatus != SyncStatus::Disconnected &&
+            integration.type != CalendarType::CalDav)
             connected.append(integration);
     }
     return connected;
@@ -153,7 +158,7 @@ void CalendarSyncService::syncNow(const QString& integrationId) {
             startRun(integration, *admin, CalendarSyncRun::Mode::SyncAndWrite);
     }
     if (!found && !integrationId.isEmpty())
-        emit syncFinished(false, integrationId, QStringLiteral("Google Calendar is not connected"));
+        emit syncFinished(false, integrationId, QStringLiteral("That calendar is not connected"));
 }
 
 void CalendarSyncService::poll(bool startUp) {
@@ -187,6 +192,8 @@ void CalendarSyncService::poll(const User& adminUser, bool startUp) {
             startRun(integration, *admin, CalendarSyncRun::Mode::SyncAndWrite);
             continue;
         }
+        if (integration.type != CalendarType::GoogleCalendar)
+            continue; // calendar writes go to Google only
         auto due = storage::CalendarJobRepository(db).nextDue(admin->id);
         if (due && due->has_value() && **due <= now)
             startRun(integration, *admin, CalendarSyncRun::Mode::WriteOnly);
@@ -195,6 +202,35 @@ void CalendarSyncService::poll(const User& adminUser, bool startUp) {
 
 void CalendarSyncService::startRun(const CalendarIntegration& integration, const User& admin,
                                    CalendarSyncRun::Mode mode) {
+    CalendarPass* run = newRun(integration, admin, mode);
+    m_runs.insert(integration.id, run);
+    connect(run, &CalendarPass::finished, this, &CalendarSyncService::onRunFinished);
+    connect(run, &CalendarPass::integrationChanged, this, &CalendarSyncService::integrationChanged);
+    connect(run, &CalendarPass::jobsChanged, this, &CalendarSyncService::calendarJobsChanged);
+    emit syncStarted(integration.id);
+    run->start();
+}
+
+CalendarPass* CalendarSyncService::newRun(const CalendarIntegration& integration, const User& admin,
+                                          CalendarSyncRun::Mode mode) {
+    // This process's own admin (--user, or the only one) keeps their secrets here; anyone
+    // else's may be on their desktop, and a server without them must not mark their calendar
+    // broken.
+    const auto own = scopedAdmin();
+    const bool elsewhere = !own || own->id != admin.id;
+    if (integration.type == CalendarType::IcsFeed) {
+        icsfeed::IcsFeedSyncRun::Setup setup;
+        setup.database = &m_database;
+        setup.integration = integration;
+        setup.leaseHolder = m_leaseHolder;
+        setup.clock = m_clock;
+        setup.secrets = m_secrets;
+        setup.network = m_network;
+        setup.userTimeZone = admin.timeZone;
+        setup.ownAddresses = {admin.email};
+        setup.secretMayBeElsewhere = elsewhere;
+        return new icsfeed::IcsFeedSyncRun(std::move(setup), this);
+    }
     CalendarSyncRun::Setup setup;
     setup.database = &m_database;
     setup.integration = integration;
@@ -206,21 +242,89 @@ void CalendarSyncService::startRun(const CalendarIntegration& integration, const
     setup.oauth = m_oauth;
     setup.network = m_network;
     setup.mode = mode;
-    // This process's own admin (--user, or the only one) keeps their tokens here; anyone else's
-    // may be on their desktop, and a server without them must not mark their calendar broken.
-    const auto own = scopedAdmin();
-    setup.tokensMayBeElsewhere = !own || own->id != admin.id;
-    auto* run = new CalendarSyncRun(std::move(setup), this);
-    m_runs.insert(integration.id, run);
-    connect(run, &CalendarSyncRun::finished, this, &CalendarSyncService::onRunFinished);
-    connect(run, &CalendarSyncRun::integrationChanged, this,
-            &CalendarSyncService::integrationChanged);
-    connect(run, &CalendarSyncRun::jobsChanged, this, &CalendarSyncService::calendarJobsChanged);
-    emit syncStarted(integration.id);
-    run->start();
+    setup.tokensMayBeElsewhere = elsewhere;
+    return new CalendarSyncRun(std::move(setup), this);
 }
 
-void CalendarSyncService::onRunFinished(CalendarSyncRun* run) {
+void CalendarSyncService::addIcsFeed(const QString& url, const QString& name) {
+    auto admin = scopedAdmin();
+    if (!admin) {
+        emit calendarAdded(false, {}, admin.error().message);
+        return;
+    }
+    auto feedUrl = icsfeed::parseFeedUrl(url);
+    if (!feedUrl) {
+        emit calendarAdded(false, {}, feedUrl.error().message);
+        return;
+    }
+    CalendarIntegration feed;
+    feed.id = storage::newId();
+    feed.userId = admin->id;
+    feed.type = CalendarType::IcsFeed;
+    feed.keychainKey = icsfeed::keychainKeyFor(feed.id);
+    feed.calendarId = QStringLiteral("feed");
+    feed.displayName = name.trimmed().isEmpty() ? feedUrl->host() : name.trimmed();
+    feed.sourceUrl = icsfeed::redacted(*feedUrl);
+    feed.syncStatus = SyncStatus::Active;
+    // The keychain first: a row without its address would be a feed that can never be read.
+    m_secrets->writeSecret(
+        feed.keychainKey, feedUrl->toString(QUrl::FullyEncoded).toUtf8(), this,
+        [this, feed](Status written) {
+            if (!written) {
+                emit calendarAdded(false, {}, written.error().message);
+                return;
+            }
+            auto created = storage::CalendarIntegrationRepository(m_database.connection(), m_clock)
+                               .create(feed);
+            if (!created) {
+                m_secrets->remove(feed.keychainKey, this, [](Status) {});
+                emit calendarAdded(false, {}, created.error().message);
+                return;
+            }
+            emit integrationChanged(feed.id);
+            emit calendarAdded(true, feed.id,
+                               QStringLiteral("Added the calendar feed %1").arg(feed.displayName));
+            syncNow(feed.id);
+        });
+}
+
+void CalendarSyncService::removeCalendar(const QString& integrationId) {
+    auto admin = scopedAdmin();
+    auto found = admin ? storage::CalendarIntegrationRepository(m_database.connection())
+                             .findById(admin->id, integrationId)
+                       : Result<std::optional<CalendarIntegration>>(admin.error());
+    if (!found || !found->has_value()) {
+        emit disconnectFinished(
+            false, integrationId,
+            found ? QStringLiteral("No calendar with id '%1'").arg(displayValue(integrationId))
+                  : found.error().message);
+        return;
+    }
+    if ((*found)->type == CalendarType::GoogleCalendar) {
+        disconnectIntegration(integrationId);
+        return;
+    }
+    m_again.remove(integrationId);
+    delete m_runs.take(integrationId); // abandoned: its lease goes back
+    if (auto removed = storage::CalendarIntegrationRepository(m_database.connection())
+                           .remove(admin->id, integrationId);
+        !removed) {
+        emit disconnectFinished(false, integrationId, removed.error().message);
+        return;
+    }
+    const QString name = (*found)->displayName;
+    m_secrets->remove((*found)->keychainKey, this, [this, integrationId, name](Status removed) {
+        emit integrationChanged(integrationId);
+        emit disconnectFinished(
+            true, integrationId,
+            removed ? QStringLiteral("Removed the calendar %1 and its events").arg(name)
+                    : QStringLiteral("Removed the calendar %1 and its events; its keychain "
+                                     "entry could not be deleted: %2")
+                          .arg(name, removed.error().message));
+    });
+}
+
+void CalendarSyncService::onRunFinished(CalendarPass* run) {
     const QString id = run->integrationId();
     m_runs.remove(id);
     m_reports.insert(id, run->report());

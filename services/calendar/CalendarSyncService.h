@@ -34,8 +34,9 @@ namespace google {
 class GoogleOAuthClient;
 }
 namespace integration {
+class KeychainSecretStore;
 class OAuthTokenStore;
-}
+} // namespace integration
 class GoogleConnector;
 
 class CalendarSyncService : public QObject {
@@ -74,6 +75,12 @@ public:
     [[nodiscard]] bool isConnecting() const;
     // Revokes the grant, deletes the keychain entry and the synced events; disconnectFinished.
     void disconnectIntegration(const QString& integrationId);
+    // Adds a read-only ICS feed: its address goes to the keychain, the integration (named
+    // `name`, or after the feed's host) to the database, then a first sync; calendarAdded.
+    void addIcsFeed(const QString& url, const QString& name = {});
+    // Removes any calendar: Google is disconnected (disconnectIntegration); any other kind loses
+    // its row, its events and its keychain entry. disconnectFinished either way.
+    void removeCalendar(const QString& integrationId);
     // A pass now, ignoring the timer and any back-off; every connected integration when empty.
     // Coalesced with one already under way (it runs again right after).
     void syncNow(const QString& integrationId = {});
@@ -90,6 +97,7 @@ signals:
     void authorizationUrlReady(const QUrl& url);
     void connectFinished(bool ok, const QString& integrationId, const QString& message);
     void disconnectFinished(bool ok, const QString& integrationId, const QString& message);
+    void calendarAdded(bool ok, const QString& integrationId, const QString& message);
     void syncStarted(const QString& integrationId);
     void syncFinished(bool ok, const QString& integrationId, const QString& message);
     // Status, last sync or error of an integration changed (reload it).
@@ -104,7 +112,9 @@ private:
     void poll(const User& admin, bool startUp);
     void startRun(const CalendarIntegration& integration, const User& admin,
                   CalendarSyncRun::Mode mode);
-    void onRunFinished(CalendarSyncRun* run);
+    [[nodiscard]] CalendarPass* newRun(const CalendarIntegration& integration, const User& admin,
+                                       CalendarSyncRun::Mode mode);
+    void onRunFinished(CalendarPass* run);
     Result<QVector<CalendarIntegration>> connectedIntegrations(const User& admin);
 
     Result<User> scopedAdmin();
@@ -115,12 +125,13 @@ private:
     google::Endpoints m_endpoints;
     QNetworkAccessManager* m_network;
     integration::OAuthTokenStore* m_store;
+    integration::KeychainSecretStore* m_secrets;
     google::GoogleOAuthClient* m_oauth;
     GoogleConnector* m_connector;
     LeaseHolder m_leaseHolder;
     std::chrono::milliseconds m_syncInterval = kDefaultSyncInterval;
     QTimer m_pollTimer;
-    QHash<QString, CalendarSyncRun*> m_runs;
+    QHash<QString, CalendarPass*> m_runs;
     QSet<QString> m_again;
     QHash<QString, SyncReport> m_reports;
     QHash<QString, QDateTime> m_elsewhereUntil;

@@ -40,8 +40,10 @@ constexpr std::array<std::pair<SyncStatus, const char*>, 3> kSyncStatus{{
     {SyncStatus::Error, "error"},
     {SyncStatus::Disconnected, "disconnected"},
 }};
-constexpr std::array<std::pair<CalendarType, const char*>, 1> kCalendarType{{
+constexpr std::array<std::pair<CalendarType, const char*>, 3> kCalendarType{{
     {CalendarType::GoogleCalendar, "google-calendar"},
+    {CalendarType::CalDav, "caldav"},
+    {CalendarType::IcsFeed, "ics-feed"},
 }};
 constexpr std::array<std::pair<ApprovalPolicy, const char*>, 3> kApprovalPolicy{{
     {ApprovalPolicy::Always, "always"},

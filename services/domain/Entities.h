@@ -14,7 +14,7 @@ namespace slotdesk {
 enum class BookingStatus { Pending, Confirmed, Rejected, Cancelled };
 enum class VideoProvider { GoogleMeet, Zoom };
 enum class SyncStatus { Active, Error, Disconnected };
-enum class CalendarType { GoogleCalendar };
+enum class CalendarType { GoogleCalendar, CalDav, IcsFeed };
 // When an attendee's request needs the admin's approval: always (a request waits), never (the
 // admin's standing rule confirms it at once), or only when its start is less than
 // BookingSettings::approvalWithinHours away (later ones are confirmed at once).
@@ -102,6 +102,14 @@ struct CalendarIntegration {
     QString syncError;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // Calendars beyond Google (ICS feeds, CalDAV): what the admin calls it, where it is (a
+    // feed's address without its secret parts: the whole address is in the keychain), the
+    // CalDAV user, and the validators of the last answer for a conditional GET.
+    QString displayName;
+    QString sourceUrl;
+    QString username;
+    QString httpEtag;
+    QString httpLastModified;
 };
 
 struct CalendarEvent {

@@ -72,6 +72,9 @@ QJsonObject toJson(const CalendarIntegration& c) {
             {QStringLiteral("lastSyncAt"), instant(c.lastSyncAt)},
             {QStringLiteral("syncStatus"), toText(c.syncStatus)},
             {QStringLiteral("syncError"), optionalText(c.syncError)},
+            {QStringLiteral("displayName"), optionalText(c.displayName)},
+            {QStringLiteral("sourceUrl"), optionalText(c.sourceUrl)},
+            {QStringLiteral("username"), optionalText(c.username)},
             {QStringLiteral("createdAt"), instant(c.createdAt)},
             {QStringLiteral("updatedAt"), instant(c.updatedAt)}};
 }

@@ -7,7 +7,8 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "id, user_id, type, keychain_key, account_email, token_expires_at, calendar_id, sync_token, "
-    "last_sync_at, sync_status, sync_error, created_at, updated_at");
+    "last_sync_at, sync_status, sync_error, created_at, updated_at, display_name, source_url, "
+    "username, http_etag, http_last_modified");
 
 CalendarIntegration readIntegration(const QSqlQuery& q) {
     CalendarIntegration c;
@@ -24,6 +25,11 @@ CalendarIntegration readIntegration(const QSqlQuery& q) {
     c.syncError = q.value(10).toString();
     c.createdAt = instantFromDb(q.value(11));
     c.updatedAt = instantFromDb(q.value(12));
+    c.displayName = q.value(13).toString();
+    c.sourceUrl = q.value(14).toString();
+    c.username = q.value(15).toString();
+    c.httpEtag = q.value(16).toString();
+    c.httpLastModified = q.value(17).toString();
     return c;
 }
 
@@ -33,14 +39,16 @@ Result<CalendarIntegration> CalendarIntegrationRepository::create(CalendarIntegr
     if (c.id.isEmpty())
         c.id = newId();
     c.createdAt = c.updatedAt = m_clock.now();
-    if (auto s = execNoRows(m_db,
-                            QStringLiteral("INSERT INTO calendar_integrations (%1) VALUES "
-                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                .arg(kColumns),
-                            {c.id, c.userId, toText(c.type), c.keychainKey, toDb(c.accountEmail),
-                             toDb(c.tokenExpiresAt), c.calendarId, toDb(c.syncToken),
-                             toDb(c.lastSyncAt), toText(c.syncStatus), toDb(c.syncError),
-                             toDb(c.createdAt), toDb(c.updatedAt)});
+    if (auto s =
+            execNoRows(m_db,
+                       QStringLiteral("INSERT INTO calendar_integrations (%1) VALUES "
+                                      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                           .arg(kColumns),
+                       {c.id, c.userId, toText(c.type), c.keychainKey, toDb(c.accountEmail),
+                        toDb(c.tokenExpiresAt), c.calendarId, toDb(c.syncToken), toDb(c.lastSyncAt),
+                        toText(c.syncStatus), toDb(c.syncError), toDb(c.createdAt),
+                        toDb(c.updatedAt), toDb(c.displayName), toDb(c.sourceUrl), toDb(c.username),
+                        toDb(c.httpEtag), toDb(c.httpLastModified)});
         !s)
         return s.error();
     return c;
@@ -52,11 +60,13 @@ Result<CalendarIntegration> CalendarIntegrationRepository::update(CalendarIntegr
         exec(m_db,
              QStringLiteral("UPDATE calendar_integrations SET keychain_key = ?, account_email = ?, "
                             "token_expires_at = ?, calendar_id = ?, sync_token = ?, "
-                            "last_sync_at = ?, sync_status = ?, sync_error = ?, updated_at = ? "
-                            "WHERE id = ? AND user_id = ?"),
+                            "last_sync_at = ?, sync_status = ?, sync_error = ?, updated_at = ?, "
+                            "display_name = ?, source_url = ?, username = ?, http_etag = ?, "
+                            "http_last_modified = ? WHERE id = ? AND user_id = ?"),
              {c.keychainKey, toDb(c.accountEmail), toDb(c.tokenExpiresAt), c.calendarId,
               toDb(c.syncToken), toDb(c.lastSyncAt), toText(c.syncStatus), toDb(c.syncError),
-              toDb(c.updatedAt), c.id, c.userId});
+              toDb(c.updatedAt), toDb(c.displayName), toDb(c.sourceUrl), toDb(c.username),
+              toDb(c.httpEtag), toDb(c.httpLastModified), c.id, c.userId});
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)

@@ -33,10 +33,23 @@ struct Statement {
     const char* postgres; // nullptr: not run on PostgreSQL
 };
 
+// Whether a step rebuilds a table on SQLite (CREATE new, copy, DROP old, RENAME), which SQLite
+// allows only with foreign keys off: DROP TABLE would otherwise delete (cascade) the rows of its
+// children. The runner then switches them off around the step and checks them before commit
+// (https://sqlite.org/lang_altertable.html#otheralter).
+enum class Rebuild { No, TablesOnSqlite };
+
 struct Migration {
+    Migration(int v, const char* text, std::vector<Statement> steps, Rebuild how = Rebuild::No)
+        : version(v)
+        , description(text)
+        , statements(std::move(steps))
+        , rebuild(how) {}
+
     int version;
     const char* description;
     std::vector<Statement> statements;
+    Rebuild rebuild;
 };
 
 // The step that lets a move hand its integrations over (calendar_jobs 'update',
@@ -411,6 +424,59 @@ const std::vector<Migration>& migrations() {
              "ALTER TABLE video_meetings ADD COLUMN needs_update INTEGER NOT NULL DEFAULT 0 "
              "CHECK (needs_update IN (0, 1))",
          }},
+        {13,
+         "calendars beyond Google: ICS feeds and CalDAV accounts",
+         {
+             // SQLite cannot change a CHECK in place: the table is rebuilt (foreign keys off,
+             // see Rebuild) with the new types and the columns the new kinds need.
+             {R"(CREATE TABLE calendar_integrations_new (
+                  id TEXT PRIMARY KEY,
+                  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                  type TEXT NOT NULL CHECK (type IN ('google-calendar', 'caldav', 'ics-feed')),
+                  keychain_key TEXT NOT NULL UNIQUE,
+                  account_email TEXT,
+                  token_expires_at BIGINT,
+                  calendar_id TEXT NOT NULL DEFAULT 'primary',
+                  sync_token TEXT,
+                  last_sync_at BIGINT,
+                  sync_status TEXT NOT NULL DEFAULT 'disconnected'
+                      CHECK (sync_status IN ('active', 'error', 'disconnected')),
+                  sync_error TEXT,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  display_name TEXT,
+                  source_url TEXT,
+                  username TEXT,
+                  http_etag TEXT,
+                  http_last_modified TEXT))",
+              nullptr},
+             {R"(INSERT INTO calendar_integrations_new (id, user_id, type, keychain_key,
+                  account_email, token_expires_at, calendar_id, sync_token, last_sync_at,
+                  sync_status, sync_error, created_at, updated_at)
+                SELECT id, user_id, type, keychain_key, account_email, token_expires_at,
+                  calendar_id, sync_token, last_sync_at, sync_status, sync_error, created_at,
+                  updated_at FROM calendar_integrations)",
+              nullptr},
+             {"DROP TABLE calendar_integrations", nullptr},
+             {"ALTER TABLE calendar_integrations_new RENAME TO calendar_integrations", nullptr},
+             {"CREATE INDEX integrations_user_type ON calendar_integrations (user_id, type)",
+              nullptr},
+             {"CREATE INDEX integrations_status ON calendar_integrations (sync_status)", nullptr},
+             {nullptr, "ALTER TABLE calendar_integrations DROP CONSTRAINT "
+                       "calendar_integrations_type_check"},
+             {nullptr, "ALTER TABLE calendar_integrations ADD CONSTRAINT "
+                       "calendar_integrations_type_check "
+                       "CHECK (type IN ('google-calendar', 'caldav', 'ics-feed'))"},
+             // What the admin calls it; the feed's address without its secret parts or the
+             // CalDAV server's (never a password: that is in the keychain); the CalDAV user;
+             // the feed's validators for a conditional GET.
+             {nullptr, "ALTER TABLE calendar_integrations ADD COLUMN display_name TEXT"},
+             {nullptr, "ALTER TABLE calendar_integrations ADD COLUMN source_url TEXT"},
+             {nullptr, "ALTER TABLE calendar_integrations ADD COLUMN username TEXT"},
+             {nullptr, "ALTER TABLE calendar_integrations ADD COLUMN http_etag TEXT"},
+             {nullptr, "ALTER TABLE calendar_integrations ADD COLUMN http_last_modified TEXT"},
+         },
+         Rebuild::TablesOnSqlite},
     };
     return all;
 }
@@ -501,6 +567,31 @@ Status trackChanges(const QSqlDatabase& db) {
     return tx->commit();
 }
 
+// SQLite's foreign keys off for as long as it lives (a no-op when not `active`). The pragma is
+// ignored inside a transaction, so this comes first and ends after the commit (or rollback).
+class ForeignKeysOff {
+public:
+    ForeignKeysOff(const QSqlDatabase& db, bool active)
+        : m_db(db)
+        , m_active(active) {
+        if (m_active)
+            m_status = execNoRows(m_db, QStringLiteral("PRAGMA foreign_keys = OFF"));
+    }
+    ~ForeignKeysOff() {
+        if (m_active)
+            if (auto s = execNoRows(m_db, QStringLiteral("PRAGMA foreign_keys = ON")); !s)
+                qCWarning(lcStorage) << "cannot switch foreign keys on again:" << s.error().message;
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+    [[nodiscard]] Status status() const { return m_status; }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active;
+    Status m_status = success();
+};
+
 } // namespace
 
 int Migrations::latestVersion() {
@@ -545,6 +636,11 @@ Status Migrations::migrate(const QSqlDatabase& db, int targetVersion,
             break;
         if (readVersion(db) >= migration.version)
             continue;
+        const bool foreignKeysOff =
+            migration.rebuild == Rebuild::TablesOnSqlite && dialectOf(db) == SqlDialect::SQLite;
+        ForeignKeysOff keysOff(db, foreignKeysOff);
+        if (auto s = keysOff.status(); !s)
+            return s.error();
         auto tx = Transaction::begin(db, Transaction::Mode::Write);
         if (!tx)
             return tx.error();
@@ -561,6 +657,16 @@ Status Migrations::migrate(const QSqlDatabase& db, int targetVersion,
                 continue;
             if (auto s = execDirect(db, QString::fromUtf8(text)); !s)
                 return s.error();
+        }
+        if (foreignKeysOff) {
+            auto broken = exec(db, QStringLiteral("PRAGMA foreign_key_check"));
+            if (!broken)
+                return broken.error();
+            if (broken->next())
+                return Error::storage(
+                    QStringLiteral("Schema step %1 would break a foreign key of table %2")
+                        .arg(migration.version)
+                        .arg(broken->value(0).toString()));
         }
         // When this binary changed the file: the system clock's time, whatever a test drives.
         if (auto s = execNoRows(

@@ -192,6 +192,69 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calendar_jobs")).toInt(), 0);
     }
 
+    // Step 13 widens calendar_integrations.type (on SQLite by rebuilding the table under its
+    // children): a Google integration and its events and sync state survive, the children still
+    // cascade, and the new kinds can be stored with their columns.
+    void calendarKindsStepKeepsGoogleDataAndCascades() {
+        m_db.reset();
+        m_tdb->wipe();
+        {
+            auto raw = m_tdb->rawConnection(QStringLiteral("v11"));
+            QVERIFY(raw.isOpen());
+            if (!test::usingPostgres())
+                QVERIFY(execNoRows(raw, QStringLiteral("PRAGMA foreign_keys = ON")).ok());
+            QVERIFY(Migrations::migrate(raw, 11).ok());
+            for (const char* sql :
+                 {"INSERT INTO users VALUES ('u1', 'old', 'old@example.org', 'Old', 'UTC', 0, 0)",
+                  "INSERT INTO calendar_integrations (id, user_id, type, keychain_key, "
+                  "sync_token, sync_status, created_at, updated_at) VALUES ('g1', 'u1', "
+                  "'google-calendar', 'google/g1', 'tok', 'active', 0, 0)",
+                  "INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, "
+                  "start_time, end_time, synced_at, created_at, updated_at) VALUES ('e1', 'g1', "
+                  "'x', 1000, 2000, 0, 0, 0)",
+                  "INSERT INTO calendar_sync_state (calendar_integration_id, failure_count, "
+                  "updated_at) VALUES ('g1', 2, 0)"})
+                QVERIFY2(execNoRows(raw, QString::fromLatin1(sql)).ok(), sql);
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v11"));
+        auto upgraded = m_tdb->open();
+        QVERIFY(upgraded.ok());
+        m_db = std::move(*upgraded);
+        auto google = CalendarIntegrationRepository(m_db->connection())
+                          .findById(QStringLiteral("u1"), QStringLiteral("g1"));
+        QVERIFY(google.ok() && google->has_value());
+        QCOMPARE((*google)->syncToken, QStringLiteral("tok"));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calendar_events")).toInt(), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT failure_count FROM calendar_sync_state")).toInt(),
+                 2);
+
+        CalendarIntegration feed;
+        feed.userId = QStringLiteral("u1");
+        feed.type = CalendarType::IcsFeed;
+        feed.keychainKey = QStringLiteral("ics-feed/f1");
+        feed.displayName = QStringLiteral("Work");
+        feed.sourceUrl = QStringLiteral("https://calendar.example.com/…");
+        feed.httpEtag = QStringLiteral("\"v1\"");
+        auto created = CalendarIntegrationRepository(m_db->connection()).create(feed);
+        QVERIFY2(created.ok(), created ? "" : qPrintable(created.error().message));
+        auto read = CalendarIntegrationRepository(m_db->connection())
+                        .findById(QStringLiteral("u1"), created->id);
+        QVERIFY(read.ok() && read->has_value());
+        QCOMPARE((*read)->type, CalendarType::IcsFeed);
+        QCOMPARE((*read)->displayName, QStringLiteral("Work"));
+        QCOMPARE((*read)->httpEtag, QStringLiteral("\"v1\""));
+        QVERIFY(!execNoRows(m_db->connection(),
+                            QStringLiteral("UPDATE calendar_integrations SET type = 'outlook'"))
+                     .ok());
+
+        QVERIFY(CalendarIntegrationRepository(m_db->connection())
+                    .remove(QStringLiteral("u1"), QStringLiteral("g1"))
+                    .ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calendar_events")).toInt(), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calendar_sync_state")).toInt(), 0);
+    }
+
     void settingsAndOverridesRoundTrip() {
         const User admin = test::seedAdmin(*m_db);
         BookingSettingsRepository settings(m_db->connection());

@@ -1,0 +1,119 @@
+#pragma once
+// CalendarPass: what every pass over one calendar integration shares, whatever the provider —
+// the lease that keeps other processes off it while it runs, the bookkeeping of a failure (error
+// state, back-off) and of a success (the events stored, the integration active again), and the
+// report. CalendarSyncRun (Google) and IcsFeedSyncRun (ICS feeds) are passes; the sync service
+// creates one per pass, start()s it and deletes it after finished().
+
+#include "core/Clock.h"
+#include "core/LeaseHolder.h"
+#include "core/Result.h"
+#include "domain/Entities.h"
+#include "integration/ProviderReply.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QStringList>
+#include <QVector>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+namespace slotdesk {
+namespace storage {
+class Database;
+}
+
+// What one pass did, for the CLI and the GUI's status line.
+struct SyncReport {
+    bool ran = false;             // false: skipped (see below) or failed before it began
+    bool leaseBusy = false;       // skipped: another live process holds the lease
+    bool tokensElsewhere = false; // skipped: another admin's calendar, tokens not in this keychain
+    bool ok = false;              // the events sync succeeded (or wasn't asked for)
+    bool fullSync = false;        // the sync started or fell back to a full sync
+    bool notModified = false;     // the server said nothing changed (HTTP 304)
+    int pages = 0;
+    int items = 0;    // events (or instances) received
+    int removed = 0;  // of them, cancelled or unusable
+    int jobsDone = 0; // calendar writes completed
+    int jobsFailed = 0;
+    int jobsRescheduled = 0;
+    qint64 elapsedMs = 0;
+    QString message;
+};
+
+class CalendarPass : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kWindowDays = 90;
+    static constexpr std::chrono::minutes kLease{2};
+
+    // Deleting a pass that has not finished abandons it (the process is shutting down): the
+    // lease goes back at once.
+    ~CalendarPass() override;
+
+    virtual void start() = 0;
+    [[nodiscard]] const SyncReport& report() const { return m_report; }
+    [[nodiscard]] QString integrationId() const { return m_integration.id; }
+
+signals:
+    void finished(slotdesk::CalendarPass* pass);
+    void integrationChanged(const QString& integrationId);
+    void jobsChanged();
+
+protected:
+    CalendarPass(storage::Database* database, CalendarIntegration integration,
+                 LeaseHolder leaseHolder, core::Clock clock, QObject* parent);
+
+    enum class Lease { Held, Busy, Failed };
+    Lease renewLease();
+    void releaseLease();
+    // Starts the clock and takes the lease; false (the pass finished) when it cannot.
+    bool beginPass();
+    [[nodiscard]] QString lostLeaseMessage(Lease lease) const;
+
+    // In one write transaction: `change` the integration as stored now (it may write more on the
+    // connection it is given) and store it. False, with nothing written, when the integration
+    // was disconnected meanwhile or `change` answers false.
+    using IntegrationChange =
+        std::function<Result<bool>(const QSqlDatabase& db, CalendarIntegration& stored)>;
+    Result<bool> updateStoredIntegration(const IntegrationChange& change);
+
+    // In one write transaction: the events (all of them when `full`, else `changed` and
+    // `removedIds`), the 90-day clean-up, the integration active again with `update` applied,
+    // the back-off reset. False when the integration was disconnected meanwhile.
+    Result<bool> storeEvents(bool full, const QVector<CalendarEvent>& changed,
+                             const QStringList& removedIds,
+                             const std::function<void(CalendarIntegration&)>& update);
+
+    // Marks the integration failed (and when to try again) and logs it; a failure that cannot
+    // be stored is logged as well.
+    void recordSyncFailure(const integration::ProviderReply& reply);
+
+    void finish(bool ok, const QString& message);
+    [[nodiscard]] QDateTime now() const { return m_clock.now(); }
+
+    storage::Database* m_database;
+    CalendarIntegration m_integration;
+    LeaseHolder m_leaseHolder;
+    core::Clock m_clock; // what "now" is: the lease, back-off and due times, the rows' stamps
+    SyncReport m_report;
+    QElapsedTimer m_elapsed;
+
+private:
+    [[nodiscard]] QString busyMessage() const;
+    // How many passes in a row have failed now; std::nullopt when nothing was stored (the
+    // integration is disconnected or its status does not become Error).
+    Result<std::optional<int>> storeSyncFailure(const integration::ProviderReply& reply);
+
+    bool m_leaseHeld = false;
+    bool m_finished = false;
+    QString m_leaseError; // why the last renewLease() failed
+};
+
+} // namespace slotdesk
