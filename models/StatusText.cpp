@@ -49,8 +49,6 @@ QString mailKindText(const QString& kind) {
     case MailKind::Withdrawn:
     case MailKind::CancelledByAttendee:
         return StatusText::tr("Cancellation confirmed");
-    case MailKind::Rescheduled:
-        return StatusText::tr("New time");
     case MailKind::Reminder:
         return StatusText::tr("Reminder");
     case MailKind::Rescheduled:
