@@ -757,6 +757,66 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>„%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>Move the meeting with %1?
+
+From: %2
+To: %3</source>
+        <translation>Den Termin mit %1 verschieben?
+
+Von: %2
+Auf: %3</translation>
+    </message>
+    <message>
+        <source>
+
+The new time overlaps:
+• %1</source>
+        <translation>
+
+Die neue Zeit überschneidet sich mit:
+• %1</translation>
+    </message>
+    <message>
+        <source>
+
+The attendee is told of the new time.</source>
+        <translation>
+
+Die teilnehmende Person erfährt die neue Zeit.</translation>
+    </message>
+    <message>
+        <source>
+
+The request moves to the new time and still waits for your approval.</source>
+        <translation>
+
+Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Move this booking?</source>
+        <translation>Diese Buchung verschieben?</translation>
+    </message>
+    <message>
+        <source>Move despite the collision?</source>
+        <translation>Trotz Überschneidung verschieben?</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Keep the time</source>
+        <translation>Zeit beibehalten</translation>
+    </message>
+    <message>
+        <source>Moved the meeting with %1 to %2</source>
+        <translation>Termin mit %1 auf %2 verschoben</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::ui::BookingDetailsPanel</name>
@@ -859,6 +919,30 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>E-mails</source>
         <translation>E-Mails</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Verschieben…</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>Move this booking to another time</source>
+        <translation>Diese Buchung auf eine andere Zeit verschieben</translation>
+    </message>
+    <message>
+        <source>Moved from %1</source>
+        <translation>Verschoben von %1</translation>
+    </message>
+    <message>
+        <source>A move to %1 waits for your approval</source>
+        <translation>Eine Verschiebung auf %1 wartet auf Ihre Bestätigung</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>Verschoben auf %1</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1252,18 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
             <numerusform>%1 Buchungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Verschieben…</translation>
+    </message>
+    <message>
+        <source>Move the selected booking or request to another time</source>
+        <translation>Die ausgewählte Buchung oder Anfrage auf eine andere Zeit verschieben</translation>
+    </message>
+    <message>
+        <source>Reschedule the selected booking</source>
+        <translation>Die ausgewählte Buchung verschieben</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::ui::CalendarPage</name>
@@ -1255,6 +1351,22 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>Times are shown in your time zone, %1</source>
         <translation>Zeiten werden in Ihrer Zeitzone angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>Where the dragged booking would go</source>
+        <translation>Wohin die gezogene Buchung käme</translation>
+    </message>
+    <message>
+        <source>Move to %1, %2</source>
+        <translation>Verschieben auf %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 — overlaps %2</source>
+        <translation>%1 – überschneidet sich mit %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -1942,6 +2054,57 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
     <message>
         <source>Reject</source>
         <translation>Ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::RescheduleDialog</name>
+    <message>
+        <source>Reschedule</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation>Neues Datum</translation>
+    </message>
+    <message>
+        <source>New start time</source>
+        <translation>Neue Startzeit</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 · now %2</source>
+        <translation>%1 · jetzt %2</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Beginn</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>Da&amp;uer</translation>
+    </message>
+    <message>
+        <source>Times are in your zone (%1). The new time follows your booking rules; the attendee is told of it.</source>
+        <translation>Zeiten in Ihrer Zone (%1). Die neue Zeit folgt Ihren Buchungsregeln; die teilnehmende Person erfährt sie.</translation>
+    </message>
+    <message>
+        <source>Times are in your zone (%1). The request moves to the new time and still waits for your approval.</source>
+        <translation>Zeiten in Ihrer Zone (%1). Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
     </message>
 </context>
 <context>

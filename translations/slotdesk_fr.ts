@@ -757,6 +757,66 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
         <source>Back</source>
         <translation>Retour</translation>
     </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>« %1 » (%2)</translation>
+    </message>
+    <message>
+        <source>Move the meeting with %1?
+
+From: %2
+To: %3</source>
+        <translation>Déplacer le rendez-vous avec %1 ?
+
+De : %2
+À : %3</translation>
+    </message>
+    <message>
+        <source>
+
+The new time overlaps:
+• %1</source>
+        <translation>
+
+Le nouvel horaire chevauche :
+• %1</translation>
+    </message>
+    <message>
+        <source>
+
+The attendee is told of the new time.</source>
+        <translation>
+
+Le participant est informé du nouvel horaire.</translation>
+    </message>
+    <message>
+        <source>
+
+The request moves to the new time and still waits for your approval.</source>
+        <translation>
+
+La demande passe au nouvel horaire et attend toujours votre accord.</translation>
+    </message>
+    <message>
+        <source>Move this booking?</source>
+        <translation>Déplacer cette réservation ?</translation>
+    </message>
+    <message>
+        <source>Move despite the collision?</source>
+        <translation>Déplacer malgré le chevauchement ?</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <source>Keep the time</source>
+        <translation>Garder l’horaire</translation>
+    </message>
+    <message>
+        <source>Moved the meeting with %1 to %2</source>
+        <translation>Rendez-vous avec %1 déplacé au %2</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::ui::BookingDetailsPanel</name>
@@ -859,6 +919,30 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>E-mails</source>
         <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Déplacer…</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>Déplacé</translation>
+    </message>
+    <message>
+        <source>Move this booking to another time</source>
+        <translation>Déplacer cette réservation à un autre horaire</translation>
+    </message>
+    <message>
+        <source>Moved from %1</source>
+        <translation>Déplacé depuis %1</translation>
+    </message>
+    <message>
+        <source>A move to %1 waits for your approval</source>
+        <translation>Un déplacement au %1 attend votre accord</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>Déplacé au %1</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1252,18 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
             <numerusform>%1 réservations</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Déplacer…</translation>
+    </message>
+    <message>
+        <source>Move the selected booking or request to another time</source>
+        <translation>Déplacer la réservation ou la demande sélectionnée à un autre horaire</translation>
+    </message>
+    <message>
+        <source>Reschedule the selected booking</source>
+        <translation>Déplacer la réservation sélectionnée</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::ui::CalendarPage</name>
@@ -1255,6 +1351,22 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>Times are shown in your time zone, %1</source>
         <translation>Les heures sont affichées dans votre fuseau horaire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Where the dragged booking would go</source>
+        <translation>Où irait la réservation déplacée</translation>
+    </message>
+    <message>
+        <source>Move to %1, %2</source>
+        <translation>Déplacer au %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 — overlaps %2</source>
+        <translation>%1 — chevauche %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -1942,6 +2054,57 @@ Approuver quand même&#xa0;? Le participant sera confirmé sur un horaire qui en
     <message>
         <source>Reject</source>
         <translation>Refuser</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ui::RescheduleDialog</name>
+    <message>
+        <source>Reschedule</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation>Nouvelle date</translation>
+    </message>
+    <message>
+        <source>New start time</source>
+        <translation>Nouvelle heure de début</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 · now %2</source>
+        <translation>%1 · actuellement %2</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>Dé&amp;but</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>D&amp;urée</translation>
+    </message>
+    <message>
+        <source>Times are in your zone (%1). The new time follows your booking rules; the attendee is told of it.</source>
+        <translation>Horaires dans votre fuseau (%1). Le nouvel horaire suit vos règles de réservation ; le participant en est informé.</translation>
+    </message>
+    <message>
+        <source>Times are in your zone (%1). The request moves to the new time and still waits for your approval.</source>
+        <translation>Horaires dans votre fuseau (%1). La demande passe au nouvel horaire et attend toujours votre accord.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacer</translation>
     </message>
 </context>
 <context>
