@@ -569,8 +569,8 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
 
     if (confirmNow) {
         // What the providers made belongs to the confirmed meeting being moved.
-        auto handed = handOverIntegrations(db, m_clock, meetingAfter ? *meetingAfter : *updated,
-                                           *created);
+        auto handed =
+            handOverIntegrations(db, m_clock, meetingAfter ? *meetingAfter : *updated, *created);
         if (!handed)
             return handed.error();
         created = std::move(handed);
