@@ -1,8 +1,8 @@
 #include "ui/BookingActions.h"
 #include "models/Plural.h"
 
-#include "booking/BookingConflictService.h"
 #include "availability/AvailabilityService.h"
+#include "booking/BookingConflictService.h"
 #include "booking/BookingService.h"
 #include "models/AdminSession.h"
 #include "models/ChangeWatcher.h"
@@ -217,20 +217,22 @@ void BookingActions::reschedule(const QString& bookingId, const QDateTime& start
             const QString zone = m_session->timeZone();
             QStringList problems;
             for (const auto& c : std::as_const(candidate->conflicts))
-                problems.append(tr("“%1” (%2)").arg(
-                    c.kind == BookingConflict::Kind::BusyEvent && c.title.isEmpty() ? tr("Busy")
-                                                                                    : c.title,
-                    models::TimeText::range(c.start, c.end, zone)));
+                problems.append(
+                    tr("“%1” (%2)")
+                        .arg(c.kind == BookingConflict::Kind::BusyEvent && c.title.isEmpty()
+                                 ? tr("Busy")
+                                 : c.title,
+                             models::TimeText::range(c.start, c.end, zone)));
             if (problems.isEmpty() && !confirm) {
                 moveNow(booking, start, duration);
                 return;
             }
             const QDateTime end = start.addSecs(duration * 60LL);
-            QString text = tr("Move the meeting with %1?\n\nFrom: %2\nTo: %3")
-                               .arg(booking.attendeeName,
-                                    models::TimeText::range(booking.startTime, booking.endTime,
-                                                            zone),
-                                    models::TimeText::range(start, end, zone));
+            QString text =
+                tr("Move the meeting with %1?\n\nFrom: %2\nTo: %3")
+                    .arg(booking.attendeeName,
+                         models::TimeText::range(booking.startTime, booking.endTime, zone),
+                         models::TimeText::range(start, end, zone));
             if (!problems.isEmpty())
                 text += tr("\n\nThe new time overlaps:\n• %1")
                             .arg(problems.join(QStringLiteral("\n• ")));
@@ -238,10 +240,8 @@ void BookingActions::reschedule(const QString& bookingId, const QDateTime& start
                         ? tr("\n\nThe attendee is told of the new time.")
                         : tr("\n\nThe request moves to the new time and still waits for your "
                              "approval.");
-            ask(problems.isEmpty() ? tr("Move this booking?")
-                                   : tr("Move despite the collision?"),
-                text, tr("Move"), tr("Keep the time"),
-                [this, booking, start, duration](bool yes) {
+            ask(problems.isEmpty() ? tr("Move this booking?") : tr("Move despite the collision?"),
+                text, tr("Move"), tr("Keep the time"), [this, booking, start, duration](bool yes) {
                     if (yes)
                         moveNow(booking, start, duration);
                 });

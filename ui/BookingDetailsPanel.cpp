@@ -204,12 +204,11 @@ void BookingDetailsPanel::showBookingById(models::AdminSession* session, const Q
                                  .arg(models::TimeText::range(details->movedFrom->startTime,
                                                               details->movedFrom->endTime, zone)));
             if (details->movedTo)
-                moves.append(
-                    (details->movedTo->status == BookingStatus::Pending
-                         ? tr("A move to %1 waits for your approval")
-                         : tr("Moved to %1"))
-                        .arg(models::TimeText::range(details->movedTo->startTime,
-                                                     details->movedTo->endTime, zone)));
+                moves.append((details->movedTo->status == BookingStatus::Pending
+                                  ? tr("A move to %1 waits for your approval")
+                                  : tr("Moved to %1"))
+                                 .arg(models::TimeText::range(details->movedTo->startTime,
+                                                              details->movedTo->endTime, zone)));
             setRow(m_moves, moves.join(u'\n'));
             show();
         });

@@ -301,10 +301,10 @@ void BookingsPage::updateState() {
     m_stack->setCurrentIndex(
         loading || (m_proxy->rowCount() == 0 && !m_model->canFetchMore({})) ? 1 : 0);
     const QModelIndex current = m_table->currentIndex();
-    const auto status = current.isValid()
-                            ? std::optional(static_cast<BookingStatus>(
-                                  current.data(models::StatusRole).toInt()))
-                            : std::nullopt;
+    const auto status =
+        current.isValid()
+            ? std::optional(static_cast<BookingStatus>(current.data(models::StatusRole).toInt()))
+            : std::nullopt;
     m_cancel->setEnabled(status == BookingStatus::Confirmed);
     m_reschedule->setEnabled(status == BookingStatus::Confirmed ||
                              status == BookingStatus::Pending);

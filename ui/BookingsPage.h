@@ -1,7 +1,8 @@
 #pragma once
 // BookingsPage: every booking in a sortable table with a status filter, a date range and a text
 // search; the selected booking's details beside it, moving a booking or request to another
-// time, and cancelling a confirmed booking with a reason. The table reads lazily, so it opens at once on a hundred thousand bookings.
+// time, and cancelling a confirmed booking with a reason. The table reads lazily, so it opens at
+// once on a hundred thousand bookings.
 
 #include <QWidget>
 

@@ -139,13 +139,13 @@ private:
 
     // A booking being dragged to another time.
     struct Move {
-        int row = -1;             // -1: none
-        QPointF pressedAt;        // viewport
-        double grabMinutes = 0;   // from the booking's start to where it was grabbed
-        int length = 0;           // minutes
-        QDateTime originalStart;  // wall clock
-        QDateTime target;         // wall clock; valid once the pointer has moved far enough
-        QStringList overlaps;     // titles of the items the target overlaps
+        int row = -1;            // -1: none
+        QPointF pressedAt;       // viewport
+        double grabMinutes = 0;  // from the booking's start to where it was grabbed
+        int length = 0;          // minutes
+        QDateTime originalStart; // wall clock
+        QDateTime target;        // wall clock; valid once the pointer has moved far enough
+        QStringList overlaps;    // titles of the items the target overlaps
     };
     [[nodiscard]] bool isMovable(const QModelIndex& index) const;
     // The wall-clock time under `point` in the day or week grid (x clamped to the days shown).

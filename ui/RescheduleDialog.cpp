@@ -48,11 +48,11 @@ RescheduleDialog::RescheduleDialog(const Booking& booking, const BookingSettings
         m_length->addItem(tr("%1 min").arg(minutes), minutes);
     m_length->setCurrentIndex(m_length->findData(length));
 
-    auto* current = new QLabel(
-        tr("%1 · now %2").arg(booking.attendeeName, models::TimeText::range(booking.startTime,
-                                                                            booking.endTime,
-                                                                            adminZone)),
-        this);
+    auto* current =
+        new QLabel(tr("%1 · now %2")
+                       .arg(booking.attendeeName,
+                            models::TimeText::range(booking.startTime, booking.endTime, adminZone)),
+                   this);
     current->setObjectName(QStringLiteral("rescheduleCurrent"));
     current->setTextFormat(Qt::PlainText);
     current->setWordWrap(true);

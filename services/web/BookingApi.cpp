@@ -343,10 +343,9 @@ Result<QJsonObject> BookingApi::attendeeView(const Booking& b) {
     // A move also needs no other move waiting for approval (BookingService::checkMovable()).
     const Status movable = live ? m_bookings.checkMovable(b, true) : Status(success());
     const bool canReschedule = live && movable.ok();
-    const QJsonValue rescheduleBlockedBy =
-        live && !movable.ok() && !movable.error().field.isEmpty()
-            ? QJsonValue(movable.error().field)
-            : QJsonValue();
+    const QJsonValue rescheduleBlockedBy = live && !movable.ok() && !movable.error().field.isEmpty()
+                                               ? QJsonValue(movable.error().field)
+                                               : QJsonValue();
     const auto provider = b.videoProvider ? b.videoProvider : b.requestedVideoProvider;
     QJsonObject view{
         {QStringLiteral("id"), b.id},

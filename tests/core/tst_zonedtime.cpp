@@ -25,14 +25,14 @@ private slots:
                                 << utc("2027-03-02T10:00:00Z");
         QTest::newRow("summer") << "Europe/Berlin" << wall(2027, 7, 2, 11, 0)
                                 << utc("2027-07-02T09:00:00Z");
-        QTest::newRow("spring gap") << "Europe/Berlin" << wall(2027, 3, 28, 2, 30)
-                                    << utc("2027-03-28T01:00:00Z");
-        QTest::newRow("autumn twice") << "Europe/Berlin" << wall(2027, 10, 31, 2, 30)
-                                      << utc("2027-10-31T00:30:00Z");
-        QTest::newRow("west of UTC") << "America/New_York" << wall(2027, 11, 7, 1, 30)
-                                     << utc("2027-11-07T05:30:00Z");
-        QTest::newRow("across the date line") << "Pacific/Auckland" << wall(2027, 1, 1, 9, 0)
-                                              << utc("2026-12-31T20:00:00Z");
+        QTest::newRow("spring gap")
+            << "Europe/Berlin" << wall(2027, 3, 28, 2, 30) << utc("2027-03-28T01:00:00Z");
+        QTest::newRow("autumn twice")
+            << "Europe/Berlin" << wall(2027, 10, 31, 2, 30) << utc("2027-10-31T00:30:00Z");
+        QTest::newRow("west of UTC")
+            << "America/New_York" << wall(2027, 11, 7, 1, 30) << utc("2027-11-07T05:30:00Z");
+        QTest::newRow("across the date line")
+            << "Pacific/Auckland" << wall(2027, 1, 1, 9, 0) << utc("2026-12-31T20:00:00Z");
     }
 
     void fromLocal() {

@@ -7,14 +7,12 @@
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "models/AdminSession.h"
-#include "models/DatabaseWorker.h"
-#include "storage/CalendarEventRepository.h"
-#include "storage/CalendarIntegrationRepository.h"
-#include "ui/RescheduleDialog.h"
-#include "ui/TimeOfDayBox.h"
 #include "models/CalendarItemModel.h"
+#include "models/DatabaseWorker.h"
 #include "models/ItemRoles.h"
 #include "storage/BookingRepository.h"
+#include "storage/CalendarEventRepository.h"
+#include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "storage/MailOutboxRepository.h"
 #include "support/TestData.h"
@@ -23,6 +21,8 @@
 #include "ui/BookingDetailsPanel.h"
 #include "ui/CalendarPage.h"
 #include "ui/CalendarView.h"
+#include "ui/RescheduleDialog.h"
+#include "ui/TimeOfDayBox.h"
 
 #include <QApplication>
 #include <QDateEdit>
@@ -281,10 +281,10 @@ private slots:
         view->scrollToMinute(9 * 60);
         QTRY_COMPARE(page.model()->rowCount(), 2);
         QTRY_COMPARE(session.worker()->pendingJobs(), 0);
-        const int row = page.model()->index(0, 0).data(models::IdRole).toString() == booking.id
-                            ? 0
-                            : 1;
-        // Selecting it opens the details beside the calendar, which narrows the grid: measure after.
+        const int row =
+            page.model()->index(0, 0).data(models::IdRole).toString() == booking.id ? 0 : 1;
+        // Selecting it opens the details beside the calendar, which narrows the grid: measure
+        // after.
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
                           view->visualRect(page.model()->index(row, 0)).center());
         QTRY_VERIFY(page.details()->isVisible());
@@ -418,8 +418,7 @@ private:
         event.title = title;
         QVERIFY(storage::CalendarEventRepository(db.connection()).upsert(event).ok());
     }
-    static BookingStatus statusOf(storage::Database& db, const QString& userId,
-                                  const QString& id) {
+    static BookingStatus statusOf(storage::Database& db, const QString& userId, const QString& id) {
         auto booking = BookingService(db).find(userId, id);
         return booking ? booking->status : BookingStatus::Rejected;
     }
