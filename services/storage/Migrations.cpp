@@ -303,6 +303,23 @@ const std::vector<Migration>& migrations() {
                   created_at BIGINT NOT NULL))",
              "CREATE INDEX booking_access_tokens_booking ON booking_access_tokens (booking_id)",
          }},
+        // 10–14 are other branches' steps; the lead renumbers this one when merging.
+        {10, "reserved", {}},
+        {11, "reserved", {}},
+        {12, "reserved", {}},
+        {13, "reserved", {}},
+        {14, "reserved", {}},
+        {15,
+         "attendee privacy: the retention setting per admin",
+         {
+             // Attendee data (name, e-mail, notes) is anonymised this many days after a
+             // meeting ends (privacy::AttendeePrivacy); 0 = kept until forgotten by hand.
+             R"(CREATE TABLE privacy_settings (
+                  user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                  retention_days INTEGER NOT NULL DEFAULT 0
+                      CHECK (retention_days BETWEEN 0 AND 36500),
+                  updated_at BIGINT NOT NULL))",
+         }},
     };
     return all;
 }
