@@ -7,6 +7,7 @@
 #include "models/ChangeWatcher.h"
 #include "models/DatabaseWorker.h"
 #include "models/TimeText.h"
+#include "privacy/AttendeePrivacy.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
@@ -81,10 +82,11 @@ void BookingActions::askOrApprove(const QStringList& bookingIds,
         tr("This time is no longer free:\n\n• %1\n\nApprove anyway? The attendee will be "
            "confirmed for a time that collides.")
             .arg(problems.join(QStringLiteral("\n• ")));
-    ask(tr("Approve despite the collision?"), text, [this, bookingIds](bool yes) {
-        if (yes)
-            approveNow(bookingIds);
-    });
+    ask(tr("Approve despite the collision?"), text, tr("Approve anyway"), tr("Keep waiting"),
+        [this, bookingIds](bool yes) {
+            if (yes)
+                approveNow(bookingIds);
+        });
 }
 
 void BookingActions::approveNow(const QStringList& bookingIds) {
@@ -186,7 +188,43 @@ void BookingActions::askAndCancel(const QStringList& bookingIds) {
         });
 }
 
-void BookingActions::ask(const QString& title, const QString& text, Answer answer) {
+void BookingActions::askAndForget(const QString& email) {
+    if (email.isEmpty())
+        return;
+    ask(tr("Forget %1?").arg(email),
+        tr("Their future bookings are cancelled, and the name, e-mail address and notes of all "
+           "their bookings are erased, with the mails and links sent to them. The times stay. "
+           "This cannot be undone."),
+        tr("Forget attendee"), tr("Keep"), [this, email](bool yes) {
+            if (yes)
+                forget(email);
+        });
+}
+
+void BookingActions::forget(const QString& email) {
+    if (email.isEmpty() || !m_session->hasAdmin())
+        return;
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId(), email,
+         clock = m_session->clock()](storage::Database& database) {
+            return privacy::AttendeePrivacy(database, clock).forget(userId, email);
+        },
+        [this, email](Result<privacy::ForgetOutcome> outcome) {
+            if (!outcome) {
+                emit failed(outcome.error().message);
+                return;
+            }
+            m_session->watcher()->check();
+            emit done(models::plural(
+                          tr("Forgot %1: %n booking(s) anonymised", nullptr, outcome->anonymised),
+                          outcome->anonymised)
+                          .arg(email));
+        });
+}
+
+void BookingActions::ask(const QString& title, const QString& text, const QString& yesText,
+                         const QString& noText, Answer answer) {
     if (m_question) {
         m_question(title, text, std::move(answer));
         return;
@@ -197,8 +235,8 @@ void BookingActions::ask(const QString& title, const QString& text, Answer answe
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
-    auto* yes = box->addButton(tr("Approve anyway"), QMessageBox::AcceptRole);
-    box->addButton(tr("Keep waiting"), QMessageBox::RejectRole);
+    auto* yes = box->addButton(yesText, QMessageBox::AcceptRole);
+    box->addButton(noText, QMessageBox::RejectRole);
     box->setDefaultButton(qobject_cast<QPushButton*>(box->buttons().last()));
     connect(box, &QMessageBox::finished, this,
             [box, yes, answer = std::move(answer)](int) { answer(box->clickedButton() == yes); });

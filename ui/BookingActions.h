@@ -50,6 +50,10 @@ public:
     // Ask for an optional reason first.
     void askAndReject(const QStringList& bookingIds);
     void askAndCancel(const QStringList& bookingIds);
+    // Erases an attendee's data (privacy::AttendeePrivacy::forget: their future bookings
+    // cancelled, all anonymised); askAndForget() asks first.
+    void forget(const QString& email);
+    void askAndForget(const QString& email);
 
 signals:
     // What happened, for the status bar ("Approved 2 requests").
@@ -71,7 +75,8 @@ private:
     void applyEach(const QStringList& bookingIds, Change change, Summary summary);
     void askOrApprove(const QStringList& bookingIds, const QVector<Candidate>& candidates);
     void approveNow(const QStringList& bookingIds);
-    void ask(const QString& title, const QString& text, Answer answer);
+    void ask(const QString& title, const QString& text, const QString& yesText,
+             const QString& noText, Answer answer);
     void askReason(const QString& title, const QString& label, const QString& okText,
                    ReasonAnswer answer);
 

@@ -14,6 +14,7 @@
 #include "ui/PageHeader.h"
 
 #include "core/ZonedTime.h"
+#include "storage/AttendeeDataRepository.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -98,12 +99,18 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
                              this))
     , m_details(new BookingDetailsPanel(this))
     , m_cancel(new QPushButton(tr("Cancel booking…"), this))
+    , m_forget(new QPushButton(tr("Forget attendee…"), this))
     , m_searchDelay(new QTimer(this)) {
     setObjectName(QStringLiteral("bookingsPage"));
     m_cancel->setObjectName(QStringLiteral("cancelBooking"));
     m_cancel->setToolTip(tr("Cancel the selected confirmed booking, with a reason"));
     m_cancel->setAccessibleName(tr("Cancel the selected booking"));
     m_header->addAction(m_cancel);
+    m_forget->setObjectName(QStringLiteral("forgetAttendee"));
+    m_forget->setToolTip(tr("Erase the selected booking's attendee's name, e-mail address and "
+                            "notes from all their bookings"));
+    m_forget->setAccessibleName(tr("Forget the selected booking's attendee"));
+    m_header->addAction(m_forget);
 
     m_search->setObjectName(QStringLiteral("bookingSearch"));
     m_search->setPlaceholderText(tr("Search name, email or notes"));
@@ -223,6 +230,7 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
     connect(m_from, &QDateEdit::dateChanged, this, &BookingsPage::applyFilters);
     connect(m_to, &QDateEdit::dateChanged, this, &BookingsPage::applyFilters);
     connect(m_cancel, &QPushButton::clicked, this, &BookingsPage::cancelSelected);
+    connect(m_forget, &QPushButton::clicked, this, &BookingsPage::forgetSelected);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &BookingsPage::updateState);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &BookingsPage::updateState);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &BookingsPage::updateState);
@@ -275,6 +283,12 @@ void BookingsPage::cancelSelected() {
         m_actions->askAndCancel({id});
 }
 
+void BookingsPage::forgetSelected() {
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        m_actions->askAndForget(current.data(models::AttendeeEmailRole).toString());
+}
+
 QString BookingsPage::currentId() const {
     const QModelIndex current = m_table->currentIndex();
     return current.isValid() ? current.data(models::IdRole).toString() : QString();
@@ -294,6 +308,10 @@ void BookingsPage::updateState() {
     const QModelIndex current = m_table->currentIndex();
     m_cancel->setEnabled(current.isValid() && current.data(models::StatusRole).toInt() ==
                                                   static_cast<int>(BookingStatus::Confirmed));
+    // An attendee already forgotten has nothing left to erase.
+    m_forget->setEnabled(current.isValid() &&
+                         current.data(models::AttendeeEmailRole).toString() !=
+                             QLatin1String(storage::AttendeeDataRepository::kForgottenEmail));
 }
 
 void BookingsPage::updateDetails() {

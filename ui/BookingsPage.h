@@ -46,6 +46,8 @@ public slots:
     // Applies the filter fields now (they also apply themselves as they change).
     void applyFilters();
     void cancelSelected();
+    // Asks, then erases the selected booking's attendee's data (BookingActions::askAndForget).
+    void forgetSelected();
 
 private:
     void updateState();
@@ -67,6 +69,7 @@ private:
     EmptyState* m_empty;
     BookingDetailsPanel* m_details;
     QPushButton* m_cancel;
+    QPushButton* m_forget;
     QTimer* m_searchDelay;
 };
 
