@@ -753,6 +753,29 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
+    <message>
+        <source>Forget %1?</source>
+        <translation>%1 vergessen?</translation>
+    </message>
+    <message>
+        <source>Their future bookings are cancelled, and the name, e-mail address and notes of all their bookings are erased, with the mails and links sent to them. The times stay. This cannot be undone.</source>
+        <translation>Die künftigen Buchungen werden storniert, und Name, E-Mail-Adresse und Notizen aller Buchungen werden gelöscht, ebenso die an die Person gesendeten E-Mails und Links. Die Zeiten bleiben erhalten. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Forget attendee</source>
+        <translation>Teilnehmer vergessen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forgot %1: %n booking(s) anonymised</source>
+        <translation>
+            <numerusform>%1 vergessen: %n Buchung anonymisiert</numerusform>
+            <numerusform>%1 vergessen: %n Buchungen anonymisiert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::ui::BookingDetailsPanel</name>
@@ -1083,6 +1106,18 @@ Trotzdem genehmigen? Der Teilnehmer erhält dann eine Bestätigung für eine Zei
             <numerusform>%1 Buchung</numerusform>
             <numerusform>%1 Buchungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Forget attendee…</source>
+        <translation>Teilnehmer vergessen…</translation>
+    </message>
+    <message>
+        <source>Erase the selected booking&apos;s attendee&apos;s name, e-mail address and notes from all their bookings</source>
+        <translation>Name, E-Mail-Adresse und Notizen des Teilnehmers der ausgewählten Buchung aus all seinen Buchungen löschen</translation>
+    </message>
+    <message>
+        <source>Forget the selected booking&apos;s attendee</source>
+        <translation>Den Teilnehmer der ausgewählten Buchung vergessen</translation>
     </message>
 </context>
 <context>
