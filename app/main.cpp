@@ -11,6 +11,7 @@
 #include "mail/MailDelivery.h"
 #include "mail/ManageLinkFor.h"
 #include "models/AdminSession.h"
+#include "privacy/RetentionScheduler.h"
 #include "profile/ProfileService.h"
 #include "storage/DatabaseSelection.h"
 #include "ui/AppSettings.h"
@@ -188,10 +189,13 @@ int main(int argc, char* argv[]) {
     mail::MailDelivery mailDelivery(db, clock);
     // The daily backup of a SQLite database (docs/BACKUP.md), on a thread of its own.
     backup::BackupScheduler backups(db, clock);
+    // The admins' attendee-data retention (docs/BACKUP.md), on a thread of its own.
+    privacy::RetentionScheduler retention(db, clock);
     ui::MainWindow window(db, username, clock);
     window.setIntegrationServices(&calendarSync, &zoom);
     window.setBackupScheduler(&backups);
     backups.start();
+    retention.start();
     calendarSync.start();
     zoom.start();
     ui::BookingLink link(window.session(), clock);

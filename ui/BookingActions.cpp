@@ -9,6 +9,7 @@
 #include "models/DatabaseWorker.h"
 #include "models/TimeText.h"
 #include "ui/RescheduleDialog.h"
+#include "privacy/AttendeePrivacy.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
@@ -289,6 +290,41 @@ void BookingActions::askAndReschedule(const QString& bookingId) {
                 reschedule(id, dialog->start(), dialog->duration(), false);
             });
             dialog->open();
+        });
+}
+
+void BookingActions::askAndForget(const QString& email) {
+    if (email.isEmpty())
+        return;
+    ask(tr("Forget %1?").arg(email),
+        tr("Their future bookings are cancelled, and the name, e-mail address and notes of all "
+           "their bookings are erased, with the mails and links sent to them. The times stay. "
+           "This cannot be undone."),
+        tr("Forget attendee"), tr("Keep"), [this, email](bool yes) {
+            if (yes)
+                forget(email);
+        });
+}
+
+void BookingActions::forget(const QString& email) {
+    if (email.isEmpty() || !m_session->hasAdmin())
+        return;
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId(), email,
+         clock = m_session->clock()](storage::Database& database) {
+            return privacy::AttendeePrivacy(database, clock).forget(userId, email);
+        },
+        [this, email](Result<privacy::ForgetOutcome> outcome) {
+            if (!outcome) {
+                emit failed(outcome.error().message);
+                return;
+            }
+            m_session->watcher()->check();
+            emit done(models::plural(
+                          tr("Forgot %1: %n booking(s) anonymised", nullptr, outcome->anonymised),
+                          outcome->anonymised)
+                          .arg(email));
         });
 }
 

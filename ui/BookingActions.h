@@ -57,6 +57,10 @@ public:
     void reschedule(const QString& bookingId, const QDateTime& start, int duration, bool confirm);
     // Asks for the new time in a RescheduleDialog first.
     void askAndReschedule(const QString& bookingId);
+    // Erases an attendee's data (privacy::AttendeePrivacy::forget: their future bookings
+    // cancelled, all anonymised); askAndForget() asks first.
+    void forget(const QString& email);
+    void askAndForget(const QString& email);
 
 signals:
     // What happened, for the status bar ("Approved 2 requests").
