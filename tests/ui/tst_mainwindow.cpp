@@ -3,6 +3,7 @@
 // cleanly through its Quit action.
 
 #include "storage/Database.h"
+#include "support/ScratchAppSettings.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/MainWindow.h"
@@ -22,13 +23,9 @@ using namespace slotdesk;
 class TestMainWindow : public QObject {
     Q_OBJECT
 
-private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::AppSettings::settings().clear();
-    }
-    void cleanupTestCase() { ui::AppSettings::settings().clear(); }
+    const test::ScratchAppSettings m_settings;
 
+private slots:
     void settingsStayOutOfTheUsersConfig() {
         const QString file = ui::AppSettings::settings().fileName();
         QVERIFY2(file.contains(QStringLiteral(".qttest")), qPrintable(file));

@@ -5,6 +5,7 @@
 #include "models/AdminSession.h"
 #include "profile/ProfileService.h"
 #include "storage/Database.h"
+#include "support/ScratchAppSettings.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/FormFeedback.h"
@@ -28,13 +29,9 @@ using namespace slotdesk;
 class TestSettingsPage : public QObject {
     Q_OBJECT
 
-private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::AppSettings::settings().clear();
-    }
-    void cleanupTestCase() { ui::AppSettings::settings().clear(); }
+    const test::ScratchAppSettings m_settings;
 
+private slots:
     void profileSavesOrExplains() {
         QTemporaryDir dir;
         auto db = storage::Database::openInDirectory(dir.path());
