@@ -2,8 +2,9 @@
 // bench/window-stall.sh: a throw-away PostgreSQL behind tools/latency-proxy.py (100 ms per round
 // trip). The program seeds the database directly (10,000 bookings: a week of confirmed ones,
 // 40 requests waiting, the rest over two years), opens the main window through the proxy and
-// shows it before the event loop starts, as main() does (how long that takes is printed too),
-// then, with a 1 ms timer measuring the gaps between its ticks,
+// shows it before the event loop starts, with the booking link and Google Calendar on the
+// service thread, as main() does (how long that takes is printed too), then, with a 1 ms timer
+// measuring the gaps between its ticks,
 //   1. waits for the calendar's week to show its bookings,
 //   2. shows Approvals and waits for every request,
 //   3. shows Bookings on "All dates" and scrolls until all 10,000 rows are loaded,
@@ -24,6 +25,7 @@
 #include "fakes/FakeGoogleServer.h"
 #include "models/BookingTableModel.h"
 #include "models/CalendarItemModel.h"
+#include "models/ServiceThread.h"
 #include "storage/BookingRepository.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
@@ -413,24 +415,29 @@ int main(int argc, char** argv) {
     // synced once before the window opens.
     GoogleOnItsThread google;
     google.putEvents(QStringLiteral("first"), kNewEvents);
-    auto calendar = std::make_unique<CalendarSyncService>(**opened);
+    // As main() runs them: on the service thread, with its own connection (through the proxy).
+    auto services = models::ServiceThread::start(**opened);
+    if (!services)
+        fail(services.error().message);
+    auto* calendar =
+        (*services)->make([](storage::Database& own) { return new CalendarSyncService(own); });
     int syncs = 0;
-    QObject::connect(calendar.get(), &CalendarSyncService::authorizationUrlReady, &app,
+    QObject::connect(calendar, &CalendarSyncService::authorizationUrlReady, &app,
                      [&google](const QUrl& url) {
                          google.post([&google, url] { google.server()->actAsBrowser(url); });
                      });
-    QObject::connect(calendar.get(), &CalendarSyncService::connectFinished, &app,
+    QObject::connect(calendar, &CalendarSyncService::connectFinished, &app,
                      [](bool ok, const QString&, const QString& message) {
                          if (!ok)
                              fail(QStringLiteral("connecting Google Calendar: ") + message);
                      });
-    QObject::connect(calendar.get(), &CalendarSyncService::syncFinished, &app,
+    QObject::connect(calendar, &CalendarSyncService::syncFinished, &app,
                      [&syncs](bool ok, const QString&, const QString& message) {
                          if (!ok)
                              fail(QStringLiteral("syncing Google Calendar: ") + message);
                          ++syncs;
                      });
-    calendar->connectGoogle();
+    models::invokeOnThread(calendar, [](CalendarSyncService& service) { service.connectGoogle(); });
     waitUntil([&syncs] { return syncs == 1; }, QStringLiteral("connecting Google Calendar"));
     out() << "connected Google Calendar and synced " << kNewEvents
           << " events (before the window; not measured)" << Qt::endl;
@@ -486,7 +493,8 @@ int main(int argc, char** argv) {
             reached(QStringLiteral("%1 booking requests answered").arg(attendee.answered()));
             meter.setPhase(QStringLiteral("a calendar sync"));
             google.putEvents(QStringLiteral("second"), kNewEvents);
-            calendar->syncNow();
+            models::invokeOnThread(calendar,
+                                   [](CalendarSyncService& service) { service.syncNow(); });
             return;
         case 4:
             if (syncs < 2)
@@ -507,7 +515,7 @@ int main(int argc, char** argv) {
     window->resize(1240, 800);
     window->show();
     window->showPage(ui::MainWindow::Calendar);
-    link = std::make_unique<ui::BookingLink>(window->session());
+    link = std::make_unique<ui::BookingLink>(window->session(), **services);
     link->listen(QStringLiteral("127.0.0.1"), 0);
     out() << "made and showed the window in " << constructing.elapsed()
           << " ms (before the event loop, as main() does)" << Qt::endl;

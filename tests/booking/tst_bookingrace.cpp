@@ -2,7 +2,6 @@
 // overlapping) time on one database at once; exactly one wins, the rest are told the slot is
 // no longer available, and the database holds exactly the winner.
 
-#include "availability/AvailabilityService.h"
 #include "storage/BookingRepository.h"
 #include "storage/Database.h"
 #include "support/TestData.h"
@@ -76,11 +75,7 @@ private slots:
         auto db = m_tdb.open();
         QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
         m_admin = test::seedAdmin(**db, "alice", "UTC");
-        AvailabilityService availability(**db);
-        for (int day = 0; day < 7; ++day) {
-            AvailabilityBlock allDay{{}, m_admin.id, day, 0, 1440, "UTC", true, {}, {}};
-            QVERIFY(availability.add(allDay).ok());
-        }
+        QVERIFY(test::seedAvailability(**db, m_admin.id, "UTC")); // all day, every day
         const qint64 hour = 3600;
         m_base = QDateTime::fromSecsSinceEpoch(
             (QDateTime::currentSecsSinceEpoch() / hour + 26) * hour, Qt::UTC);

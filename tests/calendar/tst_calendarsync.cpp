@@ -10,6 +10,7 @@
 #include "booking/SlotService.h"
 #include "calendar/CalendarSyncService.h"
 #include "core/Clock.h"
+#include "fakes/ConnectGoogle.h"
 #include "fakes/FakeGoogleServer.h"
 #include "integration/OAuthTokenStore.h"
 #include "storage/CalendarEventRepository.h"
@@ -103,21 +104,10 @@ class TestCalendarSync : public QObject {
 
     // Connects through the whole loopback flow, the fake acting as the browser.
     bool connectGoogle() {
-        QSignalSpy url(m_service.get(), &CalendarSyncService::authorizationUrlReady);
-        QSignalSpy connected(m_service.get(), &CalendarSyncService::connectFinished);
-        QSignalSpy synced(m_service.get(), &CalendarSyncService::syncFinished);
-        m_service->connectGoogle();
-        if (!url.wait(10000))
-            return false;
-        m_google->actAsBrowser(url.first().first().toUrl());
-        if (connected.isEmpty() && !connected.wait(10000))
-            return false;
-        if (!connected.first().first().toBool()) {
-            qWarning() << "connect failed:" << connected.first().last().toString();
-            return false;
-        }
-        m_keychainKeys.append(integration().keychainKey);
-        return !synced.isEmpty() || synced.wait(20000);
+        const bool connected = test::connectGoogle(*m_service, *m_google);
+        if (!integration().id.isEmpty())
+            m_keychainKeys.append(integration().keychainKey);
+        return connected;
     }
     SyncReport sync() {
         QSignalSpy finished(m_service.get(), &CalendarSyncService::syncFinished);

@@ -7,7 +7,10 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QString>
+
+#include <memory>
 
 namespace slotdesk::test {
 
@@ -15,6 +18,14 @@ User makeUser(const QString& username = QStringLiteral("alice"));
 // Creates the admin through the repository (QVERIFY-style failure: throws nothing, returns {}).
 User seedAdmin(storage::Database& db, const QString& username = QStringLiteral("alice"),
                const QString& timeZone = QStringLiteral("Europe/Berlin"));
+// Weekly hours for `userId`: `startMinute`..`endMinute` in `zone` on each of `days` (0 = Sunday)
+// — all day, every day unless said otherwise. False when one cannot be stored.
+bool seedAvailability(storage::Database& db, const QString& userId, const QString& zone,
+                      const QList<int>& days = {0, 1, 2, 3, 4, 5, 6}, int startMinute = 0,
+                      int endMinute = 1440);
+// A SlotDesk database (SQLite) in `dataDir` with `username` seeded as its admin.
+Result<std::unique_ptr<storage::Database>>
+openSeededIn(const QString& dataDir, const QString& username = QStringLiteral("alice"));
 Booking makeBooking(const QString& userId, const QDateTime& start, int minutes = 30,
                     BookingStatus status = BookingStatus::Pending);
 Booking seedBooking(storage::Database& db, const QString& userId, const QDateTime& start,

@@ -138,6 +138,12 @@ bool answered(const ui::BookingLink& link) {
     return QTest::qWaitFor([&link] { return !link.isPending(); }, 10000);
 }
 
+// Listens on 127.0.0.1 (any free port) and waits for the answer: whether it is online.
+bool onlineOnLoopback(ui::BookingLink& link) {
+    link.listen(QStringLiteral("127.0.0.1"), 0);
+    return answered(link) && link.isOnline();
+}
+
 // The service thread the desktop runs its booking link on, for `db` (QVERIFY-style: null when
 // it cannot start).
 std::unique_ptr<models::ServiceThread> servicesFor(const storage::Database& db) {
@@ -159,9 +165,8 @@ class TestDesktopApp : public QObject {
 private slots:
     void servesTheBookingPageAndMovesWithTheSetting() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db, QStringLiteral("alice"));
         ui::MainWindow window(**db);
         QTRY_VERIFY(window.session()->hasAdmin()); // read on the window's database thread
         const auto services = servicesFor(**db);
@@ -169,9 +174,7 @@ private slots:
         ui::BookingLink link(window.session(), *services);
         connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
 
-        link.listen(QStringLiteral("127.0.0.1"), 0);
-        QVERIFY(answered(link));
-        QVERIFY2(link.isOnline(), qPrintable(link.problem()));
+        QVERIFY2(onlineOnLoopback(link), qPrintable(link.problem()));
         const QUrl url = link.url();
         QCOMPARE(url.path(), "/alice");
         QVERIFY(url.port() > 0);
@@ -222,9 +225,8 @@ private slots:
 
     void aTakenPortLeavesTheWindowRunningOffline() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db, QStringLiteral("alice"));
         QTcpServer squatter;
         QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
 
@@ -261,9 +263,7 @@ private slots:
         const auto services = servicesFor(**db);
         QVERIFY(services);
         ui::BookingLink link(&session, *services);
-        link.listen(QStringLiteral("127.0.0.1"), 0);
-        QVERIFY(answered(link));
-        QVERIFY(link.isOnline());
+        QVERIFY2(onlineOnLoopback(link), qPrintable(link.problem()));
         QCOMPARE(link.url().path(), ""); // no admin yet
         QSignalSpy changed(&link, &ui::BookingLink::changed);
         test::seedAdmin(**db, QStringLiteral("bob"));
@@ -274,17 +274,14 @@ private slots:
 
     void aPublicUrlBuildsTheDesktopsLinks() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db, QStringLiteral("alice"));
         models::AdminSession session(**db);
         QTRY_VERIFY(session.hasAdmin());
         const auto services = servicesFor(**db);
         QVERIFY(services);
         ui::BookingLink link(&session, *services);
-        link.listen(QStringLiteral("127.0.0.1"), 0);
-        QVERIFY(answered(link));
-        QVERIFY(link.isOnline());
+        QVERIFY2(onlineOnLoopback(link), qPrintable(link.problem()));
         QCOMPARE(link.url(), link.localUrl());
         QCOMPARE(locationIn(rawHead(static_cast<quint16>(link.localUrl().port()), "/")),
                  QByteArray("/alice"));

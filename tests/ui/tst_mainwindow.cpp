@@ -33,9 +33,8 @@ private slots:
 
     void opensNavigatesAndQuits() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         ui::MainWindow window(**db);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -68,9 +67,8 @@ private slots:
 
     void remembersTheLastPage() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         {
             ui::MainWindow window(**db);
             window.showPage(ui::MainWindow::Availability);

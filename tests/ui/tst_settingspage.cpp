@@ -34,9 +34,8 @@ class TestSettingsPage : public QObject {
 private slots:
     void profileSavesOrExplains() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         models::AdminSession session(**db);
         ui::SettingsPage page(&session);
         ui::ProfileForm* form = page.profileForm();
@@ -62,9 +61,8 @@ private slots:
 
     void listenAddressAndLink() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         ui::MainWindow window(**db);
         ui::SettingsPage* page = window.settingsPage();
         QCOMPARE(page->addressEdit()->text(), "127.0.0.1");
@@ -103,9 +101,8 @@ private slots:
     void publicAddressIsCheckedSavedAndAnnounced() {
         ui::AppSettings::settings().clear();
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         ui::MainWindow window(**db);
         ui::SettingsPage* page = window.settingsPage();
         QCOMPARE(page->publicUrlEdit()->text(), "");

@@ -9,7 +9,6 @@
 // PostgreSQL. How long the window stalls on a PostgreSQL server 100 ms away is measured by
 // bench/window-stall.sh, not here.
 
-#include "availability/AvailabilityService.h"
 #include "core/ZonedTime.h"
 #include "models/AdminSession.h"
 #include "models/BookingTableModel.h"
@@ -194,14 +193,7 @@ private slots:
     }
 
     void aBookingWaitingForALockLeavesTheWindowResponsive() {
-        for (int day = 0; day < 7; ++day) {
-            AvailabilityBlock block;
-            block.userId = m_admin.id;
-            block.dayOfWeek = day;
-            block.endMinute = 1440;
-            block.timeZone = m_admin.timeZone;
-            QVERIFY(AvailabilityService(*m_db).add(block).ok());
-        }
+        QVERIFY(test::seedAvailability(*m_db, m_admin.id, m_admin.timeZone));
         ui::MainWindow window(*m_db);
         window.show();
         window.activateWindow();
