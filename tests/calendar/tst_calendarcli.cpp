@@ -5,6 +5,7 @@
 #include "fakes/FakeGoogleServer.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
+#include "support/CliRun.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
 
@@ -21,15 +22,7 @@
 using namespace slotdesk;
 using Route = test::FakeGoogleServer::Route;
 
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using Run = test::CliRun;
 
 class TestCalendarCli : public QObject {
     Q_OBJECT
@@ -58,9 +51,7 @@ class TestCalendarCli : public QObject {
             QSignalSpy finished(process, &QProcess::finished);
             finished.wait(timeoutMs);
         }
-        Run r{process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1,
-              QString::fromUtf8(process->readAllStandardOutput()),
-              QString::fromUtf8(process->readAllStandardError())};
+        Run r = Run::of(*process);
         process->deleteLater();
         return r;
     }

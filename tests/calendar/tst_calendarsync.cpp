@@ -189,13 +189,7 @@ private slots:
 
     void cleanup() {
         m_service.reset();
-        // Leave nothing behind in the keyring.
-        integration::OAuthTokenStore store;
-        for (const auto& key : std::exchange(m_keychainKeys, {})) {
-            bool done = false;
-            store.remove(key, this, [&](Status) { done = true; });
-            QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        }
+        QVERIFY(test::forgetKeychainEntries(m_keychainKeys)); // nothing left in the keyring
         m_google.reset();
         m_db.reset();
     }

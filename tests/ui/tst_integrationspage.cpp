@@ -93,15 +93,6 @@ class TestIntegrationsPage : public QObject {
         return named<QWidget>(name)->isVisibleTo(m_page.get());
     }
 
-    void forgetKeys() {
-        integration::OAuthTokenStore store;
-        for (const auto& key : std::exchange(m_keychainKeys, {})) {
-            bool done = false;
-            store.remove(key, this, [&](Status) { done = true; });
-            QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        }
-    }
-
 private slots:
     void initTestCase() {
         // GoogleConfig/ZoomConfig read QSettings("SlotDesk", "SlotDesk"): keep it in a
@@ -142,7 +133,7 @@ private slots:
         m_session.reset();
         m_zoomService.reset();
         m_calendar.reset();
-        forgetKeys();
+        QVERIFY(test::forgetKeychainEntries(m_keychainKeys));
         m_google.reset();
         m_zoom.reset();
         m_db.reset();
@@ -253,7 +244,7 @@ private slots:
         // outlive it).
         QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk")).clear();
         m_keychainKeys.append(QStringLiteral("zoom/client/") + m_zoom->clientId);
-        forgetKeys();
+        QVERIFY(test::forgetKeychainEntries(m_keychainKeys));
         QTest::mouseClick(named("zoomConnect"), Qt::LeftButton);
         // The keychain answers whether an app is configured (its secret would be there).
         QTRY_VERIFY_WITH_TIMEOUT(m_page->findChild<ui::OAuthClientDialog*>(), 10000);
