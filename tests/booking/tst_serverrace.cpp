@@ -142,10 +142,7 @@ class TestServerRace : public QObject {
 private slots:
     void initTestCase() {
         SLOTDESK_REQUIRE_TEST_ENGINE();
-        auto db = m_tdb.open();
-        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
-        m_admin = test::seedAdmin(**db, "alice", "UTC");
-        QVERIFY(test::seedAvailability(**db, m_admin.id, "UTC")); // all day, every day
+        QVERIFY(test::seedBookableAdmin(m_tdb, m_admin, "UTC"));
         for (int i = 0; i < kServers; ++i) {
             const quint16 port = freePort();
             QVERIFY(port != 0);

@@ -119,15 +119,6 @@ class TestCalendarSync : public QObject {
     [[nodiscard]] BookingService bookingService() const {
         return BookingService(*m_db, m_time.clock());
     }
-    QByteArray databaseBytes() {
-        QByteArray all;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-            QFile file(m_db->filePath() + QString::fromLatin1(suffix));
-            if (file.open(QIODevice::ReadOnly))
-                all += file.readAll();
-        }
-        return all;
-    }
     Booking approvedBooking(int hour, std::optional<VideoProvider> video) {
         BookingService bookings = bookingService();
         BookingRequest request;
@@ -228,7 +219,7 @@ private slots:
         QVERIFY(m_google->issuedSecrets().contains(tokens->accessToken));
         QVERIFY(m_google->issuedSecrets().contains(tokens->refreshToken));
         // ...and nowhere in the database files or the logs.
-        const QByteArray bytes = databaseBytes();
+        const QByteArray bytes = test::databaseBytes(*m_db);
         QVERIFY(!bytes.isEmpty());
         for (const auto& secret : m_google->issuedSecrets()) {
             QVERIFY2(!bytes.contains(secret.toUtf8()), "a token reached the database");

@@ -82,6 +82,16 @@ QDateTime utc(const char* rfc3339) {
     return dt.toUTC();
 }
 
+QByteArray databaseBytes(const storage::Database& db) {
+    QByteArray all;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        QFile file(db.filePath() + QString::fromLatin1(suffix));
+        if (file.open(QIODevice::ReadOnly))
+            all += file.readAll();
+    }
+    return all;
+}
+
 QByteArray fileDigest(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))

@@ -31,6 +31,9 @@ Booking makeBooking(const QString& userId, const QDateTime& start, int minutes =
 Booking seedBooking(storage::Database& db, const QString& userId, const QDateTime& start,
                     int minutes = 30, BookingStatus status = BookingStatus::Pending);
 QDateTime utc(const char* rfc3339);
+// Every byte of the SQLite database `db` keeps: its file and the -wal, -shm and -journal beside
+// it. Equal before and after: nothing was written.
+QByteArray databaseBytes(const storage::Database& db);
 // SHA-256 of the file: equal digests before and after mean byte-for-byte unchanged.
 QByteArray fileDigest(const QString& path);
 // The permission bits of `path` as stat() reports them (e.g. 0600), or -1 when it isn't there.

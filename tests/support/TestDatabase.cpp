@@ -207,4 +207,14 @@ bool openSeeded(std::unique_ptr<TestDatabase>& test, std::unique_ptr<storage::Da
     return true;
 }
 
+bool seedBookableAdmin(const TestDatabase& test, User& admin, const QString& timeZone) {
+    auto db = test.open();
+    if (!db) {
+        qWarning("cannot open the test database: %s", qPrintable(db.error().message));
+        return false;
+    }
+    admin = seedAdmin(**db, QStringLiteral("alice"), timeZone);
+    return !admin.id.isEmpty() && seedAvailability(**db, admin.id, timeZone);
+}
+
 } // namespace slotdesk::test

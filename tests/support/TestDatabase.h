@@ -79,5 +79,8 @@ bool tableExists(const QSqlDatabase& db, const QString& table);
 bool openSeeded(std::unique_ptr<TestDatabase>& test, std::unique_ptr<storage::Database>& db,
                 User& admin, const QString& username = QStringLiteral("alice"),
                 const QString& timeZone = QStringLiteral("Europe/Berlin"));
+// Where the race suites start: "alice" seeded into `test` as `admin`, in `timeZone` and bookable
+// all day, every day there. False (and why, as a warning) when any of it fails.
+bool seedBookableAdmin(const TestDatabase& test, User& admin, const QString& timeZone);
 
 } // namespace slotdesk::test

@@ -65,15 +65,6 @@ class TestZoomService : public QObject {
         auto found = storage::BookingRepository(m_db->connection()).findById(m_admin.id, id);
         return found && *found ? **found : Booking{};
     }
-    QByteArray databaseBytes() {
-        QByteArray all;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-            QFile file(m_db->filePath() + QString::fromLatin1(suffix));
-            if (file.open(QIODevice::ReadOnly))
-                all += file.readAll();
-        }
-        return all;
-    }
 
     // The whole loopback flow, a QNetworkAccessManager acting as the browser.
     bool connectZoom() {
@@ -172,7 +163,7 @@ private slots:
         const auto tokens = test::keychainTokens(zoom::keychainKeyFor(row->id));
         QVERIFY(tokens);
         QCOMPARE(tokens->refreshToken, m_zoom->currentRefreshToken());
-        const QByteArray bytes = databaseBytes();
+        const QByteArray bytes = test::databaseBytes(*m_db);
         QVERIFY(!bytes.isEmpty());
         for (const QString& secret : m_zoom->issuedRefreshTokens())
             QVERIFY2(!bytes.contains(secret.toUtf8()), "a Zoom token is in the database file");
