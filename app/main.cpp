@@ -196,13 +196,14 @@ int main(int argc, char* argv[]) {
     mail::MailDelivery mailDelivery(db, clock);
     ui::MainWindow window(db, username, clock);
     window.setIntegrationServices(calendarSync, zoom);
-    models::invokeOnThread(calendarSync, [](CalendarSyncService& service) { service.start(); });
-    models::invokeOnThread(zoom, [](zoom::ZoomService& service) { service.start(); });
     ui::BookingLink link(window.session(), **services, clock);
     QObject::connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
-    // Attendee mails link to their booking where attendees reach this computer's page.
+    // Attendee mails link to their booking where attendees reach this computer's page: delivery
+    // starts once the service thread has answered the first listen() below.
     QObject::connect(&link, &ui::BookingLink::changed, &mailDelivery, [&link, &mailDelivery] {
         mailDelivery.setManageLink(mail::manageLinkFor(link.attendeeBase()));
+        if (!link.isPending())
+            mailDelivery.start(); // once; again is a no-op
     });
     QObject::connect(&window, &ui::MainWindow::listenAddressChanged, &link,
                      [&link](const QString& address, quint16 port) { link.listen(address, port); });
@@ -215,8 +216,9 @@ int main(int argc, char* argv[]) {
         link.listen(listenOverride.address.toString(), listenOverride.port);
     else
         link.listen(ui::AppSettings::listenAddress(), ui::AppSettings::listenPort());
-    // Once the booking link is known: the mails' manage links point at it.
-    mailDelivery.start();
+    // The services' first passes queue up behind the link's listen().
+    models::invokeOnThread(calendarSync, [](CalendarSyncService& service) { service.start(); });
+    models::invokeOnThread(zoom, [](zoom::ZoomService& service) { service.start(); });
     // The link ends in the admin's username, which the window reads on its database thread, and
     // is online once the service thread listens: announced when both are known.
     QObject::connect(&link, &ui::BookingLink::changed, &link,

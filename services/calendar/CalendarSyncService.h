@@ -71,7 +71,6 @@ public:
     // A successful connect is followed by a first sync.
     void connectGoogle();
     void cancelConnect();
-    [[nodiscard]] bool isConnecting() const;
     // Revokes the grant, deletes the keychain entry and the synced events; disconnectFinished.
     void disconnectIntegration(const QString& integrationId);
     // A pass now, ignoring the timer and any back-off; every connected integration when empty.
