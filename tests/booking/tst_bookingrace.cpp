@@ -3,6 +3,7 @@
 // no longer available, and the database holds exactly the winner. Likewise for a weekly cap:
 // processes asking for different free times of one week never book more than the cap.
 
+#include "availability/AvailabilityService.h"
 #include "storage/BookingRepository.h"
 #include "storage/Database.h"
 #include "support/TestData.h"
