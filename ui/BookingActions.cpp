@@ -8,8 +8,8 @@
 #include "models/ChangeWatcher.h"
 #include "models/DatabaseWorker.h"
 #include "models/TimeText.h"
-#include "ui/RescheduleDialog.h"
 #include "privacy/AttendeePrivacy.h"
+#include "ui/RescheduleDialog.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
@@ -103,31 +103,28 @@ void BookingActions::approveNow(const QStringList& bookingIds) {
 }
 
 void BookingActions::reject(const QStringList& bookingIds, const QString& reason) {
-    if (bookingIds.isEmpty() || !m_session->hasAdmin())
-        return;
-    applyEach(
-        bookingIds,
-        [reason = reason.trimmed()](BookingService& bookings, const QString& userId,
-                                    const QString& id) {
-            return bookings.reject(userId, id, reason);
-        },
-        [](int rejected) {
-            return models::plural(tr("Rejected %n request(s)", nullptr, rejected), rejected);
-        });
+    applyWithReason(bookingIds, reason, &BookingService::reject, [](int rejected) {
+        return models::plural(tr("Rejected %n request(s)", nullptr, rejected), rejected);
+    });
 }
 
 void BookingActions::cancel(const QStringList& bookingIds, const QString& reason) {
+    applyWithReason(bookingIds, reason, &BookingService::cancel, [](int cancelled) {
+        return models::plural(tr("Cancelled %n booking(s)", nullptr, cancelled), cancelled);
+    });
+}
+
+void BookingActions::applyWithReason(const QStringList& bookingIds, const QString& reason,
+                                     ChangeWithReason change, Summary summary) {
     if (bookingIds.isEmpty() || !m_session->hasAdmin())
         return;
     applyEach(
         bookingIds,
-        [reason = reason.trimmed()](BookingService& bookings, const QString& userId,
-                                    const QString& id) {
-            return bookings.cancel(userId, id, reason);
+        [change, reason = reason.trimmed()](BookingService& bookings, const QString& userId,
+                                            const QString& id) {
+            return (bookings.*change)(userId, id, reason);
         },
-        [](int cancelled) {
-            return models::plural(tr("Cancelled %n booking(s)", nullptr, cancelled), cancelled);
-        });
+        std::move(summary));
 }
 
 void BookingActions::applyEach(const QStringList& bookingIds, Change change, Summary summary) {
