@@ -58,6 +58,8 @@ public:
     [[nodiscard]] SqlDialect dialect() const { return m_dialect; }
     // The SQLite file; empty on PostgreSQL.
     [[nodiscard]] QString filePath() const { return m_filePath; }
+    // The PostgreSQL URL it was opened with (its password too); empty on SQLite.
+    [[nodiscard]] const DatabaseUrl& url() const { return m_url; }
     // For messages and logs: the file, or the URL with its password masked.
     [[nodiscard]] QString displayName() const;
     [[nodiscard]] int schemaVersion() const;
