@@ -1,4 +1,5 @@
 #include "support/TestData.h"
+#include "support/TestDatabase.h"
 
 #include "storage/BookingRepository.h"
 #include "storage/UserRepository.h"
@@ -22,6 +23,8 @@ User makeUser(const QString& username) {
 User seedAdmin(storage::Database& db, const QString& username, const QString& timeZone) {
     User u = makeUser(username);
     u.timeZone = timeZone;
+    if (db.role() == storage::RowSecurity::Role::Admin)
+        return seedAdminAsOwner(db, u);
     auto created = storage::UserRepository(db.connection()).create(u);
     return created ? *created : User{};
 }
