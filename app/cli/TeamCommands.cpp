@@ -137,10 +137,10 @@ int list(CliContext& c) {
                                  {QStringLiteral("email"), m.email},
                                  {QStringLiteral("timezone"), m.timeZone},
                                  {QStringLiteral("role"), m.dbRole}});
-        text += QStringLiteral("%1  %2 <%3>  role: %4\n")
-                    .arg(m.username, m.name, m.email,
-                         m.dbRole.isEmpty() ? QStringLiteral("(none: the owner's only)")
-                                            : m.dbRole);
+        text +=
+            QStringLiteral("%1  %2 <%3>  role: %4\n")
+                .arg(m.username, m.name, m.email,
+                     m.dbRole.isEmpty() ? QStringLiteral("(none: the owner's only)") : m.dbRole);
     }
     if (members->isEmpty())
         text = QStringLiteral("No admins yet: slotdesk-cli team add-admin ...");
@@ -206,9 +206,9 @@ int setPassword(CliContext& c) {
     if (auto s = TeamRepository(c.database().connection()).setPassword(member->dbRole, *password);
         !s)
         return c.fail(s.error());
-    return c.print(QJsonObject{{QStringLiteral("role"), member->dbRole}},
-                   QStringLiteral("Set the password of %1's role %2.")
-                       .arg(member->username, member->dbRole));
+    return c.print(
+        QJsonObject{{QStringLiteral("role"), member->dbRole}},
+        QStringLiteral("Set the password of %1's role %2.").arg(member->username, member->dbRole));
 }
 
 } // namespace
@@ -223,19 +223,19 @@ QList<Command> teamCommands() {
     const QCommandLineOption role(QStringLiteral("role"),
                                   QStringLiteral("The PostgreSQL login role to create."),
                                   QStringLiteral("NAME"));
-    Command add{QStringLiteral("team add-admin"),
-                {},
-                0,
-                QStringLiteral("Add an admin with a PostgreSQL login role of their own"),
-                {username,
-                 {QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("N")},
-                 {QStringLiteral("email"), QStringLiteral("Email address."), QStringLiteral("E")},
-                 {QStringLiteral("timezone"), QStringLiteral("IANA time zone."),
-                  QStringLiteral("TZ")},
-                 role,
-                 passwordStdin},
-                addAdmin,
-                {}};
+    Command add{
+        QStringLiteral("team add-admin"),
+        {},
+        0,
+        QStringLiteral("Add an admin with a PostgreSQL login role of their own"),
+        {username,
+         {QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("N")},
+         {QStringLiteral("email"), QStringLiteral("Email address."), QStringLiteral("E")},
+         {QStringLiteral("timezone"), QStringLiteral("IANA time zone."), QStringLiteral("TZ")},
+         role,
+         passwordStdin},
+        addAdmin,
+        {}};
     Command endpoint{QStringLiteral("team add-endpoint"),
                      {},
                      0,
@@ -243,8 +243,13 @@ QList<Command> teamCommands() {
                      {role, passwordStdin},
                      addEndpoint,
                      {}};
-    Command listing{QStringLiteral("team list"), {}, 0,
-                    QStringLiteral("List the admins and their roles"), {}, list, {}};
+    Command listing{QStringLiteral("team list"),
+                    {},
+                    0,
+                    QStringLiteral("List the admins and their roles"),
+                    {},
+                    list,
+                    {}};
     Command remove{
         QStringLiteral("team remove-admin"),
         {},

@@ -75,9 +75,9 @@ QStringList tableStatements(const TableRule& rule) {
         QStringLiteral("CREATE POLICY slotdesk_admin ON %1 TO slotdesk_admin USING (%2) "
                        "WITH CHECK (%2%3)")
             .arg(t, own, isUsers ? QStringLiteral(" AND db_role = current_user") : QString()),
-        isUsers ? QStringLiteral("GRANT SELECT, UPDATE ON users TO slotdesk_admin")
-                : QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON %1 TO slotdesk_admin")
-                      .arg(t),
+        isUsers
+            ? QStringLiteral("GRANT SELECT, UPDATE ON users TO slotdesk_admin")
+            : QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON %1 TO slotdesk_admin").arg(t),
     };
     const QString reaches = QStringLiteral("slotdesk_token_reaches(%1)").arg(bookingOf(rule));
     switch (rule.endpoint) {
@@ -334,12 +334,11 @@ Status RowSecurity::apply(const QSqlDatabase& db) {
 Result<RowSecurity::Role> RowSecurity::roleOf(const QSqlDatabase& db) {
     if (dialectOf(db) != SqlDialect::PostgreSQL)
         return Role::Owner;
-    auto q = exec(db, QStringLiteral(
-                          "SELECT r.rolname FROM pg_catalog.pg_roles r "
-                          "WHERE r.rolname IN ('slotdesk_admin', 'slotdesk_endpoint') "
-                          "AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER') "
-                          "AND NOT (SELECT rolsuper FROM pg_catalog.pg_roles "
-                          "WHERE rolname = current_user)"));
+    auto q = exec(db, QStringLiteral("SELECT r.rolname FROM pg_catalog.pg_roles r "
+                                     "WHERE r.rolname IN ('slotdesk_admin', 'slotdesk_endpoint') "
+                                     "AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER') "
+                                     "AND NOT (SELECT rolsuper FROM pg_catalog.pg_roles "
+                                     "WHERE rolname = current_user)"));
     if (!q)
         return q.error();
     Role role = Role::Owner;

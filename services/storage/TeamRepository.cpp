@@ -49,8 +49,8 @@ Status TeamRepository::validateRoleName(const QString& role) {
 }
 
 Result<bool> TeamRepository::roleExists(const QString& role) {
-    auto q = exec(m_db, QStringLiteral("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?"),
-                  {role});
+    auto q =
+        exec(m_db, QStringLiteral("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?"), {role});
     if (!q)
         return q.error();
     return q->next();
@@ -64,12 +64,11 @@ Status TeamRepository::createRole(const QString& role, const QString& password,
     if (!exists)
         return exists.error();
     if (*exists)
-        return Error::conflict(
-            QStringLiteral("The PostgreSQL role '%1' exists already").arg(role),
-            QStringLiteral("role"));
-    const QString group = QLatin1String(kind == RowSecurity::Role::Endpoint
-                                            ? RowSecurity::kEndpointGroup
-                                            : RowSecurity::kAdminGroup);
+        return Error::conflict(QStringLiteral("The PostgreSQL role '%1' exists already").arg(role),
+                               QStringLiteral("role"));
+    const QString group =
+        QLatin1String(kind == RowSecurity::Role::Endpoint ? RowSecurity::kEndpointGroup
+                                                          : RowSecurity::kAdminGroup);
     auto tx = Transaction::begin(m_db, Transaction::Mode::Write);
     if (!tx)
         return tx.error();
@@ -92,8 +91,8 @@ Status TeamRepository::createRole(const QString& role, const QString& password,
 }
 
 Result<QVector<TeamMember>> TeamRepository::members() {
-    auto q = exec(m_db,
-                  QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(kMemberColumns));
+    auto q =
+        exec(m_db, QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(kMemberColumns));
     if (!q)
         return q.error();
     QVector<TeamMember> all;
@@ -103,8 +102,9 @@ Result<QVector<TeamMember>> TeamRepository::members() {
 }
 
 Result<std::optional<TeamMember>> TeamRepository::member(const QString& username) {
-    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM users WHERE username = ?").arg(kMemberColumns),
-                  {username});
+    auto q =
+        exec(m_db, QStringLiteral("SELECT %1 FROM users WHERE username = ?").arg(kMemberColumns),
+             {username});
     if (!q)
         return q.error();
     if (!q->next())
@@ -121,8 +121,8 @@ Status TeamRepository::removeAdmin(const TeamMember& member, bool deleteData) {
     if (auto s = execNoRows(m_db, sql, {member.userId}); !s)
         return s;
     if (!member.dbRole.isEmpty()) {
-        if (auto s = runFormatted(m_db, QStringLiteral("'DROP ROLE IF EXISTS %I', ?"),
-                                  {member.dbRole});
+        if (auto s =
+                runFormatted(m_db, QStringLiteral("'DROP ROLE IF EXISTS %I', ?"), {member.dbRole});
             !s)
             return s;
     }

@@ -77,8 +77,8 @@ class TestRowSecurity : public QObject {
     // psql as `role`: the output rows, or the error text prefixed "ERROR".
     static QString psql(const QString& url, const QString& sql) {
         QProcess p;
-        p.start(QStringLiteral("psql"), {"-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d",
-                                         url, "-c", sql});
+        p.start(QStringLiteral("psql"),
+                {"-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql});
         p.waitForFinished(60000);
         const QString out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
         if (p.exitCode() != 0)
@@ -162,9 +162,10 @@ private slots:
         QCOMPARE(psql(asBob, "SELECT username FROM users ORDER BY 1"), QStringLiteral("bob"));
         QCOMPARE(psql(asBob, "SELECT count(*) FROM bookings"), QStringLiteral("1"));
         QCOMPARE(psql(asBob, "SELECT count(*) FROM availability_blocks"), QStringLiteral("1"));
-        QCOMPARE(psql(asBob, QStringLiteral("SELECT count(*) FROM bookings WHERE user_id = '%1'")
-                                 .arg(alice)),
-                 QStringLiteral("0"));
+        QCOMPARE(
+            psql(asBob,
+                 QStringLiteral("SELECT count(*) FROM bookings WHERE user_id = '%1'").arg(alice)),
+            QStringLiteral("0"));
         // Writes: Alice's rows are not there for Bob's role.
         QCOMPARE(psql(asBob, "UPDATE bookings SET status = 'cancelled' WHERE user_id <> '' "
                              "RETURNING user_id")
@@ -174,14 +175,14 @@ private slots:
                  0);
         QCOMPARE(psql(asBob, "DELETE FROM availability_blocks RETURNING user_id").split(u'\n'),
                  QStringList{bob});
-        QCOMPARE(psql(asBob, QStringLiteral("UPDATE users SET name = 'x' WHERE id = '%1'")
-                                 .arg(alice)),
-                 QString());
+        QCOMPARE(
+            psql(asBob, QStringLiteral("UPDATE users SET name = 'x' WHERE id = '%1'").arg(alice)),
+            QString());
         QVERIFY(psql(asBob, QStringLiteral("INSERT INTO bookings (id, user_id, start_time, "
                                            "end_time, attendee_name, attendee_email, timezone, "
                                            "created_at, updated_at) VALUES ('x', '%1', 1, 2, "
                                            "'a', 'a@b', 'UTC', 0, 0)")
-                             .arg(alice))
+                                .arg(alice))
                     .contains("row-level security"));
         // Bob cannot hand his role to Alice's row, nor take hers, nor create admins.
         QVERIFY(psql(asBob, QStringLiteral("UPDATE users SET db_role = '%1'").arg(aliceRole))
@@ -246,11 +247,11 @@ private slots:
         const auto unsure = cli(m_tdb->url(), {"team", "remove-admin", "--username", "bob"});
         QCOMPARE(unsure.code, 1);
         QVERIFY(unsure.err.contains("--keep-data") && unsure.err.contains("export"));
-        QCOMPARE(cli(m_tdb->url(), {"team", "remove-admin", "--username", "bob", "--keep-data"})
-                     .code,
-                 0);
-        QCOMPARE(ownerCount(QStringLiteral("SELECT count(*) FROM bookings WHERE user_id = '%1'")
-                                .arg(bob)),
+        QCOMPARE(
+            cli(m_tdb->url(), {"team", "remove-admin", "--username", "bob", "--keep-data"}).code,
+            0);
+        QCOMPARE(ownerCount(
+                     QStringLiteral("SELECT count(*) FROM bookings WHERE user_id = '%1'").arg(bob)),
                  1);
         const auto gone = cli(urlAs(bobRole), {"bookings", "list"});
         QCOMPARE(gone.code, 2);
@@ -318,19 +319,18 @@ private slots:
             return all;
         };
         // Alice's booked 08:00 is not offered; Bob's day is free.
-        QCOMPARE(starts("alice"), (QStringList{"2026-12-02T08:30:00+00:00",
-                                               "2026-12-02T09:00:00+00:00",
-                                               "2026-12-02T09:30:00+00:00"}));
+        QCOMPARE(starts("alice"),
+                 (QStringList{"2026-12-02T08:30:00+00:00", "2026-12-02T09:00:00+00:00",
+                              "2026-12-02T09:30:00+00:00"}));
         QCOMPARE(starts("bob").size(), 4);
         QStringList manageUrls;
         for (const char* user : {"alice", "bob"}) {
-            const QByteArray body =
-                QJsonDocument(QJsonObject{{"start", "2026-12-02T09:00:00Z"},
-                                          {"duration", 30},
-                                          {"name", "Carol"},
-                                          {"email", "carol@example.com"},
-                                          {"timezone", "UTC"}})
-                    .toJson(QJsonDocument::Compact);
+            const QByteArray body = QJsonDocument(QJsonObject{{"start", "2026-12-02T09:00:00Z"},
+                                                              {"duration", 30},
+                                                              {"name", "Carol"},
+                                                              {"email", "carol@example.com"},
+                                                              {"timezone", "UTC"}})
+                                        .toJson(QJsonDocument::Compact);
             const auto created = api.handle(request(
                 "POST", QStringLiteral("/api/v1/users/%1/bookings").arg(QLatin1String(user)),
                 body));
@@ -344,8 +344,8 @@ private slots:
         const QString id = manage.path().section(u'/', -1);
         const QString token = QUrlQuery(manage).queryItemValue(QStringLiteral("token"));
         QVERIFY(!token.isEmpty());
-        const auto mine = api.handle(request(
-            "GET", QStringLiteral("/api/v1/bookings/%1?token=%2").arg(id, token)));
+        const auto mine = api.handle(
+            request("GET", QStringLiteral("/api/v1/bookings/%1?token=%2").arg(id, token)));
         QVERIFY2(mine.status == 200, mine.body.constData());
         QCOMPARE(ownerCount(QStringLiteral("SELECT count(*) FROM bookings WHERE user_id IN "
                                            "('%1', '%2') AND attendee_email = "

@@ -97,11 +97,12 @@ void TestDatabase::create() {
         // The schema exists (the group roles with it) once the owner has opened it.
         m_valid = storage::Database::openUrl(m_url).ok();
         m_role = m_schema + u'_' + mode;
-        m_valid = m_valid &&
-                  admin.run(QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE %2")
-                                .arg(m_role, mode == QLatin1String("endpoint")
-                                                 ? QLatin1String(storage::RowSecurity::kEndpointGroup)
-                                                 : QLatin1String(storage::RowSecurity::kAdminGroup)));
+        m_valid =
+            m_valid &&
+            admin.run(QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE %2")
+                          .arg(m_role, mode == QLatin1String("endpoint")
+                                           ? QLatin1String(storage::RowSecurity::kEndpointGroup)
+                                           : QLatin1String(storage::RowSecurity::kAdminGroup)));
     }
 }
 
@@ -122,7 +123,8 @@ QString TestDatabase::roleUrl() const {
 }
 
 User seedAdminAsOwner(storage::Database& db, User user) {
-    auto who = storage::exec(db.connection(), QStringLiteral("SELECT current_user, current_schema()"));
+    auto who =
+        storage::exec(db.connection(), QStringLiteral("SELECT current_user, current_schema()"));
     if (!who || !who->next())
         return {};
     const QString role = who->value(0).toString();
