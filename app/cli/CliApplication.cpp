@@ -70,6 +70,7 @@ CliApplication::CliApplication(QTextStream& out, QTextStream& err, core::Clock c
     m_commands += backupCommands();
     m_commands += exportCommands();
     m_commands += attendeeCommands();
+    m_commands += teamCommands();
 }
 
 QString CliApplication::help() const {

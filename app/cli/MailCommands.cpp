@@ -93,15 +93,6 @@ Result<MailSettings> settingsFromOptions(const CliContext& c, MailSettings s) {
     return s;
 }
 
-// One line of standard input without its line ending; leading and trailing spaces are part of
-// a password.
-QString passwordFromStdin() {
-    QString line = QTextStream(stdin).readLine();
-    while (line.endsWith(u'\r') || line.endsWith(u'\n'))
-        line.chop(1);
-    return line;
-}
-
 Result<std::optional<MailSettings>> storedSettings(CliContext& c, const User& admin) {
     return storage::MailSettingsRepository(c.database().connection(), c.clock()).find(admin.id);
 }
@@ -298,6 +289,13 @@ QCommandLineOption valueOption(const char* name, const char* description, const 
 }
 
 } // namespace
+
+QString passwordFromStdin() {
+    QString line = QTextStream(stdin).readLine();
+    while (line.endsWith(u'\r') || line.endsWith(u'\n'))
+        line.chop(1);
+    return line;
+}
 
 QList<Command> mailCommands() {
     return {

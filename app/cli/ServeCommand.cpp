@@ -79,8 +79,13 @@ int serve(CliContext& c) {
     zoom.setClock(c.clock());
     QObject::connect(&zoom, &zoom::ZoomService::meetingsCreated, &calendarSync,
                      [&calendarSync] { calendarSync.syncNow(); });
-    zoom.start();
-    calendarSync.start();
+    // The endpoint's least-privilege role (docs/DEPLOY.md) reaches no admin's integrations or
+    // mail: each admin's desktop syncs, makes meetings and delivers their own mails.
+    const bool endpointRole = c.database().role() == storage::RowSecurity::Role::Endpoint;
+    if (!endpointRole) {
+        zoom.start();
+        calendarSync.start();
+    }
     // The mails booking changes owe (from this endpoint, the CLI, the desktop app), on a worker
     // thread; the destructor joins it.
     mail::MailDelivery mailDelivery(c.database(), c.clock());
@@ -88,14 +93,20 @@ int serve(CliContext& c) {
     const QUrl pageBase = config.publicUrl.isEmpty() ? server.baseUrl() : config.publicUrl;
     // Attendee mails link to their booking where attendees reach this endpoint.
     mailDelivery.setManageLink(mail::manageLinkFor(pageBase));
-    if (!c.parser.isSet(QStringLiteral("no-mail")))
+    if (!c.parser.isSet(QStringLiteral("no-mail")) && !endpointRole)
         mailDelivery.start();
     // The daily backup of a SQLite database (docs/BACKUP.md), off the endpoint's thread.
     backup::BackupScheduler backups(c.database(), c.clock());
     backups.start();
-    // The admins' attendee-data retention, on both engines.
+    // The admins' attendee-data retention, on both engines; the endpoint's role may not read
+    // attendee data, so there it is left to the admins' desktops.
     privacy::RetentionScheduler retention(c.database(), c.clock());
-    retention.start();
+    if (endpointRole)
+        c.out() << "Running as the booking endpoint's role: calendar sync, Zoom, e-mail "
+                   "delivery and attendee-data retention are left to the admins' desktops."
+                << Qt::endl;
+    else
+        retention.start();
     QString pageUrl = pageBase.toString();
     if (auto admin = c.admin())
         pageUrl = web::LinkBuilder::under(pageBase, u'/' + admin->username);

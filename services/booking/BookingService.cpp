@@ -10,6 +10,7 @@
 #include "storage/BookingSettingsRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
+#include "storage/RowSecurity.h"
 #include "storage/Transaction.h"
 #include "storage/UserRepository.h"
 #include "storage/VideoIntegrationRepository.h"
@@ -133,6 +134,9 @@ Error capReached(scheduling::CapPeriod period, const BookingSettings& settings) 
 
 Result<Booking> BookingService::findForAttendee(const QString& bookingId, const QString& token) {
     auto db = m_database.connection();
+    // The endpoint's role reaches only the bookings the attendee's token opens (RowSecurity).
+    if (auto s = storage::RowSecurity::presentBookingToken(db, ManageToken::hash(token)); !s)
+        return s.error();
     storage::BookingRepository bookings(db);
     auto found = bookings.findByIdUnscoped(bookingId);
     if (!found)
@@ -330,6 +334,10 @@ Result<Booking> BookingService::create(const User& admin, const BookingRequest& 
     const QString token = ManageToken::generate();
     booking.manageTokenHash = ManageToken::hash(token);
     if (auto s = validation::booking(booking); !s)
+        return s.error();
+    // On a team's PostgreSQL the endpoint's role reaches exactly the bookings whose token it
+    // presents: this new one (RowSecurity).
+    if (auto s = storage::RowSecurity::presentBookingToken(db, booking.manageTokenHash); !s)
         return s.error();
     auto created = storage::BookingRepository(db, m_clock).create(booking);
     if (!created)

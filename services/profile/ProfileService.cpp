@@ -43,6 +43,11 @@ Result<User> ProfileService::admin() {
     auto all = admins();
     if (!all)
         return all.error();
+    if (all->isEmpty() && m_database.role() == storage::RowSecurity::Role::Admin)
+        return Error{ErrorCode::NotInitialized,
+                     QStringLiteral("This database role is bound to no admin (removed from the "
+                                    "team?): ask the team owner (slotdesk-cli team list)"),
+                     {}};
     if (all->isEmpty())
         return Error{
             ErrorCode::NotInitialized,
@@ -66,6 +71,12 @@ Result<User> ProfileService::admin(const QString& username) {
     auto found = storage::UserRepository(m_database.connection()).findByUsername(username);
     if (!found)
         return found.error();
+    if (!found->has_value() && m_database.role() == storage::RowSecurity::Role::Admin)
+        return Error::validation(QStringLiteral("user"),
+                                 QStringLiteral("The database role you connect as is another "
+                                                "admin's: it reaches only that admin's data, "
+                                                "not '%1' (row-level security)")
+                                     .arg(displayValue(username)));
     if (!found->has_value())
         return Error::validation(
             QStringLiteral("user"),

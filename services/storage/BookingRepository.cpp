@@ -1,6 +1,7 @@
 #include "storage/BookingRepository.h"
 
 #include "domain/Validation.h"
+#include "storage/RowSecurity.h"
 #include "storage/SqlSupport.h"
 
 namespace slotdesk::storage {
@@ -159,10 +160,14 @@ Result<QString> BookingRepository::firstOfChain(const QString& userId, const QSt
 
 Result<int> BookingRepository::countOpenRequests(const QString& userId, const QString& email,
                                                  const QDateTime& from) {
+    // The booking endpoint's role may count them, not read them (RowSecurity).
+    const bool endpoint = RowSecurity::sessionRole(m_db) == RowSecurity::Role::Endpoint;
     auto q = exec(
         m_db,
-        QStringLiteral("SELECT COUNT(*) FROM bookings WHERE user_id = ? AND status = 'pending' "
-                       "AND lower(attendee_email) = lower(?) AND start_time >= ?"),
+        endpoint ? QStringLiteral("SELECT slotdesk_open_requests(?, ?, ?)")
+                 : QStringLiteral("SELECT COUNT(*) FROM bookings WHERE user_id = ? AND status = "
+                                  "'pending' AND lower(attendee_email) = lower(?) "
+                                  "AND start_time >= ?"),
         {userId, email, toDb(from)});
     if (!q)
         return q.error();
@@ -190,6 +195,13 @@ Result<QVector<Booking>> BookingRepository::list(const QString& userId,
 Result<QVector<Booking>> BookingRepository::listHoldingTime(const QString& userId,
                                                             const QDateTime& from,
                                                             const QDateTime& to) {
+    // The booking endpoint's role sees when they are, nothing about their attendees.
+    if (RowSecurity::sessionRole(m_db) == RowSecurity::Role::Endpoint)
+        return readAll(exec(m_db,
+                            QStringLiteral("SELECT %1 FROM slotdesk_busy_bookings(?, ?, ?) "
+                                           "ORDER BY start_time")
+                                .arg(kColumns),
+                            {userId, toDb(from), toDb(to)}));
     return readAll(exec(m_db,
                         QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "
                                        "AND status IN ('pending', 'confirmed') "

@@ -1,5 +1,6 @@
 #include "storage/CalendarEventRepository.h"
 
+#include "storage/RowSecurity.h"
 #include "storage/SqlSupport.h"
 
 #include <QSqlError>
@@ -195,6 +196,13 @@ Result<QVector<CalendarEvent>> CalendarEventRepository::list(const QString& inte
 Result<QVector<CalendarEvent>> CalendarEventRepository::listBusy(const QString& userId,
                                                                  const QDateTime& from,
                                                                  const QDateTime& to) {
+    // The booking endpoint's role sees when the admin is busy, not what the events are.
+    if (RowSecurity::sessionRole(m_db) == RowSecurity::Role::Endpoint)
+        return readAll(exec(m_db,
+                            QStringLiteral("SELECT %1 FROM slotdesk_busy_events(?, ?, ?) e "
+                                           "ORDER BY e.start_time")
+                                .arg(kColumns),
+                            {userId, toDb(from), toDb(to)}));
     return readAll(
         exec(m_db,
              QStringLiteral("SELECT %1 FROM calendar_events e JOIN calendar_integrations i "

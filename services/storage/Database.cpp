@@ -1,6 +1,7 @@
 #include "storage/Database.h"
 
 #include "storage/Migrations.h"
+#include "storage/RowSecurity.h"
 #include "storage/SqlSupport.h"
 
 #include <QAtomicInt>
@@ -55,6 +56,7 @@ Database::~Database() {
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    RowSecurity::forgetSession(m_connectionName);
 }
 
 Result<std::unique_ptr<Database>>
@@ -178,6 +180,11 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const DatabaseUrl& url,
         if (auto s = Migrations::migrate(database->connection()); !s)
             return s.error();
     }
+    auto role = RowSecurity::roleOf(database->connection());
+    if (!role)
+        return role.error();
+    database->m_role = *role;
+    RowSecurity::registerSession(name, *role);
     return database;
 }
 

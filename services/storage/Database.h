@@ -7,6 +7,7 @@
 #include "storage/DatabaseUrl.h"
 #include "storage/FileLock.h"
 #include "storage/Migrations.h"
+#include "storage/RowSecurity.h"
 #include "storage/SqlSupport.h"
 
 #include <QSqlDatabase>
@@ -57,9 +58,14 @@ public:
     [[nodiscard]] SqlDialect dialect() const { return m_dialect; }
     // The SQLite file; empty on PostgreSQL.
     [[nodiscard]] QString filePath() const { return m_filePath; }
+    // The PostgreSQL URL it was opened with (its password too); empty on SQLite.
+    [[nodiscard]] const DatabaseUrl& url() const { return m_url; }
     // For messages and logs: the file, or the URL with its password masked.
     [[nodiscard]] QString displayName() const;
     [[nodiscard]] int schemaVersion() const;
+    // Who this session is on a team's PostgreSQL (RowSecurity): the owner, an admin's role (only
+    // that admin's rows), or the booking endpoint's. Always Owner on SQLite.
+    [[nodiscard]] RowSecurity::Role role() const { return m_role; }
     // A value that changes whenever anyone — this connection or another process — commits a
     // change to the database. Caches compare it to know they are stale.
     [[nodiscard]] Result<qint64> changeStamp() const;
@@ -77,6 +83,7 @@ private:
     QString m_filePath;
     DatabaseUrl m_url;   // PostgreSQL only; its password stays in memory
     FileLock m_fileLock; // SQLite only: shared, see openFile()
+    RowSecurity::Role m_role = RowSecurity::Role::Owner;
 };
 
 // The directory SlotDesk keeps its data in: `option` if given, else $SLOTDESK_DATA_DIR, else the

@@ -1,6 +1,7 @@
 #include "storage/Migrations.h"
 
 #include "core/Clock.h"
+#include "storage/RowSecurity.h"
 #include "storage/SqlSupport.h"
 #include "storage/Transaction.h"
 
@@ -55,6 +56,8 @@ struct Migration {
 // The step that lets a move hand its integrations over (calendar_jobs 'update',
 // video_meetings.needs_update). Renumber here when the steps before it are merged.
 constexpr int kMovedIntegrationsStep = 12;
+// The step that binds admins to PostgreSQL roles (users.db_role): row-level security needs it.
+constexpr int kTeamRolesStep = 15;
 
 // Conventions (docs/ARCHITECTURE.md): UUID text keys; instants as BIGINT Unix epoch milliseconds
 // in UTC; booleans as INTEGER 0/1; enums as TEXT with a CHECK. Types are chosen to mean the same
@@ -487,6 +490,14 @@ const std::vector<Migration>& migrations() {
                   retention_days INTEGER NOT NULL DEFAULT 0
                       CHECK (retention_days BETWEEN 0 AND 36500),
                   updated_at BIGINT NOT NULL))",
+        {kTeamRolesStep,
+         "teams: each admin's PostgreSQL login role",
+         {
+             // The PostgreSQL role whose sessions act as this admin (RowSecurity: row-level
+             // security keys every per-admin table on it); NULL on SQLite and for admins
+             // without a role of their own. Only the owner sets it (slotdesk-cli team).
+             "ALTER TABLE users ADD COLUMN db_role TEXT",
+             "CREATE UNIQUE INDEX users_db_role ON users (db_role)",
          }},
     };
     return all;
@@ -603,6 +614,33 @@ private:
     Status m_status = success();
 };
 
+// On a shared PostgreSQL only the role that owns the tables changes the schema: an admin's or
+// the endpoint's role says so instead of failing half-way through a step.
+Status checkMayMigrate(const QSqlDatabase& db, int targetVersion) {
+    if (dialectOf(db) != SqlDialect::PostgreSQL)
+        return success();
+    const int from = readVersion(db);
+    const int to = targetVersion > 0 ? std::min(targetVersion, Migrations::latestVersion())
+                                     : Migrations::latestVersion();
+    if (from < 1 || from >= to)
+        return success();
+    auto owner = RowSecurity::ownsTables(db);
+    if (!owner)
+        return owner.error();
+    if (*owner)
+        return success();
+    auto role = exec(db, QStringLiteral("SELECT current_user"));
+    const QString name = role && role->next() ? role->value(0).toString() : QString();
+    return Error{ErrorCode::SchemaTooNew,
+                 QStringLiteral("The database has schema version %1 and this SlotDesk needs %2, "
+                                "but the role %3 may not migrate it: only the owner role runs "
+                                "migrations: open it once with the owner's URL (docs/DEPLOY.md)")
+                     .arg(from)
+                     .arg(to)
+                     .arg(name),
+                 {}};
+}
+
 } // namespace
 
 int Migrations::latestVersion() {
@@ -642,6 +680,8 @@ Status Migrations::migrate(const QSqlDatabase& db, int targetVersion,
                 return s.error();
         }
     }
+    if (auto s = checkMayMigrate(db, targetVersion); !s)
+        return s.error();
     for (const auto& migration : migrations()) {
         if (targetVersion > 0 && migration.version > targetVersion)
             break;
@@ -691,8 +731,12 @@ Status Migrations::migrate(const QSqlDatabase& db, int targetVersion,
         if (auto s = tx->commit(); !s)
             return s.error();
     }
-    if (dialectOf(db) == SqlDialect::PostgreSQL)
-        return trackChanges(db);
+    if (dialectOf(db) == SqlDialect::PostgreSQL) {
+        if (auto s = trackChanges(db); !s)
+            return s.error();
+        if (readVersion(db) >= kTeamRolesStep)
+            return RowSecurity::apply(db);
+    }
     return success();
 }
 

@@ -201,6 +201,8 @@ private slots:
     // The confirmation and what it owes are one write: when queuing the mail fails, the booking
     // and its calendar job are not there either.
     void anAutoConfirmedBookingIsOneTransaction() {
+        if (test::TestDatabase::roleMode() == QLatin1String("admin"))
+            QSKIP("adds a trigger: DDL is the owner's (the owner's run covers this case)");
         allDay();
         changeSettings([](BookingSettings& s) { s.approvalPolicy = ApprovalPolicy::Never; });
         connectGoogleAndMail();
@@ -379,6 +381,9 @@ private slots:
     // New York's October 2026 ends at 04:00Z on November 1 (EDT), its week of Monday
     // October 26 at 05:00Z on November 2 (EST, after the fall change).
     void monthlyAndWeeklyCapsAcrossTheFallChange() {
+        if (test::TestDatabase::roleMode() == QLatin1String("admin"))
+            QSKIP("works as a second admin: an admin's role reaches its own admin only (the "
+                  "owner's run covers this case)");
         m_admin =
             test::seedAdmin(*m_db, QStringLiteral("nora"), QStringLiteral("America/New_York"));
         m_time.set(test::utc("2026-10-20T12:00:00Z"));

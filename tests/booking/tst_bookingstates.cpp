@@ -280,6 +280,8 @@ private slots:
     }
 
     void unreadableIntegrationIsLoggedNotOffered() {
+        if (test::TestDatabase::roleMode() == QLatin1String("admin"))
+            QSKIP("drops a table: DDL is the owner's (the owner's run covers this case)");
         // Formerly dropped without a word: a storage error leaves the provider out, logged.
         QSqlQuery drop(m_db->connection());
         QVERIFY(drop.exec(QStringLiteral("DROP TABLE video_integrations")));

@@ -1,4 +1,5 @@
 #include "support/TestData.h"
+#include "support/TestDatabase.h"
 
 #include "availability/AvailabilityService.h"
 #include "storage/BookingRepository.h"
@@ -23,6 +24,8 @@ User makeUser(const QString& username) {
 User seedAdmin(storage::Database& db, const QString& username, const QString& timeZone) {
     User u = makeUser(username);
     u.timeZone = timeZone;
+    if (db.role() == storage::RowSecurity::Role::Admin)
+        return seedAdminAsOwner(db, u);
     auto created = storage::UserRepository(db.connection()).create(u);
     return created ? *created : User{};
 }

@@ -3,7 +3,9 @@
 #include "support/TestData.h"
 
 #include "storage/DatabaseUrl.h"
+#include "storage/RowSecurity.h"
 #include "storage/SqlSupport.h"
+#include "storage/UserRepository.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -47,6 +49,7 @@ public:
         QSqlDatabase::database(m_name, false).close();
         QSqlDatabase::removeDatabase(m_name);
     }
+    [[nodiscard]] QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
     bool run(const QString& sql) {
         QSqlQuery query(QSqlDatabase::database(m_name, false));
         if (!query.exec(sql)) {
@@ -91,12 +94,64 @@ void TestDatabase::create() {
     m_valid = admin.run(QStringLiteral("CREATE SCHEMA %1").arg(m_schema));
     const QString separator = baseUrl().contains(u'?') ? QStringLiteral("&") : QStringLiteral("?");
     m_url = baseUrl() + separator + QStringLiteral("options=-csearch_path%3D") + m_schema;
+    const QString mode = roleMode();
+    if (m_valid && !mode.isEmpty()) {
+        // The schema exists (the group roles with it) once the owner has opened it.
+        m_valid = storage::Database::openUrl(m_url).ok();
+        m_role = m_schema + u'_' + mode;
+        m_valid =
+            m_valid &&
+            admin.run(QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE %2")
+                          .arg(m_role, mode == QLatin1String("endpoint")
+                                           ? QLatin1String(storage::RowSecurity::kEndpointGroup)
+                                           : QLatin1String(storage::RowSecurity::kAdminGroup)));
+    }
+}
+
+QString TestDatabase::roleMode() {
+    const QString mode = qEnvironmentVariable("SLOTDESK_TEST_DB_ROLE");
+    return usingPostgres() && (mode == QLatin1String("admin") || mode == QLatin1String("endpoint"))
+               ? mode
+               : QString();
+}
+
+QString TestDatabase::roleUrl() const {
+    if (m_role.isEmpty())
+        return m_url;
+    QString url = m_url;
+    const QString scheme = QStringLiteral("postgresql://");
+    const qsizetype at = url.indexOf(u'@');
+    return at > 0 ? scheme + m_role + url.mid(at) : url;
+}
+
+User seedAdminAsOwner(storage::Database& db, User user) {
+    auto who =
+        storage::exec(db.connection(), QStringLiteral("SELECT current_user, current_schema()"));
+    if (!who || !who->next())
+        return {};
+    const QString role = who->value(0).toString();
+    const QString schema = who->value(1).toString();
+    AdminConnection owner;
+    if (!owner.run(QStringLiteral("SET search_path TO %1").arg(schema)))
+        return {};
+    auto created = storage::UserRepository(owner.db()).create(user);
+    if (!created)
+        return {};
+    // The role acts for the first admin seeded; later ones are other admins, out of its reach.
+    if (!storage::execNoRows(owner.db(),
+                             QStringLiteral("UPDATE users SET db_role = ? WHERE id = ? AND NOT "
+                                            "EXISTS (SELECT 1 FROM users WHERE db_role = ?)"),
+                             {role, created->id, role}))
+        return {};
+    return *created;
 }
 
 TestDatabase::~TestDatabase() {
     if (!m_schema.isEmpty()) {
         AdminConnection admin;
         admin.run(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(m_schema));
+        if (!m_role.isEmpty())
+            admin.run(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_role));
     }
 }
 
@@ -115,13 +170,13 @@ Result<std::unique_ptr<storage::Database>> TestDatabase::open() const {
     if (!m_valid)
         return Error::storage(QStringLiteral("The test database could not be created"));
     if (usingPostgres())
-        return storage::Database::openUrl(m_url);
+        return storage::Database::openUrl(roleMode() == QLatin1String("admin") ? roleUrl() : m_url);
     return storage::Database::openInDirectory(m_dataDir);
 }
 
 QStringList TestDatabase::cliArguments() const {
     if (usingPostgres())
-        return {QStringLiteral("--database"), m_url};
+        return {QStringLiteral("--database"), roleUrl()};
     return {QStringLiteral("--data-dir"), m_dataDir};
 }
 

@@ -30,6 +30,10 @@
 
 namespace slotdesk::test {
 
+// With SLOTDESK_TEST_DB_ROLE=admin (PostgreSQL only) open() and cliArguments() connect as a
+// fresh login role in slotdesk_admin, bound to the first admin seedAdmin() makes (as the owner);
+// with =endpoint, open() is the owner's (to seed) and cliArguments() the booking endpoint's role.
+
 // Whether this run of the suite is the PostgreSQL one.
 bool usingPostgres();
 // Why the selected engine can't be used (for QSKIP), or an empty string. Under
@@ -52,6 +56,10 @@ public:
     [[nodiscard]] QString dataDir() const { return m_dataDir; }
     // The PostgreSQL URL (empty on SQLite).
     [[nodiscard]] QString url() const { return m_url; }
+    // "admin", "endpoint" (SLOTDESK_TEST_DB_ROLE on PostgreSQL) or empty: the owner.
+    static QString roleMode();
+    // The URL as the test role (the owner's URL without one).
+    [[nodiscard]] QString roleUrl() const;
     // A bare connection (no pragmas, no migration) under `name`; remove it with
     // QSqlDatabase::removeDatabase(name) once closed.
     [[nodiscard]] QSqlDatabase rawConnection(const QString& name) const;
@@ -67,8 +75,13 @@ private:
     QString m_dataDir;
     QString m_schema;
     QString m_url;
+    QString m_role; // SLOTDESK_TEST_DB_ROLE's login role, dropped with the schema
     bool m_valid = false;
 };
+
+// Creates `user` through the owner (admin roles may not add admins) and binds it to the role
+// `db` connects as, unless that role already acts for another.
+User seedAdminAsOwner(storage::Database& db, User user);
 
 // Whether `table` exists in the database `db` works on.
 bool tableExists(const QSqlDatabase& db, const QString& table);
