@@ -490,6 +490,7 @@ const std::vector<Migration>& migrations() {
                   retention_days INTEGER NOT NULL DEFAULT 0
                       CHECK (retention_days BETWEEN 0 AND 36500),
                   updated_at BIGINT NOT NULL))",
+         }},
         {kTeamRolesStep,
          "teams: each admin's PostgreSQL login role",
          {

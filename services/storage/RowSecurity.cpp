@@ -38,6 +38,7 @@ constexpr TableRule kRules[] = {
     {"video_integrations", "user_id", nullptr, Endpoint::ReadAll},
     {"mail_settings", "user_id", nullptr, Endpoint::ReadAll},
     {"mail_outbox", "user_id", nullptr, Endpoint::InsertByToken},
+    {"privacy_settings", "user_id", nullptr, Endpoint::None},
     {"calendar_events", "calendar_integration_id", "calendar_integrations", Endpoint::None},
     {"calendar_sync_state", "calendar_integration_id", "calendar_integrations", Endpoint::None},
     {"integration_calendars", "integration_id", "calendar_integrations", Endpoint::None},
