@@ -87,16 +87,7 @@ class TestPrivacy : public QObject {
         QStringList found;
         {
             QSqlDatabase db = m_target->rawConnection(name);
-            QSqlQuery tables(db);
-            tables.exec(
-                test::usingPostgres()
-                    ? QStringLiteral("SELECT tablename FROM pg_catalog.pg_tables WHERE "
-                                     "schemaname = current_schema()")
-                    : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
-            QStringList names;
-            while (tables.next())
-                names << tables.value(0).toString();
-            for (const QString& table : names) {
+            for (const QString& table : test::tableNames(db)) {
                 QSqlQuery rows(db);
                 rows.exec(QStringLiteral("SELECT * FROM %1").arg(table));
                 while (rows.next())
