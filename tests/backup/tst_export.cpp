@@ -70,6 +70,8 @@ class TestExport : public QObject {
     QTemporaryDir m_dir;
     core::ManualClock m_time{test::utc("2027-02-01T10:00:00Z")};
     QString m_adminId;
+    QString m_firstConfirmedId;
+    QString m_movedFromId; // cancelled, moved to a confirmed booking
 
     QStringList sqliteSource() const {
         return {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("laptop"))};
@@ -112,8 +114,9 @@ private slots:
         block.dayOfWeek = 3;
         block.isActive = false;
         QVERIFY(availability.add(block));
-        test::seedBooking(**db, admin.id, test::utc("2027-02-10T09:00:00Z"), 30,
-                          BookingStatus::Confirmed);
+        m_firstConfirmedId = test::seedBooking(**db, admin.id, test::utc("2027-02-10T09:00:00Z"),
+                                               30, BookingStatus::Confirmed)
+                                 .id;
         test::seedBooking(**db, admin.id, test::utc("2027-02-11T09:00:00Z"), 60,
                           BookingStatus::Pending);
         Booking cancelled = test::seedBooking(**db, admin.id, test::utc("2027-02-12T09:00:00Z"), 30,
@@ -121,6 +124,7 @@ private slots:
         const Booking moved = test::seedBooking(**db, admin.id, test::utc("2027-02-13T09:00:00Z"),
                                                 30, BookingStatus::Confirmed);
         const QString id = cancelled.id;
+        m_movedFromId = id;
         // A booking with every field set, moved to `moved`: a reschedule chain both ways, so one
         // link always names a row that comes later in key order.
         sql(**db, QStringLiteral("UPDATE bookings SET status_reason = 'Ill, sorry — désolé', "
@@ -404,16 +408,21 @@ private slots:
         QVERIFY2(calendar.ok(), qPrintable(calendar.error));
         QCOMPARE(calendar.report["version"].toString(), QStringLiteral("2.0"));
         QStringList starts;
-        QSet<QString> uids;
+        QStringList uids;
         for (const auto& value : calendar.report["events"].toArray()) {
             const QJsonObject event = value.toObject();
             starts << event["dtstart"].toString();
-            uids.insert(event["uid"].toString());
+            uids << event["uid"].toString();
             QCOMPARE(event["status"].toString(), QStringLiteral("CONFIRMED"));
         }
         starts.sort();
         QCOMPARE(starts, QStringList({"2027-02-10T09:00:00+00:00", "2027-02-13T09:00:00+00:00"}));
-        QCOMPARE(uids.size(), 2);
+        // The moved booking keeps the event its invitations named: its original's UID.
+        uids.sort();
+        QStringList expected{m_firstConfirmedId + QStringLiteral("@slotdesk"),
+                             m_movedFromId + QStringLiteral("@slotdesk")};
+        expected.sort();
+        QCOMPARE(uids, expected);
     }
 
     void icsOfNoBookingsIsAnEmptyCalendar() {
