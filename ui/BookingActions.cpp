@@ -8,8 +8,8 @@
 #include "models/ChangeWatcher.h"
 #include "models/DatabaseWorker.h"
 #include "models/TimeText.h"
-#include "ui/RescheduleDialog.h"
 #include "privacy/AttendeePrivacy.h"
+#include "ui/RescheduleDialog.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
