@@ -2000,6 +2000,52 @@ Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestät
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::PrivacyCard</name>
+    <message>
+        <source>Privacy</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Attendees&apos; names, e-mail addresses and notes can be anonymised by themselves some days after their meeting; times stay, so your history and busy times stay right. To erase one person&apos;s data now, select one of their bookings on the Bookings page and choose Forget attendee…</source>
+        <translation>Namen, E-Mail-Adressen und Notizen von Teilnehmern können einige Tage nach ihrem Termin automatisch anonymisiert werden; die Zeiten bleiben, damit Ihr Verlauf und Ihre belegten Zeiten stimmen. Um die Daten einer Person sofort zu löschen, wählen Sie auf der Seite Buchungen eine ihrer Buchungen und dann Teilnehmer vergessen…</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source> days after the meeting</source>
+        <translation> Tage nach dem Termin</translation>
+    </message>
+    <message>
+        <source>Anonymise attendee data, days after the meeting (0: off)</source>
+        <translation>Teilnehmerdaten anonymisieren, Tage nach dem Termin (0: aus)</translation>
+    </message>
+    <message>
+        <source>Anonymise attendee data</source>
+        <translation>Teilnehmerdaten anonymisieren</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved: attendee data is kept until you forget it</source>
+        <translation>Gespeichert: Teilnehmerdaten bleiben erhalten, bis Sie sie vergessen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: attendee data is anonymised %n day(s) after each meeting</source>
+        <translation>
+            <numerusform>Gespeichert: Teilnehmerdaten werden %n Tag nach jedem Termin anonymisiert</numerusform>
+            <numerusform>Gespeichert: Teilnehmerdaten werden %n Tage nach jedem Termin anonymisiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::ProfileForm</name>
     <message>
         <source>Alice Example</source>

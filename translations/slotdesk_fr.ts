@@ -2000,6 +2000,52 @@ La demande passe au nouvel horaire et attend toujours votre accord.</translation
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::PrivacyCard</name>
+    <message>
+        <source>Privacy</source>
+        <translation>Confidentialité</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Attendees&apos; names, e-mail addresses and notes can be anonymised by themselves some days after their meeting; times stay, so your history and busy times stay right. To erase one person&apos;s data now, select one of their bookings on the Bookings page and choose Forget attendee…</source>
+        <translation>Les noms, adresses e-mail et notes des participants peuvent être anonymisés automatiquement quelques jours après leur rendez-vous&#xa0;; les horaires restent, pour que votre historique et vos créneaux occupés restent justes. Pour effacer tout de suite les données d’une personne, sélectionnez l’une de ses réservations sur la page Réservations et choisissez Oublier le participant…</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source> days after the meeting</source>
+        <translation> jours après le rendez-vous</translation>
+    </message>
+    <message>
+        <source>Anonymise attendee data, days after the meeting (0: off)</source>
+        <translation>Anonymiser les données des participants, jours après le rendez-vous (0&#xa0;: désactivé)</translation>
+    </message>
+    <message>
+        <source>Anonymise attendee data</source>
+        <translation>Anonymiser les données des participants</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved: attendee data is kept until you forget it</source>
+        <translation>Enregistré&#xa0;: les données des participants sont conservées jusqu’à ce que vous les oubliiez</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: attendee data is anonymised %n day(s) after each meeting</source>
+        <translation>
+            <numerusform>Enregistré&#xa0;: les données des participants sont anonymisées %n jour après chaque rendez-vous</numerusform>
+            <numerusform>Enregistré&#xa0;: les données des participants sont anonymisées %n jours après chaque rendez-vous</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::ProfileForm</name>
     <message>
         <source>Alice Example</source>

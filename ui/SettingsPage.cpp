@@ -10,6 +10,7 @@
 #include "ui/EmailSettingsCard.h"
 #include "ui/Icons.h"
 #include "ui/PageHeader.h"
+#include "ui/PrivacyCard.h"
 #include "ui/ProfileForm.h"
 #include "ui/ScrollingPage.h"
 #include "ui/SectionCard.h"
@@ -154,8 +155,10 @@ SettingsPage::SettingsPage(models::AdminSession* session, QWidget* parent)
     contentLayout->addWidget(header);
     auto* mailCard = new EmailSettingsCard(session, content);
     m_backups = new BackupCard(session, content);
-    for (SectionCard* card : {profileCard, linkCard, static_cast<SectionCard*>(mailCard),
-                              static_cast<SectionCard*>(m_backups), lookCard}) {
+    m_privacy = new PrivacyCard(session, content);
+    for (SectionCard* card :
+         {profileCard, linkCard, static_cast<SectionCard*>(mailCard),
+          static_cast<SectionCard*>(m_backups), static_cast<SectionCard*>(m_privacy), lookCard}) {
         card->setMaximumWidth(760);
         contentLayout->addWidget(card);
     }

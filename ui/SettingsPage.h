@@ -19,6 +19,7 @@ class AdminSession;
 namespace slotdesk::ui {
 
 class BackupCard;
+class PrivacyCard;
 class ProfileForm;
 
 class SettingsPage : public QWidget {
@@ -32,6 +33,7 @@ public:
     [[nodiscard]] QLineEdit* publicUrlEdit() const { return m_publicUrl; }
     [[nodiscard]] QComboBox* themeBox() const { return m_theme; }
     [[nodiscard]] BackupCard* backupCard() const { return m_backups; }
+    [[nodiscard]] PrivacyCard* privacyCard() const { return m_privacy; }
     [[nodiscard]] QString linkText() const;
     [[nodiscard]] QString linkStatusText() const;
 
@@ -54,6 +56,7 @@ private:
     models::AdminSession* m_session;
     ProfileForm* m_profile;
     BackupCard* m_backups = nullptr;
+    PrivacyCard* m_privacy = nullptr;
     QPushButton* m_saveProfile;
     QLabel* m_profileStatus;
     QLabel* m_link;

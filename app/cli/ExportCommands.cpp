@@ -42,12 +42,19 @@ QByteArray eventOf(const QByteArray& calendar) {
 int exportIcs(CliContext& c, const User& admin, const QString& to) {
     storage::BookingFilter confirmed;
     confirmed.status = BookingStatus::Confirmed;
-    auto bookings = storage::BookingRepository(c.database().connection()).list(admin.id, confirmed);
+    storage::BookingRepository repository(c.database().connection());
+    auto bookings = repository.list(admin.id, confirmed);
     if (!bookings)
         return c.fail(bookings.error());
     QByteArray calendar;
     for (const Booking& b : *bookings) {
-        const QByteArray one = IcsCalendar::forBooking(b, admin, c.clock().now());
+        // A moved booking continues its original's event (the UID its invitations carry), so
+        // a calendar that has it updates the event instead of adding a second.
+        auto event = repository.firstOfChain(admin.id, b.id);
+        if (!event)
+            return c.fail(event.error());
+        const QByteArray one = IcsCalendar::forBooking(
+            b, admin, c.clock().now(), IcsCalendar::Method::Publish, 15, {}, *event);
         if (calendar.isEmpty())
             calendar = one.left(one.indexOf("BEGIN:VEVENT"));
         calendar += eventOf(one);

@@ -1,12 +1,12 @@
 #pragma once
 // AdminDataTransfer: everything of one admin as one JSON document (docs/BACKUP.md, "Export
-// format", version 1) and back — the way from a laptop's SQLite file to a team's PostgreSQL
-// database. One array per table, rows in key order with the table's columns in camelCase and
-// values as the database holds them (instants are Unix epoch milliseconds, UTC), so the same
-// data gives the same file on either engine. Tokens are never in it: they live in the OS
-// keychain only; a calendar's sync cursor is left out too (the next sync starts afresh). Work
-// queues (calendar writes, the mail outbox) and the cache of calendar busy times are not data to
-// move and are not exported.
+// format", version 2; version 1 files are still read) and back — the way from a laptop's SQLite
+// file to a team's PostgreSQL database. One array per table, rows in key order with the table's
+// columns in camelCase and values as the database holds them (instants are Unix epoch
+// milliseconds, UTC), so the same data gives the same file on either engine. Tokens are never in
+// it: they live in the OS keychain only; a calendar's sync cursor and HTTP validators are left
+// out too (the next sync starts afresh). Work queues (calendar writes, the mail outbox) and the
+// cache of calendar busy times are not data to move and are not exported.
 
 #include "core/Result.h"
 
@@ -14,12 +14,15 @@
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
+#include <QStringList>
+
+#include <utility>
 
 namespace slotdesk::storage {
 
 class AdminDataTransfer {
 public:
-    static constexpr int kFormatVersion = 1;
+    static constexpr int kFormatVersion = 2;
 
     struct Entry {
         QString table;
@@ -35,6 +38,9 @@ public:
     // reports the same, changes nothing.
     static Result<QList<Entry>> importAdmin(const QSqlDatabase& db, const QJsonObject& document,
                                             bool merge, bool dryRun);
+    // What an export holds: each table's name with its columns (the database's names), in the
+    // document's order. tst_export compares it with the live schema.
+    static QList<std::pair<QString, QStringList>> exportedColumns();
 };
 
 } // namespace slotdesk::storage

@@ -8,14 +8,15 @@
 namespace slotdesk::test {
 namespace {
 
-Inspection runTool(const char* script, const QByteArray& input) {
+Inspection runTool(const char* script, const QByteArray& input, const QStringList& options = {}) {
     QTemporaryFile file;
     if (!file.open() || file.write(input) != input.size() || !file.flush())
         return {{}, QStringLiteral("cannot write a temporary file")};
     QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(SLOTDESK_TEST_SUPPORT_DIR "/") + QString::fromLatin1(script),
-                  file.fileName()});
+    python.start(
+        QStringLiteral("/usr/bin/python3"),
+        QStringList{QStringLiteral(SLOTDESK_TEST_SUPPORT_DIR "/") + QString::fromLatin1(script)} +
+            options + QStringList{file.fileName()});
     if (!python.waitForFinished(120000))
         return {{}, QStringLiteral("%1 did not finish").arg(QString::fromLatin1(script))};
     const QString errors = QString::fromUtf8(python.readAllStandardError()).trimmed();
@@ -45,6 +46,10 @@ QJsonObject partOfType(const QJsonObject& report, const QString& contentType) {
 
 Inspection inspectIcs(const QByteArray& ics) {
     return runTool("check_ics.py", ics);
+}
+
+Inspection inspectIcsCalendar(const QByteArray& ics) {
+    return runTool("check_ics.py", ics, {QStringLiteral("--calendar")});
 }
 
 } // namespace slotdesk::test

@@ -206,17 +206,7 @@ QByteArray TestDatabase::contentDigest() const {
     {
         QSqlDatabase db = rawConnection(name);
         QCryptographicHash hash(QCryptographicHash::Sha256);
-        QSqlQuery tables(db);
-        tables.exec(usingPostgres()
-                        ? QStringLiteral("SELECT tablename FROM pg_catalog.pg_tables WHERE "
-                                         "schemaname = current_schema() AND tablename <> "
-                                         "'slotdesk_changes' ORDER BY 1")
-                        : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                         "ORDER BY 1"));
-        QStringList names;
-        while (tables.next())
-            names.append(tables.value(0).toString());
-        for (const auto& table : names) {
+        for (const auto& table : tableNames(db)) {
             hash.addData(table.toUtf8());
             QSqlQuery rows(db);
             rows.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(table));
@@ -242,6 +232,39 @@ bool tableExists(const QSqlDatabase& db, const QString& table) {
                                        "WHERE type = 'table' AND name = ?"));
     query.addBindValue(table);
     return query.exec() && query.next() && query.value(0).toInt() > 0;
+}
+
+QStringList tableNames(const QSqlDatabase& db) {
+    QSqlQuery tables(db);
+    tables.exec(storage::dialectOf(db) == storage::SqlDialect::PostgreSQL
+                    ? QStringLiteral("SELECT tablename FROM pg_catalog.pg_tables WHERE "
+                                     "schemaname = current_schema() AND tablename <> "
+                                     "'slotdesk_changes' ORDER BY 1")
+                    : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                     "ORDER BY 1"));
+    QStringList names;
+    while (tables.next())
+        names.append(tables.value(0).toString());
+    return names;
+}
+
+QStringList columnNames(const QSqlDatabase& db, const QString& table) {
+    QSqlQuery columns(db);
+    if (storage::dialectOf(db) == storage::SqlDialect::PostgreSQL) {
+        columns.prepare(QStringLiteral("SELECT column_name FROM information_schema.columns "
+                                       "WHERE table_schema = current_schema() AND "
+                                       "table_name = ?"));
+        columns.addBindValue(table);
+        columns.exec();
+    } else {
+        // PRAGMA takes no parameters; `table` comes from tableNames().
+        columns.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(table));
+    }
+    QStringList names;
+    while (columns.next())
+        names.append(columns.value(0).toString());
+    names.sort();
+    return names;
 }
 
 bool openSeeded(std::unique_ptr<TestDatabase>& test, std::unique_ptr<storage::Database>& db,

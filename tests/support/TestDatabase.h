@@ -85,6 +85,11 @@ User seedAdminAsOwner(storage::Database& db, User user);
 
 // Whether `table` exists in the database `db` works on.
 bool tableExists(const QSqlDatabase& db, const QString& table);
+// The tables of the database `db` works on (its schema on PostgreSQL), sorted, without
+// PostgreSQL's change counter (slotdesk_changes, which holds no data).
+QStringList tableNames(const QSqlDatabase& db);
+// The columns of `table`, sorted.
+QStringList columnNames(const QSqlDatabase& db, const QString& table);
 
 // Where most tests start: a fresh TestDatabase in `test`, opened into `db`, with `username`
 // seeded as its admin into `admin`. False (and why, as a warning) when any of it fails:

@@ -5,6 +5,7 @@
 #include "backup/BackupFolder.h"
 #include "backup/BackupScheduler.h"
 #include "models/AdminSession.h"
+#include "privacy/AttendeePrivacy.h"
 #include "profile/ProfileService.h"
 #include "storage/Database.h"
 #include "support/ScratchAppSettings.h"
@@ -13,6 +14,7 @@
 #include "ui/BackupCard.h"
 #include "ui/FormFeedback.h"
 #include "ui/MainWindow.h"
+#include "ui/PrivacyCard.h"
 #include "ui/ProfileForm.h"
 #include "ui/SettingsPage.h"
 #include "ui/TimeZoneBox.h"
@@ -106,6 +108,44 @@ private slots:
         QVERIFY(card->lastBackupText().contains(backups.first().path));
         card->chooseFolder({});
         QVERIFY(card->folderText().endsWith("(the default)"));
+    }
+
+    // Settings → Privacy: the retention rule as stored, changed and saved through the card
+    // (off shows "Off"); what the card saves is what AttendeePrivacy applies.
+    void privacyCardSetsRetention() {
+        QTemporaryDir dir;
+        auto db = test::openSeededIn(dir.path());
+        QVERIFY(db.ok());
+        const QString adminId = ProfileService(**db).admin()->id;
+        QVERIFY(privacy::AttendeePrivacy(**db).setRetentionDays(adminId, 30));
+        models::AdminSession session(**db);
+        {
+            ui::SettingsPage page(&session);
+            ui::PrivacyCard* card = page.privacyCard();
+            QVERIFY(card);
+            QTRY_COMPARE(card->retentionBox()->value(), 30);
+            QSignalSpy saved(card, &ui::PrivacyCard::saved);
+            card->retentionBox()->setValue(14);
+            card->saveButton()->click();
+            QTRY_COMPARE(saved.size(), 1);
+            QCOMPARE(saved.first().first().toBool(), true);
+            QCOMPARE(*privacy::AttendeePrivacy(**db).retentionDays(adminId), 14);
+            QVERIFY2(card->statusText().contains("14 day(s) after each meeting"),
+                     qPrintable(card->statusText()));
+            QVERIFY(card->fieldError().isEmpty());
+
+            card->retentionBox()->setValue(0);
+            QCOMPARE(card->retentionBox()->text(), "Off");
+            QVERIFY(card->statusText().isEmpty()); // an unsaved change is not "Saved"
+            card->saveButton()->click();
+            QTRY_COMPARE(saved.size(), 2);
+            QCOMPARE(*privacy::AttendeePrivacy(**db).retentionDays(adminId), 0);
+            QVERIFY(card->statusText().contains("kept until you forget it"));
+        }
+        // Shown as stored when the page is made again.
+        QVERIFY(privacy::AttendeePrivacy(**db).setRetentionDays(adminId, 365));
+        ui::SettingsPage again(&session);
+        QTRY_COMPARE(again.privacyCard()->retentionBox()->value(), 365);
     }
 
     void listenAddressAndLink() {
