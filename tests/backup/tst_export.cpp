@@ -43,6 +43,9 @@ const QMap<QString, QString> kTablesNotExported{
 // Columns of exported tables an export leaves out on purpose. A column a migration adds is
 // exported (AdminDataTransfer's tables, with a new format version) or listed here with why.
 const QMap<QString, QStringList> kColumnsNotExported{
+    // The PostgreSQL login role bound to the admin (row-level security): it belongs to the
+    // server the role was created on, set by `slotdesk-cli team add-admin` there.
+    {"users", {"db_role"}},
     {"calendar_integrations",
      {
          // When the OAuth token expires: the token itself stays in the keychain.
