@@ -18,8 +18,8 @@ Result<QString> receivingCalendar(const QSqlDatabase& db, const QString& userId)
         return receiving.error();
     if (!receiving->has_value())
         return QString();
-    auto integration = storage::CalendarIntegrationRepository(db).findById(
-        userId, (*receiving)->integrationId);
+    auto integration =
+        storage::CalendarIntegrationRepository(db).findById(userId, (*receiving)->integrationId);
     if (!integration)
         return integration.error();
     if (!integration->has_value() || (*integration)->syncStatus == SyncStatus::Disconnected)
@@ -81,8 +81,7 @@ Status CalendarOutbox::enqueueForMove(const QSqlDatabase& db, const core::Clock&
     // The event handed over is moved where it is; without one, a new one goes to the calendar
     // receiving bookings now.
     if (!moved.calendarEventId.isEmpty() && !moved.eventCalendarId.isEmpty())
-        return enqueue(jobs, moved, CalendarJobAction::Update, clock.now(),
-                       moved.eventCalendarId);
+        return enqueue(jobs, moved, CalendarJobAction::Update, clock.now(), moved.eventCalendarId);
     auto target = receivingCalendar(db, moved.userId);
     if (!target)
         return target.error();

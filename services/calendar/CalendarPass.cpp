@@ -3,10 +3,10 @@
 #include "calendar/IntegrationStatusMachine.h"
 #include "integration/Backoff.h"
 #include "storage/CalendarEventRepository.h"
-#include "storage/IntegrationCalendarRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
+#include "storage/IntegrationCalendarRepository.h"
 #include "storage/Transaction.h"
 
 Q_LOGGING_CATEGORY(lcSync, "slotdesk.calendar.sync")

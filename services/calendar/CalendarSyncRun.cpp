@@ -195,7 +195,8 @@ QString CalendarSyncRun::eventsPath() const {
 }
 
 QString CalendarSyncRun::eventsPath(const CalendarJob& job) const {
-    return eventsPathOf(m_remoteIds.value(job.calendarId, QString::fromLatin1(google::kPrimaryCalendar)));
+    return eventsPathOf(
+        m_remoteIds.value(job.calendarId, QString::fromLatin1(google::kPrimaryCalendar)));
 }
 
 void CalendarSyncRun::start() {
@@ -223,7 +224,8 @@ void CalendarSyncRun::start() {
         }
         auto known = IntegrationCalendarRepository(m_database->connection()).list(m_integration.id);
         if (!known) {
-            recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, known.error().message));
+            recordSyncFailure(
+                ProviderReply::localFailure(Failure::Rejected, known.error().message));
             finish(false, known.error().message);
             return;
         }
@@ -268,13 +270,14 @@ void CalendarSyncRun::onCalendarListPage(const ProviderReply& reply) {
         return;
     }
     std::optional<google::CalendarListChange> merged;
-    auto stored = updateStoredIntegration([&](const QSqlDatabase& db, CalendarIntegration& current) {
-        auto change = google::mergeCalendarList(db, m_clock, current, m_calendarListItems);
-        if (!change)
-            return Result<bool>(change.error());
-        merged = *change;
-        return Result<bool>(true);
-    });
+    auto stored =
+        updateStoredIntegration([&](const QSqlDatabase& db, CalendarIntegration& current) {
+            auto change = google::mergeCalendarList(db, m_clock, current, m_calendarListItems);
+            if (!change)
+                return Result<bool>(change.error());
+            merged = *change;
+            return Result<bool>(true);
+        });
     m_calendarListItems = {};
     if (!stored) {
         recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, stored.error().message));
@@ -461,9 +464,10 @@ void CalendarSyncRun::applyChanges() {
         finish(false, QStringLiteral("The integration was disconnected during the sync"));
         return;
     }
-    qCInfo(lcSync).nospace() << (m_full ? "full" : "incremental") << " sync of a calendar: "
-                             << m_report.pages << " page(s), " << m_report.items << " item(s), "
-                             << removed.size() << " removed, in " << m_elapsed.elapsed() << " ms";
+    qCInfo(lcSync).nospace() << (m_full ? "full" : "incremental")
+                             << " sync of a calendar: " << m_report.pages << " page(s), "
+                             << m_report.items << " item(s), " << removed.size() << " removed, in "
+                             << m_elapsed.elapsed() << " ms";
     m_changes.clear();
     syncNextCalendar();
 }
@@ -479,9 +483,9 @@ void CalendarSyncRun::drainJobs() {
     m_remoteIds.clear();
     for (const auto& calendar : *calendars)
         m_remoteIds.insert(calendar.id, calendar.remoteId);
-    auto due = storage::CalendarJobRepository(m_database->connection())
-                   .listDueForIntegration(m_integration.userId, m_integration.id, now(),
-                                          kJobsPerRun);
+    auto due =
+        storage::CalendarJobRepository(m_database->connection())
+            .listDueForIntegration(m_integration.userId, m_integration.id, now(), kJobsPerRun);
     if (!due) {
         finish(m_report.ok, due.error().message);
         return;
@@ -665,17 +669,17 @@ void CalendarSyncRun::runUpdate(const CalendarJob& job) {
                             {QStringLiteral("end"), event.value(QLatin1String("end"))}};
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("sendUpdates"), QStringLiteral("all"));
-    m_session->call(QByteArrayLiteral("PATCH"),
-                    eventsPath(job) + u'/' + google::GoogleSession::segment(booking.calendarEventId),
-                    query, times,
-                    [this, job, eventId = booking.calendarEventId](ProviderReply reply) {
-                        if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
-                            insertInstead(job, eventId);
-                        else if (!reply.ok())
-                            jobFailed(job, reply);
-                        else
-                            onEventStored(job, reply.body, 0);
-                    });
+    m_session->call(
+        QByteArrayLiteral("PATCH"),
+        eventsPath(job) + u'/' + google::GoogleSession::segment(booking.calendarEventId), query,
+        times, [this, job, eventId = booking.calendarEventId](ProviderReply reply) {
+            if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
+                insertInstead(job, eventId);
+            else if (!reply.ok())
+                jobFailed(job, reply);
+            else
+                onEventStored(job, reply.body, 0);
+        });
 }
 
 bool CalendarSyncRun::holdsEvent(const QSqlDatabase& db, const CalendarJob& job,
@@ -757,15 +761,16 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
     }
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("sendUpdates"), QStringLiteral("all"));
-    m_session->call(
-        QByteArrayLiteral("DELETE"), eventsPath(job) + u'/' + google::GoogleSession::segment(eventId),
-        query, {}, [this, job](ProviderReply reply) {
-            // Already gone counts as done.
-            if (reply.ok() || reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
-                jobDone(job);
-            else
-                jobFailed(job, reply);
-        });
+    m_session->call(QByteArrayLiteral("DELETE"),
+                    eventsPath(job) + u'/' + google::GoogleSession::segment(eventId), query, {},
+                    [this, job](ProviderReply reply) {
+                        // Already gone counts as done.
+                        if (reply.ok() || reply.failure == Failure::NotFound ||
+                            reply.failure == Failure::Gone)
+                            jobDone(job);
+                        else
+                            jobFailed(job, reply);
+                    });
 }
 
 void CalendarSyncRun::jobDone(const CalendarJob& job) {

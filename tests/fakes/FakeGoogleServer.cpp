@@ -204,9 +204,8 @@ void FakeGoogleServer::cancelEvent(const QString& calendarId, const QString& id)
 
 bool FakeGoogleServer::hasLiveEvent(const QString& calendarId, const QString& id) const {
     const Events events = m_events.value(calendarId);
-    return events.contains(id) &&
-           events.value(id).json.value(QLatin1String("status")).toString() !=
-               QLatin1String("cancelled");
+    return events.contains(id) && events.value(id).json.value(QLatin1String("status")).toString() !=
+                                      QLatin1String("cancelled");
 }
 
 QJsonObject FakeGoogleServer::event(const QString& id) const {
@@ -635,12 +634,13 @@ FakeGoogleServer::Response FakeGoogleServer::calendar(const Request& request) {
 FakeGoogleServer::Response FakeGoogleServer::calendarList(const Request& request) {
     if (!authorized(request))
         return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
-    QJsonArray all{QJsonObject{{QStringLiteral("kind"), QStringLiteral("calendar#calendarListEntry")},
-                               {QStringLiteral("id"), accountEmail},
-                               {QStringLiteral("summary"), accountEmail},
-                               {QStringLiteral("backgroundColor"), QStringLiteral("#9fe1e7")},
-                               {QStringLiteral("accessRole"), QStringLiteral("owner")},
-                               {QStringLiteral("primary"), true}}};
+    QJsonArray all{
+        QJsonObject{{QStringLiteral("kind"), QStringLiteral("calendar#calendarListEntry")},
+                    {QStringLiteral("id"), accountEmail},
+                    {QStringLiteral("summary"), accountEmail},
+                    {QStringLiteral("backgroundColor"), QStringLiteral("#9fe1e7")},
+                    {QStringLiteral("accessRole"), QStringLiteral("owner")},
+                    {QStringLiteral("primary"), true}}};
     for (const auto& calendar : m_listed) {
         QJsonObject entry{{QStringLiteral("kind"), QStringLiteral("calendar#calendarListEntry")},
                           {QStringLiteral("id"), calendar.id},

@@ -218,9 +218,9 @@ private:
     };
     using Events = QMap<QString, StoredEvent>; // by id: a stable order for pages
     [[nodiscard]] bool knowsCalendar(const QString& calendarId) const;
-    QVector<ListedCalendar> m_listed;        // besides the primary calendar
-    QHash<QString, Events> m_events;         // by calendar
-    QHash<QString, int> m_syncGenerations;   // by calendar; 1 unless invalidated
+    QVector<ListedCalendar> m_listed;      // besides the primary calendar
+    QHash<QString, Events> m_events;       // by calendar
+    QHash<QString, int> m_syncGenerations; // by calendar; 1 unless invalidated
     qint64 m_seq = 0;
     int m_pagesServed = 0;
     qint64 m_busyNs = 0;
