@@ -47,8 +47,8 @@ Result<IntegrationCalendar> CalendarChoices::choose(const QString& userId,
                                               before.lastSyncAt);
                 !s)
                 return s.error();
-        } else if (auto s = storage::CalendarEventRepository(db, m_clock).removeCalendar(
-                       calendarId);
+        } else if (auto s =
+                       storage::CalendarEventRepository(db, m_clock).removeCalendar(calendarId);
                    !s) {
             return s.error();
         }

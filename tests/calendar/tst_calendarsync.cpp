@@ -113,9 +113,9 @@ class TestCalendarSync : public QObject {
     // The admin's choice for one calendar, as the Integrations page and the CLI make it.
     bool choose(const QString& remoteId, std::optional<bool> blocksTime,
                 std::optional<bool> receivesBookings) {
-        auto chosen = CalendarChoices(*m_db, m_time.clock())
-                          .choose(m_admin.id, calendarRow(remoteId).id, blocksTime,
-                                  receivesBookings);
+        auto chosen =
+            CalendarChoices(*m_db, m_time.clock())
+                .choose(m_admin.id, calendarRow(remoteId).id, blocksTime, receivesBookings);
         if (!chosen)
             qWarning() << chosen.error().message;
         return chosen.ok();
