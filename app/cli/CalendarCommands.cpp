@@ -1,10 +1,12 @@
 // slotdesk-cli calendar connect|status|sync|disconnect: the admin's Google Calendar;
-// calendar add|list|remove: every calendar that blocks time (Google, ICS feeds).
+// calendar add|list|remove: every calendar that blocks time (Google, ICS feeds);
+// calendar use: which of a Google account's calendars block time and which receives bookings.
 // The calendar service is asynchronous (keychain, network); a command runs a local event loop
 // until the service reports back — there is no GUI thread here to keep responsive.
 
 #include "cli/Command.h"
 
+#include "calendar/CalendarChoices.h"
 #include "calendar/CalendarSyncService.h"
 #include "calendar/GoogleConfig.h"
 #include "core/TimeFormat.h"
@@ -374,21 +376,90 @@ int addCalendar(CliContext& c, CalendarSyncService& service,
     return c.print(json, text);
 }
 
+// One of an integration's calendars (an integration_calendars row) as `calendar list` and
+// `calendar use` show it; never its sync token.
+QJsonObject choiceJson(const storage::IntegrationCalendar& k) {
+    return {{QStringLiteral("id"), k.id},
+            {QStringLiteral("integrationId"), k.integrationId},
+            {QStringLiteral("remoteId"), k.remoteId},
+            {QStringLiteral("displayName"), k.displayName},
+            {QStringLiteral("color"), k.color.isEmpty() ? QJsonValue() : QJsonValue(k.color)},
+            {QStringLiteral("blocksTime"), k.blocksTime},
+            {QStringLiteral("receivesBookings"), k.receivesBookings},
+            {QStringLiteral("lastSyncAt"), k.lastSyncAt.isValid()
+                                               ? QJsonValue(timeformat::toRfc3339Utc(k.lastSyncAt))
+                                               : QJsonValue()}};
+}
+
+QString onOff(bool on) {
+    return on ? QStringLiteral("on") : QStringLiteral("off");
+}
+
+QString choiceLine(const storage::IntegrationCalendar& k) {
+    return QStringLiteral("%1  %2: busy %3, write %4, last sync %5")
+        .arg(k.id, k.displayName.isEmpty() ? k.remoteId : k.displayName, onOff(k.blocksTime),
+             onOff(k.receivesBookings),
+             k.lastSyncAt.isValid() ? timeformat::toRfc3339Utc(k.lastSyncAt)
+                                    : QStringLiteral("never"));
+}
+
 int listCalendars(CliContext& c, CalendarSyncService& service,
                   const std::optional<CalendarIntegration>&) {
     auto all = service.integrations();
     if (!all)
         return c.fail(all.error());
+    CalendarChoices choices(c.database(), c.clock());
     QJsonArray calendars;
     QStringList lines;
     for (const auto& i : *all) {
-        calendars.append(calendarJson(c, i));
+        auto own = choices.calendars(i.userId, i.id);
+        if (!own)
+            return c.fail(own.error());
+        QJsonObject object = calendarJson(c, i);
+        QJsonArray ownJson;
         lines.append(i.id + QStringLiteral("  ") + calendarLine(c, i));
+        for (const auto& k : *own) {
+            ownJson.append(choiceJson(k));
+            lines.append(QStringLiteral("    ") + choiceLine(k));
+        }
+        object.insert(QStringLiteral("calendars"), ownJson);
+        calendars.append(object);
     }
     if (lines.isEmpty())
         lines.append(QStringLiteral("No calendars (slotdesk-cli calendar connect, calendar add "
                                     "ics URL)"));
     return c.print(QJsonObject{{QStringLiteral("calendars"), calendars}}, lines.join(u'\n'));
+}
+
+// --busy / --write: on, off, or not given (std::nullopt).
+Result<std::optional<bool>> onOffOption(const CliContext& c, const QString& name) {
+    if (!c.parser.isSet(name))
+        return std::optional<bool>{};
+    const QString value = c.parser.value(name).trimmed().toLower();
+    if (value != QLatin1String("on") && value != QLatin1String("off"))
+        return Error::validation(
+            name, QStringLiteral("--%1 must be on or off, not %2").arg(name, displayValue(value)));
+    return std::optional<bool>(value == QLatin1String("on"));
+}
+
+int useCalendar(CliContext& c) {
+    auto admin = c.admin();
+    if (!admin)
+        return c.fail(admin.error());
+    auto busy = onOffOption(c, QStringLiteral("busy"));
+    if (!busy)
+        return c.fail(busy.error());
+    auto write = onOffOption(c, QStringLiteral("write"));
+    if (!write)
+        return c.fail(write.error());
+    if (!*busy && !*write)
+        return c.fail(Error::validation(
+            QStringLiteral("busy"), QStringLiteral("Give --busy on|off and/or --write on|off")));
+    const QString id = c.parser.positionalArguments().value(0);
+    auto chosen = CalendarChoices(c.database(), c.clock()).choose(admin->id, id, *busy, *write);
+    if (!chosen)
+        return c.fail(chosen.error());
+    return c.print(choiceJson(*chosen), choiceLine(*chosen));
 }
 
 int removeCalendar(CliContext& c, CalendarSyncService& service,
@@ -458,10 +529,28 @@ QList<Command> calendarCommands() {
         {QStringLiteral("calendar list"),
          {},
          0,
-         QStringLiteral("Every calendar that blocks time: id, kind, status, events"),
+         QStringLiteral("Every calendar integration and its calendars: id, status, busy, write"),
          {},
          calendarCommand(listCalendars),
          {}},
+        {QStringLiteral("calendar use"),
+         QStringLiteral("ID"),
+         1,
+         QStringLiteral("Choose whether a synced calendar blocks time and whether it receives "
+                        "bookings [--busy on|off] [--write on|off]"),
+         {{QStringLiteral("busy"),
+           QStringLiteral("on: its events block time (read in full at the next sync); off: its "
+                          "events are dropped now."),
+           QStringLiteral("on|off")},
+          {QStringLiteral("write"),
+           QStringLiteral("on: approved bookings go to this calendar (instead of the one that "
+                          "had them); off: to none."),
+           QStringLiteral("on|off")}},
+         [](CliContext& c) {
+             quietLogs();
+             return useCalendar(c);
+         },
+         QStringLiteral("A calendar's id (the indented ids of calendar list)")},
         {QStringLiteral("calendar remove"),
          QStringLiteral("ID"),
          1,

@@ -80,6 +80,7 @@ Result<Booking> handOverIntegrations(const QSqlDatabase& db, const core::Clock& 
     const bool meetLinkGoes =
         !original.calendarEventId.isEmpty() && original.videoProvider == VideoProvider::GoogleMeet;
     moved.calendarEventId = std::exchange(original.calendarEventId, QString());
+    moved.eventCalendarId = std::exchange(original.eventCalendarId, QString());
     auto meeting =
         storage::VideoIntegrationRepository(db, clock).handOverMeeting(original.id, moved.id);
     if (!meeting)
@@ -540,6 +541,7 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     moved.videoProvider.reset();
     moved.videoLink.clear();
     moved.calendarEventId.clear();
+    moved.eventCalendarId.clear();
     // Access goes through the original's tokens (findForAttendee follows the chain).
     moved.manageTokenHash.clear();
     moved.rescheduledFromId = moves.id;
@@ -742,7 +744,8 @@ Status BookingService::recordVideoMeeting(const QString& userId,
 Result<std::optional<Booking>>
 BookingService::recordCalendarEvent(const QSqlDatabase& db, const core::Clock& clock,
                                     const QString& userId, const QString& bookingId,
-                                    const QString& eventId, const QString& meetLink) {
+                                    const QString& eventId, const QString& calendarId,
+                                    const QString& meetLink) {
     storage::BookingRepository bookings(db, clock);
     auto found = bookings.findById(userId, bookingId);
     if (!found)
@@ -751,6 +754,7 @@ BookingService::recordCalendarEvent(const QSqlDatabase& db, const core::Clock& c
         return std::optional<Booking>();
     Booking booking = **found;
     booking.calendarEventId = eventId;
+    booking.eventCalendarId = calendarId;
     if (booking.requestedVideoProvider == VideoProvider::GoogleMeet && !meetLink.isEmpty()) {
         if (booking.videoLink != meetLink)
             ++booking.sequence;

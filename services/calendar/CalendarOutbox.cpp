@@ -2,6 +2,7 @@
 
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarJobRepository.h"
+#include "storage/IntegrationCalendarRepository.h"
 
 namespace slotdesk {
 
@@ -9,17 +10,21 @@ using storage::CalendarJobAction;
 
 namespace {
 
-// Whether `userId` has a Google Calendar to write to.
-Result<bool> googleConnected(const QSqlDatabase& db, const QString& userId) {
-    auto integrations = storage::CalendarIntegrationRepository(db).list(userId);
-    if (!integrations)
-        return integrations.error();
-    for (const auto& integration : *integrations) {
-        if (integration.type == CalendarType::GoogleCalendar &&
-            integration.syncStatus != SyncStatus::Disconnected)
-            return true;
-    }
-    return false;
+// The calendar `userId`'s approved bookings go to (integration_calendars id), if one does and
+// its integration is connected; empty otherwise (then nothing is written anywhere).
+Result<QString> receivingCalendar(const QSqlDatabase& db, const QString& userId) {
+    auto receiving = storage::IntegrationCalendarRepository(db).receivingBookings(userId);
+    if (!receiving)
+        return receiving.error();
+    if (!receiving->has_value())
+        return QString();
+    auto integration =
+        storage::CalendarIntegrationRepository(db).findById(userId, (*receiving)->integrationId);
+    if (!integration)
+        return integration.error();
+    if (!integration->has_value() || (*integration)->syncStatus == SyncStatus::Disconnected)
+        return QString();
+    return (*receiving)->id;
 }
 
 // Drops the booking's writes not yet done that would create or move its event.
@@ -30,8 +35,8 @@ Status dropInsertAndUpdate(storage::CalendarJobRepository& jobs, const QString& 
 }
 
 Status enqueue(storage::CalendarJobRepository& jobs, const Booking& booking,
-               CalendarJobAction action, const QDateTime& now) {
-    auto queued = jobs.enqueue(booking.userId, booking.id, action, now);
+               CalendarJobAction action, const QDateTime& now, const QString& calendarId) {
+    auto queued = jobs.enqueue(booking.userId, booking.id, action, now, calendarId);
     if (!queued)
         return queued.error();
     return success();
@@ -48,39 +53,41 @@ Status CalendarOutbox::enqueueForTransition(const QSqlDatabase& db, const core::
     if (!approved && !cancelled)
         return success();
 
-    auto connected = googleConnected(db, after.userId);
-    if (!connected)
-        return connected.error();
-    if (!*connected)
-        return success();
-
     storage::CalendarJobRepository jobs(db, clock);
     const QDateTime now = clock.now();
-    if (approved)
-        return enqueue(jobs, after, CalendarJobAction::Insert, now);
+    if (approved) {
+        auto target = receivingCalendar(db, after.userId);
+        if (!target)
+            return target.error();
+        if (target->isEmpty())
+            return success();
+        return enqueue(jobs, after, CalendarJobAction::Insert, now, *target);
+    }
     // Cancelled: an insert (or a move) not yet done is simply dropped (an insert already on its
-    // way notices the cancellation when it lands and queues the delete itself).
+    // way notices the cancellation when it lands and queues the delete itself). The event is
+    // deleted in the calendar it is in.
     if (auto s = dropInsertAndUpdate(jobs, after.id); !s)
         return s;
-    if (after.calendarEventId.isEmpty())
+    if (after.calendarEventId.isEmpty() || after.eventCalendarId.isEmpty())
         return success();
-    return enqueue(jobs, after, CalendarJobAction::Delete, now);
+    return enqueue(jobs, after, CalendarJobAction::Delete, now, after.eventCalendarId);
 }
 
 Status CalendarOutbox::enqueueForMove(const QSqlDatabase& db, const core::Clock& clock,
                                       const Booking& original, const Booking& moved) {
-    auto connected = googleConnected(db, moved.userId);
-    if (!connected)
-        return connected.error();
-    if (!*connected)
-        return success();
     storage::CalendarJobRepository jobs(db, clock);
     if (auto s = dropInsertAndUpdate(jobs, original.id); !s)
         return s;
-    return enqueue(jobs, moved,
-                   moved.calendarEventId.isEmpty() ? CalendarJobAction::Insert
-                                                   : CalendarJobAction::Update,
-                   clock.now());
+    // The event handed over is moved where it is; without one, a new one goes to the calendar
+    // receiving bookings now.
+    if (!moved.calendarEventId.isEmpty() && !moved.eventCalendarId.isEmpty())
+        return enqueue(jobs, moved, CalendarJobAction::Update, clock.now(), moved.eventCalendarId);
+    auto target = receivingCalendar(db, moved.userId);
+    if (!target)
+        return target.error();
+    if (target->isEmpty())
+        return success();
+    return enqueue(jobs, moved, CalendarJobAction::Insert, clock.now(), *target);
 }
 
 } // namespace slotdesk

@@ -6,6 +6,7 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
+#include "storage/IntegrationCalendarRepository.h"
 #include "storage/Transaction.h"
 
 Q_LOGGING_CATEGORY(lcSync, "slotdesk.calendar.sync")
@@ -133,13 +134,32 @@ Result<bool> CalendarPass::updateStoredIntegration(const IntegrationChange& chan
 
 Result<bool> CalendarPass::storeEvents(bool full, const QVector<CalendarEvent>& changed,
                                        const QStringList& removedIds,
-                                       const std::function<void(CalendarIntegration&)>& update) {
+                                       const std::function<void(CalendarIntegration&)>& update,
+                                       const std::optional<CalendarState>& calendar) {
     const QDateTime now = m_clock.now();
     return updateStoredIntegration([&](const QSqlDatabase& db,
                                        CalendarIntegration& stored) -> Result<bool> {
         storage::CalendarEventRepository events(db, m_clock);
-        auto written = full ? events.replaceAll(stored.id, changed)
-                            : events.applyChanges(stored.id, changed, removedIds);
+        bool stillBlocks = true;
+        if (calendar) {
+            storage::IntegrationCalendarRepository calendars(db, m_clock);
+            auto current = calendars.findById(stored.userId, calendar->calendarId);
+            if (!current)
+                return current.error();
+            stillBlocks = current->has_value() && (*current)->integrationId == stored.id &&
+                          (*current)->blocksTime;
+            if (stillBlocks) {
+                if (auto s = calendars.recordSync(stored.id, calendar->calendarId,
+                                                  calendar->syncToken, calendar->ctag, now);
+                    !s)
+                    return s.error();
+            }
+        }
+        const QString calendarId = calendar ? calendar->calendarId : QString();
+        Status written = success();
+        if (stillBlocks)
+            written = full ? events.replaceAll(stored.id, changed, calendarId)
+                           : events.applyChanges(stored.id, changed, removedIds, calendarId);
         if (!written)
             return written.error();
         if (auto cleaned = events.removeEndedBefore(now.addDays(-kWindowDays)); !cleaned)

@@ -87,9 +87,18 @@ protected:
     // In one write transaction: the events (all of them when `full`, else `changed` and
     // `removedIds`), the 90-day clean-up, the integration active again with `update` applied,
     // the back-off reset. False when the integration was disconnected meanwhile.
+    // With a `calendar` (an integration_calendars id) the events are that calendar's, and its
+    // own sync state (`calendarSyncToken`, `calendarCtag`) is stored with them; a calendar that
+    // was removed or stopped blocking time meanwhile gets no events (its sync state neither).
+    struct CalendarState {
+        QString calendarId;
+        QString syncToken;
+        QString ctag;
+    };
     Result<bool> storeEvents(bool full, const QVector<CalendarEvent>& changed,
                              const QStringList& removedIds,
-                             const std::function<void(CalendarIntegration&)>& update);
+                             const std::function<void(CalendarIntegration&)>& update,
+                             const std::optional<CalendarState>& calendar = std::nullopt);
 
     // Marks the integration failed (and when to try again) and logs it; a failure that cannot
     // be stored is logged as well.

@@ -134,6 +134,9 @@ private:
     QSet<QString> m_again;
     QHash<QString, SyncReport> m_reports;
     QHash<QString, QDateTime> m_elsewhereUntil;
+    // When this process last read each Google integration's calendarList: once at its first
+    // pass here, then at most every kCalendarListEvery (calendars come and go rarely).
+    QHash<QString, QDateTime> m_calendarListReadAt;
 };
 
 } // namespace slotdesk

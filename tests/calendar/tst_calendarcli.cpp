@@ -1,5 +1,5 @@
-// slotdesk-cli calendar connect|status|sync|disconnect and `serve`'s sync timer, as the real
-// binary against FakeGoogleServer. This process plays Google and the browser; the CLI talks to
+// slotdesk-cli calendar connect|status|sync|disconnect|list|use and `serve`'s sync timer, as the
+// real binary against FakeGoogleServer. This process plays Google and the browser; the CLI talks to
 // the real Secret Service of the D-Bus session (or, on purpose, to none at all).
 
 #include "fakes/FakeGoogleServer.h"
@@ -209,6 +209,110 @@ private slots:
         r = cli({"calendar", "sync"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("not connected"));
+    }
+
+    void listShowsEachCalendarAndUseChoosesThem() {
+        SLOTDESK_REQUIRE_TEST_KEYCHAIN();
+        const QString team = "team@group.calendar.google.com";
+        m_google->addCalendar(team, "Team", "#16a765");
+        m_google->putEvent({{"id", "mine"},
+                            {"start", QJsonObject{{"dateTime", "2030-01-07T10:00:00Z"}}},
+                            {"end", QJsonObject{{"dateTime", "2030-01-07T11:00:00Z"}}}});
+        m_google->putEvent(team, {{"id", "teams"},
+                                  {"start", QJsonObject{{"dateTime", "2030-01-07T12:00:00Z"}}},
+                                  {"end", QJsonObject{{"dateTime", "2030-01-07T13:00:00Z"}}}});
+        QVERIFY(connectThroughCli());
+        const auto calendarsNow = [&] {
+            const Run r = cli({"calendar", "list", "--json"});
+            const QJsonArray integrations =
+                QJsonDocument::fromJson(r.out.toUtf8())["calendars"].toArray();
+            QHash<QString, QJsonObject> byRemoteId;
+            for (const auto& value : integrations.first()["calendars"].toArray()) {
+                const QJsonObject k = value.toObject();
+                byRemoteId.insert(k["remoteId"].toString(), k);
+            }
+            return byRemoteId;
+        };
+        const auto eventsNow = [&] {
+            const Run r = cli({"calendar", "status", "--json"});
+            return QJsonDocument::fromJson(r.out.toUtf8())["integration"]["events"].toInt();
+        };
+
+        auto calendars = calendarsNow();
+        QCOMPARE(calendars.size(), 2);
+        QCOMPARE(calendars["primary"]["blocksTime"].toBool(), true);
+        QCOMPARE(calendars["primary"]["receivesBookings"].toBool(), true);
+        QVERIFY(!calendars["primary"]["lastSyncAt"].toString().isEmpty());
+        QCOMPARE(calendars[team]["displayName"].toString(), QString("Team"));
+        QCOMPARE(calendars[team]["color"].toString(), QString("#16a765"));
+        QCOMPARE(calendars[team]["blocksTime"].toBool(), false);
+        QCOMPARE(calendars[team]["receivesBookings"].toBool(), false);
+        QVERIFY(calendars[team]["lastSyncAt"].isNull());
+        QVERIFY(!calendars[team].contains("syncToken"));
+        const QString teamId = calendars[team]["id"].toString();
+        Run r = cli({"calendar", "list"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(teamId + "  Team: busy off, write off, last sync never"),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(calendars["primary"]["id"].toString() + "  " +
+                                calendars["primary"]["displayName"].toString() +
+                                ": busy on, write on, last sync 20"),
+                 qPrintable(r.out));
+        QCOMPARE(eventsNow(), 1);
+
+        // The team calendar blocks time (read in full at the next sync) and receives bookings.
+        r = cli({"calendar", "use", teamId, "--busy", "on", "--write", "on"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith(teamId + "  Team: busy on, write on"), qPrintable(r.out));
+        calendars = calendarsNow();
+        QCOMPARE(calendars[team]["blocksTime"].toBool(), true);
+        QCOMPARE(calendars[team]["receivesBookings"].toBool(), true);
+        QCOMPARE(calendars["primary"]["receivesBookings"].toBool(), false); // the flag moved
+        m_google->clearRequests();
+        QCOMPARE(cli({"calendar", "sync"}).exitCode, 0);
+        bool teamReadInFull = false;
+        for (const auto& request : m_google->requestsTo(Route::EventsList))
+            teamReadInFull = teamReadInFull ||
+                             (request.calendarId == team && request.query.hasQueryItem("timeMin"));
+        QVERIFY(teamReadInFull);
+        QCOMPARE(eventsNow(), 2);
+
+        // Off: its events are gone at once, no sync needed.
+        r = cli({"calendar", "use", teamId, "--busy", "off", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())["blocksTime"].toBool(), false);
+        QCOMPARE(eventsNow(), 1);
+        QCOMPARE(calendarsNow()[team]["receivesBookings"].toBool(), true); // untouched
+    }
+
+    void useRefusesBadValuesAndUnknownCalendarsInOneLine() {
+        SLOTDESK_REQUIRE_TEST_KEYCHAIN();
+        m_google->addCalendar("team@group.calendar.google.com", "Team");
+        QVERIFY(connectThroughCli());
+        const Run listed = cli({"calendar", "list", "--json"});
+        const QString teamId =
+            QJsonDocument::fromJson(listed.out.toUtf8())["calendars"][0]["calendars"][1]["id"]
+                .toString();
+        QVERIFY(!teamId.isEmpty());
+
+        const struct {
+            QStringList args;
+            QString names;
+        } cases[] = {
+            {{teamId, "--busy", "maybe"}, "--busy"},
+            {{teamId, "--write", "yes"}, "--write"},
+            {{teamId}, "--busy"},
+            {{"no-such-calendar", "--busy", "on"}, "no-such-calendar"},
+        };
+        for (const auto& bad : cases) {
+            const Run r = cli(QStringList{"calendar", "use"} + bad.args);
+            QVERIFY2(r.exitCode != 0, qPrintable(bad.args.join(' ')));
+            QCOMPARE(r.err.count('\n'), 1);
+            QVERIFY2(r.err.contains(bad.names), qPrintable(r.err));
+        }
+        // Nothing changed.
+        const Run after = cli({"calendar", "list", "--json"});
+        QCOMPARE(after.out, listed.out);
     }
 
     void missingKeychainIsOneClearLineAndNothingIsStored() {

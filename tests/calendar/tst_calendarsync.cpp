@@ -8,6 +8,7 @@
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "booking/SlotService.h"
+#include "calendar/CalendarChoices.h"
 #include "calendar/CalendarSyncService.h"
 #include "core/Clock.h"
 #include "fakes/ConnectGoogle.h"
@@ -19,6 +20,7 @@
 #include "storage/CalendarJobRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
+#include "storage/IntegrationCalendarRepository.h"
 #include "storage/SqlSupport.h"
 #include "storage/Transaction.h"
 #include "storage/VideoIntegrationRepository.h"
@@ -100,6 +102,48 @@ class TestCalendarSync : public QObject {
     CalendarIntegration integration() {
         auto all = storage::CalendarIntegrationRepository(m_db->connection()).list(m_admin.id);
         return all && !all->isEmpty() ? all->first() : CalendarIntegration{};
+    }
+    // The integration's calendar with Google's id `remoteId` ("primary" or a calendarList id).
+    storage::IntegrationCalendar calendarRow(const QString& remoteId) {
+        auto found = storage::IntegrationCalendarRepository(m_db->connection())
+                         .findByRemoteId(integration().id, remoteId);
+        return found && found->has_value() ? **found : storage::IntegrationCalendar{};
+    }
+    // The sync token of the integration's primary calendar.
+    QString primaryToken() { return calendarRow(QStringLiteral("primary")).syncToken; }
+    // The admin's choice for one calendar, as the Integrations page and the CLI make it.
+    bool choose(const QString& remoteId, std::optional<bool> blocksTime,
+                std::optional<bool> receivesBookings) {
+        auto chosen =
+            CalendarChoices(*m_db, m_time.clock())
+                .choose(m_admin.id, calendarRow(remoteId).id, blocksTime, receivesBookings);
+        if (!chosen)
+            qWarning() << chosen.error().message;
+        return chosen.ok();
+    }
+    CalendarEvent storedEvent(const QString& externalId) {
+        for (const auto& event : storedEvents())
+            if (event.externalEventId == externalId)
+                return event;
+        return {};
+    }
+    // The external ids of the busy events that count for slots on m_day.
+    QStringList busyOnTheDay() {
+        auto busy = storage::CalendarEventRepository(m_db->connection())
+                        .listBusy(m_admin.id, berlin(m_day, 0), berlin(m_day.addDays(1), 0));
+        QStringList ids;
+        for (const auto& event : busy ? *busy : QVector<CalendarEvent>{})
+            ids.append(event.externalEventId);
+        ids.sort();
+        return ids;
+    }
+    // The events.list requests to one calendar since the requests were cleared.
+    QVector<test::FakeGoogleServer::Request> listsOf(const QString& remoteId) {
+        QVector<test::FakeGoogleServer::Request> lists;
+        for (const auto& request : m_google->requestsTo(Route::EventsList))
+            if (request.calendarId == remoteId)
+                lists.append(request);
+        return lists;
     }
     QVector<CalendarEvent> storedEvents() {
         return *storage::CalendarEventRepository(m_db->connection()).list(integration().id);
@@ -726,6 +770,164 @@ private slots:
         QCOMPARE(m_google->liveEventCount(), alreadyCancelled ? 1 : 2);
     }
 
+    // ---- several calendars ---------------------------------------------------------------
+
+    void onlyTheCalendarsChosenToBlockTimeBlockSlots() {
+        const QString team = QStringLiteral("team@group.calendar.google.com");
+        m_google->addCalendar(team, QStringLiteral("Team"), QStringLiteral("#16a765"));
+        m_google->putEvent(timedEvent("mine", berlin(m_day, 10), berlin(m_day, 11)));
+        m_google->putEvent(team, timedEvent("teams", berlin(m_day, 12), berlin(m_day, 13)));
+        QVERIFY(connectGoogle());
+
+        // Both calendars are known; only the primary one blocks time until the admin says so.
+        QCOMPARE(calendarRow(team).displayName, QString("Team"));
+        QVERIFY(!calendarRow(team).blocksTime);
+        QVERIFY(calendarRow("primary").blocksTime);
+        QCOMPARE(busyOnTheDay(), QStringList{"mine"});
+        QVERIFY(!slotStarts(m_day).contains("10:00"));
+        QVERIFY(slotStarts(m_day).contains("12:00"));
+        QVERIFY(listsOf(team).isEmpty());
+
+        // The admin picks the team calendar instead of the primary one.
+        QVERIFY(choose(team, true, std::nullopt));
+        QVERIFY(choose("primary", false, std::nullopt));
+        m_google->clearRequests();
+        QVERIFY(sync().ok);
+        QCOMPARE(listsOf(team).size(), 1);
+        QVERIFY(listsOf("primary").isEmpty());
+        QCOMPARE(busyOnTheDay(), QStringList{"teams"});
+        QVERIFY(slotStarts(m_day).contains("10:00"));
+        QVERIFY(!slotStarts(m_day).contains("12:00"));
+    }
+
+    void eachCalendarKeepsItsOwnSyncToken() {
+        const QString team = QStringLiteral("team@group.calendar.google.com");
+        m_google->addCalendar(team, QStringLiteral("Team"));
+        m_google->putEvent(timedEvent("mine", berlin(m_day, 10), berlin(m_day, 11)));
+        m_google->putEvent(team, timedEvent("teams", berlin(m_day, 12), berlin(m_day, 13)));
+        QVERIFY(connectGoogle());
+        QVERIFY(choose(team, true, std::nullopt));
+        QVERIFY(sync().ok);
+        const QString primaryBefore = primaryToken();
+        const QString teamBefore = calendarRow(team).syncToken;
+        QVERIFY(!primaryBefore.isEmpty());
+        QVERIFY(!teamBefore.isEmpty());
+        QCOMPARE(busyOnTheDay(), QStringList({"mine", "teams"}));
+        const CalendarEvent mineBefore = storedEvent("mine");
+        QVERIFY(!mineBefore.id.isEmpty());
+
+        // Google expires the team calendar's token only; its events changed meanwhile.
+        m_google->invalidateSyncTokens(team);
+        m_google->cancelEvent(team, "teams");
+        m_google->putEvent(team, timedEvent("standup", berlin(m_day, 15), berlin(m_day, 16)));
+        m_google->clearRequests();
+        const SyncReport report = sync();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        // The primary calendar was read incrementally with its own token, and kept its rows.
+        const auto primaryLists = listsOf("primary");
+        QCOMPARE(primaryLists.size(), 1);
+        QCOMPARE(primaryLists.first().query.queryItemValue("syncToken", QUrl::FullyDecoded),
+                 primaryBefore);
+        QVERIFY(!primaryToken().isEmpty());
+        // The team calendar: 410 on its token, then a full read.
+        const auto teamLists = listsOf(team);
+        QCOMPARE(teamLists.size(), 2);
+        QCOMPARE(teamLists[0].query.queryItemValue("syncToken", QUrl::FullyDecoded), teamBefore);
+        QVERIFY(!teamLists[1].query.hasQueryItem("syncToken"));
+        QVERIFY(teamLists[1].query.hasQueryItem("timeMin"));
+        QVERIFY(!calendarRow(team).syncToken.isEmpty());
+        QVERIFY(calendarRow(team).syncToken != teamBefore);
+        QCOMPARE(busyOnTheDay(), QStringList({"mine", "standup"}));
+        QCOMPARE(storedEvent("mine").id, mineBefore.id); // the same row, not rewritten
+        QCOMPARE(storedEvent("mine").updatedAt, mineBefore.updatedAt);
+
+        // Next time both are read incrementally again: the 410 reset only the team calendar.
+        m_google->clearRequests();
+        QVERIFY(sync().ok);
+        QCOMPARE(listsOf("primary").size(), 1);
+        QVERIFY(listsOf("primary").first().query.hasQueryItem("syncToken"));
+        QCOMPARE(listsOf(team).size(), 1);
+        QVERIFY(listsOf(team).first().query.hasQueryItem("syncToken"));
+    }
+
+    void bookingsLandInTheCalendarChosenToReceiveThem() {
+        const QString team = QStringLiteral("team@group.calendar.google.com");
+        m_google->addCalendar(team, QStringLiteral("Team"));
+        QVERIFY(connectGoogle());
+        QVERIFY(calendarRow("primary").receivesBookings);
+        QVERIFY(choose(team, std::nullopt, true));
+        QVERIFY(calendarRow(team).receivesBookings);
+        QVERIFY(!calendarRow("primary").receivesBookings); // the flag moved
+
+        const Booking booking = approvedBooking(14, std::nullopt);
+        QVERIFY(!booking.id.isEmpty());
+        m_google->clearRequests();
+        QVERIFY(sync().ok);
+        const QString eventId = eventOf(booking);
+        QVERIFY(!eventId.isEmpty());
+        QVERIFY(m_google->hasLiveEvent(team, eventId));
+        QCOMPARE(m_google->liveEventCount(team), 1);
+        QCOMPARE(m_google->liveEventCount("primary"), 0);
+        QCOMPARE(m_google->requestsTo(Route::EventsInsert).first().calendarId, team);
+
+        // The flag moves back to the primary calendar; the booking's event stays where it is,
+        // and cancelling deletes it there.
+        QVERIFY(choose("primary", std::nullopt, true));
+        QVERIFY(!calendarRow(team).receivesBookings);
+        QVERIFY(bookingService().cancel(m_admin.id, booking.id, "Travelling").ok());
+        m_google->clearRequests();
+        QVERIFY(sync().ok);
+        const auto deletes = m_google->requestsTo(Route::EventsDelete);
+        QCOMPARE(deletes.size(), 1);
+        QCOMPARE(deletes.first().calendarId, team);
+        QVERIFY(!m_google->hasLiveEvent(team, eventId));
+        QCOMPARE(jobs().size(), 0);
+    }
+
+    void aCalendarThatStopsBlockingTimeFreesItsSlotsAtOnce() {
+        const QString team = QStringLiteral("team@group.calendar.google.com");
+        m_google->addCalendar(team, QStringLiteral("Team"));
+        m_google->putEvent(team, timedEvent("teams", berlin(m_day, 12), berlin(m_day, 13)));
+        QVERIFY(connectGoogle());
+        QVERIFY(choose(team, true, std::nullopt));
+        QVERIFY(sync().ok);
+        QVERIFY(!slotStarts(m_day).contains("12:00"));
+        const QString tokenBefore = calendarRow(team).syncToken;
+        QVERIFY(!tokenBefore.isEmpty());
+
+        // Off: its events go now, without a sync; it is not read any more.
+        QVERIFY(choose(team, false, std::nullopt));
+        QCOMPARE(*storage::CalendarEventRepository(m_db->connection())
+                      .countInCalendar(calendarRow(team).id),
+                 0);
+        QVERIFY(slotStarts(m_day).contains("12:00"));
+        m_google->putEvent(team, timedEvent("later", berlin(m_day, 15), berlin(m_day, 16)));
+        m_google->clearRequests();
+        QVERIFY(sync().ok);
+        QVERIFY(listsOf(team).isEmpty());
+        QVERIFY(slotStarts(m_day).contains("15:00"));
+
+        // On again: its token is forgotten, and the next sync reads it in full.
+        QVERIFY(choose(team, true, std::nullopt));
+        QVERIFY(calendarRow(team).syncToken.isEmpty());
+        QVERIFY(slotStarts(m_day).contains("12:00")); // until that sync
+        m_google->clearRequests();
+        QVERIFY(sync().ok);
+        QCOMPARE(listsOf(team).size(), 1);
+        QVERIFY(listsOf(team).first().query.hasQueryItem("timeMin"));
+        QVERIFY(!slotStarts(m_day).contains("12:00"));
+        QVERIFY(!slotStarts(m_day).contains("15:00"));
+        QCOMPARE(busyOnTheDay(), QStringList({"later", "teams"}));
+    }
+
+    void choosingAnUnknownCalendarIsNotFound() {
+        QVERIFY(connectGoogle());
+        auto chosen = CalendarChoices(*m_db, m_time.clock())
+                          .choose(m_admin.id, QStringLiteral("nope"), true, std::nullopt);
+        QVERIFY(!chosen);
+        QCOMPARE(chosen.error().code, ErrorCode::NotFound);
+    }
+
     // ---- tokens -----------------------------------------------------------------------------
 
     void refreshesBeforeTheAccessTokenExpires() {
@@ -989,14 +1191,13 @@ private slots:
             QDateTime::fromString(first.queryItemValue("timeMin", QUrl::FullyDecoded), Qt::ISODate);
         QCOMPARE(timeMin, m_time.now().addDays(-90));
         QVERIFY(lists[1].query.hasQueryItem("pageToken"));
-        QVERIFY(!integration().syncToken.isEmpty());
+        QVERIFY(!primaryToken().isEmpty());
 
         // Incremental: the token, no timeMin.
         m_google->clearRequests();
         QVERIFY(sync().ok);
         const QUrlQuery incremental = m_google->requestsTo(Route::EventsList).first().query;
-        QCOMPARE(incremental.queryItemValue("syncToken", QUrl::FullyDecoded),
-                 integration().syncToken);
+        QCOMPARE(incremental.queryItemValue("syncToken", QUrl::FullyDecoded), primaryToken());
         QVERIFY(!incremental.hasQueryItem("timeMin"));
         QCOMPARE(incremental.queryItemValue("singleEvents"), QString("true"));
     }
@@ -1024,7 +1225,7 @@ private slots:
         // While the second page of the new full sync is on its way: the old set, complete.
         QTRY_VERIFY_WITH_TIMEOUT(m_google->count(Route::EventsList) == 3, 10000);
         QCOMPARE(storedEvents().size(), 2600);
-        QVERIFY(integration().syncToken.isEmpty()); // the dead token is dropped at once
+        QVERIFY(primaryToken().isEmpty()); // the dead token is dropped at once
         QVERIFY(finished.wait(10000));
         const auto lists = m_google->requestsTo(Route::EventsList);
         QVERIFY(lists[0].query.hasQueryItem("syncToken"));
@@ -1032,7 +1233,7 @@ private slots:
         QVERIFY(lists[1].query.hasQueryItem("timeMin"));
         QCOMPARE(storedEvents().size(), 2550);
         QCOMPARE(integration().syncStatus, SyncStatus::Active);
-        QVERIFY(!integration().syncToken.isEmpty());
+        QVERIFY(!primaryToken().isEmpty());
         QVERIFY(m_service->lastReport(integration().id)->fullSync);
     }
 
@@ -1196,7 +1397,7 @@ private slots:
         QCOMPARE(m_google->revokedTokens(), QStringList{refresh});
         QCOMPARE(test::keychainTokens(connected.keychainKey).error().code, ErrorCode::NotFound);
         QCOMPARE(integration().syncStatus, SyncStatus::Disconnected);
-        QVERIFY(integration().syncToken.isEmpty());
+        QVERIFY(primaryToken().isEmpty());
         QCOMPARE(storedEvents().size(), 0);
         QVERIFY(jobs().isEmpty());
         QCOMPARE(slotStarts(m_day).contains("10:00"), true);
