@@ -1,6 +1,6 @@
 #pragma once
 // AdminDataTransfer: everything of one admin as one JSON document (docs/BACKUP.md, "Export
-// format", version 2; version 1 files are still read) and back — the way from a laptop's SQLite
+// format", version 3; versions 1 and 2 are still read) and back — the way from a laptop's SQLite
 // file to a team's PostgreSQL database. One array per table, rows in key order with the table's
 // columns in camelCase and values as the database holds them (instants are Unix epoch
 // milliseconds, UTC), so the same data gives the same file on either engine. Tokens are never in
@@ -22,7 +22,7 @@ namespace slotdesk::storage {
 
 class AdminDataTransfer {
 public:
-    static constexpr int kFormatVersion = 2;
+    static constexpr int kFormatVersion = 3;
 
     struct Entry {
         QString table;

@@ -50,7 +50,7 @@ constexpr TableRule kRules[] = {
 constexpr const char* kShared[] = {"schema_version", "slotdesk_changes"};
 
 // Bump when the policies, grants or functions below change: the owner's next open redoes them.
-constexpr auto kMarker = "slotdesk_row_security_v1";
+constexpr auto kMarker = "slotdesk_row_security_v2";
 
 QString rowsOfMyAdmins(const TableRule& rule) {
     // An uncorrelated subquery: evaluated once per statement, not once per row.
@@ -184,8 +184,11 @@ const char* const kFunctions[] = {
                    'end_time', e.end_time, 'is_busy', e.is_busy, 'synced_at', e.synced_at,
                    'created_at', e.created_at, 'updated_at', e.updated_at))).*
          FROM calendar_events e JOIN calendar_integrations i ON i.id = e.calendar_integration_id
+           LEFT JOIN integration_calendars c ON c.id = e.integration_calendar_id
          WHERE i.user_id = admin AND e.is_busy = 1 AND e.start_time < to_ms
-           AND e.end_time > from_ms ORDER BY e.start_time $$)",
+           AND e.end_time > from_ms
+           AND (e.integration_calendar_id IS NULL OR c.blocks_time = 1)
+         ORDER BY e.start_time $$)",
     "REVOKE ALL ON FUNCTION slotdesk_busy_bookings(text, bigint, bigint) FROM PUBLIC",
     "REVOKE ALL ON FUNCTION slotdesk_open_requests(text, text, bigint) FROM PUBLIC",
     "REVOKE ALL ON FUNCTION slotdesk_busy_events(text, bigint, bigint) FROM PUBLIC",

@@ -57,6 +57,8 @@ const QMap<QString, QStringList> kColumnsNotExported{
          "http_etag",
          "http_last_modified",
      }},
+    // Each calendar's cursors into the busy-time cache and when it was last read.
+    {"integration_calendars", {"sync_token", "ctag", "last_sync_at"}},
 };
 
 QStringList minus(QStringList from, const QStringList& what) {
@@ -179,6 +181,17 @@ private slots:
                                  "'https://example.org/holidays.ics', 'etag-xyz', 'Wed, 03 Feb "
                                  "2027 10:00:00 GMT', 'active', 1, 2)")
                       .arg(admin.id));
+        // The Google account's two calendars (with their sync cursors, which stay out of the
+        // file); the moved booking's event is in the second.
+        sql(**db, QStringLiteral("INSERT INTO integration_calendars (id, integration_id, "
+                                 "remote_id, display_name, color, blocks_time, "
+                                 "receives_bookings, sync_token, ctag, last_sync_at, created_at, "
+                                 "updated_at) VALUES ('ic-1', 'cal-1', 'primary', 'Alice', "
+                                 "'#1a73e8', 1, 0, 'cursor-456', 'ctag-789', 3, 1, 2), ('ic-2', "
+                                 "'cal-1', 'team@group.calendar.google.com', 'Team', NULL, 0, 1, "
+                                 "NULL, NULL, NULL, 1, 2)"));
+        sql(**db, QStringLiteral("UPDATE bookings SET event_calendar_id = 'ic-2' WHERE id = '%1'")
+                      .arg(id));
         sql(**db, QStringLiteral("INSERT INTO video_integrations VALUES ('zoom-1', '%1', 'zoom', "
                                  "'alice@zoom.example', 'error', 'Zoom answered 429', 1, 2)")
                       .arg(admin.id));
@@ -204,7 +217,7 @@ private slots:
         const QJsonObject doc = QJsonDocument::fromJson(read(first)).object();
         QCOMPARE(doc["format"].toString(), QStringLiteral("slotdesk-export"));
         QCOMPARE(doc["version"].toInt(), storage::AdminDataTransfer::kFormatVersion);
-        QCOMPARE(doc["version"].toInt(), 2);
+        QCOMPARE(doc["version"].toInt(), 3);
         const QJsonObject data = doc["data"].toObject();
         QCOMPARE(data["bookings"].toArray().size(), 4);
         QCOMPARE(data["availabilityBlocks"].toArray().size(), 2);
@@ -226,7 +239,8 @@ private slots:
                          qPrintable(table + u'.' + column + QStringLiteral(" has no data")));
         }
         // Integrations without tokens, the sync cursor or a feed's HTTP validators.
-        for (const char* left : {"cursor-123", "4242424242", "etag-xyz", "03 Feb 2027"})
+        for (const char* left :
+             {"cursor-123", "4242424242", "etag-xyz", "03 Feb 2027", "cursor-456", "ctag-789"})
             QVERIFY2(!read(first).contains(left), left);
         QVERIFY(data["calendarIntegrations"].toArray().first().toObject().contains("keychainKey"));
 
