@@ -51,6 +51,10 @@ class CalendarPass : public QObject {
     Q_OBJECT
 public:
     static constexpr int kWindowDays = 90;
+    // Recurring instances are expanded this far ahead (ICS feeds, CalDAV): beyond the longest
+    // booking horizon (365 days), so that a calendar unchanged for weeks still covers every
+    // bookable day.
+    static constexpr int kHorizonDays = 400;
     static constexpr std::chrono::minutes kLease{2};
 
     // Deleting a pass that has not finished abandons it (the process is shutting down): the
