@@ -4,6 +4,7 @@
 // `mail queue` and `mail retry` come with the outbox.
 
 #include "cli/Command.h"
+#include "cli/OptionValues.h"
 
 #include "core/TimeFormat.h"
 #include "domain/Validation.h"
@@ -91,15 +92,6 @@ Result<MailSettings> settingsFromOptions(const CliContext& c, MailSettings s) {
     if (auto ok = mail::checkMailSettings(s); !ok)
         return ok.error();
     return s;
-}
-
-// One line of standard input without its line ending; leading and trailing spaces are part of
-// a password.
-QString passwordFromStdin() {
-    QString line = QTextStream(stdin).readLine();
-    while (line.endsWith(u'\r') || line.endsWith(u'\n'))
-        line.chop(1);
-    return line;
 }
 
 Result<std::optional<MailSettings>> storedSettings(CliContext& c, const User& admin) {

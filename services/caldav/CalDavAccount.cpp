@@ -29,6 +29,20 @@ Result<QUrl> parseServerUrl(const QString& text) {
     return url;
 }
 
+Result<CalDavAccount> makeAccount(const QString& url, const QString& username,
+                                  const QString& password) {
+    auto serverUrl = parseServerUrl(url);
+    if (!serverUrl)
+        return serverUrl.error();
+    if (username.trimmed().isEmpty())
+        return Error::validation(QStringLiteral("username"),
+                                 QStringLiteral("Give the CalDAV user name"));
+    if (password.isEmpty())
+        return Error::validation(QStringLiteral("password"),
+                                 QStringLiteral("Give the CalDAV password (or app password)"));
+    return CalDavAccount{*serverUrl, username.trimmed(), password.toUtf8()};
+}
+
 QString keychainKeyFor(const QString& integrationId) {
     return QStringLiteral("caldav/") + integrationId;
 }

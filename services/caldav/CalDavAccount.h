@@ -25,6 +25,11 @@ integration::Provider provider();
 // network in the clear); no user name or password inside it. Errors name the field "url".
 Result<QUrl> parseServerUrl(const QString& text);
 
+// The account as the admin typed it: the address (parseServerUrl), a user name and a password,
+// neither empty. Errors name the field: "url", "username" or "password".
+Result<CalDavAccount> makeAccount(const QString& url, const QString& username,
+                                  const QString& password);
+
 // The keychain entry of the password of the CalDAV integration with this id.
 QString keychainKeyFor(const QString& integrationId);
 

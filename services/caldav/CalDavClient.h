@@ -97,6 +97,10 @@ public:
     // GET one object: its data and ETag.
     void get(const QUrl& objectUrl, Done<CalendarObject> done);
 
+    // Sends the password to `url`'s origin too (https or this machine only): a calendar the
+    // authenticated discovery found on another host (iCloud's partition servers).
+    void trust(const QUrl& url);
+
     // `href` (a path or a URL in an answer to a request to `base`) as an absolute URL.
     static QUrl resolve(const QUrl& base, const QString& href);
 

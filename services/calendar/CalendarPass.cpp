@@ -134,13 +134,22 @@ Result<bool> CalendarPass::updateStoredIntegration(const IntegrationChange& chan
 Result<bool> CalendarPass::storeEvents(bool full, const QVector<CalendarEvent>& changed,
                                        const QStringList& removedIds,
                                        const std::function<void(CalendarIntegration&)>& update) {
+    return storeSync(
+        [&](const QSqlDatabase& db, const CalendarIntegration& stored) {
+            storage::CalendarEventRepository events(db, m_clock);
+            return full ? events.replaceAll(stored.id, changed)
+                        : events.applyChanges(stored.id, changed, removedIds);
+        },
+        update);
+}
+
+Result<bool> CalendarPass::storeSync(const EventsWrite& write,
+                                     const std::function<void(CalendarIntegration&)>& update) {
     const QDateTime now = m_clock.now();
     return updateStoredIntegration([&](const QSqlDatabase& db,
                                        CalendarIntegration& stored) -> Result<bool> {
         storage::CalendarEventRepository events(db, m_clock);
-        auto written = full ? events.replaceAll(stored.id, changed)
-                            : events.applyChanges(stored.id, changed, removedIds);
-        if (!written)
+        if (auto written = write(db, stored); !written)
             return written.error();
         if (auto cleaned = events.removeEndedBefore(now.addDays(-kWindowDays)); !cleaned)
             return cleaned.error();

@@ -94,6 +94,12 @@ protected:
     Result<bool> storeEvents(bool full, const QVector<CalendarEvent>& changed,
                              const QStringList& removedIds,
                              const std::function<void(CalendarIntegration&)>& update);
+    // The same for a pass that writes its events itself (an account with several calendars):
+    // `write` runs first, on the transaction's connection.
+    using EventsWrite =
+        std::function<Status(const QSqlDatabase& db, const CalendarIntegration& stored)>;
+    Result<bool> storeSync(const EventsWrite& write,
+                           const std::function<void(CalendarIntegration&)>& update);
 
     // Marks the integration failed (and when to try again) and logs it; a failure that cannot
     // be stored is logged as well.
