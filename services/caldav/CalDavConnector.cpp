@@ -132,5 +132,4 @@ Result<CalendarIntegration> CalDavConnector::save(const QString& id, const User&
     return *created;
 }
 
-} // namespace caldav
-} // namespace slotdesk
+} // namespace slotdesk::caldav
