@@ -360,16 +360,16 @@ int addCalDav(CliContext& c, CalendarSyncService& service) {
     QString integrationId;
     QString field;
     QString message;
-    QObject::connect(&service.calDav(), &caldav::CalDavConnector::added, &loop,
-                     [&](bool ok, const QString& id, const QString& failedField,
-                         const QString& text) {
-                         added = ok;
-                         integrationId = id;
-                         field = failedField;
-                         message = text;
-                         if (!ok)
-                             loop.quit();
-                     });
+    QObject::connect(
+        &service.calDav(), &caldav::CalDavConnector::added, &loop,
+        [&](bool ok, const QString& id, const QString& failedField, const QString& text) {
+            added = ok;
+            integrationId = id;
+            field = failedField;
+            message = text;
+            if (!ok)
+                loop.quit();
+        });
     QObject::connect(&service, &CalendarSyncService::calendarAdded, &loop,
                      [&](bool ok, const QString&, const QString& text) {
                          if (!ok && message.isEmpty()) { // refused before the account was tried
@@ -392,8 +392,8 @@ int addCalDav(CliContext& c, CalendarSyncService& service) {
                           : Error::validation(field, message));
     QStringList lines{message};
     QJsonArray listed;
-    auto calendars = storage::IntegrationCalendarRepository(c.database().connection())
-                         .list(integrationId);
+    auto calendars =
+        storage::IntegrationCalendarRepository(c.database().connection()).list(integrationId);
     if (calendars) {
         for (const auto& calendar : *calendars) {
             lines.append(QStringLiteral("  %1  %2%3 (%4)")

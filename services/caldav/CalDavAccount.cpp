@@ -13,8 +13,8 @@ Result<QUrl> parseServerUrl(const QString& text) {
     QUrl url(text.trimmed(), QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty() ||
         (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-        return Error::validation(field, QStringLiteral("Not a web address: %1")
-                                            .arg(displayValue(text.trimmed())));
+        return Error::validation(
+            field, QStringLiteral("Not a web address: %1").arg(displayValue(text.trimmed())));
     if (url.scheme() == QLatin1String("http") && !integration::isLoopback(url))
         return Error::validation(field, QStringLiteral("The CalDAV address must start with "
                                                        "https:// (a password must not travel "

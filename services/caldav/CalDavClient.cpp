@@ -46,8 +46,9 @@ bool isRedirect(int status) {
 }
 
 QString origin(const QUrl& url) {
-    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
-                        QUrl::RemoveUserInfo)
+    return url
+        .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
+                  QUrl::RemoveUserInfo)
         .toString();
 }
 
@@ -60,9 +61,8 @@ CalDavCalendar toCalendar(const QUrl& base, const DavResponse& response) {
         calendar.color.clear();
     calendar.ctag = response.ctag;
     calendar.syncToken = response.syncToken;
-    calendar.supportsSyncCollection =
-        response.reports.contains(QLatin1String("sync-collection")) ||
-        !response.syncToken.isEmpty();
+    calendar.supportsSyncCollection = response.reports.contains(QLatin1String("sync-collection")) ||
+                                      !response.syncToken.isEmpty();
     calendar.holdsEvents =
         !response.hasComponentSet || response.components.contains(QLatin1String("VEVENT"));
     if (calendar.displayName.isEmpty()) {
@@ -86,8 +86,7 @@ QVector<CalendarObject> objectsOf(const Multistatus& status, bool withData) {
 
 } // namespace
 
-CalDavClient::CalDavClient(QNetworkAccessManager* network, CalDavAccount account,
-                           QObject* parent)
+CalDavClient::CalDavClient(QNetworkAccessManager* network, CalDavAccount account, QObject* parent)
     : QObject(parent)
     , m_network(network)
     , m_account(std::move(account)) {
@@ -119,9 +118,9 @@ void CalDavClient::send(const QByteArray& verb, const QUrl& url, const QByteArra
                          QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Accept", "application/xml, text/xml, text/calendar;q=0.9, */*;q=0.5");
     if (mayAuthenticate(url))
-        request.setRawHeader("Authorization",
-                             "Basic " + (m_account.username.toUtf8() + ':' + m_account.password)
-                                            .toBase64());
+        request.setRawHeader(
+            "Authorization",
+            "Basic " + (m_account.username.toUtf8() + ':' + m_account.password).toBase64());
     for (const auto& [name, value] : headers)
         request.setRawHeader(name, value);
     integration::sendRequest(
@@ -141,8 +140,8 @@ void CalDavClient::send(const QByteArray& verb, const QUrl& url, const QByteArra
                                 url);
                 // An https server that sends us elsewhere (iCloud's partition hosts) vouches for
                 // the new origin; plain http only ever reaches this machine.
-                if (mayAuthenticate(url) && (next.scheme() == QLatin1String("https") ||
-                                             integration::isLoopback(next)))
+                if (mayAuthenticate(url) &&
+                    (next.scheme() == QLatin1String("https") || integration::isLoopback(next)))
                     m_trustedOrigins.insert(origin(next));
                 return send(verb, next, body, headers, done, redirects + 1);
             }
@@ -193,31 +192,30 @@ void CalDavClient::discover(Done<Discovery> done) {
 void CalDavClient::findPrincipal(const QVector<QUrl>& candidates, Done<Discovery> done) {
     const QUrl url = candidates.first();
     const QVector<QUrl> rest = candidates.mid(1);
-    report("PROPFIND", url, 0,
-           propfind("<d:current-user-principal/><c:calendar-home-set/><d:resourcetype/>"),
-           [this, rest, done = std::move(done)](ProviderReply reply, const QUrl& finalUrl,
-                                                const Multistatus& status) {
-               Discovery discovery;
-               for (const DavResponse& response : status.responses) {
-                   if (!response.homeHref.isEmpty())
-                       discovery.homeUrl = resolve(finalUrl, response.homeHref);
-                   if (!response.principalHref.isEmpty())
-                       discovery.principalUrl = resolve(finalUrl, response.principalHref);
-               }
-               if (reply.ok() && (!discovery.principalUrl.isEmpty() ||
-                                  !discovery.homeUrl.isEmpty()))
-                   return findHome(std::move(discovery), done);
-               // The password refused, or the server down: another address won't help.
-               if (!rest.isEmpty() && reply.failure != Failure::Unauthorized &&
-                   !reply.isTransient())
-                   return findPrincipal(rest, done);
-               if (reply.ok())
-                   reply = ProviderReply::localFailure(
-                       Failure::NotFound,
-                       QStringLiteral("No CalDAV account found at %1 (no current-user-principal)")
-                           .arg(m_account.serverUrl.toDisplayString()));
-               done(reply, {});
-           });
+    report(
+        "PROPFIND", url, 0,
+        propfind("<d:current-user-principal/><c:calendar-home-set/><d:resourcetype/>"),
+        [this, rest, done = std::move(done)](ProviderReply reply, const QUrl& finalUrl,
+                                             const Multistatus& status) {
+            Discovery discovery;
+            for (const DavResponse& response : status.responses) {
+                if (!response.homeHref.isEmpty())
+                    discovery.homeUrl = resolve(finalUrl, response.homeHref);
+                if (!response.principalHref.isEmpty())
+                    discovery.principalUrl = resolve(finalUrl, response.principalHref);
+            }
+            if (reply.ok() && (!discovery.principalUrl.isEmpty() || !discovery.homeUrl.isEmpty()))
+                return findHome(std::move(discovery), done);
+            // The password refused, or the server down: another address won't help.
+            if (!rest.isEmpty() && reply.failure != Failure::Unauthorized && !reply.isTransient())
+                return findPrincipal(rest, done);
+            if (reply.ok())
+                reply = ProviderReply::localFailure(
+                    Failure::NotFound,
+                    QStringLiteral("No CalDAV account found at %1 (no current-user-principal)")
+                        .arg(m_account.serverUrl.toDisplayString()));
+            done(reply, {});
+        });
 }
 
 void CalDavClient::findHome(Discovery discovery, Done<Discovery> done) {
@@ -232,7 +230,7 @@ void CalDavClient::findHome(Discovery discovery, Done<Discovery> done) {
         return list(std::move(discovery));
     report("PROPFIND", discovery.principalUrl, 0, propfind("<c:calendar-home-set/>"),
            [this, discovery, list, done](ProviderReply reply, const QUrl& finalUrl,
-                                   const Multistatus& status) mutable {
+                                         const Multistatus& status) mutable {
                for (const DavResponse& response : status.responses)
                    if (!response.homeHref.isEmpty())
                        discovery.homeUrl = resolve(finalUrl, response.homeHref);
@@ -273,13 +271,13 @@ void CalDavClient::calendarState(const QUrl& calendarUrl, Done<CalDavCalendar> d
                if (reply.ok() && status.responses.isEmpty())
                    reply = ProviderReply::localFailure(
                        Failure::NotFound, QStringLiteral("The CalDAV calendar is gone"));
-               done(reply, reply.ok() ? toCalendar(finalUrl, status.responses.first())
-                                      : CalDavCalendar{});
+               done(reply,
+                    reply.ok() ? toCalendar(finalUrl, status.responses.first()) : CalDavCalendar{});
            });
 }
 
-void CalDavClient::queryEvents(const QUrl& calendarUrl, const QDateTime& from,
-                               const QDateTime& to, Done<QVector<CalendarObject>> done) {
+void CalDavClient::queryEvents(const QUrl& calendarUrl, const QDateTime& from, const QDateTime& to,
+                               Done<QVector<CalendarObject>> done) {
     const QByteArray body =
         kXmlHeader +
         "<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
@@ -297,8 +295,7 @@ void CalDavClient::queryEvents(const QUrl& calendarUrl, const QDateTime& from,
 
 void CalDavClient::syncCollection(const QUrl& calendarUrl, const QString& syncToken,
                                   Done<SyncChanges> done) {
-    const QByteArray body = kXmlHeader +
-                            "<d:sync-collection xmlns:d=\"DAV:\"><d:sync-token>" +
+    const QByteArray body = kXmlHeader + "<d:sync-collection xmlns:d=\"DAV:\"><d:sync-token>" +
                             xmlEscaped(syncToken) +
                             "</d:sync-token><d:sync-level>1</d:sync-level>"
                             "<d:prop><d:getetag/></d:prop></d:sync-collection>";
@@ -322,10 +319,9 @@ void CalDavClient::syncCollection(const QUrl& calendarUrl, const QString& syncTo
 
 void CalDavClient::multiget(const QUrl& calendarUrl, const QStringList& hrefs,
                             Done<QVector<CalendarObject>> done) {
-    QByteArray body = kXmlHeader +
-                      "<c:calendar-multiget xmlns:d=\"DAV:\" "
-                      "xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
-                      "<d:prop><d:getetag/><c:calendar-data/></d:prop>";
+    QByteArray body = kXmlHeader + "<c:calendar-multiget xmlns:d=\"DAV:\" "
+                                   "xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
+                                   "<d:prop><d:getetag/><c:calendar-data/></d:prop>";
     for (const QString& href : hrefs)
         body += "<d:href>" + xmlEscaped(href) + "</d:href>";
     body += "</c:calendar-multiget>";

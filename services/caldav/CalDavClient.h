@@ -63,8 +63,7 @@ public:
     template <typename T>
     using Done = std::function<void(const integration::ProviderReply& reply, T value)>;
 
-    CalDavClient(QNetworkAccessManager* network, CalDavAccount account,
-                 QObject* parent = nullptr);
+    CalDavClient(QNetworkAccessManager* network, CalDavAccount account, QObject* parent = nullptr);
 
     // From the account's address to the calendars: first that address itself, then
     // /.well-known/caldav on its host (RFC 6764), whichever names a current-user-principal.
@@ -78,8 +77,7 @@ public:
                      Done<QVector<CalendarObject>> done);
     // What changed since `syncToken` (sync-collection REPORT, RFC 6578). A token the server no
     // longer knows answers Failure::FullSyncRequired.
-    void syncCollection(const QUrl& calendarUrl, const QString& syncToken,
-                        Done<SyncChanges> done);
+    void syncCollection(const QUrl& calendarUrl, const QString& syncToken, Done<SyncChanges> done);
     // These objects with their data (calendar-multiget REPORT).
     void multiget(const QUrl& calendarUrl, const QStringList& hrefs,
                   Done<QVector<CalendarObject>> done);
@@ -90,8 +88,7 @@ public:
     // PUT `ics` at `objectUrl`: a new object (`etag` empty: If-None-Match: *) or a replacement
     // of the version with `etag` (If-Match). The value is the new ETag when the server says.
     // An existing object on create, or a changed one on replace, answers HTTP 412.
-    void put(const QUrl& objectUrl, const QByteArray& ics, const QString& etag,
-             Done<QString> done);
+    void put(const QUrl& objectUrl, const QByteArray& ics, const QString& etag, Done<QString> done);
     // DELETE, If-Match `etag` unless empty. 404 means it was gone already.
     void remove(const QUrl& objectUrl, const QString& etag, Done<bool> done);
     // GET one object: its data and ETag.
@@ -112,10 +109,10 @@ private:
     void send(const QByteArray& verb, const QUrl& url, const QByteArray& body,
               const QList<std::pair<QByteArray, QByteArray>>& headers, Sent done,
               int redirects = 0);
-    void report(const QByteArray& verb, const QUrl& url, int depth, const QByteArray& body,
-                std::function<void(integration::ProviderReply reply, QUrl finalUrl,
-                                   Multistatus status)>
-                    done);
+    void
+    report(const QByteArray& verb, const QUrl& url, int depth, const QByteArray& body,
+           std::function<void(integration::ProviderReply reply, QUrl finalUrl, Multistatus status)>
+               done);
     void findPrincipal(const QVector<QUrl>& candidates, Done<Discovery> done);
     void findHome(Discovery discovery, Done<Discovery> done);
     [[nodiscard]] bool mayAuthenticate(const QUrl& url) const;

@@ -32,19 +32,19 @@ void CalDavConnector::find(const QString& url, const QString& username, const QS
         return;
     }
     auto* client = new CalDavClient(m_network, *account, this);
-    client->discover([client, account = *account, done](const ProviderReply& reply,
-                                                        const Discovery& discovery) {
-        client->deleteLater();
-        if (!reply.ok())
-            return done(reply.failure == Failure::Unauthorized ? QStringLiteral("password")
-                                                               : QStringLiteral("server"),
-                        reply.message, account, {});
-        if (discovery.calendars.isEmpty())
-            return done(QStringLiteral("server"),
-                        QStringLiteral("The CalDAV account has no calendar for events"), account,
-                        discovery);
-        done({}, {}, account, discovery);
-    });
+    client->discover(
+        [client, account = *account, done](const ProviderReply& reply, const Discovery& discovery) {
+            client->deleteLater();
+            if (!reply.ok())
+                return done(reply.failure == Failure::Unauthorized ? QStringLiteral("password")
+                                                                   : QStringLiteral("server"),
+                            reply.message, account, {});
+            if (discovery.calendars.isEmpty())
+                return done(QStringLiteral("server"),
+                            QStringLiteral("The CalDAV account has no calendar for events"),
+                            account, discovery);
+            done({}, {}, account, discovery);
+        });
 }
 
 void CalDavConnector::discover(const QString& url, const QString& username,
@@ -52,12 +52,12 @@ void CalDavConnector::discover(const QString& url, const QString& username,
     find(url, username, password,
          [this](const QString& field, const QString& message, const CalDavAccount&,
                 const Discovery& discovery) {
-             emit discovered(message.isEmpty(), field,
-                             message.isEmpty()
-                                 ? QStringLiteral("Found %1 calendar(s)")
-                                       .arg(discovery.calendars.size())
-                                 : message,
-                             discovery);
+             emit discovered(
+                 message.isEmpty(), field,
+                 message.isEmpty()
+                     ? QStringLiteral("Found %1 calendar(s)").arg(discovery.calendars.size())
+                     : message,
+                 discovery);
          });
 }
 
@@ -91,9 +91,9 @@ void CalDavConnector::add(const User& admin, const QString& url, const QString& 
          });
 }
 
-Result<CalendarIntegration> CalDavConnector::save(const QString& id, const User& admin, const CalDavAccount& account,
-                                                  const Discovery& discovery,
-                                                  const QString& name,
+Result<CalendarIntegration> CalDavConnector::save(const QString& id, const User& admin,
+                                                  const CalDavAccount& account,
+                                                  const Discovery& discovery, const QString& name,
                                                   const QStringList& notBlocking) {
     auto db = m_database.connection();
     auto tx = storage::Transaction::begin(db, storage::Transaction::Mode::Write);
@@ -122,8 +122,8 @@ Result<CalendarIntegration> CalDavConnector::save(const QString& id, const User&
         calendar.remoteId = found.url.toString(QUrl::FullyEncoded);
         calendar.displayName = found.displayName;
         calendar.color = found.color.toLower();
-        calendar.blocksTime = !notBlocking.contains(found.url.toString()) &&
-                              !notBlocking.contains(calendar.remoteId);
+        calendar.blocksTime =
+            !notBlocking.contains(found.url.toString()) && !notBlocking.contains(calendar.remoteId);
         if (auto s = calendars.create(calendar); !s)
             return s.error();
     }

@@ -44,16 +44,15 @@ public:
 signals:
     void discovered(bool ok, const QString& field, const QString& message,
                     const slotdesk::caldav::Discovery& discovery);
-    void added(bool ok, const QString& integrationId, const QString& field,
-               const QString& message);
+    void added(bool ok, const QString& integrationId, const QString& field, const QString& message);
 
 private:
     using Found = std::function<void(const QString& field, const QString& message,
                                      const CalDavAccount& account, const Discovery& discovery)>;
     void find(const QString& url, const QString& username, const QString& password, Found done);
-    Result<CalendarIntegration> save(const QString& id, const User& admin, const CalDavAccount& account,
-                                     const Discovery& discovery, const QString& name,
-                                     const QStringList& notBlocking);
+    Result<CalendarIntegration> save(const QString& id, const User& admin,
+                                     const CalDavAccount& account, const Discovery& discovery,
+                                     const QString& name, const QStringList& notBlocking);
 
     storage::Database& m_database;
     core::Clock m_clock;

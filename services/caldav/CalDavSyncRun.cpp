@@ -51,8 +51,7 @@ void CalDavSyncRun::start() {
         auto stored = storage::CalendarEventRepository(db).list(m_integration.id);
         if (!calendars || !stored)
             return fail(ProviderReply::localFailure(
-                Failure::Rejected,
-                (!calendars ? calendars.error() : stored.error()).message));
+                Failure::Rejected, (!calendars ? calendars.error() : stored.error()).message));
         for (const auto& calendar : *calendars)
             if (calendar.blocksTime)
                 m_pending.append(calendar);
@@ -77,8 +76,7 @@ void CalDavSyncRun::nextCalendar() {
         return finish(false, lostLeaseMessage(lease));
     CalendarResult result;
     result.calendar = m_pending.takeFirst();
-    if (m_setup.fullRead ||
-        (result.calendar.syncToken.isEmpty() && result.calendar.ctag.isEmpty()))
+    if (m_setup.fullRead || (result.calendar.syncToken.isEmpty() && result.calendar.ctag.isEmpty()))
         readFull(std::move(result));
     else if (!result.calendar.syncToken.isEmpty())
         readChanges(std::move(result));
@@ -89,26 +87,25 @@ void CalDavSyncRun::nextCalendar() {
 void CalDavSyncRun::readFull(CalendarResult result) {
     const QUrl url = calendarUrl(result.calendar);
     // The state first: whatever changes during the query is seen again from this token.
-    m_client->calendarState(url, [this, url, result](const ProviderReply& reply,
-                                                     const CalDavCalendar& state) mutable {
-        if (!reply.ok())
-            return fail(reply);
-        result.full = true;
-        result.syncToken = state.supportsSyncCollection ? state.syncToken : QString();
-        result.ctag = state.ctag;
-        m_report.fullSync = true;
-        m_client->queryEvents(
-            url, now().addDays(-kWindowDays), now().addDays(kHorizonDays),
-            [this, result](const ProviderReply& queried,
-                           const QVector<CalendarObject>& objects) mutable {
-                ++m_report.pages;
-                if (!queried.ok())
-                    return fail(queried);
-                addObjects(result, objects);
-                m_results.append(result);
-                nextCalendar();
-            });
-    });
+    m_client->calendarState(
+        url, [this, url, result](const ProviderReply& reply, const CalDavCalendar& state) mutable {
+            if (!reply.ok())
+                return fail(reply);
+            result.full = true;
+            result.syncToken = state.supportsSyncCollection ? state.syncToken : QString();
+            result.ctag = state.ctag;
+            m_report.fullSync = true;
+            m_client->queryEvents(url, now().addDays(-kWindowDays), now().addDays(kHorizonDays),
+                                  [this, result](const ProviderReply& queried,
+                                                 const QVector<CalendarObject>& objects) mutable {
+                                      ++m_report.pages;
+                                      if (!queried.ok())
+                                          return fail(queried);
+                                      addObjects(result, objects);
+                                      m_results.append(result);
+                                      nextCalendar();
+                                  });
+        });
 }
 
 void CalDavSyncRun::readChanges(CalendarResult result) {
@@ -185,16 +182,16 @@ void CalDavSyncRun::fetchObjects(CalendarResult result, const QStringList& hrefs
         m_results.append(result);
         return nextCalendar();
     }
-    m_client->multiget(calendarUrl(result.calendar), hrefs,
-                       [this, result](const ProviderReply& reply,
-                                      const QVector<CalendarObject>& objects) mutable {
-                           ++m_report.pages;
-                           if (!reply.ok())
-                               return fail(reply);
-                           addObjects(result, objects);
-                           m_results.append(result);
-                           nextCalendar();
-                       });
+    m_client->multiget(
+        calendarUrl(result.calendar), hrefs,
+        [this, result](const ProviderReply& reply, const QVector<CalendarObject>& objects) mutable {
+            ++m_report.pages;
+            if (!reply.ok())
+                return fail(reply);
+            addObjects(result, objects);
+            m_results.append(result);
+            nextCalendar();
+        });
 }
 
 void CalDavSyncRun::addObjects(CalendarResult& result, const QVector<CalendarObject>& objects) {

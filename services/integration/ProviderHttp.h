@@ -1,7 +1,7 @@
 #pragma once
 // ProviderHttp: the small helpers every provider's HTTP calls go through — sendRequest (a 30 s
-// transfer timeout, JSON accepted unless the request says otherwise, the answer read into a ProviderReply) and the
-// application/x-www-form-urlencoded requests OAuth endpoints take.
+// transfer timeout, JSON accepted unless the request says otherwise, the answer read into a
+// ProviderReply) and the application/x-www-form-urlencoded requests OAuth endpoints take.
 
 #include "integration/ProviderReply.h"
 

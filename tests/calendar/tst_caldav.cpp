@@ -48,8 +48,8 @@ QDateTime utc(const char* text) {
 }
 
 QByteArray calendar(const QByteArray& body) {
-    QByteArray text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + body +
-                      "END:VCALENDAR\r\n";
+    QByteArray text =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + body + "END:VCALENDAR\r\n";
     return text.replace("\r\n", "\n").replace("\n", "\r\n");
 }
 
@@ -610,21 +610,20 @@ void TestCalDav::cliAddsListsAndRemoves() {
                                QString::fromUtf8(process.readAllStandardOutput()),
                                QString::fromUtf8(process.readAllStandardError()));
     };
-    const QStringList add{QStringLiteral("calendar"),   QStringLiteral("add"),
-                          QStringLiteral("caldav"),     QStringLiteral("--url"),
+    const QStringList add{QStringLiteral("calendar"),     QStringLiteral("add"),
+                          QStringLiteral("caldav"),       QStringLiteral("--url"),
                           m_server->baseUrl().toString(), QStringLiteral("--username"),
-                          QStringLiteral("alice"),      QStringLiteral("--password-stdin")};
+                          QStringLiteral("alice"),        QStringLiteral("--password-stdin")};
     auto [code, out, err] = cli(add, "wrong\n");
     QCOMPARE(code, 1);
     QCOMPARE(err, QStringLiteral("slotdesk-cli: password: The CalDAV server rejected the "
                                  "username/password for %1\n")
                       .arg(m_server->baseUrl().toString()));
-    std::tie(code, out, err) =
-        cli({QStringLiteral("calendar"), QStringLiteral("add"), QStringLiteral("caldav"),
-             QStringLiteral("--url"), QStringLiteral("http://calendar.example.com/dav"),
-             QStringLiteral("--username"), QStringLiteral("alice"),
-             QStringLiteral("--password-stdin")},
-            "x\n");
+    std::tie(code, out, err) = cli(
+        {QStringLiteral("calendar"), QStringLiteral("add"), QStringLiteral("caldav"),
+         QStringLiteral("--url"), QStringLiteral("http://calendar.example.com/dav"),
+         QStringLiteral("--username"), QStringLiteral("alice"), QStringLiteral("--password-stdin")},
+        "x\n");
     QCOMPARE(code, 1);
     QVERIFY2(err.startsWith(QStringLiteral("slotdesk-cli: url: ")) && err.count(u'\n') == 1,
              qPrintable(err));

@@ -22,7 +22,7 @@ using integration::ProviderReply;
 namespace {
 
 QByteArray icsEvent(const QString& uid, const QString& start, const QString& end,
-                 const QByteArray& extra = {}) {
+                    const QByteArray& extra = {}) {
     return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" +
            uid.toUtf8() + "\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:" + start.toUtf8() +
            "\r\nDTEND:" + end.toUtf8() + "\r\nSUMMARY:" + uid.toUtf8() + "\r\n" + extra +
@@ -30,8 +30,7 @@ QByteArray icsEvent(const QString& uid, const QString& start, const QString& end
 }
 
 // Runs one client call and waits for its answer.
-template <typename T, typename Call>
-std::pair<ProviderReply, T> await(Call call) {
+template <typename T, typename Call> std::pair<ProviderReply, T> await(Call call) {
     std::optional<std::pair<ProviderReply, T>> answer;
     call([&](const ProviderReply& reply, T value) { answer.emplace(reply, std::move(value)); });
     if (!QTest::qWaitFor([&] { return answer.has_value(); }, 30000))
@@ -147,17 +146,20 @@ void TestCalDavClient::discoversCalendarsWithNamesAndColours() {
 
 void TestCalDavClient::queriesSyncsAndFallsBack() {
     const QUrl work = m_server->url(QStringLiteral("/alice/work/"));
-    QVERIFY(!m_server->putObject(QStringLiteral("work"), QStringLiteral("in"),
-                                 icsEvent(QStringLiteral("in"), QStringLiteral("20270310T090000Z"),
-                                       QStringLiteral("20270310T100000Z")))
+    QVERIFY(!m_server
+                 ->putObject(QStringLiteral("work"), QStringLiteral("in"),
+                             icsEvent(QStringLiteral("in"), QStringLiteral("20270310T090000Z"),
+                                      QStringLiteral("20270310T100000Z")))
                  .isEmpty());
-    QVERIFY(!m_server->putObject(QStringLiteral("work"), QStringLiteral("late"),
-                                 icsEvent(QStringLiteral("late"), QStringLiteral("20290310T090000Z"),
-                                       QStringLiteral("20290310T100000Z")))
+    QVERIFY(!m_server
+                 ->putObject(QStringLiteral("work"), QStringLiteral("late"),
+                             icsEvent(QStringLiteral("late"), QStringLiteral("20290310T090000Z"),
+                                      QStringLiteral("20290310T100000Z")))
                  .isEmpty());
-    QVERIFY(!m_server->putObject(QStringLiteral("work"), QStringLiteral("edit"),
-                                 icsEvent(QStringLiteral("edit"), QStringLiteral("20270311T090000Z"),
-                                       QStringLiteral("20270311T100000Z")))
+    QVERIFY(!m_server
+                 ->putObject(QStringLiteral("work"), QStringLiteral("edit"),
+                             icsEvent(QStringLiteral("edit"), QStringLiteral("20270311T090000Z"),
+                                      QStringLiteral("20270311T100000Z")))
                  .isEmpty());
     CalDavClient client(&m_network, account(m_server->baseUrl()));
 
@@ -175,22 +177,22 @@ void TestCalDavClient::queriesSyncsAndFallsBack() {
     auto [stated, state] =
         await<CalDavCalendar>([&](auto done) { client.calendarState(work, done); });
     QVERIFY(stated.ok());
-    QVERIFY(!m_server->putObject(QStringLiteral("work"), QStringLiteral("edit"),
-                                 icsEvent(QStringLiteral("edit"), QStringLiteral("20270311T120000Z"),
-                                       QStringLiteral("20270311T130000Z")))
+    QVERIFY(!m_server
+                 ->putObject(QStringLiteral("work"), QStringLiteral("edit"),
+                             icsEvent(QStringLiteral("edit"), QStringLiteral("20270311T120000Z"),
+                                      QStringLiteral("20270311T130000Z")))
                  .isEmpty());
     QVERIFY(m_server->removeObject(QStringLiteral("work"), QStringLiteral("in")));
-    auto [synced, changes] = await<SyncChanges>(
-        [&](auto done) { client.syncCollection(work, state.syncToken, done); });
+    auto [synced, changes] =
+        await<SyncChanges>([&](auto done) { client.syncCollection(work, state.syncToken, done); });
     QVERIFY2(synced.ok(), qPrintable(synced.message));
     QCOMPARE(changes.changed.size(), 1);
     QVERIFY(changes.changed[0].href.endsWith(QLatin1String("/edit.ics")));
     QCOMPARE(changes.removedHrefs.size(), 1);
     QVERIFY(changes.removedHrefs[0].endsWith(QLatin1String("/in.ics")));
     QVERIFY(changes.syncToken != state.syncToken);
-    auto [fetched, data] = await<QVector<CalendarObject>>([&](auto done) {
-        client.multiget(work, {changes.changed[0].href}, done);
-    });
+    auto [fetched, data] = await<QVector<CalendarObject>>(
+        [&](auto done) { client.multiget(work, {changes.changed[0].href}, done); });
     QVERIFY(fetched.ok());
     QCOMPARE(data.size(), 1);
     QVERIFY(data[0].data.contains("DTSTART:20270311T120000Z"));
@@ -213,7 +215,7 @@ void TestCalDavClient::queriesSyncsAndFallsBack() {
 void TestCalDavClient::writesConditionally() {
     const QUrl object = m_server->url(QStringLiteral("/alice/family/booking-1.ics"));
     const QByteArray ics = icsEvent(QStringLiteral("booking-1"), QStringLiteral("20270401T090000Z"),
-                                 QStringLiteral("20270401T093000Z"));
+                                    QStringLiteral("20270401T093000Z"));
     CalDavClient client(&m_network, account(m_server->baseUrl()));
     auto [created, etag] = await<QString>([&](auto done) { client.put(object, ics, {}, done); });
     QVERIFY2(created.ok(), qPrintable(created.message));

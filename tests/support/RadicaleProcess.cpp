@@ -60,18 +60,26 @@ bool RadicaleProcess::start() {
     QFile(m_directory + QStringLiteral("/config")).open(QIODevice::WriteOnly);
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setStandardOutputFile(logPath(m_directory));
-    m_process.start(kRadicale,
-                    {QStringLiteral("-C"), m_directory + QStringLiteral("/config"),
-                     QStringLiteral("--server-hosts"), QStringLiteral("127.0.0.1:0"),
-                     QStringLiteral("--auth-type"), QStringLiteral("htpasswd"),
-                     QStringLiteral("--auth-htpasswd-filename"), users.fileName(),
-                     QStringLiteral("--auth-htpasswd-encryption"), QStringLiteral("plain"),
-                     QStringLiteral("--auth-delay"), QStringLiteral("0"),
-                     QStringLiteral("--rights-type"), QStringLiteral("owner_only"),
-                     QStringLiteral("--storage-filesystem-folder"),
-                     m_directory + QStringLiteral("/collections"), QStringLiteral("--web-type"),
-                     QStringLiteral("none"), QStringLiteral("--logging-level"),
-                     QStringLiteral("debug")});
+    m_process.start(kRadicale, {QStringLiteral("-C"),
+                                m_directory + QStringLiteral("/config"),
+                                QStringLiteral("--server-hosts"),
+                                QStringLiteral("127.0.0.1:0"),
+                                QStringLiteral("--auth-type"),
+                                QStringLiteral("htpasswd"),
+                                QStringLiteral("--auth-htpasswd-filename"),
+                                users.fileName(),
+                                QStringLiteral("--auth-htpasswd-encryption"),
+                                QStringLiteral("plain"),
+                                QStringLiteral("--auth-delay"),
+                                QStringLiteral("0"),
+                                QStringLiteral("--rights-type"),
+                                QStringLiteral("owner_only"),
+                                QStringLiteral("--storage-filesystem-folder"),
+                                m_directory + QStringLiteral("/collections"),
+                                QStringLiteral("--web-type"),
+                                QStringLiteral("none"),
+                                QStringLiteral("--logging-level"),
+                                QStringLiteral("debug")});
     if (!m_process.waitForStarted(30000)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(kRadicale, m_process.errorString());
         return false;
