@@ -130,6 +130,7 @@ private slots:
                            true,
                            {},
                            {},
+                           {},
                            {}};
         CalendarEvent free{{},
                            integration->id,
@@ -138,6 +139,7 @@ private slots:
                            test::utc("2026-12-01T11:00:00Z"),
                            "Focus (free)",
                            false,
+                           {},
                            {},
                            {},
                            {}};
