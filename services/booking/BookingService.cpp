@@ -736,7 +736,8 @@ Status BookingService::recordVideoMeeting(const QString& userId,
 Result<std::optional<Booking>>
 BookingService::recordCalendarEvent(const QSqlDatabase& db, const core::Clock& clock,
                                     const QString& userId, const QString& bookingId,
-                                    const QString& eventId, const QString& meetLink) {
+                                    const QString& eventId, const QString& calendarId,
+                                    const QString& meetLink) {
     storage::BookingRepository bookings(db, clock);
     auto found = bookings.findById(userId, bookingId);
     if (!found)
@@ -745,6 +746,7 @@ BookingService::recordCalendarEvent(const QSqlDatabase& db, const core::Clock& c
         return std::optional<Booking>();
     Booking booking = **found;
     booking.calendarEventId = eventId;
+    booking.eventCalendarId = calendarId;
     if (booking.requestedVideoProvider == VideoProvider::GoogleMeet && !meetLink.isEmpty()) {
         if (booking.videoLink != meetLink)
             ++booking.sequence;

@@ -152,7 +152,8 @@ public:
     // it no longer exists.
     static Result<std::optional<Booking>>
     recordCalendarEvent(const QSqlDatabase& db, const core::Clock& clock, const QString& userId,
-                        const QString& bookingId, const QString& eventId, const QString& meetLink);
+                        const QString& bookingId, const QString& eventId, const QString& calendarId,
+                        const QString& meetLink);
 
     Result<Booking> find(const QString& userId, const QString& bookingId);
     // The id that names `booking`'s calendar event (its .ics UID): the first booking of its

@@ -279,16 +279,12 @@ void CalDavSyncRun::fail(const ProviderReply& reply) {
 // ---- the outbox -----------------------------------------------------------------------------
 
 void CalDavSyncRun::drainJobs() {
-    auto due = storage::CalendarJobRepository(m_database->connection())
-                   .listDue(m_integration.userId, now(), kJobsPerRun);
+    auto due =
+        storage::CalendarJobRepository(m_database->connection())
+            .listDueForIntegration(m_integration.userId, m_integration.id, now(), kJobsPerRun);
     if (!due)
         return finish(m_report.ok, due.error().message);
-    QSet<QString> mine;
-    for (const auto& calendar : std::as_const(m_calendars))
-        mine.insert(calendar.id);
-    for (const CalendarJob& job : std::as_const(*due))
-        if (mine.contains(job.calendarId))
-            m_jobs.push_back(job);
+    m_jobs.assign(due->cbegin(), due->cend());
     nextJob();
 }
 
@@ -420,21 +416,13 @@ void CalDavSyncRun::recordEvent(const CalendarJob& job, const QString& eventId) 
         if (!tx)
             return tx.error();
         // The booking learns its event in the transaction that records the job's outcome.
-        auto stored = BookingService::recordCalendarEvent(db, m_clock, m_integration.userId,
-                                                          job.bookingId, eventId, {});
+        auto stored = BookingService::recordCalendarEvent(
+            db, m_clock, m_integration.userId, job.bookingId, eventId, job.calendarId, {});
         if (!stored)
             return stored.error();
         storage::CalendarJobRepository jobs(db, m_clock);
-        if (stored->has_value()) {
-            Booking booking = **stored;
-            if (booking.eventCalendarId != job.calendarId) {
-                booking.eventCalendarId = job.calendarId;
-                if (auto updated = storage::BookingRepository(db, m_clock).update(booking);
-                    !updated)
-                    return updated.error();
-            }
-            queueDeleteOfStrayEvent(jobs, booking, now(), job.calendarId);
-        }
+        if (stored->has_value())
+            queueDeleteOfStrayEvent(jobs, **stored, now());
         if (auto s = jobs.remove(job.id); !s)
             return s;
         return tx->commit();

@@ -10,23 +10,21 @@ using storage::CalendarJobAction;
 
 namespace {
 
-// Where `userId`'s new events go: the calendar that receives bookings (its id), or a connected
-// Google Calendar's one calendar (an empty id); std::nullopt when there is none to write to.
-Result<std::optional<QString>> writeTarget(const QSqlDatabase& db, const QString& userId) {
+// The calendar `userId`'s approved bookings go to (integration_calendars id), if one does and
+// its integration is connected; empty otherwise (then nothing is written anywhere).
+Result<QString> receivingCalendar(const QSqlDatabase& db, const QString& userId) {
     auto receiving = storage::IntegrationCalendarRepository(db).receivingBookings(userId);
     if (!receiving)
         return receiving.error();
-    if (receiving->has_value())
-        return std::optional<QString>((*receiving)->id);
-    auto integrations = storage::CalendarIntegrationRepository(db).list(userId);
-    if (!integrations)
-        return integrations.error();
-    for (const auto& integration : *integrations) {
-        if (integration.type == CalendarType::GoogleCalendar &&
-            integration.syncStatus != SyncStatus::Disconnected)
-            return std::optional<QString>(QString());
-    }
-    return std::optional<QString>();
+    if (!receiving->has_value())
+        return QString();
+    auto integration =
+        storage::CalendarIntegrationRepository(db).findById(userId, (*receiving)->integrationId);
+    if (!integration)
+        return integration.error();
+    if (!integration->has_value() || (*integration)->syncStatus == SyncStatus::Disconnected)
+        return QString();
+    return (*receiving)->id;
 }
 
 // Drops the booking's writes not yet done that would create or move its event.
@@ -36,15 +34,9 @@ Status dropInsertAndUpdate(storage::CalendarJobRepository& jobs, const QString& 
     return jobs.removeForBooking(bookingId, CalendarJobAction::Update);
 }
 
-// An insert goes to the calendar receiving bookings now; a move or a delete to the calendar
-// the booking's event is in.
 Status enqueue(storage::CalendarJobRepository& jobs, const Booking& booking,
-               CalendarJobAction action, const QDateTime& now, const QString& target) {
-    auto queued =
-        jobs.enqueue(booking.userId, booking.id, action, now,
-                     action == CalendarJobAction::Insert || booking.eventCalendarId.isEmpty()
-                         ? target
-                         : booking.eventCalendarId);
+               CalendarJobAction action, const QDateTime& now, const QString& calendarId) {
+    auto queued = jobs.enqueue(booking.userId, booking.id, action, now, calendarId);
     if (!queued)
         return queued.error();
     return success();
@@ -61,42 +53,41 @@ Status CalendarOutbox::enqueueForTransition(const QSqlDatabase& db, const core::
     if (!approved && !cancelled)
         return success();
 
-    auto target = writeTarget(db, after.userId);
-    if (!target)
-        return target.error();
-    if (!target->has_value() && after.eventCalendarId.isEmpty())
-        return success();
-
     storage::CalendarJobRepository jobs(db, clock);
     const QDateTime now = clock.now();
-    if (approved)
-        return target->has_value() ? enqueue(jobs, after, CalendarJobAction::Insert, now, **target)
-                                   : success();
+    if (approved) {
+        auto target = receivingCalendar(db, after.userId);
+        if (!target)
+            return target.error();
+        if (target->isEmpty())
+            return success();
+        return enqueue(jobs, after, CalendarJobAction::Insert, now, *target);
+    }
     // Cancelled: an insert (or a move) not yet done is simply dropped (an insert already on its
-    // way notices the cancellation when it lands and queues the delete itself).
+    // way notices the cancellation when it lands and queues the delete itself). The event is
+    // deleted in the calendar it is in.
     if (auto s = dropInsertAndUpdate(jobs, after.id); !s)
         return s;
-    if (after.calendarEventId.isEmpty())
+    if (after.calendarEventId.isEmpty() || after.eventCalendarId.isEmpty())
         return success();
-    return enqueue(jobs, after, CalendarJobAction::Delete, now, target->value_or(QString()));
+    return enqueue(jobs, after, CalendarJobAction::Delete, now, after.eventCalendarId);
 }
 
 Status CalendarOutbox::enqueueForMove(const QSqlDatabase& db, const core::Clock& clock,
                                       const Booking& original, const Booking& moved) {
-    auto target = writeTarget(db, moved.userId);
-    if (!target)
-        return target.error();
-    if (!target->has_value() && moved.eventCalendarId.isEmpty())
-        return success();
     storage::CalendarJobRepository jobs(db, clock);
     if (auto s = dropInsertAndUpdate(jobs, original.id); !s)
         return s;
-    if (moved.calendarEventId.isEmpty() && !target->has_value())
+    // The event handed over is moved where it is; without one, a new one goes to the calendar
+    // receiving bookings now.
+    if (!moved.calendarEventId.isEmpty() && !moved.eventCalendarId.isEmpty())
+        return enqueue(jobs, moved, CalendarJobAction::Update, clock.now(), moved.eventCalendarId);
+    auto target = receivingCalendar(db, moved.userId);
+    if (!target)
+        return target.error();
+    if (target->isEmpty())
         return success();
-    return enqueue(jobs, moved,
-                   moved.calendarEventId.isEmpty() ? CalendarJobAction::Insert
-                                                   : CalendarJobAction::Update,
-                   clock.now(), target->value_or(QString()));
+    return enqueue(jobs, moved, CalendarJobAction::Insert, clock.now(), *target);
 }
 
 } // namespace slotdesk

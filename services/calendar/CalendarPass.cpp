@@ -6,6 +6,7 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
+#include "storage/IntegrationCalendarRepository.h"
 #include "storage/Transaction.h"
 
 Q_LOGGING_CATEGORY(lcSync, "slotdesk.calendar.sync")
@@ -17,7 +18,7 @@ using integration::ProviderReply;
 using storage::Transaction;
 
 void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking& booking,
-                             const QDateTime& now, const QString& calendarId) {
+                             const QDateTime& now) {
     if (booking.status == BookingStatus::Confirmed)
         return;
     if (hasQueuedJob(jobs, booking.id, [](const storage::CalendarJob& other) {
@@ -25,7 +26,7 @@ void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking
         }))
         return;
     loggedIfFailed(jobs.enqueue(booking.userId, booking.id, storage::CalendarJobAction::Delete, now,
-                                calendarId),
+                                booking.eventCalendarId),
                    "queue the deletion of a cancelled booking's event");
 }
 
@@ -146,12 +147,32 @@ Result<bool> CalendarPass::updateStoredIntegration(const IntegrationChange& chan
 
 Result<bool> CalendarPass::storeEvents(bool full, const QVector<CalendarEvent>& changed,
                                        const QStringList& removedIds,
-                                       const std::function<void(CalendarIntegration&)>& update) {
+                                       const std::function<void(CalendarIntegration&)>& update,
+                                       const std::optional<CalendarState>& calendar) {
+    const QDateTime now = m_clock.now();
     return storeSync(
-        [&](const QSqlDatabase& db, const CalendarIntegration& stored) {
+        [&](const QSqlDatabase& db, const CalendarIntegration& stored) -> Status {
             storage::CalendarEventRepository events(db, m_clock);
-            return full ? events.replaceAll(stored.id, changed)
-                        : events.applyChanges(stored.id, changed, removedIds);
+            bool stillBlocks = true;
+            if (calendar) {
+                storage::IntegrationCalendarRepository calendars(db, m_clock);
+                auto current = calendars.findById(stored.userId, calendar->calendarId);
+                if (!current)
+                    return current.error();
+                stillBlocks = current->has_value() && (*current)->integrationId == stored.id &&
+                              (*current)->blocksTime;
+                if (stillBlocks) {
+                    if (auto s = calendars.recordSync(stored.id, calendar->calendarId,
+                                                      calendar->syncToken, calendar->ctag, now);
+                        !s)
+                        return s;
+                }
+            }
+            const QString calendarId = calendar ? calendar->calendarId : QString();
+            if (!stillBlocks)
+                return success();
+            return full ? events.replaceAll(stored.id, changed, calendarId)
+                        : events.applyChanges(stored.id, changed, removedIds, calendarId);
         },
         update);
 }

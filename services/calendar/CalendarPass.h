@@ -49,10 +49,10 @@ bool hasQueuedJob(storage::CalendarJobRepository& jobs, const QString& bookingId
     return std::any_of(queued->cbegin(), queued->cend(), matches);
 }
 
-// A booking cancelled while its event was being created: the event (in `calendarId`, empty for
-// an integration's one calendar) has to go again.
+// A booking cancelled while its event was being created: the event (in the booking's
+// eventCalendarId) has to go again.
 void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking& booking,
-                             const QDateTime& now, const QString& calendarId = {});
+                             const QDateTime& now);
 
 // What one pass did, for the CLI and the GUI's status line.
 struct SyncReport {
@@ -116,9 +116,18 @@ protected:
     // In one write transaction: the events (all of them when `full`, else `changed` and
     // `removedIds`), the 90-day clean-up, the integration active again with `update` applied,
     // the back-off reset. False when the integration was disconnected meanwhile.
+    // With a `calendar` (an integration_calendars id) the events are that calendar's, and its
+    // own sync state (`calendarSyncToken`, `calendarCtag`) is stored with them; a calendar that
+    // was removed or stopped blocking time meanwhile gets no events (its sync state neither).
+    struct CalendarState {
+        QString calendarId;
+        QString syncToken;
+        QString ctag;
+    };
     Result<bool> storeEvents(bool full, const QVector<CalendarEvent>& changed,
                              const QStringList& removedIds,
-                             const std::function<void(CalendarIntegration&)>& update);
+                             const std::function<void(CalendarIntegration&)>& update,
+                             const std::optional<CalendarState>& calendar = std::nullopt);
     // The same for a pass that writes its events itself (an account with several calendars):
     // `write` runs first, on the transaction's connection.
     using EventsWrite =

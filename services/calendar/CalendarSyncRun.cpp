@@ -1,6 +1,7 @@
 #include "calendar/CalendarSyncRun.h"
 
 #include "booking/BookingService.h"
+#include "calendar/GoogleCalendarList.h"
 #include "calendar/GoogleSession.h"
 #include "core/TimeFormat.h"
 #include "integration/Backoff.h"
@@ -24,6 +25,7 @@ using integration::Failure;
 using integration::ProviderReply;
 using storage::CalendarJob;
 using storage::CalendarJobAction;
+using storage::IntegrationCalendarRepository;
 using storage::Transaction;
 
 namespace {
@@ -146,9 +148,19 @@ CalendarSyncRun::CalendarSyncRun(Setup setup, QObject* parent)
     : CalendarPass(setup.database, setup.integration, setup.leaseHolder, setup.clock, parent)
     , m_setup(std::move(setup)) {}
 
+namespace {
+QString eventsPathOf(const QString& remoteId) {
+    return QStringLiteral("/calendars/%1/events").arg(google::GoogleSession::segment(remoteId));
+}
+} // namespace
+
 QString CalendarSyncRun::eventsPath() const {
-    return QStringLiteral("/calendars/%1/events")
-        .arg(google::GoogleSession::segment(m_integration.calendarId));
+    return eventsPathOf(m_calendar.remoteId);
+}
+
+QString CalendarSyncRun::eventsPath(const CalendarJob& job) const {
+    return eventsPathOf(
+        m_remoteIds.value(job.calendarId, QString::fromLatin1(google::kPrimaryCalendar)));
 }
 
 void CalendarSyncRun::start() {
@@ -174,10 +186,113 @@ void CalendarSyncRun::start() {
             drainJobs();
             return;
         }
-        m_full = m_integration.syncToken.isEmpty();
-        m_report.fullSync = m_full;
-        fetchPage({});
+        auto known = IntegrationCalendarRepository(m_database->connection()).list(m_integration.id);
+        if (!known) {
+            recordSyncFailure(
+                ProviderReply::localFailure(Failure::Rejected, known.error().message));
+            finish(false, known.error().message);
+            return;
+        }
+        if (m_setup.refreshCalendarList || known->isEmpty())
+            fetchCalendarList({});
+        else
+            syncCalendars();
     });
+}
+
+// ---- calendarList ---------------------------------------------------------------------------
+
+void CalendarSyncRun::fetchCalendarList(const QString& pageToken) {
+    if (const Lease lease = renewLease(); lease != Lease::Held) {
+        finish(false, lostLeaseMessage(lease));
+        return;
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("maxResults"), QString::number(kCalendarListPageSize));
+    if (!pageToken.isEmpty())
+        query.addQueryItem(QStringLiteral("pageToken"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(pageToken)));
+    m_session->call(QByteArrayLiteral("GET"), QStringLiteral("/users/me/calendarList"), query, {},
+                    [this](ProviderReply reply) { onCalendarListPage(reply); });
+}
+
+void CalendarSyncRun::onCalendarListPage(const ProviderReply& reply) {
+    if (!reply.ok()) {
+        recordSyncFailure(reply);
+        if (stopsTheQueue(reply))
+            finish(false, reply.message);
+        else
+            syncCalendars(); // the calendars known so far are still read
+        return;
+    }
+    const QJsonArray items = reply.body.value(QLatin1String("items")).toArray();
+    for (const auto& item : items)
+        m_calendarListItems.append(item);
+    const QString next = reply.body.value(QLatin1String("nextPageToken")).toString();
+    if (!next.isEmpty()) {
+        fetchCalendarList(next);
+        return;
+    }
+    std::optional<google::CalendarListChange> merged;
+    auto stored =
+        updateStoredIntegration([&](const QSqlDatabase& db, CalendarIntegration& current) {
+            auto change = google::mergeCalendarList(db, m_clock, current, m_calendarListItems);
+            if (!change)
+                return Result<bool>(change.error());
+            merged = *change;
+            return Result<bool>(true);
+        });
+    m_calendarListItems = {};
+    if (!stored) {
+        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, stored.error().message));
+        finish(false, stored.error().message);
+        return;
+    }
+    if (!*stored) {
+        finish(false, QStringLiteral("The integration was disconnected during the sync"));
+        return;
+    }
+    if (merged && (merged->added || merged->updated || merged->removed)) {
+        qCInfo(lcSync).nospace() << "calendar list: " << merged->added << " added, "
+                                 << merged->updated << " changed, " << merged->removed
+                                 << " removed";
+        emit integrationChanged(m_integration.id);
+    }
+    syncCalendars();
+}
+
+// ---- events.list, one calendar after the other ----------------------------------------------
+
+void CalendarSyncRun::syncCalendars() {
+    auto known = IntegrationCalendarRepository(m_database->connection()).list(m_integration.id);
+    if (!known) {
+        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, known.error().message));
+        finish(false, known.error().message);
+        return;
+    }
+    m_calendars.clear();
+    for (const auto& calendar : *known) {
+        if (calendar.blocksTime)
+            m_calendars.push_back(calendar);
+    }
+    syncNextCalendar();
+}
+
+void CalendarSyncRun::syncNextCalendar() {
+    if (m_calendars.empty()) {
+        m_report.ok = true;
+        emit integrationChanged(m_integration.id);
+        drainJobs();
+        return;
+    }
+    m_calendar = m_calendars.front();
+    m_calendars.pop_front();
+    m_full = m_calendar.syncToken.isEmpty();
+    m_report.fullSync = m_report.fullSync || m_full;
+    m_changes.clear();
+    m_zone.clear();
+    m_nextSyncToken.clear();
+    fetchPage({});
 }
 
 // ---- events.list ----------------------------------------------------------------------------
@@ -195,7 +310,7 @@ void CalendarSyncRun::fetchPage(const QString& pageToken) {
                            timeformat::toRfc3339Utc(now().addDays(-kWindowDays)));
     else
         query.addQueryItem(QStringLiteral("syncToken"),
-                           QString::fromLatin1(QUrl::toPercentEncoding(m_integration.syncToken)));
+                           QString::fromLatin1(QUrl::toPercentEncoding(m_calendar.syncToken)));
     if (!pageToken.isEmpty())
         query.addQueryItem(QStringLiteral("pageToken"),
                            QString::fromLatin1(QUrl::toPercentEncoding(pageToken)));
@@ -206,6 +321,16 @@ void CalendarSyncRun::fetchPage(const QString& pageToken) {
 void CalendarSyncRun::onPage(const ProviderReply& reply) {
     if (reply.failure == Failure::FullSyncRequired && !m_full) {
         restartAsFullSync();
+        return;
+    }
+    if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone) {
+        // The calendar was deleted (or unshared) at Google: it goes, with its events.
+        qCInfo(lcSync) << "a calendar is gone at Google; removing it and its events";
+        loggedIfFailed(IntegrationCalendarRepository(m_database->connection(), m_clock)
+                           .remove(m_integration.id, m_calendar.id),
+                       "remove a calendar Google no longer has");
+        emit integrationChanged(m_integration.id);
+        syncNextCalendar();
         return;
     }
     if (!reply.ok()) {
@@ -246,13 +371,14 @@ void CalendarSyncRun::onPage(const ProviderReply& reply) {
 }
 
 void CalendarSyncRun::restartAsFullSync() {
-    // 410 fullSyncRequired: forget the token and read everything again. The stored events stay
-    // untouched until the complete new set replaces them in one transaction.
-    qCInfo(lcSync) << "sync token expired (410); starting a full sync";
+    // 410 fullSyncRequired: forget this calendar's token and read it all again. Its stored events
+    // stay untouched until the complete new set replaces them in one transaction; the other
+    // calendars keep their tokens and events.
+    qCInfo(lcSync) << "sync token expired (410); starting a full sync of the calendar";
     // Forgetting the stored token only spares a later pass the 410; this pass reads everything
     // whether or not it could be forgotten.
     loggedIfFailed(forgetSyncToken(), "forget the expired sync token");
-    m_integration.syncToken.clear();
+    m_calendar.syncToken.clear();
     m_full = true;
     m_fellBack = true;
     m_report.fullSync = true;
@@ -262,13 +388,8 @@ void CalendarSyncRun::restartAsFullSync() {
 }
 
 Status CalendarSyncRun::forgetSyncToken() {
-    auto forgotten = updateStoredIntegration([](const QSqlDatabase&, CalendarIntegration& stored) {
-        stored.syncToken.clear();
-        return Result<bool>(true);
-    });
-    if (!forgotten)
-        return forgotten.error();
-    return success();
+    return IntegrationCalendarRepository(m_database->connection(), m_clock)
+        .recordSync(m_integration.id, m_calendar.id, {}, m_calendar.ctag, m_calendar.lastSyncAt);
 }
 
 void CalendarSyncRun::applyChanges() {
@@ -283,17 +404,20 @@ void CalendarSyncRun::applyChanges() {
         }
         CalendarEvent event = it->event;
         event.calendarIntegrationId = m_integration.id;
+        event.integrationCalendarId = m_calendar.id;
         event.syncedAt = now;
         upserts.append(event);
     }
     m_report.removed = static_cast<int>(removed.size());
 
     const QDateTime tokenExpiresAt = m_session->tokenExpiresAt();
-    auto stored = storeEvents(m_full, upserts, removed, [&](CalendarIntegration& updated) {
-        updated.syncToken = m_nextSyncToken;
-        if (tokenExpiresAt.isValid())
-            updated.tokenExpiresAt = tokenExpiresAt;
-    });
+    auto stored = storeEvents(
+        m_full, upserts, removed,
+        [&](CalendarIntegration& updated) {
+            if (tokenExpiresAt.isValid())
+                updated.tokenExpiresAt = tokenExpiresAt;
+        },
+        CalendarState{m_calendar.id, m_nextSyncToken, m_calendar.ctag});
     if (!stored) {
         recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, stored.error().message));
         finish(false, stored.error().message);
@@ -304,37 +428,33 @@ void CalendarSyncRun::applyChanges() {
         finish(false, QStringLiteral("The integration was disconnected during the sync"));
         return;
     }
-    m_report.ok = true;
-    qCInfo(lcSync).nospace() << (m_full ? "full" : "incremental") << " sync: " << m_report.pages
-                             << " page(s), " << m_report.items << " item(s), " << removed.size()
-                             << " removed, in " << m_elapsed.elapsed() << " ms";
+    qCInfo(lcSync).nospace() << (m_full ? "full" : "incremental")
+                             << " sync of a calendar: " << m_report.pages << " page(s), "
+                             << m_report.items << " item(s), " << removed.size() << " removed, in "
+                             << m_elapsed.elapsed() << " ms";
     m_changes.clear();
-    emit integrationChanged(m_integration.id);
-    drainJobs();
+    syncNextCalendar();
 }
 
 // ---- the outbox -----------------------------------------------------------------------------
 
 void CalendarSyncRun::drainJobs() {
-    auto due = storage::CalendarJobRepository(m_database->connection())
-                   .listDue(m_integration.userId, now(), kJobsPerRun);
-    if (!due) {
-        finish(m_report.ok, due.error().message);
-        return;
-    }
-    // Jobs for calendars of other integrations (a CalDAV account's) are theirs.
-    auto calendars =
-        storage::IntegrationCalendarRepository(m_database->connection()).list(m_integration.id);
+    auto calendars = IntegrationCalendarRepository(m_database->connection()).list(m_integration.id);
     if (!calendars) {
         finish(m_report.ok, calendars.error().message);
         return;
     }
-    m_jobs.clear();
-    for (const CalendarJob& job : std::as_const(*due))
-        if (job.calendarId.isEmpty() ||
-            std::any_of(calendars->cbegin(), calendars->cend(),
-                        [&](const auto& calendar) { return calendar.id == job.calendarId; }))
-            m_jobs.push_back(job);
+    m_remoteIds.clear();
+    for (const auto& calendar : *calendars)
+        m_remoteIds.insert(calendar.id, calendar.remoteId);
+    auto due =
+        storage::CalendarJobRepository(m_database->connection())
+            .listDueForIntegration(m_integration.userId, m_integration.id, now(), kJobsPerRun);
+    if (!due) {
+        finish(m_report.ok, due.error().message);
+        return;
+    }
+    m_jobs.assign(due->cbegin(), due->cend());
     nextJob();
 }
 
@@ -403,7 +523,7 @@ void CalendarSyncRun::runInsert(const CalendarJob& job) {
     query.addQueryItem(QStringLiteral("sendUpdates"), QStringLiteral("all"));
     if (booking.requestedVideoProvider == VideoProvider::GoogleMeet)
         query.addQueryItem(QStringLiteral("conferenceDataVersion"), QStringLiteral("1"));
-    m_session->call(QByteArrayLiteral("POST"), eventsPath(), query, eventBodyFor(booking),
+    m_session->call(QByteArrayLiteral("POST"), eventsPath(job), query, eventBodyFor(booking),
                     [this, job, eventId = eventIdFor(booking)](ProviderReply reply) {
                         if (reply.failure == Failure::Duplicate) {
                             // Created by an earlier attempt whose answer was lost.
@@ -422,7 +542,7 @@ void CalendarSyncRun::readEventBack(const CalendarJob& job, const QString& event
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("conferenceDataVersion"), QStringLiteral("1"));
     m_session->call(QByteArrayLiteral("GET"),
-                    eventsPath() + u'/' + google::GoogleSession::segment(eventId), query, {},
+                    eventsPath(job) + u'/' + google::GoogleSession::segment(eventId), query, {},
                     [this, job, reads](ProviderReply reply) {
                         if (!reply.ok()) {
                             jobFailed(job, reply);
@@ -450,7 +570,7 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
     // The booking learns its event (and Meet link) in the same transaction that records what
     // became of the job.
     auto stored = BookingService::recordCalendarEvent(
-        db, m_clock, m_integration.userId, job.bookingId, eventId,
+        db, m_clock, m_integration.userId, job.bookingId, eventId, job.calendarId,
         event.value(QLatin1String("hangoutLink")).toString());
     if (!stored) {
         tx->rollback();
@@ -513,17 +633,17 @@ void CalendarSyncRun::runUpdate(const CalendarJob& job) {
                             {QStringLiteral("end"), event.value(QLatin1String("end"))}};
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("sendUpdates"), QStringLiteral("all"));
-    m_session->call(QByteArrayLiteral("PATCH"),
-                    eventsPath() + u'/' + google::GoogleSession::segment(booking.calendarEventId),
-                    query, times,
-                    [this, job, eventId = booking.calendarEventId](ProviderReply reply) {
-                        if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
-                            insertInstead(job, eventId);
-                        else if (!reply.ok())
-                            jobFailed(job, reply);
-                        else
-                            onEventStored(job, reply.body, 0);
-                    });
+    m_session->call(
+        QByteArrayLiteral("PATCH"),
+        eventsPath(job) + u'/' + google::GoogleSession::segment(booking.calendarEventId), query,
+        times, [this, job, eventId = booking.calendarEventId](ProviderReply reply) {
+            if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
+                insertInstead(job, eventId);
+            else if (!reply.ok())
+                jobFailed(job, reply);
+            else
+                onEventStored(job, reply.body, 0);
+        });
 }
 
 bool CalendarSyncRun::holdsEvent(const QSqlDatabase& db, const CalendarJob& job,
@@ -548,12 +668,15 @@ void CalendarSyncRun::insertInstead(const CalendarJob& job, const QString& event
             return std::optional<CalendarJob>(); // handed on meanwhile: nothing to replace
         Booking booking = **found;
         booking.calendarEventId.clear();
+        booking.eventCalendarId.clear();
         if (auto updated = bookings.update(booking); !updated)
             return updated.error();
         storage::CalendarJobRepository jobs(db, m_setup.clock);
         if (auto s = jobs.remove(job.id); !s)
             return s.error();
-        auto insert = jobs.enqueue(booking.userId, booking.id, CalendarJobAction::Insert, now());
+        // Into the calendar the event was in (this account's: this run writes it).
+        auto insert = jobs.enqueue(booking.userId, booking.id, CalendarJobAction::Insert, now(),
+                                   job.calendarId);
         if (!insert)
             return insert.error();
         if (auto s = tx->commit(); !s)
@@ -602,15 +725,16 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
     }
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("sendUpdates"), QStringLiteral("all"));
-    m_session->call(
-        QByteArrayLiteral("DELETE"), eventsPath() + u'/' + google::GoogleSession::segment(eventId),
-        query, {}, [this, job](ProviderReply reply) {
-            // Already gone counts as done.
-            if (reply.ok() || reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
-                jobDone(job);
-            else
-                jobFailed(job, reply);
-        });
+    m_session->call(QByteArrayLiteral("DELETE"),
+                    eventsPath(job) + u'/' + google::GoogleSession::segment(eventId), query, {},
+                    [this, job](ProviderReply reply) {
+                        // Already gone counts as done.
+                        if (reply.ok() || reply.failure == Failure::NotFound ||
+                            reply.failure == Failure::Gone)
+                            jobDone(job);
+                        else
+                            jobFailed(job, reply);
+                    });
 }
 
 void CalendarSyncRun::jobDone(const CalendarJob& job) {

@@ -1,8 +1,10 @@
 #pragma once
 // CalendarSyncRun: one pass (CalendarPass) over one Google Calendar integration — take the lease,
-// bring the busy events up to date (a full sync, or an incremental one with the sync token,
-// paginated), write the result in one transaction, then work off the calendar writes (outbox jobs)
-// that are due. CalendarSyncService creates one per pass and deletes it when it has finished.
+// read the account's calendarList when asked to (or when no calendar is known yet), bring the busy
+// events of every calendar that blocks time up to date, one calendar after the other (a full sync,
+// or an incremental one with that calendar's own sync token, paginated; each calendar's result in
+// one transaction), then work off the calendar writes (outbox jobs) owed to this account's
+// calendars. CalendarSyncService creates one per pass and deletes it when it has finished.
 
 #include "calendar/CalendarPass.h"
 #include "calendar/GoogleConfig.h"
@@ -12,9 +14,11 @@
 #include "domain/Entities.h"
 #include "integration/ProviderReply.h"
 #include "storage/CalendarJobRepository.h"
+#include "storage/IntegrationCalendarRepository.h"
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -57,6 +61,9 @@ public:
         // Another admin's calendar, whose tokens live in their own machine's keychain: when
         // this keychain has none, the run steps aside instead of marking the calendar broken.
         bool tokensMayBeElsewhere = false;
+        // Read calendarList first (new calendars appear, removed ones go). It is read anyway
+        // while the integration has no calendar.
+        bool refreshCalendarList = false;
     };
 
     // Deleting a run that has not finished abandons it (the process is shutting down): its
@@ -67,6 +74,7 @@ public:
     void start() override;
 
     static constexpr int kPageSize = 2500;
+    static constexpr int kCalendarListPageSize = 250;
     static constexpr int kJobsPerRun = 50;
     // An insert for a booking that asked for Zoom waits for the Zoom link (while Zoom is
     // connected and working): it is looked at again after kZoomLinkRetry (sooner: ZoomService
@@ -75,6 +83,11 @@ public:
     static constexpr std::chrono::minutes kZoomLinkPatience{10};
 
 private:
+    void fetchCalendarList(const QString& pageToken);
+    void onCalendarListPage(const integration::ProviderReply& reply);
+    // Queues the calendars that block time and syncs the first.
+    void syncCalendars();
+    void syncNextCalendar();
     void fetchPage(const QString& pageToken);
     void onPage(const integration::ProviderReply& reply);
     void restartAsFullSync();
@@ -96,12 +109,19 @@ private:
     void jobDone(const storage::CalendarJob& job);
     void jobFailed(const storage::CalendarJob& job, const integration::ProviderReply& reply);
 
-    [[nodiscard]] QString eventsPath() const;
+    [[nodiscard]] QString eventsPath() const; // of the calendar being synced
+    // Of the calendar `job` writes to ("primary" for a job older than several calendars).
+    [[nodiscard]] QString eventsPath(const storage::CalendarJob& job) const;
 
     Setup m_setup; // its database, integration, lease holder and clock are the pass's
     google::GoogleSession* m_session = nullptr;
 
-    // The pass being fetched: nothing is written until the last page is in.
+    QJsonArray m_calendarListItems;
+    std::deque<storage::IntegrationCalendar> m_calendars; // still to sync in this pass
+    storage::IntegrationCalendar m_calendar;              // being synced
+    QHash<QString, QString> m_remoteIds;                  // integration_calendars id → Google's
+
+    // The calendar being fetched: nothing is written until the last page is in.
     bool m_full = false;
     bool m_fellBack = false;
     QString m_zone;

@@ -270,6 +270,15 @@ CalendarPass* CalendarSyncService::newRun(const CalendarIntegration& integration
     setup.network = m_network;
     setup.mode = mode;
     setup.tokensMayBeElsewhere = elsewhere;
+    if (mode == CalendarSyncRun::Mode::SyncAndWrite) {
+        constexpr qint64 kCalendarListEverySecs = 3600;
+        const QDateTime now = m_clock.now();
+        const QDateTime readAt = m_calendarListReadAt.value(integration.id);
+        if (!readAt.isValid() || readAt.secsTo(now) >= kCalendarListEverySecs) {
+            setup.refreshCalendarList = true;
+            m_calendarListReadAt.insert(integration.id, now);
+        }
+    }
     return new CalendarSyncRun(std::move(setup), this);
 }
 

@@ -151,6 +151,9 @@ private:
     QHash<QString, SyncReport> m_reports;
     QHash<QString, QDateTime> m_elsewhereUntil;
     QHash<QString, QDateTime> m_fullReadAt; // CalDAV accounts read in full in this process
+    // When this process last read each Google integration's calendarList: once at its first
+    // pass here, then at most every kCalendarListEvery (calendars come and go rarely).
+    QHash<QString, QDateTime> m_calendarListReadAt;
 };
 
 } // namespace slotdesk

@@ -1,6 +1,7 @@
 #include "calendar/GoogleConnector.h"
 
 #include "calendar/GoogleAuthorizationFlow.h"
+#include "calendar/GoogleCalendarList.h"
 #include "calendar/GoogleOAuthClient.h"
 #include "calendar/IntegrationStatusMachine.h"
 #include "integration/OAuthTokenStore.h"
@@ -11,6 +12,7 @@
 #include "storage/CalendarJobRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
+#include "storage/IntegrationCalendarRepository.h"
 #include "storage/SqlSupport.h"
 #include "storage/Transaction.h"
 
@@ -21,6 +23,23 @@
 Q_LOGGING_CATEGORY(lcConnect, "slotdesk.calendar.connect")
 
 namespace slotdesk {
+
+namespace {
+
+// Forgets the integration's calendars (their events and owed writes go with them).
+Status removeCalendars(const QSqlDatabase& db, const QString& integrationId) {
+    storage::IntegrationCalendarRepository calendars(db);
+    auto all = calendars.list(integrationId);
+    if (!all)
+        return all.error();
+    for (const auto& calendar : *all) {
+        if (auto s = calendars.remove(integrationId, calendar.id); !s)
+            return s;
+    }
+    return success();
+}
+
+} // namespace
 
 using integration::OAuthTokens;
 using integration::ProviderReply;
@@ -158,6 +177,8 @@ void GoogleConnector::storeConnection(const OAuthTokens& tokens, const QString& 
             if (!updated.accountEmail.isEmpty() && updated.accountEmail != accountId) {
                 if (auto s = events.removeAll(updated.id); !s) // another account's busy time
                     return finishConnect(false, integration.id, s.error().message);
+                if (auto s = removeCalendars(connection, updated.id); !s) // and calendars
+                    return finishConnect(false, integration.id, s.error().message);
             }
             updated.accountEmail = accountId;
             updated.calendarId = QStringLiteral("primary");
@@ -166,6 +187,9 @@ void GoogleConnector::storeConnection(const OAuthTokens& tokens, const QString& 
             updated.syncStatus = SyncStatus::Active;
             updated.syncError.clear();
             if (auto s = integrations.update(updated); !s)
+                return finishConnect(false, integration.id, s.error().message);
+            // Bookings can go to the primary calendar at once; the first sync lists the others.
+            if (auto s = google::ensurePrimaryCalendar(connection, m_clock, updated); !s)
                 return finishConnect(false, integration.id, s.error().message);
             if (auto s = storage::CalendarSyncStateRepository(connection).recordSuccess(updated.id);
                 !s)
@@ -274,6 +298,8 @@ void GoogleConnector::finishDisconnect(const QString& integrationId, const QStri
         return fail(Error::notFound(QStringLiteral("The calendar integration disappeared")));
     CalendarIntegration updated = **current;
     if (auto s = storage::CalendarEventRepository(db).removeAll(updated.id); !s)
+        return fail(s.error());
+    if (auto s = removeCalendars(db, updated.id); !s)
         return fail(s.error());
     if (auto s = storage::CalendarJobRepository(db).removeForUser(m_userId); !s)
         return fail(s.error());

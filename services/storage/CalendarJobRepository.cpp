@@ -90,6 +90,21 @@ Result<QVector<CalendarJob>> CalendarJobRepository::listDue(const QString& userI
                         {userId, toDb(now), limit}));
 }
 
+Result<QVector<CalendarJob>>
+CalendarJobRepository::listDueForIntegration(const QString& userId, const QString& integrationId,
+                                             const QDateTime& now, int limit) {
+    return readAll(
+        exec(m_db,
+             QStringLiteral("SELECT %1 FROM calendar_jobs WHERE user_id = ? AND "
+                            "state = 'pending' AND next_attempt_at <= ? AND "
+                            "(integration_calendar_id IS NULL OR integration_calendar_id "
+                            "IN (SELECT c.id FROM integration_calendars c "
+                            "WHERE c.integration_id = ?)) "
+                            "ORDER BY created_at, id LIMIT ?")
+                 .arg(kColumns),
+             {userId, toDb(now), integrationId, limit}));
+}
+
 Result<QVector<CalendarJob>> CalendarJobRepository::list(const QString& userId) {
     return readAll(exec(
         m_db,

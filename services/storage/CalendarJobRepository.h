@@ -52,6 +52,11 @@ public:
                                 const QString& calendarId = {});
     // Pending jobs of `userId` due at `now`, oldest first.
     Result<QVector<CalendarJob>> listDue(const QString& userId, const QDateTime& now, int limit);
+    // Pending jobs of `userId` due at `now` that write to a calendar of `integrationId` (or,
+    // queued before calendars were kept apart, to none in particular), oldest first.
+    Result<QVector<CalendarJob>> listDueForIntegration(const QString& userId,
+                                                       const QString& integrationId,
+                                                       const QDateTime& now, int limit);
     // Every job of `userId` (pending and failed), oldest first.
     Result<QVector<CalendarJob>> list(const QString& userId);
     Result<QVector<CalendarJob>> listForBooking(const QString& bookingId);

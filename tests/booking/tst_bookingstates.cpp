@@ -218,7 +218,7 @@ private slots:
             auto tx = storage::Transaction::begin(db, storage::Transaction::Mode::Write);
             QVERIFY(tx.ok());
             auto recorded = BookingService::recordCalendarEvent(
-                db, time.clock(), m_admin.id, withMeet->id, QStringLiteral("e1"), link);
+                db, time.clock(), m_admin.id, withMeet->id, QStringLiteral("e1"), {}, link);
             QVERIFY(recorded.ok() && recorded->has_value());
         }
         BookingService service(*m_db);
@@ -227,16 +227,16 @@ private slots:
             auto tx = storage::Transaction::begin(db, storage::Transaction::Mode::Write);
             QVERIFY(tx.ok());
             auto recorded = BookingService::recordCalendarEvent(
-                db, time.clock(), m_admin.id, withMeet->id, QStringLiteral("e1"), link);
+                db, time.clock(), m_admin.id, withMeet->id, QStringLiteral("e1"), {}, link);
             QVERIFY(recorded.ok() && recorded->has_value());
             QCOMPARE((*recorded)->videoLink, link);
             QCOMPARE((*recorded)->updatedAt, time.now()); // stamped by the clock given
             // A Meet link only for a booking that asked for Meet.
             auto other = BookingService::recordCalendarEvent(db, time.clock(), m_admin.id, plain.id,
-                                                             QStringLiteral("e2"), link);
+                                                             QStringLiteral("e2"), {}, link);
             QVERIFY(other.ok() && other->has_value());
             auto gone = BookingService::recordCalendarEvent(
-                db, time.clock(), m_admin.id, QStringLiteral("nope"), QStringLiteral("e3"), {});
+                db, time.clock(), m_admin.id, QStringLiteral("nope"), QStringLiteral("e3"), {}, {});
             QVERIFY(gone.ok() && !gone->has_value());
             QVERIFY(tx->commit().ok());
         }

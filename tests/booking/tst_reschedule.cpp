@@ -9,6 +9,7 @@
 #include "availability/AvailabilityService.h"
 #include "booking/BookingConflictService.h"
 #include "booking/BookingService.h"
+#include "calendar/GoogleCalendarList.h"
 #include "mail/MailKind.h"
 #include "storage/BookingRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
@@ -113,8 +114,14 @@ class TestReschedule : public QObject {
         google.userId = m_admin.id;
         google.keychainKey = QStringLiteral("google/test");
         google.syncStatus = SyncStatus::Active;
-        QVERIFY(storage::CalendarIntegrationRepository(m_db->connection()).create(google).ok());
+        auto created = storage::CalendarIntegrationRepository(m_db->connection()).create(google);
+        QVERIFY(created.ok());
+        // As connecting does: the primary calendar receives bookings.
+        auto primary = google::ensurePrimaryCalendar(m_db->connection(), core::Clock(), *created);
+        QVERIFY(primary.ok() && primary->receivesBookings);
+        m_primaryCalendar = primary->id;
     }
+    QString m_primaryCalendar;
 
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
@@ -180,6 +187,7 @@ private slots:
         const Booking original = book(at("10:00:00"), 30, true);
         Booking withEvent = original;
         withEvent.calendarEventId = QStringLiteral("slotdeskevent1");
+        withEvent.eventCalendarId = m_primaryCalendar;
         QVERIFY(storage::BookingRepository(m_db->connection()).update(withEvent).ok());
         QVERIFY(storage::CalendarJobRepository(m_db->connection())
                     .removeForBooking(original.id, storage::CalendarJobAction::Insert)

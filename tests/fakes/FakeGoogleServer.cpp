@@ -1,5 +1,7 @@
 #include "fakes/FakeGoogleServer.h"
 
+#include <algorithm>
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -14,7 +16,28 @@
 namespace slotdesk::test {
 namespace {
 
-const QString kEventsPrefix = QStringLiteral("/calendar/v3/calendars/primary/events");
+const QString kCalendarsPrefix = QStringLiteral("/calendar/v3/calendars/");
+
+// "/calendar/v3/calendars/CAL/events[/ID]" → CAL and ID (empty for the collection); false for
+// any other path.
+bool splitEventsPath(const QString& path, QString* calendarId, QString* eventId) {
+    if (!path.startsWith(kCalendarsPrefix))
+        return false;
+    const QStringList parts = path.mid(kCalendarsPrefix.size()).split(u'/');
+    if (parts.size() < 2 || parts.size() > 3 || parts[1] != QLatin1String("events") ||
+        parts[0].isEmpty())
+        return false;
+    *calendarId = QUrl::fromPercentEncoding(parts[0].toUtf8());
+    *eventId = parts.size() == 3 ? parts[2] : QString();
+    return parts.size() == 2 || !eventId->isEmpty();
+}
+
+QString eventIdOf(const QString& path) {
+    QString calendarId;
+    QString eventId;
+    splitEventsPath(path, &calendarId, &eventId);
+    return eventId;
+}
 
 QUrlQuery formOf(const QByteArray& body) {
     // application/x-www-form-urlencoded: '+' is a space.
@@ -143,45 +166,68 @@ int FakeGoogleServer::actAsBrowser(const QUrl& authorizationUrl) {
 
 // ---- calendar state -------------------------------------------------------------------------
 
-void FakeGoogleServer::putEvent(QJsonObject event) {
+void FakeGoogleServer::addCalendar(const QString& id, const QString& summary,
+                                   const QString& color) {
+    m_listed.append({id, summary, color});
+}
+
+void FakeGoogleServer::removeCalendar(const QString& id) {
+    m_listed.removeIf([&id](const ListedCalendar& c) { return c.id == id; });
+    m_events.remove(id);
+}
+
+bool FakeGoogleServer::knowsCalendar(const QString& calendarId) const {
+    return calendarId == QLatin1String("primary") ||
+           std::any_of(m_listed.cbegin(), m_listed.cend(),
+                       [&calendarId](const ListedCalendar& c) { return c.id == calendarId; });
+}
+
+void FakeGoogleServer::putEvent(const QString& calendarId, QJsonObject event) {
     const QString id = event.value(QLatin1String("id")).toString();
     if (!event.contains(QLatin1String("status")))
         event.insert(QStringLiteral("status"), QStringLiteral("confirmed"));
     event.insert(QStringLiteral("kind"), QStringLiteral("calendar#event"));
-    StoredEvent& stored = m_events[id];
+    StoredEvent& stored = m_events[calendarId][id];
     stored.json = event;
     stored.seq = nextSeq();
 }
 
-void FakeGoogleServer::cancelEvent(const QString& id) {
-    if (!m_events.contains(id))
+void FakeGoogleServer::cancelEvent(const QString& calendarId, const QString& id) {
+    if (!m_events.value(calendarId).contains(id))
         return;
-    StoredEvent& stored = m_events[id];
+    StoredEvent& stored = m_events[calendarId][id];
     stored.json = QJsonObject{{QStringLiteral("kind"), QStringLiteral("calendar#event")},
                               {QStringLiteral("id"), id},
                               {QStringLiteral("status"), QStringLiteral("cancelled")}};
     stored.seq = nextSeq();
 }
 
-bool FakeGoogleServer::hasLiveEvent(const QString& id) const {
-    return m_events.contains(id) &&
-           m_events.value(id).json.value(QLatin1String("status")).toString() !=
-               QLatin1String("cancelled");
+bool FakeGoogleServer::hasLiveEvent(const QString& calendarId, const QString& id) const {
+    const Events events = m_events.value(calendarId);
+    return events.contains(id) && events.value(id).json.value(QLatin1String("status")).toString() !=
+                                      QLatin1String("cancelled");
 }
 
 QJsonObject FakeGoogleServer::event(const QString& id) const {
-    return m_events.value(id).json;
+    return m_events.value(QStringLiteral("primary")).value(id).json;
 }
 
-int FakeGoogleServer::liveEventCount() const {
+int FakeGoogleServer::liveEventCount(const QString& calendarId) const {
     int n = 0;
-    for (auto it = m_events.cbegin(); it != m_events.cend(); ++it)
-        n += hasLiveEvent(it.key()) ? 1 : 0;
+    const Events events = m_events.value(calendarId);
+    for (auto it = events.cbegin(); it != events.cend(); ++it)
+        n += hasLiveEvent(calendarId, it.key()) ? 1 : 0;
     return n;
 }
 
 void FakeGoogleServer::invalidateSyncTokens() {
-    ++m_syncGeneration;
+    invalidateSyncTokens(QStringLiteral("primary"));
+    for (const auto& calendar : m_listed)
+        invalidateSyncTokens(calendar.id);
+}
+
+void FakeGoogleServer::invalidateSyncTokens(const QString& calendarId) {
+    m_syncGenerations[calendarId] = m_syncGenerations.value(calendarId, 1) + 1;
 }
 
 void FakeGoogleServer::revokeAllGrants() {
@@ -285,6 +331,8 @@ void FakeGoogleServer::onReadable(QTcpSocket* socket) {
         request.body = buffer.mid(headerEnd + 4, length);
         buffer.remove(0, headerEnd + 4 + length);
         request.route = routeOf(request.method, request.path);
+        QString eventId;
+        splitEventsPath(request.path, &request.calendarId, &eventId);
         dispatch(socket, request);
     }
 }
@@ -299,10 +347,16 @@ FakeGoogleServer::Route FakeGoogleServer::routeOf(const QByteArray& method,
         return Route::Revoke;
     if (path == QLatin1String("/calendar/v3/calendars/primary") && method == "GET")
         return Route::Calendar;
-    if (path == kEventsPrefix)
+    if (path == QLatin1String("/calendar/v3/users/me/calendarList") && method == "GET")
+        return Route::CalendarList;
+    QString calendarId;
+    QString eventId;
+    if (!splitEventsPath(path, &calendarId, &eventId))
+        return Route::Unknown;
+    if (eventId.isEmpty())
         return method == "GET" ? Route::EventsList
                                : (method == "POST" ? Route::EventsInsert : Route::Unknown);
-    if (path.startsWith(kEventsPrefix + u'/')) {
+    {
         if (method == "GET")
             return Route::EventsGet;
         if (method == "PATCH")
@@ -333,8 +387,13 @@ void FakeGoogleServer::dispatch(QTcpSocket* socket, const Request& request) {
                 response.headers.append(
                     {QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfter)});
         }
+    } else if (!request.calendarId.isEmpty() && !knowsCalendar(request.calendarId)) {
+        response = apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
     } else {
         switch (request.route) {
+        case Route::CalendarList:
+            response = calendarList(request);
+            break;
         case Route::Authorize:
             response = authorize(request);
             break;
@@ -572,6 +631,40 @@ FakeGoogleServer::Response FakeGoogleServer::calendar(const Request& request) {
                       {QStringLiteral("timeZone"), calendarTimeZone}});
 }
 
+FakeGoogleServer::Response FakeGoogleServer::calendarList(const Request& request) {
+    if (!authorized(request))
+        return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
+    QJsonArray all{
+        QJsonObject{{QStringLiteral("kind"), QStringLiteral("calendar#calendarListEntry")},
+                    {QStringLiteral("id"), accountEmail},
+                    {QStringLiteral("summary"), accountEmail},
+                    {QStringLiteral("backgroundColor"), QStringLiteral("#9fe1e7")},
+                    {QStringLiteral("accessRole"), QStringLiteral("owner")},
+                    {QStringLiteral("primary"), true}}};
+    for (const auto& calendar : m_listed) {
+        QJsonObject entry{{QStringLiteral("kind"), QStringLiteral("calendar#calendarListEntry")},
+                          {QStringLiteral("id"), calendar.id},
+                          {QStringLiteral("summary"), calendar.summary},
+                          {QStringLiteral("accessRole"), QStringLiteral("owner")}};
+        if (!calendar.color.isEmpty())
+            entry.insert(QStringLiteral("backgroundColor"), calendar.color);
+        all.append(entry);
+    }
+    const int offset = request.query.queryItemValue(QStringLiteral("pageToken")).toInt();
+    int size = request.query.queryItemValue(QStringLiteral("maxResults")).toInt();
+    size = std::min(size > 0 ? size : 100, calendarListPageSize);
+    QJsonArray items;
+    for (int i = offset; i < all.size() && i < offset + size; ++i)
+        items.append(all.at(i));
+    QJsonObject body{{QStringLiteral("kind"), QStringLiteral("calendar#calendarList")},
+                     {QStringLiteral("items"), items}};
+    if (offset + size < all.size())
+        body.insert(QStringLiteral("nextPageToken"), QString::number(offset + size));
+    else
+        body.insert(QStringLiteral("nextSyncToken"), QStringLiteral("list-sync"));
+    return json(200, body);
+}
+
 FakeGoogleServer::Response FakeGoogleServer::listEvents(const Request& request) {
     if (!authorized(request))
         return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
@@ -607,7 +700,7 @@ FakeGoogleServer::Response FakeGoogleServer::listEvents(const Request& request) 
     } else if (!syncToken.isEmpty()) {
         const QStringList parts = syncToken.split(u'-');
         if (parts.size() != 3 || parts[0] != QLatin1String("sync") ||
-            parts[2].toInt() != m_syncGeneration)
+            parts[2].toInt() != m_syncGenerations.value(request.calendarId, 1))
             return apiError(410, QStringLiteral("fullSyncRequired"),
                             QStringLiteral("Sync token is no longer valid, a full sync is "
                                            "required."));
@@ -619,7 +712,8 @@ FakeGoogleServer::Response FakeGoogleServer::listEvents(const Request& request) 
     QJsonArray items;
     qint64 index = 0;
     bool more = false;
-    for (auto it = m_events.begin(); it != m_events.end(); ++it) {
+    Events& events = m_events[request.calendarId];
+    for (auto it = events.begin(); it != events.end(); ++it) {
         StoredEvent& stored = it.value();
         if (stored.seq > snapshot)
             continue;
@@ -655,7 +749,9 @@ FakeGoogleServer::Response FakeGoogleServer::listEvents(const Request& request) 
         body.insert(QStringLiteral("nextPageToken"), QString::fromLatin1(token));
     } else {
         body.insert(QStringLiteral("nextSyncToken"),
-                    QStringLiteral("sync-%1-%2").arg(snapshot).arg(m_syncGeneration));
+                    QStringLiteral("sync-%1-%2")
+                        .arg(snapshot)
+                        .arg(m_syncGenerations.value(request.calendarId, 1)));
     }
     return json(200, body);
 }
@@ -676,7 +772,8 @@ FakeGoogleServer::Response FakeGoogleServer::insertEvent(const Request& request)
     if (!base32hex.match(id).hasMatch())
         return apiError(400, QStringLiteral("invalid"),
                         QStringLiteral("Invalid resource id value."));
-    if (m_events.contains(id))
+    Events& events = m_events[request.calendarId];
+    if (events.contains(id))
         return apiError(409, QStringLiteral("duplicate"),
                         QStringLiteral("The requested identifier already exists."));
     if (!event.value(QLatin1String("start")).toObject().contains(QLatin1String("dateTime")) ||
@@ -711,7 +808,7 @@ FakeGoogleServer::Response FakeGoogleServer::insertEvent(const Request& request)
         event.insert(QStringLiteral("conferenceData"), conference);
         pendingReads = conferenceFails ? 0 : conferencePendingReads;
     }
-    StoredEvent& stored = m_events[id];
+    StoredEvent& stored = events[id];
     stored.json = event;
     stored.seq = nextSeq();
     stored.pendingReads = pendingReads;
@@ -733,10 +830,11 @@ FakeGoogleServer::Response FakeGoogleServer::insertEvent(const Request& request)
 FakeGoogleServer::Response FakeGoogleServer::getEvent(const Request& request) {
     if (!authorized(request))
         return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
-    const QString id = request.path.mid(kEventsPrefix.size() + 1);
-    if (!m_events.contains(id))
+    const QString id = eventIdOf(request.path);
+    Events& events = m_events[request.calendarId];
+    if (!events.contains(id))
         return apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
-    StoredEvent& stored = m_events[id];
+    StoredEvent& stored = events[id];
     if (stored.pendingReads > 0 && --stored.pendingReads == 0) {
         QJsonObject conference = stored.json.value(QLatin1String("conferenceData")).toObject();
         QJsonObject create = conference.value(QLatin1String("createRequest")).toObject();
@@ -759,16 +857,17 @@ FakeGoogleServer::Response FakeGoogleServer::getEvent(const Request& request) {
 FakeGoogleServer::Response FakeGoogleServer::patchEvent(const Request& request) {
     if (!authorized(request))
         return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
-    const QString id = request.path.mid(kEventsPrefix.size() + 1);
-    if (!m_events.contains(id))
+    const QString id = eventIdOf(request.path);
+    Events& events = m_events[request.calendarId];
+    if (!events.contains(id))
         return apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
-    if (!hasLiveEvent(id))
+    if (!hasLiveEvent(request.calendarId, id))
         return apiError(410, QStringLiteral("deleted"),
                         QStringLiteral("Resource has been deleted"));
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     if (!document.isObject())
         return apiError(400, QStringLiteral("parseError"), QStringLiteral("Parse Error"));
-    StoredEvent& stored = m_events[id];
+    StoredEvent& stored = events[id];
     const QJsonObject fields = document.object();
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (it.key() != QLatin1String("id"))
@@ -781,13 +880,14 @@ FakeGoogleServer::Response FakeGoogleServer::patchEvent(const Request& request) 
 FakeGoogleServer::Response FakeGoogleServer::deleteEvent(const Request& request) {
     if (!authorized(request))
         return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
-    const QString id = request.path.mid(kEventsPrefix.size() + 1);
-    if (!m_events.contains(id))
+    const QString id = eventIdOf(request.path);
+    Events& events = m_events[request.calendarId];
+    if (!events.contains(id))
         return apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
-    if (!hasLiveEvent(id))
+    if (!hasLiveEvent(request.calendarId, id))
         return apiError(410, QStringLiteral("deleted"),
                         QStringLiteral("Resource has been deleted"));
-    cancelEvent(id);
+    cancelEvent(request.calendarId, id);
     return Response{204, {}, {}, {}};
 }
 

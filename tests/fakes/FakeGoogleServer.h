@@ -7,6 +7,11 @@
 //                                 challenge) and refresh_token grants; 400 invalid_grant
 //   POST /revoke                  revokes a grant (refresh or access token); 400 invalid_token
 //   GET  /calendar/v3/calendars/primary
+//   GET  /calendar/v3/users/me/calendarList        maxResults, pageToken → items (id, summary,
+//                                 backgroundColor, primary, accessRole), nextPageToken
+//   Every events route below exists for each calendar: "primary" and those added with
+//   addCalendar() (/calendar/v3/calendars/CALENDAR/events…); each calendar has its own events
+//   and sync tokens; an unknown calendar answers 404.
 //   GET  /calendar/v3/calendars/primary/events     singleEvents, maxResults, timeMin,
 //                                 pageToken, syncToken (incremental, with cancelled items);
 //                                 410 fullSyncRequired for invalidated sync tokens
@@ -45,6 +50,7 @@ public:
         Token,
         Revoke,
         Calendar,
+        CalendarList,
         EventsList,
         EventsInsert,
         EventsGet,
@@ -60,6 +66,7 @@ public:
         QUrlQuery query;
         QByteArray body;
         QHash<QByteArray, QByteArray> headers; // lower-case names
+        QString calendarId;                    // of an events route
     };
 
     explicit FakeGoogleServer(QObject* parent = nullptr);
@@ -88,16 +95,28 @@ public:
     bool denyConsent = false;
     bool rotateRefreshTokens = false;
 
-    // ---- the calendar ----
+    // ---- the calendars ----
+    // A further calendar in calendarList (after the primary one), with its own events.
+    void addCalendar(const QString& id, const QString& summary, const QString& color = {});
+    void removeCalendar(const QString& id); // from calendarList, with its events
+    int calendarListPageSize = 250;         // the most items per calendarList page
+
     // Adds or replaces an event (its "id" is the key); it becomes a change for sync tokens.
-    void putEvent(QJsonObject event);
+    void putEvent(QJsonObject event) { putEvent(QStringLiteral("primary"), std::move(event)); }
+    void putEvent(const QString& calendarId, QJsonObject event);
     // Deletes an event the way Google does: it stays as a cancelled tombstone.
-    void cancelEvent(const QString& id);
-    [[nodiscard]] bool hasLiveEvent(const QString& id) const;
+    void cancelEvent(const QString& id) { cancelEvent(QStringLiteral("primary"), id); }
+    void cancelEvent(const QString& calendarId, const QString& id);
+    [[nodiscard]] bool hasLiveEvent(const QString& id) const {
+        return hasLiveEvent(QStringLiteral("primary"), id);
+    }
+    [[nodiscard]] bool hasLiveEvent(const QString& calendarId, const QString& id) const;
     [[nodiscard]] QJsonObject event(const QString& id) const;
-    [[nodiscard]] int liveEventCount() const;
-    // Every sync token issued so far now answers 410 fullSyncRequired.
+    [[nodiscard]] int liveEventCount() const { return liveEventCount(QStringLiteral("primary")); }
+    [[nodiscard]] int liveEventCount(const QString& calendarId) const;
+    // Every sync token issued so far (of every calendar, or of one) answers 410 fullSyncRequired.
     void invalidateSyncTokens();
+    void invalidateSyncTokens(const QString& calendarId);
     // New conferences stay "pending" for this many reads of their event.
     int conferencePendingReads = 0;
     bool conferenceFails = false;
@@ -170,6 +189,7 @@ private:
     Response token(const Request& request);
     Response revoke(const Request& request);
     Response calendar(const Request& request);
+    Response calendarList(const Request& request);
     Response listEvents(const Request& request);
     Response insertEvent(const Request& request);
     Response getEvent(const Request& request);
@@ -191,9 +211,17 @@ private:
     QHash<Route, QList<Fault>> m_faults;
     QHash<Route, int> m_delays;
 
-    QMap<QString, StoredEvent> m_events; // by id: a stable order for pages
+    struct ListedCalendar {
+        QString id;
+        QString summary;
+        QString color;
+    };
+    using Events = QMap<QString, StoredEvent>; // by id: a stable order for pages
+    [[nodiscard]] bool knowsCalendar(const QString& calendarId) const;
+    QVector<ListedCalendar> m_listed;      // besides the primary calendar
+    QHash<QString, Events> m_events;       // by calendar
+    QHash<QString, int> m_syncGenerations; // by calendar; 1 unless invalidated
     qint64 m_seq = 0;
-    int m_syncGeneration = 1;
     int m_pagesServed = 0;
     qint64 m_busyNs = 0;
 
