@@ -23,7 +23,7 @@ test_packages=(
   clang libclang-rt-14-dev  # the libFuzzer targets (tests/fuzz)
   postgresql
   python3 python3-aiosmtpd python3-icalendar openssl  # the mail suites' SMTP server and checkers
-  python3-dateutil  # the calendar suites: an independent RRULE expansion
+  python3-dateutil radicale  # the calendar suites: an independent RRULE expansion, a CalDAV server
 )
 
 packages=("${build_packages[@]}")

@@ -1,11 +1,13 @@
 // slotdesk-cli calendar connect|status|sync|disconnect: the admin's Google Calendar;
-// calendar add|list|remove: every calendar that blocks time (Google, ICS feeds);
-// calendar use: which of a Google account's calendars block time and which receives bookings.
+// calendar add|list|remove: every calendar that blocks time (Google, CalDAV, ICS feeds);
+// calendar use: which of an account's calendars block time and which receives bookings.
 // The calendar service is asynchronous (keychain, network); a command runs a local event loop
 // until the service reports back — there is no GUI thread here to keep responsive.
 
 #include "cli/Command.h"
+#include "cli/OptionValues.h"
 
+#include "caldav/CalDavConnector.h"
 #include "calendar/CalendarChoices.h"
 #include "calendar/CalendarSyncService.h"
 #include "calendar/GoogleConfig.h"
@@ -14,6 +16,7 @@
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
+#include "storage/IntegrationCalendarRepository.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -327,14 +330,103 @@ int disconnectCalendar(CliContext& c, CalendarSyncService& service,
     return c.print(QJsonObject{{QStringLiteral("message"), message}}, message);
 }
 
+// The outcome of adding a calendar (and its first sync) in one answer.
+int printAdded(CliContext& c, const QString& integrationId, const QString& message,
+               const QJsonArray& calendars = {}) {
+    QJsonObject json{{QStringLiteral("message"), message}};
+    if (!calendars.isEmpty())
+        json.insert(QStringLiteral("calendars"), calendars);
+    auto found = storage::CalendarIntegrationRepository(c.database().connection())
+                     .findById(c.admin()->id, integrationId);
+    QString text = message;
+    if (found && found->has_value()) {
+        json.insert(QStringLiteral("integration"), calendarJson(c, **found));
+        text += u'\n' + calendarLine(c, **found);
+    }
+    return c.print(json, text);
+}
+
+// calendar add caldav --url URL --username U --password-stdin: discovers the account, lists
+// the calendars found (all block time, none receives bookings), saves it, syncs it once.
+int addCalDav(CliContext& c, CalendarSyncService& service) {
+    if (c.parser.positionalArguments().size() != 1)
+        return c.usage(QStringLiteral("calendar add caldav takes --url, --username and "
+                                      "--password-stdin, no further arguments"));
+    if (!c.parser.isSet(QStringLiteral("password-stdin")))
+        return c.fail(Error::validation(QStringLiteral("password"),
+                                        QStringLiteral("Give the password on standard input "
+                                                       "with --password-stdin")));
+    const QString password = passwordFromStdin();
+    QEventLoop loop;
+    bool added = false;
+    QString integrationId;
+    QString field;
+    QString message;
+    QObject::connect(
+        &service.calDav(), &caldav::CalDavConnector::added, &loop,
+        [&](bool ok, const QString& id, const QString& failedField, const QString& text) {
+            added = ok;
+            integrationId = id;
+            field = failedField;
+            message = text;
+            if (!ok)
+                loop.quit();
+        });
+    QObject::connect(&service, &CalendarSyncService::calendarAdded, &loop,
+                     [&](bool ok, const QString&, const QString& text) {
+                         if (!ok && message.isEmpty()) { // refused before the account was tried
+                             message = text;
+                             loop.quit();
+                         }
+                     });
+    QObject::connect(&service, &CalendarSyncService::syncFinished, &loop,
+                     [&](bool, const QString& id) {
+                         if (added && id == integrationId)
+                             loop.quit();
+                     });
+    service.addCalDav(c.parser.value(QStringLiteral("url")),
+                      c.parser.value(QStringLiteral("username")), password,
+                      c.parser.value(QStringLiteral("name")));
+    loop.exec();
+    if (!added) // the server unreachable or not CalDAV: field "server", exit 2
+        return c.fail(field == QLatin1String("server") || field.isEmpty()
+                          ? Error{ErrorCode::Internal, message, field}
+                          : Error::validation(field, message));
+    QStringList lines{message};
+    QJsonArray listed;
+    auto calendars =
+        storage::IntegrationCalendarRepository(c.database().connection()).list(integrationId);
+    if (calendars) {
+        for (const auto& calendar : *calendars) {
+            lines.append(QStringLiteral("  %1  %2%3 (%4)")
+                             .arg(calendar.id, calendar.displayName,
+                                  calendar.color.isEmpty()
+                                      ? QString()
+                                      : QStringLiteral(" %1").arg(calendar.color),
+                                  calendar.blocksTime ? QStringLiteral("blocks time")
+                                                      : QStringLiteral("does not block time")));
+            listed.append(QJsonObject{{QStringLiteral("id"), calendar.id},
+                                      {QStringLiteral("name"), calendar.displayName},
+                                      {QStringLiteral("color"), calendar.color},
+                                      {QStringLiteral("blocksTime"), calendar.blocksTime}});
+        }
+    }
+    lines.append(QStringLiteral("Approved bookings go to a calendar only once you choose it: "
+                                "slotdesk-cli calendar use ID --write on"));
+    return printAdded(c, integrationId, lines.join(u'\n'), listed);
+}
+
 int addCalendar(CliContext& c, CalendarSyncService& service,
                 const std::optional<CalendarIntegration>&) {
     const QStringList args = c.parser.positionalArguments();
     const QString kind = args.value(0);
+    if (kind == QLatin1String("caldav"))
+        return addCalDav(c, service);
     if (kind != QLatin1String("ics"))
         return c.fail(Error::validation(
             QStringLiteral("kind"),
-            QStringLiteral("Unknown calendar kind '%1': use `calendar add ics URL`")
+            QStringLiteral("Unknown calendar kind '%1': use `calendar add ics URL` or `calendar "
+                           "add caldav --url URL --username USER --password-stdin`")
                 .arg(displayValue(kind))));
     if (args.size() != 2)
         return c.fail(Error::validation(QStringLiteral("url"),
@@ -365,15 +457,7 @@ int addCalendar(CliContext& c, CalendarSyncService& service,
         loop.exec();
     if (!added)
         return c.fail(Error::validation(QStringLiteral("url"), message));
-    QJsonObject json{{QStringLiteral("message"), message}};
-    auto found = storage::CalendarIntegrationRepository(c.database().connection())
-                     .findById(c.admin()->id, integrationId);
-    QString text = message;
-    if (found && found->has_value()) {
-        json.insert(QStringLiteral("integration"), calendarJson(c, **found));
-        text += u'\n' + calendarLine(c, **found);
-    }
-    return c.print(json, text);
+    return printAdded(c, integrationId, message);
 }
 
 // One of an integration's calendars (an integration_calendars row) as `calendar list` and
@@ -427,7 +511,7 @@ int listCalendars(CliContext& c, CalendarSyncService& service,
     }
     if (lines.isEmpty())
         lines.append(QStringLiteral("No calendars (slotdesk-cli calendar connect, calendar add "
-                                    "ics URL)"));
+                                    "ics URL, calendar add caldav)"));
     return c.print(QJsonObject{{QStringLiteral("calendars"), calendars}}, lines.join(u'\n'));
 }
 
@@ -518,14 +602,23 @@ QList<Command> calendarCommands() {
          calendarCommand(disconnectCalendar),
          {}},
         {QStringLiteral("calendar add"),
-         QStringLiteral("ics URL"),
+         QStringLiteral("ics URL | caldav"),
          -1,
-         QStringLiteral("Add a read-only ICS feed whose events block time [--name NAME]"),
+         QStringLiteral("Add a read-only ICS feed, or a CalDAV account (--url URL --username U "
+                        "--password-stdin), whose events block time [--name NAME]"),
          {{QStringLiteral("name"), QStringLiteral("What to call the calendar."),
-           QStringLiteral("NAME")}},
+           QStringLiteral("NAME")},
+          {QStringLiteral("url"),
+           QStringLiteral("caldav: the server's address (https://; see docs/CALDAV.md)."),
+           QStringLiteral("URL")},
+          {QStringLiteral("username"), QStringLiteral("caldav: the user name."),
+           QStringLiteral("USER")},
+          {QStringLiteral("password-stdin"),
+           QStringLiteral("caldav: read the password (or app password) from standard input into "
+                          "the system keychain.")}},
          calendarCommand(addCalendar),
          QStringLiteral("ics and the feed's https:// or webcal:// address (kept in the system "
-                        "keychain only)")},
+                        "keychain only), or caldav")},
         {QStringLiteral("calendar list"),
          {},
          0,

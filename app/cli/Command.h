@@ -37,10 +37,6 @@ QList<Command> exportCommands();
 QList<Command> attendeeCommands();
 QList<Command> teamCommands();
 
-// One line of standard input without its line ending; leading and trailing spaces are part of
-// a password.
-QString passwordFromStdin();
-
 // The first of `names` not given on the command line, or an empty string.
 QString missingOption(const CliContext& context, const QStringList& names);
 

@@ -4,6 +4,7 @@
 // `mail queue` and `mail retry` come with the outbox.
 
 #include "cli/Command.h"
+#include "cli/OptionValues.h"
 
 #include "core/TimeFormat.h"
 #include "domain/Validation.h"
@@ -289,13 +290,6 @@ QCommandLineOption valueOption(const char* name, const char* description, const 
 }
 
 } // namespace
-
-QString passwordFromStdin() {
-    QString line = QTextStream(stdin).readLine();
-    while (line.endsWith(u'\r') || line.endsWith(u'\n'))
-        line.chop(1);
-    return line;
-}
 
 QList<Command> mailCommands() {
     return {

@@ -1,11 +1,14 @@
 #pragma once
 // Option values several commands read the same way: --from/--to hours, --start, --duration and
-// --timezone.
+// --timezone, --password-stdin.
 
 #include "cli/CliContext.h"
 #include "core/TimeFormat.h"
 #include "domain/Validation.h"
 
+#include <QTextStream>
+
+#include <cstdio>
 #include <utility>
 
 namespace slotdesk::cli {
@@ -45,6 +48,15 @@ inline Result<int> durationOption(const CliContext& c, int fallback = 0) {
 inline QString zoneOption(const CliContext& c, const User& admin) {
     return c.parser.isSet(QStringLiteral("timezone")) ? c.parser.value(QStringLiteral("timezone"))
                                                       : admin.timeZone;
+}
+
+// One line of standard input without its line ending (--password-stdin); leading and trailing
+// spaces are part of a password.
+inline QString passwordFromStdin() {
+    QString line = QTextStream(stdin).readLine();
+    while (line.endsWith(u'\r') || line.endsWith(u'\n'))
+        line.chop(1);
+    return line;
 }
 
 } // namespace slotdesk::cli

@@ -2,6 +2,7 @@
 // (docs/DEPLOY.md). Run by the owner role, which may create roles.
 
 #include "cli/Command.h"
+#include "cli/OptionValues.h"
 
 #include "profile/ProfileService.h"
 #include "storage/TeamRepository.h"

@@ -61,6 +61,8 @@ QByteArray IcsCalendar::methodText(Method method) {
         return "REQUEST";
     case Method::Cancel:
         return "CANCEL";
+    case Method::Resource:
+        return {};
     case Method::Publish:
         break;
     }
@@ -87,12 +89,17 @@ QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDa
     const QString summary = !summaryText.isEmpty() ? summaryText
                             : !b.title.isEmpty()   ? b.title
                                                  : QStringLiteral("Meeting with %1").arg(host.name);
+    const bool resource = method == Method::Resource;
+    const QByteArray scheduleAgent = resource ? ";SCHEDULE-AGENT=CLIENT" : "";
     QList<QByteArray> lines{
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//SlotDesk//SlotDesk " SLOTDESK_VERSION "//EN",
         "CALSCALE:GREGORIAN",
-        "METHOD:" + methodText(method),
+    };
+    if (!resource)
+        lines.append("METHOD:" + methodText(method));
+    lines += QList<QByteArray>{
         "BEGIN:VEVENT",
         "UID:" + uid(eventBookingId.isEmpty() ? b.id : eventBookingId),
         "SEQUENCE:" + QByteArray::number(b.sequence),
@@ -102,8 +109,9 @@ QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDa
         "SUMMARY:" + escapeText(summary),
         "STATUS:" + status,
         "TRANSP:OPAQUE",
-        "ORGANIZER;CN=" + quotedParameter(host.name) + ":mailto:" + host.email.toUtf8(),
-        "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=" + partstat +
+        "ORGANIZER;CN=" + quotedParameter(host.name) + scheduleAgent +
+            ":mailto:" + host.email.toUtf8(),
+        "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=" + partstat + scheduleAgent +
             ";RSVP=" + (method == Method::Request ? "TRUE" : "FALSE") +
             ";CN=" + quotedParameter(b.attendeeName) + ":mailto:" + b.attendeeEmail.toUtf8(),
     };

@@ -19,6 +19,10 @@ public:
         Publish, // a file to import (the manage page's download)
         Request, // an invitation from the admin (RFC 5546 iTIP): create or update the event
         Cancel,  // the event is off: remove it
+        // The event as a calendar object on the admin's CalDAV server (RFC 4791 4.1): no METHOD,
+        // and SCHEDULE-AGENT=CLIENT so the server does not send invitations of its own
+        // (RFC 6638) — SlotDesk's e-mails already do.
+        Resource,
     };
 
     // `now` stamps DTSTAMP; `host` is the admin the attendee meets (the ORGANIZER). Every live
@@ -33,7 +37,7 @@ public:
                                                const QString& eventBookingId = {});
     // "<id>@slotdesk".
     [[nodiscard]] static QByteArray uid(const QString& bookingId);
-    // The METHOD word: "PUBLISH", "REQUEST", "CANCEL".
+    // The METHOD word: "PUBLISH", "REQUEST", "CANCEL" (empty for Resource).
     [[nodiscard]] static QByteArray methodText(Method method);
     // TEXT value escaping (RFC 5545 3.3.11) and line folding at 75 octets (3.1).
     [[nodiscard]] static QByteArray escapeText(const QString& text);

@@ -1,5 +1,7 @@
 #include "calendar/CalendarSyncService.h"
 
+#include "caldav/CalDavConnector.h"
+#include "caldav/CalDavSyncRun.h"
 #include "calendar/GoogleConnector.h"
 #include "calendar/GoogleOAuthClient.h"
 #include "icsfeed/IcsFeedAddress.h"
@@ -27,6 +29,7 @@ CalendarSyncService::CalendarSyncService(storage::Database& database, core::Cloc
     , m_secrets(new integration::KeychainSecretStore(this))
     , m_oauth(new google::GoogleOAuthClient(m_endpoints, m_network, this))
     , m_connector(new GoogleConnector(database, m_endpoints, m_store, m_oauth, m_network, this))
+    , m_calDav(new caldav::CalDavConnector(database, m_clock, m_secrets, m_network, this))
     , m_leaseHolder(LeaseHolder::forThisProcess()) {
     connect(m_connector, &GoogleConnector::authorizationUrlReady, this,
             &CalendarSyncService::authorizationUrlReady);
@@ -43,6 +46,14 @@ CalendarSyncService::CalendarSyncService(storage::Database& database, core::Cloc
                 emit integrationChanged(integrationId);
                 emit calendarJobsChanged();
                 emit disconnectFinished(ok, integrationId, message);
+            });
+    connect(m_calDav, &caldav::CalDavConnector::added, this,
+            [this](bool ok, const QString& integrationId, const QString&, const QString& message) {
+                if (ok)
+                    emit integrationChanged(integrationId);
+                emit calendarAdded(ok, integrationId, message);
+                if (ok)
+                    syncNow(integrationId);
             });
     m_pollTimer.setInterval(kDefaultPollInterval);
     connect(&m_pollTimer, &QTimer::timeout, this, [this] { poll(false); });
@@ -96,8 +107,7 @@ Result<QVector<CalendarIntegration>> CalendarSyncService::connectedIntegrations(
         return all.error();
     QVector<CalendarIntegration> connected;
     for (const auto& integration : *all) {
-        if (integration.syncStatus != SyncStatus::Disconnected &&
-            integration.type != CalendarType::CalDav)
+        if (integration.syncStatus != SyncStatus::Disconnected)
             connected.append(integration);
     }
     return connected;
@@ -188,8 +198,8 @@ void CalendarSyncService::poll(const User& adminUser, bool startUp) {
             startRun(integration, *admin, CalendarSyncRun::Mode::SyncAndWrite);
             continue;
         }
-        if (integration.type != CalendarType::GoogleCalendar)
-            continue; // calendar writes go to Google only
+        if (integration.type == CalendarType::IcsFeed)
+            continue; // read-only
         auto due = storage::CalendarJobRepository(db).nextDue(admin->id);
         if (due && due->has_value() && **due <= now)
             startRun(integration, *admin, CalendarSyncRun::Mode::WriteOnly);
@@ -226,6 +236,23 @@ CalendarPass* CalendarSyncService::newRun(const CalendarIntegration& integration
         setup.ownAddresses = {admin.email};
         setup.secretMayBeElsewhere = elsewhere;
         return new icsfeed::IcsFeedSyncRun(std::move(setup), this);
+    }
+    if (integration.type == CalendarType::CalDav) {
+        caldav::CalDavSyncRun::Setup setup;
+        setup.database = &m_database;
+        setup.integration = integration;
+        setup.leaseHolder = m_leaseHolder;
+        setup.clock = m_clock;
+        setup.secrets = m_secrets;
+        setup.network = m_network;
+        setup.userTimeZone = admin.timeZone;
+        setup.ownAddresses = {admin.email};
+        setup.admin = admin;
+        const QDateTime fullReadAt = m_fullReadAt.value(integration.id);
+        setup.fullRead = !fullReadAt.isValid() ||
+                         fullReadAt.addSecs(kCalDavFullReadHours * 3600) <= m_clock.now();
+        setup.secretMayBeElsewhere = elsewhere;
+        return new caldav::CalDavSyncRun(std::move(setup), this);
     }
     CalendarSyncRun::Setup setup;
     setup.database = &m_database;
@@ -293,6 +320,17 @@ void CalendarSyncService::addIcsFeed(const QString& url, const QString& name) {
         });
 }
 
+void CalendarSyncService::addCalDav(const QString& url, const QString& username,
+                                    const QString& password, const QString& name,
+                                    const QStringList& notBlocking) {
+    auto admin = scopedAdmin();
+    if (!admin) {
+        emit calendarAdded(false, {}, admin.error().message);
+        return;
+    }
+    m_calDav->add(*admin, url, username, password, name, notBlocking);
+}
+
 void CalendarSyncService::removeCalendar(const QString& integrationId) {
     auto admin = scopedAdmin();
     auto found = admin ? storage::CalendarIntegrationRepository(m_database.connection())
@@ -333,6 +371,9 @@ void CalendarSyncService::onRunFinished(CalendarPass* run) {
     const QString id = run->integrationId();
     m_runs.remove(id);
     m_reports.insert(id, run->report());
+    if (const auto* calDav = qobject_cast<caldav::CalDavSyncRun*>(run);
+        calDav && calDav->readsInFull() && run->report().ok && run->report().ran)
+        m_fullReadAt.insert(id, m_clock.now());
     // Another admin's calendar whose tokens this keychain doesn't have: their own desktop syncs
     // it; look again in a while (they may connect here too) rather than every poll.
     if (run->report().tokensElsewhere)

@@ -33,6 +33,9 @@ class Database;
 namespace google {
 class GoogleOAuthClient;
 }
+namespace caldav {
+class CalDavConnector;
+}
 namespace integration {
 class KeychainSecretStore;
 class OAuthTokenStore;
@@ -77,6 +80,17 @@ public:
     // Adds a read-only ICS feed: its address goes to the keychain, the integration (named
     // `name`, or after the feed's host) to the database, then a first sync; calendarAdded.
     void addIcsFeed(const QString& url, const QString& name = {});
+    // CalDAV accounts: calDav().discover() tests a connection and lists the calendars (its
+    // `discovered` signal); addCalDav() discovers, stores the password in the keychain and the
+    // account with its calendars (all block time but those in `notBlocking`, none receives
+    // bookings), then a first sync; calendarAdded, and calDav()'s `added` with the failed
+    // field.
+    void addCalDav(const QString& url, const QString& username, const QString& password,
+                   const QString& name = {}, const QStringList& notBlocking = {});
+    [[nodiscard]] caldav::CalDavConnector& calDav() { return *m_calDav; }
+    // How often a CalDAV account's calendars are read in full rather than incrementally (the
+    // window moves on; an incremental answer only names what changed).
+    static constexpr int kCalDavFullReadHours = 24;
     // Removes any calendar: Google is disconnected (disconnectIntegration); any other kind loses
     // its row, its events and its keychain entry. disconnectFinished either way.
     void removeCalendar(const QString& integrationId);
@@ -127,6 +141,7 @@ private:
     integration::KeychainSecretStore* m_secrets;
     google::GoogleOAuthClient* m_oauth;
     GoogleConnector* m_connector;
+    caldav::CalDavConnector* m_calDav;
     LeaseHolder m_leaseHolder;
     std::chrono::milliseconds m_syncInterval = kDefaultSyncInterval;
     QTimer m_pollTimer;
@@ -134,6 +149,7 @@ private:
     QSet<QString> m_again;
     QHash<QString, SyncReport> m_reports;
     QHash<QString, QDateTime> m_elsewhereUntil;
+    QHash<QString, QDateTime> m_fullReadAt; // CalDAV accounts read in full in this process
     // When this process last read each Google integration's calendarList: once at its first
     // pass here, then at most every kCalendarListEvery (calendars come and go rarely).
     QHash<QString, QDateTime> m_calendarListReadAt;

@@ -1,6 +1,6 @@
 #include "icsfeed/IcsFeedAddress.h"
 
-#include <QHostAddress>
+#include "integration/ProviderHttp.h"
 
 namespace slotdesk::icsfeed {
 
@@ -11,8 +11,7 @@ Result<QUrl> parseFeedUrl(const QString& text) {
         url.setScheme(QStringLiteral("https"));
     if (!url.isValid() || url.host().isEmpty())
         return Error::validation(field, QStringLiteral("Not a web address"));
-    const bool loopback =
-        url.host() == QLatin1String("localhost") || QHostAddress(url.host()).isLoopback();
+    const bool loopback = integration::isLoopback(url);
     if (url.scheme() != QLatin1String("https") &&
         !(url.scheme() == QLatin1String("http") && loopback))
         return Error::validation(field, QStringLiteral("The feed address must start with "

@@ -36,9 +36,6 @@ public:
         bool secretMayBeElsewhere = false;
     };
 
-    // Instances are expanded this far ahead: beyond the longest booking horizon (365 days), so
-    // that a feed answering 304 for weeks still covers every bookable day.
-    static constexpr int kHorizonDays = 400;
     // A larger answer is refused (a feed of 10,000 events is about 5 MB).
     static constexpr qint64 kMaxBytes = 64 * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 #include "integration/ProviderHttp.h"
 
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QUrl>
 
@@ -14,7 +15,8 @@ void sendRequest(QNetworkAccessManager* network, const QString& provider, QNetwo
                  const QByteArray& verb, const QByteArray& body, QObject* context,
                  std::function<void(ProviderReply)> done) {
     request.setTransferTimeout(kTransferTimeoutMs);
-    request.setRawHeader("Accept", "application/json");
+    if (!request.hasRawHeader("Accept"))
+        request.setRawHeader("Accept", "application/json");
     QNetworkReply* reply = network->sendCustomRequest(request, verb, body);
     const auto delivery = QObject::connect(
         reply, &QNetworkReply::finished, context, [reply, provider, done = std::move(done)] {
@@ -29,6 +31,10 @@ void sendRequest(QNetworkAccessManager* network, const QString& provider, QNetwo
         reply->abort();
         reply->deleteLater();
     });
+}
+
+bool isLoopback(const QUrl& url) {
+    return url.host() == QLatin1String("localhost") || QHostAddress(url.host()).isLoopback();
 }
 
 QByteArray formBody(const FormFields& fields) {

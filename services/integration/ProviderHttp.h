@@ -1,7 +1,7 @@
 #pragma once
 // ProviderHttp: the small helpers every provider's HTTP calls go through — sendRequest (a 30 s
-// transfer timeout, JSON accepted, the answer read into a ProviderReply) and the
-// application/x-www-form-urlencoded requests OAuth endpoints take.
+// transfer timeout, JSON accepted unless the request says otherwise, the answer read into a
+// ProviderReply) and the application/x-www-form-urlencoded requests OAuth endpoints take.
 
 #include "integration/ProviderReply.h"
 
@@ -25,6 +25,10 @@ using FormFields = QList<std::pair<QString, QString>>;
 void sendRequest(QNetworkAccessManager* network, const QString& provider, QNetworkRequest request,
                  const QByteArray& verb, const QByteArray& body, QObject* context,
                  std::function<void(ProviderReply)> done);
+
+// Whether `url` names this machine (localhost, 127.0.0.0/8, ::1): the one place plain http may
+// carry a secret (a feed's address, a CalDAV password).
+bool isLoopback(const QUrl& url);
 
 // application/x-www-form-urlencoded, every reserved character percent-encoded.
 QByteArray formBody(const FormFields& fields);

@@ -21,6 +21,13 @@ bool ProviderReply::isTransient() const {
            failure == Failure::Network;
 }
 
+QByteArray ProviderReply::header(const QByteArray& name) const {
+    for (const auto& [key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
 ProviderReply ProviderReply::localFailure(Failure failure, const QString& message) {
     ProviderReply reply;
     reply.failure = failure;
@@ -60,8 +67,9 @@ ProviderReply ProviderReply::fromNetworkReply(QNetworkReply* reply, const QStrin
     r.networkError = reply->error();
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     r.httpStatus = status.isValid() ? status.toInt() : 0;
-    const QByteArray data = reply->readAll();
-    const QJsonDocument document = QJsonDocument::fromJson(data);
+    r.data = reply->readAll();
+    r.headers = reply->rawHeaderPairs();
+    const QJsonDocument document = QJsonDocument::fromJson(r.data);
     if (document.isObject())
         r.body = document.object();
 

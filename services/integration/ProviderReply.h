@@ -32,6 +32,8 @@ struct ProviderReply {
     int httpStatus = 0; // 0 = no HTTP answer
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QJsonObject body;
+    QByteArray data; // the body as it came (for an answer that is not JSON: CalDAV's XML)
+    QList<QNetworkReply::RawHeaderPair> headers;
     QString reason;  // error.errors[0].reason / error.status (APIs) or "error" (OAuth endpoints)
     QString message; // one line for a person
     std::chrono::milliseconds retryAfter{0};
@@ -40,6 +42,8 @@ struct ProviderReply {
     [[nodiscard]] bool ok() const { return failure == Failure::None; }
     // Worth retrying later with back-off (as opposed to needing the admin).
     [[nodiscard]] bool isTransient() const;
+    // The response header `name` (case-insensitive); empty when absent.
+    [[nodiscard]] QByteArray header(const QByteArray& name) const;
 
     // The failure an HTTP answer with this status and error reason stands for (2xx: None).
     static Failure classify(int httpStatus, const QString& reason);

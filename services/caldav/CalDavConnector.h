@@ -1,0 +1,64 @@
+#pragma once
+// CalDavConnector: adding a CalDAV account — what the CLI's `calendar add caldav` and the
+// Integrations page's "Add calendar… → CalDAV" call (through CalendarSyncService).
+//   discover(): "test connection" — the account's calendars (names, colours), nothing stored;
+//   add(): discovers again, puts the password in the keychain (caldav/<id>), then in one
+//          transaction the integration (type 'caldav', source_url = the server address,
+//          username) and its calendars (integration_calendars: every calendar blocks time
+//          unless listed in `notBlocking`, none receives bookings).
+// A failure names its field: "url", "username", "password" (the server refused them), or
+// "server" (it could not be reached, or it is no CalDAV server).
+
+#include "caldav/CalDavClient.h"
+#include "core/Clock.h"
+#include "domain/Entities.h"
+
+#include <QObject>
+
+class QNetworkAccessManager;
+
+namespace slotdesk {
+namespace storage {
+class Database;
+}
+namespace integration {
+class KeychainSecretStore;
+}
+
+namespace caldav {
+
+class CalDavConnector : public QObject {
+    Q_OBJECT
+public:
+    CalDavConnector(storage::Database& database, core::Clock clock,
+                    integration::KeychainSecretStore* secrets, QNetworkAccessManager* network,
+                    QObject* parent = nullptr);
+
+    void discover(const QString& url, const QString& username, const QString& password);
+    // `name`: what to call the account (default "USER on HOST"); `notBlocking`: URLs of
+    // discovered calendars that should not block time.
+    void add(const User& admin, const QString& url, const QString& username,
+             const QString& password, const QString& name = {},
+             const QStringList& notBlocking = {});
+
+signals:
+    void discovered(bool ok, const QString& field, const QString& message,
+                    const slotdesk::caldav::Discovery& discovery);
+    void added(bool ok, const QString& integrationId, const QString& field, const QString& message);
+
+private:
+    using Found = std::function<void(const QString& field, const QString& message,
+                                     const CalDavAccount& account, const Discovery& discovery)>;
+    void find(const QString& url, const QString& username, const QString& password, Found done);
+    Result<CalendarIntegration> save(const QString& id, const User& admin,
+                                     const CalDavAccount& account, const Discovery& discovery,
+                                     const QString& name, const QStringList& notBlocking);
+
+    storage::Database& m_database;
+    core::Clock m_clock;
+    integration::KeychainSecretStore* m_secrets;
+    QNetworkAccessManager* m_network;
+};
+
+} // namespace caldav
+} // namespace slotdesk
