@@ -1,6 +1,6 @@
 // slotdesk: the admin's desktop window. Composition root only: it reads the command line, opens
-// the database, makes sure this is the only window on it, starts the booking link and hands
-// everything to the main window.
+// the database, makes sure this is the only window on it, starts the services (booking link,
+// Google Calendar, Zoom) on their thread and hands everything to the main window.
 
 #include "backup/BackupScheduler.h"
 #include "backup/BackupService.h"
@@ -11,6 +11,8 @@
 #include "mail/MailDelivery.h"
 #include "mail/ManageLinkFor.h"
 #include "models/AdminSession.h"
+#include "privacy/RetentionScheduler.h"
+#include "models/ServiceThread.h"
 #include "profile/ProfileService.h"
 #include "storage/DatabaseSelection.h"
 #include "ui/AppSettings.h"
@@ -180,25 +182,40 @@ int main(int argc, char* argv[]) {
     QApplication::setQuitOnLastWindowClosed(false);
     ui::Appearance::apply(ui::Appearance::savedTheme());
 
-    // Google Calendar and Zoom: declared before the window, so they outlive it.
-    CalendarSyncService calendarSync(db, clock);
-    zoom::ZoomService zoom(db);
-    zoom.setClock(clock);
+    // The booking endpoint, Google Calendar and Zoom live on a thread of their own, with their
+    // own connection: a database far away holds them up, never the window. Declared before the
+    // window, so they outlive it; the window talks to them by queued calls and signals.
+    auto services = models::ServiceThread::start(db);
+    if (!services)
+        return refuse(QApplication::translate("main", "SlotDesk cannot open its database.\n\n%1")
+                          .arg(services.error().message),
+                      InternalError);
+    auto* calendarSync = (*services)->make(
+        [&clock](storage::Database& own) { return new CalendarSyncService(own, clock); });
+    auto* zoom = (*services)->make([&clock](storage::Database& own) {
+        auto* service = new zoom::ZoomService(own);
+        service->setClock(clock);
+        return service;
+    });
     // The mails booking changes owe, delivered on a worker thread (joined on quit).
     mail::MailDelivery mailDelivery(db, clock);
     // The daily backup of a SQLite database (docs/BACKUP.md), on a thread of its own.
     backup::BackupScheduler backups(db, clock);
+    // The admins' attendee-data retention (docs/BACKUP.md), on a thread of its own.
+    privacy::RetentionScheduler retention(db, clock);
     ui::MainWindow window(db, username, clock);
-    window.setIntegrationServices(&calendarSync, &zoom);
+    window.setIntegrationServices(calendarSync, zoom);
     window.setBackupScheduler(&backups);
     backups.start();
-    calendarSync.start();
-    zoom.start();
-    ui::BookingLink link(window.session(), clock);
+    retention.start();
+    ui::BookingLink link(window.session(), **services, clock);
     QObject::connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
-    // Attendee mails link to their booking where attendees reach this computer's page.
+    // Attendee mails link to their booking where attendees reach this computer's page: delivery
+    // starts once the service thread has answered the first listen() below.
     QObject::connect(&link, &ui::BookingLink::changed, &mailDelivery, [&link, &mailDelivery] {
         mailDelivery.setManageLink(mail::manageLinkFor(link.attendeeBase()));
+        if (!link.isPending())
+            mailDelivery.start(); // once; again is a no-op
     });
     QObject::connect(&window, &ui::MainWindow::listenAddressChanged, &link,
                      [&link](const QString& address, quint16 port) { link.listen(address, port); });
@@ -211,23 +228,26 @@ int main(int argc, char* argv[]) {
         link.listen(listenOverride.address.toString(), listenOverride.port);
     else
         link.listen(ui::AppSettings::listenAddress(), ui::AppSettings::listenPort());
-    // Once the booking link is known: the mails' manage links point at it.
-    mailDelivery.start();
-    // The link ends in the admin's username, which the window reads on its database thread.
-    const auto announce = [&link] {
-        QTextStream(stdout) << "Booking link: " << link.url().toString()
-                            << (link.isOnline()
-                                    ? QString()
-                                    : QStringLiteral(" (offline: %1)").arg(link.problem()))
-                            << Qt::endl;
-        if (link.url() != link.localUrl())
-            QTextStream(stdout) << "Served at: " << link.localUrl().toString() << Qt::endl;
-    };
-    if (window.session()->isLoaded())
-        announce();
-    else
-        QObject::connect(window.session(), &models::AdminSession::adminChanged, &link, announce,
-                         Qt::SingleShotConnection);
+    // The services' first passes queue up behind the link's listen().
+    models::invokeOnThread(calendarSync, [](CalendarSyncService& service) { service.start(); });
+    models::invokeOnThread(zoom, [](zoom::ZoomService& service) { service.start(); });
+    // The link ends in the admin's username, which the window reads on its database thread, and
+    // is online once the service thread listens: announced when both are known.
+    QObject::connect(&link, &ui::BookingLink::changed, &link,
+                     [&link, session = window.session(), announced = false]() mutable {
+                         if (announced || !session->isLoaded() || link.isPending())
+                             return;
+                         announced = true;
+                         QTextStream(stdout)
+                             << "Booking link: " << link.url().toString()
+                             << (link.isOnline()
+                                     ? QString()
+                                     : QStringLiteral(" (offline: %1)").arg(link.problem()))
+                             << Qt::endl;
+                         if (link.url() != link.localUrl())
+                             QTextStream(stdout)
+                                 << "Served at: " << link.localUrl().toString() << Qt::endl;
+                     });
 
     if (parser.isSet(page))
         window.showPage(*ui::MainWindow::pageFromName(parser.value(page)));

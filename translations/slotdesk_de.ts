@@ -817,6 +817,29 @@ Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestät
         <source>Moved the meeting with %1 to %2</source>
         <translation>Termin mit %1 auf %2 verschoben</translation>
     </message>
+    <message>
+        <source>Forget %1?</source>
+        <translation>%1 vergessen?</translation>
+    </message>
+    <message>
+        <source>Their future bookings are cancelled, and the name, e-mail address and notes of all their bookings are erased, with the mails and links sent to them. The times stay. This cannot be undone.</source>
+        <translation>Die künftigen Buchungen werden storniert, und Name, E-Mail-Adresse und Notizen aller Buchungen werden gelöscht, ebenso die an die Person gesendeten E-Mails und Links. Die Zeiten bleiben erhalten. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Forget attendee</source>
+        <translation>Teilnehmer vergessen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forgot %1: %n booking(s) anonymised</source>
+        <translation>
+            <numerusform>%1 vergessen: %n Buchung anonymisiert</numerusform>
+            <numerusform>%1 vergessen: %n Buchungen anonymisiert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::ui::BookingDetailsPanel</name>
@@ -1263,6 +1286,18 @@ Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestät
     <message>
         <source>Reschedule the selected booking</source>
         <translation>Die ausgewählte Buchung verschieben</translation>
+    </message>
+    <message>
+        <source>Forget attendee…</source>
+        <translation>Teilnehmer vergessen…</translation>
+    </message>
+    <message>
+        <source>Erase the selected booking&apos;s attendee&apos;s name, e-mail address and notes from all their bookings</source>
+        <translation>Name, E-Mail-Adresse und Notizen des Teilnehmers der ausgewählten Buchung aus all seinen Buchungen löschen</translation>
+    </message>
+    <message>
+        <source>Forget the selected booking&apos;s attendee</source>
+        <translation>Den Teilnehmer der ausgewählten Buchung vergessen</translation>
     </message>
 </context>
 <context>

@@ -817,6 +817,29 @@ La demande passe au nouvel horaire et attend toujours votre accord.</translation
         <source>Moved the meeting with %1 to %2</source>
         <translation>Rendez-vous avec %1 déplacé au %2</translation>
     </message>
+    <message>
+        <source>Forget %1?</source>
+        <translation>Oublier %1 ?</translation>
+    </message>
+    <message>
+        <source>Their future bookings are cancelled, and the name, e-mail address and notes of all their bookings are erased, with the mails and links sent to them. The times stay. This cannot be undone.</source>
+        <translation>Ses réservations à venir sont annulées, et le nom, l’adresse e-mail et les notes de toutes ses réservations sont effacés, avec les e-mails et liens qui lui ont été envoyés. Les horaires restent. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Forget attendee</source>
+        <translation>Oublier le participant</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forgot %1: %n booking(s) anonymised</source>
+        <translation>
+            <numerusform>%1 oublié : %n réservation anonymisée</numerusform>
+            <numerusform>%1 oublié : %n réservations anonymisées</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::ui::BookingDetailsPanel</name>
@@ -1263,6 +1286,18 @@ La demande passe au nouvel horaire et attend toujours votre accord.</translation
     <message>
         <source>Reschedule the selected booking</source>
         <translation>Déplacer la réservation sélectionnée</translation>
+    </message>
+    <message>
+        <source>Forget attendee…</source>
+        <translation>Oublier le participant…</translation>
+    </message>
+    <message>
+        <source>Erase the selected booking&apos;s attendee&apos;s name, e-mail address and notes from all their bookings</source>
+        <translation>Effacer le nom, l’adresse e-mail et les notes du participant de la réservation sélectionnée dans toutes ses réservations</translation>
+    </message>
+    <message>
+        <source>Forget the selected booking&apos;s attendee</source>
+        <translation>Oublier le participant de la réservation sélectionnée</translation>
     </message>
 </context>
 <context>

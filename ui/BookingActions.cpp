@@ -8,6 +8,7 @@
 #include "models/ChangeWatcher.h"
 #include "models/DatabaseWorker.h"
 #include "models/TimeText.h"
+#include "privacy/AttendeePrivacy.h"
 #include "ui/RescheduleDialog.h"
 
 #include <QInputDialog>
@@ -102,31 +103,28 @@ void BookingActions::approveNow(const QStringList& bookingIds) {
 }
 
 void BookingActions::reject(const QStringList& bookingIds, const QString& reason) {
-    if (bookingIds.isEmpty() || !m_session->hasAdmin())
-        return;
-    applyEach(
-        bookingIds,
-        [reason = reason.trimmed()](BookingService& bookings, const QString& userId,
-                                    const QString& id) {
-            return bookings.reject(userId, id, reason);
-        },
-        [](int rejected) {
-            return models::plural(tr("Rejected %n request(s)", nullptr, rejected), rejected);
-        });
+    applyWithReason(bookingIds, reason, &BookingService::reject, [](int rejected) {
+        return models::plural(tr("Rejected %n request(s)", nullptr, rejected), rejected);
+    });
 }
 
 void BookingActions::cancel(const QStringList& bookingIds, const QString& reason) {
+    applyWithReason(bookingIds, reason, &BookingService::cancel, [](int cancelled) {
+        return models::plural(tr("Cancelled %n booking(s)", nullptr, cancelled), cancelled);
+    });
+}
+
+void BookingActions::applyWithReason(const QStringList& bookingIds, const QString& reason,
+                                     ChangeWithReason change, Summary summary) {
     if (bookingIds.isEmpty() || !m_session->hasAdmin())
         return;
     applyEach(
         bookingIds,
-        [reason = reason.trimmed()](BookingService& bookings, const QString& userId,
-                                    const QString& id) {
-            return bookings.cancel(userId, id, reason);
+        [change, reason = reason.trimmed()](BookingService& bookings, const QString& userId,
+                                            const QString& id) {
+            return (bookings.*change)(userId, id, reason);
         },
-        [](int cancelled) {
-            return models::plural(tr("Cancelled %n booking(s)", nullptr, cancelled), cancelled);
-        });
+        std::move(summary));
 }
 
 void BookingActions::applyEach(const QStringList& bookingIds, Change change, Summary summary) {
@@ -289,6 +287,41 @@ void BookingActions::askAndReschedule(const QString& bookingId) {
                 reschedule(id, dialog->start(), dialog->duration(), false);
             });
             dialog->open();
+        });
+}
+
+void BookingActions::askAndForget(const QString& email) {
+    if (email.isEmpty())
+        return;
+    ask(tr("Forget %1?").arg(email),
+        tr("Their future bookings are cancelled, and the name, e-mail address and notes of all "
+           "their bookings are erased, with the mails and links sent to them. The times stay. "
+           "This cannot be undone."),
+        tr("Forget attendee"), tr("Keep"), [this, email](bool yes) {
+            if (yes)
+                forget(email);
+        });
+}
+
+void BookingActions::forget(const QString& email) {
+    if (email.isEmpty() || !m_session->hasAdmin())
+        return;
+    m_session->worker()->post(
+        this,
+        [userId = m_session->userId(), email,
+         clock = m_session->clock()](storage::Database& database) {
+            return privacy::AttendeePrivacy(database, clock).forget(userId, email);
+        },
+        [this, email](Result<privacy::ForgetOutcome> outcome) {
+            if (!outcome) {
+                emit failed(outcome.error().message);
+                return;
+            }
+            m_session->watcher()->check();
+            emit done(models::plural(
+                          tr("Forgot %1: %n booking(s) anonymised", nullptr, outcome->anonymised),
+                          outcome->anonymised)
+                          .arg(email));
         });
 }
 

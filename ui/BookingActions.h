@@ -57,6 +57,10 @@ public:
     void reschedule(const QString& bookingId, const QDateTime& start, int duration, bool confirm);
     // Asks for the new time in a RescheduleDialog first.
     void askAndReschedule(const QString& bookingId);
+    // Erases an attendee's data (privacy::AttendeePrivacy::forget: their future bookings
+    // cancelled, all anonymised); askAndForget() asks first.
+    void forget(const QString& email);
+    void askAndForget(const QString& email);
 
 signals:
     // What happened, for the status bar ("Approved 2 requests").
@@ -81,6 +85,12 @@ private:
     // Applies `change` to each booking on the worker; then reports the last failure, and
     // summary(how many changed) when any did.
     void applyEach(const QStringList& bookingIds, Change change, Summary summary);
+    // Rejecting and cancelling: a change that takes the admin's reason.
+    using ChangeWithReason = Result<Booking> (BookingService::*)(const QString& userId,
+                                                                 const QString& id,
+                                                                 const QString& reason);
+    void applyWithReason(const QStringList& bookingIds, const QString& reason,
+                         ChangeWithReason change, Summary summary);
     void askOrApprove(const QStringList& bookingIds, const QVector<Candidate>& candidates);
     void approveNow(const QStringList& bookingIds);
     void moveNow(const Booking& booking, const QDateTime& start, int duration);

@@ -14,6 +14,7 @@
 #include "ui/PageHeader.h"
 
 #include "core/ZonedTime.h"
+#include "storage/AttendeeDataRepository.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -99,6 +100,7 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
     , m_details(new BookingDetailsPanel(this))
     , m_cancel(new QPushButton(tr("Cancel booking…"), this))
     , m_reschedule(new QPushButton(tr("Reschedule…"), this))
+    , m_forget(new QPushButton(tr("Forget attendee…"), this))
     , m_searchDelay(new QTimer(this)) {
     setObjectName(QStringLiteral("bookingsPage"));
     m_cancel->setObjectName(QStringLiteral("cancelBooking"));
@@ -109,6 +111,11 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
     m_reschedule->setAccessibleName(tr("Reschedule the selected booking"));
     m_header->addAction(m_reschedule);
     m_header->addAction(m_cancel);
+    m_forget->setObjectName(QStringLiteral("forgetAttendee"));
+    m_forget->setToolTip(tr("Erase the selected booking's attendee's name, e-mail address and "
+                            "notes from all their bookings"));
+    m_forget->setAccessibleName(tr("Forget the selected booking's attendee"));
+    m_header->addAction(m_forget);
 
     m_search->setObjectName(QStringLiteral("bookingSearch"));
     m_search->setPlaceholderText(tr("Search name, email or notes"));
@@ -232,6 +239,7 @@ BookingsPage::BookingsPage(models::AdminSession* session, BookingActions* action
         if (const QString id = currentId(); !id.isEmpty())
             m_actions->askAndReschedule(id);
     });
+    connect(m_forget, &QPushButton::clicked, this, &BookingsPage::forgetSelected);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &BookingsPage::updateState);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &BookingsPage::updateState);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &BookingsPage::updateState);
@@ -284,6 +292,12 @@ void BookingsPage::cancelSelected() {
         m_actions->askAndCancel({id});
 }
 
+void BookingsPage::forgetSelected() {
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        m_actions->askAndForget(current.data(models::AttendeeEmailRole).toString());
+}
+
 QString BookingsPage::currentId() const {
     const QModelIndex current = m_table->currentIndex();
     return current.isValid() ? current.data(models::IdRole).toString() : QString();
@@ -308,6 +322,10 @@ void BookingsPage::updateState() {
     m_cancel->setEnabled(status == BookingStatus::Confirmed);
     m_reschedule->setEnabled(status == BookingStatus::Confirmed ||
                              status == BookingStatus::Pending);
+    // An attendee already forgotten has nothing left to erase.
+    m_forget->setEnabled(current.isValid() &&
+                         current.data(models::AttendeeEmailRole).toString() !=
+                             QLatin1String(storage::AttendeeDataRepository::kForgottenEmail));
 }
 
 void BookingsPage::updateDetails() {

@@ -47,6 +47,8 @@ public slots:
     // Applies the filter fields now (they also apply themselves as they change).
     void applyFilters();
     void cancelSelected();
+    // Asks, then erases the selected booking's attendee's data (BookingActions::askAndForget).
+    void forgetSelected();
 
 private:
     void updateState();
@@ -69,6 +71,7 @@ private:
     BookingDetailsPanel* m_details;
     QPushButton* m_cancel;
     QPushButton* m_reschedule;
+    QPushButton* m_forget;
     QTimer* m_searchDelay;
 };
 

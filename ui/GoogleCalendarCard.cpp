@@ -3,6 +3,7 @@
 #include "models/AdminSession.h"
 #include "models/IntegrationModel.h"
 #include "models/Plural.h"
+#include "models/ServiceThread.h"
 #include "models/StatusText.h"
 #include "models/TimeText.h"
 #include "ui/Appearance.h"
@@ -59,12 +60,12 @@ GoogleCalendarCard::GoogleCalendarCard(models::AdminSession* session,
     connect(m_connect, &QPushButton::clicked, this, &GoogleCalendarCard::connectGoogle);
     connect(m_disconnect, &QPushButton::clicked, this, &GoogleCalendarCard::disconnectGoogle);
     connect(m_syncNow, &QPushButton::clicked, this, [this] {
-        if (m_calendar)
-            m_calendar->syncNow();
+        models::invokeOnThread(m_calendar.data(),
+                               [](CalendarSyncService& calendar) { calendar.syncNow(); });
     });
     connect(m_cancelConnect, &QPushButton::clicked, this, [this] {
-        if (m_calendar)
-            m_calendar->cancelConnect();
+        models::invokeOnThread(m_calendar.data(),
+                               [](CalendarSyncService& calendar) { calendar.cancelConnect(); });
     });
     // The model reads the connection and the calendar writes owed (which change with bookings
     // too) whenever the database changes.
@@ -77,14 +78,17 @@ void GoogleCalendarCard::setService(CalendarSyncService* calendar) {
     if (m_calendar)
         disconnect(m_calendar, nullptr, this, nullptr);
     m_calendar = calendar;
+    m_connecting = false;
     if (calendar) {
         connect(calendar, &CalendarSyncService::authorizationUrlReady, this,
                 [this](const QUrl& url) {
+                    m_connecting = true;
                     showWaiting(url);
                     updateButtons();
                 });
         connect(calendar, &CalendarSyncService::connectFinished, this,
                 [this](bool ok, const QString&, const QString& message) {
+                    m_connecting = false;
                     hideWaiting();
                     showMessage(ok, ok ? message : tr("Could not connect: %1").arg(message));
                     m_model->reload();
@@ -184,7 +188,7 @@ void GoogleCalendarCard::updateJobs() {
 void GoogleCalendarCard::updateButtons() {
     const int row = m_model->googleCalendarRow();
     const bool connected = row >= 0 && m_model->rowAt(row).syncStatus != SyncStatus::Disconnected;
-    const bool connecting = m_calendar && m_calendar->isConnecting();
+    const bool connecting = m_calendar && m_connecting;
     for (QPushButton* button : {m_connect, m_disconnect, m_syncNow}) {
         button->setEnabled(m_calendar != nullptr && !connecting);
         button->setToolTip(m_calendar ? QString() : withoutServiceText());
@@ -210,7 +214,9 @@ void GoogleCalendarCard::connectGoogle() {
         return;
     }
     hideMessage();
-    m_calendar->connectGoogle();
+    m_connecting = true;
+    models::invokeOnThread(m_calendar.data(),
+                           [](CalendarSyncService& calendar) { calendar.connectGoogle(); });
     updateButtons();
 }
 
@@ -223,8 +229,10 @@ void GoogleCalendarCard::disconnectGoogle() {
         tr("SlotDesk will revoke its access at Google, forget the tokens and the synced busy "
            "times, and drop calendar writes still owed. Your Google Calendar keeps its events."),
         [this, id](bool yes) {
-            if (yes && m_calendar)
-                m_calendar->disconnectIntegration(id);
+            if (yes)
+                models::invokeOnThread(m_calendar.data(), [id](CalendarSyncService& calendar) {
+                    calendar.disconnectIntegration(id);
+                });
         });
 }
 

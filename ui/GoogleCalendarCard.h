@@ -29,7 +29,8 @@ public:
     GoogleCalendarCard(models::AdminSession* session, models::IntegrationModel* model,
                        QWidget* parent = nullptr);
 
-    // May be null (the buttons stay disabled). Not owned.
+    // May be null (the buttons stay disabled). Not owned. It may live on another thread (the
+    // desktop's ServiceThread): the card calls it there and follows its signals.
     void setService(CalendarSyncService* calendar);
 
 private:
@@ -43,6 +44,7 @@ private:
     models::IntegrationModel* m_model;
     QPointer<CalendarSyncService> m_calendar;
     bool m_syncing = false;
+    bool m_connecting = false; // from asking the service to connect until it says how it went
 
     QLabel* m_status;
     QLabel* m_account;

@@ -3,6 +3,7 @@
 
 #include "models/AdminSession.h"
 #include "models/PendingBookingModel.h"
+#include "models/ServiceThread.h"
 #include "models/TimeText.h"
 #include "ui/AppSettings.h"
 #include "ui/Appearance.h"
@@ -149,27 +150,27 @@ void MainWindow::setBackupScheduler(backup::BackupScheduler* scheduler) {
 void MainWindow::setIntegrationServices(CalendarSyncService* calendar, zoom::ZoomService* zoom) {
     disconnect(m_syncAfterDecision);
     disconnect(m_calendarAfterZoom);
-    // Connect, disconnect and the page's reads act for this window's admin (--user).
-    if (calendar)
-        calendar->setAdminUsername(m_session->username());
-    if (zoom)
-        zoom->setAdminUsername(m_session->username());
+    // Connect, disconnect and the page's reads act for this window's admin (--user). The
+    // services may live on the service thread: they are called there.
+    const QString username = m_session->username();
+    models::invokeOnThread(
+        calendar, [username](CalendarSyncService& service) { service.setAdminUsername(username); });
+    models::invokeOnThread(
+        zoom, [username](zoom::ZoomService& service) { service.setAdminUsername(username); });
     m_integrations->setServices(calendar, zoom);
     QPointer<CalendarSyncService> calendarPtr(calendar);
     QPointer<zoom::ZoomService> zoomPtr(zoom);
     m_syncAfterDecision = connect(m_actions, &BookingActions::done, this, [calendarPtr, zoomPtr] {
         // Zoom first: the calendar insert of a Zoom booking waits for the link.
-        if (zoomPtr)
-            zoomPtr->syncNow();
-        if (calendarPtr)
-            calendarPtr->syncNow();
+        models::invokeOnThread(zoomPtr.data(),
+                               [](zoom::ZoomService& service) { service.syncNow(); });
+        models::invokeOnThread(calendarPtr.data(),
+                               [](CalendarSyncService& service) { service.syncNow(); });
     });
+    // Both on the same thread: the inserts that waited for the link are due now.
     if (calendar && zoom)
-        m_calendarAfterZoom =
-            connect(zoom, &zoom::ZoomService::meetingsCreated, calendar, [calendarPtr] {
-                if (calendarPtr)
-                    calendarPtr->syncNow(); // the inserts that waited for the link are due now
-            });
+        m_calendarAfterZoom = connect(zoom, &zoom::ZoomService::meetingsCreated, calendar,
+                                      [calendar] { calendar->syncNow(); });
 }
 
 MainWindow::~MainWindow() = default;

@@ -2,8 +2,10 @@
 
 #include "models/AdminSession.h"
 #include "models/IntegrationModel.h"
+#include "models/ServiceThread.h"
 #include "ui/Appearance.h"
 
+#include "integration/KeychainSecretStore.h"
 #include "video/ZoomConfig.h"
 #include "video/ZoomService.h"
 
@@ -24,7 +26,8 @@ ZoomCard::ZoomCard(models::AdminSession* session, models::IntegrationModel* mode
     , m_account(new QLabel(this))
     , m_connect(new QPushButton(tr("Connect Zoom…"), this))
     , m_disconnect(new QPushButton(tr("Disconnect"), this))
-    , m_cancelConnect(new QPushButton(tr("Cancel"), this)) {
+    , m_cancelConnect(new QPushButton(tr("Cancel"), this))
+    , m_keychain(new integration::KeychainSecretStore(this)) {
     m_status->setObjectName(QStringLiteral("zoomStatus"));
     m_status->setTextFormat(Qt::RichText);
     m_account->setObjectName(QStringLiteral("zoomAccount"));
@@ -42,8 +45,8 @@ ZoomCard::ZoomCard(models::AdminSession* session, models::IntegrationModel* mode
     connect(m_connect, &QPushButton::clicked, this, &ZoomCard::connectZoom);
     connect(m_disconnect, &QPushButton::clicked, this, &ZoomCard::disconnectZoom);
     connect(m_cancelConnect, &QPushButton::clicked, this, [this] {
-        if (m_zoom)
-            m_zoom->cancelConnect();
+        models::invokeOnThread(m_zoom.data(),
+                               [](zoom::ZoomService& zoom) { zoom.cancelConnect(); });
     });
     // The model reads the Zoom row whenever the database changes (bookings change it too).
     connect(m_model, &models::IntegrationModel::refreshed, this, &ZoomCard::showIntegration);
@@ -54,13 +57,16 @@ void ZoomCard::setService(zoom::ZoomService* zoom) {
     if (m_zoom)
         disconnect(m_zoom, nullptr, this, nullptr);
     m_zoom = zoom;
+    m_connecting = false;
     if (zoom) {
         connect(zoom, &zoom::ZoomService::authorizationUrlReady, this, [this](const QUrl& url) {
+            m_connecting = true;
             showWaiting(url);
             showIntegration();
         });
         connect(zoom, &zoom::ZoomService::connectFinished, this,
                 [this](bool ok, const QString& message) {
+                    m_connecting = false;
                     hideWaiting();
                     showMessage(ok, ok ? message : tr("Could not connect Zoom: %1").arg(message));
                     showIntegration();
@@ -84,7 +90,7 @@ void ZoomCard::showIntegration() {
     const std::optional<storage::VideoIntegration> zoom =
         m_zoom && m_session->hasAdmin() ? m_model->zoom() : std::nullopt;
     m_connected = zoom.has_value();
-    const bool connecting = m_zoom && m_zoom->isConnecting();
+    const bool connecting = m_zoom && m_connecting;
     if (!zoom) {
         m_status->setText(dot(Appearance::subtleText(pal), tr("Not connected")));
         m_account->setText(tr("—"));
@@ -119,32 +125,33 @@ void ZoomCard::connectZoom() {
     // Whether a Zoom OAuth app is configured is a question for the keychain (its secret is
     // there), which answers later.
     m_clientCheck = true;
-    m_zoom->loadClient(this, [this](Result<zoom::ClientCredentials> client) {
+    zoom::ClientCredentials::load(m_keychain, this, [this](Result<zoom::ClientCredentials> client) {
         m_clientCheck = false;
         if (!m_zoom)
             return;
         if (!client && client.error().code == ErrorCode::Validation) {
-            askForClient(OAuthClientDialog::Provider::Zoom,
-                         [this](const OAuthClientDialog& dialog) {
-                             if (!m_zoom)
-                                 return;
-                             // Zoom's secret goes to the keychain only: without a usable one
-                             // nothing is saved, and the card says why.
-                             m_zoom->saveClient({dialog.clientId(), dialog.clientSecret()}, this,
-                                                [this](const Status& saved) {
-                                                    if (!saved)
-                                                        showMessage(false, saved.error().message);
-                                                    else
-                                                        connectZoom();
-                                                });
-                         });
+            askForClient(
+                OAuthClientDialog::Provider::Zoom, [this](const OAuthClientDialog& dialog) {
+                    if (!m_zoom)
+                        return;
+                    // Zoom's secret goes to the keychain only: without a usable one
+                    // nothing is saved, and the card says why.
+                    zoom::ClientCredentials::save({dialog.clientId(), dialog.clientSecret()},
+                                                  m_keychain, this, [this](const Status& saved) {
+                                                      if (!saved)
+                                                          showMessage(false, saved.error().message);
+                                                      else
+                                                          connectZoom();
+                                                  });
+                });
             return;
         }
         if (!client) {
             showMessage(false, client.error().message);
             return;
         }
-        m_zoom->connectZoom();
+        m_connecting = true;
+        models::invokeOnThread(m_zoom.data(), [](zoom::ZoomService& zoom) { zoom.connectZoom(); });
         showIntegration();
     });
 }
@@ -156,8 +163,9 @@ void ZoomCard::disconnectZoom() {
         tr("SlotDesk will revoke its access at Zoom and forget the tokens. Meetings already "
            "created stay in Zoom; new approvals get no Zoom link."),
         [this](bool yes) {
-            if (yes && m_zoom)
-                m_zoom->disconnectZoom();
+            if (yes)
+                models::invokeOnThread(m_zoom.data(),
+                                       [](zoom::ZoomService& zoom) { zoom.disconnectZoom(); });
         });
 }
 

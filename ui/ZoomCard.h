@@ -10,6 +10,9 @@
 
 class QPushButton;
 
+namespace slotdesk::integration {
+class KeychainSecretStore;
+}
 namespace slotdesk::zoom {
 class ZoomService;
 }
@@ -28,7 +31,8 @@ public:
     ZoomCard(models::AdminSession* session, models::IntegrationModel* model,
              QWidget* parent = nullptr);
 
-    // May be null (the buttons stay disabled). Not owned.
+    // May be null (the buttons stay disabled). Not owned. It may live on another thread (the
+    // desktop's ServiceThread): the card calls it there and follows its signals.
     void setService(zoom::ZoomService* zoom);
 
 private:
@@ -41,12 +45,15 @@ private:
     QPointer<zoom::ZoomService> m_zoom;
     bool m_connected = false;
     bool m_clientCheck = false; // asking the keychain whether a Zoom app is configured
+    bool m_connecting = false;  // from asking the service to connect until it says how it went
 
     QLabel* m_status;
     QLabel* m_account;
     QPushButton* m_connect;
     QPushButton* m_disconnect;
     QPushButton* m_cancelConnect;
+    // The Zoom app's secret, read and saved from here (the keychain answers asynchronously).
+    integration::KeychainSecretStore* m_keychain;
 };
 
 } // namespace slotdesk::ui

@@ -69,6 +69,7 @@ CliApplication::CliApplication(QTextStream& out, QTextStream& err, core::Clock c
     m_commands += mailCommands();
     m_commands += backupCommands();
     m_commands += exportCommands();
+    m_commands += attendeeCommands();
 }
 
 QString CliApplication::help() const {

@@ -34,6 +34,7 @@ QList<Command> zoomCommands();
 QList<Command> mailCommands();
 QList<Command> backupCommands();
 QList<Command> exportCommands();
+QList<Command> attendeeCommands();
 
 // The first of `names` not given on the command line, or an empty string.
 QString missingOption(const CliContext& context, const QStringList& names);

@@ -7,6 +7,7 @@
 #include "core/QuitOnSignals.h"
 #include "mail/MailDelivery.h"
 #include "mail/ManageLinkFor.h"
+#include "privacy/RetentionScheduler.h"
 #include "video/ZoomService.h"
 #include "web/BookingServer.h"
 #include "web/LinkBuilder.h"
@@ -92,6 +93,9 @@ int serve(CliContext& c) {
     // The daily backup of a SQLite database (docs/BACKUP.md), off the endpoint's thread.
     backup::BackupScheduler backups(c.database(), c.clock());
     backups.start();
+    // The admins' attendee-data retention, on both engines.
+    privacy::RetentionScheduler retention(c.database(), c.clock());
+    retention.start();
     QString pageUrl = pageBase.toString();
     if (auto admin = c.admin())
         pageUrl = web::LinkBuilder::under(pageBase, u'/' + admin->username);

@@ -92,10 +92,6 @@ void CalendarSyncService::cancelConnect() {
     m_connector->cancel();
 }
 
-bool CalendarSyncService::isConnecting() const {
-    return m_connector->isConnecting();
-}
-
 void CalendarSyncService::disconnectIntegration(const QString& integrationId) {
     m_again.remove(integrationId);
     m_connector->disconnectIntegration(integrationId);

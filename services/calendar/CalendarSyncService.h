@@ -75,7 +75,6 @@ public:
     // A successful connect is followed by a first sync.
     void connectGoogle();
     void cancelConnect();
-    [[nodiscard]] bool isConnecting() const;
     // Revokes the grant, deletes the keychain entry and the synced events; disconnectFinished.
     void disconnectIntegration(const QString& integrationId);
     // Adds a read-only ICS feed: its address goes to the keychain, the integration (named

@@ -44,7 +44,6 @@ public:
     void setAdminUsername(const QString& username) { m_username = username; }
     void connectAccount();
     void cancel();
-    [[nodiscard]] bool isConnecting() const { return m_connecting; }
     void disconnectIntegration(const QString& integrationId);
 
 signals:

@@ -1,8 +1,12 @@
 #include "integration/KeychainSecretStore.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 #include <qt6keychain/keychain.h>
+
+#include <memory>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcKeychain, "slotdesk.integration.keychain")
 
@@ -18,6 +22,39 @@ template <typename JobType> JobType* newJob(const QString& key) {
     job->setInsecureFallback(false);
     job->setKey(key);
     return job;
+}
+
+// Runs a `JobType` job for `key` — prepared by `setUp` — on the application's main thread, and
+// `done(answer(job))` on `context`'s thread once it has finished. QtKeychain queues the jobs of
+// the whole process in one object, which belongs to the thread of the first job and must not be
+// used from another; SlotDesk reaches the keychain from several threads (the window, the
+// desktop's service thread, the mail delivery), so every job is made, run and finished on one.
+template <typename JobType, typename Outcome>
+void runOnMainThread(const QString& key, std::function<void(JobType*)> setUp,
+                     std::function<Outcome(QKeychain::Job*)> answer, QObject* context,
+                     std::function<void(Outcome)> done) {
+    auto outcome = std::make_shared<std::optional<Outcome>>();
+    // Made here, so that it is tied to `context` while that surely exists; it ends on the main
+    // thread once the job has answered, and its end hands the outcome to `context`'s thread
+    // (nothing, if `context` has gone meanwhile).
+    auto* relay = new QObject;
+    QObject::connect(relay, &QObject::destroyed, context, [outcome, done = std::move(done)] {
+        if (*outcome)
+            done(std::move(**outcome));
+    });
+    relay->moveToThread(QCoreApplication::instance()->thread());
+    QMetaObject::invokeMethod(
+        relay, [relay, key, setUp = std::move(setUp), answer = std::move(answer), outcome] {
+            auto* job = newJob<JobType>(key);
+            if (setUp)
+                setUp(job);
+            QObject::connect(job, &QKeychain::Job::finished, relay,
+                             [relay, answer, outcome](QKeychain::Job* finished) {
+                                 *outcome = answer(finished);
+                                 relay->deleteLater();
+                             });
+            job->start();
+        });
 }
 
 } // namespace
@@ -65,46 +102,45 @@ Error KeychainSecretStore::keychainError(int qkeychainError, const QString& deta
 
 void KeychainSecretStore::readSecret(const QString& key, QObject* context,
                                      std::function<void(Result<QByteArray>)> done) {
-    auto* job = newJob<QKeychain::ReadPasswordJob>(key);
-    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job* j) {
-        if (j->error() != QKeychain::NoError) {
-            if (j->error() != QKeychain::EntryNotFound)
-                qCWarning(lcKeychain) << "keychain read failed:" << j->error();
-            done(keychainError(j->error(), j->errorString()));
-            return;
-        }
-        done(static_cast<QKeychain::ReadPasswordJob*>(j)->binaryData());
-    });
-    job->start();
+    runOnMainThread<QKeychain::ReadPasswordJob, Result<QByteArray>>(
+        key, {},
+        [](QKeychain::Job* job) -> Result<QByteArray> {
+            if (job->error() != QKeychain::NoError) {
+                if (job->error() != QKeychain::EntryNotFound)
+                    qCWarning(lcKeychain) << "keychain read failed:" << job->error();
+                return keychainError(job->error(), job->errorString());
+            }
+            return static_cast<QKeychain::ReadPasswordJob*>(job)->binaryData();
+        },
+        context, std::move(done));
 }
 
 void KeychainSecretStore::writeSecret(const QString& key, const QByteArray& secret,
                                       QObject* context, std::function<void(Status)> done) {
-    auto* job = newJob<QKeychain::WritePasswordJob>(key);
-    job->setBinaryData(secret);
-    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job* j) {
-        if (j->error() != QKeychain::NoError) {
-            qCWarning(lcKeychain) << "keychain write failed:" << j->error();
-            done(keychainError(j->error(), j->errorString()));
-            return;
-        }
-        done(success());
-    });
-    job->start();
+    runOnMainThread<QKeychain::WritePasswordJob, Status>(
+        key, [secret](QKeychain::WritePasswordJob* job) { job->setBinaryData(secret); },
+        [](QKeychain::Job* job) -> Status {
+            if (job->error() != QKeychain::NoError) {
+                qCWarning(lcKeychain) << "keychain write failed:" << job->error();
+                return keychainError(job->error(), job->errorString());
+            }
+            return success();
+        },
+        context, std::move(done));
 }
 
 void KeychainSecretStore::remove(const QString& key, QObject* context,
                                  std::function<void(Status)> done) {
-    auto* job = newJob<QKeychain::DeletePasswordJob>(key);
-    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job* j) {
-        if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound) {
-            qCWarning(lcKeychain) << "keychain delete failed:" << j->error();
-            done(keychainError(j->error(), j->errorString()));
-            return;
-        }
-        done(success());
-    });
-    job->start();
+    runOnMainThread<QKeychain::DeletePasswordJob, Status>(
+        key, {},
+        [](QKeychain::Job* job) -> Status {
+            if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound) {
+                qCWarning(lcKeychain) << "keychain delete failed:" << job->error();
+                return keychainError(job->error(), job->errorString());
+            }
+            return success();
+        },
+        context, std::move(done));
 }
 
 void KeychainSecretStore::probe(QObject* context, std::function<void(Status)> done) {

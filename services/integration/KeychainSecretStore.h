@@ -4,7 +4,9 @@
 // (OAuthTokenStore), Zoom's client secret, and next an SMTP or CalDAV password or a private
 // ICS-feed URL. When the keychain is missing or locked the caller gets an error that says so;
 // nothing is written anywhere else. Every call is asynchronous: `done` runs later on the event
-// loop, never inside the call, and not at all if `context` is destroyed first.
+// loop of `context`'s thread, never inside the call, and not at all if `context` is destroyed
+// first. Any thread may call it; the keychain work itself runs on the application's main thread
+// (QtKeychain is not safe to use from several), so that thread's event loop must be running.
 
 #include "core/Result.h"
 

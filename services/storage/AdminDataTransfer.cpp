@@ -157,6 +157,10 @@ const std::vector<Table>& tables() {
           {"reminder_minutes", I},
           {"admin_notices", I},
           {"updated_at", I}}},
+        {"privacy_settings",
+         "user_id",
+         "user_id = ?",
+         {{"user_id", T}, {"retention_days", I}, {"updated_at", I}}},
     };
     return all;
 }

@@ -477,6 +477,17 @@ const std::vector<Migration>& migrations() {
              {nullptr, "ALTER TABLE calendar_integrations ADD COLUMN http_last_modified TEXT"},
          },
          Rebuild::TablesOnSqlite},
+        {14,
+         "attendee privacy: the retention setting per admin",
+         {
+             // Attendee data (name, e-mail, notes) is anonymised this many days after a
+             // meeting ends (privacy::AttendeePrivacy); 0 = kept until forgotten by hand.
+             R"(CREATE TABLE privacy_settings (
+                  user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                  retention_days INTEGER NOT NULL DEFAULT 0
+                      CHECK (retention_days BETWEEN 0 AND 36500),
+                  updated_at BIGINT NOT NULL))",
+         }},
     };
     return all;
 }

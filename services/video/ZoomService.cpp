@@ -57,16 +57,6 @@ void ZoomService::start() {
     poll();
 }
 
-void ZoomService::loadClient(QObject* context,
-                             std::function<void(Result<ClientCredentials>)> done) {
-    ClientCredentials::load(m_store, context, std::move(done));
-}
-
-void ZoomService::saveClient(const ClientCredentials& credentials, QObject* context,
-                             std::function<void(Status)> done) {
-    ClientCredentials::save(credentials, m_store, context, std::move(done));
-}
-
 void ZoomService::stop() {
     m_pollTimer.stop();
 }

@@ -62,12 +62,6 @@ public:
     void start();
     void stop();
 
-    // The Zoom OAuth app (ClientCredentials, through this service's keychain access):
-    // load() says whether one is configured, save() keeps the secret in the keychain only.
-    void loadClient(QObject* context, std::function<void(Result<ClientCredentials>)> done);
-    void saveClient(const ClientCredentials& credentials, QObject* context,
-                    std::function<void(Status)> done);
-
     // The admin whose account connect, disconnect and integration() act for: `username`, or
     // the only admin when empty (the window and the CLI pass --user). The timer serves every
     // admin either way.

@@ -76,14 +76,7 @@ class TestBookingRace : public QObject {
 private slots:
     void initTestCase() {
         SLOTDESK_REQUIRE_TEST_ENGINE();
-        auto db = m_tdb.open();
-        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
-        m_admin = test::seedAdmin(**db, "alice", "UTC");
-        AvailabilityService availability(**db);
-        for (int day = 0; day < 7; ++day) {
-            AvailabilityBlock allDay{{}, m_admin.id, day, 0, 1440, "UTC", true, {}, {}};
-            QVERIFY(availability.add(allDay).ok());
-        }
+        QVERIFY(test::seedBookableAdmin(m_tdb, m_admin, "UTC"));
         const qint64 hour = 3600;
         m_base = QDateTime::fromSecsSinceEpoch(
             (QDateTime::currentSecsSinceEpoch() / hour + 26) * hour, Qt::UTC);

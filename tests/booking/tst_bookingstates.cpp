@@ -32,13 +32,7 @@ class TestBookingStates : public QObject {
 
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
-    void init() {
-        m_tdb = std::make_unique<test::TestDatabase>();
-        auto db = m_tdb->open();
-        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
-    }
+    void init() { QVERIFY(test::openSeeded(m_tdb, m_db, m_admin)); }
     void cleanup() {
         m_db.reset();
         m_tdb.reset();

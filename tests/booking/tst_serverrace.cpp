@@ -3,7 +3,6 @@
 // same slot at once, spread over the four servers. Exactly one gets 201, every other one 409,
 // and the database holds exactly one booking for that time.
 
-#include "availability/AvailabilityService.h"
 #include "storage/BookingRepository.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
@@ -143,14 +142,7 @@ class TestServerRace : public QObject {
 private slots:
     void initTestCase() {
         SLOTDESK_REQUIRE_TEST_ENGINE();
-        auto db = m_tdb.open();
-        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
-        m_admin = test::seedAdmin(**db, "alice", "UTC");
-        AvailabilityService availability(**db);
-        for (int day = 0; day < 7; ++day) {
-            AvailabilityBlock allDay{{}, m_admin.id, day, 0, 1440, "UTC", true, {}, {}};
-            QVERIFY(availability.add(allDay).ok());
-        }
+        QVERIFY(test::seedBookableAdmin(m_tdb, m_admin, "UTC"));
         for (int i = 0; i < kServers; ++i) {
             const quint16 port = freePort();
             QVERIFY(port != 0);

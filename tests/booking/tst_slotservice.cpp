@@ -69,11 +69,7 @@ class TestSlotService : public QObject {
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        m_tdb = std::make_unique<test::TestDatabase>();
-        auto db = m_tdb->open();
-        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
+        QVERIFY(test::openSeeded(m_tdb, m_db, m_admin));
         m_time.set(test::utc("2026-11-25T12:00:00Z"));
         addWeekdayMornings();
     }

@@ -5,6 +5,7 @@
 #include "fakes/FakeGoogleServer.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
+#include "support/CliRun.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
 
@@ -21,15 +22,7 @@
 using namespace slotdesk;
 using Route = test::FakeGoogleServer::Route;
 
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using Run = test::CliRun;
 
 class TestCalendarCli : public QObject {
     Q_OBJECT
@@ -58,9 +51,7 @@ class TestCalendarCli : public QObject {
             QSignalSpy finished(process, &QProcess::finished);
             finished.wait(timeoutMs);
         }
-        Run r{process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1,
-              QString::fromUtf8(process->readAllStandardOutput()),
-              QString::fromUtf8(process->readAllStandardError())};
+        Run r = Run::of(*process);
         process->deleteLater();
         return r;
     }
@@ -81,9 +72,9 @@ class TestCalendarCli : public QObject {
         return *storage::CalendarIntegrationRepository((*db)->connection()).list(admin.id);
     }
     // `calendar connect --no-browser`, with this process as the browser.
-    bool connectThroughCli() {
-        QProcess* connecting = start({"calendar", "connect", "--no-browser"}, environment());
-        QString printed;
+    // The authorization address `calendar connect --no-browser` prints first (invalid when it
+    // prints none within 20 s); what it printed up to then is added to `printed`.
+    static QUrl authorizationUrl(QProcess* connecting, QString& printed) {
         QUrl url;
         const bool printedUrl = QTest::qWaitFor(
             [&] {
@@ -96,9 +87,15 @@ class TestCalendarCli : public QObject {
                 return url.isValid();
             },
             20000);
-        if (printedUrl)
+        return printedUrl ? url : QUrl();
+    }
+    bool connectThroughCli() {
+        QProcess* connecting = start({"calendar", "connect", "--no-browser"}, environment());
+        QString printed;
+        const QUrl url = authorizationUrl(connecting, printed);
+        if (url.isValid())
             m_google->actAsBrowser(url);
-        return finish(connecting).exitCode == 0 && printedUrl;
+        return finish(connecting).exitCode == 0 && url.isValid();
     }
     // A confirmed booking whose calendar insert is owed: seeded pending, approved by the CLI.
     QString approvedBookingOwingAnInsert() {
@@ -156,19 +153,9 @@ private slots:
                             {"end", QJsonObject{{"dateTime", "2030-01-07T11:00:00+01:00"}}}});
         QProcess* process = start({"calendar", "connect", "--no-browser"}, environment());
         // The authorization address comes first; this test is the browser.
-        QUrl url;
         QString printed;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                printed += QString::fromUtf8(process->readAllStandardOutput());
-                const auto match =
-                    QRegularExpression(R"((http://127\.0\.0\.1:\d+/o/oauth2/v2/auth\S+))")
-                        .match(printed);
-                if (match.hasMatch())
-                    url = QUrl(match.captured(1));
-                return url.isValid();
-            }(),
-            20000);
+        const QUrl url = authorizationUrl(process, printed);
+        QVERIFY2(url.isValid(), qPrintable(printed));
         QCOMPARE(m_google->actAsBrowser(url), 200);
         Run r = finish(process);
         r.out.prepend(printed);
@@ -256,22 +243,7 @@ private slots:
     void serveSyncsAtStartUp() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         // Connect first (through the CLI), then let `serve` keep it in sync.
-        QProcess* connecting = start({"calendar", "connect", "--no-browser"}, environment());
-        QString printed;
-        QUrl url;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                printed += QString::fromUtf8(connecting->readAllStandardOutput());
-                const auto match =
-                    QRegularExpression(R"((http://127\.0\.0\.1:\d+/o/oauth2/v2/auth\S+))")
-                        .match(printed);
-                if (match.hasMatch())
-                    url = QUrl(match.captured(1));
-                return url.isValid();
-            }(),
-            20000);
-        m_google->actAsBrowser(url);
-        QCOMPARE(finish(connecting).exitCode, 0);
+        QVERIFY(connectThroughCli());
         const int lists = m_google->count(Route::EventsList);
 
         QProcess* serve = start({"serve", "--listen", "127.0.0.1:0"}, environment());

@@ -10,6 +10,7 @@
 #include "booking/SlotService.h"
 #include "calendar/CalendarSyncService.h"
 #include "core/Clock.h"
+#include "fakes/ConnectGoogle.h"
 #include "fakes/FakeGoogleServer.h"
 #include "integration/OAuthTokenStore.h"
 #include "storage/BookingSettingsRepository.h"
@@ -112,21 +113,10 @@ class TestCalendarSync : public QObject {
 
     // Connects through the whole loopback flow, the fake acting as the browser.
     bool connectGoogle() {
-        QSignalSpy url(m_service.get(), &CalendarSyncService::authorizationUrlReady);
-        QSignalSpy connected(m_service.get(), &CalendarSyncService::connectFinished);
-        QSignalSpy synced(m_service.get(), &CalendarSyncService::syncFinished);
-        m_service->connectGoogle();
-        if (!url.wait(10000))
-            return false;
-        m_google->actAsBrowser(url.first().first().toUrl());
-        if (connected.isEmpty() && !connected.wait(10000))
-            return false;
-        if (!connected.first().first().toBool()) {
-            qWarning() << "connect failed:" << connected.first().last().toString();
-            return false;
-        }
-        m_keychainKeys.append(integration().keychainKey);
-        return !synced.isEmpty() || synced.wait(20000);
+        const bool connected = test::connectGoogle(*m_service, *m_google);
+        if (!integration().id.isEmpty())
+            m_keychainKeys.append(integration().keychainKey);
+        return connected;
     }
     SyncReport sync() {
         QSignalSpy finished(m_service.get(), &CalendarSyncService::syncFinished);
@@ -137,15 +127,6 @@ class TestCalendarSync : public QObject {
     }
     [[nodiscard]] BookingService bookingService() const {
         return BookingService(*m_db, m_time.clock());
-    }
-    QByteArray databaseBytes() {
-        QByteArray all;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-            QFile file(m_db->filePath() + QString::fromLatin1(suffix));
-            if (file.open(QIODevice::ReadOnly))
-                all += file.readAll();
-        }
-        return all;
     }
     Booking approvedBooking(int hour, std::optional<VideoProvider> video) {
         BookingService bookings = bookingService();
@@ -242,13 +223,7 @@ private slots:
 
     void cleanup() {
         m_service.reset();
-        // Leave nothing behind in the keyring.
-        integration::OAuthTokenStore store;
-        for (const auto& key : std::exchange(m_keychainKeys, {})) {
-            bool done = false;
-            store.remove(key, this, [&](Status) { done = true; });
-            QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        }
+        QVERIFY(test::forgetKeychainEntries(m_keychainKeys)); // nothing left in the keyring
         m_google.reset();
         m_db.reset();
     }
@@ -287,7 +262,7 @@ private slots:
         QVERIFY(m_google->issuedSecrets().contains(tokens->accessToken));
         QVERIFY(m_google->issuedSecrets().contains(tokens->refreshToken));
         // ...and nowhere in the database files or the logs.
-        const QByteArray bytes = databaseBytes();
+        const QByteArray bytes = test::databaseBytes(*m_db);
         QVERIFY(!bytes.isEmpty());
         for (const auto& secret : m_google->issuedSecrets()) {
             QVERIFY2(!bytes.contains(secret.toUtf8()), "a token reached the database");

@@ -7,6 +7,7 @@
 #include "core/Clock.h"
 #include "storage/Database.h"
 #include "storage/UserRepository.h"
+#include "support/CliRun.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 
@@ -22,15 +23,7 @@
 
 using namespace slotdesk;
 
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using Run = test::CliRun;
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -60,9 +53,7 @@ class TestCli : public QObject {
         process.start(QStringLiteral(SLOTDESK_CLI_PATH), args);
         if (!process.waitForFinished(60000))
             return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return Run::of(process);
     }
     QJsonDocument cliJson(QStringList arguments) {
         arguments.append(QStringLiteral("--json"));

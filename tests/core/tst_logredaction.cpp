@@ -127,9 +127,8 @@ private slots:
     // The endpoint's own debug line: the decoded path, quoted; the query never.
     void webDebugLogsHoldNoTokenAndNoForgedLine() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         web::ServerConfig config;
         config.port = 0;
         web::BookingServer server(**db, config);

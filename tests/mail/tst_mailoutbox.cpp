@@ -102,11 +102,7 @@ class TestMailOutbox : public QObject {
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        m_tdb = std::make_unique<test::TestDatabase>();
-        auto db = m_tdb->open();
-        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
+        QVERIFY(test::openSeeded(m_tdb, m_db, m_admin));
         AvailabilityService availability(*m_db);
         for (int day = 1; day <= 5; ++day) {
             AvailabilityBlock block{{},   m_admin.id, day, 9 * 60, 12 * 60, "Europe/Berlin",

@@ -1,5 +1,6 @@
 #include "support/TestData.h"
 
+#include "availability/AvailabilityService.h"
 #include "storage/BookingRepository.h"
 #include "storage/UserRepository.h"
 
@@ -26,6 +27,35 @@ User seedAdmin(storage::Database& db, const QString& username, const QString& ti
     return created ? *created : User{};
 }
 
+Result<std::unique_ptr<storage::Database>> openSeededIn(const QString& dataDir,
+                                                        const QString& username) {
+    auto db = storage::Database::openInDirectory(dataDir);
+    if (!db)
+        return db.error();
+    if (auto created = storage::UserRepository((*db)->connection()).create(makeUser(username));
+        !created)
+        return created.error();
+    return db;
+}
+
+bool seedAvailability(storage::Database& db, const QString& userId, const QString& zone,
+                      const QList<int>& days, int startMinute, int endMinute) {
+    AvailabilityService availability(db);
+    for (const int day : days) {
+        AvailabilityBlock block;
+        block.userId = userId;
+        block.dayOfWeek = day;
+        block.startMinute = startMinute;
+        block.endMinute = endMinute;
+        block.timeZone = zone;
+        if (auto added = availability.add(block); !added) {
+            qWarning("cannot add weekly hours: %s", qPrintable(added.error().message));
+            return false;
+        }
+    }
+    return true;
+}
+
 Booking makeBooking(const QString& userId, const QDateTime& start, int minutes,
                     BookingStatus status) {
     Booking b;
@@ -50,6 +80,16 @@ Booking seedBooking(storage::Database& db, const QString& userId, const QDateTim
 QDateTime utc(const char* rfc3339) {
     auto dt = QDateTime::fromString(QString::fromLatin1(rfc3339), Qt::ISODate);
     return dt.toUTC();
+}
+
+QByteArray databaseBytes(const storage::Database& db) {
+    QByteArray all;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        QFile file(db.filePath() + QString::fromLatin1(suffix));
+        if (file.open(QIODevice::ReadOnly))
+            all += file.readAll();
+    }
+    return all;
 }
 
 QByteArray fileDigest(const QString& path) {

@@ -7,7 +7,10 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QString>
+
+#include <memory>
 
 namespace slotdesk::test {
 
@@ -15,11 +18,22 @@ User makeUser(const QString& username = QStringLiteral("alice"));
 // Creates the admin through the repository (QVERIFY-style failure: throws nothing, returns {}).
 User seedAdmin(storage::Database& db, const QString& username = QStringLiteral("alice"),
                const QString& timeZone = QStringLiteral("Europe/Berlin"));
+// Weekly hours for `userId`: `startMinute`..`endMinute` in `zone` on each of `days` (0 = Sunday)
+// — all day, every day unless said otherwise. False when one cannot be stored.
+bool seedAvailability(storage::Database& db, const QString& userId, const QString& zone,
+                      const QList<int>& days = {0, 1, 2, 3, 4, 5, 6}, int startMinute = 0,
+                      int endMinute = 1440);
+// A SlotDesk database (SQLite) in `dataDir` with `username` seeded as its admin.
+Result<std::unique_ptr<storage::Database>>
+openSeededIn(const QString& dataDir, const QString& username = QStringLiteral("alice"));
 Booking makeBooking(const QString& userId, const QDateTime& start, int minutes = 30,
                     BookingStatus status = BookingStatus::Pending);
 Booking seedBooking(storage::Database& db, const QString& userId, const QDateTime& start,
                     int minutes = 30, BookingStatus status = BookingStatus::Pending);
 QDateTime utc(const char* rfc3339);
+// Every byte of the SQLite database `db` keeps: its file and the -wal, -shm and -journal beside
+// it. Equal before and after: nothing was written.
+QByteArray databaseBytes(const storage::Database& db);
 // SHA-256 of the file: equal digests before and after mean byte-for-byte unchanged.
 QByteArray fileDigest(const QString& path);
 // The permission bits of `path` as stat() reports them (e.g. 0600), or -1 when it isn't there.

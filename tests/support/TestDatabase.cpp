@@ -1,5 +1,7 @@
 #include "support/TestDatabase.h"
 
+#include "support/TestData.h"
+
 #include "storage/DatabaseUrl.h"
 #include "storage/SqlSupport.h"
 
@@ -185,6 +187,34 @@ bool tableExists(const QSqlDatabase& db, const QString& table) {
                                        "WHERE type = 'table' AND name = ?"));
     query.addBindValue(table);
     return query.exec() && query.next() && query.value(0).toInt() > 0;
+}
+
+bool openSeeded(std::unique_ptr<TestDatabase>& test, std::unique_ptr<storage::Database>& db,
+                User& admin, const QString& username, const QString& timeZone) {
+    db.reset();
+    test = std::make_unique<TestDatabase>();
+    auto opened = test->open();
+    if (!opened) {
+        qWarning("cannot open the test database: %s", qPrintable(opened.error().message));
+        return false;
+    }
+    db = std::move(*opened);
+    admin = seedAdmin(*db, username, timeZone);
+    if (admin.id.isEmpty()) {
+        qWarning("cannot seed the admin %s", qPrintable(username));
+        return false;
+    }
+    return true;
+}
+
+bool seedBookableAdmin(const TestDatabase& test, User& admin, const QString& timeZone) {
+    auto db = test.open();
+    if (!db) {
+        qWarning("cannot open the test database: %s", qPrintable(db.error().message));
+        return false;
+    }
+    admin = seedAdmin(**db, QStringLiteral("alice"), timeZone);
+    return !admin.id.isEmpty() && seedAvailability(**db, admin.id, timeZone);
 }
 
 } // namespace slotdesk::test

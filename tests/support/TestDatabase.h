@@ -6,6 +6,7 @@
 // whose search_path selects it — so child processes (slotdesk-cli) get the same database.
 // Either is removed when the TestDatabase is destroyed.
 
+#include "domain/Entities.h"
 #include "storage/Database.h"
 
 #include <QByteArray>
@@ -71,5 +72,15 @@ private:
 
 // Whether `table` exists in the database `db` works on.
 bool tableExists(const QSqlDatabase& db, const QString& table);
+
+// Where most tests start: a fresh TestDatabase in `test`, opened into `db`, with `username`
+// seeded as its admin into `admin`. False (and why, as a warning) when any of it fails:
+// QVERIFY(test::openSeeded(m_tdb, m_db, m_admin)) in init(); reset `db` before `test`.
+bool openSeeded(std::unique_ptr<TestDatabase>& test, std::unique_ptr<storage::Database>& db,
+                User& admin, const QString& username = QStringLiteral("alice"),
+                const QString& timeZone = QStringLiteral("Europe/Berlin"));
+// Where the race suites start: "alice" seeded into `test` as `admin`, in `timeZone` and bookable
+// all day, every day there. False (and why, as a warning) when any of it fails.
+bool seedBookableAdmin(const TestDatabase& test, User& admin, const QString& timeZone);
 
 } // namespace slotdesk::test

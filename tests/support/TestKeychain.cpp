@@ -55,4 +55,17 @@ Result<integration::OAuthTokens> keychainTokens(const QString& key) {
     return result.value_or(Error::notFound(QStringLiteral("The keychain did not answer")));
 }
 
+bool forgetKeychainEntries(QStringList& keys) {
+    QObject context;
+    integration::OAuthTokenStore store;
+    bool forgotten = true;
+    for (const auto& key : std::exchange(keys, {})) {
+        std::optional<Status> removed;
+        store.remove(key, &context, [&removed](Status s) { removed = std::move(s); });
+        forgotten = QTest::qWaitFor([&removed] { return removed.has_value(); }, 10'000) &&
+                    *removed && forgotten;
+    }
+    return forgotten;
+}
+
 } // namespace slotdesk::test

@@ -8,6 +8,7 @@
 #include "integration/OAuthTokens.h"
 
 #include <QString>
+#include <QStringList>
 
 // In init() or a test function (of a file that includes QTest): skips the test when no keychain
 // answers, or fails it under SLOTDESK_TEST_REQUIRE_KEYCHAIN=1.
@@ -30,5 +31,8 @@ QString keychainUnavailable();
 bool keychainRequired();
 // The tokens SlotDesk left in the keychain entry `key` (waits up to 10 s for the keychain).
 Result<integration::OAuthTokens> keychainTokens(const QString& key);
+// Removes the keychain entries `keys` (empties the list), waiting up to 10 s for each: what a
+// suite's cleanup() does so as to leave nothing in the keyring. False if one did not go.
+bool forgetKeychainEntries(QStringList& keys);
 
 } // namespace slotdesk::test

@@ -13,6 +13,7 @@
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
+#include "support/ScratchAppSettings.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/ApprovalsPage.h"
@@ -33,6 +34,8 @@ using namespace slotdesk;
 
 class TestApprovals : public QObject {
     Q_OBJECT
+
+    const test::ScratchAppSettings m_settings;
 
 private:
     QTemporaryDir m_dir;
@@ -58,12 +61,6 @@ private:
     }
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::AppSettings::settings().clear();
-    }
-    void cleanupTestCase() { ui::AppSettings::settings().clear(); }
-
     void init() {
         m_db.reset();
         for (const char* suffix : {"", "-wal", "-shm"})

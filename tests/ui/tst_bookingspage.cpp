@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -166,6 +167,55 @@ private slots:
         QTRY_COMPARE(page.table()->model()->index(row, 0).data(models::StatusRole).toInt(),
                      int(BookingStatus::Cancelled));
         QVERIFY(!cancel->isEnabled());
+    }
+
+    // Forget attendee…: asks first (no changes nothing), then cancels their future booking and
+    // anonymises it on the session's worker; the row shows it and cannot be forgotten again.
+    void forgetsTheSelectedAttendee() {
+        models::AdminSession session(*m_db);
+        ui::BookingActions actions(&session, nullptr);
+        bool answer = false;
+        QStringList asked;
+        actions.setQuestionHandler(
+            [&](const QString& title, const QString&, ui::BookingActions::Answer reply) {
+                asked << title;
+                reply(answer);
+            });
+        QSignalSpy done(&actions, &ui::BookingActions::done);
+        ui::BookingsPage page(&session, &actions);
+        page.show();
+        auto* forget = page.findChild<QPushButton*>("forgetAttendee");
+        QVERIFY(forget);
+        QVERIFY(!forget->isEnabled());
+        QTRY_VERIFY(shownNames(page).contains("Ben Baker"));
+        const int row = shownNames(page).indexOf("Ben Baker");
+        page.table()->setCurrentIndex(page.table()->model()->index(row, 0));
+        QVERIFY(forget->isEnabled());
+        const auto bookingsOfBen = [&] {
+            const auto bookings = BookingService(*m_db).list(m_admin.id, {});
+            QStringList emails;
+            for (const Booking& b : *bookings)
+                emails << b.attendeeEmail;
+            return emails.count("ben@example.net");
+        };
+
+        QTest::mouseClick(forget, Qt::LeftButton);
+        QCOMPARE(asked, QStringList({"Forget ben@example.net?"}));
+        QCOMPARE(bookingsOfBen(), 1);
+
+        answer = true;
+        QTest::mouseClick(forget, Qt::LeftButton);
+        QTRY_COMPARE(done.size(), 1);
+        QCOMPARE(done.first().first().toString(), "Forgot ben@example.net: 1 booking anonymised");
+        QCOMPARE(bookingsOfBen(), 0);
+        QTRY_VERIFY(shownNames(page).contains("Forgotten attendee"));
+        QVERIFY(!shownNames(page).contains("Ben Baker"));
+        QVERIFY(shownNames(page).contains("Anna Archer"));
+        const int forgotten = shownNames(page).indexOf("Forgotten attendee");
+        QCOMPARE(page.table()->model()->index(forgotten, 0).data(models::StatusRole).toInt(),
+                 int(BookingStatus::Cancelled));
+        page.table()->setCurrentIndex(page.table()->model()->index(forgotten, 0));
+        QVERIFY(!forget->isEnabled());
     }
 };
 

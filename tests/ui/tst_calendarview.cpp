@@ -162,9 +162,8 @@ private slots:
 
     void followsTheSessionsClock() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db); // Europe/Berlin
         // 23:30 UTC on Tuesday is already Wednesday in Berlin.
         core::ManualClock clock(test::utc("2027-03-02T23:30:00Z"));
         models::AdminSession session(**db, QString(), clock.clock());

@@ -1,11 +1,13 @@
-// The desktop app's composition: the booking link it serves (real sockets), moving it, a taken
-// port reported as offline while the window keeps running; one window per database (a second
-// launch of the real binary brings the first forward and exits, also after a crash left the
-// socket behind); --user with several admins.
+// The desktop app's composition: the booking link it serves (real sockets, from the service
+// thread), moving it, a taken port reported as offline while the window keeps running; one window
+// per database (a second launch of the real binary brings the first forward and exits, also after a
+// crash left the socket behind); --user with several admins.
 
 #include "models/AdminSession.h"
+#include "models/ServiceThread.h"
 #include "profile/ProfileService.h"
 #include "storage/Database.h"
+#include "support/ScratchAppSettings.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/BookingLink.h"
@@ -118,30 +120,61 @@ QByteArray locationIn(const QByteArray& head) {
 
 const QRegularExpression kLinkLine(QStringLiteral(R"(Booking link: (http://\S+))"));
 
+// A data directory in `home` whose database has `admins` (their usernames); empty on failure.
+QString seededDataDir(const QTemporaryDir& home, const QStringList& admins) {
+    const QString data = home.filePath(QStringLiteral("slotdesk"));
+    auto db = storage::Database::openInDirectory(data);
+    if (!db)
+        return {};
+    for (const QString& admin : admins) {
+        if (test::seedAdmin(**db, admin).id.isEmpty())
+            return {};
+    }
+    return data;
+}
+
+// Waits until the link's server, on the service thread, has answered what it was asked.
+bool answered(const ui::BookingLink& link) {
+    return QTest::qWaitFor([&link] { return !link.isPending(); }, 10000);
+}
+
+// Listens on 127.0.0.1 (any free port) and waits for the answer: whether it is online.
+bool onlineOnLoopback(ui::BookingLink& link) {
+    link.listen(QStringLiteral("127.0.0.1"), 0);
+    return answered(link) && link.isOnline();
+}
+
+// The service thread the desktop runs its booking link on, for `db` (QVERIFY-style: null when
+// it cannot start).
+std::unique_ptr<models::ServiceThread> servicesFor(const storage::Database& db) {
+    auto started = models::ServiceThread::start(db);
+    if (!started) {
+        qWarning("%s", qPrintable(started.error().message));
+        return nullptr;
+    }
+    return std::move(*started);
+}
+
 } // namespace
 
 class TestDesktopApp : public QObject {
     Q_OBJECT
 
-private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::AppSettings::settings().clear();
-    }
-    void cleanupTestCase() { ui::AppSettings::settings().clear(); }
+    const test::ScratchAppSettings m_settings;
 
+private slots:
     void servesTheBookingPageAndMovesWithTheSetting() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db, QStringLiteral("alice"));
         ui::MainWindow window(**db);
         QTRY_VERIFY(window.session()->hasAdmin()); // read on the window's database thread
-        ui::BookingLink link(window.session());
+        const auto services = servicesFor(**db);
+        QVERIFY(services);
+        ui::BookingLink link(window.session(), *services);
         connect(&link, &ui::BookingLink::changed, &window, &ui::MainWindow::setBookingLink);
 
-        link.listen(QStringLiteral("127.0.0.1"), 0);
-        QVERIFY2(link.isOnline(), qPrintable(link.problem()));
+        QVERIFY2(onlineOnLoopback(link), qPrintable(link.problem()));
         const QUrl url = link.url();
         QCOMPARE(url.path(), "/alice");
         QVERIFY(url.port() > 0);
@@ -165,6 +198,7 @@ private slots:
         probe.close();
         link.listen(QStringLiteral("127.0.0.1"),
                     newPort); // main() does this on listenAddressChanged
+        QVERIFY(answered(link));
         QVERIFY(link.isOnline());
         QCOMPARE(link.url().port(), newPort);
         QVERIFY(!portAcceptsConnections(oldPort));
@@ -175,6 +209,7 @@ private slots:
         QTcpServer squatter;
         QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
         link.listen(QStringLiteral("127.0.0.1"), squatter.serverPort());
+        QVERIFY(answered(link));
         QVERIFY(link.isOnline());
         QCOMPARE(link.url().port(), newPort);
         QVERIFY2(link.problem().contains(QStringLiteral("already in use")),
@@ -182,6 +217,7 @@ private slots:
         QCOMPARE(get(link.url()).first, 200);
         QVERIFY(window.settingsPage()->linkStatusText().contains(QStringLiteral("Still online")));
         link.listen(QStringLiteral("192.0.2.1"), newPort); // TEST-NET: not this machine's
+        QVERIFY(answered(link));
         QVERIFY(link.isOnline());
         QVERIFY(!link.problem().isEmpty());
         QCOMPARE(get(link.url()).first, 200);
@@ -189,17 +225,19 @@ private slots:
 
     void aTakenPortLeavesTheWindowRunningOffline() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db, QStringLiteral("alice"));
         QTcpServer squatter;
         QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
 
         ui::MainWindow window(**db);
         QTRY_VERIFY(window.session()->hasAdmin());
-        ui::BookingLink link(window.session());
+        const auto services = servicesFor(**db);
+        QVERIFY(services);
+        ui::BookingLink link(window.session(), *services);
         QSignalSpy changed(&link, &ui::BookingLink::changed);
         link.listen(QStringLiteral("127.0.0.1"), squatter.serverPort());
+        QVERIFY(answered(link));
         QVERIFY(!link.isOnline());
         QVERIFY2(link.problem().contains(QStringLiteral("already in use")),
                  qPrintable(link.problem()));
@@ -211,6 +249,7 @@ private slots:
         // Freed again: the same link comes online.
         squatter.close();
         link.listen(QStringLiteral("127.0.0.1"), link.url().port());
+        QVERIFY(answered(link));
         QVERIFY(link.isOnline());
         QCOMPARE(changed.last().at(1).toBool(), true);
     }
@@ -221,9 +260,10 @@ private slots:
         QVERIFY(db.ok());
         models::AdminSession session(**db);
         QTRY_VERIFY(session.isLoaded());
-        ui::BookingLink link(&session);
-        link.listen(QStringLiteral("127.0.0.1"), 0);
-        QVERIFY(link.isOnline());
+        const auto services = servicesFor(**db);
+        QVERIFY(services);
+        ui::BookingLink link(&session, *services);
+        QVERIFY2(onlineOnLoopback(link), qPrintable(link.problem()));
         QCOMPARE(link.url().path(), ""); // no admin yet
         QSignalSpy changed(&link, &ui::BookingLink::changed);
         test::seedAdmin(**db, QStringLiteral("bob"));
@@ -234,20 +274,21 @@ private slots:
 
     void aPublicUrlBuildsTheDesktopsLinks() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db, QStringLiteral("alice"));
         models::AdminSession session(**db);
         QTRY_VERIFY(session.hasAdmin());
-        ui::BookingLink link(&session);
-        link.listen(QStringLiteral("127.0.0.1"), 0);
-        QVERIFY(link.isOnline());
+        const auto services = servicesFor(**db);
+        QVERIFY(services);
+        ui::BookingLink link(&session, *services);
+        QVERIFY2(onlineOnLoopback(link), qPrintable(link.problem()));
         QCOMPARE(link.url(), link.localUrl());
         QCOMPARE(locationIn(rawHead(static_cast<quint16>(link.localUrl().port()), "/")),
                  QByteArray("/alice"));
 
         QSignalSpy changed(&link, &ui::BookingLink::changed);
         link.setPublicUrl(QUrl(QStringLiteral("https://book.example.org/x")));
+        QVERIFY(answered(link));
         QVERIFY2(link.isOnline(), qPrintable(link.problem()));
         QCOMPARE(link.url(), QUrl(QStringLiteral("https://book.example.org/x/alice")));
         QCOMPARE(changed.last().at(0).toUrl(), link.url());
@@ -258,6 +299,7 @@ private slots:
         QCOMPARE(locationIn(rawHead(port, "/")), QByteArray("https://book.example.org/x/alice"));
 
         link.setPublicUrl(QUrl());
+        QVERIFY(answered(link));
         QCOMPARE(link.url(), link.localUrl());
         QCOMPARE(locationIn(rawHead(static_cast<quint16>(link.localUrl().port()), "/")),
                  QByteArray("/alice"));
@@ -265,12 +307,8 @@ private slots:
 
     void thePublicUrlOptionAndLogsWithoutTokens() {
         QTemporaryDir home;
-        const QString data = home.filePath(QStringLiteral("slotdesk"));
-        {
-            auto db = storage::Database::openInDirectory(data);
-            QVERIFY(db.ok());
-            test::seedAdmin(**db, QStringLiteral("alice"));
-        }
+        const QString data = seededDataDir(home, {QStringLiteral("alice")});
+        QVERIFY(!data.isEmpty());
         {
             Desktop refused;
             refused.start(home.path(),
@@ -310,12 +348,8 @@ private slots:
 
     void aSecondLaunchBringsTheFirstForward() {
         QTemporaryDir home;
-        const QString data = home.filePath(QStringLiteral("slotdesk"));
-        {
-            auto db = storage::Database::openInDirectory(data);
-            QVERIFY(db.ok());
-            test::seedAdmin(**db, QStringLiteral("alice"));
-        }
+        const QString data = seededDataDir(home, {QStringLiteral("alice")});
+        QVERIFY(!data.isEmpty());
         const QStringList args{QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
                                QStringLiteral("127.0.0.1:0")};
         Desktop first;
@@ -367,12 +401,8 @@ private slots:
     // services' destructors run (a calendar sync under way gives its lease back, issue 13).
     void sigtermQuitsLikeQuit() {
         QTemporaryDir home;
-        const QString data = home.filePath(QStringLiteral("slotdesk"));
-        {
-            auto db = storage::Database::openInDirectory(data);
-            QVERIFY(db.ok());
-            test::seedAdmin(**db, QStringLiteral("alice"));
-        }
+        const QString data = seededDataDir(home, {QStringLiteral("alice")});
+        QVERIFY(!data.isEmpty());
         Desktop desktop;
         desktop.start(home.path(), {QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
                                     QStringLiteral("127.0.0.1:0")});
@@ -385,13 +415,8 @@ private slots:
 
     void severalAdminsNeedUser() {
         QTemporaryDir home;
-        const QString data = home.filePath(QStringLiteral("slotdesk"));
-        {
-            auto db = storage::Database::openInDirectory(data);
-            QVERIFY(db.ok());
-            test::seedAdmin(**db, QStringLiteral("alice"));
-            test::seedAdmin(**db, QStringLiteral("bob"));
-        }
+        const QString data = seededDataDir(home, {QStringLiteral("alice"), QStringLiteral("bob")});
+        QVERIFY(!data.isEmpty());
         const QStringList base{QStringLiteral("--data-dir"), data, QStringLiteral("--listen"),
                                QStringLiteral("127.0.0.1:0")};
         {

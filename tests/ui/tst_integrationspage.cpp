@@ -2,13 +2,16 @@
 // FakeZoomServer and the real keychain (dbus-run-session + gnome-keyring, see tools/test.sh):
 // Connect (the browser step done by the test) → connected, Sync now → a new last sync,
 // Disconnect (confirmed) → disconnected; the same for the Zoom card; no OAuth client → the
-// dialog that asks for one; no services → disabled buttons. Widgets are found by objectName.
+// dialog that asks for one; no services → disabled buttons; the services on the desktop's service
+// thread, as slotdesk runs them (their passes run there, the cards follow them). Widgets are
+// found by objectName.
 
 #include "calendar/CalendarSyncService.h"
 #include "fakes/FakeGoogleServer.h"
 #include "fakes/FakeZoomServer.h"
 #include "integration/OAuthTokenStore.h"
 #include "models/AdminSession.h"
+#include "models/ServiceThread.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "storage/VideoIntegrationRepository.h"
@@ -35,6 +38,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace slotdesk;
 
@@ -87,15 +93,6 @@ class TestIntegrationsPage : public QObject {
         return named<QWidget>(name)->isVisibleTo(m_page.get());
     }
 
-    void forgetKeys() {
-        integration::OAuthTokenStore store;
-        for (const auto& key : std::exchange(m_keychainKeys, {})) {
-            bool done = false;
-            store.remove(key, this, [&](Status) { done = true; });
-            QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        }
-    }
-
 private slots:
     void initTestCase() {
         // GoogleConfig/ZoomConfig read QSettings("SlotDesk", "SlotDesk"): keep it in a
@@ -136,7 +133,7 @@ private slots:
         m_session.reset();
         m_zoomService.reset();
         m_calendar.reset();
-        forgetKeys();
+        QVERIFY(test::forgetKeychainEntries(m_keychainKeys));
         m_google.reset();
         m_zoom.reset();
         m_db.reset();
@@ -247,7 +244,7 @@ private slots:
         // outlive it).
         QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk")).clear();
         m_keychainKeys.append(QStringLiteral("zoom/client/") + m_zoom->clientId);
-        forgetKeys();
+        QVERIFY(test::forgetKeychainEntries(m_keychainKeys));
         QTest::mouseClick(named("zoomConnect"), Qt::LeftButton);
         // The keychain answers whether an app is configured (its secret would be there).
         QTRY_VERIFY_WITH_TIMEOUT(m_page->findChild<ui::OAuthClientDialog*>(), 10000);
@@ -273,6 +270,83 @@ private slots:
         QVERIFY(m_opened.first().query().contains(m_zoom->clientId));
         m_zoomService->cancelConnect();
         QSettings(QStringLiteral("SlotDesk"), QStringLiteral("SlotDesk")).clear();
+    }
+
+    void theCardsFollowServicesOnTheServiceThread() {
+        auto services = models::ServiceThread::start(*m_db);
+        QVERIFY(services.ok());
+        auto* calendar =
+            (*services)->make([](storage::Database& db) { return new CalendarSyncService(db); });
+        auto* zoomService =
+            (*services)->make([](storage::Database& db) { return new zoom::ZoomService(db); });
+        // Where the Google passes and the Zoom connection run, and how many passes ended
+        // (written there, read here).
+        std::atomic<QThread*> syncThread = nullptr;
+        std::atomic<QThread*> zoomThread = nullptr;
+        std::atomic<int> googlePasses = 0;
+        std::atomic<int> zoomPasses = 0;
+        connect(
+            calendar, &CalendarSyncService::syncStarted, calendar,
+            [&syncThread] { syncThread = QThread::currentThread(); }, Qt::DirectConnection);
+        connect(
+            calendar, &CalendarSyncService::syncFinished, calendar,
+            [&googlePasses] { ++googlePasses; }, Qt::DirectConnection);
+        connect(
+            zoomService, &zoom::ZoomService::connectFinished, zoomService,
+            [&zoomThread] { zoomThread = QThread::currentThread(); }, Qt::DirectConnection);
+        connect(
+            zoomService, &zoom::ZoomService::syncFinished, zoomService,
+            [&zoomPasses] { ++zoomPasses; }, Qt::DirectConnection);
+        m_page->setServices(calendar, zoomService);
+
+        // Google: connect (a first sync follows), sync now, disconnect.
+        QTest::mouseClick(googleConnect(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
+        QVERIFY(visible("googleCancelConnect"));
+        m_google->actAsBrowser(m_opened.takeFirst());
+        QTRY_VERIFY_WITH_TIMEOUT(text("integrationStatus").contains(QLatin1String("Connected")),
+                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(syncThread.load() != nullptr, 20000);
+        QCOMPARE(syncThread.load(), (*services)->thread());
+        QVERIFY(syncThread.load() != QThread::currentThread());
+        m_keychainKeys.append(storage::CalendarIntegrationRepository(m_db->connection())
+                                  .list(m_admin.id)
+                                  ->first()
+                                  .keychainKey);
+        QCOMPARE(text("integrationAccount"), m_google->accountEmail);
+        QVERIFY(!visible("googleCancelConnect"));
+        QTRY_COMPARE_WITH_TIMEOUT(googlePasses.load(), 1, 20000);
+        QTRY_VERIFY(!text("integrationLastSync").contains(QLatin1String("Syncing")));
+        const int listed = m_google->count(test::FakeGoogleServer::Route::EventsList);
+        QTest::mouseClick(named("googleSyncNow"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(googlePasses.load(), 2, 20000);
+        QVERIFY(m_google->count(test::FakeGoogleServer::Route::EventsList) > listed);
+        QTest::mouseClick(named("googleDisconnect"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(text("integrationStatus").contains(QLatin1String("Not connected")),
+                                 20000);
+        QTRY_COMPARE(m_google->revokedTokens().size(), 1);
+
+        // Zoom: connect, disconnect.
+        QTest::mouseClick(named("zoomConnect"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 10000);
+        QVERIFY(visible("zoomCancelConnect"));
+        QNetworkAccessManager browser;
+        std::unique_ptr<QNetworkReply> reply(browser.get(QNetworkRequest(m_opened.first())));
+        QTRY_VERIFY_WITH_TIMEOUT(text("zoomStatus").contains(QLatin1String("Connected")), 20000);
+        QCOMPARE(zoomThread.load(), (*services)->thread());
+        QTRY_COMPARE_WITH_TIMEOUT(zoomPasses.load(), 1, 20000); // the pass after connecting
+        auto row = storage::VideoIntegrationRepository(m_db->connection())
+                       .find(m_admin.id, QStringLiteral("zoom"));
+        QVERIFY(row && *row);
+        m_keychainKeys.append(zoom::keychainKeyFor((*row)->id));
+        QCOMPARE(text("zoomAccount"), m_zoom->accountEmail);
+        QVERIFY(!visible("zoomCancelConnect"));
+        QTest::mouseClick(named("zoomDisconnect"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(text("zoomStatus").contains(QLatin1String("Not connected")),
+                                 20000);
+        QTRY_COMPARE(m_zoom->count(test::FakeZoomServer::Route::Revoke), 1);
+        // The page lets go of the services before their thread deletes them.
+        m_page->setServices(nullptr, nullptr);
     }
 
     void withoutServicesTheButtonsAreDisabled() {

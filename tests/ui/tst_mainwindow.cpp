@@ -3,6 +3,7 @@
 // cleanly through its Quit action.
 
 #include "storage/Database.h"
+#include "support/ScratchAppSettings.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/MainWindow.h"
@@ -22,13 +23,9 @@ using namespace slotdesk;
 class TestMainWindow : public QObject {
     Q_OBJECT
 
-private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::AppSettings::settings().clear();
-    }
-    void cleanupTestCase() { ui::AppSettings::settings().clear(); }
+    const test::ScratchAppSettings m_settings;
 
+private slots:
     void settingsStayOutOfTheUsersConfig() {
         const QString file = ui::AppSettings::settings().fileName();
         QVERIFY2(file.contains(QStringLiteral(".qttest")), qPrintable(file));
@@ -36,9 +33,8 @@ private slots:
 
     void opensNavigatesAndQuits() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         ui::MainWindow window(**db);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -71,9 +67,8 @@ private slots:
 
     void remembersTheLastPage() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         {
             ui::MainWindow window(**db);
             window.showPage(ui::MainWindow::Availability);

@@ -5,6 +5,7 @@
 #include "availability/AvailabilityService.h"
 #include "profile/ProfileService.h"
 #include "storage/Database.h"
+#include "support/ScratchAppSettings.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/FormFeedback.h"
@@ -26,13 +27,9 @@ using namespace slotdesk;
 class TestOnboarding : public QObject {
     Q_OBJECT
 
-private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::AppSettings::settings().clear();
-    }
-    void cleanupTestCase() { ui::AppSettings::settings().clear(); }
+    const test::ScratchAppSettings m_settings;
 
+private slots:
     void presetsTheSystemZone() {
         const QString zone = ui::OnboardingDialog::systemTimeZone();
         QVERIFY(!zone.isEmpty());

@@ -6,6 +6,7 @@
 
 #include "storage/BookingRepository.h"
 #include "storage/Database.h"
+#include "support/ScratchAppSettings.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
 #include "ui/AppSettings.h"
@@ -70,6 +71,8 @@ private:
 class TestRequestNotifier : public QObject {
     Q_OBJECT
 
+    const test::ScratchAppSettings m_settings;
+
 private:
     std::unique_ptr<FakeNotificationServer> m_server;
     QString m_connectionName;
@@ -104,8 +107,6 @@ private:
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::AppSettings::settings().clear();
         // A session bus is what the keychain suites need too; tools/test.sh promises one.
         if (!QDBusConnection::sessionBus().isConnected()) {
             if (test::keychainRequired())

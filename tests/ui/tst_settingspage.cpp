@@ -7,6 +7,7 @@
 #include "models/AdminSession.h"
 #include "profile/ProfileService.h"
 #include "storage/Database.h"
+#include "support/ScratchAppSettings.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/BackupCard.h"
@@ -33,18 +34,13 @@ using namespace slotdesk;
 class TestSettingsPage : public QObject {
     Q_OBJECT
 
-private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::AppSettings::settings().clear();
-    }
-    void cleanupTestCase() { ui::AppSettings::settings().clear(); }
+    const test::ScratchAppSettings m_settings;
 
+private slots:
     void profileSavesOrExplains() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         models::AdminSession session(**db);
         ui::SettingsPage page(&session);
         ui::ProfileForm* form = page.profileForm();
@@ -114,9 +110,8 @@ private slots:
 
     void listenAddressAndLink() {
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         ui::MainWindow window(**db);
         ui::SettingsPage* page = window.settingsPage();
         QCOMPARE(page->addressEdit()->text(), "127.0.0.1");
@@ -155,9 +150,8 @@ private slots:
     void publicAddressIsCheckedSavedAndAnnounced() {
         ui::AppSettings::settings().clear();
         QTemporaryDir dir;
-        auto db = storage::Database::openInDirectory(dir.path());
+        auto db = test::openSeededIn(dir.path());
         QVERIFY(db.ok());
-        test::seedAdmin(**db);
         ui::MainWindow window(**db);
         ui::SettingsPage* page = window.settingsPage();
         QCOMPARE(page->publicUrlEdit()->text(), "");

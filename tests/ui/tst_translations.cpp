@@ -6,6 +6,7 @@
 #include "models/StatusText.h"
 #include "models/TimeText.h"
 #include "storage/Database.h"
+#include "support/ScratchAppSettings.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/Localization.h"
@@ -62,6 +63,8 @@ const QDate kFirstOfDecember(2026, 12, 1); // a Tuesday
 class TestTranslations : public QObject {
     Q_OBJECT
 
+    const test::ScratchAppSettings m_settings;
+
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<storage::Database> m_db;
@@ -73,18 +76,13 @@ private:
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::AppSettings::settings().clear();
         QVERIFY(m_dir.isValid());
         auto db = storage::Database::openInDirectory(m_dir.path());
         QVERIFY(db.ok());
         m_db = std::move(*db);
         test::seedAdmin(*m_db);
     }
-    void cleanupTestCase() {
-        ui::AppSettings::settings().clear();
-        ui::installTranslations(*qApp, QStringLiteral("en"));
-    }
+    void cleanupTestCase() { ui::installTranslations(*qApp, QStringLiteral("en")); }
 
     void catalogsAreEmbedded() {
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/slotdesk_de.qm")));

@@ -8,6 +8,7 @@
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "calendar/CalendarSyncService.h"
+#include "fakes/ConnectGoogle.h"
 #include "fakes/FakeGoogleServer.h"
 #include "fakes/FakeZoomServer.h"
 #include "integration/OAuthTokenStore.h"
@@ -64,15 +65,6 @@ class TestZoomService : public QObject {
         auto found = storage::BookingRepository(m_db->connection()).findById(m_admin.id, id);
         return found && *found ? **found : Booking{};
     }
-    QByteArray databaseBytes() {
-        QByteArray all;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-            QFile file(m_db->filePath() + QString::fromLatin1(suffix));
-            if (file.open(QIODevice::ReadOnly))
-                all += file.readAll();
-        }
-        return all;
-    }
 
     // The whole loopback flow, a QNetworkAccessManager acting as the browser.
     bool connectZoom() {
@@ -95,20 +87,11 @@ class TestZoomService : public QObject {
         return zoomRow().has_value();
     }
     bool connectGoogle() {
-        QSignalSpy url(m_calendar.get(), &CalendarSyncService::authorizationUrlReady);
-        QSignalSpy connected(m_calendar.get(), &CalendarSyncService::connectFinished);
-        QSignalSpy synced(m_calendar.get(), &CalendarSyncService::syncFinished);
-        m_calendar->connectGoogle();
-        if (!url.wait(10000))
-            return false;
-        m_google->actAsBrowser(url.first().first().toUrl());
-        if (connected.isEmpty() && !connected.wait(10000))
-            return false;
-        if (!connected.first().first().toBool())
-            return false;
+        const bool connected = test::connectGoogle(*m_calendar, *m_google);
         auto all = storage::CalendarIntegrationRepository(m_db->connection()).list(m_admin.id);
-        m_keychainKeys.append(all->first().keychainKey);
-        return !synced.isEmpty() || synced.wait(20000);
+        if (all && !all->isEmpty())
+            m_keychainKeys.append(all->first().keychainKey);
+        return connected;
     }
     zoom::ZoomSyncReport zoomPass() {
         QSignalSpy finished(m_service.get(), &zoom::ZoomService::syncFinished);
@@ -165,12 +148,7 @@ private slots:
     void cleanup() {
         m_service.reset();
         m_calendar.reset();
-        integration::OAuthTokenStore store;
-        for (const auto& key : std::exchange(m_keychainKeys, {})) {
-            bool done = false;
-            store.remove(key, this, [&](Status) { done = true; });
-            QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        }
+        QVERIFY(test::forgetKeychainEntries(m_keychainKeys)); // nothing left in the keyring
         m_zoom.reset();
         m_google.reset();
         m_db.reset();
@@ -185,7 +163,7 @@ private slots:
         const auto tokens = test::keychainTokens(zoom::keychainKeyFor(row->id));
         QVERIFY(tokens);
         QCOMPARE(tokens->refreshToken, m_zoom->currentRefreshToken());
-        const QByteArray bytes = databaseBytes();
+        const QByteArray bytes = test::databaseBytes(*m_db);
         QVERIFY(!bytes.isEmpty());
         for (const QString& secret : m_zoom->issuedRefreshTokens())
             QVERIFY2(!bytes.contains(secret.toUtf8()), "a Zoom token is in the database file");

@@ -67,11 +67,7 @@ class TestBookingApi : public QObject {
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        m_tdb = std::make_unique<test::TestDatabase>();
-        auto db = m_tdb->open();
-        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db, "alice", "UTC");
+        QVERIFY(test::openSeeded(m_tdb, m_db, m_admin, "alice", "UTC"));
         // Wednesdays 08:00-10:00 UTC: four 30-minute slots.
         QVERIFY(AvailabilityService(*m_db)
                     .add({{}, m_admin.id, 3, 8 * 60, 10 * 60, "UTC", true, {}, {}})
