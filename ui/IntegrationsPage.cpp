@@ -1,6 +1,7 @@
 #include "ui/IntegrationsPage.h"
 
 #include "models/IntegrationModel.h"
+#include "ui/CalendarListCard.h"
 #include "ui/GoogleCalendarCard.h"
 #include "ui/PageHeader.h"
 #include "ui/ZoomCard.h"
@@ -16,8 +17,12 @@ IntegrationsPage::IntegrationsPage(models::AdminSession* session, QWidget* paren
     auto* header = new PageHeader(
         tr("Integrations"),
         tr("Calendars SlotDesk reads your busy time from, and video meetings for bookings."), this);
-    // One read of the admin's integrations serves both cards.
+    // One read of the admin's integrations serves every card.
     m_google = new GoogleCalendarCard(session, m_model, this);
+    m_calendars = new CalendarListCard(session, m_model, this);
+    // "Add calendar… → Google Calendar" is the Google card's Connect.
+    connect(m_calendars, &CalendarListCard::googleRequested, m_google,
+            &GoogleCalendarCard::connectGoogle);
     m_zoom = new ZoomCard(session, m_model, this);
 
     auto* layout = new QVBoxLayout(this);
@@ -25,22 +30,26 @@ IntegrationsPage::IntegrationsPage(models::AdminSession* session, QWidget* paren
     layout->setSpacing(18);
     layout->addWidget(header);
     layout->addWidget(m_google);
+    layout->addWidget(m_calendars);
     layout->addWidget(m_zoom);
     layout->addStretch(1);
 }
 
 void IntegrationsPage::setServices(CalendarSyncService* calendar, zoom::ZoomService* zoom) {
     m_google->setService(calendar);
+    m_calendars->setService(calendar);
     m_zoom->setService(zoom);
 }
 
 void IntegrationsPage::setQuestionHandler(const Question& question) {
     m_google->setQuestionHandler(question);
+    m_calendars->setQuestionHandler(question);
     m_zoom->setQuestionHandler(question);
 }
 
 void IntegrationsPage::setUrlOpener(const UrlOpener& opener) {
     m_google->setUrlOpener(opener);
+    m_calendars->setUrlOpener(opener);
     m_zoom->setUrlOpener(opener);
 }
 
