@@ -4,10 +4,11 @@
 #include "models/IntegrationModel.h"
 #include "models/ServiceThread.h"
 #include "ui/AddCalendarDialog.h"
+#include "ui/Appearance.h"
 
 #include "calendar/CalendarSyncService.h"
 
-#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QUrl>
@@ -124,9 +125,16 @@ QWidget* CalendarListCard::makeRow(const CalendarIntegration& calendar) {
     auto* status = new QLabel(row);
     status->setObjectName(QStringLiteral("calendarStatus"));
     status->setTextFormat(Qt::RichText);
-    status->setText(tr("%1 · last sync %2")
-                        .arg(syncStatusText(calendar.syncStatus),
-                             lastSyncText(calendar.lastSyncAt, *m_session).toHtmlEscaped()));
+    QString statusText = tr("%1 · last sync %2")
+                             .arg(syncStatusText(calendar.syncStatus),
+                                  lastSyncText(calendar.lastSyncAt, *m_session).toHtmlEscaped());
+    // The error quotes the server: escaped. On the status label's second line (one label: a row
+    // whose lines change while the page is shown keeps its height right).
+    if (!calendar.syncError.isEmpty())
+        statusText += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                          .arg(Appearance::danger(palette()).name(),
+                               calendar.syncError.toHtmlEscaped());
+    status->setText(statusText);
     auto* remove = new QPushButton(tr("Remove…"), row);
     remove->setObjectName(QStringLiteral("calendarRemove"));
     remove->setEnabled(m_calendar != nullptr);
@@ -134,21 +142,15 @@ QWidget* CalendarListCard::makeRow(const CalendarIntegration& calendar) {
     connect(remove, &QPushButton::clicked, this,
             [this, id = calendar.id, name] { this->remove(id, name); });
 
-    auto* grid = new QGridLayout(row);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setVerticalSpacing(2);
-    grid->addWidget(title, 0, 0);
-    grid->addWidget(kind, 1, 0);
-    grid->addWidget(status, 2, 0);
-    if (!calendar.syncError.isEmpty()) {
-        auto* error = new QLabel(calendar.syncError, row); // quotes the server: plain text
-        error->setObjectName(QStringLiteral("fieldError"));
-        error->setTextFormat(Qt::PlainText);
-        error->setWordWrap(true);
-        grid->addWidget(error, 3, 0);
-    }
-    grid->addWidget(remove, 0, 1, 2, 1, Qt::AlignRight | Qt::AlignTop);
-    grid->setColumnStretch(0, 1);
+    auto* text = new QVBoxLayout;
+    text->setSpacing(2);
+    text->addWidget(title);
+    text->addWidget(kind);
+    text->addWidget(status);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(text, 1);
+    layout->addWidget(remove, 0, Qt::AlignTop);
     return row;
 }
 
