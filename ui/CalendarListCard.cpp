@@ -125,7 +125,7 @@ QWidget* CalendarListCard::makeRow(const CalendarIntegration& calendar) {
     auto* status = new QLabel(row);
     status->setObjectName(QStringLiteral("calendarStatus"));
     status->setTextFormat(Qt::RichText);
-    QString statusText = tr("%1 · last sync %2")
+    QString statusText = tr("%1 · last sync: %2")
                              .arg(syncStatusText(calendar.syncStatus),
                                   lastSyncText(calendar.lastSyncAt, *m_session).toHtmlEscaped());
     // The error quotes the server: escaped. On the status label's second line (one label: a row
