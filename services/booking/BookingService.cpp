@@ -79,6 +79,7 @@ Result<Booking> handOverIntegrations(const QSqlDatabase& db, const core::Clock& 
     const bool meetLinkGoes =
         !original.calendarEventId.isEmpty() && original.videoProvider == VideoProvider::GoogleMeet;
     moved.calendarEventId = std::exchange(original.calendarEventId, QString());
+    moved.eventCalendarId = std::exchange(original.eventCalendarId, QString());
     auto meeting =
         storage::VideoIntegrationRepository(db, clock).handOverMeeting(original.id, moved.id);
     if (!meeting)
@@ -532,6 +533,7 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
     moved.videoProvider.reset();
     moved.videoLink.clear();
     moved.calendarEventId.clear();
+    moved.eventCalendarId.clear();
     // Access goes through the original's tokens (findForAttendee follows the chain).
     moved.manageTokenHash.clear();
     moved.rescheduledFromId = moves.id;

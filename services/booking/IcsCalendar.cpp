@@ -109,8 +109,8 @@ QByteArray IcsCalendar::forBooking(const Booking& b, const User& host, const QDa
         "SUMMARY:" + escapeText(summary),
         "STATUS:" + status,
         "TRANSP:OPAQUE",
-        "ORGANIZER;CN=" + quotedParameter(host.name) + scheduleAgent + ":mailto:" +
-            host.email.toUtf8(),
+        "ORGANIZER;CN=" + quotedParameter(host.name) + scheduleAgent +
+            ":mailto:" + host.email.toUtf8(),
         "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=" + partstat + scheduleAgent +
             ";RSVP=" + (method == Method::Request ? "TRUE" : "FALSE") +
             ";CN=" + quotedParameter(b.attendeeName) + ":mailto:" + b.attendeeEmail.toUtf8(),

@@ -1,9 +1,13 @@
 #include "caldav/CalDavSyncRun.h"
 
+#include "booking/BookingService.h"
+#include "booking/IcsCalendar.h"
 #include "calendar/IcsBusyParser.h"
 #include "integration/KeychainSecretStore.h"
+#include "storage/BookingRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/Database.h"
+#include "storage/Transaction.h"
 
 #include <QSet>
 
@@ -11,6 +15,8 @@ namespace slotdesk::caldav {
 
 using integration::Failure;
 using integration::ProviderReply;
+using storage::CalendarJob;
+using storage::CalendarJobAction;
 
 namespace {
 
@@ -52,6 +58,7 @@ void CalDavSyncRun::start() {
         if (!calendars || !stored)
             return fail(ProviderReply::localFailure(
                 Failure::Rejected, (!calendars ? calendars.error() : stored.error()).message));
+        m_calendars = *calendars;
         for (const auto& calendar : *calendars)
             if (calendar.blocksTime)
                 m_pending.append(calendar);
@@ -260,12 +267,198 @@ void CalDavSyncRun::store() {
                              << m_report.items << " instance(s), " << m_report.pages
                              << " report(s), in " << m_elapsed.elapsed() << " ms";
     emit integrationChanged(m_integration.id);
-    finish(true, {});
+    m_report.ok = true;
+    drainJobs();
 }
 
 void CalDavSyncRun::fail(const ProviderReply& reply) {
     recordSyncFailure(reply);
     finish(false, reply.message);
+}
+
+// ---- the outbox -----------------------------------------------------------------------------
+
+void CalDavSyncRun::drainJobs() {
+    auto due = storage::CalendarJobRepository(m_database->connection())
+                   .listDue(m_integration.userId, now(), kJobsPerRun);
+    if (!due)
+        return finish(m_report.ok, due.error().message);
+    QSet<QString> mine;
+    for (const auto& calendar : std::as_const(m_calendars))
+        mine.insert(calendar.id);
+    for (const CalendarJob& job : std::as_const(*due))
+        if (mine.contains(job.calendarId))
+            m_jobs.push_back(job);
+    nextJob();
+}
+
+void CalDavSyncRun::nextJob() {
+    if (m_jobs.empty())
+        return finish(m_report.ok, m_report.message);
+    if (const Lease lease = renewLease(); lease != Lease::Held)
+        return finish(false, lostLeaseMessage(lease));
+    const CalendarJob job = m_jobs.front();
+    m_jobs.pop_front();
+    auto db = m_database->connection();
+    // It may have been dropped (a cancel before it ran) since the list was read.
+    auto fresh = storage::CalendarJobRepository(db).findById(job.id);
+    if (!loggedIfFailed(fresh, "read a calendar job again; a later pass does it") ||
+        !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending)
+        return nextJob();
+    auto booking = storage::BookingRepository(db).findById(m_integration.userId, job.bookingId);
+    if (!loggedIfFailed(booking, "read a booking for its calendar write; the job is dropped") ||
+        !booking->has_value())
+        return jobDone(**fresh);
+    switch (job.action) {
+    case CalendarJobAction::Insert:
+        return runInsert(**fresh, **booking);
+    case CalendarJobAction::Update:
+        return runUpdate(**fresh, **booking);
+    case CalendarJobAction::Delete:
+        return runDelete(**fresh, **booking);
+    }
+}
+
+QUrl CalDavSyncRun::objectUrl(const CalendarJob& job, const QString& eventId) const {
+    for (const auto& calendar : m_calendars)
+        if (calendar.id == job.calendarId) {
+            QUrl collection = calendarUrl(calendar);
+            if (!collection.path().endsWith(u'/'))
+                collection.setPath(collection.path() + u'/');
+            return collection.resolved(QUrl(
+                QString::fromLatin1(QUrl::toPercentEncoding(eventId + QStringLiteral(".ics")))));
+        }
+    return {};
+}
+
+void CalDavSyncRun::runInsert(const CalendarJob& job, const Booking& booking) {
+    // Already created (a move's event handed over), or cancelled before it ever was.
+    if (!booking.calendarEventId.isEmpty() || booking.status != BookingStatus::Confirmed)
+        return jobDone(job);
+    auto eventId = booking.rescheduledFromId.isEmpty()
+                       ? Result<QString>(booking.id)
+                       : storage::BookingRepository(m_database->connection())
+                             .firstOfChain(booking.userId, booking.id);
+    if (!eventId)
+        return jobFailed(job,
+                         ProviderReply::localFailure(Failure::Rejected, eventId.error().message));
+    const QUrl url = objectUrl(job, *eventId);
+    const QByteArray uid = IcsCalendar::uid(*eventId);
+    const QByteArray ics = IcsCalendar::forBooking(booking, m_setup.admin, now(),
+                                                   IcsCalendar::Method::Resource, 0, {}, *eventId);
+    m_client->put(url, ics, {}, [this, job, url, uid](const ProviderReply& reply, const QString&) {
+        if (reply.ok())
+            return recordEvent(job, url.toString(QUrl::FullyEncoded));
+        if (reply.httpStatus != 412)
+            return jobFailed(job, reply);
+        // There already: created by an attempt whose answer was lost — if it is ours.
+        m_client->get(
+            url, [this, job, url, uid](const ProviderReply& got, const CalendarObject& object) {
+                if (!got.ok())
+                    return jobFailed(job, got);
+                if (!object.data.contains("UID:" + uid))
+                    return jobFailed(job, ProviderReply::localFailure(
+                                              Failure::Rejected,
+                                              QStringLiteral("Another event in the CalDAV calendar "
+                                                             "has the name SlotDesk gives this "
+                                                             "booking's event")));
+                recordEvent(job, url.toString(QUrl::FullyEncoded));
+            });
+    });
+}
+
+void CalDavSyncRun::runUpdate(const CalendarJob& job, const Booking& booking) {
+    // Cancelled since (its delete is queued) or moved on (the next booking's update moves it).
+    if (booking.status != BookingStatus::Confirmed || booking.calendarEventId.isEmpty())
+        return jobDone(job);
+    auto eventId = storage::BookingRepository(m_database->connection())
+                       .firstOfChain(booking.userId, booking.id);
+    if (!eventId)
+        return jobFailed(job,
+                         ProviderReply::localFailure(Failure::Rejected, eventId.error().message));
+    const QUrl url(booking.calendarEventId);
+    const QByteArray ics = IcsCalendar::forBooking(booking, m_setup.admin, now(),
+                                                   IcsCalendar::Method::Resource, 0, {}, *eventId);
+    // The ETag of the version there now, so that a change made meanwhile is not overwritten
+    // unseen (412: read again on the next attempt).
+    m_client->get(url, [this, job, url, ics](const ProviderReply& got,
+                                             const CalendarObject& current) {
+        if (!got.ok() && got.failure != Failure::NotFound && got.failure != Failure::Gone)
+            return jobFailed(job, got);
+        const bool gone = !got.ok(); // deleted in the calendar: put it back
+        m_client->put(url, ics, gone ? QString() : current.etag,
+                      [this, job, url](const ProviderReply& reply, const QString&) {
+                          if (reply.httpStatus == 412)
+                              return jobFailed(job, ProviderReply::localFailure(
+                                                        Failure::ServerError,
+                                                        QStringLiteral("The event changed in the "
+                                                                       "CalDAV calendar meanwhile; "
+                                                                       "trying again")));
+                          if (!reply.ok())
+                              return jobFailed(job, reply);
+                          recordEvent(job, url.toString(QUrl::FullyEncoded));
+                      });
+    });
+}
+
+void CalDavSyncRun::runDelete(const CalendarJob& job, const Booking& booking) {
+    if (booking.calendarEventId.isEmpty())
+        return jobDone(job); // never created (its insert was dropped with the cancel)
+    m_client->remove(
+        QUrl(booking.calendarEventId), {}, [this, job](const ProviderReply& reply, bool) {
+            // Already gone counts as done.
+            if (reply.ok() || reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
+                return jobDone(job);
+            jobFailed(job, reply);
+        });
+}
+
+void CalDavSyncRun::recordEvent(const CalendarJob& job, const QString& eventId) {
+    auto db = m_database->connection();
+    const auto recorded = [&]() -> Status {
+        auto tx = storage::Transaction::begin(db, storage::Transaction::Mode::Write);
+        if (!tx)
+            return tx.error();
+        // The booking learns its event in the transaction that records the job's outcome.
+        auto stored = BookingService::recordCalendarEvent(db, m_clock, m_integration.userId,
+                                                          job.bookingId, eventId, {});
+        if (!stored)
+            return stored.error();
+        storage::CalendarJobRepository jobs(db, m_clock);
+        if (stored->has_value()) {
+            Booking booking = **stored;
+            if (booking.eventCalendarId != job.calendarId) {
+                booking.eventCalendarId = job.calendarId;
+                if (auto updated = storage::BookingRepository(db, m_clock).update(booking);
+                    !updated)
+                    return updated.error();
+            }
+            queueDeleteOfStrayEvent(jobs, booking, now(), job.calendarId);
+        }
+        if (auto s = jobs.remove(job.id); !s)
+            return s;
+        return tx->commit();
+    }();
+    if (!recorded) {
+        qCWarning(lcSync) << "cannot record a calendar write:" << recorded.error().message;
+        return jobFailed(
+            job, ProviderReply::localFailure(Failure::Rejected,
+                                             QStringLiteral("Cannot record the calendar write")));
+    }
+    ++m_report.jobsDone;
+    emit jobsChanged();
+    nextJob();
+}
+
+void CalDavSyncRun::jobDone(const CalendarJob& job) {
+    completeJob(job);
+    nextJob();
+}
+
+void CalDavSyncRun::jobFailed(const CalendarJob& job, const ProviderReply& reply) {
+    if (failJob(job, reply))
+        return finish(m_report.ok, reply.message);
+    nextJob();
 }
 
 } // namespace slotdesk::caldav

@@ -2,6 +2,7 @@
 
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarJobRepository.h"
+#include "storage/IntegrationCalendarRepository.h"
 
 namespace slotdesk {
 
@@ -9,17 +10,23 @@ using storage::CalendarJobAction;
 
 namespace {
 
-// Whether `userId` has a Google Calendar to write to.
-Result<bool> googleConnected(const QSqlDatabase& db, const QString& userId) {
+// Where `userId`'s new events go: the calendar that receives bookings (its id), or a connected
+// Google Calendar's one calendar (an empty id); std::nullopt when there is none to write to.
+Result<std::optional<QString>> writeTarget(const QSqlDatabase& db, const QString& userId) {
+    auto receiving = storage::IntegrationCalendarRepository(db).receivingBookings(userId);
+    if (!receiving)
+        return receiving.error();
+    if (receiving->has_value())
+        return std::optional<QString>((*receiving)->id);
     auto integrations = storage::CalendarIntegrationRepository(db).list(userId);
     if (!integrations)
         return integrations.error();
     for (const auto& integration : *integrations) {
         if (integration.type == CalendarType::GoogleCalendar &&
             integration.syncStatus != SyncStatus::Disconnected)
-            return true;
+            return std::optional<QString>(QString());
     }
-    return false;
+    return std::optional<QString>();
 }
 
 // Drops the booking's writes not yet done that would create or move its event.
@@ -29,9 +36,15 @@ Status dropInsertAndUpdate(storage::CalendarJobRepository& jobs, const QString& 
     return jobs.removeForBooking(bookingId, CalendarJobAction::Update);
 }
 
+// An insert goes to the calendar receiving bookings now; a move or a delete to the calendar
+// the booking's event is in.
 Status enqueue(storage::CalendarJobRepository& jobs, const Booking& booking,
-               CalendarJobAction action, const QDateTime& now) {
-    auto queued = jobs.enqueue(booking.userId, booking.id, action, now);
+               CalendarJobAction action, const QDateTime& now, const QString& target) {
+    auto queued =
+        jobs.enqueue(booking.userId, booking.id, action, now,
+                     action == CalendarJobAction::Insert || booking.eventCalendarId.isEmpty()
+                         ? target
+                         : booking.eventCalendarId);
     if (!queued)
         return queued.error();
     return success();
@@ -48,39 +61,42 @@ Status CalendarOutbox::enqueueForTransition(const QSqlDatabase& db, const core::
     if (!approved && !cancelled)
         return success();
 
-    auto connected = googleConnected(db, after.userId);
-    if (!connected)
-        return connected.error();
-    if (!*connected)
+    auto target = writeTarget(db, after.userId);
+    if (!target)
+        return target.error();
+    if (!target->has_value() && after.eventCalendarId.isEmpty())
         return success();
 
     storage::CalendarJobRepository jobs(db, clock);
     const QDateTime now = clock.now();
     if (approved)
-        return enqueue(jobs, after, CalendarJobAction::Insert, now);
+        return target->has_value() ? enqueue(jobs, after, CalendarJobAction::Insert, now, **target)
+                                   : success();
     // Cancelled: an insert (or a move) not yet done is simply dropped (an insert already on its
     // way notices the cancellation when it lands and queues the delete itself).
     if (auto s = dropInsertAndUpdate(jobs, after.id); !s)
         return s;
     if (after.calendarEventId.isEmpty())
         return success();
-    return enqueue(jobs, after, CalendarJobAction::Delete, now);
+    return enqueue(jobs, after, CalendarJobAction::Delete, now, target->value_or(QString()));
 }
 
 Status CalendarOutbox::enqueueForMove(const QSqlDatabase& db, const core::Clock& clock,
                                       const Booking& original, const Booking& moved) {
-    auto connected = googleConnected(db, moved.userId);
-    if (!connected)
-        return connected.error();
-    if (!*connected)
+    auto target = writeTarget(db, moved.userId);
+    if (!target)
+        return target.error();
+    if (!target->has_value() && moved.eventCalendarId.isEmpty())
         return success();
     storage::CalendarJobRepository jobs(db, clock);
     if (auto s = dropInsertAndUpdate(jobs, original.id); !s)
         return s;
+    if (moved.calendarEventId.isEmpty() && !target->has_value())
+        return success();
     return enqueue(jobs, moved,
                    moved.calendarEventId.isEmpty() ? CalendarJobAction::Insert
                                                    : CalendarJobAction::Update,
-                   clock.now());
+                   clock.now(), target->value_or(QString()));
 }
 
 } // namespace slotdesk

@@ -16,6 +16,19 @@ using integration::Backoff;
 using integration::ProviderReply;
 using storage::Transaction;
 
+void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking& booking,
+                             const QDateTime& now, const QString& calendarId) {
+    if (booking.status == BookingStatus::Confirmed)
+        return;
+    if (hasQueuedJob(jobs, booking.id, [](const storage::CalendarJob& other) {
+            return other.action == storage::CalendarJobAction::Delete;
+        }))
+        return;
+    loggedIfFailed(jobs.enqueue(booking.userId, booking.id, storage::CalendarJobAction::Delete, now,
+                                calendarId),
+                   "queue the deletion of a cancelled booking's event");
+}
+
 CalendarPass::CalendarPass(storage::Database* database, CalendarIntegration integration,
                            LeaseHolder leaseHolder, core::Clock clock, QObject* parent)
     : QObject(parent)
@@ -204,6 +217,42 @@ Result<std::optional<int>> CalendarPass::storeSyncFailure(const ProviderReply& r
     if (!stored)
         return stored.error();
     return *stored ? std::optional<int>(failures) : std::optional<int>();
+}
+
+void CalendarPass::completeJob(const storage::CalendarJob& job) {
+    loggedIfFailed(storage::CalendarJobRepository(m_database->connection()).remove(job.id),
+                   "remove a finished calendar job");
+    ++m_report.jobsDone;
+    emit jobsChanged();
+}
+
+bool CalendarPass::stopsTheQueue(const ProviderReply& reply) {
+    return reply.isTransient() || reply.failure == integration::Failure::Keychain ||
+           reply.failure == integration::Failure::AuthRevoked ||
+           reply.failure == integration::Failure::Unauthorized;
+}
+
+bool CalendarPass::failJob(const storage::CalendarJob& job, const ProviderReply& reply) {
+    storage::CalendarJobRepository jobs(m_database->connection(), m_clock);
+    const int attempts = job.attempts + 1;
+    const bool retry = stopsTheQueue(reply);
+    if (retry) {
+        const auto delay = Backoff::delay(attempts, reply.retryAfter);
+        loggedIfFailed(
+            jobs.reschedule(job.id, attempts, now().addMSecs(delay.count()), reply.message),
+            "reschedule a failed calendar write");
+        ++m_report.jobsRescheduled;
+    } else {
+        loggedIfFailed(jobs.markFailed(job.id, attempts, reply.message),
+                       "mark a calendar write failed");
+        ++m_report.jobsFailed;
+    }
+    qCWarning(lcSync) << "calendar" << storage::jobActionText(job.action) << "for a booking"
+                      << (retry ? "will be retried:" : "failed:") << reply.message;
+    emit jobsChanged();
+    if (retry && !reply.isTransient())
+        recordSyncFailure(reply); // the integration itself needs the admin's attention
+    return retry;
 }
 
 void CalendarPass::finish(bool ok, const QString& message) {

@@ -10,6 +10,7 @@
 #include "core/Result.h"
 #include "domain/Entities.h"
 #include "integration/ProviderReply.h"
+#include "storage/CalendarJobRepository.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -18,6 +19,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -27,7 +29,30 @@ Q_DECLARE_LOGGING_CATEGORY(lcSync)
 namespace slotdesk {
 namespace storage {
 class Database;
+} // namespace storage
+
+// A storage failure a pass cannot act on (it carries on as it would have): logged, so that it is
+// never dropped unseen. True when `result` succeeded.
+template <typename T> bool loggedIfFailed(const Result<T>& result, const char* what) {
+    if (!result)
+        qCWarning(lcSync).nospace() << "cannot " << what << ": " << result.error().message;
+    return result.ok();
 }
+
+// Whether `jobs` holds a job for `bookingId` that `matches`. A list that cannot be read holds
+// none (logged).
+template <typename Match>
+bool hasQueuedJob(storage::CalendarJobRepository& jobs, const QString& bookingId, Match matches) {
+    auto queued = jobs.listForBooking(bookingId);
+    if (!loggedIfFailed(queued, "list a booking's calendar jobs"))
+        return false;
+    return std::any_of(queued->cbegin(), queued->cend(), matches);
+}
+
+// A booking cancelled while its event was being created: the event (in `calendarId`, empty for
+// an integration's one calendar) has to go again.
+void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking& booking,
+                             const QDateTime& now, const QString& calendarId = {});
 
 // What one pass did, for the CLI and the GUI's status line.
 struct SyncReport {
@@ -104,6 +129,17 @@ protected:
     // Marks the integration failed (and when to try again) and logs it; a failure that cannot
     // be stored is logged as well.
     void recordSyncFailure(const integration::ProviderReply& reply);
+
+    // A failure that stops the pass's work (transient, or the account's: keychain, refused or
+    // revoked credentials): what follows would fail the same way.
+    static bool stopsTheQueue(const integration::ProviderReply& reply);
+    // An outbox job (a calendar write) is done: removed.
+    void completeJob(const storage::CalendarJob& job);
+    // It failed: retried later with back-off when the failure is transient or the account's
+    // (keychain, refused or revoked credentials), else marked failed for the admin to see. True
+    // when the rest of the queue must wait too (the failure is transient or the account's, which
+    // is then recorded as the integration's failure): the caller finishes the pass.
+    bool failJob(const storage::CalendarJob& job, const integration::ProviderReply& reply);
 
     void finish(bool ok, const QString& message);
     [[nodiscard]] QDateTime now() const { return m_clock.now(); }

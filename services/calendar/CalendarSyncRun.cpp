@@ -6,6 +6,7 @@
 #include "integration/Backoff.h"
 #include "storage/BookingRepository.h"
 #include "storage/Database.h"
+#include "storage/IntegrationCalendarRepository.h"
 #include "storage/Transaction.h"
 #include "storage/VideoIntegrationRepository.h"
 
@@ -26,14 +27,6 @@ using storage::CalendarJobAction;
 using storage::Transaction;
 
 namespace {
-
-// A storage failure the run cannot act on (it carries on as it would have): logged, so that it
-// is never dropped unseen. True when `result` succeeded.
-template <typename T> bool loggedIfFailed(const Result<T>& result, const char* what) {
-    if (!result)
-        qCWarning(lcSync).nospace() << "cannot " << what << ": " << result.error().message;
-    return result.ok();
-}
 
 // Reads a Google event at most this often in one run for its Meet link; then it waits for a
 // later pass.
@@ -114,29 +107,6 @@ bool waitsForZoomLink(QSqlDatabase db, const Booking& booking, const CalendarJob
     return *zoom && (*zoom)->status == VideoIntegrationStatus::Connected;
 }
 
-// Whether `jobs` holds a job for `bookingId` that `matches`. A list that cannot be read holds
-// none (logged).
-template <typename Match>
-bool hasQueuedJob(storage::CalendarJobRepository& jobs, const QString& bookingId, Match matches) {
-    auto queued = jobs.listForBooking(bookingId);
-    if (!loggedIfFailed(queued, "list a booking's calendar jobs"))
-        return false;
-    return std::any_of(queued->cbegin(), queued->cend(), matches);
-}
-
-// A booking cancelled while its event was being created: the event has to go again.
-void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking& booking,
-                             const QDateTime& now) {
-    if (booking.status == BookingStatus::Confirmed)
-        return;
-    if (hasQueuedJob(jobs, booking.id, [](const CalendarJob& other) {
-            return other.action == CalendarJobAction::Delete;
-        }))
-        return;
-    loggedIfFailed(jobs.enqueue(booking.userId, booking.id, CalendarJobAction::Delete, now),
-                   "queue the deletion of a cancelled booking's event");
-}
-
 // What an insert job does once Google has its event: done, unless the attendee asked for Meet,
 // the booking is still confirmed and the event has no link yet — then it reads the event again
 // while Google is still creating the conference (later, after kReadsInRun reads), and fails when
@@ -168,11 +138,6 @@ Status recordJobOutcome(storage::CalendarJobRepository& jobs, const CalendarJob&
         break;
     }
     return success();
-}
-
-bool stopsTheQueue(const ProviderReply& reply) {
-    return reply.isTransient() || reply.failure == Failure::Keychain ||
-           reply.failure == Failure::AuthRevoked || reply.failure == Failure::Unauthorized;
 }
 
 } // namespace
@@ -357,7 +322,19 @@ void CalendarSyncRun::drainJobs() {
         finish(m_report.ok, due.error().message);
         return;
     }
-    m_jobs.assign(due->cbegin(), due->cend());
+    // Jobs for calendars of other integrations (a CalDAV account's) are theirs.
+    auto calendars =
+        storage::IntegrationCalendarRepository(m_database->connection()).list(m_integration.id);
+    if (!calendars) {
+        finish(m_report.ok, calendars.error().message);
+        return;
+    }
+    m_jobs.clear();
+    for (const CalendarJob& job : std::as_const(*due))
+        if (job.calendarId.isEmpty() ||
+            std::any_of(calendars->cbegin(), calendars->cend(),
+                        [&](const auto& calendar) { return calendar.id == job.calendarId; }))
+            m_jobs.push_back(job);
     nextJob();
 }
 
@@ -637,36 +614,12 @@ void CalendarSyncRun::runDelete(const CalendarJob& job) {
 }
 
 void CalendarSyncRun::jobDone(const CalendarJob& job) {
-    loggedIfFailed(storage::CalendarJobRepository(m_database->connection()).remove(job.id),
-                   "remove a finished calendar job");
-    ++m_report.jobsDone;
-    emit jobsChanged();
+    completeJob(job);
     nextJob();
 }
 
 void CalendarSyncRun::jobFailed(const CalendarJob& job, const ProviderReply& reply) {
-    storage::CalendarJobRepository jobs(m_database->connection(), m_clock);
-    const int attempts = job.attempts + 1;
-    const bool retry = reply.isTransient() || reply.failure == Failure::Keychain ||
-                       reply.failure == Failure::AuthRevoked ||
-                       reply.failure == Failure::Unauthorized;
-    if (retry) {
-        const auto delay = Backoff::delay(attempts, reply.retryAfter);
-        loggedIfFailed(
-            jobs.reschedule(job.id, attempts, now().addMSecs(delay.count()), reply.message),
-            "reschedule a failed calendar write");
-        ++m_report.jobsRescheduled;
-    } else {
-        loggedIfFailed(jobs.markFailed(job.id, attempts, reply.message),
-                       "mark a calendar write failed");
-        ++m_report.jobsFailed;
-    }
-    qCWarning(lcSync) << "calendar" << storage::jobActionText(job.action) << "for a booking"
-                      << (retry ? "will be retried:" : "failed:") << reply.message;
-    emit jobsChanged();
-    if (stopsTheQueue(reply)) {
-        if (!reply.isTransient())
-            recordSyncFailure(reply); // the integration itself needs the admin's attention
+    if (failJob(job, reply)) {
         finish(m_report.ok, reply.message);
         return;
     }

@@ -198,8 +198,8 @@ void CalendarSyncService::poll(const User& adminUser, bool startUp) {
             startRun(integration, *admin, CalendarSyncRun::Mode::SyncAndWrite);
             continue;
         }
-        if (integration.type != CalendarType::GoogleCalendar)
-            continue; // calendar writes go to Google only
+        if (integration.type == CalendarType::IcsFeed)
+            continue; // read-only
         auto due = storage::CalendarJobRepository(db).nextDue(admin->id);
         if (due && due->has_value() && **due <= now)
             startRun(integration, *admin, CalendarSyncRun::Mode::WriteOnly);
@@ -247,6 +247,7 @@ CalendarPass* CalendarSyncService::newRun(const CalendarIntegration& integration
         setup.network = m_network;
         setup.userTimeZone = admin.timeZone;
         setup.ownAddresses = {admin.email};
+        setup.admin = admin;
         const QDateTime fullReadAt = m_fullReadAt.value(integration.id);
         setup.fullRead = !fullReadAt.isValid() ||
                          fullReadAt.addSecs(kCalDavFullReadHours * 3600) <= m_clock.now();

@@ -58,6 +58,9 @@ struct Booking {
     BookingStatus status = BookingStatus::Pending;
     QString timeZone; // the attendee's zone
     QString calendarEventId;
+    // The calendar (integration_calendars id) calendarEventId is in: a move or a cancel changes
+    // the event there, whichever calendar receives new bookings by then.
+    QString eventCalendarId;
     QString statusReason;    // why it was rejected or cancelled, if anyone said
     QString manageTokenHash; // SHA-256 hex of the attendee's manage token
     // The language the attendee booked in ("en", "de", "fr"): their e-mails are written in it.
@@ -123,6 +126,9 @@ struct CalendarEvent {
     QDateTime syncedAt;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // The integration's calendar it came from (integration_calendars id); empty for an
+    // integration with one implicit calendar (an ICS feed).
+    QString integrationCalendarId;
 };
 
 // The admin's booking rules (beyond the spec's minimum). Lengths and buffers in minutes.

@@ -10,7 +10,7 @@ const QString kColumns = QStringLiteral(
     "id, user_id, title, start_time, end_time, attendee_name, attendee_email, notes, "
     "requested_video_provider, video_provider, video_link, status, status_reason, timezone, "
     "calendar_event_id, created_at, updated_at, manage_token_hash, language, ics_sequence, "
-    "rescheduled_from_id, rescheduled_to_id");
+    "rescheduled_from_id, rescheduled_to_id, event_calendar_id");
 
 QVariant providerToDb(const std::optional<VideoProvider>& provider) {
     return provider ? QVariant(toText(*provider)) : QVariant(QMetaType::fromType<QString>());
@@ -40,6 +40,7 @@ Booking readBooking(const QSqlQuery& q) {
     b.sequence = q.value(19).toInt();
     b.rescheduledFromId = q.value(20).toString();
     b.rescheduledToId = q.value(21).toString();
+    b.eventCalendarId = q.value(22).toString();
     return b;
 }
 
@@ -67,7 +68,7 @@ Result<Booking> BookingRepository::create(Booking b) {
     if (auto s = execNoRows(
             m_db,
             QStringLiteral("INSERT INTO bookings (%1) VALUES "
-                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .arg(kColumns),
             {b.id,
              b.userId,
@@ -90,7 +91,8 @@ Result<Booking> BookingRepository::create(Booking b) {
              b.language,
              b.sequence,
              toDb(b.rescheduledFromId),
-             toDb(b.rescheduledToId)});
+             toDb(b.rescheduledToId),
+             toDb(b.eventCalendarId)});
         !s)
         return s.error();
     return b;
@@ -101,11 +103,13 @@ Result<Booking> BookingRepository::update(Booking b) {
     auto q = exec(m_db,
                   QStringLiteral("UPDATE bookings SET title = ?, notes = ?, video_provider = ?, "
                                  "video_link = ?, status = ?, status_reason = ?, "
-                                 "calendar_event_id = ?, ics_sequence = ?, rescheduled_to_id = ?, "
-                                 "updated_at = ? WHERE id = ? AND user_id = ?"),
+                                 "calendar_event_id = ?, event_calendar_id = ?, ics_sequence = ?, "
+                                 "rescheduled_to_id = ?, updated_at = ? "
+                                 "WHERE id = ? AND user_id = ?"),
                   {toDb(b.title), toDb(b.notes), providerToDb(b.videoProvider), toDb(b.videoLink),
-                   toText(b.status), toDb(b.statusReason), toDb(b.calendarEventId), b.sequence,
-                   toDb(b.rescheduledToId), toDb(b.updatedAt), b.id, b.userId});
+                   toText(b.status), toDb(b.statusReason), toDb(b.calendarEventId),
+                   toDb(b.eventCalendarId), b.sequence, toDb(b.rescheduledToId), toDb(b.updatedAt),
+                   b.id, b.userId});
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)

@@ -9,7 +9,7 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "e.id, e.calendar_integration_id, e.external_event_id, e.start_time, e.end_time, e.title, "
-    "e.is_busy, e.synced_at, e.created_at, e.updated_at");
+    "e.is_busy, e.synced_at, e.created_at, e.updated_at, e.integration_calendar_id");
 
 Result<QVector<CalendarEvent>> readAll(Result<QSqlQuery> q) {
     if (!q)
@@ -27,6 +27,7 @@ Result<QVector<CalendarEvent>> readAll(Result<QSqlQuery> q) {
         e.syncedAt = instantFromDb(q->value(7));
         e.createdAt = instantFromDb(q->value(8));
         e.updatedAt = instantFromDb(q->value(9));
+        e.integrationCalendarId = q->value(10).toString();
         events.append(e);
     }
     return events;
@@ -63,26 +64,42 @@ private:
     bool m_prepared = false;
 };
 
-const QString kUpsertSql = QStringLiteral(
-    "INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, start_time, "
-    "end_time, title, is_busy, synced_at, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (external_event_id, calendar_integration_id) DO UPDATE SET "
-    "start_time = excluded.start_time, end_time = excluded.end_time, title = excluded.title, "
-    "is_busy = excluded.is_busy, synced_at = excluded.synced_at, "
-    "updated_at = excluded.updated_at");
+// The row an event is in: its integration, its calendar (NULL: the implicit one) and its id.
+// The implicit calendar's rows are unique through a partial index (NULLs are distinct in the
+// other), which an upsert names with its WHERE.
+const QString kWhereEvent =
+    QStringLiteral("calendar_integration_id = ? AND external_event_id = ? AND "
+                   "(integration_calendar_id = ? OR (CAST(? AS TEXT) IS NULL AND "
+                   "integration_calendar_id IS NULL))");
 
-Status upsertAll(const QSqlDatabase& db, const QString& integrationId,
+QString upsertSql(const QString& calendarId) {
+    return QStringLiteral(
+               "INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, "
+               "start_time, end_time, title, is_busy, synced_at, created_at, updated_at, "
+               "integration_calendar_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT %1 DO UPDATE SET "
+               "start_time = excluded.start_time, end_time = excluded.end_time, "
+               "title = excluded.title, is_busy = excluded.is_busy, "
+               "synced_at = excluded.synced_at, updated_at = excluded.updated_at")
+        .arg(calendarId.isEmpty()
+                 ? QStringLiteral("(calendar_integration_id, external_event_id) "
+                                  "WHERE integration_calendar_id IS NULL")
+                 : QStringLiteral(
+                       "(calendar_integration_id, integration_calendar_id, external_event_id)"));
+}
+
+Status upsertAll(const QSqlDatabase& db, const QString& integrationId, const QString& calendarId,
                  const QVector<CalendarEvent>& events, qint64 nowMs) {
     if (events.isEmpty())
         return success();
     const QVariant now = nowMs;
-    PreparedStatement upsert(db, kUpsertSql);
+    const QVariant calendar = toDb(calendarId);
+    PreparedStatement upsert(db, upsertSql(calendarId));
     for (const auto& e : events) {
         const QVariant synced = e.syncedAt.isValid() ? toDb(e.syncedAt) : now;
-        if (auto s =
-                upsert.run({newId(), integrationId, e.externalEventId, toDb(e.startTime),
-                            toDb(e.endTime), toDb(e.title), e.isBusy ? 1 : 0, synced, now, now});
+        if (auto s = upsert.run({newId(), integrationId, e.externalEventId, toDb(e.startTime),
+                                 toDb(e.endTime), toDb(e.title), e.isBusy ? 1 : 0, synced, now, now,
+                                 calendar});
             !s)
             return s;
     }
@@ -93,26 +110,50 @@ Status upsertAll(const QSqlDatabase& db, const QString& integrationId,
 } // namespace
 
 Status CalendarEventRepository::replaceAll(const QString& integrationId,
-                                           const QVector<CalendarEvent>& events) {
-    if (auto s = removeAll(integrationId); !s)
+                                           const QVector<CalendarEvent>& events,
+                                           const QString& calendarId) {
+    if (auto s = execNoRows(
+            m_db,
+            QStringLiteral("DELETE FROM calendar_events WHERE calendar_integration_id = ? AND "
+                           "(integration_calendar_id = ? OR "
+                           "(CAST(? AS TEXT) IS NULL AND integration_calendar_id IS NULL))"),
+            {integrationId, toDb(calendarId), toDb(calendarId)});
+        !s)
         return s;
-    return upsertAll(m_db, integrationId, events, m_clock.nowMs());
+    return upsertAll(m_db, integrationId, calendarId, events, m_clock.nowMs());
 }
 
 Status CalendarEventRepository::applyChanges(const QString& integrationId,
                                              const QVector<CalendarEvent>& changed,
-                                             const QStringList& removedExternalIds) {
+                                             const QStringList& removedExternalIds,
+                                             const QString& calendarId) {
     if (!removedExternalIds.isEmpty()) {
-        PreparedStatement remove(m_db, QStringLiteral("DELETE FROM calendar_events WHERE "
-                                                      "calendar_integration_id = ? AND "
-                                                      "external_event_id = ?"));
+        PreparedStatement remove(
+            m_db, QStringLiteral("DELETE FROM calendar_events WHERE %1").arg(kWhereEvent));
+        const QVariant calendar = toDb(calendarId);
         for (const auto& externalId : removedExternalIds) {
-            if (auto s = remove.run({integrationId, externalId}); !s)
+            if (auto s = remove.run({integrationId, externalId, calendar, calendar}); !s)
                 return s;
         }
         remove.finish();
     }
-    return upsertAll(m_db, integrationId, changed, m_clock.nowMs());
+    return upsertAll(m_db, integrationId, calendarId, changed, m_clock.nowMs());
+}
+
+Status CalendarEventRepository::removeCalendar(const QString& calendarId) {
+    return execNoRows(
+        m_db, QStringLiteral("DELETE FROM calendar_events WHERE integration_calendar_id = ?"),
+        {calendarId});
+}
+
+Result<int> CalendarEventRepository::countInCalendar(const QString& calendarId) {
+    auto q = exec(
+        m_db,
+        QStringLiteral("SELECT COUNT(*) FROM calendar_events WHERE integration_calendar_id = ?"),
+        {calendarId});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toInt() : 0;
 }
 
 Status CalendarEventRepository::removeAll(const QString& integrationId) {
@@ -135,11 +176,11 @@ Result<CalendarEvent> CalendarEventRepository::upsert(CalendarEvent e) {
     const auto now = m_clock.now();
     if (!e.syncedAt.isValid())
         e.syncedAt = now;
+    const QVariant calendar = toDb(e.integrationCalendarId);
     auto existing =
         exec(m_db,
-             QStringLiteral("SELECT id, created_at FROM calendar_events "
-                            "WHERE calendar_integration_id = ? AND external_event_id = ?"),
-             {e.calendarIntegrationId, e.externalEventId});
+             QStringLiteral("SELECT id, created_at FROM calendar_events WHERE %1").arg(kWhereEvent),
+             {e.calendarIntegrationId, e.externalEventId, calendar, calendar});
     if (!existing)
         return existing.error();
     e.updatedAt = now;
@@ -164,23 +205,22 @@ Result<CalendarEvent> CalendarEventRepository::upsert(CalendarEvent e) {
             m_db,
             QStringLiteral(
                 "INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, "
-                "start_time, end_time, title, is_busy, synced_at, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                "start_time, end_time, title, is_busy, synced_at, created_at, updated_at, "
+                "integration_calendar_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {e.id, e.calendarIntegrationId, e.externalEventId, toDb(e.startTime), toDb(e.endTime),
              toDb(e.title), e.isBusy ? 1 : 0, toDb(e.syncedAt), toDb(e.createdAt),
-             toDb(e.updatedAt)});
+             toDb(e.updatedAt), calendar});
         !s)
         return s.error();
     return e;
 }
 
 Status CalendarEventRepository::removeByExternalId(const QString& integrationId,
-                                                   const QString& externalEventId) {
-    return execNoRows(
-        m_db,
-        QStringLiteral("DELETE FROM calendar_events WHERE calendar_integration_id = ? "
-                       "AND external_event_id = ?"),
-        {integrationId, externalEventId});
+                                                   const QString& externalEventId,
+                                                   const QString& calendarId) {
+    const QVariant calendar = toDb(calendarId);
+    return execNoRows(m_db, QStringLiteral("DELETE FROM calendar_events WHERE %1").arg(kWhereEvent),
+                      {integrationId, externalEventId, calendar, calendar});
 }
 
 Result<QVector<CalendarEvent>> CalendarEventRepository::list(const QString& integrationId) {
@@ -198,8 +238,10 @@ Result<QVector<CalendarEvent>> CalendarEventRepository::listBusy(const QString& 
     return readAll(
         exec(m_db,
              QStringLiteral("SELECT %1 FROM calendar_events e JOIN calendar_integrations i "
-                            "ON i.id = e.calendar_integration_id WHERE i.user_id = ? "
+                            "ON i.id = e.calendar_integration_id LEFT JOIN integration_calendars c "
+                            "ON c.id = e.integration_calendar_id WHERE i.user_id = ? "
                             "AND e.is_busy = 1 AND e.start_time < ? AND e.end_time > ? "
+                            "AND (e.integration_calendar_id IS NULL OR c.blocks_time = 1) "
                             "ORDER BY e.start_time")
                  .arg(kColumns),
              {userId, toDb(to), toDb(from)}));

@@ -7,7 +7,7 @@ namespace {
 
 const QString kColumns =
     QStringLiteral("id, user_id, booking_id, action, state, attempts, next_attempt_at, "
-                   "last_error, created_at, updated_at");
+                   "last_error, created_at, updated_at, integration_calendar_id");
 
 CalendarJob readJob(const QSqlQuery& q) {
     CalendarJob job;
@@ -25,6 +25,7 @@ CalendarJob readJob(const QSqlQuery& q) {
     job.lastError = q.value(7).toString();
     job.createdAt = instantFromDb(q.value(8));
     job.updatedAt = instantFromDb(q.value(9));
+    job.calendarId = q.value(10).toString();
     return job;
 }
 
@@ -56,21 +57,24 @@ QString jobStateText(CalendarJobState state) {
 }
 
 Result<CalendarJob> CalendarJobRepository::enqueue(const QString& userId, const QString& bookingId,
-                                                   CalendarJobAction action, const QDateTime& due) {
+                                                   CalendarJobAction action, const QDateTime& due,
+                                                   const QString& calendarId) {
     CalendarJob job;
     job.id = newId();
     job.userId = userId;
     job.bookingId = bookingId;
+    job.calendarId = calendarId;
     job.action = action;
     job.nextAttemptAt = due;
     job.createdAt = job.updatedAt = m_clock.now();
     if (auto s = execNoRows(m_db,
                             QStringLiteral("INSERT INTO calendar_jobs (%1) VALUES "
-                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                                 .arg(kColumns),
                             {job.id, job.userId, job.bookingId, jobActionText(job.action),
                              jobStateText(job.state), job.attempts, toDb(job.nextAttemptAt),
-                             toDb(job.lastError), toDb(job.createdAt), toDb(job.updatedAt)});
+                             toDb(job.lastError), toDb(job.createdAt), toDb(job.updatedAt),
+                             toDb(job.calendarId)});
         !s)
         return s.error();
     return job;

@@ -27,6 +27,10 @@ struct CalendarJob {
     QString id;
     QString userId;
     QString bookingId;
+    // The calendar (integration_calendars id) it writes to: an insert's is the calendar that
+    // received bookings when it was queued, an update's or delete's the booking's
+    // eventCalendarId. Empty only for a job queued before calendars were kept apart.
+    QString calendarId;
     CalendarJobAction action = CalendarJobAction::Insert;
     CalendarJobState state = CalendarJobState::Pending;
     int attempts = 0;
@@ -44,7 +48,8 @@ public:
         , m_clock(std::move(clock)) {}
 
     Result<CalendarJob> enqueue(const QString& userId, const QString& bookingId,
-                                CalendarJobAction action, const QDateTime& due);
+                                CalendarJobAction action, const QDateTime& due,
+                                const QString& calendarId = {});
     // Pending jobs of `userId` due at `now`, oldest first.
     Result<QVector<CalendarJob>> listDue(const QString& userId, const QDateTime& now, int limit);
     // Every job of `userId` (pending and failed), oldest first.

@@ -488,6 +488,113 @@ const std::vector<Migration>& migrations() {
                       CHECK (retention_days BETWEEN 0 AND 36500),
                   updated_at BIGINT NOT NULL))",
          }},
+        {15,
+         "several calendars per integration: integration_calendars, events and writes per calendar",
+         {
+             // The calendars of an integration (a Google account's calendarList, a CalDAV
+             // account's collections): which block time, which one receives approved bookings,
+             // and each one's own incremental-sync state. At most one calendar of a user
+             // receives bookings: IntegrationCalendarRepository keeps that true (a UNIQUE index
+             // cannot reach the user id, which is on calendar_integrations, and a copy of it
+             // here could disagree with it).
+             R"(CREATE TABLE integration_calendars (
+                  id TEXT PRIMARY KEY,
+                  integration_id TEXT NOT NULL
+                      REFERENCES calendar_integrations(id) ON DELETE CASCADE,
+                  remote_id TEXT NOT NULL,
+                  display_name TEXT,
+                  color TEXT CHECK (color IS NULL OR (length(color) = 7
+                      AND substr(color, 1, 1) = '#')),
+                  blocks_time INTEGER NOT NULL DEFAULT 0 CHECK (blocks_time IN (0, 1)),
+                  receives_bookings INTEGER NOT NULL DEFAULT 0
+                      CHECK (receives_bookings IN (0, 1)),
+                  sync_token TEXT,
+                  ctag TEXT,
+                  last_sync_at BIGINT,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  UNIQUE (integration_id, remote_id)))",
+             // A Google integration had one calendar ('primary'): it becomes a row that blocks
+             // time and receives bookings, and takes the integration's sync token over.
+             {R"(INSERT INTO integration_calendars (id, integration_id, remote_id, blocks_time,
+                  receives_bookings, sync_token, last_sync_at, created_at, updated_at)
+                SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
+                         || substr(hex(randomblob(2)), 2) || '-'
+                         || substr('89ab', 1 + abs(random()) % 4, 1)
+                         || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+                       id, calendar_id, 1, 1, sync_token, last_sync_at, created_at, updated_at
+                FROM calendar_integrations WHERE type = 'google-calendar')",
+              R"(INSERT INTO integration_calendars (id, integration_id, remote_id, blocks_time,
+                  receives_bookings, sync_token, last_sync_at, created_at, updated_at)
+                SELECT gen_random_uuid()::text, id, calendar_id, 1, 1, sync_token, last_sync_at,
+                       created_at, updated_at
+                FROM calendar_integrations WHERE type = 'google-calendar')"},
+             "UPDATE calendar_integrations SET sync_token = NULL WHERE type = 'google-calendar'",
+             // calendar_events: the calendar an event came from (NULL: an integration with one
+             // implicit calendar, such as an ICS feed), and uniqueness per calendar — the same
+             // Google event (a shared invitation) can be in two calendars. SQLite cannot drop a
+             // UNIQUE constraint: the table is rebuilt (nothing references it).
+             {R"(CREATE TABLE calendar_events_v14 (
+                  id TEXT PRIMARY KEY,
+                  calendar_integration_id TEXT NOT NULL
+                      REFERENCES calendar_integrations(id) ON DELETE CASCADE,
+                  external_event_id TEXT NOT NULL,
+                  start_time BIGINT NOT NULL,
+                  end_time BIGINT NOT NULL,
+                  title TEXT,
+                  is_busy INTEGER NOT NULL DEFAULT 1 CHECK (is_busy IN (0, 1)),
+                  synced_at BIGINT NOT NULL,
+                  created_at BIGINT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  integration_calendar_id TEXT
+                      REFERENCES integration_calendars(id) ON DELETE CASCADE,
+                  CHECK (start_time < end_time)))",
+              "ALTER TABLE calendar_events ADD COLUMN integration_calendar_id TEXT "
+              "REFERENCES integration_calendars(id) ON DELETE CASCADE"},
+             {R"(INSERT INTO calendar_events_v14 SELECT e.id, e.calendar_integration_id,
+                  e.external_event_id, e.start_time, e.end_time, e.title, e.is_busy, e.synced_at,
+                  e.created_at, e.updated_at,
+                  (SELECT c.id FROM integration_calendars c
+                   WHERE c.integration_id = e.calendar_integration_id)
+                FROM calendar_events e)",
+              R"(UPDATE calendar_events SET integration_calendar_id =
+                  (SELECT c.id FROM integration_calendars c
+                   WHERE c.integration_id = calendar_events.calendar_integration_id))"},
+             {"DROP TABLE calendar_events",
+              "ALTER TABLE calendar_events DROP CONSTRAINT "
+              "calendar_events_external_event_id_calendar_integration_id_key"},
+             {"ALTER TABLE calendar_events_v14 RENAME TO calendar_events", nullptr},
+             {"CREATE INDEX events_integration_start ON calendar_events "
+              "(calendar_integration_id, start_time)",
+              nullptr},
+             {"CREATE INDEX events_start_end ON calendar_events (start_time, end_time)", nullptr},
+             // Unique per calendar; and per integration where the calendar is implicit (NULLs
+             // are distinct in a UNIQUE index, on both engines).
+             "CREATE UNIQUE INDEX events_calendar_external ON calendar_events "
+             "(calendar_integration_id, integration_calendar_id, external_event_id)",
+             "CREATE UNIQUE INDEX events_implicit_external ON calendar_events "
+             "(calendar_integration_id, external_event_id) WHERE integration_calendar_id IS NULL",
+             "CREATE INDEX events_calendar ON calendar_events (integration_calendar_id)",
+             // The calendar a booking's event (calendar_event_id) is in, so that a move or a
+             // cancel changes it there even after another calendar has been chosen for new
+             // bookings; and the calendar each owed write goes to (an insert: the one receiving
+             // bookings when it was queued; an update or delete: the booking's).
+             "ALTER TABLE bookings ADD COLUMN event_calendar_id TEXT "
+             "REFERENCES integration_calendars(id) ON DELETE SET NULL",
+             "ALTER TABLE calendar_jobs ADD COLUMN integration_calendar_id TEXT "
+             "REFERENCES integration_calendars(id) ON DELETE CASCADE",
+             R"(UPDATE bookings SET event_calendar_id =
+                  (SELECT MIN(c.id) FROM integration_calendars c
+                   JOIN calendar_integrations i ON i.id = c.integration_id
+                   WHERE i.user_id = bookings.user_id AND i.type = 'google-calendar')
+                WHERE calendar_event_id IS NOT NULL)",
+             R"(UPDATE calendar_jobs SET integration_calendar_id =
+                  (SELECT MIN(c.id) FROM integration_calendars c
+                   JOIN calendar_integrations i ON i.id = c.integration_id
+                   WHERE i.user_id = calendar_jobs.user_id AND i.type = 'google-calendar'))",
+             "CREATE INDEX calendar_jobs_calendar ON calendar_jobs (integration_calendar_id)",
+         },
+         Rebuild::TablesOnSqlite},
     };
     return all;
 }

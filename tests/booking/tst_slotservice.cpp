@@ -126,6 +126,7 @@ private slots:
                            true,
                            {},
                            {},
+                           {},
                            {}};
         CalendarEvent free{{},
                            integration->id,
@@ -134,6 +135,7 @@ private slots:
                            test::utc("2026-12-01T11:00:00Z"),
                            "Focus (free)",
                            false,
+                           {},
                            {},
                            {},
                            {}};

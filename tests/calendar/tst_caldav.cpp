@@ -8,16 +8,22 @@
 // password is refused or the server is down; the slot engine over a DST-crossing recurrence
 // read from Radicale matches the independent expansion; and `slotdesk-cli calendar add caldav`.
 
+#include "availability/AvailabilityService.h"
+#include "booking/BookingService.h"
+#include "booking/IcsCalendar.h"
 #include "caldav/CalDavConnector.h"
 #include "calendar/CalendarSyncService.h"
 #include "core/Clock.h"
 #include "integration/KeychainSecretStore.h"
 #include "scheduling/SlotEngine.h"
+#include "storage/BookingRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
+#include "storage/CalendarJobRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
 #include "storage/IntegrationCalendarRepository.h"
+#include "support/MailInspection.h"
 #include "support/RadicaleProcess.h"
 #include "support/SecretScan.h"
 #include "support/TestData.h"
@@ -334,6 +340,7 @@ private slots:
     void refusedPasswordAndDownServerKeepEvents();
     void slotsAcrossDstMatchTheIndependentExpansion();
     void cliAddsListsAndRemoves();
+    void writesApprovedMovedAndCancelledBookings();
 };
 
 void TestCalDav::addsAccountAndReadsBusyTime() {
@@ -653,6 +660,100 @@ void TestCalDav::cliAddsListsAndRemoves() {
     QCOMPARE(readSecret(account.keychainKey), QStringLiteral("<none>"));
     QVERIFY(events(account.id).isEmpty());
     QVERIFY(calendars(account.id).isEmpty());
+}
+
+// An approved booking lands in the calendar that receives bookings (PUT, If-None-Match: *), with
+// the UID of the attendee's .ics; a lost answer retried finds it there (412) and adds no second
+// one; a move changes it in place (If-Match); a cancel deletes it. Read back from Radicale over
+// HTTP and parsed with Python's icalendar.
+void TestCalDav::writesApprovedMovedAndCancelledBookings() {
+    seed();
+    AvailabilityService availability(*m_db);
+    for (int day = 0; day <= 6; ++day)
+        QVERIFY(availability.add(
+            {{}, m_admin.id, day, 9 * 60, 17 * 60, QStringLiteral("Europe/Berlin"), true, {}, {}}));
+    const QString id = add();
+    QVERIFY(!id.isEmpty());
+    const auto work = calendars(id)[1];
+    QCOMPARE(work.displayName, QStringLiteral("Work"));
+    QVERIFY(storage::IntegrationCalendarRepository(m_db->connection())
+                .setReceivesBookings(m_admin.id, work.id, true)
+                .ok());
+
+    BookingService bookings(*m_db, m_time.clock());
+    BookingRequest request;
+    request.start = utc("2027-04-13T09:00:00Z"); // 11:00 in Berlin
+    request.duration = 60;
+    request.name = QStringLiteral("Bob Example");
+    request.email = QStringLiteral("bob@example.com");
+    request.timeZone = QStringLiteral("America/New_York");
+    auto created = bookings.create(m_admin, request);
+    QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
+    QVERIFY(bookings.approve(m_admin.id, created->id));
+    m_time.advance(std::chrono::minutes(1));
+    SyncReport report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(report.jobsDone, 1);
+    Booking stored = *bookings.find(m_admin.id, created->id);
+    const QString objectPath = QStringLiteral("/alice/work/%1.ics").arg(created->id);
+    QCOMPARE(stored.calendarEventId, m_server->url(objectPath).toString());
+    QCOMPARE(stored.eventCalendarId, work.id);
+    auto object = m_server->request("GET", objectPath);
+    QCOMPARE(object.status, 200);
+    auto inspected = test::inspectIcs(object.body);
+    QVERIFY2(inspected.ok(), qPrintable(inspected.error));
+    const QString uid = QString::fromLatin1(IcsCalendar::uid(created->id));
+    QCOMPARE(inspected.report.value(QStringLiteral("uid")).toString(), uid);
+    // The attendee's .ics names the same event.
+    auto attendeeIcs = test::inspectIcs(IcsCalendar::forBooking(stored, m_admin, m_time.now()));
+    QCOMPARE(attendeeIcs.report.value(QStringLiteral("uid")).toString(), uid);
+    QCOMPARE(inspected.report.value(QStringLiteral("method")).toString(), QString());
+    QCOMPARE(inspected.report.value(QStringLiteral("status")).toString(),
+             QStringLiteral("CONFIRMED"));
+    QCOMPARE(inspected.report.value(QStringLiteral("dtstart")).toString(),
+             QStringLiteral("2027-04-13T09:00:00+00:00"));
+    QVERIFY(object.body.contains("SCHEDULE-AGENT=CLIENT"));
+
+    // The same insert again, as after an answer that was lost: 412, taken as done, one event.
+    Booking forgotten = stored;
+    forgotten.calendarEventId.clear();
+    QVERIFY(storage::BookingRepository(m_db->connection()).update(forgotten));
+    QVERIFY(storage::CalendarJobRepository(m_db->connection(), m_time.clock())
+                .enqueue(m_admin.id, created->id, storage::CalendarJobAction::Insert, m_time.now(),
+                         work.id));
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(report.jobsDone, 1);
+    QCOMPARE(bookings.find(m_admin.id, created->id)->calendarEventId,
+             m_server->url(objectPath).toString());
+    QCOMPARE(m_server->calendarText(QStringLiteral("work")).count(("UID:" + uid).toUtf8()), 1);
+
+    // Moved by the admin: the same object, the new time.
+    auto moved = bookings.reschedule(m_admin.id, created->id, utc("2027-04-14T12:00:00Z"), 60,
+                                     QStringLiteral("Clash"));
+    QVERIFY2(moved, qPrintable(moved ? QString() : moved.error().message));
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(report.jobsDone, 1);
+    QCOMPARE(bookings.find(m_admin.id, moved->id)->calendarEventId,
+             m_server->url(objectPath).toString());
+    object = m_server->request("GET", objectPath);
+    inspected = test::inspectIcs(object.body);
+    QVERIFY2(inspected.ok(), qPrintable(inspected.error));
+    QCOMPARE(inspected.report.value(QStringLiteral("uid")).toString(), uid);
+    QCOMPARE(inspected.report.value(QStringLiteral("dtstart")).toString(),
+             QStringLiteral("2027-04-14T12:00:00+00:00"));
+    QVERIFY(inspected.report.value(QStringLiteral("sequence")).toInt() > 0);
+    QCOMPARE(m_server->calendarText(QStringLiteral("work")).count(("UID:" + uid).toUtf8()), 1);
+
+    // Cancelled: deleted.
+    QVERIFY(bookings.cancel(m_admin.id, moved->id, QStringLiteral("Travelling")));
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(report.jobsDone, 1);
+    QCOMPARE(m_server->request("GET", objectPath).status, 404);
+    auto jobs = storage::CalendarJobRepository(m_db->connection()).list(m_admin.id);
+    QVERIFY(jobs && jobs->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCalDav)

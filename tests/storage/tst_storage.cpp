@@ -16,6 +16,7 @@
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
 #include "storage/DatabaseUrl.h"
+#include "storage/IntegrationCalendarRepository.h"
 #include "storage/Migrations.h"
 #include "storage/OverrideRepository.h"
 #include "storage/SqlSupport.h"
@@ -224,7 +225,12 @@ private slots:
         auto google = CalendarIntegrationRepository(m_db->connection())
                           .findById(QStringLiteral("u1"), QStringLiteral("g1"));
         QVERIFY(google.ok() && google->has_value());
-        QCOMPARE((*google)->syncToken, QStringLiteral("tok"));
+        // (Step 14 moves the token onto the integration's one calendar.)
+        QCOMPARE(IntegrationCalendarRepository(m_db->connection())
+                     .findByRemoteId(QStringLiteral("g1"), QStringLiteral("primary"))
+                     ->value()
+                     .syncToken,
+                 QStringLiteral("tok"));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calendar_events")).toInt(), 1);
         QCOMPARE(scalar(QStringLiteral("SELECT failure_count FROM calendar_sync_state")).toInt(),
                  2);
@@ -253,6 +259,284 @@ private slots:
                     .ok());
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calendar_events")).toInt(), 0);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calendar_sync_state")).toInt(), 0);
+    }
+
+    // Step 14 gives each integration its calendars: a Google integration's one calendar becomes
+    // an integration_calendars row for 'primary' that blocks time, receives bookings and holds
+    // the sync token; its events, the booking's event and the owed write point at it; an ICS
+    // feed's events keep no calendar. Events are unique per calendar from then on.
+    void integrationCalendarsStepMovesGoogleOntoPrimary() {
+        m_db.reset();
+        m_tdb->wipe();
+        {
+            auto raw = m_tdb->rawConnection(QStringLiteral("v13"));
+            QVERIFY(raw.isOpen());
+            if (!test::usingPostgres())
+                QVERIFY(execNoRows(raw, QStringLiteral("PRAGMA foreign_keys = ON")).ok());
+            QVERIFY(Migrations::migrate(raw, 13).ok());
+            for (const char* sql :
+                 {"INSERT INTO users VALUES ('u1', 'old', 'old@example.org', 'Old', 'UTC', 0, 0)",
+                  "INSERT INTO calendar_integrations (id, user_id, type, keychain_key, "
+                  "sync_token, last_sync_at, sync_status, created_at, updated_at) VALUES ('g1', "
+                  "'u1', 'google-calendar', 'google/g1', 'tok', 77, 'active', 5, 6)",
+                  "INSERT INTO calendar_integrations (id, user_id, type, keychain_key, "
+                  "sync_status, created_at, updated_at) VALUES ('f1', 'u1', 'ics-feed', "
+                  "'ics-feed/f1', 'active', 0, 0)",
+                  "INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, "
+                  "start_time, end_time, synced_at, created_at, updated_at) VALUES ('e1', 'g1', "
+                  "'x', 1000, 2000, 0, 0, 0)",
+                  "INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, "
+                  "start_time, end_time, synced_at, created_at, updated_at) VALUES ('e2', 'g1', "
+                  "'y', 3000, 4000, 0, 0, 0)",
+                  "INSERT INTO calendar_events (id, calendar_integration_id, external_event_id, "
+                  "start_time, end_time, synced_at, created_at, updated_at) VALUES ('e3', 'f1', "
+                  "'x', 1000, 2000, 0, 0, 0)",
+                  "INSERT INTO bookings (id, user_id, start_time, end_time, attendee_name, "
+                  "attendee_email, status, timezone, calendar_event_id, created_at, updated_at) "
+                  "VALUES ('b1', 'u1', 1000, 2000, 'Zoe', 'zoe@example.com', 'confirmed', 'UTC', "
+                  "'event1', 0, 0)",
+                  "INSERT INTO bookings (id, user_id, start_time, end_time, attendee_name, "
+                  "attendee_email, status, timezone, created_at, updated_at) "
+                  "VALUES ('b2', 'u1', 5000, 6000, 'Yan', 'yan@example.com', 'confirmed', 'UTC', "
+                  "0, 0)",
+                  "INSERT INTO calendar_jobs (id, user_id, booking_id, action, next_attempt_at, "
+                  "created_at, updated_at) VALUES ('j1', 'u1', 'b2', 'insert', 5, 0, 0)"})
+                QVERIFY2(execNoRows(raw, QString::fromLatin1(sql)).ok(), sql);
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v13"));
+        auto upgraded = m_tdb->open();
+        QVERIFY2(upgraded.ok(), upgraded ? "" : qPrintable(upgraded.error().message));
+        m_db = std::move(*upgraded);
+        QCOMPARE(m_db->schemaVersion(), Migrations::latestVersion());
+
+        IntegrationCalendarRepository calendars(m_db->connection());
+        auto googleCalendars = calendars.list(QStringLiteral("g1"));
+        QVERIFY(googleCalendars.ok());
+        QCOMPARE(googleCalendars->size(), 1);
+        const IntegrationCalendar primary = googleCalendars->first();
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-"
+                                    "[0-9a-f]{12}$"))
+                     .match(primary.id)
+                     .hasMatch(),
+                 qPrintable(primary.id));
+        QCOMPARE(primary.remoteId, QStringLiteral("primary"));
+        QVERIFY(primary.blocksTime);
+        QVERIFY(primary.receivesBookings);
+        QCOMPARE(primary.syncToken, QStringLiteral("tok"));
+        QCOMPARE(primary.lastSyncAt.toMSecsSinceEpoch(), 77);
+        QVERIFY(calendars.list(QStringLiteral("f1"))->isEmpty());
+        auto google = CalendarIntegrationRepository(m_db->connection())
+                          .findById(QStringLiteral("u1"), QStringLiteral("g1"));
+        QVERIFY(google.ok() && google->has_value());
+        QVERIFY((*google)->syncToken.isEmpty()); // moved, not copied
+
+        CalendarEventRepository events(m_db->connection());
+        const auto googleEvents = events.list(QStringLiteral("g1"));
+        QCOMPARE(googleEvents->size(), 2);
+        for (const auto& e : *googleEvents)
+            QCOMPARE(e.integrationCalendarId, primary.id);
+        QCOMPARE(events.countInCalendar(primary.id).value(), 2);
+        QVERIFY(events.list(QStringLiteral("f1"))->first().integrationCalendarId.isEmpty());
+        auto booking = BookingRepository(m_db->connection())
+                           .findById(QStringLiteral("u1"), QStringLiteral("b1"));
+        QCOMPARE((*booking)->eventCalendarId, primary.id);
+        QVERIFY((*BookingRepository(m_db->connection())
+                      .findById(QStringLiteral("u1"), QStringLiteral("b2")))
+                    ->eventCalendarId.isEmpty());
+        auto job = CalendarJobRepository(m_db->connection()).findById(QStringLiteral("j1"));
+        QCOMPARE((*job)->calendarId, primary.id);
+
+        // Unique per calendar: the same event may be in a second calendar, not twice in one;
+        // nor twice in a feed (its calendar is implicit).
+        IntegrationCalendar family;
+        family.integrationId = QStringLiteral("g1");
+        family.remoteId = QStringLiteral("family@group.calendar.google.com");
+        auto created = calendars.create(family);
+        QVERIFY(created.ok());
+        const auto insertEvent = [&](const QString& id, const QString& integration,
+                                     const QVariant& calendar) {
+            return execNoRows(m_db->connection(),
+                              QStringLiteral("INSERT INTO calendar_events (id, "
+                                             "calendar_integration_id, integration_calendar_id, "
+                                             "external_event_id, start_time, end_time, synced_at, "
+                                             "created_at, updated_at) VALUES (?, ?, ?, 'x', 1000, "
+                                             "2000, 0, 0, 0)"),
+                              {id, integration, calendar});
+        };
+        QVERIFY(insertEvent(QStringLiteral("e4"), QStringLiteral("g1"), created->id).ok());
+        QVERIFY(!insertEvent(QStringLiteral("e5"), QStringLiteral("g1"), created->id).ok());
+        QVERIFY(!insertEvent(QStringLiteral("e6"), QStringLiteral("g1"), primary.id).ok());
+        QVERIFY(!insertEvent(QStringLiteral("e7"), QStringLiteral("f1"),
+                             QVariant(QMetaType::fromType<QString>()))
+                     .ok());
+
+        // The calendar goes: its events and owed writes with it; the booking forgets where its
+        // event was.
+        QVERIFY(calendars.remove(QStringLiteral("g1"), primary.id).ok());
+        QCOMPARE(events.count(QStringLiteral("g1")).value(), 1);
+        QCOMPARE(events.count(QStringLiteral("f1")).value(), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calendar_jobs")).toInt(), 0);
+        QVERIFY((*BookingRepository(m_db->connection())
+                      .findById(QStringLiteral("u1"), QStringLiteral("b1")))
+                    ->eventCalendarId.isEmpty());
+        // Disconnecting takes the remaining calendars.
+        QVERIFY(CalendarIntegrationRepository(m_db->connection())
+                    .remove(QStringLiteral("u1"), QStringLiteral("g1"))
+                    .ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM integration_calendars")).toInt(), 0);
+    }
+
+    // An integration's calendars: one calendar of a user receives bookings at most (the flag
+    // moves, across integrations), busy time comes only from the calendars that block time, and
+    // each calendar's events are synced apart from the others'.
+    void integrationCalendarsRoundTrip() {
+        const User admin = test::seedAdmin(*m_db);
+        const User other = test::seedAdmin(*m_db, QStringLiteral("bob"));
+        CalendarIntegrationRepository integrations(m_db->connection());
+        const auto integrationOf = [&](const User& user, CalendarType type, const char* key) {
+            CalendarIntegration c;
+            c.userId = user.id;
+            c.type = type;
+            c.keychainKey = QString::fromLatin1(key);
+            c.syncStatus = SyncStatus::Active;
+            return integrations.create(c).value();
+        };
+        const auto google = integrationOf(admin, CalendarType::GoogleCalendar, "google/a");
+        const auto caldav = integrationOf(admin, CalendarType::CalDav, "caldav/a");
+        const auto bobs = integrationOf(other, CalendarType::GoogleCalendar, "google/b");
+
+        IntegrationCalendarRepository calendars(m_db->connection());
+        const auto calendarOf = [&](const CalendarIntegration& integration, const char* remote,
+                                    const char* name, bool blocks, bool receives) {
+            IntegrationCalendar c;
+            c.integrationId = integration.id;
+            c.remoteId = QString::fromLatin1(remote);
+            c.displayName = QString::fromLatin1(name);
+            c.color = QStringLiteral("#1a2B3c");
+            c.blocksTime = blocks;
+            c.receivesBookings = receives;
+            auto created = calendars.create(c);
+            if (!created)
+                qWarning() << created.error().message;
+            return created.value();
+        };
+        const auto primary = calendarOf(google, "primary", "Alice", true, true);
+        const auto family = calendarOf(google, "family", "Family", false, false);
+        const auto nextcloud = calendarOf(caldav, "/dav/alice/work/", "Work", true, false);
+        const auto bobsPrimary = calendarOf(bobs, "primary", "Bob", true, true);
+
+        // The flag moves from Google's primary to the CalDAV calendar, and never touches Bob's.
+        QCOMPARE((*calendars.receivingBookings(admin.id))->id, primary.id);
+        QVERIFY(calendars.setReceivesBookings(admin.id, nextcloud.id, true).ok());
+        QCOMPARE((*calendars.receivingBookings(admin.id))->id, nextcloud.id);
+        QVERIFY(!(*calendars.findById(admin.id, primary.id))->receivesBookings);
+        QCOMPARE((*calendars.receivingBookings(other.id))->id, bobsPrimary.id);
+        // A calendar created receiving bookings takes the flag as well.
+        const auto travel = calendarOf(google, "travel", "Travel", false, true);
+        QCOMPARE((*calendars.receivingBookings(admin.id))->id, travel.id);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM integration_calendars "
+                                       "WHERE receives_bookings = 1"))
+                     .toInt(),
+                 2); // Alice's and Bob's
+        QVERIFY(calendars.setReceivesBookings(admin.id, travel.id, false).ok());
+        QVERIFY(!calendars.receivingBookings(admin.id)->has_value());
+        // Another user's calendar is not found, and nothing changes.
+        auto foreign = calendars.setReceivesBookings(admin.id, bobsPrimary.id, true);
+        QVERIFY(!foreign.ok());
+        QCOMPARE(foreign.error().code, ErrorCode::NotFound);
+        QVERIFY(!calendars.setBlocksTime(admin.id, bobsPrimary.id, false).ok());
+        QVERIFY((*calendars.findById(other.id, bobsPrimary.id))->blocksTime);
+        QVERIFY(!calendars.findById(admin.id, bobsPrimary.id)->has_value());
+
+        IntegrationCalendar badColour;
+        badColour.integrationId = google.id;
+        badColour.remoteId = QStringLiteral("x");
+        badColour.color = QStringLiteral("red");
+        auto refused = calendars.create(badColour);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, QStringLiteral("color"));
+        IntegrationCalendar twice = family;
+        twice.id.clear();
+        QVERIFY(!calendars.create(twice).ok()); // (integration, remote id) is unique
+
+        QVERIFY(calendars
+                    .updateDetails(google.id, family.id, QStringLiteral("Famille"),
+                                   QStringLiteral("#00ff00"))
+                    .ok());
+        QVERIFY(calendars
+                    .recordSync(google.id, family.id, QStringLiteral("next-1"), {},
+                                test::utc("2026-12-01T08:00:00Z"))
+                    .ok());
+        auto found = calendars.findByRemoteId(google.id, QStringLiteral("family"));
+        QVERIFY(found.ok() && found->has_value());
+        QCOMPARE((*found)->displayName, QStringLiteral("Famille"));
+        QCOMPARE((*found)->color, QStringLiteral("#00ff00"));
+        QCOMPARE((*found)->syncToken, QStringLiteral("next-1"));
+        QCOMPARE((*found)->lastSyncAt, test::utc("2026-12-01T08:00:00Z"));
+        QVERIFY(!calendars.recordSync(caldav.id, family.id, {}, {}, {}).ok()); // not its calendar
+        QStringList names;
+        const auto listed = calendars.list(google.id);
+        for (const auto& c : *listed)
+            names << c.displayName;
+        QCOMPARE(names, (QStringList{QStringLiteral("Alice"), QStringLiteral("Famille"),
+                                     QStringLiteral("Travel")}));
+
+        // Per-calendar events: the same event in two calendars; a full sync of one leaves the
+        // other alone; only blocking calendars count as busy.
+        CalendarEventRepository events(m_db->connection());
+        const auto event = [](const char* id, const char* start, const char* end) {
+            CalendarEvent e;
+            e.externalEventId = QString::fromLatin1(id);
+            e.startTime = test::utc(start);
+            e.endTime = test::utc(end);
+            return e;
+        };
+        const QVector<CalendarEvent> shared{
+            event("invite", "2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z")};
+        QVERIFY(events.replaceAll(google.id, shared, primary.id).ok());
+        QVERIFY(
+            events
+                .replaceAll(google.id,
+                            shared + QVector<CalendarEvent>{event("school", "2026-12-01T14:00:00Z",
+                                                                  "2026-12-01T15:00:00Z")},
+                            family.id)
+                .ok());
+        QCOMPARE(events.countInCalendar(primary.id).value(), 1);
+        QCOMPARE(events.countInCalendar(family.id).value(), 2);
+        const auto busyCount = [&] {
+            return events
+                .listBusy(admin.id, test::utc("2026-12-01T00:00:00Z"),
+                          test::utc("2026-12-02T00:00:00Z"))
+                ->size();
+        };
+        QCOMPARE(busyCount(), 1); // Family does not block time
+        QVERIFY(calendars.setBlocksTime(admin.id, family.id, true).ok());
+        QCOMPARE(busyCount(), 3);
+        QVERIFY(events
+                    .applyChanges(google.id,
+                                  {event("school", "2026-12-01T15:00:00Z", "2026-12-01T16:00:00Z")},
+                                  {QStringLiteral("invite")}, family.id)
+                    .ok());
+        QCOMPARE(events.countInCalendar(primary.id).value(), 1); // its copy of the invite stays
+        QCOMPARE(events.countInCalendar(family.id).value(), 1);
+        QVERIFY(events.replaceAll(google.id, {}, primary.id).ok());
+        QCOMPARE(events.countInCalendar(family.id).value(), 1);
+        QVERIFY(events.removeCalendar(family.id).ok());
+        QCOMPARE(events.count(google.id).value(), 0);
+
+        // The implicit calendar of a feed-like integration: upserts find their row again.
+        auto feed = integrationOf(admin, CalendarType::IcsFeed, "ics-feed/a");
+        QVERIFY(events.applyChanges(feed.id, shared, {}).ok());
+        QVERIFY(events.applyChanges(feed.id, shared, {}).ok());
+        QCOMPARE(events.count(feed.id).value(), 1);
+        QVERIFY(events.applyChanges(feed.id, {}, {QStringLiteral("invite")}).ok());
+        QCOMPARE(events.count(feed.id).value(), 0);
+
+        QVERIFY(calendars.remove(google.id, family.id).ok());
+        QVERIFY(!calendars.remove(google.id, family.id).ok());
+        QCOMPARE(calendars.list(google.id)->size(), 2);
     }
 
     void settingsAndOverridesRoundTrip() {
