@@ -136,8 +136,8 @@ QWidget* AddCalendarDialog::makeGooglePage() {
 
 QWidget* AddCalendarDialog::makeCalDavPage() {
     auto* page = new QWidget(this);
-    m_calDavUrl = lineEdit(QStringLiteral("caldavUrl"),
-                           tr("https://cloud.example.com/remote.php/dav"), page);
+    m_calDavUrl =
+        lineEdit(QStringLiteral("caldavUrl"), tr("https://cloud.example.com/remote.php/dav"), page);
     m_calDavUser = lineEdit(QStringLiteral("caldavUsername"), {}, page);
     m_calDavPassword = lineEdit(QStringLiteral("caldavPassword"), {}, page);
     m_calDavPassword->setEchoMode(QLineEdit::Password);
@@ -164,9 +164,8 @@ QWidget* AddCalendarDialog::makeCalDavPage() {
     m_calendarBox->setObjectName(QStringLiteral("caldavCalendars"));
     m_calendarList = new QVBoxLayout(m_calendarBox);
     m_calendarList->setContentsMargins(0, 0, 0, 0);
-    m_calendarList->addWidget(
-        hintLabel(tr("Ticked calendars block your time; nobody can book over their events."),
-                  m_calendarBox));
+    m_calendarList->addWidget(hintLabel(
+        tr("Ticked calendars block your time; nobody can book over their events."), m_calendarBox));
     m_calendarBox->hide();
 
     auto* layout = new QVBoxLayout(page);
@@ -304,13 +303,13 @@ void AddCalendarDialog::add() {
                 notBlocking.append(check->property("calendarUrl").toString());
         }
         setBusy(Busy::Adding);
-        models::invokeOnThread(
-            m_calendar.data(),
-            [url = m_calDavUrl->text().trimmed(), user = m_calDavUser->text(),
-             password = m_calDavPassword->text(), name = m_calDavName->text().trimmed(),
-             notBlocking](CalendarSyncService& calendar) {
-                calendar.addCalDav(url, user, password, name, notBlocking);
-            });
+        models::invokeOnThread(m_calendar.data(),
+                               [url = m_calDavUrl->text().trimmed(), user = m_calDavUser->text(),
+                                password = m_calDavPassword->text(),
+                                name = m_calDavName->text().trimmed(),
+                                notBlocking](CalendarSyncService& calendar) {
+                                   calendar.addCalDav(url, user, password, name, notBlocking);
+                               });
         return;
     }
     case Kind::IcsFeed:
@@ -322,11 +321,11 @@ void AddCalendarDialog::add() {
             return;
         }
         setBusy(Busy::Adding);
-        models::invokeOnThread(m_calendar.data(), [url = m_icsUrl->text().trimmed(),
-                                                   name = m_icsName->text().trimmed()](
-                                                      CalendarSyncService& calendar) {
-            calendar.addIcsFeed(url, name);
-        });
+        models::invokeOnThread(m_calendar.data(),
+                               [url = m_icsUrl->text().trimmed(),
+                                name = m_icsName->text().trimmed()](CalendarSyncService& calendar) {
+                                   calendar.addIcsFeed(url, name);
+                               });
         return;
     }
 }
@@ -335,8 +334,8 @@ void AddCalendarDialog::showAdded(bool ok, const QString& integrationId, const Q
                                   const QString& message) {
     setBusy(Busy::Idle);
     if (!ok) {
-        const QString shown = field.isEmpty() && kind() == Kind::IcsFeed ? QStringLiteral("url")
-                                                                         : field;
+        const QString shown =
+            field.isEmpty() && kind() == Kind::IcsFeed ? QStringLiteral("url") : field;
         feedback().show(Error::validation(shown, withFieldName(shown, message)));
         return;
     }
@@ -349,9 +348,9 @@ void AddCalendarDialog::setBusy(Busy busy) {
     m_busyLabel->setText(busy == Busy::Testing ? tr("Testing the connection…")
                                                : tr("Adding the calendar…"));
     m_busyLabel->setVisible(busy != Busy::Idle);
-    for (QWidget* input : std::initializer_list<QWidget*>{m_calDavUrl, m_calDavUser,
-                                                          m_calDavPassword, m_calDavName,
-                                                          m_calendarBox, m_icsUrl, m_icsName})
+    for (QWidget* input :
+         std::initializer_list<QWidget*>{m_calDavUrl, m_calDavUser, m_calDavPassword, m_calDavName,
+                                         m_calendarBox, m_icsUrl, m_icsName})
         input->setEnabled(busy == Busy::Idle);
     for (QAbstractButton* button : m_kinds->buttons())
         button->setEnabled(busy == Busy::Idle);

@@ -114,12 +114,11 @@ QWidget* CalendarListCard::makeRow(const CalendarIntegration& calendar) {
     title->setFont(bold);
     // Where it is: a feed's address without its secret parts, an account's user and server.
     const QString host = QUrl(calendar.sourceUrl).host();
-    const QString where = feed ? calendar.sourceUrl
-                               : (calendar.username.isEmpty()
-                                      ? host
-                                      : tr("%1 on %2").arg(calendar.username, host));
-    auto* kind = new QLabel(
-        tr("%1 · %2").arg(feed ? tr("ICS feed") : tr("CalDAV account"), where), row);
+    const QString where =
+        feed ? calendar.sourceUrl
+             : (calendar.username.isEmpty() ? host : tr("%1 on %2").arg(calendar.username, host));
+    auto* kind =
+        new QLabel(tr("%1 · %2").arg(feed ? tr("ICS feed") : tr("CalDAV account"), where), row);
     kind->setObjectName(QStringLiteral("calendarKind"));
     kind->setTextFormat(Qt::PlainText);
     auto* status = new QLabel(row);
@@ -131,9 +130,9 @@ QWidget* CalendarListCard::makeRow(const CalendarIntegration& calendar) {
     // The error quotes the server: escaped. On the status label's second line (one label: a row
     // whose lines change while the page is shown keeps its height right).
     if (!calendar.syncError.isEmpty())
-        statusText += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
-                          .arg(Appearance::danger(palette()).name(),
-                               calendar.syncError.toHtmlEscaped());
+        statusText +=
+            QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                .arg(Appearance::danger(palette()).name(), calendar.syncError.toHtmlEscaped());
     status->setText(statusText);
     auto* remove = new QPushButton(tr("Remove…"), row);
     remove->setObjectName(QStringLiteral("calendarRemove"));
@@ -157,7 +156,8 @@ QWidget* CalendarListCard::makeRow(const CalendarIntegration& calendar) {
 void CalendarListCard::remove(const QString& integrationId, const QString& name) {
     if (!m_calendar)
         return;
-    ask(tr("Remove “%1”?").arg(name),
+    ask(
+        tr("Remove “%1”?").arg(name),
         tr("SlotDesk will forget this calendar, its synced busy times and its password or "
            "address in the keychain. The calendar itself keeps its events."),
         [this, integrationId](bool yes) {

@@ -1,7 +1,7 @@
 #pragma once
 // IntegrationsPage: the page of connections to other services — one card per integration
-// (GoogleCalendarCard, CalendarListCard with "Add calendar…", ZoomCard) under the page's header. The services are handed in with
-// setServices(); without them the cards' buttons stay disabled.
+// (GoogleCalendarCard, CalendarListCard with "Add calendar…", ZoomCard) under the page's header.
+// The services are handed in with setServices(); without them the cards' buttons stay disabled.
 
 #include "ui/IntegrationCard.h"
 

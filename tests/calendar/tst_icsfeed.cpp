@@ -246,8 +246,8 @@ void TestIcsFeed::cliAddsListsShowsAndRemoves() {
                                QString::fromUtf8(process.readAllStandardError()));
     };
     auto [code, out, err] =
-        cli({QStringLiteral("calendar"), QStringLiteral("add"), QStringLiteral("ics"), server.url(kSecret),
-             QStringLiteral("--name"), QStringLiteral("Work")});
+        cli({QStringLiteral("calendar"), QStringLiteral("add"), QStringLiteral("ics"),
+             server.url(kSecret), QStringLiteral("--name"), QStringLiteral("Work")});
     QVERIFY2(code == 0, qPrintable(err));
     QVERIFY2(out.contains(QStringLiteral("ICS feed Work")), qPrintable(out));
     QVERIFY(!out.contains(kSecret));

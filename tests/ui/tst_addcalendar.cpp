@@ -10,8 +10,8 @@
 //   Google Calendar hands over to the Google card's Connect.
 // Widgets are found by objectName.
 
-#include "calendar/CalendarSyncService.h"
 #include "caldav/CalDavConnector.h"
+#include "calendar/CalendarSyncService.h"
 #include "fakes/FakeGoogleServer.h"
 #include "models/AdminSession.h"
 #include "models/ServiceThread.h"
@@ -48,14 +48,12 @@ const QString kPassword = QStringLiteral("correct horse");
 
 QByteArray feedWithTwoEvents() {
     const QString format = QStringLiteral("yyyyMMdd'T'HHmmss'Z'");
-    const QDateTime start =
-        QDateTime(QDate::currentDate().addDays(2), QTime(9, 0), Qt::UTC);
+    const QDateTime start = QDateTime(QDate::currentDate().addDays(2), QTime(9, 0), Qt::UTC);
     QByteArray events;
     for (int i = 0; i < 2; ++i) {
         const QDateTime from = start.addDays(i);
         events += "BEGIN:VEVENT\r\nUID:ui-" + QByteArray::number(i) +
-                  "\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:" +
-                  from.toString(format).toLatin1() +
+                  "\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:" + from.toString(format).toLatin1() +
                   "\r\nDTEND:" + from.addSecs(3600).toString(format).toLatin1() +
                   "\r\nSUMMARY:Busy " + QByteArray::number(i) + "\r\nEND:VEVENT\r\n";
     }
@@ -128,8 +126,8 @@ private slots:
         auto services = models::ServiceThread::start(*m_db);
         QVERIFY(services.ok());
         m_services = std::move(*services);
-        m_calendar =
-            m_services->make([](storage::Database& database) { return new CalendarSyncService(database); });
+        m_calendar = m_services->make(
+            [](storage::Database& database) { return new CalendarSyncService(database); });
         m_session = std::make_unique<models::AdminSession>(*m_db);
         m_page = std::make_unique<ui::IntegrationsPage>(m_session.get());
         m_questions.clear();
@@ -202,10 +200,10 @@ private slots:
         QVERIFY(!kind.contains(kSecret));
         // The first sync brings the feed's events.
         QTRY_COMPARE_WITH_TIMEOUT(eventCount(id), 2, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !named<QLabel>(rows().first(), QStringLiteral("calendarStatus"))->text().contains(
-                QLatin1String("Never")),
-            10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!named<QLabel>(rows().first(), QStringLiteral("calendarStatus"))
+                                      ->text()
+                                      .contains(QLatin1String("Never")),
+                                 10000);
         QVERIFY(named<QLabel>(rows().first(), QStringLiteral("calendarStatus"))
                     ->text()
                     .contains(QLatin1String("Connected")));
@@ -291,8 +289,8 @@ private slots:
         QCOMPARE(all.size(), 1);
         QCOMPARE(all.first().type, CalendarType::CalDav);
         QCOMPARE(all.first().displayName, QStringLiteral("Home DAV"));
-        auto calendars = storage::IntegrationCalendarRepository(m_db->connection())
-                             .list(all.first().id);
+        auto calendars =
+            storage::IntegrationCalendarRepository(m_db->connection()).list(all.first().id);
         QVERIFY(calendars.ok());
         QCOMPARE(calendars->size(), 2);
         for (const storage::IntegrationCalendar& c : *calendars)
