@@ -421,6 +421,129 @@ In Ihrem Kalender belegt</translation>
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::AddCalendarDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Add calendar</source>
+        <translation>Kalender hinzufügen</translation>
+    </message>
+    <message>
+        <source>Google Calendar</source>
+        <translation>Google Kalender</translation>
+    </message>
+    <message>
+        <source>CalDAV account</source>
+        <translation>CalDAV-Konto</translation>
+    </message>
+    <message>
+        <source>ICS feed</source>
+        <translation>ICS-Feed</translation>
+    </message>
+    <message>
+        <source>Google Calendar signs in through your browser. SlotDesk then reads your busy times and adds approved bookings.</source>
+        <translation>Die Anmeldung bei Google Kalender erfolgt in Ihrem Browser. Danach liest SlotDesk Ihre belegten Zeiten und trägt genehmigte Buchungen ein.</translation>
+    </message>
+    <message>
+        <source>Connect Google Calendar…</source>
+        <translation>Google Kalender verbinden…</translation>
+    </message>
+    <message>
+        <source>https://cloud.example.com/remote.php/dav</source>
+        <translation>https://cloud.example.com/remote.php/dav</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>App password</source>
+        <translation>App-Passwort</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Ticked calendars block your time; nobody can book over their events.</source>
+        <translation>Angehakte Kalender blockieren Ihre Zeit; niemand kann über ihre Termine hinweg buchen.</translation>
+    </message>
+    <message>
+        <source>Nextcloud, Fastmail, iCloud, mailbox.org, Radicale and other CalDAV servers. Use an app password where your provider offers one; it is kept in the system keychain only.</source>
+        <translation>Nextcloud, Fastmail, iCloud, mailbox.org, Radicale und andere CalDAV-Server. Verwenden Sie ein App-Passwort, wo Ihr Anbieter eines anbietet; es wird nur im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>https://…/calendar.ics</source>
+        <translation>https://…/calendar.ics</translation>
+    </message>
+    <message>
+        <source>Feed address</source>
+        <translation>Feed-Adresse</translation>
+    </message>
+    <message>
+        <source>A read-only calendar published as an ICS link (webcal or https). Its events block your time. The address is a secret and is kept in the system keychain only.</source>
+        <translation>Ein schreibgeschützter Kalender, als ICS-Link veröffentlicht (webcal oder https). Seine Termine blockieren Ihre Zeit. Die Adresse ist geheim und wird nur im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Feed address: %1</source>
+        <translation>Feed-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Server address: %1</source>
+        <translation>Serveradresse: %1</translation>
+    </message>
+    <message>
+        <source>Username: %1</source>
+        <translation>Benutzername: %1</translation>
+    </message>
+    <message>
+        <source>App password: %1</source>
+        <translation>App-Passwort: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Blocks my time</source>
+        <translation>Blockiert meine Zeit</translation>
+    </message>
+    <message>
+        <source>enter the feed&apos;s address.</source>
+        <translation>Geben Sie die Adresse des Feeds ein.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet…</translation>
+    </message>
+    <message>
+        <source>Adding the calendar…</source>
+        <translation>Kalender wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Test the connection first</source>
+        <translation>Testen Sie zuerst die Verbindung</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::ApprovalsPage</name>
     <message>
         <source>Approvals</source>
@@ -1301,6 +1424,61 @@ Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestät
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::CalendarListCard</name>
+    <message>
+        <source>Other calendars</source>
+        <translation>Weitere Kalender</translation>
+    </message>
+    <message>
+        <source>CalDAV accounts (Nextcloud, Fastmail, iCloud, Radicale…) and read-only ICS feeds. Their events keep your time free, like Google Calendar&apos;s.</source>
+        <translation>CalDAV-Konten (Nextcloud, Fastmail, iCloud, Radicale…) und schreibgeschützte ICS-Feeds. Ihre Termine halten Ihre Zeit frei, wie die des Google Kalenders.</translation>
+    </message>
+    <message>
+        <source>Add calendar…</source>
+        <translation>Kalender hinzufügen…</translation>
+    </message>
+    <message>
+        <source>No CalDAV account or ICS feed yet.</source>
+        <translation>Noch kein CalDAV-Konto und kein ICS-Feed.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>ICS feed</source>
+        <translation>ICS-Feed</translation>
+    </message>
+    <message>
+        <source>CalDAV account</source>
+        <translation>CalDAV-Konto</translation>
+    </message>
+    <message>
+        <source>%1 · last sync: %2</source>
+        <translation>%1 · letzte Synchronisierung: %2</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>„%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>SlotDesk will forget this calendar, its synced busy times and its password or address in the keychain. The calendar itself keeps its events.</source>
+        <translation>SlotDesk vergisst diesen Kalender, seine synchronisierten belegten Zeiten und sein Passwort bzw. seine Adresse im Schlüsselbund. Der Kalender selbst behält seine Termine.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::CalendarPage</name>
     <message>
         <source>Shown period</source>
@@ -1659,10 +1837,6 @@ Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestät
         <translation>Nie</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>All sent</source>
         <translation>Alles übertragen</translation>
     </message>
@@ -1718,6 +1892,14 @@ Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestät
     <message>
         <source>Disconnect</source>
         <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -421,6 +421,129 @@ Occupé dans votre agenda</translation>
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::AddCalendarDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Add calendar</source>
+        <translation>Ajouter un agenda</translation>
+    </message>
+    <message>
+        <source>Google Calendar</source>
+        <translation>Google Agenda</translation>
+    </message>
+    <message>
+        <source>CalDAV account</source>
+        <translation>Compte CalDAV</translation>
+    </message>
+    <message>
+        <source>ICS feed</source>
+        <translation>Flux ICS</translation>
+    </message>
+    <message>
+        <source>Google Calendar signs in through your browser. SlotDesk then reads your busy times and adds approved bookings.</source>
+        <translation>La connexion à Google Agenda se fait dans votre navigateur. SlotDesk lit ensuite vos heures occupées et y ajoute les réservations approuvées.</translation>
+    </message>
+    <message>
+        <source>Connect Google Calendar…</source>
+        <translation>Connecter Google Agenda…</translation>
+    </message>
+    <message>
+        <source>https://cloud.example.com/remote.php/dav</source>
+        <translation>https://cloud.example.com/remote.php/dav</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>App password</source>
+        <translation>Mot de passe d’application</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Ticked calendars block your time; nobody can book over their events.</source>
+        <translation>Les agendas cochés bloquent votre temps&#xa0;; personne ne peut réserver par-dessus leurs événements.</translation>
+    </message>
+    <message>
+        <source>Nextcloud, Fastmail, iCloud, mailbox.org, Radicale and other CalDAV servers. Use an app password where your provider offers one; it is kept in the system keychain only.</source>
+        <translation>Nextcloud, Fastmail, iCloud, mailbox.org, Radicale et autres serveurs CalDAV. Utilisez un mot de passe d’application si votre fournisseur en propose&#xa0;; il est conservé uniquement dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>https://…/calendar.ics</source>
+        <translation>https://…/calendar.ics</translation>
+    </message>
+    <message>
+        <source>Feed address</source>
+        <translation>Adresse du flux</translation>
+    </message>
+    <message>
+        <source>A read-only calendar published as an ICS link (webcal or https). Its events block your time. The address is a secret and is kept in the system keychain only.</source>
+        <translation>Un agenda en lecture seule publié sous forme de lien ICS (webcal ou https). Ses événements bloquent votre temps. L’adresse est secrète et n’est conservée que dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Feed address: %1</source>
+        <translation>Adresse du flux&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Server address: %1</source>
+        <translation>Adresse du serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Username: %1</source>
+        <translation>Nom d’utilisateur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>App password: %1</source>
+        <translation>Mot de passe d’application&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Blocks my time</source>
+        <translation>Bloque mon temps</translation>
+    </message>
+    <message>
+        <source>enter the feed&apos;s address.</source>
+        <translation>saisissez l’adresse du flux.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Test de la connexion…</translation>
+    </message>
+    <message>
+        <source>Adding the calendar…</source>
+        <translation>Ajout de l’agenda…</translation>
+    </message>
+    <message>
+        <source>Test the connection first</source>
+        <translation>Testez d’abord la connexion</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::ApprovalsPage</name>
     <message>
         <source>Approvals</source>
@@ -1301,6 +1424,61 @@ La demande passe au nouvel horaire et attend toujours votre accord.</translation
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::CalendarListCard</name>
+    <message>
+        <source>Other calendars</source>
+        <translation>Autres agendas</translation>
+    </message>
+    <message>
+        <source>CalDAV accounts (Nextcloud, Fastmail, iCloud, Radicale…) and read-only ICS feeds. Their events keep your time free, like Google Calendar&apos;s.</source>
+        <translation>Comptes CalDAV (Nextcloud, Fastmail, iCloud, Radicale…) et flux ICS en lecture seule. Leurs événements bloquent votre temps, comme ceux de Google Agenda.</translation>
+    </message>
+    <message>
+        <source>Add calendar…</source>
+        <translation>Ajouter un agenda…</translation>
+    </message>
+    <message>
+        <source>No CalDAV account or ICS feed yet.</source>
+        <translation>Aucun compte CalDAV ni flux ICS pour l’instant.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>ICS feed</source>
+        <translation>Flux ICS</translation>
+    </message>
+    <message>
+        <source>CalDAV account</source>
+        <translation>Compte CalDAV</translation>
+    </message>
+    <message>
+        <source>%1 · last sync: %2</source>
+        <translation>%1 · dernière synchronisation&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>SlotDesk will forget this calendar, its synced busy times and its password or address in the keychain. The calendar itself keeps its events.</source>
+        <translation>SlotDesk oubliera cet agenda, ses heures occupées synchronisées et son mot de passe ou son adresse dans le trousseau. L’agenda lui-même conserve ses événements.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::CalendarPage</name>
     <message>
         <source>Shown period</source>
@@ -1659,10 +1837,6 @@ La demande passe au nouvel horaire et attend toujours votre accord.</translation
         <translation>Jamais</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>All sent</source>
         <translation>Tout est envoyé</translation>
     </message>
@@ -1718,6 +1892,14 @@ La demande passe au nouvel horaire et attend toujours votre accord.</translation
     <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -4,13 +4,9 @@
 #include "models/IntegrationModel.h"
 #include "models/Plural.h"
 #include "models/ServiceThread.h"
-#include "models/StatusText.h"
-#include "models/TimeText.h"
-#include "ui/Appearance.h"
 
 #include "calendar/CalendarSyncService.h"
 #include "calendar/GoogleConfig.h"
-#include "core/ZonedTime.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -123,30 +119,18 @@ void GoogleCalendarCard::setService(CalendarSyncService* calendar) {
 
 void GoogleCalendarCard::showIntegration() {
     const int row = m_model->googleCalendarRow();
-    const QPalette& pal = palette();
     const bool connected = row >= 0 && m_model->rowAt(row).syncStatus != SyncStatus::Disconnected;
     if (row < 0) {
-        m_status->setText(
-            dot(Appearance::subtleText(pal), models::StatusText::sync(SyncStatus::Disconnected)));
+        m_status->setText(syncStatusText(SyncStatus::Disconnected));
         m_account->setText(tr("—"));
         m_lastSync->setText(m_syncing ? tr("Syncing…") : tr("Never"));
         showError({});
     } else {
         const CalendarIntegration& c = m_model->rowAt(row);
-        const QColor color = c.syncStatus == SyncStatus::Active  ? Appearance::success(pal)
-                             : c.syncStatus == SyncStatus::Error ? Appearance::danger(pal)
-                                                                 : Appearance::subtleText(pal);
-        m_status->setText(dot(color, models::StatusText::sync(c.syncStatus)));
+        m_status->setText(syncStatusText(c.syncStatus));
         m_account->setText(c.accountEmail.isEmpty() ? tr("—") : c.accountEmail);
-        if (m_syncing && connected)
-            m_lastSync->setText(tr("Syncing…"));
-        else
-            m_lastSync->setText(
-                c.lastSyncAt.isValid()
-                    ? tr("%1 (%2)").arg(
-                          models::TimeText::ago(c.lastSyncAt, m_session->clock().now()),
-                          zonedtime::formatInZone(c.lastSyncAt, m_session->timeZone()))
-                    : tr("Never"));
+        m_lastSync->setText(m_syncing && connected ? tr("Syncing…")
+                                                   : lastSyncText(c.lastSyncAt, *m_session));
         showError(c.syncError);
     }
     updateButtons();

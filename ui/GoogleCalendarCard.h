@@ -32,12 +32,13 @@ public:
     // May be null (the buttons stay disabled). Not owned. It may live on another thread (the
     // desktop's ServiceThread): the card calls it there and follows its signals.
     void setService(CalendarSyncService* calendar);
+    // Connect (what its Connect button does; also the Add calendar dialog's Google choice).
+    void connectGoogle();
 
 private:
     void showIntegration();
     void updateJobs();
     void updateButtons();
-    void connectGoogle();
     void disconnectGoogle();
 
     models::AdminSession* m_session;

@@ -1,5 +1,12 @@
 #include "ui/IntegrationCard.h"
 
+#include "models/AdminSession.h"
+#include "models/StatusText.h"
+#include "models/TimeText.h"
+#include "ui/Appearance.h"
+
+#include "core/ZonedTime.h"
+
 #include <QDesktopServices>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -76,6 +83,10 @@ void IntegrationCard::addButtons(std::initializer_list<QPushButton*> buttons) {
     m_layout->addLayout(row);
 }
 
+void IntegrationCard::addWidget(QWidget* widget) {
+    m_layout->addWidget(widget);
+}
+
 void IntegrationCard::showError(const QString& text) {
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
@@ -114,11 +125,27 @@ QString IntegrationCard::dot(const QColor& color, const QString& text) {
         .arg(color.name(), text.toHtmlEscaped());
 }
 
+QString IntegrationCard::syncStatusText(SyncStatus status) const {
+    const QPalette& pal = palette();
+    const QColor color = status == SyncStatus::Active  ? Appearance::success(pal)
+                         : status == SyncStatus::Error ? Appearance::danger(pal)
+                                                       : Appearance::subtleText(pal);
+    return dot(color, models::StatusText::sync(status));
+}
+
+QString IntegrationCard::lastSyncText(const QDateTime& at, const models::AdminSession& session) {
+    if (!at.isValid())
+        return tr("Never");
+    return tr("%1 (%2)").arg(models::TimeText::ago(at, session.clock().now()),
+                             zonedtime::formatInZone(at, session.timeZone()));
+}
+
 QString IntegrationCard::withoutServiceText() {
     return tr("Not available: this window was started without integrations");
 }
 
-void IntegrationCard::ask(const QString& title, const QString& text, Answer answer) {
+void IntegrationCard::ask(const QString& title, const QString& text, Answer answer,
+                          const QString& yes) {
     if (m_question) {
         m_question(title, text, std::move(answer));
         return;
@@ -128,7 +155,7 @@ void IntegrationCard::ask(const QString& title, const QString& text, Answer answ
     box->setTextFormat(Qt::PlainText); // decided, not guessed
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
-    box->button(QMessageBox::Yes)->setText(tr("Disconnect"));
+    box->button(QMessageBox::Yes)->setText(yes.isEmpty() ? tr("Disconnect") : yes);
     connect(box, &QMessageBox::finished, this, [box, answer = std::move(answer)](int) {
         answer(box->clickedButton() == box->button(QMessageBox::Yes));
     });

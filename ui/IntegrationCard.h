@@ -4,6 +4,7 @@
 // sign-in, messages that quote the provider, the question before a disconnect and the dialog
 // that asks for an OAuth client. GoogleCalendarCard and ZoomCard are the cards.
 
+#include "domain/Entities.h"
 #include "ui/Icons.h"
 #include "ui/OAuthClientDialog.h"
 
@@ -17,6 +18,10 @@ class QLabel;
 class QPushButton;
 class QVBoxLayout;
 
+namespace slotdesk::models {
+class AdminSession;
+}
+
 namespace slotdesk::ui {
 
 class IntegrationCard : public QFrame {
@@ -29,6 +34,8 @@ public:
     // Replace the confirmation dialog and the browser (tests).
     void setQuestionHandler(Question question) { m_question = std::move(question); }
     void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
+    // The tooltip of a button whose service this window does not have.
+    static QString withoutServiceText();
 
 protected:
     IntegrationCard(Icons::Glyph glyph, const QString& title, const QString& about,
@@ -39,6 +46,8 @@ protected:
     // Below the facts: the integration's error, the last action's message, the line that says
     // the sign-in goes on in the browser, and a row of `buttons`.
     void addButtons(std::initializer_list<QPushButton*> buttons);
+    // `widget` below the facts (and above the buttons when called before addButtons()).
+    void addWidget(QWidget* widget);
     // The integration's own error (hidden when empty).
     void showError(const QString& text);
     // What the last action said: a hint when `ok`, else an error (hidden when empty).
@@ -49,9 +58,13 @@ protected:
     void hideWaiting();
     // `text` after a dot in `color`, as rich text (the text itself escaped).
     static QString dot(const QColor& color, const QString& text);
-    // The tooltip of a button whose service this window does not have.
-    static QString withoutServiceText();
-    void ask(const QString& title, const QString& text, Answer answer);
+    // A calendar's sync status after a dot in its colour (connected, failing, off), rich text.
+    [[nodiscard]] QString syncStatusText(SyncStatus status) const;
+    // "5 min ago (Mon 3 May, 10:00)" in the admin's zone, or "Never".
+    static QString lastSyncText(const QDateTime& at, const models::AdminSession& session);
+    // A question before an action that cannot be undone; `yes` names that action (default
+    // "Disconnect").
+    void ask(const QString& title, const QString& text, Answer answer, const QString& yes = {});
     // Shows OAuthClientDialog for `provider`; `accepted` gets the dialog once its fields are
     // filled and it closes with OK.
     void askForClient(OAuthClientDialog::Provider provider,

@@ -1,7 +1,7 @@
 #pragma once
 // IntegrationsPage: the page of connections to other services — one card per integration
-// (GoogleCalendarCard, ZoomCard) under the page's header. The services are handed in with
-// setServices(); without them the cards' buttons stay disabled.
+// (GoogleCalendarCard, CalendarListCard with "Add calendar…", ZoomCard) under the page's header.
+// The services are handed in with setServices(); without them the cards' buttons stay disabled.
 
 #include "ui/IntegrationCard.h"
 
@@ -21,6 +21,7 @@ class IntegrationModel;
 
 namespace slotdesk::ui {
 
+class CalendarListCard;
 class GoogleCalendarCard;
 class ZoomCard;
 
@@ -42,6 +43,7 @@ public:
 private:
     models::IntegrationModel* m_model;
     GoogleCalendarCard* m_google;
+    CalendarListCard* m_calendars;
     ZoomCard* m_zoom;
 };
 

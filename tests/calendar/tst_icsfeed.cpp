@@ -10,6 +10,7 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
+#include "support/FeedServer.h"
 #include "support/SecretScan.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
@@ -33,58 +34,6 @@ namespace {
 
 const QDateTime kStart = QDateTime(QDate(2027, 3, 1), QTime(8, 0), Qt::UTC);
 const QString kSecret = QStringLiteral("s3cr3t-feed-token-4711");
-
-// feed_server.py in a directory of its own: the feed, the status to answer, the request log.
-class FeedServer {
-public:
-    FeedServer() {
-        m_process.start(
-            QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral(SLOTDESK_SOURCE_DIR "/tests/support/feed_server.py"), m_dir.path()});
-        if (!m_process.waitForReadyRead(20000))
-            return;
-        const QByteArray line = m_process.readLine().trimmed();
-        if (line.startsWith("PORT "))
-            m_port = line.mid(5).toUShort();
-    }
-    ~FeedServer() {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    FeedServer(const FeedServer&) = delete;
-    FeedServer& operator=(const FeedServer&) = delete;
-
-    [[nodiscard]] quint16 port() const { return m_port; }
-    [[nodiscard]] QString url() const {
-        return QStringLiteral("http://127.0.0.1:%1/feeds/%2.ics").arg(m_port).arg(kSecret);
-    }
-    bool setFeed(const QByteArray& ics) { return write(QStringLiteral("feed.ics"), ics); }
-    bool setStatus(int status) {
-        if (status == 200)
-            return QFile::remove(m_dir.filePath(QStringLiteral("status")));
-        return write(QStringLiteral("status"), QByteArray::number(status));
-    }
-    // The requests so far, oldest first.
-    [[nodiscard]] QList<QJsonObject> requests() const {
-        QFile file(m_dir.filePath(QStringLiteral("requests.jsonl")));
-        QList<QJsonObject> out;
-        if (!file.open(QIODevice::ReadOnly))
-            return out;
-        while (!file.atEnd())
-            out.append(QJsonDocument::fromJson(file.readLine()).object());
-        return out;
-    }
-
-private:
-    bool write(const QString& name, const QByteArray& data) {
-        QFile file(m_dir.filePath(name));
-        return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-    }
-
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    quint16 m_port = 0;
-};
 
 QByteArray vevent(const QString& uid, const QDateTime& start, int minutes,
                   const QByteArray& extra = {}) {
@@ -180,7 +129,7 @@ private slots:
 };
 
 void TestIcsFeed::feedSyncsKeepsEventsOnErrorsAndIsRemoved() {
-    FeedServer server;
+    test::FeedServer server;
     QVERIFY(server.port() != 0);
     QVERIFY(server.setFeed(
         feed(vevent(QStringLiteral("a"), kStart.addDays(1), 60) +
@@ -188,7 +137,7 @@ void TestIcsFeed::feedSyncsKeepsEventsOnErrorsAndIsRemoved() {
              vevent(QStringLiteral("free"), kStart.addDays(3), 30, "TRANSP:TRANSPARENT\r\n"))));
 
     // 200: stored, active, the address only in the keychain.
-    const QString id = add(server.url(), QStringLiteral("Work"));
+    const QString id = add(server.url(kSecret), QStringLiteral("Work"));
     QVERIFY(!id.isEmpty());
     CalendarIntegration feedRow = stored(id);
     QCOMPARE(feedRow.type, CalendarType::IcsFeed);
@@ -202,7 +151,7 @@ void TestIcsFeed::feedSyncsKeepsEventsOnErrorsAndIsRemoved() {
                     .listBusy(m_admin.id, kStart, kStart.addDays(10));
     QVERIFY(busy);
     QCOMPARE(busy->size(), 4); // the transparent one blocks nothing
-    QCOMPARE(keychainSecret(feedRow.keychainKey), server.url());
+    QCOMPARE(keychainSecret(feedRow.keychainKey), server.url(kSecret));
 
     // 304: the validators were sent, nothing changed.
     SyncReport report = sync(id);
@@ -285,7 +234,7 @@ void TestIcsFeed::badAddressesAreRefused() {
 
 // slotdesk-cli calendar add ics / list / status / remove, as processes.
 void TestIcsFeed::cliAddsListsShowsAndRemoves() {
-    FeedServer server;
+    test::FeedServer server;
     QVERIFY(server.setFeed(feed(vevent(QStringLiteral("a"), kStart.addDays(1), 60))));
     auto cli = [&](const QStringList& arguments) {
         QProcess process;
@@ -297,8 +246,8 @@ void TestIcsFeed::cliAddsListsShowsAndRemoves() {
                                QString::fromUtf8(process.readAllStandardError()));
     };
     auto [code, out, err] =
-        cli({QStringLiteral("calendar"), QStringLiteral("add"), QStringLiteral("ics"), server.url(),
-             QStringLiteral("--name"), QStringLiteral("Work")});
+        cli({QStringLiteral("calendar"), QStringLiteral("add"), QStringLiteral("ics"),
+             server.url(kSecret), QStringLiteral("--name"), QStringLiteral("Work")});
     QVERIFY2(code == 0, qPrintable(err));
     QVERIFY2(out.contains(QStringLiteral("ICS feed Work")), qPrintable(out));
     QVERIFY(!out.contains(kSecret));
@@ -332,7 +281,7 @@ void TestIcsFeed::cliAddsListsShowsAndRemoves() {
     QVERIFY2(err.startsWith(QStringLiteral("slotdesk-cli: url: ")) && err.count(u'\n') == 1,
              qPrintable(err));
     std::tie(code, out, err) = cli({QStringLiteral("calendar"), QStringLiteral("add"),
-                                    QStringLiteral("outlook"), server.url()});
+                                    QStringLiteral("outlook"), server.url(kSecret)});
     QCOMPARE(code, 1);
     QVERIFY2(err.startsWith(QStringLiteral("slotdesk-cli: kind: ")), qPrintable(err));
 
@@ -355,11 +304,11 @@ void TestIcsFeed::tenThousandEvents() {
                        kStart.addDays(-10).addSecs(qint64(i) * 55 * 60), 45, description);
     const QByteArray ics = feed(body);
     QVERIFY2(ics.size() > 5'000'000, QByteArray::number(ics.size()).constData());
-    FeedServer server;
+    test::FeedServer server;
     QVERIFY(server.setFeed(ics));
     QElapsedTimer timer;
     timer.start();
-    const QString id = add(server.url());
+    const QString id = add(server.url(kSecret));
     QVERIFY(!id.isEmpty());
     const SyncReport report = m_service->lastReport(id).value_or(SyncReport{});
     QVERIFY(report.ok);
