@@ -62,11 +62,7 @@ class TestBookingPolicies : public QObject {
     }
     // A connected Google Calendar (approvals owe it an insert) and e-mail set up (they owe mails).
     void connectGoogleAndMail() {
-        CalendarIntegration google;
-        google.userId = m_admin.id;
-        google.keychainKey = QStringLiteral("google/alice");
-        google.syncStatus = SyncStatus::Active;
-        QVERIFY(storage::CalendarIntegrationRepository(m_db->connection()).create(google).ok());
+        test::seedGoogle(*m_db, m_admin.id, QStringLiteral("google/alice"));
         MailSettings mail;
         mail.userId = m_admin.id;
         mail.host = QStringLiteral("smtp.example.org");

@@ -9,12 +9,12 @@
 #include "availability/AvailabilityService.h"
 #include "booking/BookingConflictService.h"
 #include "booking/BookingService.h"
-#include "calendar/GoogleCalendarList.h"
 #include "mail/MailKind.h"
 #include "storage/BookingRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
+#include "storage/IntegrationCalendarRepository.h"
 #include "storage/MailOutboxRepository.h"
 #include "storage/MailSettingsRepository.h"
 #include "storage/VideoIntegrationRepository.h"
@@ -110,16 +110,12 @@ class TestReschedule : public QObject {
         QVERIFY(storage::MailSettingsRepository(m_db->connection()).save(settings).ok());
     }
     void connectGoogle() {
-        CalendarIntegration google;
-        google.userId = m_admin.id;
-        google.keychainKey = QStringLiteral("google/test");
-        google.syncStatus = SyncStatus::Active;
-        auto created = storage::CalendarIntegrationRepository(m_db->connection()).create(google);
-        QVERIFY(created.ok());
-        // As connecting does: the primary calendar receives bookings.
-        auto primary = google::ensurePrimaryCalendar(m_db->connection(), core::Clock(), *created);
-        QVERIFY(primary.ok() && primary->receivesBookings);
-        m_primaryCalendar = primary->id;
+        const CalendarIntegration google =
+            test::seedGoogle(*m_db, m_admin.id, QStringLiteral("google/test"));
+        auto primary = storage::IntegrationCalendarRepository(m_db->connection())
+                           .findByRemoteId(google.id, QStringLiteral("primary"));
+        QVERIFY(primary.ok() && primary->has_value());
+        m_primaryCalendar = (*primary)->id;
     }
     QString m_primaryCalendar;
 

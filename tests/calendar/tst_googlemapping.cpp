@@ -10,6 +10,7 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
+#include "storage/IntegrationCalendarRepository.h"
 #include "support/TestData.h"
 
 #include <QJsonArray>
@@ -152,11 +153,8 @@ private slots:
         QVERIFY(bookings.approve(admin.id, first.id).ok());
         QCOMPARE(jobs.list(admin.id)->size(), 0);
 
-        CalendarIntegration integration;
-        integration.userId = admin.id;
-        integration.keychainKey = "google-calendar/test";
-        integration.syncStatus = SyncStatus::Active;
-        QVERIFY(storage::CalendarIntegrationRepository((*db)->connection()).create(integration));
+        const CalendarIntegration google =
+            test::seedGoogle(**db, admin.id, QStringLiteral("google-calendar/test"));
 
         // Approve → insert job, in the same transaction as the status change.
         const auto second = test::seedBooking(**db, admin.id, test::utc("2026-12-02T09:00:00Z"));
@@ -176,6 +174,11 @@ private slots:
         QVERIFY(jobs.removeForBooking(third.id, storage::CalendarJobAction::Insert));
         Booking withEvent = *bookings.find(admin.id, third.id);
         withEvent.calendarEventId = "abcdef12345";
+        // The event is in the primary calendar, which the delete goes to.
+        withEvent.eventCalendarId = storage::IntegrationCalendarRepository((*db)->connection())
+                                        .findByRemoteId(google.id, QStringLiteral("primary"))
+                                        ->value()
+                                        .id;
         QVERIFY(storage::BookingRepository((*db)->connection()).update(withEvent));
         QVERIFY(bookings.cancel(admin.id, third.id, "Travelling").ok());
         queued = jobs.listForBooking(third.id);

@@ -1,4 +1,7 @@
 #include "support/TestData.h"
+
+#include "calendar/GoogleCalendarList.h"
+#include "storage/CalendarIntegrationRepository.h"
 #include "support/TestDatabase.h"
 
 #include "availability/AvailabilityService.h"
@@ -105,6 +108,21 @@ QByteArray fileDigest(const QString& path) {
 int fileMode(const QString& path) {
     struct stat info {};
     return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+}
+
+CalendarIntegration seedGoogle(storage::Database& db, const QString& userId,
+                               const QString& keychainKey) {
+    CalendarIntegration google;
+    google.userId = userId;
+    google.keychainKey = keychainKey;
+    google.syncStatus = SyncStatus::Active;
+    auto created = storage::CalendarIntegrationRepository(db.connection()).create(google);
+    if (!created)
+        qFatal("seedGoogle: %s", qPrintable(created.error().message));
+    auto primary = google::ensurePrimaryCalendar(db.connection(), core::Clock(), *created);
+    if (!primary || !primary->receivesBookings)
+        qFatal("seedGoogle: no primary calendar receiving bookings");
+    return *created;
 }
 
 } // namespace slotdesk::test

@@ -31,6 +31,10 @@ Booking makeBooking(const QString& userId, const QDateTime& start, int minutes =
 Booking seedBooking(storage::Database& db, const QString& userId, const QDateTime& start,
                     int minutes = 30, BookingStatus status = BookingStatus::Pending);
 QDateTime utc(const char* rfc3339);
+// A connected Google Calendar of `userId` as connecting leaves it: the integration (active, its
+// tokens under `keychainKey`) and its primary calendar, which blocks time and receives bookings.
+CalendarIntegration seedGoogle(storage::Database& db, const QString& userId,
+                               const QString& keychainKey);
 // Every byte of the SQLite database `db` keeps: its file and the -wal, -shm and -journal beside
 // it. Equal before and after: nothing was written.
 QByteArray databaseBytes(const storage::Database& db);
