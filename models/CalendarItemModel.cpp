@@ -8,6 +8,9 @@
 #include "models/StatusText.h"
 #include "models/TimeText.h"
 #include "storage/BookingRepository.h"
+#include "storage/CalendarIntegrationRepository.h"
+#include "storage/Database.h"
+#include "storage/IntegrationCalendarRepository.h"
 
 #include "core/ZonedTime.h"
 #include "domain/Validation.h"
@@ -43,6 +46,29 @@ CalendarItem CalendarItem::fromBooking(const Booking& b, const QString& zone) {
     item.updatedAt = b.updatedAt;
     return item;
 }
+
+namespace {
+
+// The colour of each of the admin's calendars (integration_calendars), by calendar id.
+Result<QHash<QString, QString>> calendarColors(storage::Database& database, const QString& userId) {
+    auto integrations = storage::CalendarIntegrationRepository(database.connection()).list(userId);
+    if (!integrations)
+        return integrations.error();
+    QHash<QString, QString> colors;
+    for (const CalendarIntegration& integration : *integrations) {
+        auto calendars =
+            storage::IntegrationCalendarRepository(database.connection()).list(integration.id);
+        if (!calendars)
+            return calendars.error();
+        for (const storage::IntegrationCalendar& calendar : *calendars) {
+            if (!calendar.color.isEmpty())
+                colors.insert(calendar.id, calendar.color);
+        }
+    }
+    return colors;
+}
+
+} // namespace
 
 CalendarItem CalendarItem::fromEvent(const CalendarEvent& e, const QString& zone) {
     CalendarItem item;
@@ -129,8 +155,13 @@ void CalendarItemModel::reload() {
                 if (b.status == BookingStatus::Pending || b.status == BookingStatus::Confirmed)
                     items.append(CalendarItem::fromBooking(b, zone));
             }
-            for (const auto& e : *events)
+            auto colors = calendarColors(database, userId);
+            if (!colors)
+                return colors.error();
+            for (const auto& e : *events) {
                 items.append(CalendarItem::fromEvent(e, zone));
+                items.last().calendarColor = colors->value(e.integrationCalendarId);
+            }
             sortByStart(items);
             return items;
         },
@@ -139,8 +170,8 @@ void CalendarItemModel::reload() {
 
 bool CalendarItemModel::rowChanged(const CalendarItem& before, const CalendarItem& after) const {
     return before.updatedAt != after.updatedAt || before.status != after.status ||
-           before.localStart != after.localStart || before.localEnd != after.localEnd ||
-           before.title != after.title;
+           before.calendarColor != after.calendarColor || before.localStart != after.localStart ||
+           before.localEnd != after.localEnd || before.title != after.title;
 }
 
 int CalendarItemModel::columnCount(const QModelIndex& parent) const {
@@ -173,6 +204,8 @@ QVariant CalendarItemModel::data(const QModelIndex& index, int role) const {
                  isBooking ? StatusText::booking(item.status) : tr("busy"));
     case IdRole:
         return item.id;
+    case CalendarColorRole:
+        return item.calendarColor;
     case KindRole:
         return static_cast<int>(item.kind);
     case StatusRole:

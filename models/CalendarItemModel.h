@@ -32,6 +32,7 @@ struct CalendarItem {
     QString attendeeTimeZone;
     QString statusReason;
     QDateTime updatedAt;
+    QString calendarColor; // a busy event's calendar's colour ("#rrggbb"), or empty
 
     static CalendarItem fromBooking(const Booking& booking, const QString& zone);
     static CalendarItem fromEvent(const CalendarEvent& event, const QString& zone);

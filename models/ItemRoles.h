@@ -29,6 +29,7 @@ enum ItemRole {
     EndMinuteRole,             // int: 1..1440
     TimeZoneRole,              // QString (IANA): the zone a block or override is in
     DateRole,                  // QDate
+    CalendarColorRole,         // QString: "#rrggbb" of a busy event's calendar, or empty
 };
 
 } // namespace slotdesk::models

@@ -863,6 +863,23 @@ CalendarView::BlockStyle CalendarView::blockStyle() const {
     return style;
 }
 
+namespace {
+
+// A busy event's calendar, where it has a colour: a stripe of it down the left edge.
+void paintCalendarColor(QPainter& painter, const QRectF& box, const QModelIndex& index) {
+    const QColor color(index.data(models::CalendarColorRole).toString());
+    if (!color.isValid())
+        return;
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawRect(
+        QRectF(box.left(), box.top() + 1, std::min(4.0, box.width() / 3), box.height() - 2));
+    painter.restore();
+}
+
+} // namespace
+
 void CalendarView::paintBlock(QPainter& painter, const Segment& segment, const BlockStyle& style) {
     const QModelIndex index = model()->index(segment.row, 0, rootIndex());
     const auto kind = static_cast<CalendarItem::Kind>(index.data(models::KindRole).toInt());
@@ -896,6 +913,8 @@ void CalendarView::paintBlock(QPainter& painter, const Segment& segment, const B
     painter.setPen(Qt::NoPen);
     painter.setBrush(fill);
     painter.drawRoundedRect(box, radius, radius);
+    if (busy)
+        paintCalendarColor(painter, box, index);
     QColor text = style.onAccent;
     if (busy) {
         painter.setBrush(style.busyBar);
@@ -1063,6 +1082,7 @@ void CalendarView::paintChip(QPainter& painter, const Segment& segment, const QR
         painter.setPen(Qt::NoPen);
         painter.setBrush(Appearance::busyFill(pal));
         painter.drawRoundedRect(box, 4, 4);
+        paintCalendarColor(painter, box, index);
         text = Appearance::busyText(pal);
     } else if (status == BookingStatus::Pending) {
         painter.setBrush(Appearance::pendingFill(pal));

@@ -14,6 +14,7 @@
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
+#include "storage/IntegrationCalendarRepository.h"
 #include "storage/MailOutboxRepository.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
@@ -249,6 +250,72 @@ private slots:
         // Escape closes it again.
         QTest::keyClick(page.view(), Qt::Key_Escape);
         QTRY_VERIFY(!page.details()->isVisible());
+    }
+
+    void busyEventsShowTheirCalendarsColour() {
+        QTemporaryDir dir;
+        auto db = storage::Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        const User admin = test::seedAdmin(**db);
+        // One account, two calendars: "Family" orange, "Work" without a colour.
+        CalendarIntegration integration;
+        integration.userId = admin.id;
+        integration.type = CalendarType::CalDav;
+        integration.keychainKey = QStringLiteral("k");
+        auto created =
+            storage::CalendarIntegrationRepository((*db)->connection()).create(integration);
+        QVERIFY(created.ok());
+        QStringList calendarIds;
+        for (const QString& color : {QStringLiteral("#ff8800"), QString()}) {
+            storage::IntegrationCalendar calendar;
+            calendar.integrationId = created->id;
+            calendar.remoteId = QStringLiteral("/cal/") + QString::number(calendarIds.size());
+            calendar.color = color;
+            calendar.blocksTime = true;
+            auto made =
+                storage::IntegrationCalendarRepository((*db)->connection()).create(calendar);
+            QVERIFY2(made.ok(), qPrintable(made ? QString() : made.error().message));
+            calendarIds.append(made->id);
+        }
+        for (int i = 0; i < 2; ++i) {
+            CalendarEvent event;
+            event.calendarIntegrationId = created->id;
+            event.integrationCalendarId = calendarIds.at(i);
+            event.externalEventId = QStringLiteral("e") + QString::number(i);
+            event.startTime = test::utc("2027-03-02T10:00:00Z").addDays(i);
+            event.endTime = event.startTime.addSecs(3600);
+            event.title = QStringLiteral("Event %1").arg(i);
+            QVERIFY(storage::CalendarEventRepository((*db)->connection()).upsert(event).ok());
+        }
+        core::ManualClock clock(test::utc("2027-03-01T07:00:00Z"));
+        models::AdminSession session(**db, QString(), clock.clock());
+        QTRY_VERIFY(session.hasAdmin());
+        ui::BookingActions actions(&session, nullptr);
+        ui::CalendarPage page(&session, &actions);
+        page.resize(1200, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.view()->setDate(QDate(2027, 3, 2));
+        page.view()->scrollToMinute(10 * 60);
+        QTRY_COMPARE(page.model()->rowCount(), 2);
+        QMap<QString, QString> colors;
+        for (int row = 0; row < 2; ++row) {
+            const QModelIndex index = page.model()->index(row, 0);
+            colors.insert(index.data(models::TitleRole).toString(),
+                          index.data(models::CalendarColorRole).toString());
+        }
+        QCOMPARE(colors.value(QStringLiteral("Event 0")), QStringLiteral("#ff8800"));
+        QCOMPARE(colors.value(QStringLiteral("Event 1")), QString());
+        // The coloured one is painted with its calendar's colour at its left edge; the other not.
+        const QImage shot = page.view()->viewport()->grab().toImage();
+        for (int row = 0; row < 2; ++row) {
+            const QModelIndex index = page.model()->index(row, 0);
+            const QRect box = page.view()->visualRect(index);
+            QVERIFY(box.isValid());
+            const QColor edge = shot.pixelColor(box.left() + 2, box.center().y());
+            QCOMPARE(edge == QColor(QStringLiteral("#ff8800")),
+                     index.data(models::CalendarColorRole).toString() == QLatin1String("#ff8800"));
+        }
     }
 
     void draggingABookingMovesIt() {
