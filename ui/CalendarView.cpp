@@ -913,11 +913,11 @@ void CalendarView::paintBlock(QPainter& painter, const Segment& segment, const B
     painter.setPen(Qt::NoPen);
     painter.setBrush(fill);
     painter.drawRoundedRect(box, radius, radius);
-    if (busy)
-        paintCalendarColor(painter, box, index);
     QColor text = style.onAccent;
     if (busy) {
-        painter.setBrush(style.busyBar);
+        // The bar down the left edge in the colour of the event's calendar, where it has one.
+        const QColor own(index.data(models::CalendarColorRole).toString());
+        painter.setBrush(own.isValid() ? own : style.busyBar);
         painter.drawRoundedRect(QRectF(box.left(), box.top(), 3, box.height()), 1.5, 1.5);
         text = style.busyText;
     } else if (pending) {
