@@ -8,6 +8,9 @@ namespace slotdesk::integration {
 namespace {
 
 constexpr int kTransferTimeoutMs = 30'000;
+// A reply larger than this is cut off, so a broken or hostile server cannot fill the memory; the
+// caller then sees a failed transfer (status 0), backs off and keeps what it had.
+constexpr qint64 kMaxReplyBytes = 64LL * 1024 * 1024;
 
 } // namespace
 
@@ -18,6 +21,11 @@ void sendRequest(QNetworkAccessManager* network, const QString& provider, QNetwo
     if (!request.hasRawHeader("Accept"))
         request.setRawHeader("Accept", "application/json");
     QNetworkReply* reply = network->sendCustomRequest(request, verb, body);
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                     [reply](qint64 received, qint64) {
+                         if (received > kMaxReplyBytes)
+                             reply->abort();
+                     });
     const auto delivery = QObject::connect(
         reply, &QNetworkReply::finished, context, [reply, provider, done = std::move(done)] {
             reply->deleteLater();
