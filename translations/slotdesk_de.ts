@@ -1424,6 +1424,89 @@ Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestät
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::CalendarChoicesDialog</name>
+    <message>
+        <source>Calendars</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Calendars of %1</source>
+        <translation>Kalender von %1</translation>
+    </message>
+    <message>
+        <source>Events in the calendars that block time keep those times free: nobody can book over them. Approved bookings are added to the calendar that receives them. Changes apply at once.</source>
+        <translation>Termine in Kalendern, die Zeit blockieren, halten diese Zeiten frei: Niemand kann darüber hinweg buchen. Genehmigte Buchungen werden in den Kalender eingetragen, der sie erhält. Änderungen gelten sofort.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Blocks time</source>
+        <translation>Blockiert Zeit</translation>
+    </message>
+    <message>
+        <source>Receives bookings</source>
+        <translation>Erhält Buchungen</translation>
+    </message>
+    <message>
+        <source>Approved bookings are not added to any calendar</source>
+        <translation>Genehmigte Buchungen werden in keinen Kalender eingetragen</translation>
+    </message>
+    <message>
+        <source>The calendars could not be read: %1</source>
+        <translation>Die Kalender konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>SlotDesk has not read this account&apos;s calendars yet.</source>
+        <translation>SlotDesk hat die Kalender dieses Kontos noch nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>This account is no longer connected to SlotDesk.</source>
+        <translation>Dieses Konto ist nicht mehr mit SlotDesk verbunden.</translation>
+    </message>
+    <message>
+        <source>“%1” blocks time</source>
+        <translation>„%1“ blockiert Zeit</translation>
+    </message>
+    <message>
+        <source>“%1” receives bookings</source>
+        <translation>„%1“ erhält Buchungen</translation>
+    </message>
+    <message>
+        <source>Approved bookings are added to “%1”, a calendar of another account.</source>
+        <translation>Genehmigte Buchungen werden in „%1“ eingetragen, einen Kalender eines anderen Kontos.</translation>
+    </message>
+    <message>
+        <source>Approved bookings are not added to any calendar.</source>
+        <translation>Genehmigte Buchungen werden in keinen Kalender eingetragen.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be changed: SlotDesk no longer has this calendar.</source>
+        <translation>„%1“ konnte nicht geändert werden: SlotDesk kennt diesen Kalender nicht mehr.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be changed: %2</source>
+        <translation>„%1“ konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No calendar</source>
+        <translation>Kein Kalender</translation>
+    </message>
+    <message>
+        <source>No calendar receives bookings</source>
+        <translation>Kein Kalender erhält Buchungen</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::CalendarListCard</name>
     <message>
         <source>Other calendars</source>
@@ -1476,6 +1559,14 @@ Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestät
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Calendars…</source>
+        <translation>Kalender…</translation>
+    </message>
+    <message>
+        <source>Which calendars of this account block your time and which one receives approved bookings</source>
+        <translation>Welche Kalender dieses Kontos Ihre Zeit blockieren und welcher genehmigte Buchungen erhält</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1960,14 @@ Die Anfrage wird auf die neue Zeit verschoben und wartet weiter auf Ihre Bestät
     <message>
         <source>SlotDesk will revoke its access at Google, forget the tokens and the synced busy times, and drop calendar writes still owed. Your Google Calendar keeps its events.</source>
         <translation>SlotDesk widerruft seinen Zugriff bei Google, löscht die Tokens und die synchronisierten belegten Zeiten und verwirft noch ausstehende Kalenderänderungen. Die Termine in Ihrem Google Kalender bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Calendars…</source>
+        <translation>Kalender…</translation>
+    </message>
+    <message>
+        <source>Which calendars block your time and which one receives approved bookings</source>
+        <translation>Welche Kalender Ihre Zeit blockieren und welcher genehmigte Buchungen erhält</translation>
     </message>
 </context>
 <context>

@@ -1424,6 +1424,89 @@ La demande passe au nouvel horaire et attend toujours votre accord.</translation
     </message>
 </context>
 <context>
+    <name>slotdesk::ui::CalendarChoicesDialog</name>
+    <message>
+        <source>Calendars</source>
+        <translation>Agendas</translation>
+    </message>
+    <message>
+        <source>Calendars of %1</source>
+        <translation>Agendas de %1</translation>
+    </message>
+    <message>
+        <source>Events in the calendars that block time keep those times free: nobody can book over them. Approved bookings are added to the calendar that receives them. Changes apply at once.</source>
+        <translation>Les événements des agendas qui bloquent du temps gardent ces heures libres&#xa0;: personne ne peut réserver par-dessus. Les réservations approuvées sont ajoutées à l’agenda qui les reçoit. Les modifications s’appliquent immédiatement.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Blocks time</source>
+        <translation>Bloque du temps</translation>
+    </message>
+    <message>
+        <source>Receives bookings</source>
+        <translation>Reçoit les réservations</translation>
+    </message>
+    <message>
+        <source>Approved bookings are not added to any calendar</source>
+        <translation>Les réservations approuvées ne sont ajoutées à aucun agenda</translation>
+    </message>
+    <message>
+        <source>The calendars could not be read: %1</source>
+        <translation>Impossible de lire les agendas&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>SlotDesk has not read this account&apos;s calendars yet.</source>
+        <translation>SlotDesk n’a pas encore lu les agendas de ce compte.</translation>
+    </message>
+    <message>
+        <source>This account is no longer connected to SlotDesk.</source>
+        <translation>Ce compte n’est plus connecté à SlotDesk.</translation>
+    </message>
+    <message>
+        <source>“%1” blocks time</source>
+        <translation>«&#xa0;%1&#xa0;» bloque du temps</translation>
+    </message>
+    <message>
+        <source>“%1” receives bookings</source>
+        <translation>«&#xa0;%1&#xa0;» reçoit les réservations</translation>
+    </message>
+    <message>
+        <source>Approved bookings are added to “%1”, a calendar of another account.</source>
+        <translation>Les réservations approuvées sont ajoutées à «&#xa0;%1&#xa0;», un agenda d’un autre compte.</translation>
+    </message>
+    <message>
+        <source>Approved bookings are not added to any calendar.</source>
+        <translation>Les réservations approuvées ne sont ajoutées à aucun agenda.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be changed: SlotDesk no longer has this calendar.</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être modifié&#xa0;: SlotDesk ne connaît plus cet agenda.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be changed: %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être modifié&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>No calendar</source>
+        <translation>Aucun agenda</translation>
+    </message>
+    <message>
+        <source>No calendar receives bookings</source>
+        <translation>Aucun agenda ne reçoit les réservations</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ui::CalendarListCard</name>
     <message>
         <source>Other calendars</source>
@@ -1476,6 +1559,14 @@ La demande passe au nouvel horaire et attend toujours votre accord.</translation
     <message>
         <source>Remove</source>
         <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Calendars…</source>
+        <translation>Agendas…</translation>
+    </message>
+    <message>
+        <source>Which calendars of this account block your time and which one receives approved bookings</source>
+        <translation>Quels agendas de ce compte bloquent votre temps et lequel reçoit les réservations approuvées</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1960,14 @@ La demande passe au nouvel horaire et attend toujours votre accord.</translation
     <message>
         <source>SlotDesk will revoke its access at Google, forget the tokens and the synced busy times, and drop calendar writes still owed. Your Google Calendar keeps its events.</source>
         <translation>SlotDesk révoquera son accès auprès de Google, oubliera les jetons et les heures occupées synchronisées, et abandonnera les mises à jour de l’agenda encore en attente. Votre Google Agenda conserve ses événements.</translation>
+    </message>
+    <message>
+        <source>Calendars…</source>
+        <translation>Agendas…</translation>
+    </message>
+    <message>
+        <source>Which calendars block your time and which one receives approved bookings</source>
+        <translation>Quels agendas bloquent votre temps et lequel reçoit les réservations approuvées</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/AddCalendarDialog.h"
 
 #include "models/ServiceThread.h"
+#include "ui/Icons.h"
 #include "ui/IntegrationCard.h"
 
 #include "caldav/CalDavConnector.h"
@@ -265,11 +266,7 @@ void AddCalendarDialog::showDiscovery(bool ok, const QString& field, const QStri
         check->setProperty("calendarUrl", found.url.toString(QUrl::FullyEncoded));
         check->setChecked(true);
         check->setText(found.displayName.isEmpty() ? found.url.path() : found.displayName);
-        if (!found.color.isEmpty()) {
-            QPixmap swatch(12, 12);
-            swatch.fill(QColor(found.color));
-            check->setIcon(QIcon(swatch));
-        }
+        check->setIcon(Icons::swatch(found.color));
         check->setToolTip(tr("Blocks my time"));
         m_calendarList->addWidget(check);
         m_calendarChecks.append(check);

@@ -5,6 +5,7 @@
 #include "models/ServiceThread.h"
 #include "ui/AddCalendarDialog.h"
 #include "ui/Appearance.h"
+#include "ui/CalendarChoicesDialog.h"
 
 #include "calendar/CalendarSyncService.h"
 
@@ -149,6 +150,17 @@ QWidget* CalendarListCard::makeRow(const CalendarIntegration& calendar) {
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(text, 1);
+    if (!feed) {
+        // Stored through the window's database worker: no service needed.
+        auto* choices = new QPushButton(tr("Calendars…"), row);
+        choices->setObjectName(QStringLiteral("calendarChoices"));
+        choices->setToolTip(tr("Which calendars of this account block your time and which one "
+                               "receives approved bookings"));
+        connect(choices, &QPushButton::clicked, this, [this, calendar] {
+            CalendarChoicesDialog::openOver(this, m_session, m_calendar.data(), calendar);
+        });
+        layout->addWidget(choices, 0, Qt::AlignTop);
+    }
     layout->addWidget(remove, 0, Qt::AlignTop);
     return row;
 }

@@ -1,8 +1,10 @@
 #pragma once
 // CalendarListCard: the calendars beyond Google on the Integrations page — each CalDAV account
-// and ICS feed with its name, kind, where it is, status, last sync and error, and a Remove…
-// (after a question) — with "Add calendar…", which opens AddCalendarDialog. Without a
-// CalendarSyncService its buttons stay disabled.
+// and ICS feed with its name, kind, where it is, status, last sync and error, a Calendars… for a
+// CalDAV account (which of its calendars block time and which receives bookings:
+// CalendarChoicesDialog; a feed is one calendar) and a Remove… (after a question) — with "Add
+// calendar…", which opens AddCalendarDialog. Without a CalendarSyncService Add and Remove stay
+// disabled.
 
 #include "ui/IntegrationCard.h"
 
@@ -10,15 +12,6 @@
 
 class QPushButton;
 class QVBoxLayout;
-
-namespace slotdesk {
-class CalendarSyncService;
-}
-
-namespace slotdesk::models {
-class AdminSession;
-class IntegrationModel;
-} // namespace slotdesk::models
 
 namespace slotdesk::ui {
 

@@ -4,6 +4,7 @@
 #include "models/IntegrationModel.h"
 #include "models/Plural.h"
 #include "models/ServiceThread.h"
+#include "ui/CalendarChoicesDialog.h"
 
 #include "calendar/CalendarSyncService.h"
 #include "calendar/GoogleConfig.h"
@@ -28,6 +29,7 @@ GoogleCalendarCard::GoogleCalendarCard(models::AdminSession* session,
     , m_jobs(new QLabel(this))
     , m_connect(new QPushButton(tr("Connect Google Calendar…"), this))
     , m_syncNow(new QPushButton(tr("Sync now"), this))
+    , m_chooseCalendars(new QPushButton(tr("Calendars…"), this))
     , m_disconnect(new QPushButton(tr("Disconnect"), this))
     , m_cancelConnect(new QPushButton(tr("Cancel"), this)) {
     m_status->setObjectName(QStringLiteral("integrationStatus"));
@@ -42,6 +44,9 @@ GoogleCalendarCard::GoogleCalendarCard(models::AdminSession* session,
     m_jobs->setWordWrap(true);
     m_connect->setObjectName(QStringLiteral("primary")); // the style sheet's main button
     m_syncNow->setObjectName(QStringLiteral("googleSyncNow"));
+    m_chooseCalendars->setObjectName(QStringLiteral("googleCalendars"));
+    m_chooseCalendars->setToolTip(tr("Which calendars block your time and which one receives "
+                                     "approved bookings"));
     m_disconnect->setObjectName(QStringLiteral("googleDisconnect"));
     m_cancelConnect->setObjectName(QStringLiteral("googleCancelConnect"));
     m_cancelConnect->hide();
@@ -51,13 +56,18 @@ GoogleCalendarCard::GoogleCalendarCard(models::AdminSession* session,
     addFact(tr("Last sync"), m_lastSync);
     addFact(tr("Calendar writes"), m_jobs);
 
-    addButtons({m_connect, m_syncNow, m_disconnect, m_cancelConnect});
+    addButtons({m_connect, m_syncNow, m_chooseCalendars, m_disconnect, m_cancelConnect});
 
     connect(m_connect, &QPushButton::clicked, this, &GoogleCalendarCard::connectGoogle);
     connect(m_disconnect, &QPushButton::clicked, this, &GoogleCalendarCard::disconnectGoogle);
     connect(m_syncNow, &QPushButton::clicked, this, [this] {
         models::invokeOnThread(m_calendar.data(),
                                [](CalendarSyncService& calendar) { calendar.syncNow(); });
+    });
+    connect(m_chooseCalendars, &QPushButton::clicked, this, [this] {
+        if (const int row = m_model->googleCalendarRow(); row >= 0)
+            CalendarChoicesDialog::openOver(this, m_session, m_calendar.data(),
+                                            m_model->rowAt(row));
     });
     connect(m_cancelConnect, &QPushButton::clicked, this, [this] {
         models::invokeOnThread(m_calendar.data(),
@@ -182,6 +192,8 @@ void GoogleCalendarCard::updateButtons() {
                                  : tr("Connect Google Calendar…"));
     m_disconnect->setVisible(connected && !connecting);
     m_syncNow->setVisible(connected && !connecting);
+    // The choices are stored through the window's database worker: no service needed.
+    m_chooseCalendars->setVisible(connected && !connecting);
     m_cancelConnect->setVisible(connecting);
     if (!connecting)
         hideWaiting();

@@ -1,7 +1,9 @@
 #pragma once
 // GoogleCalendarCard: the Google Calendar connection on the Integrations page — status,
 // account, last sync, the last error and the calendar writes still owed — with Connect (the
-// browser sign-in, with a Cancel while it waits), Sync now and Disconnect (after a question).
+// browser sign-in, with a Cancel while it waits), Sync now, Calendars… (which of the account's
+// calendars block time and which receives bookings: CalendarChoicesDialog) and Disconnect (after
+// a question).
 // Without a CalendarSyncService its buttons stay disabled. When no OAuth client is configured,
 // Connect asks for one first.
 
@@ -10,15 +12,6 @@
 #include <QPointer>
 
 class QPushButton;
-
-namespace slotdesk {
-class CalendarSyncService;
-}
-
-namespace slotdesk::models {
-class AdminSession;
-class IntegrationModel;
-} // namespace slotdesk::models
 
 namespace slotdesk::ui {
 
@@ -53,6 +46,7 @@ private:
     QLabel* m_jobs;
     QPushButton* m_connect;
     QPushButton* m_syncNow;
+    QPushButton* m_chooseCalendars;
     QPushButton* m_disconnect;
     QPushButton* m_cancelConnect;
 };

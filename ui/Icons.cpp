@@ -261,4 +261,13 @@ QIcon Icons::trayIcon(int count) {
     return icon;
 }
 
+QIcon Icons::swatch(const QString& color) {
+    const QColor fill(color);
+    if (color.isEmpty() || !fill.isValid())
+        return {};
+    QPixmap pixmap(12, 12);
+    pixmap.fill(fill);
+    return QIcon(pixmap);
+}
+
 } // namespace slotdesk::ui

@@ -35,6 +35,8 @@ public:
     static QIcon appIcon();
     // The app icon with a red badge carrying `count` (none for 0).
     static QIcon trayIcon(int count);
+    // A calendar's colour ("#rrggbb") as a small filled square; a null icon when it has none.
+    static QIcon swatch(const QString& color);
 };
 
 } // namespace slotdesk::ui

@@ -18,9 +18,14 @@ class QLabel;
 class QPushButton;
 class QVBoxLayout;
 
+// What the cards are made with and talk to, declared once for all of them.
+namespace slotdesk {
+class CalendarSyncService;
+}
 namespace slotdesk::models {
 class AdminSession;
-}
+class IntegrationModel;
+} // namespace slotdesk::models
 
 namespace slotdesk::ui {
 

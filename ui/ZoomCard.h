@@ -17,11 +17,6 @@ namespace slotdesk::zoom {
 class ZoomService;
 }
 
-namespace slotdesk::models {
-class AdminSession;
-class IntegrationModel;
-} // namespace slotdesk::models
-
 namespace slotdesk::ui {
 
 class ZoomCard : public IntegrationCard {
