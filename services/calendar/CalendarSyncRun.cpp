@@ -177,8 +177,7 @@ void CalendarSyncRun::start() {
             return;
         }
         if (!ready.ok()) {
-            recordSyncFailure(ready);
-            finish(false, ready.message);
+            fail(ready);
             return;
         }
         if (m_setup.mode == Mode::WriteOnly) {
@@ -188,9 +187,7 @@ void CalendarSyncRun::start() {
         }
         auto known = IntegrationCalendarRepository(m_database->connection()).list(m_integration.id);
         if (!known) {
-            recordSyncFailure(
-                ProviderReply::localFailure(Failure::Rejected, known.error().message));
-            finish(false, known.error().message);
+            fail(ProviderReply::localFailure(Failure::Rejected, known.error().message));
             return;
         }
         if (m_setup.refreshCalendarList || known->isEmpty())
@@ -233,29 +230,25 @@ void CalendarSyncRun::onCalendarListPage(const ProviderReply& reply) {
         fetchCalendarList(next);
         return;
     }
-    std::optional<google::CalendarListChange> merged;
-    auto stored =
-        updateStoredIntegration([&](const QSqlDatabase& db, CalendarIntegration& current) {
+    std::optional<CalendarListChange> merged;
+    const bool stored =
+        wasStored(updateStoredIntegration([&](const QSqlDatabase& db, CalendarIntegration& current) {
             auto change = google::mergeCalendarList(db, m_clock, current, m_calendarListItems);
             if (!change)
                 return Result<bool>(change.error());
+            for (const auto& calendar : std::as_const(change->unlisted))
+                if (auto s = dropGoneCalendar(db, current, calendar); !s)
+                    return Result<bool>(s.error());
             merged = *change;
             return Result<bool>(true);
-        });
+        }));
     m_calendarListItems = {};
-    if (!stored) {
-        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, stored.error().message));
-        finish(false, stored.error().message);
+    if (!stored)
         return;
-    }
-    if (!*stored) {
-        finish(false, QStringLiteral("The integration was disconnected during the sync"));
-        return;
-    }
-    if (merged && (merged->added || merged->updated || merged->removed)) {
+    if (merged && (merged->added || merged->updated || !merged->unlisted.isEmpty())) {
         qCInfo(lcSync).nospace() << "calendar list: " << merged->added << " added, "
-                                 << merged->updated << " changed, " << merged->removed
-                                 << " removed";
+                                 << merged->updated << " changed, " << merged->unlisted.size()
+                                 << " gone";
         emit integrationChanged(m_integration.id);
     }
     syncCalendars();
@@ -266,8 +259,7 @@ void CalendarSyncRun::onCalendarListPage(const ProviderReply& reply) {
 void CalendarSyncRun::syncCalendars() {
     auto known = IntegrationCalendarRepository(m_database->connection()).list(m_integration.id);
     if (!known) {
-        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, known.error().message));
-        finish(false, known.error().message);
+        fail(ProviderReply::localFailure(Failure::Rejected, known.error().message));
         return;
     }
     m_calendars.clear();
@@ -325,10 +317,12 @@ void CalendarSyncRun::onPage(const ProviderReply& reply) {
     }
     if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone) {
         // The calendar was deleted (or unshared) at Google: it goes, with its events.
-        qCInfo(lcSync) << "a calendar is gone at Google; removing it and its events";
-        loggedIfFailed(IntegrationCalendarRepository(m_database->connection(), m_clock)
-                           .remove(m_integration.id, m_calendar.id),
-                       "remove a calendar Google no longer has");
+        if (!wasStored(updateStoredIntegration([this](const QSqlDatabase& db,
+                                                      CalendarIntegration& current) {
+                auto dropped = dropGoneCalendar(db, current, m_calendar);
+                return dropped ? Result<bool>(true) : Result<bool>(dropped.error());
+            })))
+            return;
         emit integrationChanged(m_integration.id);
         syncNextCalendar();
         return;
@@ -363,8 +357,7 @@ void CalendarSyncRun::onPage(const ProviderReply& reply) {
         const auto failure = ProviderReply::localFailure(
             Failure::Rejected,
             QStringLiteral("Google's last events page carried no nextSyncToken"));
-        recordSyncFailure(failure);
-        finish(false, failure.message);
+        fail(failure);
         return;
     }
     applyChanges();
@@ -418,16 +411,8 @@ void CalendarSyncRun::applyChanges() {
                 updated.tokenExpiresAt = tokenExpiresAt;
         },
         CalendarState{m_calendar.id, m_nextSyncToken, m_calendar.ctag});
-    if (!stored) {
-        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, stored.error().message));
-        finish(false, stored.error().message);
-        return;
-    }
-    if (!*stored) {
-        // Disconnected while we were reading: nothing was written.
-        finish(false, QStringLiteral("The integration was disconnected during the sync"));
-        return;
-    }
+    if (!wasStored(stored))
+        return; // nothing was written
     qCInfo(lcSync).nospace() << (m_full ? "full" : "incremental")
                              << " sync of a calendar: " << m_report.pages << " page(s), "
                              << m_report.items << " item(s), " << removed.size() << " removed, in "
@@ -472,7 +457,8 @@ void CalendarSyncRun::nextJob() {
     // It may have been dropped (a cancel before it ran) since the list was read.
     auto fresh = storage::CalendarJobRepository(m_database->connection()).findById(job.id);
     if (!loggedIfFailed(fresh, "read a calendar job again; a later pass does it") ||
-        !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending) {
+        !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending ||
+        settledAsGone(**fresh)) {
         nextJob();
         return;
     }

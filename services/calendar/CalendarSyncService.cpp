@@ -224,35 +224,21 @@ CalendarPass* CalendarSyncService::newRun(const CalendarIntegration& integration
     // broken.
     const auto own = scopedAdmin();
     const bool elsewhere = !own || own->id != admin.id;
-    if (integration.type == CalendarType::IcsFeed) {
-        icsfeed::IcsFeedSyncRun::Setup setup;
-        setup.database = &m_database;
-        setup.integration = integration;
-        setup.leaseHolder = m_leaseHolder;
-        setup.clock = m_clock;
-        setup.secrets = m_secrets;
-        setup.network = m_network;
-        setup.userTimeZone = admin.timeZone;
-        setup.ownAddresses = {admin.email};
-        setup.secretMayBeElsewhere = elsewhere;
-        return new icsfeed::IcsFeedSyncRun(std::move(setup), this);
-    }
-    if (integration.type == CalendarType::CalDav) {
-        caldav::CalDavSyncRun::Setup setup;
-        setup.database = &m_database;
-        setup.integration = integration;
-        setup.leaseHolder = m_leaseHolder;
-        setup.clock = m_clock;
-        setup.secrets = m_secrets;
-        setup.network = m_network;
-        setup.userTimeZone = admin.timeZone;
-        setup.ownAddresses = {admin.email};
-        setup.admin = admin;
+    if (integration.type != CalendarType::GoogleCalendar) {
+        const IcsCalendarPass::Setup setup{.database = &m_database,
+                                           .integration = integration,
+                                           .leaseHolder = m_leaseHolder,
+                                           .clock = m_clock,
+                                           .secrets = m_secrets,
+                                           .network = m_network,
+                                           .admin = admin,
+                                           .secretMayBeElsewhere = elsewhere};
+        if (integration.type == CalendarType::IcsFeed)
+            return new icsfeed::IcsFeedSyncRun(setup, this);
         const QDateTime fullReadAt = m_fullReadAt.value(integration.id);
-        setup.fullRead = !fullReadAt.isValid() ||
-                         fullReadAt.addSecs(kCalDavFullReadHours * 3600) <= m_clock.now();
-        setup.secretMayBeElsewhere = elsewhere;
-        return new caldav::CalDavSyncRun(std::move(setup), this);
+        const bool fullRead = !fullReadAt.isValid() ||
+                              fullReadAt.addSecs(kCalDavFullReadHours * 3600) <= m_clock.now();
+        return new caldav::CalDavSyncRun(setup, fullRead, this);
     }
     CalendarSyncRun::Setup setup;
     setup.database = &m_database;
