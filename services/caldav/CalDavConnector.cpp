@@ -120,8 +120,7 @@ Result<CalendarIntegration> CalDavConnector::save(const QString& id, const User&
         if (!notBlocking.contains(found.url.toString()) && !notBlocking.contains(url))
             blocking.append(url);
     }
-    if (auto saved = saveCalendars(db, m_clock, created->id, discovery.calendars, blocking);
-        !saved)
+    if (auto saved = saveCalendars(db, m_clock, created->id, discovery.calendars, blocking); !saved)
         return saved.error();
     if (auto s = tx->commit(); !s)
         return s.error();
@@ -135,8 +134,8 @@ Result<CalendarListChange> CalDavConnector::saveCalendars(const QSqlDatabase& db
                                                           const QStringList& blocking) {
     QVector<ListedCalendar> listed;
     for (const CalDavCalendar& calendar : found)
-        listed.append(
-            {calendar.url.toString(QUrl::FullyEncoded), calendar.displayName, calendar.color.toLower()});
+        listed.append({calendar.url.toString(QUrl::FullyEncoded), calendar.displayName,
+                       calendar.color.toLower()});
     return mergeCalendarList(
         db, clock, integrationId, listed,
         [&](storage::IntegrationCalendarRepository& calendars, const ListedCalendar& calendar) {

@@ -20,15 +20,14 @@
 
 class QNetworkAccessManager;
 
-namespace slotdesk {
-namespace storage {
+namespace slotdesk::storage {
 class Database;
 }
-namespace integration {
+namespace slotdesk::integration {
 class KeychainSecretStore;
 }
 
-namespace caldav {
+namespace slotdesk::caldav {
 
 class CalDavConnector : public QObject {
     Q_OBJECT
@@ -48,11 +47,9 @@ public:
     // not stored yet is added, blocking time when its URL is in `blocking` (when the account is
     // added: all but those the admin left out; later: none, as with Google's new calendars),
     // receiving no bookings. Call inside a write Transaction.
-    static Result<CalendarListChange> saveCalendars(const QSqlDatabase& db,
-                                                    const core::Clock& clock,
-                                                    const QString& integrationId,
-                                                    const QVector<CalDavCalendar>& found,
-                                                    const QStringList& blocking = {});
+    static Result<CalendarListChange>
+    saveCalendars(const QSqlDatabase& db, const core::Clock& clock, const QString& integrationId,
+                  const QVector<CalDavCalendar>& found, const QStringList& blocking = {});
     // The account's calendar home as stored with it (its calendarId); empty for an account
     // added before the home was kept.
     static QUrl homeUrl(const CalendarIntegration& integration);
@@ -76,5 +73,4 @@ private:
     QNetworkAccessManager* m_network;
 };
 
-} // namespace caldav
-} // namespace slotdesk
+} // namespace slotdesk::caldav

@@ -23,8 +23,9 @@ const QChar kSeparator = QLatin1Char('|');
 
 } // namespace
 
-CalDavSyncRun::CalDavSyncRun(Setup setup, bool fullRead, QObject* parent)
-    : IcsCalendarPass(std::move(setup),
+CalDavSyncRun::CalDavSyncRun(const Setup& setup, integration::KeychainSecretStore* secrets,
+                             bool fullRead, QObject* parent)
+    : IcsCalendarPass(setup, secrets,
                       QStringLiteral("This CalDAV account's password is in another machine's "
                                      "keychain"),
                       parent)
@@ -66,12 +67,12 @@ void CalDavSyncRun::listCalendars() {
                 return fail(reply);
             onListed(found.homeUrl, found.calendars);
         });
-    m_client->listCalendars(home, [this, home](const ProviderReply& reply,
-                                               const QVector<CalDavCalendar>& listed) {
-        if (!reply.ok())
-            return fail(reply);
-        onListed(home, listed);
-    });
+    m_client->listCalendars(
+        home, [this, home](const ProviderReply& reply, const QVector<CalDavCalendar>& listed) {
+            if (!reply.ok())
+                return fail(reply);
+            onListed(home, listed);
+        });
 }
 
 void CalDavSyncRun::onListed(const QUrl& home, const QVector<CalDavCalendar>& listed) {

@@ -47,7 +47,8 @@ public:
 
     // `fullRead`: read every calendar in full (calendar-query), whatever tokens are stored: the
     // window moves on with time, and incremental answers only say what changed.
-    CalDavSyncRun(Setup setup, bool fullRead, QObject* parent = nullptr);
+    CalDavSyncRun(const Setup& setup, integration::KeychainSecretStore* secrets, bool fullRead,
+                  QObject* parent = nullptr);
     ~CalDavSyncRun() override;
 
     [[nodiscard]] bool readsInFull() const { return m_fullRead; }

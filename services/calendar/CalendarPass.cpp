@@ -41,13 +41,15 @@ void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking
                    "queue the deletion of a cancelled booking's event");
 }
 
-CalendarPass::CalendarPass(storage::Database* database, CalendarIntegration integration,
-                           LeaseHolder leaseHolder, core::Clock clock, QObject* parent)
+CalendarPass::CalendarPass(const Setup& setup, QObject* parent)
     : QObject(parent)
-    , m_database(database)
-    , m_integration(std::move(integration))
-    , m_leaseHolder(std::move(leaseHolder))
-    , m_clock(std::move(clock)) {}
+    , m_database(setup.database)
+    , m_integration(setup.integration)
+    , m_leaseHolder(setup.leaseHolder)
+    , m_clock(setup.clock)
+    , m_network(setup.network)
+    , m_admin(setup.admin)
+    , m_secretsMayBeElsewhere(setup.secretsMayBeElsewhere) {}
 
 CalendarPass::~CalendarPass() {
     if (m_leaseHeld)
@@ -259,8 +261,6 @@ Status CalendarPass::dropGoneCalendar(const QSqlDatabase& db, CalendarIntegratio
     m_goneWriteCalendar = row.displayName;
     m_report.message = goneMessage(row.displayName);
     keepGoneWriteCalendarInStatus(stored);
-    if (auto s = calendars.setBlocksTime(stored.userId, row.id, false); !s)
-        return s;
     if (auto s = calendars.recordSync(stored.id, row.id, {}, {}, row.lastSyncAt); !s)
         return s;
     return storage::CalendarEventRepository(db, m_clock).removeCalendar(row.id);

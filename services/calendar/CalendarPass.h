@@ -29,6 +29,8 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
+class QNetworkAccessManager;
+
 namespace slotdesk {
 namespace storage {
 class Database;
@@ -78,6 +80,20 @@ struct SyncReport {
 class CalendarPass : public QObject {
     Q_OBJECT
 public:
+    // What every pass is given.
+    struct Setup {
+        storage::Database* database = nullptr;
+        CalendarIntegration integration;
+        LeaseHolder leaseHolder;
+        core::Clock clock; // what "now" is: the lease, back-off and due times, the rows' stamps
+        QNetworkAccessManager* network = nullptr;
+        User admin; // the integration's: their zone, their address
+        // Another admin's integration, whose secrets (tokens, a password, a feed's address) live
+        // in their own machine's keychain: when this keychain has none, the pass steps aside
+        // instead of marking the integration broken.
+        bool secretsMayBeElsewhere = false;
+    };
+
     static constexpr int kWindowDays = 90;
     // Recurring instances are expanded this far ahead (ICS feeds, CalDAV): beyond the longest
     // booking horizon (365 days), so that a calendar unchanged for weeks still covers every
@@ -99,8 +115,11 @@ signals:
     void jobsChanged();
 
 protected:
-    CalendarPass(storage::Database* database, CalendarIntegration integration,
-                 LeaseHolder leaseHolder, core::Clock clock, QObject* parent);
+    CalendarPass(const Setup& setup, QObject* parent);
+
+    [[nodiscard]] QNetworkAccessManager* network() const { return m_network; }
+    [[nodiscard]] const User& admin() const { return m_admin; }
+    [[nodiscard]] bool secretsMayBeElsewhere() const { return m_secretsMayBeElsewhere; }
 
     enum class Lease { Held, Busy, Failed };
     Lease renewLease();
@@ -148,11 +167,12 @@ protected:
     bool wasStored(const Result<bool>& stored);
 
     // A calendar the provider no longer has (404/410 on it, or no longer listed): its events go,
-    // and the calendar too — except the one receiving bookings, which stays (blocking nothing,
-    // its sync state forgotten) so that the writes owed to it fail where the admin sees them
-    // (settledAsGone) and the integration says so (in error, without back-off: the other
-    // calendars keep syncing) until another calendar receives bookings. Call inside a write
-    // transaction (`stored`: the integration as stored now, whose status it sets).
+    // and the calendar too — except the one receiving bookings, which stays (its sync state
+    // forgotten, its choices as they were, so that the next pass finds it gone again) for the
+    // writes owed to it to fail where the admin sees them (settledAsGone) and the integration
+    // to say so (in error, without back-off: the other calendars keep syncing) until another
+    // calendar receives bookings. Call inside a write transaction (`stored`: the integration as
+    // stored now, whose status it sets).
     Status dropGoneCalendar(const QSqlDatabase& db, CalendarIntegration& stored,
                             const storage::IntegrationCalendar& calendar);
     // An outbox job that writes to a calendar this pass found gone: a delete is done (the event
@@ -188,9 +208,12 @@ private:
     // integration is disconnected or its status does not become Error).
     Result<std::optional<int>> storeSyncFailure(const integration::ProviderReply& reply);
 
+    QNetworkAccessManager* m_network;
+    User m_admin;
+    bool m_secretsMayBeElsewhere;
     bool m_leaseHeld = false;
     bool m_finished = false;
-    QString m_leaseError; // why the last renewLease() failed
+    QString m_leaseError;                    // why the last renewLease() failed
     QHash<QString, QString> m_goneCalendars; // integration_calendars id → name, found gone
     QString m_goneWriteCalendar;             // the name of the one receiving bookings, if gone
 };

@@ -144,9 +144,9 @@ Status recordJobOutcome(storage::CalendarJobRepository& jobs, const CalendarJob&
 
 } // namespace
 
-CalendarSyncRun::CalendarSyncRun(Setup setup, QObject* parent)
-    : CalendarPass(setup.database, setup.integration, setup.leaseHolder, setup.clock, parent)
-    , m_setup(std::move(setup)) {}
+CalendarSyncRun::CalendarSyncRun(const Setup& setup, Google google, QObject* parent)
+    : CalendarPass(setup, parent)
+    , m_google(std::move(google)) {}
 
 namespace {
 QString eventsPathOf(const QString& remoteId) {
@@ -166,10 +166,10 @@ QString CalendarSyncRun::eventsPath(const CalendarJob& job) const {
 void CalendarSyncRun::start() {
     if (!beginPass())
         return;
-    m_session = new google::GoogleSession(m_integration.keychainKey, m_setup.endpoints,
-                                          m_setup.store, m_setup.oauth, m_setup.network, this);
+    m_session = new google::GoogleSession(m_integration.keychainKey, m_google.endpoints,
+                                          m_google.store, m_google.oauth, network(), this);
     m_session->prepare([this](ProviderReply ready) {
-        if (!ready.ok() && m_setup.tokensMayBeElsewhere && ready.failure == Failure::Keychain) {
+        if (!ready.ok() && secretsMayBeElsewhere() && ready.failure == Failure::Keychain) {
             m_report.ran = false;
             m_report.tokensElsewhere = true;
             finish(true,
@@ -180,7 +180,7 @@ void CalendarSyncRun::start() {
             fail(ready);
             return;
         }
-        if (m_setup.mode == Mode::WriteOnly) {
+        if (m_google.mode == Mode::WriteOnly) {
             m_report.ok = true;
             drainJobs();
             return;
@@ -190,7 +190,7 @@ void CalendarSyncRun::start() {
             fail(ProviderReply::localFailure(Failure::Rejected, known.error().message));
             return;
         }
-        if (m_setup.refreshCalendarList || known->isEmpty())
+        if (m_google.refreshCalendarList || known->isEmpty())
             fetchCalendarList({});
         else
             syncCalendars();
@@ -231,8 +231,8 @@ void CalendarSyncRun::onCalendarListPage(const ProviderReply& reply) {
         return;
     }
     std::optional<CalendarListChange> merged;
-    const bool stored =
-        wasStored(updateStoredIntegration([&](const QSqlDatabase& db, CalendarIntegration& current) {
+    const bool stored = wasStored(
+        updateStoredIntegration([&](const QSqlDatabase& db, CalendarIntegration& current) {
             auto change = google::mergeCalendarList(db, m_clock, current, m_calendarListItems);
             if (!change)
                 return Result<bool>(change.error());
@@ -317,11 +317,11 @@ void CalendarSyncRun::onPage(const ProviderReply& reply) {
     }
     if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone) {
         // The calendar was deleted (or unshared) at Google: it goes, with its events.
-        if (!wasStored(updateStoredIntegration([this](const QSqlDatabase& db,
-                                                      CalendarIntegration& current) {
-                auto dropped = dropGoneCalendar(db, current, m_calendar);
-                return dropped ? Result<bool>(true) : Result<bool>(dropped.error());
-            })))
+        if (!wasStored(updateStoredIntegration(
+                [this](const QSqlDatabase& db, CalendarIntegration& current) {
+                    auto dropped = dropGoneCalendar(db, current, m_calendar);
+                    return dropped ? Result<bool>(true) : Result<bool>(dropped.error());
+                })))
             return;
         emit integrationChanged(m_integration.id);
         syncNextCalendar();
@@ -338,7 +338,7 @@ void CalendarSyncRun::onPage(const ProviderReply& reply) {
     ++m_report.pages;
     const QString pageZone = reply.body.value(QLatin1String("timeZone")).toString();
     if (m_zone.isEmpty() || !pageZone.isEmpty())
-        m_zone = google::effectiveZone(pageZone, m_setup.userTimeZone);
+        m_zone = google::effectiveZone(pageZone, admin().timeZone);
     const QJsonArray items = reply.body.value(QLatin1String("items")).toArray();
     for (const auto& value : items) {
         auto change = google::mapEvent(value.toObject(), m_zone);
@@ -603,8 +603,8 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
 }
 
 void CalendarSyncRun::runUpdate(const CalendarJob& job) {
-    auto found = storage::BookingRepository(m_setup.database->connection())
-                     .findById(m_setup.integration.userId, job.bookingId);
+    auto found = storage::BookingRepository(m_database->connection())
+                     .findById(m_integration.userId, job.bookingId);
     if (!loggedIfFailed(found, "read a booking for its calendar update; the job is dropped") ||
         !found->has_value() || (*found)->status != BookingStatus::Confirmed ||
         (*found)->calendarEventId.isEmpty()) {
@@ -634,20 +634,20 @@ void CalendarSyncRun::runUpdate(const CalendarJob& job) {
 
 bool CalendarSyncRun::holdsEvent(const QSqlDatabase& db, const CalendarJob& job,
                                  const QString& eventId) const {
-    auto found = storage::BookingRepository(db).findById(m_setup.integration.userId, job.bookingId);
+    auto found = storage::BookingRepository(db).findById(m_integration.userId, job.bookingId);
     return loggedIfFailed(found, "read a booking for its moved event") && found->has_value() &&
            (*found)->calendarEventId == eventId;
 }
 
 void CalendarSyncRun::insertInstead(const CalendarJob& job, const QString& eventId) {
     // The event was deleted at Google: the booking forgets it and is owed a new one, at once.
-    auto db = m_setup.database->connection();
+    auto db = m_database->connection();
     auto replaced = [&]() -> Result<std::optional<CalendarJob>> {
         auto tx = Transaction::begin(db, Transaction::Mode::Write);
         if (!tx)
             return tx.error();
-        storage::BookingRepository bookings(db, m_setup.clock);
-        auto found = bookings.findById(m_setup.integration.userId, job.bookingId);
+        storage::BookingRepository bookings(db, m_clock);
+        auto found = bookings.findById(m_integration.userId, job.bookingId);
         if (!found)
             return found.error();
         if (!found->has_value() || (*found)->calendarEventId != eventId)
@@ -657,7 +657,7 @@ void CalendarSyncRun::insertInstead(const CalendarJob& job, const QString& event
         booking.eventCalendarId.clear();
         if (auto updated = bookings.update(booking); !updated)
             return updated.error();
-        storage::CalendarJobRepository jobs(db, m_setup.clock);
+        storage::CalendarJobRepository jobs(db, m_clock);
         if (auto s = jobs.remove(job.id); !s)
             return s.error();
         // Into the calendar the event was in (this account's: this run writes it).

@@ -63,10 +63,10 @@ Result<CalendarListChange> mergeCalendarList(const QSqlDatabase& db, const core:
         if (remoteId.isEmpty())
             continue;
         const QString override = item.value(QLatin1String("summaryOverride")).toString();
-        listed.append({remoteId,
-                       override.isEmpty() ? item.value(QLatin1String("summary")).toString()
-                                          : override,
-                       colorOf(item)});
+        listed.append(
+            {remoteId,
+             override.isEmpty() ? item.value(QLatin1String("summary")).toString() : override,
+             colorOf(item)});
     }
     return slotdesk::mergeCalendarList(
         db, clock, integration.id, listed,

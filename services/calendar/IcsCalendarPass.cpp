@@ -7,16 +7,17 @@ namespace slotdesk {
 using integration::Failure;
 using integration::ProviderReply;
 
-IcsCalendarPass::IcsCalendarPass(Setup setup, QString secretElsewhere, QObject* parent)
-    : CalendarPass(setup.database, setup.integration, setup.leaseHolder, setup.clock, parent)
-    , m_setup(std::move(setup))
+IcsCalendarPass::IcsCalendarPass(const Setup& setup, integration::KeychainSecretStore* secrets,
+                                 QString secretElsewhere, QObject* parent)
+    : CalendarPass(setup, parent)
+    , m_secrets(secrets)
     , m_secretElsewhere(std::move(secretElsewhere)) {}
 
 void IcsCalendarPass::start() {
     if (!beginPass())
         return;
-    m_setup.secrets->readSecret(m_integration.keychainKey, this, [this](Result<QByteArray> secret) {
-        if (!secret && m_setup.secretMayBeElsewhere) {
+    m_secrets->readSecret(m_integration.keychainKey, this, [this](Result<QByteArray> secret) {
+        if (!secret && secretsMayBeElsewhere()) {
             m_report.ran = false;
             m_report.tokensElsewhere = true;
             return finish(true, m_secretElsewhere);
@@ -31,8 +32,8 @@ IcsBusyParser IcsCalendarPass::parser() const {
     IcsBusyParser::Options options;
     options.from = now().addDays(-kWindowDays);
     options.to = now().addDays(kHorizonDays);
-    options.fallbackZone = m_setup.admin.timeZone;
-    options.ownAddresses = {m_setup.admin.email};
+    options.fallbackZone = admin().timeZone;
+    options.ownAddresses = {admin().email};
     return IcsBusyParser(options);
 }
 

@@ -9,8 +9,6 @@
 #include "calendar/CalendarPass.h"
 #include "calendar/IcsBusyParser.h"
 
-class QNetworkAccessManager;
-
 namespace slotdesk {
 namespace integration {
 class KeychainSecretStore;
@@ -19,33 +17,20 @@ class KeychainSecretStore;
 class IcsCalendarPass : public CalendarPass {
     Q_OBJECT
 public:
-    struct Setup {
-        storage::Database* database = nullptr;
-        CalendarIntegration integration;
-        LeaseHolder leaseHolder;
-        core::Clock clock;
-        integration::KeychainSecretStore* secrets = nullptr;
-        QNetworkAccessManager* network = nullptr;
-        User admin; // the integration's: zone, address (and the ORGANIZER of CalDAV writes)
-        // Another admin's calendar whose secret is in their own machine's keychain.
-        bool secretMayBeElsewhere = false;
-    };
-
     void start() final;
 
 protected:
     // `secretElsewhere`: the pass's message when it steps aside for another machine.
-    IcsCalendarPass(Setup setup, QString secretElsewhere, QObject* parent);
+    IcsCalendarPass(const Setup& setup, integration::KeychainSecretStore* secrets,
+                    QString secretElsewhere, QObject* parent);
 
     // The secret has been read: the pass's own work.
     virtual void begin(const QByteArray& secret) = 0;
 
     [[nodiscard]] IcsBusyParser parser() const;
-    [[nodiscard]] QNetworkAccessManager* network() const { return m_setup.network; }
-    [[nodiscard]] const User& admin() const { return m_setup.admin; }
 
 private:
-    Setup m_setup;
+    integration::KeychainSecretStore* m_secrets;
     QString m_secretElsewhere;
 };
 

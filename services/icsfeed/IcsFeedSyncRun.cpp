@@ -38,8 +38,9 @@ QString networkProblem(QNetworkReply::NetworkError error) {
 
 } // namespace
 
-IcsFeedSyncRun::IcsFeedSyncRun(Setup setup, QObject* parent)
-    : IcsCalendarPass(std::move(setup),
+IcsFeedSyncRun::IcsFeedSyncRun(const Setup& setup, integration::KeychainSecretStore* secrets,
+                               QObject* parent)
+    : IcsCalendarPass(setup, secrets,
                       QStringLiteral("This feed's address is in another machine's keychain"),
                       parent) {}
 

@@ -16,7 +16,8 @@ namespace slotdesk::icsfeed {
 class IcsFeedSyncRun : public IcsCalendarPass {
     Q_OBJECT
 public:
-    explicit IcsFeedSyncRun(Setup setup, QObject* parent = nullptr);
+    IcsFeedSyncRun(const Setup& setup, integration::KeychainSecretStore* secrets,
+                   QObject* parent = nullptr);
     ~IcsFeedSyncRun() override;
 
 private:

@@ -360,9 +360,9 @@ private:
                                 displayName.toUtf8() + "</d:displayname><a:calendar-color>" +
                                 color.toUtf8() +
                                 "</a:calendar-color></d:prop></d:set></d:propertyupdate>";
-        const auto answer = m_server->request(
-            "PROPPATCH", QStringLiteral("/%1/%2/").arg(m_server->user(), name), body,
-            {{"Content-Type", "application/xml; charset=utf-8"}});
+        const auto answer =
+            m_server->request("PROPPATCH", QStringLiteral("/%1/%2/").arg(m_server->user(), name),
+                              body, {{"Content-Type", "application/xml; charset=utf-8"}});
         return answer.status == 207;
     }
     bool deleteCalendar(const QString& name) {
@@ -370,6 +370,17 @@ private:
             m_server->request("DELETE", QStringLiteral("/%1/%2/").arg(m_server->user(), name))
                 .status;
         return status == 200 || status == 204;
+    }
+    // PUT /USER/CALENDAR/OBJECT.ics: one event (UID OBJECT@test) from `start` to `end` (UTC).
+    bool putEvent(const QString& calendarName, const QString& object, const char* start,
+                  const char* end) {
+        const QByteArray name = object.toUtf8();
+        return !m_server
+                    ->putObject(calendarName, object,
+                                calendar("BEGIN:VEVENT\nUID:" + name +
+                                         "@test\nDTSTAMP:20270101T000000Z\nDTSTART:" + start +
+                                         "\nDTEND:" + end + "\nSUMMARY:" + name + "\nEND:VEVENT\n"))
+                    .isEmpty();
     }
     storage::IntegrationCalendar calendarNamed(const QString& id, const QString& name) {
         const auto all = calendars(id);
@@ -384,8 +395,15 @@ private:
         if (!blocks)
             return {};
         for (int day = 0; blocks->isEmpty() && day <= 6; ++day)
-            if (!availability.add({{}, m_admin.id, day, 9 * 60, 17 * 60,
-                                   QStringLiteral("Europe/Berlin"), true, {}, {}}))
+            if (!availability.add({{},
+                                   m_admin.id,
+                                   day,
+                                   9 * 60,
+                                   17 * 60,
+                                   QStringLiteral("Europe/Berlin"),
+                                   true,
+                                   {},
+                                   {}}))
                 return {};
         BookingRequest request;
         request.start = utc(start);
@@ -395,8 +413,7 @@ private:
         request.timeZone = QStringLiteral("America/New_York");
         auto created = bookings.create(m_admin, request);
         if (!created || !bookings.approve(m_admin.id, created->id)) {
-            qWarning() << "booking not created:"
-                       << (created ? QString() : created.error().message);
+            qWarning() << "booking not created:" << (created ? QString() : created.error().message);
             return {};
         }
         return created->id;
@@ -831,12 +848,8 @@ void TestCalDav::followsCalendarsAddedAndChangedOnTheServer() {
                            QStringLiteral("#00AA00FF")));
     QVERIFY(m_server->makeCalendar(QStringLiteral("clients"), QStringLiteral("Clients"),
                                    QStringLiteral("#AA00AA")));
-    QVERIFY(!m_server
-                 ->putObject(QStringLiteral("clients"), QStringLiteral("visit"),
-                             calendar("BEGIN:VEVENT\nUID:visit@test\nDTSTAMP:20270101T000000Z\n"
-                                      "DTSTART:20270310T100000Z\nDTEND:20270310T120000Z\n"
-                                      "SUMMARY:Client visit\nEND:VEVENT\n"))
-                 .isEmpty());
+    QVERIFY(putEvent(QStringLiteral("clients"), QStringLiteral("visit"), "20270310T100000Z",
+                     "20270310T120000Z"));
     m_time.advance(std::chrono::minutes(5));
     SyncReport report = sync(id);
     QVERIFY2(report.ok, qPrintable(report.message));
@@ -869,8 +882,8 @@ void TestCalDav::followsCalendarsAddedAndChangedOnTheServer() {
     // An account stored before its home was kept: discovery finds the home again.
     CalendarIntegration older = stored(id);
     older.calendarId = QStringLiteral("caldav");
-    QVERIFY(storage::CalendarIntegrationRepository(m_db->connection(), m_time.clock())
-                .update(older));
+    QVERIFY(
+        storage::CalendarIntegrationRepository(m_db->connection(), m_time.clock()).update(older));
     QVERIFY(changeCalendar(QStringLiteral("family"), QStringLiteral("Home"),
                            QStringLiteral("#FF8800")));
     m_time.advance(std::chrono::minutes(5));
@@ -893,12 +906,8 @@ void TestCalDav::dropsACalendarDeletedOnTheServer() {
     QVERIFY(!family.id.isEmpty());
 
     QVERIFY(deleteCalendar(QStringLiteral("family")));
-    QVERIFY(!m_server
-                 ->putObject(QStringLiteral("work"), QStringLiteral("lunch"),
-                             calendar("BEGIN:VEVENT\nUID:lunch@test\nDTSTAMP:20270101T000000Z\n"
-                                      "DTSTART:20270309T110000Z\nDTEND:20270309T120000Z\n"
-                                      "SUMMARY:Lunch\nEND:VEVENT\n"))
-                 .isEmpty());
+    QVERIFY(putEvent(QStringLiteral("work"), QStringLiteral("lunch"), "20270309T110000Z",
+                     "20270309T120000Z"));
     m_time.advance(std::chrono::minutes(5));
     SyncReport report = sync(id);
     QVERIFY2(report.ok, qPrintable(report.message));
@@ -945,12 +954,8 @@ void TestCalDav::calendarReceivingBookingsDeletedOnTheServer() {
     QVERIFY(deleteCalendar(QStringLiteral("work")));
     const QString booking = approvedBooking(bookings, "2027-04-13T09:00:00Z");
     QVERIFY(!booking.isEmpty());
-    QVERIFY(!m_server
-                 ->putObject(QStringLiteral("family"), QStringLiteral("dentist"),
-                             calendar("BEGIN:VEVENT\nUID:dentist@test\nDTSTAMP:20270101T000000Z\n"
-                                      "DTSTART:20270308T150000Z\nDTEND:20270308T160000Z\n"
-                                      "SUMMARY:Dentist\nEND:VEVENT\n"))
-                 .isEmpty());
+    QVERIFY(putEvent(QStringLiteral("family"), QStringLiteral("dentist"), "20270308T150000Z",
+                     "20270308T160000Z"));
     m_time.advance(std::chrono::minutes(5));
     SyncReport report = sync(id);
     QVERIFY2(report.ok, qPrintable(report.message)); // the reading succeeded
@@ -963,11 +968,11 @@ void TestCalDav::calendarReceivingBookingsDeletedOnTheServer() {
     QCOMPARE(account.syncError, gone);
     auto state = storage::CalendarSyncStateRepository(m_db->connection()).get(id);
     QVERIFY(state && state->failureCount == 0 && !state->retryAt.isValid()); // no back-off
-    // Kept (receiving, blocking nothing) so that its failed write stays visible.
+    // Kept (still receiving, its sync state forgotten) so that its failed write stays visible.
     const auto kept = calendarNamed(id, QStringLiteral("Work"));
     QCOMPARE(kept.id, work.id);
     QVERIFY(kept.receivesBookings);
-    QVERIFY(!kept.blocksTime);
+    QVERIFY(kept.syncToken.isEmpty() && kept.ctag.isEmpty());
     const auto all = events(id);
     QCOMPARE(all.size(), 2); // the school run and the dentist, nothing of Work's
     QVERIFY(std::all_of(all.begin(), all.end(), [&](const CalendarEvent& e) {
@@ -981,10 +986,17 @@ void TestCalDav::calendarReceivingBookingsDeletedOnTheServer() {
              QStringLiteral("The calendar \"Work\" is gone from the server; choose another "
                             "calendar for bookings"));
 
-    // The next pass says so again (the home no longer lists it; asked, the server answers 404).
+    // The next pass says so again, also when it does not block time (the home no longer lists
+    // it; asked, the server answers 404).
     m_time.advance(std::chrono::minutes(5));
     report = sync(id);
     QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(stored(id).syncError, gone);
+    QVERIFY(CalendarChoices(*m_db, m_time.clock()).choose(m_admin.id, work.id, false, {}));
+    m_time.advance(std::chrono::minutes(5));
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(report.message, gone);
     QCOMPARE(stored(id).syncError, gone);
 
     // The admin chooses the family calendar for bookings: Work goes, the account is active, and
@@ -1003,7 +1015,8 @@ void TestCalDav::calendarReceivingBookingsDeletedOnTheServer() {
     report = sync(id);
     QVERIFY2(report.ok, qPrintable(report.message));
     QCOMPARE(report.jobsDone, 1);
-    QCOMPARE(m_server->request("GET", QStringLiteral("/alice/family/%1.ics").arg(next)).status, 200);
+    QCOMPARE(m_server->request("GET", QStringLiteral("/alice/family/%1.ics").arg(next)).status,
+             200);
 }
 
 QTEST_GUILESS_MAIN(TestCalDav)

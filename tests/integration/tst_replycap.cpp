@@ -8,7 +8,6 @@
 // back-off, the events it had kept.
 
 #include "calendar/CalendarSyncService.h"
-#include "integration/KeychainSecretStore.h"
 #include "integration/ProviderHttp.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
@@ -17,13 +16,13 @@
 #include "storage/IntegrationCalendarRepository.h"
 #include "storage/SqlSupport.h"
 #include "support/TestData.h"
-#include "support/TestDatabase.h"
 #include "support/TestKeychain.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <optional>
@@ -77,11 +76,10 @@ private:
             m_hungUp = false;
             more(socket);
         });
-        QObject::connect(socket, &QTcpSocket::bytesWritten, socket,
-                         [this, socket](qint64 bytes) {
-                             m_written += bytes;
-                             more(socket);
-                         });
+        QObject::connect(socket, &QTcpSocket::bytesWritten, socket, [this, socket](qint64 bytes) {
+            m_written += bytes;
+            more(socket);
+        });
         QObject::connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
             m_hungUp = true;
             socket->deleteLater();
@@ -107,35 +105,10 @@ private:
 class TestReplyCap : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<test::TestDatabase> m_tdb;
-    std::unique_ptr<storage::Database> m_db;
-    core::ManualClock m_time{kStart};
-    User m_admin;
-    QStringList m_keys;
-
-    bool writeSecret(const QString& key, const QByteArray& value) {
-        integration::KeychainSecretStore store;
-        std::optional<bool> ok;
-        store.writeSecret(key, value, &store, [&](Status s) { ok = s.ok(); });
-        m_keys.append(key);
-        return QTest::qWaitFor([&] { return ok.has_value(); }, 10000) && *ok;
-    }
+    QStringList m_keychainKeys;
 
 private slots:
-    void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
-    void init() {
-        m_tdb = std::make_unique<test::TestDatabase>();
-        QVERIFY(m_tdb->isValid());
-        auto db = m_tdb->open();
-        QVERIFY(db.ok());
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
-    }
-    void cleanup() {
-        QVERIFY(test::forgetKeychainEntries(m_keys));
-        m_db.reset();
-        m_tdb.reset();
-    }
+    void cleanup() { QVERIFY(test::forgetKeychainEntries(m_keychainKeys)); }
 
     void sendRequestCutsOffAnAnswerOverTheCap();
     void passFailsLikeALostTransferAndKeepsItsEvents_data();
@@ -160,7 +133,8 @@ void TestReplyCap::sendRequestCutsOffAnAnswerOverTheCap() {
     // The client hung up once it had the cap: the server sent more than that, but could not
     // send it all.
     QTRY_VERIFY_WITH_TIMEOUT(server.hungUp(), 30000);
-    QVERIFY2(server.written() > integration::kMaxReplyBytes, qPrintable(QString::number(server.written())));
+    QVERIFY2(server.written() > integration::kMaxReplyBytes,
+             qPrintable(QString::number(server.written())));
     QVERIFY2(server.written() < kAnswerBytes, qPrintable(QString::number(server.written())));
 }
 
@@ -180,14 +154,20 @@ void TestReplyCap::passFailsLikeALostTransferAndKeepsItsEvents() {
     QFETCH(CalendarType, type);
     QFETCH(QString, error);
     SLOTDESK_REQUIRE_TEST_KEYCHAIN();
+    // The cap is the network's: SQLite will do.
+    QTemporaryDir dataDir;
+    auto db = storage::Database::openInDirectory(dataDir.path());
+    QVERIFY(db);
+    const User admin = test::seedAdmin(**db);
+    core::ManualClock fixedTime{kStart};
     StreamingServer server;
     CalendarIntegration integration;
     integration.id = storage::newId();
-    integration.userId = m_admin.id;
+    integration.userId = admin.id;
     integration.type = type;
     integration.syncStatus = SyncStatus::Active;
     integration.displayName = QStringLiteral("Too much");
-    integration.lastSyncAt = m_time.now().addSecs(-3600);
+    integration.lastSyncAt = fixedTime.now().addSecs(-3600);
     QByteArray secret;
     QString calendarId;
     if (type == CalendarType::CalDav) {
@@ -202,7 +182,7 @@ void TestReplyCap::passFailsLikeALostTransferAndKeepsItsEvents() {
         integration.sourceUrl = server.url(QStringLiteral("/feed.ics")).toString();
         secret = integration.sourceUrl.toUtf8();
     }
-    QVERIFY(storage::CalendarIntegrationRepository(m_db->connection(), m_time.clock())
+    QVERIFY(storage::CalendarIntegrationRepository((*db)->connection(), fixedTime.clock())
                 .create(integration));
     if (type == CalendarType::CalDav) {
         storage::IntegrationCalendar work;
@@ -210,8 +190,9 @@ void TestReplyCap::passFailsLikeALostTransferAndKeepsItsEvents() {
         work.remoteId = server.url(QStringLiteral("/alice/work/")).toString();
         work.displayName = QStringLiteral("Work");
         work.blocksTime = true;
-        auto created = storage::IntegrationCalendarRepository(m_db->connection(), m_time.clock())
-                           .create(work);
+        auto created =
+            storage::IntegrationCalendarRepository((*db)->connection(), fixedTime.clock())
+                .create(work);
         QVERIFY(created);
         calendarId = created->id;
     }
@@ -221,12 +202,12 @@ void TestReplyCap::passFailsLikeALostTransferAndKeepsItsEvents() {
     event.externalEventId = QStringLiteral("meeting.ics|\"1\"|meeting@test");
     event.startTime = kStart.addDays(2);
     event.endTime = kStart.addDays(2).addSecs(3600);
-    event.syncedAt = m_time.now().addSecs(-3600);
-    QVERIFY(storage::CalendarEventRepository(m_db->connection(), m_time.clock())
+    event.syncedAt = fixedTime.now().addSecs(-3600);
+    QVERIFY(storage::CalendarEventRepository((*db)->connection(), fixedTime.clock())
                 .replaceAll(integration.id, {event}, calendarId));
-    QVERIFY(writeSecret(integration.keychainKey, secret));
+    QVERIFY(test::writeKeychainSecret(integration.keychainKey, secret, m_keychainKeys));
 
-    CalendarSyncService service(*m_db, m_time.clock());
+    CalendarSyncService service(**db, fixedTime.clock());
     QSignalSpy synced(&service, &CalendarSyncService::syncFinished);
     service.syncNow(integration.id);
     QVERIFY(synced.wait(120000));
@@ -234,14 +215,14 @@ void TestReplyCap::passFailsLikeALostTransferAndKeepsItsEvents() {
     QVERIFY(report.ran);
     QVERIFY(!report.ok);
     QCOMPARE(report.message, error);
-    auto stored = storage::CalendarIntegrationRepository(m_db->connection())
-                      .findById(m_admin.id, integration.id);
+    auto stored = storage::CalendarIntegrationRepository((*db)->connection())
+                      .findById(admin.id, integration.id);
     QVERIFY(stored && stored->has_value());
     QCOMPARE((*stored)->syncStatus, SyncStatus::Error);
     QCOMPARE((*stored)->syncError, error);
-    auto state = storage::CalendarSyncStateRepository(m_db->connection()).get(integration.id);
-    QVERIFY(state && state->failureCount == 1 && state->retryAt > m_time.now()); // backing off
-    auto events = storage::CalendarEventRepository(m_db->connection()).list(integration.id);
+    auto state = storage::CalendarSyncStateRepository((*db)->connection()).get(integration.id);
+    QVERIFY(state && state->failureCount == 1 && state->retryAt > fixedTime.now()); // backing off
+    auto events = storage::CalendarEventRepository((*db)->connection()).list(integration.id);
     QVERIFY(events && events->size() == 1);
     QCOMPARE(events->first().startTime, event.startTime);
     QVERIFY2(server.written() < kAnswerBytes, qPrintable(QString::number(server.written())));
