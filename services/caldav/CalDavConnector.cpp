@@ -3,7 +3,6 @@
 #include "integration/KeychainSecretStore.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
-#include "storage/IntegrationCalendarRepository.h"
 #include "storage/SqlSupport.h"
 #include "storage/Transaction.h"
 
@@ -104,7 +103,7 @@ Result<CalendarIntegration> CalDavConnector::save(const QString& id, const User&
     integration.keychainKey = keychainKeyFor(id);
     integration.userId = admin.id;
     integration.type = CalendarType::CalDav;
-    integration.calendarId = QStringLiteral("caldav");
+    integration.calendarId = discovery.homeUrl.toString(QUrl::FullyEncoded);
     integration.sourceUrl = account.serverUrl.toString(QUrl::FullyEncoded);
     integration.username = account.username;
     integration.displayName =
@@ -115,21 +114,40 @@ Result<CalendarIntegration> CalDavConnector::save(const QString& id, const User&
     auto created = storage::CalendarIntegrationRepository(db, m_clock).create(integration);
     if (!created)
         return created.error();
-    storage::IntegrationCalendarRepository calendars(db, m_clock);
+    QStringList blocking;
     for (const CalDavCalendar& found : discovery.calendars) {
-        storage::IntegrationCalendar calendar;
-        calendar.integrationId = created->id;
-        calendar.remoteId = found.url.toString(QUrl::FullyEncoded);
-        calendar.displayName = found.displayName;
-        calendar.color = found.color.toLower();
-        calendar.blocksTime =
-            !notBlocking.contains(found.url.toString()) && !notBlocking.contains(calendar.remoteId);
-        if (auto s = calendars.create(calendar); !s)
-            return s.error();
+        const QString url = found.url.toString(QUrl::FullyEncoded);
+        if (!notBlocking.contains(found.url.toString()) && !notBlocking.contains(url))
+            blocking.append(url);
     }
+    if (auto saved = saveCalendars(db, m_clock, created->id, discovery.calendars, blocking); !saved)
+        return saved.error();
     if (auto s = tx->commit(); !s)
         return s.error();
     return *created;
+}
+
+Result<CalendarListChange> CalDavConnector::saveCalendars(const QSqlDatabase& db,
+                                                          const core::Clock& clock,
+                                                          const QString& integrationId,
+                                                          const QVector<CalDavCalendar>& found,
+                                                          const QStringList& blocking) {
+    QVector<ListedCalendar> listed;
+    for (const CalDavCalendar& calendar : found)
+        listed.append({calendar.url.toString(QUrl::FullyEncoded), calendar.displayName,
+                       calendar.color.toLower()});
+    return mergeCalendarList(
+        db, clock, integrationId, listed,
+        [&](storage::IntegrationCalendarRepository& calendars, const ListedCalendar& calendar) {
+            storage::IntegrationCalendar row = calendarRow(integrationId, calendar);
+            row.blocksTime = blocking.contains(calendar.remoteId);
+            return calendars.create(row);
+        });
+}
+
+QUrl CalDavConnector::homeUrl(const CalendarIntegration& integration) {
+    const QUrl home(integration.calendarId, QUrl::StrictMode);
+    return home.isValid() && !home.scheme().isEmpty() && !home.host().isEmpty() ? home : QUrl();
 }
 
 } // namespace slotdesk::caldav

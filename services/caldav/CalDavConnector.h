@@ -1,31 +1,33 @@
 #pragma once
-// CalDavConnector: adding a CalDAV account — what the CLI's `calendar add caldav` and the
-// Integrations page's "Add calendar… → CalDAV" call (through CalendarSyncService).
+// CalDavConnector: a CalDAV account and its calendars as stored — adding one is what the CLI's
+// `calendar add caldav` and the Integrations page's "Add calendar… → CalDAV" call (through
+// CalendarSyncService).
 //   discover(): "test connection" — the account's calendars (names, colours), nothing stored;
 //   add(): discovers again, puts the password in the keychain (caldav/<id>), then in one
 //          transaction the integration (type 'caldav', source_url = the server address,
-//          username) and its calendars (integration_calendars: every calendar blocks time
-//          unless listed in `notBlocking`, none receives bookings).
+//          calendar_id = the calendar home, username) and its calendars (integration_calendars:
+//          every calendar blocks time unless listed in `notBlocking`, none receives bookings).
+//   saveCalendars(): the rows of the calendars found in the home, also after each sync pass's
+//          listing (CalDavSyncRun): new ones added, names and colours as the server has them.
 // A failure names its field: "url", "username", "password" (the server refused them), or
 // "server" (it could not be reached, or it is no CalDAV server).
 
 #include "caldav/CalDavClient.h"
-#include "core/Clock.h"
+#include "calendar/CalendarList.h"
 #include "domain/Entities.h"
 
 #include <QObject>
 
 class QNetworkAccessManager;
 
-namespace slotdesk {
-namespace storage {
+namespace slotdesk::storage {
 class Database;
 }
-namespace integration {
+namespace slotdesk::integration {
 class KeychainSecretStore;
 }
 
-namespace caldav {
+namespace slotdesk::caldav {
 
 class CalDavConnector : public QObject {
     Q_OBJECT
@@ -40,6 +42,17 @@ public:
     void add(const User& admin, const QString& url, const QString& username,
              const QString& password, const QString& name = {},
              const QStringList& notBlocking = {});
+
+    // The integration_calendars rows of the calendars `found` in the account's home: a calendar
+    // not stored yet is added, blocking time when its URL is in `blocking` (when the account is
+    // added: all but those the admin left out; later: none, as with Google's new calendars),
+    // receiving no bookings. Call inside a write Transaction.
+    static Result<CalendarListChange>
+    saveCalendars(const QSqlDatabase& db, const core::Clock& clock, const QString& integrationId,
+                  const QVector<CalDavCalendar>& found, const QStringList& blocking = {});
+    // The account's calendar home as stored with it (its calendarId); empty for an account
+    // added before the home was kept.
+    static QUrl homeUrl(const CalendarIntegration& integration);
 
 signals:
     void discovered(bool ok, const QString& field, const QString& message,
@@ -60,5 +73,4 @@ private:
     QNetworkAccessManager* m_network;
 };
 
-} // namespace caldav
-} // namespace slotdesk
+} // namespace slotdesk::caldav

@@ -2,8 +2,7 @@
 
 #include "booking/BookingService.h"
 #include "booking/IcsCalendar.h"
-#include "calendar/IcsBusyParser.h"
-#include "integration/KeychainSecretStore.h"
+#include "caldav/CalDavConnector.h"
 #include "storage/BookingRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/Database.h"
@@ -24,9 +23,13 @@ const QChar kSeparator = QLatin1Char('|');
 
 } // namespace
 
-CalDavSyncRun::CalDavSyncRun(Setup setup, QObject* parent)
-    : CalendarPass(setup.database, setup.integration, setup.leaseHolder, setup.clock, parent)
-    , m_setup(std::move(setup)) {}
+CalDavSyncRun::CalDavSyncRun(const Setup& setup, integration::KeychainSecretStore* secrets,
+                             bool fullRead, QObject* parent)
+    : IcsCalendarPass(setup, secrets,
+                      QStringLiteral("This CalDAV account's password is in another machine's "
+                                     "keychain"),
+                      parent)
+    , m_fullRead(fullRead) {}
 
 CalDavSyncRun::~CalDavSyncRun() = default;
 
@@ -39,37 +42,52 @@ QString CalDavSyncRun::externalId(const QString& href, const QString& etag,
     return objectName(href) + kSeparator + etag + kSeparator + instance;
 }
 
-void CalDavSyncRun::start() {
-    if (!beginPass())
-        return;
-    m_setup.secrets->readSecret(m_integration.keychainKey, this, [this](Result<QByteArray> secret) {
-        if (!secret && m_setup.secretMayBeElsewhere) {
-            m_report.ran = false;
-            m_report.tokensElsewhere = true;
-            finish(true, QStringLiteral("This CalDAV account's password is in another "
-                                        "machine's keychain"));
-            return;
-        }
-        if (!secret)
-            return fail(ProviderReply::localFailure(Failure::Keychain, secret.error().message));
-        auto db = m_database->connection();
-        auto calendars = storage::IntegrationCalendarRepository(db).list(m_integration.id);
-        auto stored = storage::CalendarEventRepository(db).list(m_integration.id);
-        if (!calendars || !stored)
-            return fail(ProviderReply::localFailure(
-                Failure::Rejected, (!calendars ? calendars.error() : stored.error()).message));
-        m_calendars = *calendars;
-        for (const auto& calendar : *calendars)
-            if (calendar.blocksTime)
-                m_pending.append(calendar);
-        m_stored = std::move(*stored);
-        m_client = new CalDavClient(
-            m_setup.network,
-            CalDavAccount{QUrl(m_integration.sourceUrl), m_integration.username, *secret}, this);
-        for (const auto& calendar : std::as_const(m_pending))
-            m_client->trust(calendarUrl(calendar));
-        nextCalendar();
-    });
+void CalDavSyncRun::begin(const QByteArray& password) {
+    auto db = m_database->connection();
+    auto calendars = storage::IntegrationCalendarRepository(db).list(m_integration.id);
+    auto stored = storage::CalendarEventRepository(db).list(m_integration.id);
+    if (!calendars || !stored)
+        return fail(ProviderReply::localFailure(
+            Failure::Rejected, (!calendars ? calendars.error() : stored.error()).message));
+    m_calendars = *calendars;
+    m_stored = std::move(*stored);
+    m_client = new CalDavClient(
+        network(), CalDavAccount{QUrl(m_integration.sourceUrl), m_integration.username, password},
+        this);
+    for (const auto& calendar : std::as_const(m_calendars))
+        m_client->trust(calendarUrl(calendar));
+    listCalendars();
+}
+
+void CalDavSyncRun::listCalendars() {
+    const QUrl home = CalDavConnector::homeUrl(m_integration);
+    if (home.isEmpty())
+        return m_client->discover([this](const ProviderReply& reply, const Discovery& found) {
+            if (!reply.ok())
+                return fail(reply);
+            onListed(found.homeUrl, found.calendars);
+        });
+    m_client->listCalendars(
+        home, [this, home](const ProviderReply& reply, const QVector<CalDavCalendar>& listed) {
+            if (!reply.ok())
+                return fail(reply);
+            onListed(home, listed);
+        });
+}
+
+void CalDavSyncRun::onListed(const QUrl& home, const QVector<CalDavCalendar>& listed) {
+    m_home = home;
+    m_listed = listed;
+    QSet<QString> listedIds;
+    for (const CalDavCalendar& calendar : listed)
+        listedIds.insert(calendar.url.toString(QUrl::FullyEncoded));
+    for (const auto& calendar : std::as_const(m_calendars)) {
+        if (calendar.blocksTime)
+            m_pending.append(calendar); // if it is gone, reading it says so
+        else if (!listedIds.contains(calendar.remoteId))
+            m_probes.append(calendar);
+    }
+    nextCalendar();
 }
 
 QUrl CalDavSyncRun::calendarUrl(const storage::IntegrationCalendar& calendar) const {
@@ -77,18 +95,38 @@ QUrl CalDavSyncRun::calendarUrl(const storage::IntegrationCalendar& calendar) co
 }
 
 void CalDavSyncRun::nextCalendar() {
-    if (m_pending.isEmpty())
+    if (m_probes.isEmpty() && m_pending.isEmpty())
         return store();
     if (const Lease lease = renewLease(); lease != Lease::Held)
         return finish(false, lostLeaseMessage(lease));
+    if (!m_probes.isEmpty())
+        return probe(m_probes.takeFirst());
     CalendarResult result;
     result.calendar = m_pending.takeFirst();
-    if (m_setup.fullRead || (result.calendar.syncToken.isEmpty() && result.calendar.ctag.isEmpty()))
+    if (m_fullRead || (result.calendar.syncToken.isEmpty() && result.calendar.ctag.isEmpty()))
         readFull(std::move(result));
     else if (!result.calendar.syncToken.isEmpty())
         readChanges(std::move(result));
     else
         compareEtags(std::move(result));
+}
+
+void CalDavSyncRun::probe(const storage::IntegrationCalendar& calendar) {
+    m_client->calendarState(calendarUrl(calendar),
+                            [this, calendar](const ProviderReply& reply, const CalDavCalendar&) {
+                                if (!reply.ok())
+                                    return readFailed(calendar, reply);
+                                nextCalendar(); // still there, though not listed
+                            });
+}
+
+void CalDavSyncRun::readFailed(const storage::IntegrationCalendar& calendar,
+                               const ProviderReply& reply) {
+    if (reply.failure != Failure::NotFound && reply.failure != Failure::Gone)
+        return fail(reply);
+    qCInfo(lcSync) << "a CalDAV calendar is gone from the server";
+    m_gone.append(calendar);
+    nextCalendar();
 }
 
 void CalDavSyncRun::readFull(CalendarResult result) {
@@ -97,7 +135,7 @@ void CalDavSyncRun::readFull(CalendarResult result) {
     m_client->calendarState(
         url, [this, url, result](const ProviderReply& reply, const CalDavCalendar& state) mutable {
             if (!reply.ok())
-                return fail(reply);
+                return readFailed(result.calendar, reply);
             result.full = true;
             result.syncToken = state.supportsSyncCollection ? state.syncToken : QString();
             result.ctag = state.ctag;
@@ -107,7 +145,7 @@ void CalDavSyncRun::readFull(CalendarResult result) {
                                                  const QVector<CalendarObject>& objects) mutable {
                                       ++m_report.pages;
                                       if (!queried.ok())
-                                          return fail(queried);
+                                          return readFailed(result.calendar, queried);
                                       addObjects(result, objects);
                                       m_results.append(result);
                                       nextCalendar();
@@ -126,7 +164,7 @@ void CalDavSyncRun::readChanges(CalendarResult result) {
                 return readFull(std::move(result));
             }
             if (!reply.ok())
-                return fail(reply);
+                return readFailed(result.calendar, reply);
             result.syncToken = changes.syncToken;
             result.ctag = result.calendar.ctag;
             QSet<QString> touched;
@@ -147,7 +185,7 @@ void CalDavSyncRun::compareEtags(CalendarResult result) {
     m_client->calendarState(url, [this, url, result](const ProviderReply& reply,
                                                      const CalDavCalendar& state) mutable {
         if (!reply.ok())
-            return fail(reply);
+            return readFailed(result.calendar, reply);
         result.ctag = state.ctag;
         if (state.ctag == result.calendar.ctag) {
             m_results.append(result); // nothing changed
@@ -157,7 +195,7 @@ void CalDavSyncRun::compareEtags(CalendarResult result) {
                                                 const QVector<CalendarObject>& members) mutable {
             ++m_report.pages;
             if (!listed.ok())
-                return fail(listed);
+                return readFailed(result.calendar, listed);
             // The ETag each object had when its events were stored.
             QHash<QString, QString> storedEtags;
             for (const CalendarEvent& event : std::as_const(m_stored)) {
@@ -194,7 +232,7 @@ void CalDavSyncRun::fetchObjects(CalendarResult result, const QStringList& hrefs
         [this, result](const ProviderReply& reply, const QVector<CalendarObject>& objects) mutable {
             ++m_report.pages;
             if (!reply.ok())
-                return fail(reply);
+                return readFailed(result.calendar, reply);
             addObjects(result, objects);
             m_results.append(result);
             nextCalendar();
@@ -202,12 +240,7 @@ void CalDavSyncRun::fetchObjects(CalendarResult result, const QStringList& hrefs
 }
 
 void CalDavSyncRun::addObjects(CalendarResult& result, const QVector<CalendarObject>& objects) {
-    IcsBusyParser::Options options;
-    options.from = now().addDays(-kWindowDays);
-    options.to = now().addDays(kHorizonDays);
-    options.fallbackZone = m_setup.userTimeZone;
-    options.ownAddresses = m_setup.ownAddresses;
-    const IcsBusyParser parser(options);
+    const IcsBusyParser parser = this->parser();
     const QDateTime syncedAt = now();
     for (const CalendarObject& object : objects) {
         auto parsed = parser.parse(object.data);
@@ -239,8 +272,16 @@ QStringList CalDavSyncRun::storedIdsOf(const QString& calendarId,
 
 void CalDavSyncRun::store() {
     const QDateTime syncedAt = now();
-    auto stored = storeSync(
-        [&](const QSqlDatabase& db, const CalendarIntegration& integration) -> Status {
+    std::optional<CalendarListChange> listChange;
+    const auto stored = storeSync(
+        [&](const QSqlDatabase& db, CalendarIntegration& integration) -> Status {
+            auto saved = CalDavConnector::saveCalendars(db, m_clock, integration.id, m_listed);
+            if (!saved)
+                return saved.error();
+            listChange = *saved;
+            for (const auto& calendar : std::as_const(m_gone))
+                if (auto s = dropGoneCalendar(db, integration, calendar); !s)
+                    return s;
             storage::CalendarEventRepository events(db, m_clock);
             storage::IntegrationCalendarRepository calendars(db, m_clock);
             for (const CalendarResult& result : std::as_const(m_results)) {
@@ -258,22 +299,19 @@ void CalDavSyncRun::store() {
             }
             return success();
         },
-        [](CalendarIntegration&) {});
-    if (!stored)
-        return fail(ProviderReply::localFailure(Failure::Rejected, stored.error().message));
-    if (!*stored)
-        return finish(false, QStringLiteral("The CalDAV account was removed during the sync"));
-    qCInfo(lcSync).nospace() << "CalDAV sync: " << m_results.size() << " calendar(s), "
+        [this](CalendarIntegration& updated) {
+            updated.calendarId = m_home.toString(QUrl::FullyEncoded);
+        });
+    if (!wasStored(stored))
+        return;
+    qCInfo(lcSync).nospace() << "CalDAV sync: " << m_results.size() << " calendar(s) read, "
+                             << listChange->added << " new, " << listChange->updated
+                             << " renamed or recoloured, " << m_gone.size() << " gone, "
                              << m_report.items << " instance(s), " << m_report.pages
                              << " report(s), in " << m_elapsed.elapsed() << " ms";
     emit integrationChanged(m_integration.id);
     m_report.ok = true;
     drainJobs();
-}
-
-void CalDavSyncRun::fail(const ProviderReply& reply) {
-    recordSyncFailure(reply);
-    finish(false, reply.message);
 }
 
 // ---- the outbox -----------------------------------------------------------------------------
@@ -299,7 +337,8 @@ void CalDavSyncRun::nextJob() {
     // It may have been dropped (a cancel before it ran) since the list was read.
     auto fresh = storage::CalendarJobRepository(db).findById(job.id);
     if (!loggedIfFailed(fresh, "read a calendar job again; a later pass does it") ||
-        !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending)
+        !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending ||
+        settledAsGone(**fresh))
         return nextJob();
     auto booking = storage::BookingRepository(db).findById(m_integration.userId, job.bookingId);
     if (!loggedIfFailed(booking, "read a booking for its calendar write; the job is dropped") ||
@@ -340,7 +379,7 @@ void CalDavSyncRun::runInsert(const CalendarJob& job, const Booking& booking) {
                          ProviderReply::localFailure(Failure::Rejected, eventId.error().message));
     const QUrl url = objectUrl(job, *eventId);
     const QByteArray uid = IcsCalendar::uid(*eventId);
-    const QByteArray ics = IcsCalendar::forBooking(booking, m_setup.admin, now(),
+    const QByteArray ics = IcsCalendar::forBooking(booking, admin(), now(),
                                                    IcsCalendar::Method::Resource, 0, {}, *eventId);
     m_client->put(url, ics, {}, [this, job, url, uid](const ProviderReply& reply, const QString&) {
         if (reply.ok())
@@ -373,7 +412,7 @@ void CalDavSyncRun::runUpdate(const CalendarJob& job, const Booking& booking) {
         return jobFailed(job,
                          ProviderReply::localFailure(Failure::Rejected, eventId.error().message));
     const QUrl url(booking.calendarEventId);
-    const QByteArray ics = IcsCalendar::forBooking(booking, m_setup.admin, now(),
+    const QByteArray ics = IcsCalendar::forBooking(booking, admin(), now(),
                                                    IcsCalendar::Method::Resource, 0, {}, *eventId);
     // The ETag of the version there now, so that a change made meanwhile is not overwritten
     // unseen (412: read again on the next attempt).

@@ -1,6 +1,8 @@
 #pragma once
-// CalDavSyncRun: one pass (CalendarPass) over one CalDAV account — take the lease, read the
-// password from the keychain, then for each of the account's calendars that block time
+// CalDavSyncRun: one pass (an IcsCalendarPass) over one CalDAV account — take the lease, read the
+// password from the keychain, list the calendars in the account's home (one PROPFIND Depth 1:
+// a calendar new on the server is added, neither blocking time nor receiving bookings; names
+// and colours follow the server), then for each of the account's calendars that block time
 // (integration_calendars):
 //   - with a sync token: a sync-collection REPORT from it, a calendar-multiget of the members
 //     that changed, and their old instances replaced (a 404 member: deleted); a token the
@@ -10,68 +12,46 @@
 //   - a full read (the first pass, a `fullRead` pass, a stale token): the calendar's ctag and
 //     sync-token first, then a calendar-query REPORT over the window (90 days back, the
 //     horizon ahead), and the calendar's events replaced.
-// Calendar data is parsed by IcsBusyParser (the same busy rules as ICS feeds). All calendars'
-// events and sync state are stored in one transaction at the end; any failure (keychain,
-// network, 401, 5xx, not CalDAV) puts the integration in error with back-off and keeps every
-// event it had. The password is never logged or put in a message.
+// A calendar the server answers 404 or 410 for (read, or asked about because the home no
+// longer lists it) is gone: CalendarPass::dropGoneCalendar, while the other calendars are read
+// on. Calendar data is parsed by IcsBusyParser (the same busy rules as ICS feeds). The calendar
+// list, all calendars' events and sync state are stored in one transaction at the end; any other
+// failure (keychain, network, 401, 5xx, not CalDAV) puts the integration in error with back-off
+// and keeps every event it had. The password is never logged or put in a message.
 //
 // Then the calendar writes (outbox jobs) owed to this account's calendars: an approved booking
 // becomes a calendar object "<event id>.ics" (IcsCalendar::Resource, UID "<event id>@slotdesk",
 // the UID of the attendee's .ics) PUT with If-None-Match: * — a retry that finds it there
 // (412) reads it back and takes it if it is ours; a move PUTs the new times over it with
 // If-Match on the ETag just read (a 404 creates it again); a cancel DELETEs it (404: gone
-// already). Failures are retried or given up as Google's writes are (CalendarPass::failJob).
+// already). Failures are retried or given up as Google's writes are (CalendarPass::failJob); a
+// write to a calendar found gone fails with that reason (CalendarPass::settledAsGone).
 //
 // An event's external id is "OBJECT|ETAG|INSTANCE": the calendar object's name in its
 // collection, the object's ETag when read, and IcsBusyParser's id of the instance — so the
 // rows of one object can be replaced together and its ETag compared without another column.
 
 #include "caldav/CalDavClient.h"
-#include "calendar/CalendarPass.h"
-#include "storage/CalendarJobRepository.h"
-#include "storage/IntegrationCalendarRepository.h"
+#include "calendar/IcsCalendarPass.h"
 
-#include <QHash>
 #include <QPointer>
 
 #include <deque>
 
-class QNetworkAccessManager;
+namespace slotdesk::caldav {
 
-namespace slotdesk {
-namespace integration {
-class KeychainSecretStore;
-}
-
-namespace caldav {
-
-class CalDavSyncRun : public CalendarPass {
+class CalDavSyncRun : public IcsCalendarPass {
     Q_OBJECT
 public:
-    struct Setup {
-        storage::Database* database = nullptr;
-        CalendarIntegration integration;
-        LeaseHolder leaseHolder;
-        core::Clock clock;
-        integration::KeychainSecretStore* secrets = nullptr;
-        QNetworkAccessManager* network = nullptr;
-        QString userTimeZone;     // floating and all-day times, unless the data names a zone
-        QStringList ownAddresses; // the admin's, for their own PARTSTAT=DECLINED
-        User admin;               // the ORGANIZER of the events SlotDesk writes
-        // Read every calendar in full (calendar-query), whatever tokens are stored: the window
-        // moves on with time, and incremental answers only say what changed.
-        bool fullRead = false;
-        // Another admin's account whose password is in their own machine's keychain.
-        bool secretMayBeElsewhere = false;
-    };
-
     static constexpr int kJobsPerRun = 50;
 
-    explicit CalDavSyncRun(Setup setup, QObject* parent = nullptr);
+    // `fullRead`: read every calendar in full (calendar-query), whatever tokens are stored: the
+    // window moves on with time, and incremental answers only say what changed.
+    CalDavSyncRun(const Setup& setup, integration::KeychainSecretStore* secrets, bool fullRead,
+                  QObject* parent = nullptr);
     ~CalDavSyncRun() override;
 
-    void start() override;
-    [[nodiscard]] bool readsInFull() const { return m_setup.fullRead; }
+    [[nodiscard]] bool readsInFull() const { return m_fullRead; }
 
     // The external id of an instance of a calendar object, and the object's name and ETag back.
     static QString externalId(const QString& href, const QString& etag, const QString& instance);
@@ -88,7 +68,18 @@ private:
         QString ctag;
     };
 
+    void begin(const QByteArray& password) override;
+    // The calendars in the account's home (an account added before its home was kept: found by
+    // discovery first).
+    void listCalendars();
+    void onListed(const QUrl& home, const QVector<CalDavCalendar>& listed);
     void nextCalendar();
+    // Whether a calendar the home no longer lists is still there (PROPFIND Depth 0).
+    void probe(const storage::IntegrationCalendar& calendar);
+    // A read of `calendar` failed: 404 or 410 — it is gone (dropped when the pass is stored) and
+    // the pass goes on with the next calendar; anything else ends the pass.
+    void readFailed(const storage::IntegrationCalendar& calendar,
+                    const integration::ProviderReply& reply);
     void readFull(CalendarResult result);
     void readChanges(CalendarResult result);
     void compareEtags(CalendarResult result);
@@ -100,7 +91,6 @@ private:
                                           const QSet<QString>& names) const;
     [[nodiscard]] QUrl calendarUrl(const storage::IntegrationCalendar& calendar) const;
     void store();
-    void fail(const integration::ProviderReply& reply);
 
     // ---- the outbox ----
     void drainJobs();
@@ -115,14 +105,17 @@ private:
     void jobDone(const storage::CalendarJob& job);
     void jobFailed(const storage::CalendarJob& job, const integration::ProviderReply& reply);
 
-    Setup m_setup;
+    bool m_fullRead = false;
     QPointer<CalDavClient> m_client;
-    QVector<storage::IntegrationCalendar> m_calendars; // all of the account's
+    QUrl m_home;                                       // the account's calendar home
+    QVector<CalDavCalendar> m_listed;                  // the calendars in it now
+    QVector<storage::IntegrationCalendar> m_calendars; // all of the account's, as stored
+    QVector<storage::IntegrationCalendar> m_probes;    // not listed any more: still there?
     QVector<storage::IntegrationCalendar> m_pending;   // those still to read
+    QVector<storage::IntegrationCalendar> m_gone;      // the server has them no more
     QVector<CalendarResult> m_results;
     QVector<CalendarEvent> m_stored; // the integration's events when the pass began
     std::deque<storage::CalendarJob> m_jobs;
 };
 
-} // namespace caldav
-} // namespace slotdesk
+} // namespace slotdesk::caldav

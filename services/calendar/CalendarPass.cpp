@@ -14,8 +14,19 @@ Q_LOGGING_CATEGORY(lcSync, "slotdesk.calendar.sync")
 namespace slotdesk {
 
 using integration::Backoff;
+using integration::Failure;
 using integration::ProviderReply;
 using storage::Transaction;
+
+namespace {
+
+QString goneMessage(const QString& name) {
+    return QStringLiteral("The calendar \"%1\" that receives bookings is gone from the server; "
+                          "choose another calendar for bookings")
+        .arg(displayValue(name));
+}
+
+} // namespace
 
 void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking& booking,
                              const QDateTime& now) {
@@ -30,13 +41,15 @@ void queueDeleteOfStrayEvent(storage::CalendarJobRepository& jobs, const Booking
                    "queue the deletion of a cancelled booking's event");
 }
 
-CalendarPass::CalendarPass(storage::Database* database, CalendarIntegration integration,
-                           LeaseHolder leaseHolder, core::Clock clock, QObject* parent)
+CalendarPass::CalendarPass(const Setup& setup, QObject* parent)
     : QObject(parent)
-    , m_database(database)
-    , m_integration(std::move(integration))
-    , m_leaseHolder(std::move(leaseHolder))
-    , m_clock(std::move(clock)) {}
+    , m_database(setup.database)
+    , m_integration(setup.integration)
+    , m_leaseHolder(setup.leaseHolder)
+    , m_clock(setup.clock)
+    , m_network(setup.network)
+    , m_admin(setup.admin)
+    , m_secretsMayBeElsewhere(setup.secretsMayBeElsewhere) {}
 
 CalendarPass::~CalendarPass() {
     if (m_leaseHeld)
@@ -192,6 +205,7 @@ Result<bool> CalendarPass::storeSync(const EventsWrite& write,
         stored.lastSyncAt = now;
         stored.syncStatus = SyncStatus::Active;
         stored.syncError.clear();
+        keepGoneWriteCalendarInStatus(stored);
         update(stored);
         if (auto s = storage::CalendarSyncStateRepository(db, m_clock).recordSuccess(stored.id); !s)
             return s.error();
@@ -214,6 +228,63 @@ void CalendarPass::recordSyncFailure(const ProviderReply& reply) {
     qCWarning(lcSync) << "sync failed (" << **failures << "in a row ); next try in"
                       << delay.count() / 1000 << "s:" << reply.message;
     emit integrationChanged(m_integration.id);
+}
+
+void CalendarPass::fail(const ProviderReply& reply) {
+    recordSyncFailure(reply);
+    finish(false, reply.message);
+}
+
+bool CalendarPass::wasStored(const Result<bool>& stored) {
+    if (!stored)
+        fail(ProviderReply::localFailure(Failure::Rejected, stored.error().message));
+    else if (!*stored)
+        finish(false, QStringLiteral("The calendar was removed or disconnected during the sync"));
+    return stored && *stored;
+}
+
+Status CalendarPass::dropGoneCalendar(const QSqlDatabase& db, CalendarIntegration& stored,
+                                      const storage::IntegrationCalendar& calendar) {
+    storage::IntegrationCalendarRepository calendars(db, m_clock);
+    auto current = calendars.findById(stored.userId, calendar.id);
+    if (!current)
+        return current.error();
+    if (!current->has_value())
+        return success(); // removed meanwhile
+    const storage::IntegrationCalendar row = **current;
+    m_goneCalendars.insert(row.id, row.displayName);
+    if (!row.receivesBookings) {
+        qCInfo(lcSync) << "a calendar is gone at the provider; removing it and its events";
+        return calendars.remove(stored.id, row.id); // its events and owed writes go with it
+    }
+    qCWarning(lcSync) << "the calendar receiving bookings is gone at the provider";
+    m_goneWriteCalendar = row.displayName;
+    m_report.message = goneMessage(row.displayName);
+    keepGoneWriteCalendarInStatus(stored);
+    if (auto s = calendars.recordSync(stored.id, row.id, {}, {}, row.lastSyncAt); !s)
+        return s;
+    return storage::CalendarEventRepository(db, m_clock).removeCalendar(row.id);
+}
+
+void CalendarPass::keepGoneWriteCalendarInStatus(CalendarIntegration& stored) const {
+    if (m_goneWriteCalendar.isEmpty())
+        return;
+    stored.syncStatus = SyncStatus::Error;
+    stored.syncError = goneMessage(m_goneWriteCalendar);
+}
+
+bool CalendarPass::settledAsGone(const storage::CalendarJob& job) {
+    if (job.calendarId.isEmpty() || !m_goneCalendars.contains(job.calendarId))
+        return false;
+    if (job.action == storage::CalendarJobAction::Delete)
+        completeJob(job);
+    else
+        failJob(job, ProviderReply::localFailure(
+                         Failure::Rejected,
+                         QStringLiteral("The calendar \"%1\" is gone from the server; choose "
+                                        "another calendar for bookings")
+                             .arg(displayValue(m_goneCalendars.value(job.calendarId)))));
+    return true;
 }
 
 Result<std::optional<int>> CalendarPass::storeSyncFailure(const ProviderReply& reply) {

@@ -1,9 +1,10 @@
 #pragma once
 // CalendarPass: what every pass over one calendar integration shares, whatever the provider —
 // the lease that keeps other processes off it while it runs, the bookkeeping of a failure (error
-// state, back-off) and of a success (the events stored, the integration active again), and the
-// report. CalendarSyncRun (Google) and IcsFeedSyncRun (ICS feeds) are passes; the sync service
-// creates one per pass, start()s it and deletes it after finished().
+// state, back-off) and of a success (the events stored, the integration active again), a
+// calendar the provider no longer has, and the report. CalendarSyncRun (Google) and the
+// IcsCalendarPass subclasses (ICS feeds, CalDAV accounts) are passes; the sync service creates
+// one per pass, start()s it and deletes it after finished().
 
 #include "core/Clock.h"
 #include "core/LeaseHolder.h"
@@ -11,8 +12,10 @@
 #include "domain/Entities.h"
 #include "integration/ProviderReply.h"
 #include "storage/CalendarJobRepository.h"
+#include "storage/IntegrationCalendarRepository.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QObject>
 #include <QSqlDatabase>
@@ -25,6 +28,8 @@
 #include <optional>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+class QNetworkAccessManager;
 
 namespace slotdesk {
 namespace storage {
@@ -75,6 +80,20 @@ struct SyncReport {
 class CalendarPass : public QObject {
     Q_OBJECT
 public:
+    // What every pass is given.
+    struct Setup {
+        storage::Database* database = nullptr;
+        CalendarIntegration integration;
+        LeaseHolder leaseHolder;
+        core::Clock clock; // what "now" is: the lease, back-off and due times, the rows' stamps
+        QNetworkAccessManager* network = nullptr;
+        User admin; // the integration's: their zone, their address
+        // Another admin's integration, whose secrets (tokens, a password, a feed's address) live
+        // in their own machine's keychain: when this keychain has none, the pass steps aside
+        // instead of marking the integration broken.
+        bool secretsMayBeElsewhere = false;
+    };
+
     static constexpr int kWindowDays = 90;
     // Recurring instances are expanded this far ahead (ICS feeds, CalDAV): beyond the longest
     // booking horizon (365 days), so that a calendar unchanged for weeks still covers every
@@ -96,8 +115,11 @@ signals:
     void jobsChanged();
 
 protected:
-    CalendarPass(storage::Database* database, CalendarIntegration integration,
-                 LeaseHolder leaseHolder, core::Clock clock, QObject* parent);
+    CalendarPass(const Setup& setup, QObject* parent);
+
+    [[nodiscard]] QNetworkAccessManager* network() const { return m_network; }
+    [[nodiscard]] const User& admin() const { return m_admin; }
+    [[nodiscard]] bool secretsMayBeElsewhere() const { return m_secretsMayBeElsewhere; }
 
     enum class Lease { Held, Busy, Failed };
     Lease renewLease();
@@ -130,14 +152,32 @@ protected:
                              const std::optional<CalendarState>& calendar = std::nullopt);
     // The same for a pass that writes its events itself (an account with several calendars):
     // `write` runs first, on the transaction's connection.
-    using EventsWrite =
-        std::function<Status(const QSqlDatabase& db, const CalendarIntegration& stored)>;
+    using EventsWrite = std::function<Status(const QSqlDatabase& db, CalendarIntegration& stored)>;
     Result<bool> storeSync(const EventsWrite& write,
                            const std::function<void(CalendarIntegration&)>& update);
 
     // Marks the integration failed (and when to try again) and logs it; a failure that cannot
     // be stored is logged as well.
     void recordSyncFailure(const integration::ProviderReply& reply);
+    // recordSyncFailure(), and the pass ends with the reply's message.
+    void fail(const integration::ProviderReply& reply);
+    // What storeEvents(), storeSync() or updateStoredIntegration() answered: true when it was
+    // written; otherwise the pass has ended — failed (recorded like fail()) when the store
+    // failed, or because the integration was removed or disconnected meanwhile.
+    bool wasStored(const Result<bool>& stored);
+
+    // A calendar the provider no longer has (404/410 on it, or no longer listed): its events go,
+    // and the calendar too — except the one receiving bookings, which stays (its sync state
+    // forgotten, its choices as they were, so that the next pass finds it gone again) for the
+    // writes owed to it to fail where the admin sees them (settledAsGone) and the integration
+    // to say so (in error, without back-off: the other calendars keep syncing) until another
+    // calendar receives bookings. Call inside a write transaction (`stored`: the integration as
+    // stored now, whose status it sets).
+    Status dropGoneCalendar(const QSqlDatabase& db, CalendarIntegration& stored,
+                            const storage::IntegrationCalendar& calendar);
+    // An outbox job that writes to a calendar this pass found gone: a delete is done (the event
+    // went with the calendar), anything else fails with the reason. False for any other job.
+    bool settledAsGone(const storage::CalendarJob& job);
 
     // A failure that stops the pass's work (transient, or the account's: keychain, refused or
     // revoked credentials): what follows would fail the same way.
@@ -162,13 +202,20 @@ protected:
 
 private:
     [[nodiscard]] QString busyMessage() const;
+    // The integration in error while the calendar receiving bookings is gone.
+    void keepGoneWriteCalendarInStatus(CalendarIntegration& stored) const;
     // How many passes in a row have failed now; std::nullopt when nothing was stored (the
     // integration is disconnected or its status does not become Error).
     Result<std::optional<int>> storeSyncFailure(const integration::ProviderReply& reply);
 
+    QNetworkAccessManager* m_network;
+    User m_admin;
+    bool m_secretsMayBeElsewhere;
     bool m_leaseHeld = false;
     bool m_finished = false;
-    QString m_leaseError; // why the last renewLease() failed
+    QString m_leaseError;                    // why the last renewLease() failed
+    QHash<QString, QString> m_goneCalendars; // integration_calendars id → name, found gone
+    QString m_goneWriteCalendar;             // the name of the one receiving bookings, if gone
 };
 
 } // namespace slotdesk

@@ -144,9 +144,9 @@ Status recordJobOutcome(storage::CalendarJobRepository& jobs, const CalendarJob&
 
 } // namespace
 
-CalendarSyncRun::CalendarSyncRun(Setup setup, QObject* parent)
-    : CalendarPass(setup.database, setup.integration, setup.leaseHolder, setup.clock, parent)
-    , m_setup(std::move(setup)) {}
+CalendarSyncRun::CalendarSyncRun(const Setup& setup, Google google, QObject* parent)
+    : CalendarPass(setup, parent)
+    , m_google(std::move(google)) {}
 
 namespace {
 QString eventsPathOf(const QString& remoteId) {
@@ -166,10 +166,10 @@ QString CalendarSyncRun::eventsPath(const CalendarJob& job) const {
 void CalendarSyncRun::start() {
     if (!beginPass())
         return;
-    m_session = new google::GoogleSession(m_integration.keychainKey, m_setup.endpoints,
-                                          m_setup.store, m_setup.oauth, m_setup.network, this);
+    m_session = new google::GoogleSession(m_integration.keychainKey, m_google.endpoints,
+                                          m_google.store, m_google.oauth, network(), this);
     m_session->prepare([this](ProviderReply ready) {
-        if (!ready.ok() && m_setup.tokensMayBeElsewhere && ready.failure == Failure::Keychain) {
+        if (!ready.ok() && secretsMayBeElsewhere() && ready.failure == Failure::Keychain) {
             m_report.ran = false;
             m_report.tokensElsewhere = true;
             finish(true,
@@ -177,23 +177,20 @@ void CalendarSyncRun::start() {
             return;
         }
         if (!ready.ok()) {
-            recordSyncFailure(ready);
-            finish(false, ready.message);
+            fail(ready);
             return;
         }
-        if (m_setup.mode == Mode::WriteOnly) {
+        if (m_google.mode == Mode::WriteOnly) {
             m_report.ok = true;
             drainJobs();
             return;
         }
         auto known = IntegrationCalendarRepository(m_database->connection()).list(m_integration.id);
         if (!known) {
-            recordSyncFailure(
-                ProviderReply::localFailure(Failure::Rejected, known.error().message));
-            finish(false, known.error().message);
+            fail(ProviderReply::localFailure(Failure::Rejected, known.error().message));
             return;
         }
-        if (m_setup.refreshCalendarList || known->isEmpty())
+        if (m_google.refreshCalendarList || known->isEmpty())
             fetchCalendarList({});
         else
             syncCalendars();
@@ -233,29 +230,25 @@ void CalendarSyncRun::onCalendarListPage(const ProviderReply& reply) {
         fetchCalendarList(next);
         return;
     }
-    std::optional<google::CalendarListChange> merged;
-    auto stored =
+    std::optional<CalendarListChange> merged;
+    const bool stored = wasStored(
         updateStoredIntegration([&](const QSqlDatabase& db, CalendarIntegration& current) {
             auto change = google::mergeCalendarList(db, m_clock, current, m_calendarListItems);
             if (!change)
                 return Result<bool>(change.error());
+            for (const auto& calendar : std::as_const(change->unlisted))
+                if (auto s = dropGoneCalendar(db, current, calendar); !s)
+                    return Result<bool>(s.error());
             merged = *change;
             return Result<bool>(true);
-        });
+        }));
     m_calendarListItems = {};
-    if (!stored) {
-        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, stored.error().message));
-        finish(false, stored.error().message);
+    if (!stored)
         return;
-    }
-    if (!*stored) {
-        finish(false, QStringLiteral("The integration was disconnected during the sync"));
-        return;
-    }
-    if (merged && (merged->added || merged->updated || merged->removed)) {
+    if (merged && (merged->added || merged->updated || !merged->unlisted.isEmpty())) {
         qCInfo(lcSync).nospace() << "calendar list: " << merged->added << " added, "
-                                 << merged->updated << " changed, " << merged->removed
-                                 << " removed";
+                                 << merged->updated << " changed, " << merged->unlisted.size()
+                                 << " gone";
         emit integrationChanged(m_integration.id);
     }
     syncCalendars();
@@ -266,8 +259,7 @@ void CalendarSyncRun::onCalendarListPage(const ProviderReply& reply) {
 void CalendarSyncRun::syncCalendars() {
     auto known = IntegrationCalendarRepository(m_database->connection()).list(m_integration.id);
     if (!known) {
-        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, known.error().message));
-        finish(false, known.error().message);
+        fail(ProviderReply::localFailure(Failure::Rejected, known.error().message));
         return;
     }
     m_calendars.clear();
@@ -325,10 +317,12 @@ void CalendarSyncRun::onPage(const ProviderReply& reply) {
     }
     if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone) {
         // The calendar was deleted (or unshared) at Google: it goes, with its events.
-        qCInfo(lcSync) << "a calendar is gone at Google; removing it and its events";
-        loggedIfFailed(IntegrationCalendarRepository(m_database->connection(), m_clock)
-                           .remove(m_integration.id, m_calendar.id),
-                       "remove a calendar Google no longer has");
+        if (!wasStored(updateStoredIntegration(
+                [this](const QSqlDatabase& db, CalendarIntegration& current) {
+                    auto dropped = dropGoneCalendar(db, current, m_calendar);
+                    return dropped ? Result<bool>(true) : Result<bool>(dropped.error());
+                })))
+            return;
         emit integrationChanged(m_integration.id);
         syncNextCalendar();
         return;
@@ -344,7 +338,7 @@ void CalendarSyncRun::onPage(const ProviderReply& reply) {
     ++m_report.pages;
     const QString pageZone = reply.body.value(QLatin1String("timeZone")).toString();
     if (m_zone.isEmpty() || !pageZone.isEmpty())
-        m_zone = google::effectiveZone(pageZone, m_setup.userTimeZone);
+        m_zone = google::effectiveZone(pageZone, admin().timeZone);
     const QJsonArray items = reply.body.value(QLatin1String("items")).toArray();
     for (const auto& value : items) {
         auto change = google::mapEvent(value.toObject(), m_zone);
@@ -363,8 +357,7 @@ void CalendarSyncRun::onPage(const ProviderReply& reply) {
         const auto failure = ProviderReply::localFailure(
             Failure::Rejected,
             QStringLiteral("Google's last events page carried no nextSyncToken"));
-        recordSyncFailure(failure);
-        finish(false, failure.message);
+        fail(failure);
         return;
     }
     applyChanges();
@@ -418,16 +411,8 @@ void CalendarSyncRun::applyChanges() {
                 updated.tokenExpiresAt = tokenExpiresAt;
         },
         CalendarState{m_calendar.id, m_nextSyncToken, m_calendar.ctag});
-    if (!stored) {
-        recordSyncFailure(ProviderReply::localFailure(Failure::Rejected, stored.error().message));
-        finish(false, stored.error().message);
-        return;
-    }
-    if (!*stored) {
-        // Disconnected while we were reading: nothing was written.
-        finish(false, QStringLiteral("The integration was disconnected during the sync"));
-        return;
-    }
+    if (!wasStored(stored))
+        return; // nothing was written
     qCInfo(lcSync).nospace() << (m_full ? "full" : "incremental")
                              << " sync of a calendar: " << m_report.pages << " page(s), "
                              << m_report.items << " item(s), " << removed.size() << " removed, in "
@@ -472,7 +457,8 @@ void CalendarSyncRun::nextJob() {
     // It may have been dropped (a cancel before it ran) since the list was read.
     auto fresh = storage::CalendarJobRepository(m_database->connection()).findById(job.id);
     if (!loggedIfFailed(fresh, "read a calendar job again; a later pass does it") ||
-        !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending) {
+        !fresh->has_value() || (*fresh)->state != storage::CalendarJobState::Pending ||
+        settledAsGone(**fresh)) {
         nextJob();
         return;
     }
@@ -617,8 +603,8 @@ void CalendarSyncRun::onEventStored(const CalendarJob& job, const QJsonObject& e
 }
 
 void CalendarSyncRun::runUpdate(const CalendarJob& job) {
-    auto found = storage::BookingRepository(m_setup.database->connection())
-                     .findById(m_setup.integration.userId, job.bookingId);
+    auto found = storage::BookingRepository(m_database->connection())
+                     .findById(m_integration.userId, job.bookingId);
     if (!loggedIfFailed(found, "read a booking for its calendar update; the job is dropped") ||
         !found->has_value() || (*found)->status != BookingStatus::Confirmed ||
         (*found)->calendarEventId.isEmpty()) {
@@ -648,20 +634,20 @@ void CalendarSyncRun::runUpdate(const CalendarJob& job) {
 
 bool CalendarSyncRun::holdsEvent(const QSqlDatabase& db, const CalendarJob& job,
                                  const QString& eventId) const {
-    auto found = storage::BookingRepository(db).findById(m_setup.integration.userId, job.bookingId);
+    auto found = storage::BookingRepository(db).findById(m_integration.userId, job.bookingId);
     return loggedIfFailed(found, "read a booking for its moved event") && found->has_value() &&
            (*found)->calendarEventId == eventId;
 }
 
 void CalendarSyncRun::insertInstead(const CalendarJob& job, const QString& eventId) {
     // The event was deleted at Google: the booking forgets it and is owed a new one, at once.
-    auto db = m_setup.database->connection();
+    auto db = m_database->connection();
     auto replaced = [&]() -> Result<std::optional<CalendarJob>> {
         auto tx = Transaction::begin(db, Transaction::Mode::Write);
         if (!tx)
             return tx.error();
-        storage::BookingRepository bookings(db, m_setup.clock);
-        auto found = bookings.findById(m_setup.integration.userId, job.bookingId);
+        storage::BookingRepository bookings(db, m_clock);
+        auto found = bookings.findById(m_integration.userId, job.bookingId);
         if (!found)
             return found.error();
         if (!found->has_value() || (*found)->calendarEventId != eventId)
@@ -671,7 +657,7 @@ void CalendarSyncRun::insertInstead(const CalendarJob& job, const QString& event
         booking.eventCalendarId.clear();
         if (auto updated = bookings.update(booking); !updated)
             return updated.error();
-        storage::CalendarJobRepository jobs(db, m_setup.clock);
+        storage::CalendarJobRepository jobs(db, m_clock);
         if (auto s = jobs.remove(job.id); !s)
             return s.error();
         // Into the calendar the event was in (this account's: this run writes it).

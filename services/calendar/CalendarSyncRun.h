@@ -9,31 +9,13 @@
 #include "calendar/CalendarPass.h"
 #include "calendar/GoogleConfig.h"
 #include "calendar/GoogleEventMapper.h"
-#include "core/Clock.h"
-#include "core/LeaseHolder.h"
-#include "domain/Entities.h"
-#include "integration/ProviderReply.h"
-#include "storage/CalendarJobRepository.h"
-#include "storage/IntegrationCalendarRepository.h"
 
-#include <QElapsedTimer>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QObject>
-#include <QPointer>
-#include <QSqlDatabase>
-#include <QVector>
 
 #include <deque>
-#include <functional>
-
-class QNetworkAccessManager;
 
 namespace slotdesk {
-namespace storage {
-class Database;
-}
 namespace google {
 class GoogleOAuthClient;
 class GoogleSession;
@@ -47,20 +29,12 @@ class CalendarSyncRun : public CalendarPass {
 public:
     enum class Mode { SyncAndWrite, WriteOnly };
 
-    struct Setup {
-        storage::Database* database = nullptr;
-        CalendarIntegration integration;
-        QString userTimeZone;
-        LeaseHolder leaseHolder;
-        core::Clock clock; // what "now" is: the lease, back-off and due times, the rows' stamps
+    // What a Google pass is given besides what every pass is.
+    struct Google {
         google::Endpoints endpoints;
         integration::OAuthTokenStore* store = nullptr;
         google::GoogleOAuthClient* oauth = nullptr;
-        QNetworkAccessManager* network = nullptr;
         Mode mode = Mode::SyncAndWrite;
-        // Another admin's calendar, whose tokens live in their own machine's keychain: when
-        // this keychain has none, the run steps aside instead of marking the calendar broken.
-        bool tokensMayBeElsewhere = false;
         // Read calendarList first (new calendars appear, removed ones go). It is read anyway
         // while the integration has no calendar.
         bool refreshCalendarList = false;
@@ -69,7 +43,7 @@ public:
     // Deleting a run that has not finished abandons it (the process is shutting down): its
     // requests are aborted and the lease goes back at once. Everything it leaves undone is
     // safe to redo — reads are read again, an insert retried carries the same event id.
-    explicit CalendarSyncRun(Setup setup, QObject* parent = nullptr);
+    CalendarSyncRun(const Setup& setup, Google google, QObject* parent = nullptr);
 
     void start() override;
 
@@ -113,7 +87,7 @@ private:
     // Of the calendar `job` writes to ("primary" for a job older than several calendars).
     [[nodiscard]] QString eventsPath(const storage::CalendarJob& job) const;
 
-    Setup m_setup; // its database, integration, lease holder and clock are the pass's
+    Google m_google;
     google::GoogleSession* m_session = nullptr;
 
     QJsonArray m_calendarListItems;

@@ -223,59 +223,37 @@ CalendarPass* CalendarSyncService::newRun(const CalendarIntegration& integration
     // else's may be on their desktop, and a server without them must not mark their calendar
     // broken.
     const auto own = scopedAdmin();
-    const bool elsewhere = !own || own->id != admin.id;
-    if (integration.type == CalendarType::IcsFeed) {
-        icsfeed::IcsFeedSyncRun::Setup setup;
-        setup.database = &m_database;
-        setup.integration = integration;
-        setup.leaseHolder = m_leaseHolder;
-        setup.clock = m_clock;
-        setup.secrets = m_secrets;
-        setup.network = m_network;
-        setup.userTimeZone = admin.timeZone;
-        setup.ownAddresses = {admin.email};
-        setup.secretMayBeElsewhere = elsewhere;
-        return new icsfeed::IcsFeedSyncRun(std::move(setup), this);
-    }
-    if (integration.type == CalendarType::CalDav) {
-        caldav::CalDavSyncRun::Setup setup;
-        setup.database = &m_database;
-        setup.integration = integration;
-        setup.leaseHolder = m_leaseHolder;
-        setup.clock = m_clock;
-        setup.secrets = m_secrets;
-        setup.network = m_network;
-        setup.userTimeZone = admin.timeZone;
-        setup.ownAddresses = {admin.email};
-        setup.admin = admin;
+    const CalendarPass::Setup pass{.database = &m_database,
+                                   .integration = integration,
+                                   .leaseHolder = m_leaseHolder,
+                                   .clock = m_clock,
+                                   .network = m_network,
+                                   .admin = admin,
+                                   .secretsMayBeElsewhere = !own || own->id != admin.id};
+    switch (integration.type) {
+    case CalendarType::IcsFeed:
+        return new icsfeed::IcsFeedSyncRun(pass, m_secrets, this);
+    case CalendarType::CalDav: {
         const QDateTime fullReadAt = m_fullReadAt.value(integration.id);
-        setup.fullRead = !fullReadAt.isValid() ||
-                         fullReadAt.addSecs(kCalDavFullReadHours * 3600) <= m_clock.now();
-        setup.secretMayBeElsewhere = elsewhere;
-        return new caldav::CalDavSyncRun(std::move(setup), this);
+        const bool fullRead = !fullReadAt.isValid() ||
+                              fullReadAt.addSecs(kCalDavFullReadHours * 3600) <= m_clock.now();
+        return new caldav::CalDavSyncRun(pass, m_secrets, fullRead, this);
     }
-    CalendarSyncRun::Setup setup;
-    setup.database = &m_database;
-    setup.integration = integration;
-    setup.userTimeZone = admin.timeZone;
-    setup.leaseHolder = m_leaseHolder;
-    setup.clock = m_clock;
-    setup.endpoints = m_endpoints;
-    setup.store = m_store;
-    setup.oauth = m_oauth;
-    setup.network = m_network;
-    setup.mode = mode;
-    setup.tokensMayBeElsewhere = elsewhere;
+    case CalendarType::GoogleCalendar:
+        break;
+    }
+    CalendarSyncRun::Google options{
+        .endpoints = m_endpoints, .store = m_store, .oauth = m_oauth, .mode = mode};
     if (mode == CalendarSyncRun::Mode::SyncAndWrite) {
         constexpr qint64 kCalendarListEverySecs = 3600;
         const QDateTime now = m_clock.now();
         const QDateTime readAt = m_calendarListReadAt.value(integration.id);
         if (!readAt.isValid() || readAt.secsTo(now) >= kCalendarListEverySecs) {
-            setup.refreshCalendarList = true;
+            options.refreshCalendarList = true;
             m_calendarListReadAt.insert(integration.id, now);
         }
     }
-    return new CalendarSyncRun(std::move(setup), this);
+    return new CalendarSyncRun(pass, options, this);
 }
 
 void CalendarSyncService::addIcsFeed(const QString& url, const QString& name) {

@@ -10,36 +10,18 @@
 // their leases.
 
 #include "calendar/CalendarSyncRun.h"
-#include "core/Clock.h"
-#include "core/Result.h"
-#include "domain/Entities.h"
-#include "storage/CalendarJobRepository.h"
 
-#include <QHash>
-#include <QObject>
 #include <QSet>
 #include <QTimer>
 #include <QUrl>
 
-#include <chrono>
-#include <optional>
-
-class QNetworkAccessManager;
-
 namespace slotdesk {
-namespace storage {
-class Database;
-}
-namespace google {
-class GoogleOAuthClient;
-}
 namespace caldav {
 class CalDavConnector;
 }
 namespace integration {
 class KeychainSecretStore;
-class OAuthTokenStore;
-} // namespace integration
+}
 class GoogleConnector;
 
 class CalendarSyncService : public QObject {

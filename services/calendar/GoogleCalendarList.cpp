@@ -1,7 +1,6 @@
 #include "calendar/GoogleCalendarList.h"
 
 #include <QJsonObject>
-#include <QSet>
 
 namespace slotdesk::google {
 
@@ -22,9 +21,8 @@ QString colorOf(const QJsonObject& item) {
 
 Result<IntegrationCalendar> addCalendar(IntegrationCalendarRepository& calendars,
                                         const CalendarIntegration& integration,
-                                        const QString& remoteId, const QString& name,
-                                        const QString& color) {
-    const bool primary = remoteId == primaryId();
+                                        const ListedCalendar& listed) {
+    const bool primary = listed.remoteId == primaryId();
     bool receives = false;
     if (primary) {
         auto receiving = calendars.receivingBookings(integration.userId);
@@ -32,11 +30,7 @@ Result<IntegrationCalendar> addCalendar(IntegrationCalendarRepository& calendars
             return receiving.error();
         receives = !receiving->has_value();
     }
-    IntegrationCalendar calendar;
-    calendar.integrationId = integration.id;
-    calendar.remoteId = remoteId;
-    calendar.displayName = name;
-    calendar.color = color;
+    IntegrationCalendar calendar = calendarRow(integration.id, listed);
     calendar.blocksTime = primary;
     calendar.receivesBookings = receives;
     return calendars.create(calendar);
@@ -52,15 +46,13 @@ Result<IntegrationCalendar> ensurePrimaryCalendar(const QSqlDatabase& db, const 
         return found.error();
     if (found->has_value())
         return **found;
-    return addCalendar(calendars, integration, primaryId(), integration.accountEmail, {});
+    return addCalendar(calendars, integration, {primaryId(), integration.accountEmail, {}});
 }
 
 Result<CalendarListChange> mergeCalendarList(const QSqlDatabase& db, const core::Clock& clock,
                                              const CalendarIntegration& integration,
                                              const QJsonArray& items) {
-    IntegrationCalendarRepository calendars(db, clock);
-    CalendarListChange change;
-    QSet<QString> listed;
+    QVector<ListedCalendar> listed;
     for (const auto& value : items) {
         const QJsonObject item = value.toObject();
         if (item.value(QLatin1String("deleted")).toBool())
@@ -70,37 +62,17 @@ Result<CalendarListChange> mergeCalendarList(const QSqlDatabase& db, const core:
                                      : item.value(QLatin1String("id")).toString();
         if (remoteId.isEmpty())
             continue;
-        listed.insert(remoteId);
         const QString override = item.value(QLatin1String("summaryOverride")).toString();
-        const QString name =
-            override.isEmpty() ? item.value(QLatin1String("summary")).toString() : override;
-        auto existing = calendars.findByRemoteId(integration.id, remoteId);
-        if (!existing)
-            return existing.error();
-        if (!existing->has_value()) {
-            if (auto added = addCalendar(calendars, integration, remoteId, name, colorOf(item));
-                !added)
-                return added.error();
-            ++change.added;
-        } else if ((*existing)->displayName != name || (*existing)->color != colorOf(item)) {
-            if (auto s =
-                    calendars.updateDetails(integration.id, (*existing)->id, name, colorOf(item));
-                !s)
-                return s.error();
-            ++change.updated;
-        }
+        listed.append(
+            {remoteId,
+             override.isEmpty() ? item.value(QLatin1String("summary")).toString() : override,
+             colorOf(item)});
     }
-    auto stored = calendars.list(integration.id);
-    if (!stored)
-        return stored.error();
-    for (const auto& calendar : *stored) {
-        if (listed.contains(calendar.remoteId))
-            continue;
-        if (auto s = calendars.remove(integration.id, calendar.id); !s) // its events go with it
-            return s.error();
-        ++change.removed;
-    }
-    return change;
+    return slotdesk::mergeCalendarList(
+        db, clock, integration.id, listed,
+        [&integration](IntegrationCalendarRepository& calendars, const ListedCalendar& calendar) {
+            return addCalendar(calendars, integration, calendar);
+        });
 }
 
 } // namespace slotdesk::google

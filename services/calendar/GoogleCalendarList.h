@@ -5,23 +5,14 @@
 // blocks time by default and receives bookings when no other calendar of the admin does. Other
 // calendars start neither blocking time nor receiving bookings until the admin chooses them.
 
-#include "core/Clock.h"
-#include "core/Result.h"
+#include "calendar/CalendarList.h"
 #include "domain/Entities.h"
-#include "storage/IntegrationCalendarRepository.h"
 
 #include <QJsonArray>
-#include <QSqlDatabase>
 
 namespace slotdesk::google {
 
 inline constexpr auto kPrimaryCalendar = "primary";
-
-struct CalendarListChange {
-    int added = 0;
-    int updated = 0;
-    int removed = 0;
-};
 
 // The integration's "primary" row, created (blocking time; receiving bookings if nothing else of
 // the user does) when it has none. Call inside a write Transaction.
@@ -30,8 +21,8 @@ Result<storage::IntegrationCalendar> ensurePrimaryCalendar(const QSqlDatabase& d
                                                            const CalendarIntegration& integration);
 
 // Brings the integration's rows in line with calendarList's `items` (all pages): new calendars
-// are added, names and colours follow Google, calendars no longer listed are removed with their
-// events. Call inside a write Transaction.
+// are added, names and colours follow Google; the calendars no longer listed are handed back
+// (CalendarSyncRun drops them as gone). Call inside a write Transaction.
 Result<CalendarListChange> mergeCalendarList(const QSqlDatabase& db, const core::Clock& clock,
                                              const CalendarIntegration& integration,
                                              const QJsonArray& items);

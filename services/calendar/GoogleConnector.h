@@ -8,7 +8,6 @@
 
 #include "calendar/GoogleConfig.h"
 #include "core/Clock.h"
-#include "integration/OAuthTokens.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,17 +17,19 @@
 
 class QNetworkAccessManager;
 
-namespace slotdesk {
-namespace storage {
+namespace slotdesk::storage {
 class Database;
 }
-namespace integration {
+namespace slotdesk::integration {
 class OAuthTokenStore;
-}
-namespace google {
+struct OAuthTokens;
+} // namespace slotdesk::integration
+namespace slotdesk::google {
 class GoogleAuthorizationFlow;
 class GoogleOAuthClient;
-} // namespace google
+} // namespace slotdesk::google
+
+namespace slotdesk {
 
 class GoogleConnector : public QObject {
     Q_OBJECT

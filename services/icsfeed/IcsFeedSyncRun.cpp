@@ -1,7 +1,6 @@
 #include "icsfeed/IcsFeedSyncRun.h"
 
-#include "calendar/IcsBusyParser.h"
-#include "integration/KeychainSecretStore.h"
+#include "integration/ProviderHttp.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -39,36 +38,19 @@ QString networkProblem(QNetworkReply::NetworkError error) {
 
 } // namespace
 
-IcsFeedSyncRun::IcsFeedSyncRun(Setup setup, QObject* parent)
-    : CalendarPass(setup.database, setup.integration, setup.leaseHolder, setup.clock, parent)
-    , m_setup(std::move(setup)) {}
+IcsFeedSyncRun::IcsFeedSyncRun(const Setup& setup, integration::KeychainSecretStore* secrets,
+                               QObject* parent)
+    : IcsCalendarPass(setup, secrets,
+                      QStringLiteral("This feed's address is in another machine's keychain"),
+                      parent) {}
 
 IcsFeedSyncRun::~IcsFeedSyncRun() {
     if (m_reply)
         m_reply->abort();
 }
 
-void IcsFeedSyncRun::start() {
-    if (!beginPass())
-        return;
-    m_setup.secrets->readSecret(m_integration.keychainKey, this, [this](Result<QByteArray> secret) {
-        if (!secret && m_setup.secretMayBeElsewhere) {
-            m_report.ran = false;
-            m_report.tokensElsewhere = true;
-            finish(true, QStringLiteral("This feed's address is in another machine's "
-                                        "keychain"));
-            return;
-        }
-        if (!secret) {
-            fail(Failure::Keychain, secret.error().message);
-            return;
-        }
-        fetch(QUrl(QString::fromUtf8(*secret)));
-    });
-}
-
-void IcsFeedSyncRun::fetch(const QUrl& url) {
-    QNetworkRequest request(url);
+void IcsFeedSyncRun::begin(const QByteArray& secret) {
+    QNetworkRequest request(QUrl(QString::fromUtf8(secret)));
     request.setTransferTimeout(kTransferTimeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -77,12 +59,9 @@ void IcsFeedSyncRun::fetch(const QUrl& url) {
         request.setRawHeader("If-None-Match", m_integration.httpEtag.toLatin1());
     if (!m_integration.httpLastModified.isEmpty())
         request.setRawHeader("If-Modified-Since", m_integration.httpLastModified.toLatin1());
-    m_reply = m_setup.network->get(request);
+    m_reply = network()->get(request);
     QNetworkReply* reply = m_reply;
-    connect(reply, &QNetworkReply::downloadProgress, this, [reply](qint64 received, qint64) {
-        if (received > kMaxBytes)
-            reply->abort();
-    });
+    integration::capReplySize(reply);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         onReply(reply);
@@ -92,21 +71,19 @@ void IcsFeedSyncRun::fetch(const QUrl& url) {
 void IcsFeedSyncRun::onReply(QNetworkReply* reply) {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     ++m_report.pages;
-    if (reply->error() == QNetworkReply::OperationCanceledError)
+    if (integration::wasCutOff(reply))
         return fail(Failure::Network,
-                    QStringLiteral("The calendar feed did not arrive in time or is larger than "
-                                   "%1 MB")
-                        .arg(kMaxBytes / (1024 * 1024)));
+                    QStringLiteral("The calendar feed is larger than %1 MB; it was cut off")
+                        .arg(integration::kMaxReplyBytes / (1024 * 1024)));
+    if (reply->error() == QNetworkReply::OperationCanceledError)
+        return fail(Failure::Network, QStringLiteral("The calendar feed did not arrive in time"));
     if (status == 0)
         return fail(Failure::Network, QStringLiteral("The calendar feed could not be reached (%1)")
                                           .arg(networkProblem(reply->error())));
     if (status == 304) {
         m_report.notModified = true;
-        auto stored = storeEvents(false, {}, {}, [](CalendarIntegration&) {});
-        if (!stored)
-            return fail(Failure::Rejected, stored.error().message);
-        finish(*stored, *stored ? QStringLiteral("Not modified since the last sync")
-                                : QStringLiteral("The feed was removed during the sync"));
+        if (wasStored(storeEvents(false, {}, {}, [](CalendarIntegration&) {})))
+            finish(true, QStringLiteral("Not modified since the last sync"));
         return;
     }
     const Failure failure = ProviderReply::classify(status, {});
@@ -119,12 +96,7 @@ void IcsFeedSyncRun::onReply(QNetworkReply* reply) {
 
 void IcsFeedSyncRun::store(const QByteArray& body, const QString& etag,
                            const QString& lastModified) {
-    IcsBusyParser::Options options;
-    options.from = now().addDays(-kWindowDays);
-    options.to = now().addDays(kHorizonDays);
-    options.fallbackZone = m_setup.userTimeZone;
-    options.ownAddresses = m_setup.ownAddresses;
-    auto parsed = IcsBusyParser(options).parse(body);
+    auto parsed = parser().parse(body);
     if (!parsed)
         return fail(Failure::Rejected,
                     QStringLiteral("The calendar feed did not answer with iCalendar data"));
@@ -136,16 +108,11 @@ void IcsFeedSyncRun::store(const QByteArray& body, const QString& etag,
         event.calendarIntegrationId = m_integration.id;
         event.syncedAt = syncedAt;
     }
-    auto stored = storeEvents(true, parsed->events, {}, [&](CalendarIntegration& updated) {
-        updated.httpEtag = etag;
-        updated.httpLastModified = lastModified;
-    });
-    if (!stored)
-        return fail(Failure::Rejected, stored.error().message);
-    if (!*stored) {
-        finish(false, QStringLiteral("The feed was removed during the sync"));
+    if (!wasStored(storeEvents(true, parsed->events, {}, [&](CalendarIntegration& updated) {
+            updated.httpEtag = etag;
+            updated.httpLastModified = lastModified;
+        })))
         return;
-    }
     qCInfo(lcSync).nospace() << "feed sync: " << m_report.items << " instance(s), "
                              << parsed->skipped << " unreadable event(s), in "
                              << m_elapsed.elapsed() << " ms";
@@ -154,8 +121,7 @@ void IcsFeedSyncRun::store(const QByteArray& body, const QString& etag,
 }
 
 void IcsFeedSyncRun::fail(Failure failure, const QString& message) {
-    recordSyncFailure(ProviderReply::localFailure(failure, message));
-    finish(false, message);
+    IcsCalendarPass::fail(ProviderReply::localFailure(failure, message));
 }
 
 } // namespace slotdesk::icsfeed

@@ -8,11 +8,37 @@ namespace slotdesk::integration {
 namespace {
 
 constexpr int kTransferTimeoutMs = 30'000;
-// A reply larger than this is cut off, so a broken or hostile server cannot fill the memory; the
-// caller then sees a failed transfer (status 0), backs off and keeps what it had.
-constexpr qint64 kMaxReplyBytes = 64LL * 1024 * 1024;
+constexpr char kCutOff[] = "slotdesk_cutOff";
+
+// What a reply cut off at kMaxReplyBytes counts as: a transfer that never completed. Nothing of
+// it is read (it is not the whole answer, and may be all the memory it was allowed).
+ProviderReply cutOffReply(const QString& provider) {
+    ProviderReply reply = ProviderReply::localFailure(
+        Failure::Network, QStringLiteral("%1 sent an answer larger than %2 MB; it was cut off")
+                              .arg(provider)
+                              .arg(kMaxReplyBytes / (1024 * 1024)));
+    reply.networkError = QNetworkReply::OperationCanceledError;
+    return reply;
+}
 
 } // namespace
+
+void capReplySize(QNetworkReply* reply) {
+    // A read buffer one byte over the cap makes QtNetwork stop reading from the socket once it
+    // holds that much unread (the server then waits: the memory stays bounded), and the byte
+    // over says the answer is too large.
+    reply->setReadBufferSize(kMaxReplyBytes + 1);
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply] {
+        if (reply->bytesAvailable() <= kMaxReplyBytes || wasCutOff(reply))
+            return;
+        reply->setProperty(kCutOff, true);
+        reply->abort();
+    });
+}
+
+bool wasCutOff(const QNetworkReply* reply) {
+    return reply->property(kCutOff).toBool();
+}
 
 void sendRequest(QNetworkAccessManager* network, const QString& provider, QNetworkRequest request,
                  const QByteArray& verb, const QByteArray& body, QObject* context,
@@ -21,15 +47,12 @@ void sendRequest(QNetworkAccessManager* network, const QString& provider, QNetwo
     if (!request.hasRawHeader("Accept"))
         request.setRawHeader("Accept", "application/json");
     QNetworkReply* reply = network->sendCustomRequest(request, verb, body);
-    QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
-                     [reply](qint64 received, qint64) {
-                         if (received > kMaxReplyBytes)
-                             reply->abort();
-                     });
+    capReplySize(reply);
     const auto delivery = QObject::connect(
         reply, &QNetworkReply::finished, context, [reply, provider, done = std::move(done)] {
             reply->deleteLater();
-            done(ProviderReply::fromNetworkReply(reply, provider));
+            done(wasCutOff(reply) ? cutOffReply(provider)
+                                  : ProviderReply::fromNetworkReply(reply, provider));
         });
     // If the context goes first (a run abandoned at shutdown) the request is aborted. abort()
     // emits finished at once, while the context is still being destroyed: cut the delivery

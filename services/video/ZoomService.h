@@ -30,14 +30,12 @@
 
 class QNetworkAccessManager;
 
-namespace slotdesk {
-namespace storage {
+namespace slotdesk::storage {
 class Database;
 }
-namespace integration {
+namespace slotdesk::integration {
 class OAuthTokenStore;
 }
-} // namespace slotdesk
 
 namespace slotdesk::zoom {
 

@@ -7,11 +7,16 @@
 // with sync-collection, falls back to a full read on a stale token, keeps the events when the
 // password is refused or the server is down; the slot engine over a DST-crossing recurrence
 // read from Radicale matches the independent expansion; and `slotdesk-cli calendar add caldav`.
+// Between passes the calendars change on the server (MKCALENDAR, PROPPATCH, DELETE): a new
+// calendar appears (not blocking, not receiving), a renamed or recoloured one follows, a deleted
+// one is dropped while the others sync on — and when it was the one receiving bookings, the
+// writes owed to it fail with the reason and the account says so.
 
 #include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "booking/IcsCalendar.h"
 #include "caldav/CalDavConnector.h"
+#include "calendar/CalendarChoices.h"
 #include "calendar/CalendarSyncService.h"
 #include "core/Clock.h"
 #include "integration/KeychainSecretStore.h"
@@ -341,6 +346,78 @@ private slots:
     void slotsAcrossDstMatchTheIndependentExpansion();
     void cliAddsListsAndRemoves();
     void writesApprovedMovedAndCancelledBookings();
+    void followsCalendarsAddedAndChangedOnTheServer();
+    void dropsACalendarDeletedOnTheServer();
+    void calendarReceivingBookingsDeletedOnTheServer();
+
+private:
+    // PROPPATCH /USER/NAME/: a new display name and Apple calendar-color.
+    bool changeCalendar(const QString& name, const QString& displayName, const QString& color) {
+        const QByteArray body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                                "<d:propertyupdate xmlns:d=\"DAV:\" "
+                                "xmlns:a=\"http://apple.com/ns/ical/\"><d:set><d:prop>"
+                                "<d:displayname>" +
+                                displayName.toUtf8() + "</d:displayname><a:calendar-color>" +
+                                color.toUtf8() +
+                                "</a:calendar-color></d:prop></d:set></d:propertyupdate>";
+        const auto answer =
+            m_server->request("PROPPATCH", QStringLiteral("/%1/%2/").arg(m_server->user(), name),
+                              body, {{"Content-Type", "application/xml; charset=utf-8"}});
+        return answer.status == 207;
+    }
+    bool deleteCalendar(const QString& name) {
+        const int status =
+            m_server->request("DELETE", QStringLiteral("/%1/%2/").arg(m_server->user(), name))
+                .status;
+        return status == 200 || status == 204;
+    }
+    // PUT /USER/CALENDAR/OBJECT.ics: one event (UID OBJECT@test) from `start` to `end` (UTC).
+    bool putEvent(const QString& calendarName, const QString& object, const char* start,
+                  const char* end) {
+        const QByteArray name = object.toUtf8();
+        return !m_server
+                    ->putObject(calendarName, object,
+                                calendar("BEGIN:VEVENT\nUID:" + name +
+                                         "@test\nDTSTAMP:20270101T000000Z\nDTSTART:" + start +
+                                         "\nDTEND:" + end + "\nSUMMARY:" + name + "\nEND:VEVENT\n"))
+                    .isEmpty();
+    }
+    storage::IntegrationCalendar calendarNamed(const QString& id, const QString& name) {
+        const auto all = calendars(id);
+        const auto it = std::find_if(all.begin(), all.end(),
+                                     [&](const auto& c) { return c.displayName == name; });
+        return it == all.end() ? storage::IntegrationCalendar{} : *it;
+    }
+    // Bookable every day 09:00-17:00 Berlin, and a booking of an hour at `start`, approved.
+    QString approvedBooking(BookingService& bookings, const char* start) {
+        AvailabilityService availability(*m_db);
+        auto blocks = availability.list(m_admin.id);
+        if (!blocks)
+            return {};
+        for (int day = 0; blocks->isEmpty() && day <= 6; ++day)
+            if (!availability.add({{},
+                                   m_admin.id,
+                                   day,
+                                   9 * 60,
+                                   17 * 60,
+                                   QStringLiteral("Europe/Berlin"),
+                                   true,
+                                   {},
+                                   {}}))
+                return {};
+        BookingRequest request;
+        request.start = utc(start);
+        request.duration = 60;
+        request.name = QStringLiteral("Bob Example");
+        request.email = QStringLiteral("bob@example.com");
+        request.timeZone = QStringLiteral("America/New_York");
+        auto created = bookings.create(m_admin, request);
+        if (!created || !bookings.approve(m_admin.id, created->id)) {
+            qWarning() << "booking not created:" << (created ? QString() : created.error().message);
+            return {};
+        }
+        return created->id;
+    }
 };
 
 void TestCalDav::addsAccountAndReadsBusyTime() {
@@ -754,6 +831,192 @@ void TestCalDav::writesApprovedMovedAndCancelledBookings() {
     QCOMPARE(m_server->request("GET", objectPath).status, 404);
     auto jobs = storage::CalendarJobRepository(m_db->connection()).list(m_admin.id);
     QVERIFY(jobs && jobs->isEmpty());
+}
+
+// A calendar made on the server after the account was added appears on the next pass (not
+// blocking, not receiving, as Google's new calendars), a renamed and recoloured one follows the
+// server, and an account stored before its calendar home was kept finds it again.
+void TestCalDav::followsCalendarsAddedAndChangedOnTheServer() {
+    seed();
+    const QString id = add();
+    QVERIFY(!id.isEmpty());
+    const auto work = calendarNamed(id, QStringLiteral("Work"));
+    QVERIFY(!work.id.isEmpty());
+    QCOMPARE(stored(id).calendarId, m_server->url(QStringLiteral("/alice/")).toString());
+
+    QVERIFY(changeCalendar(QStringLiteral("work"), QStringLiteral("Office"),
+                           QStringLiteral("#00AA00FF")));
+    QVERIFY(m_server->makeCalendar(QStringLiteral("clients"), QStringLiteral("Clients"),
+                                   QStringLiteral("#AA00AA")));
+    QVERIFY(putEvent(QStringLiteral("clients"), QStringLiteral("visit"), "20270310T100000Z",
+                     "20270310T120000Z"));
+    m_time.advance(std::chrono::minutes(5));
+    SyncReport report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    const auto listed = calendars(id);
+    QCOMPARE(listed.size(), 3);
+    const auto office = calendarNamed(id, QStringLiteral("Office"));
+    QCOMPARE(office.id, work.id); // the same calendar, renamed
+    QCOMPARE(office.color, QStringLiteral("#00aa00"));
+    QVERIFY(office.blocksTime);
+    const auto clients = calendarNamed(id, QStringLiteral("Clients"));
+    QVERIFY(!clients.id.isEmpty());
+    QCOMPARE(clients.color, QStringLiteral("#aa00aa"));
+    QCOMPARE(clients.remoteId, m_server->url(QStringLiteral("/alice/clients/")).toString());
+    QVERIFY(!clients.blocksTime);
+    QVERIFY(!clients.receivesBookings);
+    QCOMPARE(events(id).size(), 9); // the new calendar is not read until it blocks time
+    QCOMPARE(stored(id).syncStatus, SyncStatus::Active);
+
+    // The admin lets it block time: read in full on the next pass.
+    QVERIFY(CalendarChoices(*m_db, m_time.clock()).choose(m_admin.id, clients.id, true, {}));
+    m_time.advance(std::chrono::minutes(5));
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    const auto all = events(id);
+    QCOMPARE(all.size(), 10);
+    QVERIFY(std::any_of(all.begin(), all.end(), [&](const CalendarEvent& e) {
+        return e.integrationCalendarId == clients.id && e.startTime == utc("2027-03-10T10:00:00Z");
+    }));
+
+    // An account stored before its home was kept: discovery finds the home again.
+    CalendarIntegration older = stored(id);
+    older.calendarId = QStringLiteral("caldav");
+    QVERIFY(
+        storage::CalendarIntegrationRepository(m_db->connection(), m_time.clock()).update(older));
+    QVERIFY(changeCalendar(QStringLiteral("family"), QStringLiteral("Home"),
+                           QStringLiteral("#FF8800")));
+    m_time.advance(std::chrono::minutes(5));
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(stored(id).calendarId, m_server->url(QStringLiteral("/alice/")).toString());
+    QVERIFY(!calendarNamed(id, QStringLiteral("Home")).id.isEmpty());
+    QCOMPARE(calendars(id).size(), 3);
+    QCOMPARE(events(id).size(), 10);
+}
+
+// A calendar deleted on the server: dropped with its events, while the account stays active and
+// its other calendar keeps syncing.
+void TestCalDav::dropsACalendarDeletedOnTheServer() {
+    seed();
+    const QString id = add();
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(events(id).size(), 9);
+    const auto family = calendarNamed(id, QStringLiteral("Family"));
+    QVERIFY(!family.id.isEmpty());
+
+    QVERIFY(deleteCalendar(QStringLiteral("family")));
+    QVERIFY(putEvent(QStringLiteral("work"), QStringLiteral("lunch"), "20270309T110000Z",
+                     "20270309T120000Z"));
+    m_time.advance(std::chrono::minutes(5));
+    SyncReport report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(report.items, 1); // the new work event, read incrementally
+    const CalendarIntegration account = stored(id);
+    QCOMPARE(account.syncStatus, SyncStatus::Active);
+    QVERIFY2(account.syncError.isEmpty(), qPrintable(account.syncError));
+    const auto left = calendars(id);
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left[0].displayName, QStringLiteral("Work"));
+    const auto all = events(id);
+    QCOMPARE(all.size(), 9); // the school run gone, the lunch new
+    QVERIFY(std::none_of(all.begin(), all.end(), [&](const CalendarEvent& e) {
+        return e.integrationCalendarId == family.id;
+    }));
+    QVERIFY(std::any_of(all.begin(), all.end(), [](const CalendarEvent& e) {
+        return e.startTime == utc("2027-03-09T11:00:00Z");
+    }));
+    auto state = storage::CalendarSyncStateRepository(m_db->connection()).get(id);
+    QVERIFY(state && state->failureCount == 0);
+
+    // And it stays that way.
+    m_time.advance(std::chrono::minutes(5));
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(calendars(id).size(), 1);
+    QCOMPARE(stored(id).syncStatus, SyncStatus::Active);
+}
+
+// The calendar receiving bookings deleted on the server: its busy time goes, the writes owed to
+// it fail with the reason, the account says the calendar is gone (without backing off: the other
+// calendar keeps syncing) — until the admin chooses another calendar, which then gets the next
+// booking.
+void TestCalDav::calendarReceivingBookingsDeletedOnTheServer() {
+    seed();
+    const QString id = add();
+    QVERIFY(!id.isEmpty());
+    const auto work = calendarNamed(id, QStringLiteral("Work"));
+    QVERIFY(storage::IntegrationCalendarRepository(m_db->connection())
+                .setReceivesBookings(m_admin.id, work.id, true)
+                .ok());
+    BookingService bookings(*m_db, m_time.clock());
+
+    QVERIFY(deleteCalendar(QStringLiteral("work")));
+    const QString booking = approvedBooking(bookings, "2027-04-13T09:00:00Z");
+    QVERIFY(!booking.isEmpty());
+    QVERIFY(putEvent(QStringLiteral("family"), QStringLiteral("dentist"), "20270308T150000Z",
+                     "20270308T160000Z"));
+    m_time.advance(std::chrono::minutes(5));
+    SyncReport report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message)); // the reading succeeded
+    QCOMPARE(report.jobsFailed, 1);
+    const QString gone = QStringLiteral("The calendar \"Work\" that receives bookings is gone "
+                                        "from the server; choose another calendar for bookings");
+    QCOMPARE(report.message, gone);
+    CalendarIntegration account = stored(id);
+    QCOMPARE(account.syncStatus, SyncStatus::Error);
+    QCOMPARE(account.syncError, gone);
+    auto state = storage::CalendarSyncStateRepository(m_db->connection()).get(id);
+    QVERIFY(state && state->failureCount == 0 && !state->retryAt.isValid()); // no back-off
+    // Kept (still receiving, its sync state forgotten) so that its failed write stays visible.
+    const auto kept = calendarNamed(id, QStringLiteral("Work"));
+    QCOMPARE(kept.id, work.id);
+    QVERIFY(kept.receivesBookings);
+    QVERIFY(kept.syncToken.isEmpty() && kept.ctag.isEmpty());
+    const auto all = events(id);
+    QCOMPARE(all.size(), 2); // the school run and the dentist, nothing of Work's
+    QVERIFY(std::all_of(all.begin(), all.end(), [&](const CalendarEvent& e) {
+        return e.integrationCalendarId != work.id;
+    }));
+    auto jobs = storage::CalendarJobRepository(m_db->connection()).list(m_admin.id);
+    QVERIFY(jobs && jobs->size() == 1);
+    QCOMPARE(jobs->first().bookingId, booking);
+    QCOMPARE(jobs->first().state, storage::CalendarJobState::Failed);
+    QCOMPARE(jobs->first().lastError,
+             QStringLiteral("The calendar \"Work\" is gone from the server; choose another "
+                            "calendar for bookings"));
+
+    // The next pass says so again, also when it does not block time (the home no longer lists
+    // it; asked, the server answers 404).
+    m_time.advance(std::chrono::minutes(5));
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(stored(id).syncError, gone);
+    QVERIFY(CalendarChoices(*m_db, m_time.clock()).choose(m_admin.id, work.id, false, {}));
+    m_time.advance(std::chrono::minutes(5));
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(report.message, gone);
+    QCOMPARE(stored(id).syncError, gone);
+
+    // The admin chooses the family calendar for bookings: Work goes, the account is active, and
+    // the next booking lands in Family.
+    const auto familyCalendar = calendarNamed(id, QStringLiteral("Family"));
+    QVERIFY(CalendarChoices(*m_db, m_time.clock()).choose(m_admin.id, familyCalendar.id, {}, true));
+    m_time.advance(std::chrono::minutes(5));
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    account = stored(id);
+    QCOMPARE(account.syncStatus, SyncStatus::Active);
+    QVERIFY(account.syncError.isEmpty());
+    QCOMPARE(calendars(id).size(), 1);
+    const QString next = approvedBooking(bookings, "2027-04-14T09:00:00Z");
+    QVERIFY(!next.isEmpty());
+    report = sync(id);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(report.jobsDone, 1);
+    QCOMPARE(m_server->request("GET", QStringLiteral("/alice/family/%1.ics").arg(next)).status,
+             200);
 }
 
 QTEST_GUILESS_MAIN(TestCalDav)

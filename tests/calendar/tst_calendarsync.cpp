@@ -162,6 +162,15 @@ class TestCalendarSync : public QObject {
             m_keychainKeys.append(integration().keychainKey);
         return connected;
     }
+    // Two calendars at Google, connected: the primary one with "mine" (10:00-11:00 on m_day)
+    // and "Team" with "teams" (12:00-13:00). The Team calendar's id, or empty.
+    QString connectWithTeamCalendar() {
+        const QString team = QStringLiteral("team@group.calendar.google.com");
+        m_google->addCalendar(team, QStringLiteral("Team"));
+        m_google->putEvent(timedEvent("mine", berlin(m_day, 10), berlin(m_day, 11)));
+        m_google->putEvent(team, timedEvent("teams", berlin(m_day, 12), berlin(m_day, 13)));
+        return connectGoogle() ? team : QString();
+    }
     SyncReport sync() {
         QSignalSpy finished(m_service.get(), &CalendarSyncService::syncFinished);
         m_service->syncNow(integration().id);
@@ -801,11 +810,8 @@ private slots:
     }
 
     void eachCalendarKeepsItsOwnSyncToken() {
-        const QString team = QStringLiteral("team@group.calendar.google.com");
-        m_google->addCalendar(team, QStringLiteral("Team"));
-        m_google->putEvent(timedEvent("mine", berlin(m_day, 10), berlin(m_day, 11)));
-        m_google->putEvent(team, timedEvent("teams", berlin(m_day, 12), berlin(m_day, 13)));
-        QVERIFY(connectGoogle());
+        const QString team = connectWithTeamCalendar();
+        QVERIFY(!team.isEmpty());
         QVERIFY(choose(team, true, std::nullopt));
         QVERIFY(sync().ok);
         const QString primaryBefore = primaryToken();
@@ -926,6 +932,52 @@ private slots:
                           .choose(m_admin.id, QStringLiteral("nope"), true, std::nullopt);
         QVERIFY(!chosen);
         QCOMPARE(chosen.error().code, ErrorCode::NotFound);
+    }
+
+    // Google no longer has the calendar receiving bookings (404 on its events): its busy time
+    // goes, the booking owed to it fails with the reason and the account says so (without
+    // backing off); the primary calendar keeps syncing. Choosing another calendar ends it.
+    void aGoneCalendarReceivingBookingsFailsItsWritesVisibly() {
+        const QString team = connectWithTeamCalendar();
+        QVERIFY(!team.isEmpty());
+        QVERIFY(choose(team, true, true));
+        QVERIFY(sync().ok);
+        QCOMPARE(busyOnTheDay(), QStringList({"mine", "teams"}));
+        const QString teamId = calendarRow(team).id;
+
+        m_google->removeCalendar(team);
+        const Booking booking = approvedBooking(14, std::nullopt);
+        QVERIFY(!booking.id.isEmpty());
+        m_google->clearRequests();
+        const SyncReport report = sync();
+        QVERIFY2(report.ok, qPrintable(report.message));
+        QCOMPARE(report.jobsFailed, 1);
+        QCOMPARE(m_google->count(Route::EventsInsert), 0);
+        QCOMPARE(busyOnTheDay(), QStringList{"mine"});
+        const storage::IntegrationCalendar kept = calendarRow(team);
+        QCOMPARE(kept.id, teamId);
+        QVERIFY(kept.receivesBookings);
+        QVERIFY(kept.syncToken.isEmpty());
+        QCOMPARE(integration().syncStatus, SyncStatus::Error);
+        QCOMPARE(integration().syncError,
+                 QString("The calendar \"Team\" that receives bookings is gone from the server; "
+                         "choose another calendar for bookings"));
+        QCOMPARE(syncState().failureCount, 0);
+        QCOMPARE(jobs().size(), 1);
+        QCOMPARE(jobs().first().state, storage::CalendarJobState::Failed);
+        QCOMPARE(jobs().first().lastError,
+                 QString("The calendar \"Team\" is gone from the server; choose another "
+                         "calendar for bookings"));
+
+        // The next pass finds it gone again.
+        QVERIFY(sync().ok);
+        QCOMPARE(integration().syncStatus, SyncStatus::Error);
+        // The primary calendar receives bookings again: the team calendar goes, the account is
+        // active.
+        QVERIFY(choose("primary", std::nullopt, true));
+        QVERIFY(sync().ok);
+        QCOMPARE(integration().syncStatus, SyncStatus::Active);
+        QVERIFY(calendarRow(team).id.isEmpty());
     }
 
     // ---- tokens -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #include "support/TestKeychain.h"
 
+#include "integration/KeychainSecretStore.h"
 #include "integration/OAuthTokenStore.h"
 
 #include <QObject>
@@ -66,6 +67,14 @@ bool forgetKeychainEntries(QStringList& keys) {
                     *removed && forgotten;
     }
     return forgotten;
+}
+
+bool writeKeychainSecret(const QString& key, const QByteArray& secret, QStringList& written) {
+    integration::KeychainSecretStore store;
+    std::optional<Status> stored;
+    store.writeSecret(key, secret, &store, [&stored](Status s) { stored = std::move(s); });
+    written.append(key);
+    return QTest::qWaitFor([&stored] { return stored.has_value(); }, 10'000) && *stored;
 }
 
 } // namespace slotdesk::test

@@ -34,5 +34,9 @@ Result<integration::OAuthTokens> keychainTokens(const QString& key);
 // Removes the keychain entries `keys` (empties the list), waiting up to 10 s for each: what a
 // suite's cleanup() does so as to leave nothing in the keyring. False if one did not go.
 bool forgetKeychainEntries(QStringList& keys);
+// Stores `secret` in the keychain entry `key` (a feed's address, a CalDAV password) as
+// KeychainSecretStore does, waiting up to 10 s; adds `key` to `written` for
+// forgetKeychainEntries(). False if it was not stored.
+bool writeKeychainSecret(const QString& key, const QByteArray& secret, QStringList& written);
 
 } // namespace slotdesk::test
