@@ -2,7 +2,8 @@
 // IntegrationCard: what the Integrations page's cards have in common — the framed card (icon,
 // title, what the integration does, a column of facts, the rows below), the browser step of a
 // sign-in, messages that quote the provider, the question before a disconnect and the dialog
-// that asks for an OAuth client. GoogleCalendarCard and ZoomCard are the cards.
+// that asks for an OAuth client. GoogleCalendarCard, CalendarListCard (the other
+// calendars) and ZoomCard are the cards.
 
 #include "domain/Entities.h"
 #include "ui/Icons.h"
