@@ -702,8 +702,8 @@ FakeGoogleServer::Response FakeGoogleServer::insertEvent(const Request& request)
     return json(200, stored.json);
 }
 
-std::optional<FakeGoogleServer::Response>
-FakeGoogleServer::missingEvent(const Request& request, bool deletedToo) const {
+std::optional<FakeGoogleServer::Response> FakeGoogleServer::missingEvent(const Request& request,
+                                                                         bool deletedToo) const {
     const QString id = eventIdOf(request.path);
     if (!m_events.value(request.calendarId).contains(id))
         return apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));

@@ -127,8 +127,10 @@ void FakeHttpServer::write(QTcpSocket* socket, const Response& response) const {
 }
 
 FakeHttpServer::Response FakeHttpServer::json(int status, const QJsonObject& body) {
-    return Response{status, QJsonDocument(body).toJson(QJsonDocument::Compact),
-                    "application/json; charset=UTF-8", {}};
+    return Response{status,
+                    QJsonDocument(body).toJson(QJsonDocument::Compact),
+                    "application/json; charset=UTF-8",
+                    {}};
 }
 
 } // namespace slotdesk::test
