@@ -6,11 +6,11 @@
 // keeps the messages and the certificate (a server that goes down and comes back).
 
 #include "mail/SmtpSettings.h"
+#include "support/ListeningProcess.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -33,17 +33,16 @@ public:
 
     // Everything (certificate, messages, logs) lives under `directory`, which must exist.
     explicit SmtpServerProcess(QString directory);
-    ~SmtpServerProcess();
-    SmtpServerProcess(const SmtpServerProcess&) = delete;
-    SmtpServerProcess& operator=(const SmtpServerProcess&) = delete;
 
     // Starts the server and waits until it listens; false (with the reason in errorText()) if it
     // cannot. A TLS mode makes the certificate first if there is none.
     bool start(const Options& options);
-    void stop();
-    [[nodiscard]] bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
-    [[nodiscard]] quint16 port() const { return m_port; }
-    [[nodiscard]] QString errorText() const;
+    void stop() { m_server.stop(); }
+    [[nodiscard]] bool isRunning() const { return m_server.isRunning(); }
+    [[nodiscard]] quint16 port() const { return m_server.port(); }
+    [[nodiscard]] QString errorText() const {
+        return m_error.isEmpty() ? m_server.errorText() : m_error;
+    }
 
     // The self-signed certificate the server presents (for 127.0.0.1 and localhost): the CA file
     // a client must be given to trust it.
@@ -67,9 +66,8 @@ private:
     QString m_directory;
     QString m_messageDirectory;
     Options m_options;
-    QProcess m_process;
-    quint16 m_port = 0;
-    QString m_error;
+    ListeningProcess m_server; // its output in DIRECTORY/server.log, over every run
+    QString m_error;           // before the server runs
 };
 
 } // namespace slotdesk::test
