@@ -4,12 +4,11 @@
 
 #include "calendar/IcsBusyParser.h"
 #include "scheduling/SlotEngine.h"
+#include "support/CalendarChecks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryFile>
 #include <QTest>
 
 using namespace slotdesk;
@@ -26,24 +25,7 @@ QByteArray calendar(const QByteArray& body, const QByteArray& header = {}) {
     return text.replace("\n", "\r\n").replace("\r\r\n", "\r\n");
 }
 
-const QByteArray kNewYork = R"(BEGIN:VTIMEZONE
-TZID:America/New_York
-BEGIN:DAYLIGHT
-TZOFFSETFROM:-0500
-TZOFFSETTO:-0400
-TZNAME:EDT
-DTSTART:19700308T020000
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU
-END:DAYLIGHT
-BEGIN:STANDARD
-TZOFFSETFROM:-0400
-TZOFFSETTO:-0500
-TZNAME:EST
-DTSTART:19701101T020000
-RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU
-END:STANDARD
-END:VTIMEZONE
-)";
+const QByteArray kNewYork = test::kNewYorkTimeZone;
 
 IcsBusyParser::Options window(const char* from, const char* to,
                               const QString& zone = QStringLiteral("Europe/Berlin")) {
@@ -75,37 +57,6 @@ QStringList ids(const QVector<CalendarEvent>& events) {
     QStringList out;
     for (const auto& e : events)
         out.append(e.externalEventId);
-    return out;
-}
-
-// Busy intervals as [start, end, busy] for comparing with expand_ics.py.
-QJsonArray asJson(const QVector<CalendarEvent>& events) {
-    QJsonArray out;
-    for (const auto& e : events)
-        out.append(QJsonObject{{QStringLiteral("start"), e.startTime.toSecsSinceEpoch()},
-                               {QStringLiteral("end"), e.endTime.toSecsSinceEpoch()},
-                               {QStringLiteral("busy"), e.isBusy}});
-    return out;
-}
-
-std::vector<scheduling::Interval> busyIntervals(const QJsonArray& events) {
-    std::vector<scheduling::Interval> out;
-    for (const auto& value : events) {
-        const QJsonObject e = value.toObject();
-        if (!e.value(QStringLiteral("busy")).toBool())
-            continue;
-        out.push_back({scheduling::Instant(
-                           std::chrono::seconds(e.value(QStringLiteral("start")).toInteger())),
-                       scheduling::Instant(
-                           std::chrono::seconds(e.value(QStringLiteral("end")).toInteger()))});
-    }
-    return out;
-}
-
-std::vector<scheduling::Slot> allSlots(const std::vector<scheduling::SlotDay>& days) {
-    std::vector<scheduling::Slot> out;
-    for (const auto& day : days)
-        out.insert(out.end(), day.slotList.begin(), day.slotList.end());
     return out;
 }
 
@@ -505,48 +456,21 @@ END:VEVENT
     QCOMPARE(byId(events, "ny@test/20270301T150000Z")->startTime, utc("2027-03-01T15:00:00Z"));
     QCOMPARE(byId(events, "berlin@test/20270330T070000Z")->startTime, utc("2027-03-30T07:00:00Z"));
 
-    QTemporaryFile file;
-    QVERIFY(file.open());
-    QCOMPARE(file.write(text), text.size());
-    QVERIFY(file.flush());
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(SLOTDESK_SOURCE_DIR "/tests/support/expand_ics.py"),
-                  file.fileName(), QString::number(options.from.toSecsSinceEpoch()),
-                  QString::number(options.to.toSecsSinceEpoch()), options.fallbackZone});
-    QVERIFY(python.waitForFinished(60000));
-    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
-    const QJsonArray expected = QJsonDocument::fromJson(python.readAllStandardOutput()).array();
-    QCOMPARE(QJsonDocument(asJson(events)).toJson(QJsonDocument::Compact),
+    const QJsonArray ours = test::busyRows(events);
+    const QJsonArray expected =
+        test::expandIcs(text, options.from, options.to, options.fallbackZone);
+    QCOMPARE(QJsonDocument(ours).toJson(QJsonDocument::Compact),
              QJsonDocument(expected).toJson(QJsonDocument::Compact));
 
     // The slot engine with either set of busy time: Mondays and Tuesdays 08:00-20:00 Berlin,
     // one-hour slots. Both must offer the same slots, and those must step around the meeting.
-    scheduling::SlotInput input;
-    for (int day : {1, 2})
-        input.blocks.push_back({day, 8 * 60, 20 * 60, "Europe/Berlin"});
-    input.rules.length = std::chrono::minutes(60);
-    input.rules.minimumNotice = std::chrono::minutes(0);
-    input.rules.horizon = std::chrono::days(120);
-    input.adminTimeZone = "Europe/Berlin";
-    scheduling::SlotQuery query;
-    query.from = date::year(2027) / date::March / 1;
-    query.to = date::year(2027) / date::April / 30;
-    query.viewerTimeZone = "Europe/Berlin";
-    query.now = scheduling::Instant(std::chrono::seconds(options.from.toSecsSinceEpoch()));
-    input.busyEvents = busyIntervals(asJson(events));
-    const auto ours = allSlots(scheduling::SlotEngine::compute(input, query));
-    input.busyEvents = busyIntervals(expected);
-    const auto theirs = allSlots(scheduling::SlotEngine::compute(input, query));
+    const test::BerlinSlots engine({1, 2}, options.from);
+    const auto mine = engine.allSlots(ours);
     // 18 days of 12 slots; 6 New York and 3 Berlin instances take one each.
-    QCOMPARE(ours.size(), 18 * 12 - 9);
-    QVERIFY(ours == theirs);
+    QCOMPARE(mine.size(), 18 * 12 - 9);
+    QVERIFY(mine == engine.allSlots(expected));
 
-    auto offered = [&](const char* start) {
-        input.busyEvents = busyIntervals(asJson(events));
-        const auto at = scheduling::Instant(std::chrono::seconds(utc(start).toSecsSinceEpoch()));
-        return scheduling::SlotEngine::offers(input, at, query.now);
-    };
+    auto offered = [&](const char* start) { return engine.offers(ours, start); };
     QVERIFY(!offered("2027-03-08T15:00:00Z")); // 16:00 Berlin, 10:00 EST: busy
     QVERIFY(offered("2027-03-15T15:00:00Z"));  // 16:00 Berlin is free once New York is on EDT
     QVERIFY(!offered("2027-03-15T14:00:00Z")); // ... and 15:00 Berlin is not
