@@ -63,33 +63,7 @@ QByteArray calendar(const QByteArray& body) {
 
 // A weekly meeting at 10:00 Berlin from 1 March (six weeks, across the switch to CEST on
 // 28 March): 15 March excluded, 22 March moved to 14:00, 29 March cancelled.
-const QByteArray kWeekly = calendar(R"(BEGIN:VEVENT
-UID:weekly@test
-DTSTAMP:20270101T000000Z
-DTSTART;TZID=Europe/Berlin:20270301T100000
-DTEND;TZID=Europe/Berlin:20270301T110000
-RRULE:FREQ=WEEKLY;COUNT=6
-EXDATE;TZID=Europe/Berlin:20270315T100000
-SUMMARY:Weekly
-END:VEVENT
-BEGIN:VEVENT
-UID:weekly@test
-DTSTAMP:20270101T000000Z
-RECURRENCE-ID;TZID=Europe/Berlin:20270322T100000
-DTSTART;TZID=Europe/Berlin:20270322T140000
-DTEND;TZID=Europe/Berlin:20270322T150000
-SUMMARY:Weekly (moved)
-END:VEVENT
-BEGIN:VEVENT
-UID:weekly@test
-DTSTAMP:20270101T000000Z
-RECURRENCE-ID;TZID=Europe/Berlin:20270329T100000
-DTSTART;TZID=Europe/Berlin:20270329T100000
-DTEND;TZID=Europe/Berlin:20270329T110000
-STATUS:CANCELLED
-SUMMARY:Weekly (cancelled)
-END:VEVENT
-)");
+const QByteArray kWeekly = test::icsFile("weekly-berlin.ics");
 
 const QByteArray kAllDay = calendar(R"(BEGIN:VEVENT
 UID:allday@test

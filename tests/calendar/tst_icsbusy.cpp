@@ -1,6 +1,7 @@
 // IcsBusyParser: iCalendar text → busy intervals in UTC, and the slot engine fed with them,
 // checked against an independent expansion (tests/support/expand_ics.py: Python's icalendar and
-// dateutil, the system tz database instead of the file's VTIMEZONE).
+// dateutil, the system tz database instead of the file's VTIMEZONE). The larger calendars are
+// files in tests/calendar/ics/.
 
 #include "calendar/IcsBusyParser.h"
 #include "scheduling/SlotEngine.h"
@@ -24,8 +25,6 @@ QByteArray calendar(const QByteArray& body, const QByteArray& header = {}) {
                       "END:VCALENDAR\r\n";
     return text.replace("\n", "\r\n").replace("\r\r\n", "\r\n");
 }
-
-const QByteArray kNewYork = test::kNewYorkTimeZone;
 
 IcsBusyParser::Options window(const char* from, const char* to,
                               const QString& zone = QStringLiteral("Europe/Berlin")) {
@@ -60,6 +59,14 @@ QStringList ids(const QVector<CalendarEvent>& events) {
     return out;
 }
 
+// The ids of the instances of `uid` that start at `starts` (UTC or dates, as a RECURRENCE-ID).
+QStringList instances(const char* uid, std::initializer_list<const char*> starts) {
+    QStringList out;
+    for (const char* start : starts)
+        out.append(QString::fromUtf8(uid) + u'/' + QString::fromLatin1(start));
+    return out;
+}
+
 } // namespace
 
 class TestIcsBusy : public QObject {
@@ -90,7 +97,7 @@ DTEND;TZID=America/New_York:20270115T103000
 SUMMARY:Stand-up
 END:VEVENT
 )",
-                                        kNewYork),
+                                        test::kNewYorkTimeZone),
                                window("2027-01-01T00:00:00Z", "2027-02-01T00:00:00Z"));
     QCOMPARE(events.size(), 1);
     QCOMPARE(events[0].externalEventId, QStringLiteral("one@test"));
@@ -189,42 +196,10 @@ END:VEVENT
 void TestIcsBusy::weeklyRuleWithExdateMovedAndCancelledInstances() {
     // Mondays 10:00-11:00 New York, six times; the 2nd excluded, the 3rd moved to Wednesday
     // 15:00 (keeping its length), the 4th cancelled, the 5th made two hours long.
-    const auto events = parsed(calendar(R"(BEGIN:VEVENT
-UID:weekly@test
-DTSTART;TZID=America/New_York:20270104T100000
-DTEND;TZID=America/New_York:20270104T110000
-RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=6
-EXDATE;TZID=America/New_York:20270111T100000
-SUMMARY:Weekly
-END:VEVENT
-BEGIN:VEVENT
-UID:weekly@test
-RECURRENCE-ID;TZID=America/New_York:20270118T100000
-DTSTART;TZID=America/New_York:20270120T150000
-SUMMARY:Weekly (moved)
-END:VEVENT
-BEGIN:VEVENT
-UID:weekly@test
-RECURRENCE-ID:20270125T150000Z
-DTSTART;TZID=America/New_York:20270125T100000
-DTEND;TZID=America/New_York:20270125T110000
-STATUS:CANCELLED
-END:VEVENT
-BEGIN:VEVENT
-UID:weekly@test
-RECURRENCE-ID;TZID=America/New_York:20270201T100000
-DTSTART;TZID=America/New_York:20270201T100000
-DTEND;TZID=America/New_York:20270201T120000
-END:VEVENT
-)",
-                                        kNewYork),
+    const auto events = parsed(test::icsFile("weekly-exdate-moved-cancelled.ics"),
                                window("2027-01-01T00:00:00Z", "2027-03-01T00:00:00Z"));
-    QCOMPARE(ids(events), (QStringList{
-                              QStringLiteral("weekly@test/20270104T150000Z"),
-                              QStringLiteral("weekly@test/20270118T150000Z"),
-                              QStringLiteral("weekly@test/20270201T150000Z"),
-                              QStringLiteral("weekly@test/20270208T150000Z"),
-                          }));
+    QCOMPARE(ids(events), instances("weekly@test", {"20270104T150000Z", "20270118T150000Z",
+                                                    "20270201T150000Z", "20270208T150000Z"}));
     const auto* moved = byId(events, "weekly@test/20270118T150000Z");
     QCOMPARE(moved->startTime, utc("2027-01-20T20:00:00Z"));
     QCOMPARE(moved->endTime, utc("2027-01-20T21:00:00Z"));
@@ -234,103 +209,28 @@ END:VEVENT
 
 void TestIcsBusy::untilInUtcAgainstZonedStart() {
     // UNTIL is an instant: 09:00Z is exactly the 10:00 Berlin (CET) start, so that day counts.
-    const auto events = parsed(calendar(R"(BEGIN:VEVENT
-UID:daily@test
-DTSTART;TZID=Europe/Berlin:20270104T100000
-DTEND;TZID=Europe/Berlin:20270104T103000
-RRULE:FREQ=DAILY;UNTIL=20270106T090000Z
-END:VEVENT
-BEGIN:VEVENT
-UID:days@test
-DTSTART;VALUE=DATE:20270110
-RRULE:FREQ=DAILY;UNTIL=20270111
-END:VEVENT
-)"),
+    const auto events = parsed(test::icsFile("until-utc-zoned-start.ics"),
                                window("2027-01-01T00:00:00Z", "2027-02-01T00:00:00Z"));
-    QCOMPARE(ids(events), (QStringList{
-                              QStringLiteral("daily@test/20270104T090000Z"),
-                              QStringLiteral("daily@test/20270105T090000Z"),
-                              QStringLiteral("daily@test/20270106T090000Z"),
-                              QStringLiteral("days@test/20270110"),
-                              QStringLiteral("days@test/20270111"),
-                          }));
+    QCOMPARE(ids(events),
+             instances("daily@test", {"20270104T090000Z", "20270105T090000Z", "20270106T090000Z"}) +
+                 instances("days@test", {"20270110", "20270111"}));
 }
 
 void TestIcsBusy::rdatesAddInstances() {
-    const auto events = parsed(calendar(R"(BEGIN:VEVENT
-UID:rdate@test
-DTSTART:20270301T080000Z
-DTEND:20270301T090000Z
-RDATE:20270305T120000Z,20270307T120000Z
-RDATE;VALUE=PERIOD:20270310T070000Z/20270310T113000Z
-EXDATE:20270307T120000Z
-END:VEVENT
-)"),
-                               window("2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z"));
-    QCOMPARE(ids(events), (QStringList{
-                              QStringLiteral("rdate@test/20270301T080000Z"),
-                              QStringLiteral("rdate@test/20270305T120000Z"),
-                              QStringLiteral("rdate@test/20270310T070000Z"),
-                          }));
+    const auto events =
+        parsed(test::icsFile("rdates.ics"), window("2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z"));
+    QCOMPARE(ids(events),
+             instances("rdate@test", {"20270301T080000Z", "20270305T120000Z", "20270310T070000Z"}));
     QCOMPARE(byId(events, "rdate@test/20270305T120000Z")->endTime, utc("2027-03-05T13:00:00Z"));
     QCOMPARE(byId(events, "rdate@test/20270310T070000Z")->endTime, utc("2027-03-10T11:30:00Z"));
 }
 
 void TestIcsBusy::transparentDeclinedAndCancelled() {
-    const auto events = parsed(calendar(R"(BEGIN:VEVENT
-UID:free@test
-DTSTART:20270301T080000Z
-DTEND:20270301T090000Z
-TRANSP:TRANSPARENT
-END:VEVENT
-BEGIN:VEVENT
-UID:declined@test
-DTSTART:20270302T080000Z
-DTEND:20270302T090000Z
-ORGANIZER:mailto:boss@example.com
-ATTENDEE;PARTSTAT=ACCEPTED:mailto:boss@example.com
-ATTENDEE;PARTSTAT=DECLINED:mailto:admin@example.COM
-END:VEVENT
-BEGIN:VEVENT
-UID:othersdeclined@test
-DTSTART:20270303T080000Z
-DTEND:20270303T090000Z
-ATTENDEE;PARTSTAT=DECLINED:mailto:boss@example.com
-ATTENDEE;PARTSTAT=ACCEPTED:mailto:admin@example.com
-END:VEVENT
-BEGIN:VEVENT
-UID:cancelled@test
-DTSTART:20270304T080000Z
-DTEND:20270304T090000Z
-STATUS:CANCELLED
-END:VEVENT
-BEGIN:VEVENT
-UID:cancelledseries@test
-DTSTART:20270305T080000Z
-DTEND:20270305T090000Z
-RRULE:FREQ=DAILY;COUNT=3
-STATUS:CANCELLED
-END:VEVENT
-BEGIN:VEVENT
-UID:cancelledseries@test
-RECURRENCE-ID:20270306T080000Z
-DTSTART:20270306T100000Z
-DTEND:20270306T110000Z
-END:VEVENT
-BEGIN:VEVENT
-UID:tentative@test
-DTSTART:20270307T080000Z
-DTEND:20270307T090000Z
-STATUS:TENTATIVE
-END:VEVENT
-)"),
+    const auto events = parsed(test::icsFile("transparent-declined-cancelled.ics"),
                                window("2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z"));
-    QCOMPARE(ids(events), (QStringList{
-                              QStringLiteral("free@test"),
-                              QStringLiteral("declined@test"),
-                              QStringLiteral("othersdeclined@test"),
-                              QStringLiteral("tentative@test"),
-                          }));
+    QCOMPARE(ids(events), (QStringList{QStringLiteral("free@test"), QStringLiteral("declined@test"),
+                                       QStringLiteral("othersdeclined@test"),
+                                       QStringLiteral("tentative@test")}));
     QVERIFY(!byId(events, "free@test")->isBusy);
     QVERIFY(!byId(events, "declined@test")->isBusy);
     QVERIFY(byId(events, "othersdeclined@test")->isBusy);
@@ -340,24 +240,10 @@ END:VEVENT
 void TestIcsBusy::windowKeepsOnlyOverlappingInstances() {
     // Daily since 2020 at 23:30-00:30 UTC: only instances overlapping the window, including the
     // one that began before it and ends inside.
-    const auto events = parsed(calendar(R"(BEGIN:VEVENT
-UID:old@test
-DTSTART:20200101T233000Z
-DTEND:20200102T003000Z
-RRULE:FREQ=DAILY
-END:VEVENT
-BEGIN:VEVENT
-UID:past@test
-DTSTART:20261201T080000Z
-DTEND:20261201T090000Z
-END:VEVENT
-)"),
+    const auto events = parsed(test::icsFile("window-overlapping.ics"),
                                window("2027-03-01T00:00:00Z", "2027-03-03T00:00:00Z"));
-    QCOMPARE(ids(events), (QStringList{
-                              QStringLiteral("old@test/20270228T233000Z"),
-                              QStringLiteral("old@test/20270301T233000Z"),
-                              QStringLiteral("old@test/20270302T233000Z"),
-                          }));
+    QCOMPARE(ids(events),
+             instances("old@test", {"20270228T233000Z", "20270301T233000Z", "20270302T233000Z"}));
 }
 
 void TestIcsBusy::runawayRuleStops() {
@@ -411,41 +297,7 @@ void TestIcsBusy::dstCrossingWeeklyMatchesIndependentExpansion() {
     // Mondays 10:00-11:00 New York across both DST switches of 2027 (US: 14 March, EU: 28
     // March), seen by an admin in Berlin; an EXDATE, a moved and a cancelled instance, a
     // transparent weekly event and a Berlin series crossing the EU switch.
-    const QByteArray text = calendar(R"(BEGIN:VEVENT
-UID:ny@test
-DTSTART;TZID=America/New_York:20270301T100000
-DTEND;TZID=America/New_York:20270301T110000
-RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=8
-EXDATE;TZID=America/New_York:20270322T100000
-END:VEVENT
-BEGIN:VEVENT
-UID:ny@test
-RECURRENCE-ID;TZID=America/New_York:20270405T100000
-DTSTART;TZID=America/New_York:20270405T130000
-DTEND;TZID=America/New_York:20270405T140000
-END:VEVENT
-BEGIN:VEVENT
-UID:ny@test
-RECURRENCE-ID;TZID=America/New_York:20270412T100000
-DTSTART;TZID=America/New_York:20270412T100000
-DTEND;TZID=America/New_York:20270412T110000
-STATUS:CANCELLED
-END:VEVENT
-BEGIN:VEVENT
-UID:berlin@test
-DTSTART;TZID=Europe/Berlin:20270323T090000
-DTEND;TZID=Europe/Berlin:20270323T100000
-RRULE:FREQ=WEEKLY;COUNT=3
-END:VEVENT
-BEGIN:VEVENT
-UID:free@test
-DTSTART;TZID=Europe/Berlin:20270324T090000
-DTEND;TZID=Europe/Berlin:20270324T100000
-RRULE:FREQ=WEEKLY;COUNT=3
-TRANSP:TRANSPARENT
-END:VEVENT
-)",
-                                     kNewYork);
+    const QByteArray text = test::icsFile("dst-crossing-weekly.ics");
     const auto options = window("2027-02-20T00:00:00Z", "2027-05-01T00:00:00Z");
     const auto events = parsed(text, options);
     QCOMPARE(events.size(), 12); // New York: 8 - EXDATE - cancelled; Berlin: 3; free: 3

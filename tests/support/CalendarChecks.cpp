@@ -3,6 +3,7 @@
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -29,6 +30,16 @@ RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU
 END:STANDARD
 END:VTIMEZONE
 )";
+
+QByteArray icsFile(const char* name) {
+    QFile file(QStringLiteral(SLOTDESK_TEST_SUPPORT_DIR "/../calendar/ics/") +
+               QString::fromLatin1(name));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qWarning("icsFile: cannot read %s", name);
+        return {};
+    }
+    return file.readAll().replace("\r\n", "\n").replace("\n", "\r\n");
+}
 
 QVector<CalendarEvent> storedEvents(storage::Database& db, const QString& id) {
     auto all = storage::CalendarEventRepository(db.connection()).list(id);

@@ -25,6 +25,10 @@ namespace slotdesk::test {
 // America/New_York as a VTIMEZONE (the US rules since 2007), to put before a calendar's events.
 extern const QByteArray kNewYorkTimeZone;
 
+// A calendar of tests/calendar/ics/ (the suites' larger ones), with iCalendar's CRLF line ends;
+// empty (and why, as a warning) when it cannot be read.
+QByteArray icsFile(const char* name);
+
 // The events stored for integration `id` (none when they cannot be read).
 QVector<CalendarEvent> storedEvents(storage::Database& db, const QString& id);
 // Integration `id` of `userId` as stored (a default one when it isn't there).
