@@ -89,6 +89,20 @@ mail::SmtpSettings SmtpServerProcess::settings() const {
     return settings;
 }
 
+MailSettings SmtpServerProcess::mailSettings(const QString& userId) const {
+    const mail::SmtpSettings smtp = settings();
+    MailSettings saved;
+    saved.userId = userId;
+    saved.host = smtp.host;
+    saved.port = smtp.port;
+    saved.security = mail::toText(smtp.security);
+    saved.username = smtp.username;
+    saved.caFile = smtp.caFile;
+    saved.fromAddress = QStringLiteral("bookings@example.org");
+    saved.fromName = QStringLiteral("Alice's bookings");
+    return saved;
+}
+
 bool SmtpServerProcess::setFaults(int failRcpt, int failData, const QStringList& reject,
                                   double stallDataSeconds) {
     QSaveFile file(m_messageDirectory + QStringLiteral("/faults.json"));

@@ -5,6 +5,7 @@
 // every message it accepts kept as a file the test reads back. Stopping and starting it again
 // keeps the messages and the certificate (a server that goes down and comes back).
 
+#include "domain/Entities.h"
 #include "mail/SmtpSettings.h"
 #include "support/ListeningProcess.h"
 
@@ -25,6 +26,16 @@ public:
         int failRcpt = 0;   // the next N RCPT get 451
         int failData = 0;   // the next N DATA get 452
         QStringList reject; // RCPT TO these gets 550
+
+        // `security` with AUTH as `user`.
+        static Options withLogin(mail::SmtpSecurity security, const QString& user,
+                                 const QString& password) {
+            Options options;
+            options.security = security;
+            options.user = user;
+            options.password = password;
+            return options;
+        }
     };
     struct Received {
         QByteArray data;      // the message as received
@@ -50,6 +61,9 @@ public:
     // Settings that reach this server: host 127.0.0.1, its port and security, the user, and
     // the certificate as the CA file when the server speaks TLS.
     [[nodiscard]] mail::SmtpSettings settings() const;
+    // `userId`'s mail settings (as the admin saves them) for this server, from
+    // bookings@example.org ("Alice's bookings"); the password is the keychain's business.
+    [[nodiscard]] MailSettings mailSettings(const QString& userId) const;
 
     // Replaces the fault counters and rejected addresses of the running server.
     // Where the messages (and the server's marker files) are stored.
