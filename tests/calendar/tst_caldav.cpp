@@ -15,7 +15,6 @@
 #include "calendar/CalendarSyncService.h"
 #include "core/Clock.h"
 #include "integration/KeychainSecretStore.h"
-#include "scheduling/SlotEngine.h"
 #include "storage/BookingRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
@@ -38,7 +37,6 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTemporaryFile>
 #include <QTest>
 
 #include <algorithm>

@@ -4,12 +4,10 @@
 // files in tests/calendar/ics/.
 
 #include "calendar/IcsBusyParser.h"
-#include "scheduling/SlotEngine.h"
 #include "support/CalendarChecks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 
 using namespace slotdesk;
