@@ -19,9 +19,8 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
-#include "storage/MailOutboxRepository.h"
-#include "storage/MailSettingsRepository.h"
 #include "storage/VideoIntegrationRepository.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 
@@ -34,24 +33,15 @@
 using namespace slotdesk;
 using namespace std::chrono_literals;
 
-class TestBookingPolicies : public QObject {
+class TestBookingPolicies : public test::SeededSuite {
     Q_OBJECT
 
-    std::unique_ptr<test::TestDatabase> m_tdb;
-    std::unique_ptr<storage::Database> m_db;
-    User m_admin;
     core::ManualClock m_time{test::utc("2026-11-25T12:00:00Z")};
 
     BookingService bookings() { return BookingService(*m_db, m_time.clock()); }
 
     // Bookable around the clock, every day, in the admin's zone.
-    void allDay() {
-        AvailabilityService availability(*m_db);
-        for (int day = 0; day < 7; ++day) {
-            AvailabilityBlock block{{}, m_admin.id, day, 0, 1440, m_admin.timeZone, true, {}, {}};
-            QVERIFY(availability.add(block).ok());
-        }
-    }
+    void allDay() { QVERIFY(test::seedAvailability(*m_db, m_admin.id, m_admin.timeZone)); }
     void changeSettings(const std::function<void(BookingSettings&)>& change) {
         AvailabilityService availability(*m_db);
         auto settings = availability.settings(m_admin.id);
@@ -63,30 +53,9 @@ class TestBookingPolicies : public QObject {
     // A connected Google Calendar (approvals owe it an insert) and e-mail set up (they owe mails).
     void connectGoogleAndMail() {
         test::seedGoogle(*m_db, m_admin.id, QStringLiteral("google/alice"));
-        MailSettings mail;
-        mail.userId = m_admin.id;
-        mail.host = QStringLiteral("smtp.example.org");
-        mail.fromAddress = QStringLiteral("bookings@example.org");
-        QVERIFY(storage::MailSettingsRepository(m_db->connection()).save(mail).ok());
+        QVERIFY(test::seedMailSettings(*m_db, m_admin.id));
     }
-    BookingRequest request(const QDateTime& start) {
-        BookingRequest r;
-        r.start = start;
-        r.duration = 30;
-        r.name = QStringLiteral("Bob Example");
-        r.email = QStringLiteral("bob@example.com");
-        r.timeZone = QStringLiteral("America/New_York");
-        return r;
-    }
-    QStringList mailKinds(const QString& bookingId) {
-        QStringList kinds;
-        const auto entries =
-            storage::MailOutboxRepository(m_db->connection()).listForBooking(bookingId);
-        for (const auto& entry : *entries)
-            kinds.append(entry.kind + u':' + entry.recipient);
-        kinds.sort();
-        return kinds;
-    }
+    static BookingRequest request(const QDateTime& start) { return test::makeRequest(start); }
     // A confirmed (or pending) booking an attendee holds the manage token of.
     Booking attendeeBooking(const QDateTime& start, BookingStatus status, QString* token) {
         Booking b = test::makeBooking(m_admin.id, start, 30, status);
@@ -100,17 +69,10 @@ class TestBookingPolicies : public QObject {
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        m_tdb = std::make_unique<test::TestDatabase>();
-        auto db = m_tdb->open();
-        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
+        QVERIFY(openSeeded());
         m_time.set(test::utc("2026-11-25T12:00:00Z"));
     }
-    void cleanup() {
-        m_db.reset();
-        m_tdb.reset();
-    }
+    void cleanup() { closeSeeded(); }
 
     void settingsRoundTrip() {
         const auto defaults = AvailabilityService(*m_db).settings(m_admin.id);
@@ -179,7 +141,7 @@ private slots:
         QCOMPARE(owed.first().bookingId, created->id);
         // The attendee's confirmation (and its reminder), not "request received" + "confirmed";
         // the admin is not asked to approve anything.
-        QCOMPARE(mailKinds(created->id),
+        QCOMPARE(test::queuedMails(*m_db, created->id),
                  QStringList({"approved:bob@example.com", "reminder:bob@example.com"}));
 
         // Under "always" the same request waits, and owes the request's mails only.
@@ -190,8 +152,9 @@ private slots:
         QVERIFY(storage::CalendarJobRepository(m_db->connection())
                     .listForBooking(waiting->id)
                     ->isEmpty());
-        QCOMPARE(mailKinds(waiting->id), QStringList({"admin_new_request:alice@example.org",
-                                                      "request_received:bob@example.com"}));
+        QCOMPARE(test::queuedMails(*m_db, waiting->id),
+                 QStringList(
+                     {"admin_new_request:alice@example.org", "request_received:bob@example.com"}));
     }
 
     // The confirmation and what it owes are one write: when queuing the mail fails, the booking

@@ -12,6 +12,7 @@
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 #include "storage/VideoIntegrationRepository.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 
@@ -23,20 +24,13 @@ using namespace slotdesk;
 
 Q_DECLARE_METATYPE(slotdesk::BookingStatus)
 
-class TestBookingStates : public QObject {
+class TestBookingStates : public test::SeededSuite {
     Q_OBJECT
-
-    std::unique_ptr<test::TestDatabase> m_tdb;
-    std::unique_ptr<storage::Database> m_db;
-    User m_admin;
 
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
-    void init() { QVERIFY(test::openSeeded(m_tdb, m_db, m_admin)); }
-    void cleanup() {
-        m_db.reset();
-        m_tdb.reset();
-    }
+    void init() { QVERIFY(openSeeded()); }
+    void cleanup() { closeSeeded(); }
 
     void transitions_data() {
         QTest::addColumn<BookingStatus>("from");

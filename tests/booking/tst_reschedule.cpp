@@ -15,9 +15,8 @@
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
 #include "storage/IntegrationCalendarRepository.h"
-#include "storage/MailOutboxRepository.h"
-#include "storage/MailSettingsRepository.h"
 #include "storage/VideoIntegrationRepository.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 
@@ -49,13 +48,10 @@ QString rowOf(const Booking& b) {
 
 } // namespace
 
-class TestReschedule : public QObject {
+class TestReschedule : public test::SeededSuite {
     Q_OBJECT
 
-    std::unique_ptr<test::TestDatabase> m_tdb;
-    std::unique_ptr<storage::Database> m_db;
     std::unique_ptr<core::ManualClock> m_clock;
-    User m_admin;
 
     // Monday 2026-11-30, 08:00 UTC; the admin (UTC) is available around the clock, on a
     // half-hour grid, for 30 or 60 minutes, with 2 hours' notice and 60 days ahead.
@@ -85,13 +81,11 @@ class TestReschedule : public QObject {
         return approved ? *approved : Booking{};
     }
     Booking stored(const QString& id) { return *service().find(m_admin.id, id); }
+    // The kinds of the mails queued for the booking, sorted.
     QStringList mailKinds(const QString& bookingId) {
         QStringList kinds;
-        const auto entries =
-            storage::MailOutboxRepository(m_db->connection()).listForBooking(bookingId);
-        for (const auto& e : *entries)
-            kinds << e.kind;
-        kinds.sort();
+        for (const QString& mail : test::queuedMails(*m_db, bookingId))
+            kinds.append(mail.section(u':', 0, 0));
         return kinds;
     }
     QStringList calendarJobs(const QString& bookingId) {
@@ -102,13 +96,7 @@ class TestReschedule : public QObject {
             jobs << storage::jobActionText(j.action);
         return jobs;
     }
-    void setUpMail() {
-        MailSettings settings;
-        settings.userId = m_admin.id;
-        settings.host = QStringLiteral("smtp.example.org");
-        settings.fromAddress = QStringLiteral("bookings@example.org");
-        QVERIFY(storage::MailSettingsRepository(m_db->connection()).save(settings).ok());
-    }
+    void setUpMail() { QVERIFY(test::seedMailSettings(*m_db, m_admin.id)); }
     void connectGoogle() {
         const CalendarIntegration google =
             test::seedGoogle(*m_db, m_admin.id, QStringLiteral("google/test"));
@@ -122,16 +110,9 @@ class TestReschedule : public QObject {
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        m_tdb = std::make_unique<test::TestDatabase>();
-        auto db = m_tdb->open();
-        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db, QStringLiteral("alice"), QStringLiteral("UTC"));
+        QVERIFY(openSeeded(QStringLiteral("alice"), QStringLiteral("UTC")));
+        QVERIFY(test::seedAvailability(*m_db, m_admin.id, QStringLiteral("UTC")));
         AvailabilityService availability(*m_db);
-        for (int day = 0; day < 7; ++day) {
-            AvailabilityBlock allDay{{}, m_admin.id, day, 0, 1440, "UTC", true, {}, {}};
-            QVERIFY(availability.add(allDay).ok());
-        }
         auto settings = availability.settings(m_admin.id);
         QVERIFY(settings.ok());
         settings->durations = {30, 60};
@@ -139,10 +120,7 @@ private slots:
         QVERIFY(availability.saveSettings(*settings).ok());
         m_clock = std::make_unique<core::ManualClock>(test::utc("2026-11-30T08:00:00Z"));
     }
-    void cleanup() {
-        m_db.reset();
-        m_tdb.reset();
-    }
+    void cleanup() { closeSeeded(); }
 
     // The admin's move of a confirmed meeting: a confirmed booking at the new time and the
     // original cancelled with its reason, linked both ways, in one transaction; the attendee

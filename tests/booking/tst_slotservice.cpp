@@ -10,6 +10,7 @@
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 
@@ -19,23 +20,16 @@
 
 using namespace slotdesk;
 
-class TestSlotService : public QObject {
+class TestSlotService : public test::SeededSuite {
     Q_OBJECT
 
-    std::unique_ptr<test::TestDatabase> m_tdb;
-    std::unique_ptr<storage::Database> m_db;
-    User m_admin;
     core::ManualClock m_time{test::utc("2026-11-25T12:00:00Z")};
 
     [[nodiscard]] core::Clock clock() const { return m_time.clock(); }
     // Monday 2026-11-30 to Friday 2026-12-04, 09:00-12:00 Berlin (08:00-11:00Z).
     void addWeekdayMornings() {
-        AvailabilityService service(*m_db);
-        for (int day = 1; day <= 5; ++day) {
-            AvailabilityBlock block{{},   m_admin.id, day, 9 * 60, 12 * 60, "Europe/Berlin",
-                                    true, {},         {}};
-            QVERIFY(service.add(block).ok());
-        }
+        QVERIFY(test::seedAvailability(*m_db, m_admin.id, "Europe/Berlin", {1, 2, 3, 4, 5}, 9 * 60,
+                                       12 * 60));
     }
     SlotRequest week(const QString& zone = "Europe/Berlin") {
         return {QDate(2026, 11, 30), QDate(2026, 12, 6), zone, std::nullopt};
@@ -56,27 +50,18 @@ class TestSlotService : public QObject {
         q.next();
         return q.value(0).toInt();
     }
-    BookingRequest request(const char* start, int minutes = 30) {
-        BookingRequest r;
-        r.start = test::utc(start);
-        r.duration = minutes;
-        r.name = "Bob Example";
-        r.email = "bob@example.com";
-        r.timeZone = "America/New_York";
-        return r;
+    static BookingRequest request(const char* start, int minutes = 30) {
+        return test::makeRequest(test::utc(start), minutes);
     }
 
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        QVERIFY(test::openSeeded(m_tdb, m_db, m_admin));
+        QVERIFY(openSeeded());
         m_time.set(test::utc("2026-11-25T12:00:00Z"));
         addWeekdayMornings();
     }
-    void cleanup() {
-        m_db.reset();
-        m_tdb.reset();
-    }
+    void cleanup() { closeSeeded(); }
 
     void slotsComeFromStoredAvailability() {
         SlotService service(*m_db, clock());

@@ -20,7 +20,6 @@
 #include "calendar/CalendarSyncService.h"
 #include "core/Clock.h"
 #include "integration/KeychainSecretStore.h"
-#include "scheduling/SlotEngine.h"
 #include "storage/BookingRepository.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
@@ -28,9 +27,11 @@
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
 #include "storage/IntegrationCalendarRepository.h"
+#include "support/CalendarChecks.h"
 #include "support/MailInspection.h"
 #include "support/RadicaleProcess.h"
 #include "support/SecretScan.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 #include "support/TestKeychain.h"
@@ -41,7 +42,6 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTemporaryFile>
 #include <QTest>
 
 #include <algorithm>
@@ -66,33 +66,7 @@ QByteArray calendar(const QByteArray& body) {
 
 // A weekly meeting at 10:00 Berlin from 1 March (six weeks, across the switch to CEST on
 // 28 March): 15 March excluded, 22 March moved to 14:00, 29 March cancelled.
-const QByteArray kWeekly = calendar(R"(BEGIN:VEVENT
-UID:weekly@test
-DTSTAMP:20270101T000000Z
-DTSTART;TZID=Europe/Berlin:20270301T100000
-DTEND;TZID=Europe/Berlin:20270301T110000
-RRULE:FREQ=WEEKLY;COUNT=6
-EXDATE;TZID=Europe/Berlin:20270315T100000
-SUMMARY:Weekly
-END:VEVENT
-BEGIN:VEVENT
-UID:weekly@test
-DTSTAMP:20270101T000000Z
-RECURRENCE-ID;TZID=Europe/Berlin:20270322T100000
-DTSTART;TZID=Europe/Berlin:20270322T140000
-DTEND;TZID=Europe/Berlin:20270322T150000
-SUMMARY:Weekly (moved)
-END:VEVENT
-BEGIN:VEVENT
-UID:weekly@test
-DTSTAMP:20270101T000000Z
-RECURRENCE-ID;TZID=Europe/Berlin:20270329T100000
-DTSTART;TZID=Europe/Berlin:20270329T100000
-DTEND;TZID=Europe/Berlin:20270329T110000
-STATUS:CANCELLED
-SUMMARY:Weekly (cancelled)
-END:VEVENT
-)");
+const QByteArray kWeekly = test::icsFile("weekly-berlin.ics");
 
 const QByteArray kAllDay = calendar(R"(BEGIN:VEVENT
 UID:allday@test
@@ -114,24 +88,7 @@ END:VEVENT
 )");
 
 // New York with its own VTIMEZONE: 16 March is EDT there (UTC-4), still CET in Berlin.
-const QByteArray kNewYork = calendar(R"(BEGIN:VTIMEZONE
-TZID:America/New_York
-BEGIN:DAYLIGHT
-TZOFFSETFROM:-0500
-TZOFFSETTO:-0400
-TZNAME:EDT
-DTSTART:20070311T020000
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU
-END:DAYLIGHT
-BEGIN:STANDARD
-TZOFFSETFROM:-0400
-TZOFFSETTO:-0500
-TZNAME:EST
-DTSTART:20071104T020000
-RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU
-END:STANDARD
-END:VTIMEZONE
-BEGIN:VEVENT
+const QByteArray kNewYork = calendar(test::kNewYorkTimeZone + R"(BEGIN:VEVENT
 UID:ny@test
 DTSTAMP:20270101T000000Z
 DTSTART;TZID=America/New_York:20270316T090000
@@ -164,29 +121,12 @@ QJsonArray asJson(QVector<CalendarEvent> events) {
     std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) {
         return std::tie(a.startTime, a.endTime) < std::tie(b.startTime, b.endTime);
     });
-    QJsonArray out;
-    for (const auto& e : events)
-        out.append(QJsonObject{{QStringLiteral("start"), e.startTime.toSecsSinceEpoch()},
-                               {QStringLiteral("end"), e.endTime.toSecsSinceEpoch()},
-                               {QStringLiteral("busy"), e.isBusy}});
-    return out;
+    return test::busyRows(events);
 }
 
 // expand_ics.py over `ics` in the window, in the admin's zone.
 QJsonArray oracle(const QByteArray& ics, const QDateTime& from, const QDateTime& to) {
-    QTemporaryFile file;
-    if (!file.open() || file.write(ics) != ics.size() || !file.flush())
-        return {};
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(SLOTDESK_SOURCE_DIR "/tests/support/expand_ics.py"),
-                  file.fileName(), QString::number(from.toSecsSinceEpoch()),
-                  QString::number(to.toSecsSinceEpoch()), QStringLiteral("Europe/Berlin")});
-    if (!python.waitForFinished(60000) || python.exitCode() != 0) {
-        qWarning() << python.readAllStandardError();
-        return {};
-    }
-    return QJsonDocument::fromJson(python.readAllStandardOutput()).array();
+    return test::expandIcs(ics, from, to);
 }
 
 QJsonArray merged(const QJsonArray& a, const QJsonArray& b) {
@@ -208,82 +148,37 @@ QJsonArray merged(const QJsonArray& a, const QJsonArray& b) {
     return out;
 }
 
-std::vector<scheduling::Interval> busyIntervals(const QJsonArray& events) {
-    std::vector<scheduling::Interval> out;
-    for (const auto& value : events) {
-        const QJsonObject e = value.toObject();
-        if (!e.value(QStringLiteral("busy")).toBool())
-            continue;
-        out.push_back({scheduling::Instant(
-                           std::chrono::seconds(e.value(QStringLiteral("start")).toInteger())),
-                       scheduling::Instant(
-                           std::chrono::seconds(e.value(QStringLiteral("end")).toInteger()))});
-    }
-    return out;
-}
-
 } // namespace
 
-class TestCalDav : public QObject {
+class TestCalDav : public test::SeededSuite {
     Q_OBJECT
 
     std::unique_ptr<QTemporaryDir> m_serverDir;
     std::unique_ptr<test::RadicaleProcess> m_server;
-    std::unique_ptr<test::TestDatabase> m_tdb;
-    std::unique_ptr<storage::Database> m_db;
     core::ManualClock m_time{kStart};
     std::unique_ptr<CalendarSyncService> m_service;
-    User m_admin;
 
-    QVector<CalendarEvent> events(const QString& id) {
-        auto all = storage::CalendarEventRepository(m_db->connection()).list(id);
-        return all ? *all : QVector<CalendarEvent>{};
-    }
+    QVector<CalendarEvent> events(const QString& id) { return test::storedEvents(*m_db, id); }
     CalendarIntegration stored(const QString& id) {
-        auto found =
-            storage::CalendarIntegrationRepository(m_db->connection()).findById(m_admin.id, id);
-        return found && found->has_value() ? **found : CalendarIntegration{};
+        return test::storedIntegration(*m_db, m_admin.id, id);
     }
     QVector<storage::IntegrationCalendar> calendars(const QString& id) {
         auto all = storage::IntegrationCalendarRepository(m_db->connection()).list(id);
         return all ? *all : QVector<storage::IntegrationCalendar>{};
     }
     QString add(const QString& password = kPassword) {
-        QSignalSpy added(m_service.get(), &CalendarSyncService::calendarAdded);
-        QSignalSpy synced(m_service.get(), &CalendarSyncService::syncFinished);
-        m_service->addCalDav(m_server->baseUrl().toString(), m_server->user(), password);
-        if (!added.wait(30000) || !added.first().at(0).toBool()) {
-            qWarning() << "not added:" << (added.isEmpty() ? QVariant() : added.first().at(2));
-            return {};
-        }
-        const QString id = added.first().at(1).toString();
-        if (!synced.wait(30000))
-            return {};
-        return id;
+        return test::addAndSync(*m_service, [&] {
+            m_service->addCalDav(m_server->baseUrl().toString(), m_server->user(), password);
+        });
     }
-    SyncReport sync(const QString& id) {
-        QSignalSpy synced(m_service.get(), &CalendarSyncService::syncFinished);
-        m_service->syncNow(id);
-        if (!synced.wait(60000))
-            return {};
-        return m_service->lastReport(id).value_or(SyncReport{});
-    }
+    SyncReport sync(const QString& id) { return test::syncNow(*m_service, id); }
     bool writeSecret(const QString& key, const QByteArray& value) {
         integration::KeychainSecretStore store;
         std::optional<bool> ok;
         store.writeSecret(key, value, &store, [&](Status s) { ok = s.ok(); });
         return QTest::qWaitFor([&] { return ok.has_value(); }, 10000) && *ok;
     }
-    QString readSecret(const QString& key) {
-        integration::KeychainSecretStore store;
-        QString value;
-        bool done = false;
-        store.readSecret(key, &store, [&](Result<QByteArray> secret) {
-            value = secret ? QString::fromUtf8(*secret) : QStringLiteral("<none>");
-            done = true;
-        });
-        return QTest::qWaitFor([&] { return done; }, 10000) ? value : QStringLiteral("<none>");
-    }
+    QString readSecret(const QString& key) { return test::keychainSecret(key); }
     int syncCollectionReports() const {
         return static_cast<int>(m_server->log().count("sync-collection xmlns"));
     }
@@ -324,12 +219,7 @@ private slots:
         m_server = std::make_unique<test::RadicaleProcess>(m_serverDir->path(),
                                                            QStringLiteral("alice"), kPassword);
         QVERIFY2(m_server->start(), qPrintable(m_server->errorText()));
-        m_tdb = std::make_unique<test::TestDatabase>();
-        QVERIFY(m_tdb->isValid());
-        auto db = m_tdb->open();
-        QVERIFY(db.ok());
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
+        QVERIFY(openSeeded());
         m_service = std::make_unique<CalendarSyncService>(*m_db, m_time.clock());
     }
     void cleanup() {
@@ -648,33 +538,11 @@ void TestCalDav::slotsAcrossDstMatchTheIndependentExpansion() {
              QJsonDocument(theirs).toJson(QJsonDocument::Compact));
 
     // Mondays 08:00-20:00 Berlin, one-hour slots, for both sets of busy time.
-    scheduling::SlotInput input;
-    input.blocks.push_back({1, 8 * 60, 20 * 60, "Europe/Berlin"});
-    input.rules.length = std::chrono::minutes(60);
-    input.rules.minimumNotice = std::chrono::minutes(0);
-    input.rules.horizon = std::chrono::days(120);
-    input.adminTimeZone = "Europe/Berlin";
-    scheduling::SlotQuery query;
-    query.from = date::year(2027) / date::March / 1;
-    query.to = date::year(2027) / date::April / 30;
-    query.viewerTimeZone = "Europe/Berlin";
-    query.now = scheduling::Instant(std::chrono::seconds(kStart.toSecsSinceEpoch()));
-    auto allSlots = [&](const QJsonArray& busy) {
-        input.busyEvents = busyIntervals(busy);
-        std::vector<scheduling::Slot> out;
-        for (const auto& day : scheduling::SlotEngine::compute(input, query))
-            out.insert(out.end(), day.slotList.begin(), day.slotList.end());
-        return out;
-    };
-    const auto mine = allSlots(ours);
+    const test::BerlinSlots engine({1}, kStart);
+    const auto mine = engine.allSlots(ours);
     QCOMPARE(mine.size(), std::size_t(9 * 12 - 8)); // 9 Mondays, one slot taken on 8 of them
-    QVERIFY(mine == allSlots(theirs));
-    input.busyEvents = busyIntervals(ours);
-    auto offered = [&](const char* start) {
-        return scheduling::SlotEngine::offers(
-            input, scheduling::Instant(std::chrono::seconds(utc(start).toSecsSinceEpoch())),
-            query.now);
-    };
+    QVERIFY(mine == engine.allSlots(theirs));
+    auto offered = [&](const char* start) { return engine.offers(ours, start); };
     QVERIFY(!offered("2027-03-08T14:00:00Z")); // 15:00 Berlin = 09:00 EST
     QVERIFY(!offered("2027-03-15T13:00:00Z")); // 14:00 Berlin = 09:00 EDT, Berlin still CET
     QVERIFY(offered("2027-03-15T14:00:00Z"));  // 15:00 Berlin free that week

@@ -183,21 +183,9 @@ class TestCalendarSync : public QObject {
     }
     Booking approvedBooking(int hour, std::optional<VideoProvider> video) {
         BookingService bookings = bookingService();
-        BookingRequest request;
-        request.start = berlin(m_day, hour).toUTC();
-        request.duration = 60;
-        request.name = "Bob Example";
-        request.email = "bob@example.com";
-        request.notes = "Quarterly review";
-        request.timeZone = "America/New_York";
+        BookingRequest request = test::makeRequest(berlin(m_day, hour).toUTC(), 60);
         request.videoProvider = video;
-        auto created = bookings.create(m_admin, request);
-        if (!created) {
-            qWarning() << created.error().message;
-            return {};
-        }
-        auto approved = bookings.approve(m_admin.id, created->id);
-        return approved ? *approved : Booking{};
+        return test::requestAndApprove(bookings, m_admin, request);
     }
     QStringList slotStarts(const QDate& date) {
         SlotService slotService(*m_db, m_time.clock());

@@ -1,15 +1,13 @@
 // IcsBusyParser: iCalendar text → busy intervals in UTC, and the slot engine fed with them,
 // checked against an independent expansion (tests/support/expand_ics.py: Python's icalendar and
-// dateutil, the system tz database instead of the file's VTIMEZONE).
+// dateutil, the system tz database instead of the file's VTIMEZONE). The larger calendars are
+// files in tests/calendar/ics/.
 
 #include "calendar/IcsBusyParser.h"
-#include "scheduling/SlotEngine.h"
+#include "support/CalendarChecks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryFile>
 #include <QTest>
 
 using namespace slotdesk;
@@ -25,25 +23,6 @@ QByteArray calendar(const QByteArray& body, const QByteArray& header = {}) {
                       "END:VCALENDAR\r\n";
     return text.replace("\n", "\r\n").replace("\r\r\n", "\r\n");
 }
-
-const QByteArray kNewYork = R"(BEGIN:VTIMEZONE
-TZID:America/New_York
-BEGIN:DAYLIGHT
-TZOFFSETFROM:-0500
-TZOFFSETTO:-0400
-TZNAME:EDT
-DTSTART:19700308T020000
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU
-END:DAYLIGHT
-BEGIN:STANDARD
-TZOFFSETFROM:-0400
-TZOFFSETTO:-0500
-TZNAME:EST
-DTSTART:19701101T020000
-RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU
-END:STANDARD
-END:VTIMEZONE
-)";
 
 IcsBusyParser::Options window(const char* from, const char* to,
                               const QString& zone = QStringLiteral("Europe/Berlin")) {
@@ -78,34 +57,11 @@ QStringList ids(const QVector<CalendarEvent>& events) {
     return out;
 }
 
-// Busy intervals as [start, end, busy] for comparing with expand_ics.py.
-QJsonArray asJson(const QVector<CalendarEvent>& events) {
-    QJsonArray out;
-    for (const auto& e : events)
-        out.append(QJsonObject{{QStringLiteral("start"), e.startTime.toSecsSinceEpoch()},
-                               {QStringLiteral("end"), e.endTime.toSecsSinceEpoch()},
-                               {QStringLiteral("busy"), e.isBusy}});
-    return out;
-}
-
-std::vector<scheduling::Interval> busyIntervals(const QJsonArray& events) {
-    std::vector<scheduling::Interval> out;
-    for (const auto& value : events) {
-        const QJsonObject e = value.toObject();
-        if (!e.value(QStringLiteral("busy")).toBool())
-            continue;
-        out.push_back({scheduling::Instant(
-                           std::chrono::seconds(e.value(QStringLiteral("start")).toInteger())),
-                       scheduling::Instant(
-                           std::chrono::seconds(e.value(QStringLiteral("end")).toInteger()))});
-    }
-    return out;
-}
-
-std::vector<scheduling::Slot> allSlots(const std::vector<scheduling::SlotDay>& days) {
-    std::vector<scheduling::Slot> out;
-    for (const auto& day : days)
-        out.insert(out.end(), day.slotList.begin(), day.slotList.end());
+// The ids of the instances of `uid` that start at `starts` (UTC or dates, as a RECURRENCE-ID).
+QStringList instances(const char* uid, std::initializer_list<const char*> starts) {
+    QStringList out;
+    for (const char* start : starts)
+        out.append(QString::fromUtf8(uid) + u'/' + QString::fromLatin1(start));
     return out;
 }
 
@@ -139,7 +95,7 @@ DTEND;TZID=America/New_York:20270115T103000
 SUMMARY:Stand-up
 END:VEVENT
 )",
-                                        kNewYork),
+                                        test::kNewYorkTimeZone),
                                window("2027-01-01T00:00:00Z", "2027-02-01T00:00:00Z"));
     QCOMPARE(events.size(), 1);
     QCOMPARE(events[0].externalEventId, QStringLiteral("one@test"));
@@ -238,42 +194,10 @@ END:VEVENT
 void TestIcsBusy::weeklyRuleWithExdateMovedAndCancelledInstances() {
     // Mondays 10:00-11:00 New York, six times; the 2nd excluded, the 3rd moved to Wednesday
     // 15:00 (keeping its length), the 4th cancelled, the 5th made two hours long.
-    const auto events = parsed(calendar(R"(BEGIN:VEVENT
-UID:weekly@test
-DTSTART;TZID=America/New_York:20270104T100000
-DTEND;TZID=America/New_York:20270104T110000
-RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=6
-EXDATE;TZID=America/New_York:20270111T100000
-SUMMARY:Weekly
-END:VEVENT
-BEGIN:VEVENT
-UID:weekly@test
-RECURRENCE-ID;TZID=America/New_York:20270118T100000
-DTSTART;TZID=America/New_York:20270120T150000
-SUMMARY:Weekly (moved)
-END:VEVENT
-BEGIN:VEVENT
-UID:weekly@test
-RECURRENCE-ID:20270125T150000Z
-DTSTART;TZID=America/New_York:20270125T100000
-DTEND;TZID=America/New_York:20270125T110000
-STATUS:CANCELLED
-END:VEVENT
-BEGIN:VEVENT
-UID:weekly@test
-RECURRENCE-ID;TZID=America/New_York:20270201T100000
-DTSTART;TZID=America/New_York:20270201T100000
-DTEND;TZID=America/New_York:20270201T120000
-END:VEVENT
-)",
-                                        kNewYork),
+    const auto events = parsed(test::icsFile("weekly-exdate-moved-cancelled.ics"),
                                window("2027-01-01T00:00:00Z", "2027-03-01T00:00:00Z"));
-    QCOMPARE(ids(events), (QStringList{
-                              QStringLiteral("weekly@test/20270104T150000Z"),
-                              QStringLiteral("weekly@test/20270118T150000Z"),
-                              QStringLiteral("weekly@test/20270201T150000Z"),
-                              QStringLiteral("weekly@test/20270208T150000Z"),
-                          }));
+    QCOMPARE(ids(events), instances("weekly@test", {"20270104T150000Z", "20270118T150000Z",
+                                                    "20270201T150000Z", "20270208T150000Z"}));
     const auto* moved = byId(events, "weekly@test/20270118T150000Z");
     QCOMPARE(moved->startTime, utc("2027-01-20T20:00:00Z"));
     QCOMPARE(moved->endTime, utc("2027-01-20T21:00:00Z"));
@@ -283,103 +207,28 @@ END:VEVENT
 
 void TestIcsBusy::untilInUtcAgainstZonedStart() {
     // UNTIL is an instant: 09:00Z is exactly the 10:00 Berlin (CET) start, so that day counts.
-    const auto events = parsed(calendar(R"(BEGIN:VEVENT
-UID:daily@test
-DTSTART;TZID=Europe/Berlin:20270104T100000
-DTEND;TZID=Europe/Berlin:20270104T103000
-RRULE:FREQ=DAILY;UNTIL=20270106T090000Z
-END:VEVENT
-BEGIN:VEVENT
-UID:days@test
-DTSTART;VALUE=DATE:20270110
-RRULE:FREQ=DAILY;UNTIL=20270111
-END:VEVENT
-)"),
+    const auto events = parsed(test::icsFile("until-utc-zoned-start.ics"),
                                window("2027-01-01T00:00:00Z", "2027-02-01T00:00:00Z"));
-    QCOMPARE(ids(events), (QStringList{
-                              QStringLiteral("daily@test/20270104T090000Z"),
-                              QStringLiteral("daily@test/20270105T090000Z"),
-                              QStringLiteral("daily@test/20270106T090000Z"),
-                              QStringLiteral("days@test/20270110"),
-                              QStringLiteral("days@test/20270111"),
-                          }));
+    QCOMPARE(ids(events),
+             instances("daily@test", {"20270104T090000Z", "20270105T090000Z", "20270106T090000Z"}) +
+                 instances("days@test", {"20270110", "20270111"}));
 }
 
 void TestIcsBusy::rdatesAddInstances() {
-    const auto events = parsed(calendar(R"(BEGIN:VEVENT
-UID:rdate@test
-DTSTART:20270301T080000Z
-DTEND:20270301T090000Z
-RDATE:20270305T120000Z,20270307T120000Z
-RDATE;VALUE=PERIOD:20270310T070000Z/20270310T113000Z
-EXDATE:20270307T120000Z
-END:VEVENT
-)"),
-                               window("2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z"));
-    QCOMPARE(ids(events), (QStringList{
-                              QStringLiteral("rdate@test/20270301T080000Z"),
-                              QStringLiteral("rdate@test/20270305T120000Z"),
-                              QStringLiteral("rdate@test/20270310T070000Z"),
-                          }));
+    const auto events =
+        parsed(test::icsFile("rdates.ics"), window("2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z"));
+    QCOMPARE(ids(events),
+             instances("rdate@test", {"20270301T080000Z", "20270305T120000Z", "20270310T070000Z"}));
     QCOMPARE(byId(events, "rdate@test/20270305T120000Z")->endTime, utc("2027-03-05T13:00:00Z"));
     QCOMPARE(byId(events, "rdate@test/20270310T070000Z")->endTime, utc("2027-03-10T11:30:00Z"));
 }
 
 void TestIcsBusy::transparentDeclinedAndCancelled() {
-    const auto events = parsed(calendar(R"(BEGIN:VEVENT
-UID:free@test
-DTSTART:20270301T080000Z
-DTEND:20270301T090000Z
-TRANSP:TRANSPARENT
-END:VEVENT
-BEGIN:VEVENT
-UID:declined@test
-DTSTART:20270302T080000Z
-DTEND:20270302T090000Z
-ORGANIZER:mailto:boss@example.com
-ATTENDEE;PARTSTAT=ACCEPTED:mailto:boss@example.com
-ATTENDEE;PARTSTAT=DECLINED:mailto:admin@example.COM
-END:VEVENT
-BEGIN:VEVENT
-UID:othersdeclined@test
-DTSTART:20270303T080000Z
-DTEND:20270303T090000Z
-ATTENDEE;PARTSTAT=DECLINED:mailto:boss@example.com
-ATTENDEE;PARTSTAT=ACCEPTED:mailto:admin@example.com
-END:VEVENT
-BEGIN:VEVENT
-UID:cancelled@test
-DTSTART:20270304T080000Z
-DTEND:20270304T090000Z
-STATUS:CANCELLED
-END:VEVENT
-BEGIN:VEVENT
-UID:cancelledseries@test
-DTSTART:20270305T080000Z
-DTEND:20270305T090000Z
-RRULE:FREQ=DAILY;COUNT=3
-STATUS:CANCELLED
-END:VEVENT
-BEGIN:VEVENT
-UID:cancelledseries@test
-RECURRENCE-ID:20270306T080000Z
-DTSTART:20270306T100000Z
-DTEND:20270306T110000Z
-END:VEVENT
-BEGIN:VEVENT
-UID:tentative@test
-DTSTART:20270307T080000Z
-DTEND:20270307T090000Z
-STATUS:TENTATIVE
-END:VEVENT
-)"),
+    const auto events = parsed(test::icsFile("transparent-declined-cancelled.ics"),
                                window("2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z"));
-    QCOMPARE(ids(events), (QStringList{
-                              QStringLiteral("free@test"),
-                              QStringLiteral("declined@test"),
-                              QStringLiteral("othersdeclined@test"),
-                              QStringLiteral("tentative@test"),
-                          }));
+    QCOMPARE(ids(events), (QStringList{QStringLiteral("free@test"), QStringLiteral("declined@test"),
+                                       QStringLiteral("othersdeclined@test"),
+                                       QStringLiteral("tentative@test")}));
     QVERIFY(!byId(events, "free@test")->isBusy);
     QVERIFY(!byId(events, "declined@test")->isBusy);
     QVERIFY(byId(events, "othersdeclined@test")->isBusy);
@@ -389,24 +238,10 @@ END:VEVENT
 void TestIcsBusy::windowKeepsOnlyOverlappingInstances() {
     // Daily since 2020 at 23:30-00:30 UTC: only instances overlapping the window, including the
     // one that began before it and ends inside.
-    const auto events = parsed(calendar(R"(BEGIN:VEVENT
-UID:old@test
-DTSTART:20200101T233000Z
-DTEND:20200102T003000Z
-RRULE:FREQ=DAILY
-END:VEVENT
-BEGIN:VEVENT
-UID:past@test
-DTSTART:20261201T080000Z
-DTEND:20261201T090000Z
-END:VEVENT
-)"),
+    const auto events = parsed(test::icsFile("window-overlapping.ics"),
                                window("2027-03-01T00:00:00Z", "2027-03-03T00:00:00Z"));
-    QCOMPARE(ids(events), (QStringList{
-                              QStringLiteral("old@test/20270228T233000Z"),
-                              QStringLiteral("old@test/20270301T233000Z"),
-                              QStringLiteral("old@test/20270302T233000Z"),
-                          }));
+    QCOMPARE(ids(events),
+             instances("old@test", {"20270228T233000Z", "20270301T233000Z", "20270302T233000Z"}));
 }
 
 void TestIcsBusy::runawayRuleStops() {
@@ -460,41 +295,7 @@ void TestIcsBusy::dstCrossingWeeklyMatchesIndependentExpansion() {
     // Mondays 10:00-11:00 New York across both DST switches of 2027 (US: 14 March, EU: 28
     // March), seen by an admin in Berlin; an EXDATE, a moved and a cancelled instance, a
     // transparent weekly event and a Berlin series crossing the EU switch.
-    const QByteArray text = calendar(R"(BEGIN:VEVENT
-UID:ny@test
-DTSTART;TZID=America/New_York:20270301T100000
-DTEND;TZID=America/New_York:20270301T110000
-RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=8
-EXDATE;TZID=America/New_York:20270322T100000
-END:VEVENT
-BEGIN:VEVENT
-UID:ny@test
-RECURRENCE-ID;TZID=America/New_York:20270405T100000
-DTSTART;TZID=America/New_York:20270405T130000
-DTEND;TZID=America/New_York:20270405T140000
-END:VEVENT
-BEGIN:VEVENT
-UID:ny@test
-RECURRENCE-ID;TZID=America/New_York:20270412T100000
-DTSTART;TZID=America/New_York:20270412T100000
-DTEND;TZID=America/New_York:20270412T110000
-STATUS:CANCELLED
-END:VEVENT
-BEGIN:VEVENT
-UID:berlin@test
-DTSTART;TZID=Europe/Berlin:20270323T090000
-DTEND;TZID=Europe/Berlin:20270323T100000
-RRULE:FREQ=WEEKLY;COUNT=3
-END:VEVENT
-BEGIN:VEVENT
-UID:free@test
-DTSTART;TZID=Europe/Berlin:20270324T090000
-DTEND;TZID=Europe/Berlin:20270324T100000
-RRULE:FREQ=WEEKLY;COUNT=3
-TRANSP:TRANSPARENT
-END:VEVENT
-)",
-                                     kNewYork);
+    const QByteArray text = test::icsFile("dst-crossing-weekly.ics");
     const auto options = window("2027-02-20T00:00:00Z", "2027-05-01T00:00:00Z");
     const auto events = parsed(text, options);
     QCOMPARE(events.size(), 12); // New York: 8 - EXDATE - cancelled; Berlin: 3; free: 3
@@ -505,48 +306,21 @@ END:VEVENT
     QCOMPARE(byId(events, "ny@test/20270301T150000Z")->startTime, utc("2027-03-01T15:00:00Z"));
     QCOMPARE(byId(events, "berlin@test/20270330T070000Z")->startTime, utc("2027-03-30T07:00:00Z"));
 
-    QTemporaryFile file;
-    QVERIFY(file.open());
-    QCOMPARE(file.write(text), text.size());
-    QVERIFY(file.flush());
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(SLOTDESK_SOURCE_DIR "/tests/support/expand_ics.py"),
-                  file.fileName(), QString::number(options.from.toSecsSinceEpoch()),
-                  QString::number(options.to.toSecsSinceEpoch()), options.fallbackZone});
-    QVERIFY(python.waitForFinished(60000));
-    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
-    const QJsonArray expected = QJsonDocument::fromJson(python.readAllStandardOutput()).array();
-    QCOMPARE(QJsonDocument(asJson(events)).toJson(QJsonDocument::Compact),
+    const QJsonArray ours = test::busyRows(events);
+    const QJsonArray expected =
+        test::expandIcs(text, options.from, options.to, options.fallbackZone);
+    QCOMPARE(QJsonDocument(ours).toJson(QJsonDocument::Compact),
              QJsonDocument(expected).toJson(QJsonDocument::Compact));
 
     // The slot engine with either set of busy time: Mondays and Tuesdays 08:00-20:00 Berlin,
     // one-hour slots. Both must offer the same slots, and those must step around the meeting.
-    scheduling::SlotInput input;
-    for (int day : {1, 2})
-        input.blocks.push_back({day, 8 * 60, 20 * 60, "Europe/Berlin"});
-    input.rules.length = std::chrono::minutes(60);
-    input.rules.minimumNotice = std::chrono::minutes(0);
-    input.rules.horizon = std::chrono::days(120);
-    input.adminTimeZone = "Europe/Berlin";
-    scheduling::SlotQuery query;
-    query.from = date::year(2027) / date::March / 1;
-    query.to = date::year(2027) / date::April / 30;
-    query.viewerTimeZone = "Europe/Berlin";
-    query.now = scheduling::Instant(std::chrono::seconds(options.from.toSecsSinceEpoch()));
-    input.busyEvents = busyIntervals(asJson(events));
-    const auto ours = allSlots(scheduling::SlotEngine::compute(input, query));
-    input.busyEvents = busyIntervals(expected);
-    const auto theirs = allSlots(scheduling::SlotEngine::compute(input, query));
+    const test::BerlinSlots engine({1, 2}, options.from);
+    const auto mine = engine.allSlots(ours);
     // 18 days of 12 slots; 6 New York and 3 Berlin instances take one each.
-    QCOMPARE(ours.size(), 18 * 12 - 9);
-    QVERIFY(ours == theirs);
+    QCOMPARE(mine.size(), 18 * 12 - 9);
+    QVERIFY(mine == engine.allSlots(expected));
 
-    auto offered = [&](const char* start) {
-        input.busyEvents = busyIntervals(asJson(events));
-        const auto at = scheduling::Instant(std::chrono::seconds(utc(start).toSecsSinceEpoch()));
-        return scheduling::SlotEngine::offers(input, at, query.now);
-    };
+    auto offered = [&](const char* start) { return engine.offers(ours, start); };
     QVERIFY(!offered("2027-03-08T15:00:00Z")); // 16:00 Berlin, 10:00 EST: busy
     QVERIFY(offered("2027-03-15T15:00:00Z"));  // 16:00 Berlin is free once New York is on EDT
     QVERIFY(!offered("2027-03-15T14:00:00Z")); // ... and 15:00 Berlin is not

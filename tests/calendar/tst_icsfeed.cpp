@@ -5,13 +5,14 @@
 
 #include "calendar/CalendarSyncService.h"
 #include "core/Clock.h"
-#include "integration/KeychainSecretStore.h"
 #include "storage/CalendarEventRepository.h"
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/CalendarSyncStateRepository.h"
 #include "storage/Database.h"
+#include "support/CalendarChecks.h"
 #include "support/FeedServer.h"
 #include "support/SecretScan.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 #include "support/TestKeychain.h"
@@ -52,74 +53,31 @@ QByteArray feed(const QByteArray& events) {
 
 } // namespace
 
-class TestIcsFeed : public QObject {
+class TestIcsFeed : public test::SeededSuite {
     Q_OBJECT
 
-    std::unique_ptr<test::TestDatabase> m_tdb;
-    std::unique_ptr<storage::Database> m_db;
     core::ManualClock m_time{kStart};
     std::unique_ptr<CalendarSyncService> m_service;
-    User m_admin;
 
-    QVector<CalendarEvent> events(const QString& id) {
-        auto all = storage::CalendarEventRepository(m_db->connection()).list(id);
-        return all ? *all : QVector<CalendarEvent>{};
-    }
+    QVector<CalendarEvent> events(const QString& id) { return test::storedEvents(*m_db, id); }
     CalendarIntegration stored(const QString& id) {
-        auto found =
-            storage::CalendarIntegrationRepository(m_db->connection()).findById(m_admin.id, id);
-        return found && found->has_value() ? **found : CalendarIntegration{};
+        return test::storedIntegration(*m_db, m_admin.id, id);
     }
     // Adds the feed and waits for its first sync; the new integration's id.
     QString add(const QString& url, const QString& name = {}) {
-        QSignalSpy added(m_service.get(), &CalendarSyncService::calendarAdded);
-        QSignalSpy synced(m_service.get(), &CalendarSyncService::syncFinished);
-        m_service->addIcsFeed(url, name);
-        if (!added.wait(20000) || !added.first().at(0).toBool()) {
-            qWarning() << "not added:" << (added.isEmpty() ? QVariant() : added.first().at(2));
-            return {};
-        }
-        const QString id = added.first().at(1).toString();
-        if (!synced.wait(20000))
-            return {};
-        return id;
-    }
-    SyncReport sync(const QString& id) {
-        QSignalSpy synced(m_service.get(), &CalendarSyncService::syncFinished);
-        m_service->syncNow(id);
-        if (!synced.wait(60000))
-            return {};
-        return m_service->lastReport(id).value_or(SyncReport{});
-    }
-    QString keychainSecret(const QString& key) {
-        integration::KeychainSecretStore store;
-        QString value;
-        bool done = false;
-        store.readSecret(key, &store, [&](Result<QByteArray> secret) {
-            value = secret ? QString::fromUtf8(*secret) : QStringLiteral("<none>");
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, 10000))
-            return QStringLiteral("<no answer>");
-        return value;
+        return test::addAndSync(*m_service, [&] { m_service->addIcsFeed(url, name); });
     }
 
 private slots:
     void init() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         m_time.set(kStart);
-        m_tdb = std::make_unique<test::TestDatabase>();
-        QVERIFY(m_tdb->isValid());
-        auto db = m_tdb->open();
-        QVERIFY(db.ok());
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
+        QVERIFY(openSeeded());
         m_service = std::make_unique<CalendarSyncService>(*m_db, m_time.clock());
     }
     void cleanup() {
         m_service.reset();
-        m_db.reset();
-        m_tdb.reset();
+        closeSeeded();
     }
 
     void feedSyncsKeepsEventsOnErrorsAndIsRemoved();
@@ -151,10 +109,10 @@ void TestIcsFeed::feedSyncsKeepsEventsOnErrorsAndIsRemoved() {
                     .listBusy(m_admin.id, kStart, kStart.addDays(10));
     QVERIFY(busy);
     QCOMPARE(busy->size(), 4); // the transparent one blocks nothing
-    QCOMPARE(keychainSecret(feedRow.keychainKey), server.url(kSecret));
+    QCOMPARE(test::keychainSecret(feedRow.keychainKey), server.url(kSecret));
 
     // 304: the validators were sent, nothing changed.
-    SyncReport report = sync(id);
+    SyncReport report = test::syncNow(*m_service, id);
     QVERIFY(report.ok);
     QVERIFY(report.notModified);
     QCOMPARE(server.requests().last().value(QStringLiteral("if_none_match")).toString(),
@@ -164,7 +122,7 @@ void TestIcsFeed::feedSyncsKeepsEventsOnErrorsAndIsRemoved() {
 
     // A change: 200 again, the set replaced.
     QVERIFY(server.setFeed(feed(vevent(QStringLiteral("a"), kStart.addDays(1), 90))));
-    report = sync(id);
+    report = test::syncNow(*m_service, id);
     QVERIFY(report.ok);
     QVERIFY(!report.notModified);
     QCOMPARE(events(id).size(), 1);
@@ -175,7 +133,7 @@ void TestIcsFeed::feedSyncsKeepsEventsOnErrorsAndIsRemoved() {
     // the message never quotes the address.
     for (int status : {404, 500}) {
         QVERIFY(server.setStatus(status));
-        report = sync(id);
+        report = test::syncNow(*m_service, id);
         QVERIFY(!report.ok);
         const CalendarIntegration failed = stored(id);
         QCOMPARE(failed.syncStatus, SyncStatus::Error);
@@ -187,14 +145,14 @@ void TestIcsFeed::feedSyncsKeepsEventsOnErrorsAndIsRemoved() {
     }
     QVERIFY(server.setStatus(200));
     QVERIFY(server.setFeed("<html>moved</html>"));
-    report = sync(id);
+    report = test::syncNow(*m_service, id);
     QVERIFY(!report.ok);
     QCOMPARE(stored(id).syncStatus, SyncStatus::Error);
     QCOMPARE(events(id).size(), 1);
 
     // Back: active again, the error gone.
     QVERIFY(server.setFeed(feed(vevent(QStringLiteral("c"), kStart.addDays(4), 30))));
-    report = sync(id);
+    report = test::syncNow(*m_service, id);
     QVERIFY(report.ok);
     QCOMPARE(stored(id).syncStatus, SyncStatus::Active);
     QVERIFY(stored(id).syncError.isEmpty());
@@ -216,7 +174,7 @@ void TestIcsFeed::feedSyncsKeepsEventsOnErrorsAndIsRemoved() {
     QVERIFY2(removed.first().at(0).toBool(), qPrintable(removed.first().at(2).toString()));
     QVERIFY(stored(id).id.isEmpty());
     QVERIFY(events(id).isEmpty());
-    QCOMPARE(keychainSecret(feedRow.keychainKey), QStringLiteral("<none>"));
+    QCOMPARE(test::keychainSecret(feedRow.keychainKey), QStringLiteral("<none>"));
 }
 
 void TestIcsFeed::badAddressesAreRefused() {
@@ -266,7 +224,8 @@ void TestIcsFeed::cliAddsListsShowsAndRemoves() {
     const QString id = listed.value(QStringLiteral("id")).toString();
 
     QVERIFY(server.setStatus(500));
-    QVERIFY(sync(id).ok == false); // in this process: the error is stored for the CLI to show
+    QVERIFY(test::syncNow(*m_service, id).ok ==
+            false); // in this process: the error is stored for the CLI to show
     std::tie(code, out, err) = cli({QStringLiteral("calendar"), QStringLiteral("status")});
     QCOMPARE(code, 0);
     QVERIFY2(out.contains(QStringLiteral("ICS feed Work")) &&

@@ -9,6 +9,7 @@
 
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,43 +57,35 @@ private slots:
         installLogRedaction(); // a second call must not chain the handler to itself
     }
 
+    // Each case once, its secrets marked [[so]]: the message is the case without the marks, and
+    // what redaction must make of it has *** for each marked secret.
     void secretsAreMasked_data() {
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("query token")
-            << "QUrl(\"http://h:1/api/v1/bookings/x?token=Ab-_9xyz&other=1\")"
-            << "QUrl(\"http://h:1/api/v1/bookings/x?token=***&other=1\")";
-        QTest::newRow("token first, case") << "GET /booking/x?Token=abc HTTP/1.1"
-                                           << "GET /booking/x?Token=*** HTTP/1.1";
-        QTest::newRow("encoded =") << "redirect=%2Fbooking%3Ftoken%3Dabc%26x"
-                                   << "redirect=%2Fbooking%3Ftoken%3D***";
-        QTest::newRow("OAuth form") << "grant_type=refresh_token&refresh_token=1//0abc&client_"
-                                       "secret=GOCSPX-s3cr3t&code_verifier=v3r"
-                                    << "grant_type=refresh_token&refresh_token=***&client_"
-                                       "secret=***&code_verifier=***";
-        QTest::newRow("authorization code") << "GET /?code=4/0Adeu5&state=xyz HTTP/1.1"
-                                            << "GET /?code=***&state=xyz HTTP/1.1";
-        QTest::newRow("JSON")
-            << "{\"access_token\":\"ya29.a0\",\"expires_in\":3599,\"id_token\": \"ey\"}"
-            << "{\"access_token\":\"***\",\"expires_in\":3599,\"id_token\": \"***\"}";
-        QTest::newRow("escaped quote in JSON") << "{\"refreshToken\":\"a\\\"b\",\"x\":1}"
-                                               << "{\"refreshToken\":\"***\",\"x\":1}";
-        QTest::newRow("QDebug header pair")
-            << "(\"Authorization\", \"Bearer ya29.a0-x\"), (\"X-Manage-Token\", \"abc\")"
-            << "(\"Authorization\", \"Bearer ***\"), (\"X-Manage-Token\", \"***\")";
-        QTest::newRow("Basic") << "authorization: Basic dXNlcjpwYXNz"
-                               << "authorization: Basic ***";
-        QTest::newRow("URL password") << "postgresql://slotdesk:hunter2@db:5432/slotdesk and "
-                                         "http://u:p@h/"
-                                      << "postgresql://slotdesk:***@db:5432/slotdesk and "
-                                         "http://u:***@h/";
-        QTest::newRow("password field") << "password=hunter2 user=bob"
-                                        << "password=*** user=bob";
+        const auto add = [](const char* name, const char* marked) {
+            static const QRegularExpression secret(QStringLiteral(R"(\[\[(.*?)\]\])"));
+            const QString text = QString::fromUtf8(marked);
+            QTest::newRow(name) << QString(text).replace(secret, QStringLiteral("\\1"))
+                                << QString(text).replace(secret, QStringLiteral("***"));
+        };
+        add("query token", "QUrl(\"http://h:1/api/v1/bookings/x?token=[[Ab-_9xyz]]&other=1\")");
+        add("token first, case", "GET /booking/x?Token=[[abc]] HTTP/1.1");
+        add("encoded =", "redirect=%2Fbooking%3Ftoken%3D[[abc%26x]]");
+        add("OAuth form", "grant_type=refresh_token&refresh_token=[[1//0abc]]"
+                          "&client_secret=[[GOCSPX-s3cr3t]]&code_verifier=[[v3r]]");
+        add("authorization code", "GET /?code=[[4/0Adeu5]]&state=xyz HTTP/1.1");
+        add("JSON",
+            "{\"access_token\":\"[[ya29.a0]]\",\"expires_in\":3599,\"id_token\": \"[[ey]]\"}");
+        add("escaped quote in JSON", "{\"refreshToken\":\"[[a\\\"b]]\",\"x\":1}");
+        add("QDebug header pair",
+            "(\"Authorization\", \"Bearer [[ya29.a0-x]]\"), (\"X-Manage-Token\", \"[[abc]]\")");
+        add("Basic", "authorization: Basic [[dXNlcjpwYXNz]]");
+        add("URL password",
+            "postgresql://slotdesk:[[hunter2]]@db:5432/slotdesk and http://u:[[p]]@h/");
+        add("password field", "password=[[hunter2]] user=bob");
         // Words alone are no secret: nothing to mask.
-        QTest::newRow("plain words") << "the token expired; refresh token: reconnect"
-                                     << "the token expired; refresh token: reconnect";
-        QTest::newRow("a code that is not a query") << "exit code=2, http://h:8765/a"
-                                                    << "exit code=2, http://h:8765/a";
+        add("plain words", "the token expired; refresh token: reconnect");
+        add("a code that is not a query", "exit code=2, http://h:8765/a");
     }
     void secretsAreMasked() {
         QFETCH(QString, message);

@@ -39,6 +39,13 @@ QString eventIdOf(const QString& path) {
     return eventId;
 }
 
+QString calendarIdOf(const QString& path) {
+    QString calendarId;
+    QString eventId;
+    splitEventsPath(path, &calendarId, &eventId);
+    return calendarId;
+}
+
 QUrlQuery formOf(const QByteArray& body) {
     // application/x-www-form-urlencoded: '+' is a space.
     QByteArray copy = body;
@@ -48,37 +55,6 @@ QUrlQuery formOf(const QByteArray& body) {
 
 QString formValue(const QUrlQuery& form, const QString& key) {
     return form.queryItemValue(key, QUrl::FullyDecoded);
-}
-
-QByteArray reasonPhrase(int status) {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 204:
-        return "No Content";
-    case 302:
-        return "Found";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 409:
-        return "Conflict";
-    case 410:
-        return "Gone";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
 }
 
 QString s256(const QString& verifier) {
@@ -97,39 +73,34 @@ QDateTime endOf(const QJsonObject& event) {
                      QTime(0, 0), Qt::UTC);
 }
 
+// The conference of event `id` created: its Meet link as the video entry point and hangoutLink.
+void attachMeetLink(QJsonObject& event, QJsonObject conference, const QString& id) {
+    const QString link = QStringLiteral("https://meet.google.com/%1-%2-%3")
+                             .arg(id.left(3), id.mid(3, 4), id.mid(7, 3));
+    conference.insert(
+        QStringLiteral("entryPoints"),
+        QJsonArray{QJsonObject{{QStringLiteral("entryPointType"), QStringLiteral("video")},
+                               {QStringLiteral("uri"), link}}});
+    event.insert(QStringLiteral("conferenceData"), conference);
+    event.insert(QStringLiteral("hangoutLink"), link);
+}
+
 } // namespace
 
 FakeGoogleServer::FakeGoogleServer(QObject* parent)
-    : QObject(parent) {
-    connect(&m_server, &QTcpServer::newConnection, this, &FakeGoogleServer::onConnection);
-}
+    : FakeHttpServer(Connection::KeepAlive, parent) {}
 
-FakeGoogleServer::~FakeGoogleServer() {
-    // The sockets go with the server (after the members they use): stop listening to them.
-    const auto sockets = m_server.findChildren<QTcpSocket*>();
-    for (QTcpSocket* socket : sockets)
-        socket->disconnect(this);
-    m_server.close();
-}
-
-bool FakeGoogleServer::listen() {
-    return m_server.listen(QHostAddress::LocalHost, 0);
-}
-
-QUrl FakeGoogleServer::baseUrl() const {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
-}
 QUrl FakeGoogleServer::authUrl() const {
-    return QUrl(baseUrl().toString() + QStringLiteral("/o/oauth2/v2/auth"));
+    return url(QStringLiteral("/o/oauth2/v2/auth"));
 }
 QUrl FakeGoogleServer::tokenUrl() const {
-    return QUrl(baseUrl().toString() + QStringLiteral("/token"));
+    return url(QStringLiteral("/token"));
 }
 QUrl FakeGoogleServer::revokeUrl() const {
-    return QUrl(baseUrl().toString() + QStringLiteral("/revoke"));
+    return url(QStringLiteral("/revoke"));
 }
 QUrl FakeGoogleServer::apiUrl() const {
-    return QUrl(baseUrl().toString() + QStringLiteral("/calendar/v3"));
+    return url(QStringLiteral("/calendar/v3"));
 }
 
 QProcessEnvironment FakeGoogleServer::environment() const {
@@ -290,55 +261,7 @@ QVector<FakeGoogleServer::Request> FakeGoogleServer::requestsTo(Route route) con
 
 // ---- HTTP/1.1 over QTcpServer ---------------------------------------------------------------
 
-void FakeGoogleServer::onConnection() {
-    while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadable(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            m_buffers.remove(socket);
-            socket->deleteLater();
-        });
-    }
-}
-
-void FakeGoogleServer::onReadable(QTcpSocket* socket) {
-    QByteArray& buffer = m_buffers[socket];
-    buffer += socket->readAll();
-    for (;;) {
-        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return;
-        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        Request request;
-        request.method = requestLine.value(0);
-        const QUrl target(QString::fromLatin1(requestLine.value(1)));
-        request.path = target.path();
-        request.query = QUrlQuery(target.query(QUrl::FullyEncoded));
-        qsizetype length = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            request.headers.insert(name, value);
-            if (name == "content-length")
-                length = value.toLongLong();
-        }
-        if (buffer.size() < headerEnd + 4 + length)
-            return;
-        request.body = buffer.mid(headerEnd + 4, length);
-        buffer.remove(0, headerEnd + 4 + length);
-        request.route = routeOf(request.method, request.path);
-        QString eventId;
-        splitEventsPath(request.path, &request.calendarId, &eventId);
-        dispatch(socket, request);
-    }
-}
-
-FakeGoogleServer::Route FakeGoogleServer::routeOf(const QByteArray& method,
-                                                  const QString& path) const {
+FakeGoogleServer::Route FakeGoogleServer::routeOf(const QByteArray& method, const QString& path) {
     if (path == QLatin1String("/o/oauth2/v2/auth") && method == "GET")
         return Route::Authorize;
     if (path == QLatin1String("/token") && method == "POST")
@@ -367,7 +290,8 @@ FakeGoogleServer::Route FakeGoogleServer::routeOf(const QByteArray& method,
     return Route::Unknown;
 }
 
-void FakeGoogleServer::dispatch(QTcpSocket* socket, const Request& request) {
+void FakeGoogleServer::serve(QTcpSocket* socket, const HttpRequest& http) {
+    const Request request{http, routeOf(http.method, http.path), calendarIdOf(http.path)};
     m_requests.append(request);
     QElapsedTimer busy;
     busy.start();
@@ -387,44 +311,8 @@ void FakeGoogleServer::dispatch(QTcpSocket* socket, const Request& request) {
                 response.headers.append(
                     {QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfter)});
         }
-    } else if (!request.calendarId.isEmpty() && !knowsCalendar(request.calendarId)) {
-        response = apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
     } else {
-        switch (request.route) {
-        case Route::CalendarList:
-            response = calendarList(request);
-            break;
-        case Route::Authorize:
-            response = authorize(request);
-            break;
-        case Route::Token:
-            response = token(request);
-            break;
-        case Route::Revoke:
-            response = revoke(request);
-            break;
-        case Route::Calendar:
-            response = calendar(request);
-            break;
-        case Route::EventsList:
-            response = listEvents(request);
-            break;
-        case Route::EventsInsert:
-            response = insertEvent(request);
-            break;
-        case Route::EventsGet:
-            response = getEvent(request);
-            break;
-        case Route::EventsPatch:
-            response = patchEvent(request);
-            break;
-        case Route::EventsDelete:
-            response = deleteEvent(request);
-            break;
-        case Route::Unknown:
-            response = apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
-            break;
-        }
+        response = answer(request);
     }
     m_busyNs += busy.nsecsElapsed();
     int delay = m_delays.value(request.route, 0);
@@ -432,7 +320,7 @@ void FakeGoogleServer::dispatch(QTcpSocket* socket, const Request& request) {
         request.query.hasQueryItem(QStringLiteral("pageToken")))
         delay += laterPageDelayMs;
     const Route route = request.route;
-    auto answer = [this, socket, response, drop, route] {
+    auto reply = [this, socket, response, drop, route] {
         if (drop)
             socket->abort();
         else
@@ -440,28 +328,32 @@ void FakeGoogleServer::dispatch(QTcpSocket* socket, const Request& request) {
         emit requestServed(route);
     };
     if (delay > 0)
-        QTimer::singleShot(delay, socket, answer);
+        QTimer::singleShot(delay, socket, reply);
     else
-        answer();
+        reply();
 }
 
-void FakeGoogleServer::write(QTcpSocket* socket, const Response& response) {
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
-                      reasonPhrase(response.status) + "\r\n";
-    if (!response.body.isEmpty() || response.status != 204)
-        head += "Content-Type: " + response.contentType + "\r\n";
-    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-    for (const auto& [name, value] : response.headers)
-        head += name + ": " + value + "\r\n";
-    head += "Connection: keep-alive\r\n\r\n";
-    socket->write(head + response.body);
-}
-
-FakeGoogleServer::Response FakeGoogleServer::json(int status, const QJsonObject& body) {
-    return Response{status,
-                    QJsonDocument(body).toJson(QJsonDocument::Compact),
-                    "application/json; charset=UTF-8",
-                    {}};
+// A request without an injected fault: its route's answer. The Calendar API's routes want a
+// calendar this account has, then a live access token.
+FakeGoogleServer::Response FakeGoogleServer::answer(const Request& request) {
+    using Handler = Response (FakeGoogleServer::*)(const Request&);
+    static const QHash<Route, Handler> handlers{
+        {Route::Authorize, &FakeGoogleServer::authorize},
+        {Route::Token, &FakeGoogleServer::token},
+        {Route::Revoke, &FakeGoogleServer::revoke},
+        {Route::Calendar, &FakeGoogleServer::calendar},
+        {Route::CalendarList, &FakeGoogleServer::calendarList},
+        {Route::EventsList, &FakeGoogleServer::listEvents},
+        {Route::EventsInsert, &FakeGoogleServer::insertEvent},
+        {Route::EventsGet, &FakeGoogleServer::getEvent},
+        {Route::EventsPatch, &FakeGoogleServer::patchEvent},
+        {Route::EventsDelete, &FakeGoogleServer::deleteEvent}};
+    const Handler handler = handlers.value(request.route);
+    if (!handler || (!request.calendarId.isEmpty() && !knowsCalendar(request.calendarId)))
+        return apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
+    if (request.path.startsWith(QLatin1String("/calendar/v3/")) && !authorized(request))
+        return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
+    return (this->*handler)(request);
 }
 
 FakeGoogleServer::Response FakeGoogleServer::apiError(int status, const QString& reason,
@@ -622,9 +514,7 @@ bool FakeGoogleServer::authorized(const Request& request) const {
 
 // ---- Calendar API ---------------------------------------------------------------------------
 
-FakeGoogleServer::Response FakeGoogleServer::calendar(const Request& request) {
-    if (!authorized(request))
-        return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
+FakeGoogleServer::Response FakeGoogleServer::calendar(const Request& /*request*/) {
     return json(200, {{QStringLiteral("kind"), QStringLiteral("calendar#calendar")},
                       {QStringLiteral("id"), accountEmail},
                       {QStringLiteral("summary"), accountEmail},
@@ -632,8 +522,6 @@ FakeGoogleServer::Response FakeGoogleServer::calendar(const Request& request) {
 }
 
 FakeGoogleServer::Response FakeGoogleServer::calendarList(const Request& request) {
-    if (!authorized(request))
-        return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
     QJsonArray all{
         QJsonObject{{QStringLiteral("kind"), QStringLiteral("calendar#calendarListEntry")},
                     {QStringLiteral("id"), accountEmail},
@@ -666,8 +554,6 @@ FakeGoogleServer::Response FakeGoogleServer::calendarList(const Request& request
 }
 
 FakeGoogleServer::Response FakeGoogleServer::listEvents(const Request& request) {
-    if (!authorized(request))
-        return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
     auto value = [&request](const char* key) {
         return request.query.queryItemValue(QString::fromLatin1(key), QUrl::FullyDecoded);
     };
@@ -757,8 +643,6 @@ FakeGoogleServer::Response FakeGoogleServer::listEvents(const Request& request) 
 }
 
 FakeGoogleServer::Response FakeGoogleServer::insertEvent(const Request& request) {
-    if (!authorized(request))
-        return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     if (!document.isObject())
         return apiError(400, QStringLiteral("parseError"), QStringLiteral("Parse Error"));
@@ -812,62 +696,47 @@ FakeGoogleServer::Response FakeGoogleServer::insertEvent(const Request& request)
     stored.json = event;
     stored.seq = nextSeq();
     stored.pendingReads = pendingReads;
-    if (withConferenceData && !createRequest.isEmpty() && !conferenceFails && pendingReads == 0) {
-        // Created at once.
-        QJsonObject conference = stored.json.value(QLatin1String("conferenceData")).toObject();
-        const QString link = QStringLiteral("https://meet.google.com/%1-%2-%3")
-                                 .arg(id.left(3), id.mid(3, 4), id.mid(7, 3));
-        conference.insert(
-            QStringLiteral("entryPoints"),
-            QJsonArray{QJsonObject{{QStringLiteral("entryPointType"), QStringLiteral("video")},
-                                   {QStringLiteral("uri"), link}}});
-        stored.json.insert(QStringLiteral("conferenceData"), conference);
-        stored.json.insert(QStringLiteral("hangoutLink"), link);
-    }
+    if (withConferenceData && !createRequest.isEmpty() && !conferenceFails && pendingReads == 0)
+        attachMeetLink(stored.json, stored.json.value(QLatin1String("conferenceData")).toObject(),
+                       id); // created at once
     return json(200, stored.json);
 }
 
-FakeGoogleServer::Response FakeGoogleServer::getEvent(const Request& request) {
-    if (!authorized(request))
-        return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
+std::optional<FakeGoogleServer::Response> FakeGoogleServer::missingEvent(const Request& request,
+                                                                         bool deletedToo) const {
     const QString id = eventIdOf(request.path);
-    Events& events = m_events[request.calendarId];
-    if (!events.contains(id))
+    if (!m_events.value(request.calendarId).contains(id))
         return apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
-    StoredEvent& stored = events[id];
+    if (!deletedToo && !hasLiveEvent(request.calendarId, id))
+        return apiError(410, QStringLiteral("deleted"),
+                        QStringLiteral("Resource has been deleted"));
+    return std::nullopt;
+}
+
+FakeGoogleServer::Response FakeGoogleServer::getEvent(const Request& request) {
+    if (const auto missing = missingEvent(request, true))
+        return *missing;
+    const QString id = eventIdOf(request.path);
+    StoredEvent& stored = m_events[request.calendarId][id];
     if (stored.pendingReads > 0 && --stored.pendingReads == 0) {
         QJsonObject conference = stored.json.value(QLatin1String("conferenceData")).toObject();
         QJsonObject create = conference.value(QLatin1String("createRequest")).toObject();
         create.insert(QStringLiteral("status"),
                       QJsonObject{{QStringLiteral("statusCode"), QStringLiteral("success")}});
         conference.insert(QStringLiteral("createRequest"), create);
-        const QString link = QStringLiteral("https://meet.google.com/%1-%2-%3")
-                                 .arg(id.left(3), id.mid(3, 4), id.mid(7, 3));
-        conference.insert(
-            QStringLiteral("entryPoints"),
-            QJsonArray{QJsonObject{{QStringLiteral("entryPointType"), QStringLiteral("video")},
-                                   {QStringLiteral("uri"), link}}});
-        stored.json.insert(QStringLiteral("conferenceData"), conference);
-        stored.json.insert(QStringLiteral("hangoutLink"), link);
+        attachMeetLink(stored.json, conference, id);
         stored.seq = nextSeq();
     }
     return json(200, stored.json);
 }
 
 FakeGoogleServer::Response FakeGoogleServer::patchEvent(const Request& request) {
-    if (!authorized(request))
-        return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
-    const QString id = eventIdOf(request.path);
-    Events& events = m_events[request.calendarId];
-    if (!events.contains(id))
-        return apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
-    if (!hasLiveEvent(request.calendarId, id))
-        return apiError(410, QStringLiteral("deleted"),
-                        QStringLiteral("Resource has been deleted"));
+    if (const auto missing = missingEvent(request, false))
+        return *missing;
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     if (!document.isObject())
         return apiError(400, QStringLiteral("parseError"), QStringLiteral("Parse Error"));
-    StoredEvent& stored = events[id];
+    StoredEvent& stored = m_events[request.calendarId][eventIdOf(request.path)];
     const QJsonObject fields = document.object();
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (it.key() != QLatin1String("id"))
@@ -878,16 +747,9 @@ FakeGoogleServer::Response FakeGoogleServer::patchEvent(const Request& request) 
 }
 
 FakeGoogleServer::Response FakeGoogleServer::deleteEvent(const Request& request) {
-    if (!authorized(request))
-        return apiError(401, QStringLiteral("authError"), QStringLiteral("Invalid Credentials"));
-    const QString id = eventIdOf(request.path);
-    Events& events = m_events[request.calendarId];
-    if (!events.contains(id))
-        return apiError(404, QStringLiteral("notFound"), QStringLiteral("Not Found"));
-    if (!hasLiveEvent(request.calendarId, id))
-        return apiError(410, QStringLiteral("deleted"),
-                        QStringLiteral("Resource has been deleted"));
-    cancelEvent(request.calendarId, id);
+    if (const auto missing = missingEvent(request, false))
+        return *missing;
+    cancelEvent(request.calendarId, eventIdOf(request.path));
     return Response{204, {}, {}, {}};
 }
 

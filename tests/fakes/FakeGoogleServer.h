@@ -25,24 +25,24 @@
 //   DELETE /calendar/v3/calendars/primary/events/ID  204; 404 unknown; 410 already deleted
 // Faults (401/403/429/5xx, dropped connections, slow answers) are injected per route.
 
+#include "fakes/FakeHttpServer.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
 #include <QNetworkAccessManager>
-#include <QObject>
 #include <QProcessEnvironment>
 #include <QSet>
-#include <QTcpServer>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVector>
 
-class QTcpSocket;
+#include <optional>
 
 namespace slotdesk::test {
 
-class FakeGoogleServer : public QObject {
+class FakeGoogleServer : public FakeHttpServer {
     Q_OBJECT
 public:
     enum class Route {
@@ -59,21 +59,13 @@ public:
         Unknown
     };
 
-    struct Request {
+    struct Request : HttpRequest {
         Route route = Route::Unknown;
-        QByteArray method;
-        QString path;
-        QUrlQuery query;
-        QByteArray body;
-        QHash<QByteArray, QByteArray> headers; // lower-case names
-        QString calendarId;                    // of an events route
+        QString calendarId; // of an events route
     };
 
     explicit FakeGoogleServer(QObject* parent = nullptr);
-    ~FakeGoogleServer() override;
 
-    bool listen();
-    [[nodiscard]] QUrl baseUrl() const;
     [[nodiscard]] QUrl authUrl() const;
     [[nodiscard]] QUrl tokenUrl() const;
     [[nodiscard]] QUrl revokeUrl() const;
@@ -152,12 +144,6 @@ signals:
     void requestServed(slotdesk::test::FakeGoogleServer::Route route);
 
 private:
-    struct Response {
-        int status = 200;
-        QByteArray body;
-        QByteArray contentType = "application/json; charset=UTF-8";
-        QList<std::pair<QByteArray, QByteArray>> headers;
-    };
     struct Fault {
         int status = 0;
         QString reason;
@@ -179,11 +165,9 @@ private:
         QString redirectUri;
     };
 
-    void onConnection();
-    void onReadable(QTcpSocket* socket);
-    void dispatch(QTcpSocket* socket, const Request& request);
-    void write(QTcpSocket* socket, const Response& response);
-    Route routeOf(const QByteArray& method, const QString& path) const;
+    void serve(QTcpSocket* socket, const HttpRequest& request) override;
+    [[nodiscard]] Response answer(const Request& request);
+    static Route routeOf(const QByteArray& method, const QString& path);
 
     Response authorize(const Request& request);
     Response token(const Request& request);
@@ -197,16 +181,17 @@ private:
     Response deleteEvent(const Request& request);
 
     bool authorized(const Request& request) const;
+    // Why an events/ID request finds no event: 404 for an id never seen, 410 for a deleted one
+    // unless `deletedToo`; nothing when it is there.
+    [[nodiscard]] std::optional<Response> missingEvent(const Request& request,
+                                                       bool deletedToo) const;
     QString issueAccessToken(Grant& grant);
     qint64 nextSeq() { return ++m_seq; }
 
-    static Response json(int status, const QJsonObject& body);
     static Response apiError(int status, const QString& reason, const QString& message);
     static Response oauthError(int status, const QString& error, const QString& description);
 
-    QTcpServer m_server;
     QNetworkAccessManager m_browser;
-    QHash<QTcpSocket*, QByteArray> m_buffers;
     QVector<Request> m_requests;
     QHash<Route, QList<Fault>> m_faults;
     QHash<Route, int> m_delays;

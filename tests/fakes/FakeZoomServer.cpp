@@ -9,27 +9,6 @@
 namespace slotdesk::test {
 namespace {
 
-QByteArray reasonPhrase(int status) {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 204:
-        return "No Content";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 429:
-        return "Too Many Requests";
-    default:
-        return status >= 500 ? "Server Error" : "Error";
-    }
-}
-
 QJsonObject apiError(int code, const QString& message) {
     return {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
 }
@@ -41,26 +20,19 @@ QJsonObject oauthError(const QString& error, const QString& reason) {
 } // namespace
 
 FakeZoomServer::FakeZoomServer(QObject* parent)
-    : QObject(parent) {
-    connect(&m_server, &QTcpServer::newConnection, this, &FakeZoomServer::onConnection);
-}
-
-bool FakeZoomServer::listen() {
-    return m_server.listen(QHostAddress::LocalHost, 0);
-}
+    : FakeHttpServer(Connection::Close, parent) {}
 
 QUrl FakeZoomServer::authUrl() const {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/oauth/authorize").arg(m_server.serverPort()));
+    return url(QStringLiteral("/oauth/authorize"));
 }
 QUrl FakeZoomServer::tokenUrl() const {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/oauth/token").arg(m_server.serverPort()));
+    return url(QStringLiteral("/oauth/token"));
 }
 QUrl FakeZoomServer::apiUrl() const {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/v2").arg(m_server.serverPort()));
+    return url(QStringLiteral("/v2"));
 }
-
 QUrl FakeZoomServer::revokeUrl() const {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/oauth/revoke").arg(m_server.serverPort()));
+    return url(QStringLiteral("/oauth/revoke"));
 }
 
 void FakeZoomServer::exportEnvironment() const {
@@ -133,56 +105,11 @@ FakeZoomServer::Route FakeZoomServer::routeOf(const QByteArray& method, const QS
     return Route::Unknown;
 }
 
-void FakeZoomServer::onConnection() {
-    while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-        auto buffer = std::make_shared<QByteArray>();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
-            buffer->append(socket->readAll());
-            const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                return;
-            Request request;
-            const QList<QByteArray> lines = buffer->left(headerEnd).split('\n');
-            const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-            request.method = first.value(0);
-            const QUrl target(QString::fromUtf8(first.value(1)));
-            request.path = target.path();
-            request.query = target.query(QUrl::FullyEncoded);
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines[i].indexOf(':');
-                if (colon > 0)
-                    request.headers.insert(lines[i].left(colon).trimmed().toLower(),
-                                           lines[i].mid(colon + 1).trimmed());
-            }
-            const int length = request.headers.value("content-length").toInt();
-            if (buffer->size() < headerEnd + 4 + length)
-                return;
-            request.body = buffer->mid(headerEnd + 4, length);
-            buffer->clear();
-            request.route = routeOf(request.method, request.path);
-            m_requests.append(request);
-            if (m_stalled.contains(request.route))
-                return;
-            const Response response = handle(request);
-            QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
-                             reasonPhrase(response.status) + "\r\n";
-            if (!response.body.isEmpty())
-                out += "Content-Type: application/json;charset=UTF-8\r\n";
-            if (!response.location.isEmpty())
-                out += "Location: " + response.location + "\r\n";
-            if (response.retryAfter > 0)
-                out += "Retry-After: " + QByteArray::number(response.retryAfter) + "\r\n";
-            out += "Content-Length: " + QByteArray::number(response.body.size()) +
-                   "\r\nConnection: close\r\n\r\n" + response.body;
-            socket->write(out);
-            socket->disconnectFromHost();
-        });
-    }
-}
-
-FakeZoomServer::Response FakeZoomServer::json(int status, const QJsonObject& body) {
-    return {status, QJsonDocument(body).toJson(QJsonDocument::Compact), 0, {}};
+void FakeZoomServer::serve(QTcpSocket* socket, const HttpRequest& http) {
+    const Request request{http, routeOf(http.method, http.path)};
+    m_requests.append(request);
+    if (!m_stalled.contains(request.route))
+        write(socket, handle(request));
 }
 
 FakeZoomServer::Response FakeZoomServer::handle(const Request& request) {
@@ -193,24 +120,41 @@ FakeZoomServer::Response FakeZoomServer::handle(const Request& request) {
                                             ? apiError(fault.status, QStringLiteral("fault"))
                                             : oauthError(QStringLiteral("invalid_request"),
                                                          QStringLiteral("fault")));
-        r.retryAfter = fault.retryAfter;
+        if (fault.retryAfter > 0)
+            r.headers.append({"Retry-After", QByteArray::number(fault.retryAfter)});
         return r;
     }
+    if (request.route == Route::Unknown)
+        return json(404, apiError(404, QStringLiteral("Not found")));
+    // The Meetings API wants a live access token, the token and revoke endpoints the client's
+    // credentials (HTTP Basic).
+    if (request.path.startsWith(QLatin1String("/v2/")) && !authorized(request))
+        return json(401, apiError(124, QStringLiteral("Invalid access token.")));
+    if ((request.route == Route::Token || request.route == Route::Revoke) &&
+        request.headers.value("authorization") != expectedBasic())
+        return json(401, oauthError(QStringLiteral("invalid_client"),
+                                    QStringLiteral("Invalid client_id or client_secret")));
+    const QString meetingId = request.path.section(u'/', 3); // /v2/meetings/{id}
+    if ((request.route == Route::UpdateMeeting || request.route == Route::DeleteMeeting) &&
+        !m_meetings.contains(meetingId))
+        return json(404,
+                    apiError(3001, QStringLiteral("Meeting does not exist: %1.").arg(meetingId)));
     switch (request.route) {
     case Route::Authorize:
-        return authorize(request);
+        return authorize(request.query);
     case Route::Token:
-        return token(request);
+        return token(QUrlQuery(QString::fromUtf8(request.body)));
     case Route::CreateMeeting:
-        return createMeeting(request);
+        return createMeeting(QJsonDocument::fromJson(request.body).object());
     case Route::UpdateMeeting:
-        return updateMeeting(request);
+        return updateMeeting(meetingId, QJsonDocument::fromJson(request.body).object());
     case Route::DeleteMeeting:
-        return deleteMeeting(request);
+        m_meetings.remove(meetingId);
+        return Response{204, {}, {}, {}};
     case Route::Me:
-        return me(request);
+        return me();
     case Route::Revoke:
-        return revoke(request);
+        return revoke(request.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded));
     case Route::Unknown:
         break;
     }
@@ -222,8 +166,7 @@ bool FakeZoomServer::authorized(const Request& request) const {
     return header.startsWith("Bearer ") && m_validAccess.contains(QString::fromUtf8(header.mid(7)));
 }
 
-FakeZoomServer::Response FakeZoomServer::authorize(const Request& request) {
-    const QUrlQuery query(request.query);
+FakeZoomServer::Response FakeZoomServer::authorize(const QUrlQuery& query) {
     const auto item = [&query](const char* name) {
         return query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
     };
@@ -241,19 +184,14 @@ FakeZoomServer::Response FakeZoomServer::authorize(const Request& request) {
                           grantCode(item("code_challenge"), item("redirect_uri")));
     back.addQueryItem(QStringLiteral("state"), item("state"));
     redirect.setQuery(back);
-    Response response{302, {}, 0, redirect.toEncoded()};
-    return response;
+    return Response{302, {}, {}, {{"Location", redirect.toEncoded()}}};
 }
 
 QByteArray FakeZoomServer::expectedBasic() const {
     return "Basic " + (clientId + QLatin1Char(':') + clientSecret).toUtf8().toBase64();
 }
 
-FakeZoomServer::Response FakeZoomServer::token(const Request& request) {
-    if (request.headers.value("authorization") != expectedBasic())
-        return json(401, oauthError(QStringLiteral("invalid_client"),
-                                    QStringLiteral("Invalid client_id or client_secret")));
-    const QUrlQuery form(QString::fromUtf8(request.body));
+FakeZoomServer::Response FakeZoomServer::token(const QUrlQuery& form) {
     const auto field = [&form](const char* name) {
         return form.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
     };
@@ -287,10 +225,7 @@ FakeZoomServer::Response FakeZoomServer::token(const Request& request) {
                       {QStringLiteral("scope"), QStringLiteral("meeting:write meeting:read")}});
 }
 
-FakeZoomServer::Response FakeZoomServer::createMeeting(const Request& request) {
-    if (!authorized(request))
-        return json(401, apiError(124, QStringLiteral("Invalid access token.")));
-    const QJsonObject in = QJsonDocument::fromJson(request.body).object();
+FakeZoomServer::Response FakeZoomServer::createMeeting(const QJsonObject& in) {
     const QDateTime start =
         QDateTime::fromString(in.value(QLatin1String("start_time")).toString(), Qt::ISODate);
     if (in.value(QLatin1String("type")).toInt() != 2 || !start.isValid() ||
@@ -313,13 +248,7 @@ FakeZoomServer::Response FakeZoomServer::createMeeting(const Request& request) {
     return json(201, meeting);
 }
 
-FakeZoomServer::Response FakeZoomServer::updateMeeting(const Request& request) {
-    if (!authorized(request))
-        return json(401, apiError(124, QStringLiteral("Invalid access token.")));
-    const QString id = request.path.mid(QStringLiteral("/v2/meetings/").size());
-    if (!m_meetings.contains(id))
-        return json(404, apiError(3001, QStringLiteral("Meeting does not exist: %1.").arg(id)));
-    const QJsonObject in = QJsonDocument::fromJson(request.body).object();
+FakeZoomServer::Response FakeZoomServer::updateMeeting(const QString& id, const QJsonObject& in) {
     if (in.contains(QLatin1String("start_time")) &&
         !QDateTime::fromString(in.value(QLatin1String("start_time")).toString(), Qt::ISODate)
              .isValid())
@@ -330,21 +259,10 @@ FakeZoomServer::Response FakeZoomServer::updateMeeting(const Request& request) {
         if (in.contains(key))
             meeting.insert(key, in.value(key));
     }
-    return {204, {}, 0, {}};
+    return Response{204, {}, {}, {}};
 }
 
-FakeZoomServer::Response FakeZoomServer::deleteMeeting(const Request& request) {
-    if (!authorized(request))
-        return json(401, apiError(124, QStringLiteral("Invalid access token.")));
-    const QString id = request.path.mid(QStringLiteral("/v2/meetings/").size());
-    if (!m_meetings.remove(id))
-        return json(404, apiError(3001, QStringLiteral("Meeting does not exist: %1.").arg(id)));
-    return {204, {}, 0, {}};
-}
-
-FakeZoomServer::Response FakeZoomServer::me(const Request& request) {
-    if (!authorized(request))
-        return json(401, apiError(124, QStringLiteral("Invalid access token.")));
+FakeZoomServer::Response FakeZoomServer::me() const {
     return json(200, {{QStringLiteral("id"), QStringLiteral("host-1")},
                       {QStringLiteral("first_name"), QStringLiteral("Alice")},
                       {QStringLiteral("last_name"), QStringLiteral("Example")},
@@ -352,12 +270,7 @@ FakeZoomServer::Response FakeZoomServer::me(const Request& request) {
                       {QStringLiteral("type"), 1}});
 }
 
-FakeZoomServer::Response FakeZoomServer::revoke(const Request& request) {
-    if (request.headers.value("authorization") != expectedBasic())
-        return json(401, oauthError(QStringLiteral("invalid_client"),
-                                    QStringLiteral("Invalid client_id or client_secret")));
-    const QString token =
-        QUrlQuery(request.query).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+FakeZoomServer::Response FakeZoomServer::revoke(const QString& token) {
     if (token.isEmpty())
         return json(400,
                     oauthError(QStringLiteral("invalid_request"), QStringLiteral("Missing token")));

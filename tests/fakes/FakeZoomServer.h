@@ -23,20 +23,19 @@
 //                              token (access or refresh) belongs to → {"status":"success"}.
 // Faults (any status, with Retry-After) are injected per route.
 
+#include "fakes/FakeHttpServer.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
-#include <QObject>
-#include <QProcessEnvironment>
 #include <QSet>
-#include <QTcpServer>
 #include <QUrl>
 #include <QVector>
 
 namespace slotdesk::test {
 
-class FakeZoomServer : public QObject {
+class FakeZoomServer : public FakeHttpServer {
     Q_OBJECT
 public:
     enum class Route {
@@ -50,18 +49,12 @@ public:
         Unknown
     };
 
-    struct Request {
+    struct Request : HttpRequest {
         Route route = Route::Unknown;
-        QByteArray method;
-        QString path;
-        QString query;
-        QByteArray body;
-        QHash<QByteArray, QByteArray> headers; // lower-case names
     };
 
     explicit FakeZoomServer(QObject* parent = nullptr);
 
-    bool listen();
     [[nodiscard]] QUrl authUrl() const;
     [[nodiscard]] QUrl tokenUrl() const;
     [[nodiscard]] QUrl apiUrl() const;
@@ -100,12 +93,6 @@ public:
     [[nodiscard]] QStringList revokedTokens() const { return m_revoked; }
 
 private:
-    struct Response {
-        int status = 200;
-        QByteArray body;
-        int retryAfter = 0;
-        QByteArray location;
-    };
     struct Fault {
         int status;
         int retryAfter;
@@ -115,21 +102,19 @@ private:
         QString redirectUri;
     };
 
-    void onConnection();
+    void serve(QTcpSocket* socket, const HttpRequest& request) override;
+    // Faults first, then who may ask, then the route's handler (given what it reads).
     Response handle(const Request& request);
-    Response authorize(const Request& request);
-    Response token(const Request& request);
-    Response createMeeting(const Request& request);
-    Response updateMeeting(const Request& request);
-    Response deleteMeeting(const Request& request);
-    Response me(const Request& request);
-    Response revoke(const Request& request);
+    Response authorize(const QUrlQuery& query);
+    Response token(const QUrlQuery& form);
+    Response createMeeting(const QJsonObject& in);
+    Response updateMeeting(const QString& id, const QJsonObject& in);
+    [[nodiscard]] Response me() const;
+    Response revoke(const QString& token);
     [[nodiscard]] QByteArray expectedBasic() const;
     [[nodiscard]] bool authorized(const Request& request) const;
     static Route routeOf(const QByteArray& method, const QString& path);
-    static Response json(int status, const QJsonObject& body);
 
-    QTcpServer m_server;
     QVector<Request> m_requests;
     QMap<Route, QVector<Fault>> m_faults;
     QList<Route> m_stalled;

@@ -82,11 +82,9 @@ class TestMailCli : public QObject {
         return q.next() ? q.value(0).toString() : QString();
     }
     void startServer() {
-        test::SmtpServerProcess::Options options;
-        options.security = mail::SmtpSecurity::StartTls;
-        options.user = kUser;
-        options.password = kPassword;
-        QVERIFY2(m_server->start(options), qPrintable(m_server->errorText()));
+        QVERIFY2(m_server->start(test::SmtpServerProcess::Options::withLogin(
+                     mail::SmtpSecurity::StartTls, kUser, kPassword)),
+                 qPrintable(m_server->errorText()));
     }
     // `mail set` for the test server, with `password` on standard input (none: no option).
     Run setForServer(const QString& password, bool trustCertificate = true) {

@@ -5,12 +5,12 @@
 // through the HTTP API reaches the SMTP server as mails, each once; an SMTP server that is down
 // leaves the mail owed until it is back; two serve processes on one database send each mail once.
 
-#include "availability/AvailabilityService.h"
 #include "mail/KeychainPasswordSource.h"
 #include "storage/Database.h"
 #include "storage/MailOutboxRepository.h"
 #include "storage/MailSettingsRepository.h"
 #include "support/MailInspection.h"
+#include "support/SeededSuite.h"
 #include "support/ServerProcess.h"
 #include "support/SmtpServerProcess.h"
 #include "support/TestData.h"
@@ -66,14 +66,11 @@ Reply httpPost(quint16 port, const QString& target, const QJsonObject& body) {
 
 } // namespace
 
-class TestMailDelivery : public QObject {
+class TestMailDelivery : public test::SeededSuite {
     Q_OBJECT
 
-    std::unique_ptr<test::TestDatabase> m_tdb;
-    std::unique_ptr<storage::Database> m_db;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<test::SmtpServerProcess> m_smtp;
-    User m_admin;
     int m_serves = 0;
     int m_slotsTaken = 0;
 
@@ -88,25 +85,15 @@ class TestMailDelivery : public QObject {
         return serve;
     }
     void startSmtp() {
-        test::SmtpServerProcess::Options options;
-        options.security = mail::SmtpSecurity::StartTls;
-        options.user = kUser;
-        options.password = kPassword;
-        QVERIFY2(m_smtp->start(options), qPrintable(m_smtp->errorText()));
+        QVERIFY2(m_smtp->start(test::SmtpServerProcess::Options::withLogin(
+                     mail::SmtpSecurity::StartTls, kUser, kPassword)),
+                 qPrintable(m_smtp->errorText()));
     }
     // The admin's mail settings for the test SMTP server, the password in the keychain only.
     void configureMail() {
-        const mail::SmtpSettings smtp = m_smtp->settings();
-        MailSettings settings;
-        settings.userId = m_admin.id;
-        settings.host = smtp.host;
-        settings.port = smtp.port;
-        settings.security = mail::toText(smtp.security);
-        settings.username = kUser;
-        settings.caFile = smtp.caFile;
-        settings.fromAddress = QStringLiteral("bookings@example.org");
-        settings.fromName = QStringLiteral("Alice's bookings");
-        QVERIFY(storage::MailSettingsRepository(m_db->connection()).save(settings).ok());
+        QVERIFY(storage::MailSettingsRepository(m_db->connection())
+                    .save(m_smtp->mailSettings(m_admin.id))
+                    .ok());
         QVERIFY(mail::KeychainPasswordSource().store(m_admin.id, kPassword).ok());
     }
     // A slot three days ahead of the real clock (serve reads it), so no reminder is due yet.
@@ -166,17 +153,8 @@ private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
-        m_tdb = std::make_unique<test::TestDatabase>();
-        auto db = m_tdb->open();
-        QVERIFY2(db.ok(), db ? "" : qPrintable(db.error().message));
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db, QStringLiteral("alice"), QStringLiteral("UTC"));
-        AvailabilityService availability(*m_db);
-        for (int day = 0; day < 7; ++day) {
-            AvailabilityBlock allDay{{},   m_admin.id, day, 0, 1440, QStringLiteral("UTC"),
-                                     true, {},         {}};
-            QVERIFY(availability.add(allDay).ok());
-        }
+        QVERIFY(openSeeded(QStringLiteral("alice"), QStringLiteral("UTC")));
+        QVERIFY(test::seedAvailability(*m_db, m_admin.id, QStringLiteral("UTC")));
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_smtp = std::make_unique<test::SmtpServerProcess>(m_dir->path());
@@ -189,8 +167,7 @@ private slots:
             QVERIFY(mail::KeychainPasswordSource().remove(m_admin.id).ok());
         m_smtp.reset();
         m_dir.reset();
-        m_db.reset();
-        m_tdb.reset();
+        closeSeeded();
     }
 
     void requestApproveCancelThroughRealProcesses() {

@@ -4,7 +4,6 @@
 // and failures recover or stay visible: server down and 4xx retry after a back-off, 5xx fails
 // without a retry storm, two runners on one database deliver each mail once.
 
-#include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "booking/ManageToken.h"
 #include "mail/MailComposer.h"
@@ -13,6 +12,7 @@
 #include "storage/MailOutboxRepository.h"
 #include "storage/MailSettingsRepository.h"
 #include "support/MailInspection.h"
+#include "support/SeededSuite.h"
 #include "support/SmtpServerProcess.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
@@ -42,39 +42,26 @@ public:
 
 } // namespace
 
-class TestMailOutbox : public QObject {
+class TestMailOutbox : public test::SeededSuite {
     Q_OBJECT
 
-    std::unique_ptr<test::TestDatabase> m_tdb;
-    std::unique_ptr<storage::Database> m_db;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<test::SmtpServerProcess> m_server;
     std::unique_ptr<core::ManualClock> m_clock;
     FixedPassword m_passwords;
-    User m_admin;
 
     BookingService bookings() { return BookingService(*m_db, m_clock->clock()); }
     MailOutbox outbox(const QString& owner = QStringLiteral("runner-a")) {
         return MailOutbox(*m_db, m_passwords, m_clock->clock(), owner);
     }
     void saveSettings() {
-        const mail::SmtpSettings smtp = m_server->settings();
-        MailSettings settings;
-        settings.userId = m_admin.id;
-        settings.host = smtp.host;
-        settings.port = smtp.port;
-        settings.security = toText(smtp.security);
-        settings.username = kUser;
-        settings.caFile = smtp.caFile;
-        settings.fromAddress = QStringLiteral("bookings@example.org");
-        settings.fromName = QStringLiteral("Alice's bookings");
-        QVERIFY(storage::MailSettingsRepository(m_db->connection()).save(settings).ok());
+        QVERIFY(storage::MailSettingsRepository(m_db->connection())
+                    .save(m_server->mailSettings(m_admin.id))
+                    .ok());
     }
     void startServer(int failRcpt = 0, const QStringList& reject = {}) {
-        test::SmtpServerProcess::Options options;
-        options.security = SmtpSecurity::StartTls;
-        options.user = kUser;
-        options.password = kPassword;
+        auto options =
+            test::SmtpServerProcess::Options::withLogin(SmtpSecurity::StartTls, kUser, kPassword);
         options.failRcpt = failRcpt;
         options.reject = reject;
         QVERIFY2(m_server->start(options), qPrintable(m_server->errorText()));
@@ -102,13 +89,9 @@ class TestMailOutbox : public QObject {
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        QVERIFY(test::openSeeded(m_tdb, m_db, m_admin));
-        AvailabilityService availability(*m_db);
-        for (int day = 1; day <= 5; ++day) {
-            AvailabilityBlock block{{},   m_admin.id, day, 9 * 60, 12 * 60, "Europe/Berlin",
-                                    true, {},         {}};
-            QVERIFY(availability.add(block).ok());
-        }
+        QVERIFY(openSeeded());
+        QVERIFY(test::seedAvailability(*m_db, m_admin.id, QStringLiteral("Europe/Berlin"),
+                                       {1, 2, 3, 4, 5}, 9 * 60, 12 * 60));
         m_clock = std::make_unique<core::ManualClock>(test::utc("2026-11-29T12:00:00Z"));
         m_dir = std::make_unique<QTemporaryDir>();
         m_server = std::make_unique<test::SmtpServerProcess>(m_dir->path());
@@ -116,8 +99,7 @@ private slots:
     void cleanup() {
         m_server.reset();
         m_dir.reset();
-        m_db.reset();
-        m_tdb.reset();
+        closeSeeded();
     }
 
     void requestApproveAttendeeCancelDeliversFiveMailsOnce() {

@@ -122,11 +122,7 @@ private slots:
     }
     void untrustedCertificateIsRefusedUnlessItsCaIsGiven() {
         QFETCH(SmtpSecurity, security);
-        test::SmtpServerProcess::Options options;
-        options.security = security;
-        options.user = kUser;
-        options.password = kPassword;
-        startServer(options);
+        startServer(test::SmtpServerProcess::Options::withLogin(security, kUser, kPassword));
         const FixedPassword password(kPassword);
         SmtpSettings settings = m_server->settings();
         settings.caFile.clear(); // the system's CAs: they don't know this self-signed one
@@ -142,10 +138,8 @@ private slots:
     void startTlsIsRequiredNotOptional() {
         // A server that offers no STARTTLS (or a man in the middle stripping it): nothing is
         // sent in clear text.
-        test::SmtpServerProcess::Options options;
-        options.user = kUser;
-        options.password = kPassword;
-        startServer(options);
+        startServer(
+            test::SmtpServerProcess::Options::withLogin(SmtpSecurity::None, kUser, kPassword));
         SmtpSettings settings = m_server->settings();
         settings.security = SmtpSecurity::StartTls;
         const FixedPassword password(kPassword);

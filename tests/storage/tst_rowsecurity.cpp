@@ -297,19 +297,8 @@ private slots:
         web::ServerConfig config;
         config.publicUrl = QUrl(QStringLiteral("https://book.example.org"));
         web::BookingApi api(**endpoint, config, m_time.clock());
-        const auto request = [](const QByteArray& method, const QString& target,
-                                const QByteArray& body = {}) {
-            const QUrl url(QStringLiteral("http://localhost") + target);
-            web::HttpRequest r;
-            r.method = method;
-            r.path = url.path();
-            r.query = QUrlQuery(url);
-            r.body = body;
-            r.remoteAddress = QHostAddress(QStringLiteral("192.0.2.7"));
-            return r;
-        };
         const auto starts = [&](const char* user) {
-            const auto listing = api.handle(request(
+            const auto listing = api.handle(test::apiRequest(
                 "GET", QStringLiteral("/api/v1/users/%1/slots?from=2026-12-02&to=2026-12-02")
                            .arg(QLatin1String(user))));
             QStringList all;
@@ -333,7 +322,7 @@ private slots:
                                                               {"email", "carol@example.com"},
                                                               {"timezone", "UTC"}})
                                         .toJson(QJsonDocument::Compact);
-            const auto created = api.handle(request(
+            const auto created = api.handle(test::apiRequest(
                 "POST", QStringLiteral("/api/v1/users/%1/bookings").arg(QLatin1String(user)),
                 body));
             QVERIFY2(created.status == 201, created.body.constData());
@@ -347,7 +336,7 @@ private slots:
         const QString token = QUrlQuery(manage).queryItemValue(QStringLiteral("token"));
         QVERIFY(!token.isEmpty());
         const auto mine = api.handle(
-            request("GET", QStringLiteral("/api/v1/bookings/%1?token=%2").arg(id, token)));
+            test::apiRequest("GET", QStringLiteral("/api/v1/bookings/%1?token=%2").arg(id, token)));
         QVERIFY2(mine.status == 200, mine.body.constData());
         QCOMPARE(ownerCount(QStringLiteral("SELECT count(*) FROM bookings WHERE user_id IN "
                                            "('%1', '%2') AND attendee_email = "

@@ -5,23 +5,17 @@
 
 namespace slotdesk::test {
 
-FeedServer::FeedServer() {
-    m_process.start(QStringLiteral("/usr/bin/python3"),
-                    {QStringLiteral(SLOTDESK_TEST_SUPPORT_DIR "/feed_server.py"), m_dir.path()});
-    if (!m_process.waitForReadyRead(20000))
-        return;
-    const QByteArray line = m_process.readLine().trimmed();
-    if (line.startsWith("PORT "))
-        m_port = line.mid(5).toUShort();
-}
-
-FeedServer::~FeedServer() {
-    m_process.kill();
-    m_process.waitForFinished(5000);
+FeedServer::FeedServer()
+    : m_server(m_dir.filePath(QStringLiteral("server.log"))) {
+    static const QRegularExpression listening(QStringLiteral(R"(PORT (\d+)\n)"));
+    if (!m_server.start(QStringLiteral("/usr/bin/python3"),
+                        {QStringLiteral(SLOTDESK_TEST_SUPPORT_DIR "/feed_server.py"), m_dir.path()},
+                        listening))
+        qWarning("FeedServer: %s", qPrintable(m_server.errorText()));
 }
 
 QString FeedServer::url(const QString& secret) const {
-    return QStringLiteral("http://127.0.0.1:%1/feeds/%2.ics").arg(m_port).arg(secret);
+    return QStringLiteral("http://127.0.0.1:%1/feeds/%2.ics").arg(port()).arg(secret);
 }
 
 bool FeedServer::setFeed(const QByteArray& ics) {

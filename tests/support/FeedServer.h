@@ -3,9 +3,10 @@
 // in a throwaway directory of its own: the feed it serves (with ETag and Last-Modified), the
 // status to answer instead, and the log of the requests it got. For the ICS feed suites.
 
+#include "support/ListeningProcess.h"
+
 #include <QJsonObject>
 #include <QList>
-#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -15,11 +16,8 @@ class FeedServer {
 public:
     // Starts the server; port() is 0 when it did not come up.
     FeedServer();
-    ~FeedServer();
-    FeedServer(const FeedServer&) = delete;
-    FeedServer& operator=(const FeedServer&) = delete;
 
-    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] quint16 port() const { return m_server.port(); }
     // The feed's address, with `secret` in its path (as a secret feed link has).
     [[nodiscard]] QString url(const QString& secret) const;
     bool setFeed(const QByteArray& ics);
@@ -32,8 +30,7 @@ private:
     bool write(const QString& name, const QByteArray& data);
 
     QTemporaryDir m_dir;
-    QProcess m_process;
-    quint16 m_port = 0;
+    ListeningProcess m_server;
 };
 
 } // namespace slotdesk::test

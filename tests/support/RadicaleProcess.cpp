@@ -1,53 +1,23 @@
 #include "support/RadicaleProcess.h"
 
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
-#include <QTcpSocket>
 #include <QTimer>
 
 namespace slotdesk::test {
-namespace {
-
-const QString kRadicale = QStringLiteral("/usr/bin/radicale");
-constexpr int kStartTimeoutMs = 60'000;
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool accepts(quint16 port) {
-    QTcpSocket socket;
-    socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-    const bool connected = socket.waitForConnected(1000);
-    socket.abort();
-    return connected;
-}
-
-QString logPath(const QString& directory) {
-    return directory + QStringLiteral("/radicale.log");
-}
-
-} // namespace
 
 RadicaleProcess::RadicaleProcess(QString directory, QString user, QString password)
     : m_directory(std::move(directory))
     , m_user(std::move(user))
-    , m_password(std::move(password)) {}
-
-RadicaleProcess::~RadicaleProcess() {
-    stop();
-}
+    , m_password(std::move(password))
+    , m_server(m_directory + QStringLiteral("/radicale.log")) {}
 
 bool RadicaleProcess::start() {
-    stop();
     m_error.clear();
-    m_port = 0;
     QFile users(m_directory + QStringLiteral("/users"));
     if (!users.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         users.write((m_user + QLatin1Char(':') + m_password + QLatin1Char('\n')).toUtf8()) < 0) {
@@ -55,73 +25,40 @@ bool RadicaleProcess::start() {
         return false;
     }
     users.close();
-    QFile::remove(logPath(m_directory));
     // An empty configuration file: nothing from /etc/radicale applies, the options say it all.
     QFile(m_directory + QStringLiteral("/config")).open(QIODevice::WriteOnly);
-    m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.setStandardOutputFile(logPath(m_directory));
-    m_process.start(kRadicale, {QStringLiteral("-C"),
-                                m_directory + QStringLiteral("/config"),
-                                QStringLiteral("--server-hosts"),
-                                QStringLiteral("127.0.0.1:0"),
-                                QStringLiteral("--auth-type"),
-                                QStringLiteral("htpasswd"),
-                                QStringLiteral("--auth-htpasswd-filename"),
-                                users.fileName(),
-                                QStringLiteral("--auth-htpasswd-encryption"),
-                                QStringLiteral("plain"),
-                                QStringLiteral("--auth-delay"),
-                                QStringLiteral("0"),
-                                QStringLiteral("--rights-type"),
-                                QStringLiteral("owner_only"),
-                                QStringLiteral("--storage-filesystem-folder"),
-                                m_directory + QStringLiteral("/collections"),
-                                QStringLiteral("--web-type"),
-                                QStringLiteral("none"),
-                                QStringLiteral("--logging-level"),
-                                QStringLiteral("debug")});
-    if (!m_process.waitForStarted(30000)) {
-        m_error = QStringLiteral("cannot start %1: %2").arg(kRadicale, m_process.errorString());
-        return false;
-    }
     static const QRegularExpression listening(
         QStringLiteral(R"(Listening on '\[127\.0\.0\.1\]:(\d+)')"));
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < kStartTimeoutMs && m_process.state() != QProcess::NotRunning) {
-        if (m_port == 0) {
-            const auto match = listening.match(QString::fromUtf8(log()));
-            if (match.hasMatch())
-                m_port = match.captured(1).toUShort();
-        }
-        if (m_port != 0 && accepts(m_port))
-            return true;
-        m_process.waitForFinished(100);
-    }
-    m_error = QStringLiteral("radicale did not start: ") + QString::fromUtf8(log().right(2000));
-    return false;
-}
-
-void RadicaleProcess::stop() {
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(15000)) {
-        m_process.kill();
-        m_process.waitForFinished(15000);
-    }
+    return m_server.start(QStringLiteral("/usr/bin/radicale"),
+                          {QStringLiteral("-C"),
+                           m_directory + QStringLiteral("/config"),
+                           QStringLiteral("--server-hosts"),
+                           QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--auth-type"),
+                           QStringLiteral("htpasswd"),
+                           QStringLiteral("--auth-htpasswd-filename"),
+                           users.fileName(),
+                           QStringLiteral("--auth-htpasswd-encryption"),
+                           QStringLiteral("plain"),
+                           QStringLiteral("--auth-delay"),
+                           QStringLiteral("0"),
+                           QStringLiteral("--rights-type"),
+                           QStringLiteral("owner_only"),
+                           QStringLiteral("--storage-filesystem-folder"),
+                           m_directory + QStringLiteral("/collections"),
+                           QStringLiteral("--web-type"),
+                           QStringLiteral("none"),
+                           QStringLiteral("--logging-level"),
+                           QStringLiteral("debug")},
+                          listening);
 }
 
 QUrl RadicaleProcess::baseUrl() const {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_port));
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port()));
 }
 
 QUrl RadicaleProcess::url(const QString& path) const {
     return baseUrl().resolved(QUrl(path));
-}
-
-QByteArray RadicaleProcess::log() const {
-    return readFile(logPath(m_directory));
 }
 
 RadicaleProcess::Response

@@ -7,9 +7,10 @@
 // blocking call on its own QNetworkAccessManager. The server logs at debug level into
 // DIRECTORY/radicale.log (request bodies included, passwords masked), which log() returns.
 
+#include "support/ListeningProcess.h"
+
 #include <QByteArray>
 #include <QList>
-#include <QProcess>
 #include <QString>
 #include <QUrl>
 
@@ -28,21 +29,20 @@ public:
     // Everything (storage, users file, log) lives under `directory`, which must exist.
     explicit RadicaleProcess(QString directory, QString user = QStringLiteral("alice"),
                              QString password = QStringLiteral("correct horse"));
-    ~RadicaleProcess();
-    RadicaleProcess(const RadicaleProcess&) = delete;
-    RadicaleProcess& operator=(const RadicaleProcess&) = delete;
 
     // False, with the reason in errorText(), when the server does not come up within 60 s.
     bool start();
-    void stop();
-    [[nodiscard]] quint16 port() const { return m_port; }
-    [[nodiscard]] QString errorText() const { return m_error; }
+    void stop() { m_server.stop(); }
+    [[nodiscard]] quint16 port() const { return m_server.port(); }
+    [[nodiscard]] QString errorText() const {
+        return m_error.isEmpty() ? m_server.errorText() : m_error;
+    }
     [[nodiscard]] QString user() const { return m_user; }
     [[nodiscard]] QString password() const { return m_password; }
     // http://127.0.0.1:PORT/ and the user's home, http://127.0.0.1:PORT/USER/.
     [[nodiscard]] QUrl baseUrl() const;
     [[nodiscard]] QUrl url(const QString& path) const;
-    [[nodiscard]] QByteArray log() const;
+    [[nodiscard]] QByteArray log() const { return m_server.log(); }
 
     // One request as the user (Basic auth), waiting for the answer.
     Response request(const QByteArray& verb, const QString& path, const QByteArray& body = {},
@@ -60,9 +60,8 @@ private:
     QString m_directory;
     QString m_user;
     QString m_password;
-    QProcess m_process;
-    quint16 m_port = 0;
-    QString m_error;
+    ListeningProcess m_server;
+    QString m_error; // before the server runs
 };
 
 } // namespace slotdesk::test

@@ -1,18 +1,14 @@
 #include "support/SmtpServerProcess.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QTest>
 
 namespace slotdesk::test {
 namespace {
-
-const QString kPython = QStringLiteral("/usr/bin/python3");
 
 QString script() {
     return QStringLiteral(SLOTDESK_TEST_SUPPORT_DIR "/smtp_server.py");
@@ -27,12 +23,9 @@ QByteArray readFile(const QString& path) {
 
 SmtpServerProcess::SmtpServerProcess(QString directory)
     : m_directory(std::move(directory))
-    , m_messageDirectory(m_directory + QStringLiteral("/messages")) {
+    , m_messageDirectory(m_directory + QStringLiteral("/messages"))
+    , m_server(m_directory + QStringLiteral("/server.log"), QIODevice::Append) {
     QDir().mkpath(m_messageDirectory);
-}
-
-SmtpServerProcess::~SmtpServerProcess() {
-    stop();
 }
 
 QString SmtpServerProcess::certificateFile() const {
@@ -61,7 +54,7 @@ bool SmtpServerProcess::makeCertificate() {
 }
 
 bool SmtpServerProcess::start(const Options& options) {
-    stop();
+    m_server.stop();
     m_options = options;
     m_error.clear();
     QStringList arguments{script(), QStringLiteral("--dir"), m_messageDirectory,
@@ -79,49 +72,14 @@ bool SmtpServerProcess::start(const Options& options) {
                   QStringLiteral("--fail-data"), QString::number(options.failData)};
     for (const auto& address : options.reject)
         arguments += {QStringLiteral("--reject"), address};
-    m_process.setStandardErrorFile(m_directory + QStringLiteral("/server.err"), QIODevice::Append);
-    m_process.start(kPython, arguments);
-    if (!m_process.waitForStarted(30000)) {
-        m_error = QStringLiteral("cannot start %1: %2").arg(kPython, m_process.errorString());
-        return false;
-    }
     static const QRegularExpression listening(QStringLiteral(R"(listening on (\d+)\n)"));
-    QByteArray output;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 60000) {
-        m_process.waitForReadyRead(200);
-        output += m_process.readAllStandardOutput();
-        const auto match = listening.match(QString::fromUtf8(output));
-        if (match.hasMatch()) {
-            m_port = match.captured(1).toUShort();
-            return m_port != 0;
-        }
-        if (m_process.state() == QProcess::NotRunning)
-            break;
-    }
-    m_error = QStringLiteral("the SMTP server did not start: ") + errorText();
-    return false;
-}
-
-void SmtpServerProcess::stop() {
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(15000)) {
-        m_process.kill();
-        m_process.waitForFinished(15000);
-    }
-}
-
-QString SmtpServerProcess::errorText() const {
-    return m_error + QString::fromUtf8(readFile(m_directory + QStringLiteral("/server.err")));
+    return m_server.start(QStringLiteral("/usr/bin/python3"), arguments, listening);
 }
 
 mail::SmtpSettings SmtpServerProcess::settings() const {
     mail::SmtpSettings settings;
     settings.host = QStringLiteral("127.0.0.1");
-    settings.port = m_port;
+    settings.port = port();
     settings.security = m_options.security;
     settings.username = m_options.user;
     if (m_options.security != mail::SmtpSecurity::None)
@@ -129,6 +87,20 @@ mail::SmtpSettings SmtpServerProcess::settings() const {
     settings.connectTimeoutSeconds = 30;
     settings.timeoutSeconds = 60;
     return settings;
+}
+
+MailSettings SmtpServerProcess::mailSettings(const QString& userId) const {
+    const mail::SmtpSettings smtp = settings();
+    MailSettings saved;
+    saved.userId = userId;
+    saved.host = smtp.host;
+    saved.port = smtp.port;
+    saved.security = mail::toText(smtp.security);
+    saved.username = smtp.username;
+    saved.caFile = smtp.caFile;
+    saved.fromAddress = QStringLiteral("bookings@example.org");
+    saved.fromName = QStringLiteral("Alice's bookings");
+    return saved;
 }
 
 bool SmtpServerProcess::setFaults(int failRcpt, int failData, const QStringList& reject,

@@ -5,12 +5,13 @@
 // every message it accepts kept as a file the test reads back. Stopping and starting it again
 // keeps the messages and the certificate (a server that goes down and comes back).
 
+#include "domain/Entities.h"
 #include "mail/SmtpSettings.h"
+#include "support/ListeningProcess.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +26,16 @@ public:
         int failRcpt = 0;   // the next N RCPT get 451
         int failData = 0;   // the next N DATA get 452
         QStringList reject; // RCPT TO these gets 550
+
+        // `security` with AUTH as `user`.
+        static Options withLogin(mail::SmtpSecurity security, const QString& user,
+                                 const QString& password) {
+            Options options;
+            options.security = security;
+            options.user = user;
+            options.password = password;
+            return options;
+        }
     };
     struct Received {
         QByteArray data;      // the message as received
@@ -33,17 +44,16 @@ public:
 
     // Everything (certificate, messages, logs) lives under `directory`, which must exist.
     explicit SmtpServerProcess(QString directory);
-    ~SmtpServerProcess();
-    SmtpServerProcess(const SmtpServerProcess&) = delete;
-    SmtpServerProcess& operator=(const SmtpServerProcess&) = delete;
 
     // Starts the server and waits until it listens; false (with the reason in errorText()) if it
     // cannot. A TLS mode makes the certificate first if there is none.
     bool start(const Options& options);
-    void stop();
-    [[nodiscard]] bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
-    [[nodiscard]] quint16 port() const { return m_port; }
-    [[nodiscard]] QString errorText() const;
+    void stop() { m_server.stop(); }
+    [[nodiscard]] bool isRunning() const { return m_server.isRunning(); }
+    [[nodiscard]] quint16 port() const { return m_server.port(); }
+    [[nodiscard]] QString errorText() const {
+        return m_error.isEmpty() ? m_server.errorText() : m_error;
+    }
 
     // The self-signed certificate the server presents (for 127.0.0.1 and localhost): the CA file
     // a client must be given to trust it.
@@ -51,6 +61,9 @@ public:
     // Settings that reach this server: host 127.0.0.1, its port and security, the user, and
     // the certificate as the CA file when the server speaks TLS.
     [[nodiscard]] mail::SmtpSettings settings() const;
+    // `userId`'s mail settings (as the admin saves them) for this server, from
+    // bookings@example.org ("Alice's bookings"); the password is the keychain's business.
+    [[nodiscard]] MailSettings mailSettings(const QString& userId) const;
 
     // Replaces the fault counters and rejected addresses of the running server.
     // Where the messages (and the server's marker files) are stored.
@@ -67,9 +80,8 @@ private:
     QString m_directory;
     QString m_messageDirectory;
     Options m_options;
-    QProcess m_process;
-    quint16 m_port = 0;
-    QString m_error;
+    ListeningProcess m_server; // its output in DIRECTORY/server.log, over every run
+    QString m_error;           // before the server runs
 };
 
 } // namespace slotdesk::test

@@ -6,6 +6,8 @@
 
 #include "availability/AvailabilityService.h"
 #include "storage/BookingRepository.h"
+#include "storage/MailOutboxRepository.h"
+#include "storage/MailSettingsRepository.h"
 #include "storage/UserRepository.h"
 
 #include <QCryptographicHash>
@@ -81,6 +83,61 @@ Booking seedBooking(storage::Database& db, const QString& userId, const QDateTim
     auto created = storage::BookingRepository(db.connection())
                        .create(makeBooking(userId, start, minutes, status));
     return created ? *created : Booking{};
+}
+
+BookingRequest makeRequest(const QDateTime& start, int minutes) {
+    BookingRequest r;
+    r.start = start;
+    r.duration = minutes;
+    r.name = QStringLiteral("Bob Example");
+    r.email = QStringLiteral("bob@example.com");
+    r.notes = QStringLiteral("Quarterly review");
+    r.timeZone = QStringLiteral("America/New_York");
+    return r;
+}
+
+Booking requestAndApprove(BookingService& service, const User& admin,
+                          const BookingRequest& request) {
+    auto created = service.create(admin, request);
+    if (!created) {
+        qWarning("cannot book: %s", qPrintable(created.error().message));
+        return {};
+    }
+    auto approved = service.approve(admin.id, created->id);
+    if (!approved)
+        qWarning("cannot approve: %s", qPrintable(approved.error().message));
+    return approved ? *approved : Booking{};
+}
+
+QStringList queuedMails(storage::Database& db, const QString& bookingId) {
+    const auto entries = storage::MailOutboxRepository(db.connection()).listForBooking(bookingId);
+    if (!entries)
+        return {QStringLiteral("<unreadable: %1>").arg(entries.error().message)};
+    QStringList mails;
+    for (const auto& entry : *entries)
+        mails.append(entry.kind + u':' + entry.recipient);
+    mails.sort();
+    return mails;
+}
+
+bool seedMailSettings(storage::Database& db, const QString& userId) {
+    MailSettings mail;
+    mail.userId = userId;
+    mail.host = QStringLiteral("smtp.example.org");
+    mail.fromAddress = QStringLiteral("bookings@example.org");
+    return storage::MailSettingsRepository(db.connection()).save(mail).ok();
+}
+
+web::HttpRequest apiRequest(const QByteArray& method, const QString& target,
+                            const QByteArray& body) {
+    const QUrl url(QStringLiteral("http://localhost") + target);
+    web::HttpRequest r;
+    r.method = method;
+    r.path = url.path();
+    r.query = QUrlQuery(url);
+    r.body = body;
+    r.remoteAddress = QHostAddress(QStringLiteral("192.0.2.7"));
+    return r;
 }
 
 QDateTime utc(const char* rfc3339) {

@@ -56,6 +56,16 @@ Result<integration::OAuthTokens> keychainTokens(const QString& key) {
     return result.value_or(Error::notFound(QStringLiteral("The keychain did not answer")));
 }
 
+QString keychainSecret(const QString& key) {
+    integration::KeychainSecretStore store;
+    std::optional<QString> value;
+    store.readSecret(key, &store, [&value](Result<QByteArray> secret) {
+        value = secret ? QString::fromUtf8(*secret) : QStringLiteral("<none>");
+    });
+    (void)QTest::qWaitFor([&value] { return value.has_value(); }, 10'000);
+    return value.value_or(QStringLiteral("<no answer>"));
+}
+
 bool forgetKeychainEntries(QStringList& keys) {
     QObject context;
     integration::OAuthTokenStore store;

@@ -31,6 +31,9 @@ QString keychainUnavailable();
 bool keychainRequired();
 // The tokens SlotDesk left in the keychain entry `key` (waits up to 10 s for the keychain).
 Result<integration::OAuthTokens> keychainTokens(const QString& key);
+// The secret in the keychain entry `key` as text: "<none>" when there is none, "<no answer>" when
+// the keychain does not answer within 10 s.
+QString keychainSecret(const QString& key);
 // Removes the keychain entries `keys` (empties the list), waiting up to 10 s for each: what a
 // suite's cleanup() does so as to leave nothing in the keyring. False if one did not go.
 bool forgetKeychainEntries(QStringList& keys);

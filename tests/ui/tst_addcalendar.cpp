@@ -25,6 +25,7 @@
 #include "storage/Database.h"
 #include "storage/IntegrationCalendarRepository.h"
 #include "support/FeedServer.h"
+#include "support/IntegrationsPageSuite.h"
 #include "support/RadicaleProcess.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
@@ -40,7 +41,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -89,34 +89,16 @@ QJsonObject googleEvent(const QString& id, int days) {
 
 } // namespace
 
-class TestAddCalendar : public QObject {
+class TestAddCalendar : public test::IntegrationsPageSuite {
     Q_OBJECT
 
-    QTemporaryDir m_config;
-    QTemporaryDir m_dir;
-    int m_run = 0;
-    std::unique_ptr<storage::Database> m_db;
-    User m_admin;
     // Before the service: it reads Google's endpoints when it is made.
     std::unique_ptr<test::FakeGoogleServer> m_google;
     std::unique_ptr<models::ServiceThread> m_services;
     CalendarSyncService* m_calendar = nullptr;
-    std::unique_ptr<models::AdminSession> m_session;
-    std::unique_ptr<ui::IntegrationsPage> m_page;
     QStringList m_questions;
     bool m_answer = true;
-    QList<QUrl> m_opened;
-    QStringList m_keychainKeys;
 
-    template <typename T = QPushButton> static T* named(const QWidget* root, const QString& name) {
-        auto* found = root ? root->findChild<T*>(name) : nullptr;
-        if (!found)
-            qFatal("no %s", qPrintable(name));
-        return found;
-    }
-    template <typename T = QPushButton> T* named(const QString& name) const {
-        return named<T>(m_page.get(), name);
-    }
     ui::AddCalendarDialog* openDialog() {
         QTest::mouseClick(named(QStringLiteral("addCalendar")), Qt::LeftButton);
         return m_page->findChild<ui::AddCalendarDialog*>();
@@ -221,17 +203,11 @@ class TestAddCalendar : public QObject {
     }
 
 private slots:
-    void initTestCase() {
-        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
-        QStandardPaths::setTestModeEnabled(true);
-    }
+    void initTestCase() { useScratchConfig(); }
 
     void init() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
-        auto db = storage::Database::openInDirectory(m_dir.filePath(QString::number(++m_run)));
-        QVERIFY(db.ok());
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
+        QVERIFY(openSeeded());
         m_google = std::make_unique<test::FakeGoogleServer>();
         QVERIFY(m_google->listen());
         m_google->exportEnvironment();
@@ -240,34 +216,25 @@ private slots:
         m_services = std::move(*services);
         m_calendar = m_services->make(
             [](storage::Database& database) { return new CalendarSyncService(database); });
-        m_session = std::make_unique<models::AdminSession>(*m_db);
-        m_page = std::make_unique<ui::IntegrationsPage>(m_session.get());
+        showPage(m_calendar, nullptr);
         m_questions.clear();
         m_answer = true;
-        m_opened.clear();
         m_page->setQuestionHandler(
             [this](const QString& title, const QString&, ui::IntegrationsPage::Answer answer) {
                 m_questions.append(title);
                 answer(m_answer);
             });
-        m_page->setUrlOpener([this](const QUrl& url) {
-            m_opened.append(url);
-            return true;
-        });
-        m_page->setServices(m_calendar, nullptr);
-        m_page->show();
     }
 
     void cleanup() {
         for (const CalendarIntegration& c : stored())
             m_keychainKeys.append(c.keychainKey);
-        m_page.reset();
-        m_session.reset();
+        closePage();
         m_services.reset();
         m_calendar = nullptr;
         m_google.reset();
         QVERIFY(test::forgetKeychainEntries(m_keychainKeys));
-        m_db.reset();
+        closeSeeded();
     }
 
     void icsFeedAddListAndRemove() {

@@ -14,6 +14,7 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "support/ScratchAppSettings.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/ApprovalsPage.h"
@@ -27,20 +28,14 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace slotdesk;
 
-class TestApprovals : public QObject {
+class TestApprovals : public test::SeededSuite {
     Q_OBJECT
 
     const test::ScratchAppSettings m_settings;
-
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<storage::Database> m_db;
-    User m_admin;
 
     BookingStatus statusOf(const QString& id) {
         auto b = BookingService(*m_db).find(m_admin.id, id);
@@ -61,15 +56,7 @@ private:
     }
 
 private slots:
-    void init() {
-        m_db.reset();
-        for (const char* suffix : {"", "-wal", "-shm"})
-            QFile::remove(m_dir.filePath(QStringLiteral("slotdesk.sqlite") + suffix));
-        auto db = storage::Database::openInDirectory(m_dir.path());
-        QVERIFY(db.ok());
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
-    }
+    void init() { QVERIFY(openSeeded()); }
 
     void approveAndRejectFromTheQueue() {
         const Booking a = test::seedBooking(*m_db, m_admin.id, test::utc("2027-03-01T09:00:00Z"));

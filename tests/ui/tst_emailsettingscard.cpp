@@ -47,11 +47,9 @@ class TestEmailSettingsCard : public QObject {
     std::unique_ptr<test::SmtpServerProcess> m_server;
 
     void startServer() {
-        test::SmtpServerProcess::Options options;
-        options.security = mail::SmtpSecurity::StartTls;
-        options.user = kUser;
-        options.password = kPassword;
-        QVERIFY2(m_server->start(options), qPrintable(m_server->errorText()));
+        QVERIFY2(m_server->start(test::SmtpServerProcess::Options::withLogin(
+                     mail::SmtpSecurity::StartTls, kUser, kPassword)),
+                 qPrintable(m_server->errorText()));
     }
     void fillForServer(ui::EmailSettingsCard& card, const QString& password) {
         card.hostEdit()->setText("127.0.0.1");

@@ -15,6 +15,7 @@
 #include "storage/CalendarIntegrationRepository.h"
 #include "storage/Database.h"
 #include "storage/VideoIntegrationRepository.h"
+#include "support/IntegrationsPageSuite.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
 #include "ui/GoogleCalendarCard.h"
@@ -35,8 +36,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -44,33 +43,14 @@
 
 using namespace slotdesk;
 
-class TestIntegrationsPage : public QObject {
+class TestIntegrationsPage : public test::IntegrationsPageSuite {
     Q_OBJECT
 
-    QTemporaryDir m_config;
-    QTemporaryDir m_dir;
-    int m_run = 0;
-    std::unique_ptr<storage::Database> m_db;
-    User m_admin;
     std::unique_ptr<test::FakeGoogleServer> m_google;
     std::unique_ptr<test::FakeZoomServer> m_zoom;
     std::unique_ptr<CalendarSyncService> m_calendar;
     std::unique_ptr<zoom::ZoomService> m_zoomService;
-    std::unique_ptr<models::AdminSession> m_session;
-    std::unique_ptr<ui::IntegrationsPage> m_page;
-    QList<QUrl> m_opened;
-    QStringList m_keychainKeys;
 
-    // The widget of `root` called `name` (the test fails when there is none).
-    template <typename T = QPushButton> static T* named(const QWidget* root, const QString& name) {
-        auto* found = root ? root->findChild<T*>(name) : nullptr;
-        if (!found)
-            qFatal("no %s", qPrintable(name));
-        return found;
-    }
-    template <typename T = QPushButton> T* named(const QString& name) const {
-        return named<T>(m_page.get(), name);
-    }
     QString text(const QString& labelName) const { return named<QLabel>(labelName)->text(); }
     // The cards are found by type: their objectName is the style sheet's "card". The Google
     // card's Connect button likewise carries the style sheet's name for a main button.
@@ -94,19 +74,11 @@ class TestIntegrationsPage : public QObject {
     }
 
 private slots:
-    void initTestCase() {
-        // GoogleConfig/ZoomConfig read QSettings("SlotDesk", "SlotDesk"): keep it in a
-        // throw-away config directory, never the user's.
-        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
-        QStandardPaths::setTestModeEnabled(true);
-    }
+    void initTestCase() { useScratchConfig(); }
 
     void init() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
-        auto db = storage::Database::openInDirectory(m_dir.filePath(QString::number(++m_run)));
-        QVERIFY(db.ok());
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
+        QVERIFY(openSeeded());
         m_google = std::make_unique<test::FakeGoogleServer>();
         QVERIFY(m_google->listen());
         m_google->exportEnvironment();
@@ -115,28 +87,19 @@ private slots:
         m_zoom->exportEnvironment();
         m_calendar = std::make_unique<CalendarSyncService>(*m_db);
         m_zoomService = std::make_unique<zoom::ZoomService>(*m_db);
-        m_session = std::make_unique<models::AdminSession>(*m_db);
-        m_page = std::make_unique<ui::IntegrationsPage>(m_session.get());
-        m_opened.clear();
-        m_page->setUrlOpener([this](const QUrl& url) {
-            m_opened.append(url);
-            return true;
-        });
+        showPage(m_calendar.get(), m_zoomService.get());
         m_page->setQuestionHandler([](const QString&, const QString&,
                                       ui::IntegrationsPage::Answer answer) { answer(true); });
-        m_page->setServices(m_calendar.get(), m_zoomService.get());
-        m_page->show();
     }
 
     void cleanup() {
-        m_page.reset();
-        m_session.reset();
+        closePage();
         m_zoomService.reset();
         m_calendar.reset();
         QVERIFY(test::forgetKeychainEntries(m_keychainKeys));
         m_google.reset();
         m_zoom.reset();
-        m_db.reset();
+        closeSeeded();
     }
 
     void googleConnectSyncNowDisconnect() {

@@ -17,6 +17,7 @@
 #include "storage/Database.h"
 #include "storage/UserRepository.h"
 #include "storage/VideoIntegrationRepository.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "ui/BookingActions.h"
 #include "ui/BookingDetailsPanel.h"
@@ -31,7 +32,6 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
 #include <QToolTip>
@@ -87,13 +87,8 @@ QLabel* labelShowing(const QWidget* root, const QString& text) {
         QCOMPARE(plainLabel->text(), expected);                                                    \
     } while (false)
 
-class TestPlainText : public QObject {
+class TestPlainText : public test::SeededSuite {
     Q_OBJECT
-
-    QTemporaryDir m_dir;
-    int m_run = 0;
-    std::unique_ptr<storage::Database> m_db;
-    User m_admin;
 
     Booking attendeeBooking(const char* start, BookingStatus status = BookingStatus::Pending) {
         Booking b = test::makeBooking(m_admin.id, test::utc(start), 60, status);
@@ -121,15 +116,9 @@ private slots:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
     }
 
-    void init() {
-        auto db = storage::Database::openInDirectory(m_dir.filePath(QString::number(++m_run)));
-        QVERIFY(db.ok());
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db);
-        QVERIFY(!m_admin.id.isEmpty());
-    }
+    void init() { QVERIFY(openSeeded()); }
 
-    void cleanup() { m_db.reset(); }
+    void cleanup() { closeSeeded(); }
 
     void detailsPanelShowsABookingAsWritten() {
         Booking b = test::makeBooking(m_admin.id, test::utc("2027-03-02T10:00:00Z"), 45,

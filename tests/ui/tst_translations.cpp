@@ -7,6 +7,7 @@
 #include "models/TimeText.h"
 #include "storage/Database.h"
 #include "support/ScratchAppSettings.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "ui/AppSettings.h"
 #include "ui/Localization.h"
@@ -22,7 +23,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -60,14 +60,10 @@ const QDate kFirstOfDecember(2026, 12, 1); // a Tuesday
 
 } // namespace
 
-class TestTranslations : public QObject {
+class TestTranslations : public test::SeededSuite {
     Q_OBJECT
 
     const test::ScratchAppSettings m_settings;
-
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<storage::Database> m_db;
 
     WindowTexts windowTexts() {
         ui::MainWindow window(*m_db);
@@ -75,13 +71,7 @@ private:
     }
 
 private slots:
-    void initTestCase() {
-        QVERIFY(m_dir.isValid());
-        auto db = storage::Database::openInDirectory(m_dir.path());
-        QVERIFY(db.ok());
-        m_db = std::move(*db);
-        test::seedAdmin(*m_db);
-    }
+    void initTestCase() { QVERIFY(openSeeded()); }
     void cleanupTestCase() { ui::installTranslations(*qApp, QStringLiteral("en")); }
 
     void catalogsAreEmbedded() {

@@ -5,7 +5,6 @@
 // it) carries it too; cancel → DELETE /v2/meetings/{id}. 429/5xx back off without touching the
 // approval; disconnect revokes at Zoom; tokens never reach the SQLite file.
 
-#include "availability/AvailabilityService.h"
 #include "booking/BookingService.h"
 #include "calendar/CalendarSyncService.h"
 #include "fakes/ConnectGoogle.h"
@@ -17,6 +16,7 @@
 #include "storage/CalendarJobRepository.h"
 #include "storage/Database.h"
 #include "storage/VideoIntegrationRepository.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "support/TestKeychain.h"
 #include "video/ZoomConfig.h"
@@ -28,7 +28,6 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -42,13 +41,9 @@ const QString kZone = QStringLiteral("Europe/Berlin");
 
 } // namespace
 
-class TestZoomService : public QObject {
+class TestZoomService : public test::SeededSuite {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_run = 0;
-    std::unique_ptr<storage::Database> m_db;
-    User m_admin;
     QDate m_day;
     std::unique_ptr<test::FakeZoomServer> m_zoom;
     std::unique_ptr<test::FakeGoogleServer> m_google;
@@ -107,33 +102,18 @@ class TestZoomService : public QObject {
     }
     Booking requestAndApprove(int hour, std::optional<VideoProvider> provider) {
         BookingService bookings(*m_db);
-        BookingRequest request;
-        request.start = QDateTime(m_day, QTime(hour, 0), QTimeZone(kZone.toLatin1())).toUTC();
-        request.duration = 30;
-        request.name = QStringLiteral("Bob Example");
-        request.email = QStringLiteral("bob@example.com");
-        request.notes = QStringLiteral("Quarterly review");
-        request.timeZone = QStringLiteral("America/New_York");
+        BookingRequest request = test::makeRequest(
+            QDateTime(m_day, QTime(hour, 0), QTimeZone(kZone.toLatin1())).toUTC(), 30);
         request.videoProvider = provider;
-        auto created = bookings.create(m_admin, request);
-        if (!created) {
-            qWarning() << created.error().message;
-            return {};
-        }
-        auto approved = bookings.approve(m_admin.id, created->id);
-        return approved ? *approved : Booking{};
+        return test::requestAndApprove(bookings, m_admin, request);
     }
 
 private slots:
     void init() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
-        auto db = storage::Database::openInDirectory(m_dir.filePath(QString::number(++m_run)));
-        QVERIFY(db.ok());
-        m_db = std::move(*db);
-        m_admin = test::seedAdmin(*m_db, QStringLiteral("alice"), kZone);
-        AvailabilityService availability(*m_db);
-        for (int day = 0; day <= 6; ++day)
-            QVERIFY(availability.add({{}, m_admin.id, day, 9 * 60, 17 * 60, kZone, true, {}, {}}));
+        QVERIFY(openSeeded(QStringLiteral("alice"), kZone));
+        QVERIFY(test::seedAvailability(*m_db, m_admin.id, kZone, {0, 1, 2, 3, 4, 5, 6}, 9 * 60,
+                                       17 * 60));
         m_day = QDate::currentDate().addDays(14);
         m_zoom = std::make_unique<test::FakeZoomServer>();
         QVERIFY(m_zoom->listen());
@@ -151,7 +131,7 @@ private slots:
         QVERIFY(test::forgetKeychainEntries(m_keychainKeys)); // nothing left in the keyring
         m_zoom.reset();
         m_google.reset();
-        m_db.reset();
+        closeSeeded();
     }
 
     void connectReadsTheAccountAndKeepsTokensOnlyInTheKeychain() {
@@ -426,7 +406,7 @@ private slots:
         QVERIFY(connectZoom());
         const Booking first = requestAndApprove(10, VideoProvider::Zoom);
         const Booking second = requestAndApprove(11, VideoProvider::Zoom);
-        auto otherDb = storage::Database::openInDirectory(m_dir.filePath(QString::number(m_run)));
+        auto otherDb = m_tdb->open();
         QVERIFY(otherDb.ok());
         zoom::ZoomService other(**otherDb);
         QSignalSpy mine(m_service.get(), &zoom::ZoomService::syncFinished);

@@ -10,6 +10,7 @@
 #include "booking/BookingService.h"
 #include "core/Clock.h"
 #include "storage/Database.h"
+#include "support/SeededSuite.h"
 #include "support/TestData.h"
 #include "support/TestDatabase.h"
 #include "web/BookingApi.h"
@@ -21,12 +22,9 @@
 
 using namespace slotdesk;
 
-class TestBookingApi : public QObject {
+class TestBookingApi : public test::SeededSuite {
     Q_OBJECT
 
-    std::unique_ptr<test::TestDatabase> m_tdb;
-    std::unique_ptr<storage::Database> m_db;
-    User m_admin;
     // Wednesday; the admin's notice is the default 120 minutes.
     core::ManualClock m_time{test::utc("2026-12-02T06:00:00Z")};
 
@@ -37,14 +35,7 @@ class TestBookingApi : public QObject {
     }
     static web::HttpRequest request(const QByteArray& method, const QString& target,
                                     const QByteArray& body = {}) {
-        const QUrl url(QStringLiteral("http://localhost") + target);
-        web::HttpRequest r;
-        r.method = method;
-        r.path = url.path();
-        r.query = QUrlQuery(url);
-        r.body = body;
-        r.remoteAddress = QHostAddress(QStringLiteral("192.0.2.7"));
-        return r;
+        return test::apiRequest(method, target, body);
     }
     static QByteArray bookingBody(const char* start) {
         return QJsonDocument(QJsonObject{{"start", start},
@@ -67,17 +58,14 @@ class TestBookingApi : public QObject {
 private slots:
     void initTestCase() { SLOTDESK_REQUIRE_TEST_ENGINE(); }
     void init() {
-        QVERIFY(test::openSeeded(m_tdb, m_db, m_admin, "alice", "UTC"));
+        QVERIFY(openSeeded("alice", "UTC"));
         // Wednesdays 08:00-10:00 UTC: four 30-minute slots.
         QVERIFY(AvailabilityService(*m_db)
                     .add({{}, m_admin.id, 3, 8 * 60, 10 * 60, "UTC", true, {}, {}})
                     .ok());
         m_time.set(test::utc("2026-12-02T06:00:00Z"));
     }
-    void cleanup() {
-        m_db.reset();
-        m_tdb.reset();
-    }
+    void cleanup() { closeSeeded(); }
 
     void slotsLeaveTheListingAsTheyComeInsideTheNotice() {
         web::BookingApi api(*m_db, config(), m_time.clock());
