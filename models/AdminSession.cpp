@@ -1,5 +1,6 @@
 #include "models/AdminSession.h"
 
+#include "availability/AvailabilityService.h"
 #include "models/ChangeWatcher.h"
 #include "models/DatabaseWorker.h"
 #include "profile/ProfileService.h"
@@ -31,6 +32,18 @@ AdminSession::AdminSession(storage::Database& database, QString username, core::
 
 QString AdminSession::timeZone() const {
     return m_admin ? m_admin->timeZone : QStringLiteral("UTC");
+}
+
+void AdminSession::readBookingSettings(QObject* context,
+                                       std::function<void(Result<BookingSettings>)> done) const {
+    if (!hasAdmin())
+        return;
+    m_worker->post(
+        context,
+        [userId = userId()](storage::Database& database) {
+            return AvailabilityService(database).settings(userId);
+        },
+        std::move(done));
 }
 
 void AdminSession::refresh() {

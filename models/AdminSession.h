@@ -13,6 +13,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 namespace slotdesk::storage {
@@ -51,6 +52,11 @@ public:
     [[nodiscard]] QString userId() const { return m_admin ? m_admin->id : QString(); }
     // The admin's IANA zone; "UTC" before there is an admin.
     [[nodiscard]] QString timeZone() const;
+
+    // Reads the admin's booking rules on the worker, then `done(rules)` here while `context`
+    // still exists; nothing without an admin.
+    void readBookingSettings(QObject* context,
+                             std::function<void(Result<BookingSettings>)> done) const;
 
 public slots:
     // Re-reads the profile (emitting adminChanged() if it differs), then databaseChanged().

@@ -6,12 +6,20 @@
 
 namespace slotdesk::models {
 
-bool AsyncTableModel::canRead(const AdminSession* session) {
-    if (!session->isLoaded()) {
+void AsyncTableModel::followSession(AdminSession* session) {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(m_session, &AdminSession::databaseChanged, this, &AsyncTableModel::reload);
+}
+
+bool AsyncTableModel::canRead() {
+    if (!m_session->isLoaded()) {
         setLoading(true);
         return false;
     }
-    if (!session->hasAdmin()) {
+    if (!m_session->hasAdmin()) {
         forgetRequests();
         return false;
     }

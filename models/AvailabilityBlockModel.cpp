@@ -19,9 +19,8 @@ int weekPosition(int dayOfWeek) {
 } // namespace
 
 AvailabilityBlockModel::AvailabilityBlockModel(AdminSession* session, QObject* parent)
-    : KeyedRowsModel(parent)
-    , m_session(session) {
-    connect(m_session, &AdminSession::databaseChanged, this, &AvailabilityBlockModel::reload);
+    : KeyedRowsModel(ColumnCount, parent) {
+    followSession(session);
     reload();
 }
 
@@ -51,7 +50,6 @@ QVector<AvailabilityBlock> AvailabilityBlockModel::blocksOn(int dayOfWeek) const
 
 void AvailabilityBlockModel::reload() {
     loadForAdmin(
-        m_session,
         [](storage::Database& database, const QString& userId) {
             return AvailabilityService(database).list(userId);
         },
@@ -69,10 +67,6 @@ bool AvailabilityBlockModel::rowChanged(const AvailabilityBlock& before,
     return before.updatedAt != after.updatedAt || before.startMinute != after.startMinute ||
            before.endMinute != after.endMinute || before.timeZone != after.timeZone ||
            before.dayOfWeek != after.dayOfWeek || before.isActive != after.isActive;
-}
-
-int AvailabilityBlockModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant AvailabilityBlockModel::data(const QModelIndex& index, int role) const {

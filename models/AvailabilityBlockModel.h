@@ -26,18 +26,13 @@ public:
 
     [[nodiscard]] QVector<AvailabilityBlock> blocksOn(int dayOfWeek) const;
 
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-
-public slots:
-    void reload();
+    void reload() override;
 
 private:
     bool rowChanged(const AvailabilityBlock& before, const AvailabilityBlock& after) const override;
-
-    AdminSession* m_session = nullptr;
 };
 
 } // namespace slotdesk::models

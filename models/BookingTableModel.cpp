@@ -35,14 +35,10 @@ storage::BookingSearch::Order orderOf(int column) {
 } // namespace
 
 BookingTableModel::BookingTableModel(QObject* parent)
-    : KeyedRowsModel(parent) {}
+    : KeyedRowsModel(ColumnCount, parent) {}
 
 void BookingTableModel::setSession(AdminSession* session) {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &AdminSession::databaseChanged, this, &BookingTableModel::reload);
+    followSession(session);
     restart();
 }
 
@@ -54,26 +50,26 @@ void BookingTableModel::setSearch(const storage::BookingSearch& search) {
 }
 
 QString BookingTableModel::displayTimeZone() const {
-    return m_session ? m_session->timeZone() : QString();
+    return session() ? session()->timeZone() : QString();
 }
 
 bool BookingTableModel::isLive() const {
-    return m_session && m_session->hasAdmin();
+    return session() && session()->hasAdmin();
 }
 
 void BookingTableModel::restart() {
     resetRows({});
     m_exhausted = true;
-    if (!m_session)
+    if (!session())
         forgetRequests();
-    if (!m_session || !canRead(m_session)) {
+    if (!session() || !canRead()) {
         setTotal(0);
         return;
     }
     // The first page and the count, in one visit to the worker.
     load(
-        m_session->worker(),
-        [userId = m_session->userId(),
+        session()->worker(),
+        [userId = session()->userId(),
          search = m_search](storage::Database& database) -> Result<Rows> {
             BookingSearchService service(database);
             auto total = service.count(userId, search);
@@ -106,8 +102,8 @@ void BookingTableModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent))
         return;
     load(
-        m_session->worker(),
-        [userId = m_session->userId(), search = m_search,
+        session()->worker(),
+        [userId = session()->userId(), search = m_search,
          offset = rowCount()](storage::Database& database) {
             return BookingSearchService(database).page(userId, search, offset, kPageSize);
         },
@@ -125,7 +121,7 @@ void BookingTableModel::fetchMore(const QModelIndex& parent) {
 }
 
 void BookingTableModel::reload() {
-    if (!m_session)
+    if (!session())
         return; // nothing to read from
     if (!isLive()) {
         restart();
@@ -133,8 +129,8 @@ void BookingTableModel::reload() {
     }
     // As many rows as are loaded now (at least a page), and the count.
     load(
-        m_session->worker(),
-        [userId = m_session->userId(), search = m_search,
+        session()->worker(),
+        [userId = session()->userId(), search = m_search,
          wanted = std::max(rowCount(), kPageSize)](storage::Database& database) -> Result<Rows> {
             BookingSearchService service(database);
             Rows fresh;
@@ -181,10 +177,6 @@ bool BookingTableModel::rowChanged(const storage::BookingSummary& before,
                                    const storage::BookingSummary& after) const {
     return before.updatedAt != after.updatedAt || before.status != after.status ||
            before.notes != after.notes;
-}
-
-int BookingTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant BookingTableModel::data(const QModelIndex& index, int role) const {

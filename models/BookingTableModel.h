@@ -29,17 +29,14 @@ public:
     [[nodiscard]] int totalCount() const { return m_total; }
     [[nodiscard]] QString displayTimeZone() const;
 
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
-
-public slots:
     // Re-reads as many rows as are loaded now and applies the difference.
-    void reload();
+    void reload() override;
 
 signals:
     void totalCountChanged(int count);
@@ -56,7 +53,6 @@ private:
     void setTotal(int total);
     bool isLive() const;
 
-    AdminSession* m_session = nullptr;
     storage::BookingSearch m_search;
     int m_total = 0;
     bool m_exhausted = true;

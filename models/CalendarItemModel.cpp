@@ -84,19 +84,15 @@ CalendarItem CalendarItem::fromEvent(const CalendarEvent& e, const QString& zone
 }
 
 CalendarItemModel::CalendarItemModel(QObject* parent)
-    : KeyedRowsModel(parent) {}
+    : KeyedRowsModel(1, parent) {}
 
 void CalendarItemModel::setSession(AdminSession* session) {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &AdminSession::databaseChanged, this, &CalendarItemModel::reload);
+    followSession(session);
     reload();
 }
 
 QString CalendarItemModel::timeZone() const {
-    return m_session ? m_session->timeZone() : m_fixedZone;
+    return session() ? session()->timeZone() : m_fixedZone;
 }
 
 void CalendarItemModel::setRange(const QDate& first, const QDate& last) {
@@ -116,11 +112,11 @@ void CalendarItemModel::setItems(QVector<CalendarItem> items, const QString& zon
 }
 
 void CalendarItemModel::reload() {
-    if (!m_session) {
+    if (!session()) {
         forgetRequests();
         return;
     }
-    if (!canRead(m_session)) {
+    if (!canRead()) {
         replaceRows({});
         return;
     }
@@ -129,12 +125,12 @@ void CalendarItemModel::reload() {
         replaceRows({});
         return;
     }
-    const QString zone = m_session->timeZone();
+    const QString zone = session()->timeZone();
     const QDateTime from = zonedtime::startOfDay(m_first, zone);
     const QDateTime to = zonedtime::startOfDay(m_last.addDays(1), zone);
     load(
-        m_session->worker(),
-        [userId = m_session->userId(), zone, from,
+        session()->worker(),
+        [userId = session()->userId(), zone, from,
          to](storage::Database& database) -> Result<QVector<CalendarItem>> {
             // A booking that started before `from` may still run into it, by at most its
             // longest length.
@@ -172,10 +168,6 @@ bool CalendarItemModel::rowChanged(const CalendarItem& before, const CalendarIte
     return before.updatedAt != after.updatedAt || before.status != after.status ||
            before.calendarColor != after.calendarColor || before.localStart != after.localStart ||
            before.localEnd != after.localEnd || before.title != after.title;
-}
-
-int CalendarItemModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : 1;
 }
 
 QVariant CalendarItemModel::data(const QModelIndex& index, int role) const {

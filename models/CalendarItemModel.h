@@ -53,16 +53,12 @@ public:
     // A fixed set of items (benchmarks, tests), sorted by start.
     void setItems(QVector<CalendarItem> items, const QString& zone);
 
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-
-public slots:
-    void reload();
+    void reload() override;
 
 private:
     bool rowChanged(const CalendarItem& before, const CalendarItem& after) const override;
 
-    AdminSession* m_session = nullptr;
     QString m_fixedZone = QStringLiteral("UTC");
     QDate m_first;
     QDate m_last;

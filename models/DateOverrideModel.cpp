@@ -11,21 +11,19 @@
 namespace slotdesk::models {
 
 DateOverrideModel::DateOverrideModel(AdminSession* session, QObject* parent)
-    : KeyedRowsModel(parent)
-    , m_session(session) {
-    connect(m_session, &AdminSession::databaseChanged, this, &DateOverrideModel::reload);
+    : KeyedRowsModel(ColumnCount, parent) {
+    followSession(session);
     reload();
 }
 
 void DateOverrideModel::reload() {
     loadForAdmin(
-        m_session,
         [](storage::Database& database, const QString& userId) {
             return AvailabilityService(database).overrides(userId);
         },
         [this](QVector<AvailabilityOverride> listed) {
             const QDate today =
-                zonedtime::toLocal(m_session->clock().now(), m_session->timeZone()).date();
+                zonedtime::toLocal(session()->clock().now(), session()->timeZone()).date();
             listed.removeIf([&](const AvailabilityOverride& entry) { return entry.date < today; });
             replaceRows(std::move(listed));
         });
@@ -35,10 +33,6 @@ bool DateOverrideModel::rowChanged(const AvailabilityOverride& before,
                                    const AvailabilityOverride& after) const {
     return before.updatedAt != after.updatedAt || before.startMinute != after.startMinute ||
            before.endMinute != after.endMinute || before.date != after.date;
-}
-
-int DateOverrideModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant DateOverrideModel::data(const QModelIndex& index, int role) const {

@@ -17,19 +17,14 @@ public:
 
     explicit DateOverrideModel(AdminSession* session, QObject* parent = nullptr);
 
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-
-public slots:
-    void reload();
+    void reload() override;
 
 private:
     bool rowChanged(const AvailabilityOverride& before,
                     const AvailabilityOverride& after) const override;
-
-    AdminSession* m_session = nullptr;
 };
 
 } // namespace slotdesk::models

@@ -10,15 +10,13 @@
 namespace slotdesk::models {
 
 IntegrationModel::IntegrationModel(AdminSession* session, QObject* parent)
-    : KeyedRowsModel(parent)
-    , m_session(session) {
-    connect(m_session, &AdminSession::databaseChanged, this, &IntegrationModel::reload);
+    : KeyedRowsModel(ColumnCount, parent) {
+    followSession(session);
     reload();
 }
 
 void IntegrationModel::reload() {
     loadForAdmin(
-        m_session,
         [](storage::Database& database, const QString& userId) -> Result<Snapshot> {
             auto calendars = IntegrationStatusService(database).list(userId);
             if (!calendars)
@@ -56,10 +54,6 @@ bool IntegrationModel::rowChanged(const CalendarIntegration& before,
            before.lastSyncAt != after.lastSyncAt || before.syncError != after.syncError;
 }
 
-int IntegrationModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant IntegrationModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
@@ -72,7 +66,7 @@ QVariant IntegrationModel::data(const QModelIndex& index, int role) const {
         case Status:
             return StatusText::sync(c.syncStatus);
         case LastSync:
-            return c.lastSyncAt.isValid() ? TimeText::ago(c.lastSyncAt, m_session->clock().now())
+            return c.lastSyncAt.isValid() ? TimeText::ago(c.lastSyncAt, session()->clock().now())
                                           : tr("Never");
         case Problem:
             return c.syncError;

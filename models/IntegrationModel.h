@@ -30,13 +30,10 @@ public:
     // The Zoom connection, if there is one.
     [[nodiscard]] const std::optional<storage::VideoIntegration>& zoom() const { return m_zoom; }
 
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-
-public slots:
-    void reload();
+    void reload() override;
 
 signals:
     // After each read: the rows, calendarJobs() and zoom() are current.
@@ -52,7 +49,6 @@ private:
     bool rowChanged(const CalendarIntegration& before,
                     const CalendarIntegration& after) const override;
 
-    AdminSession* m_session = nullptr;
     QVector<storage::CalendarJob> m_jobs;
     std::optional<storage::VideoIntegration> m_zoom;
 };

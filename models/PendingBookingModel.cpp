@@ -12,15 +12,13 @@
 namespace slotdesk::models {
 
 PendingBookingModel::PendingBookingModel(AdminSession* session, QObject* parent)
-    : KeyedRowsModel(parent)
-    , m_session(session) {
-    connect(m_session, &AdminSession::databaseChanged, this, &PendingBookingModel::reload);
+    : KeyedRowsModel(ColumnCount, parent) {
+    followSession(session);
     reload();
 }
 
 void PendingBookingModel::reload() {
     loadForAdmin(
-        m_session,
         [](storage::Database& database, const QString& userId) {
             storage::BookingFilter filter;
             filter.status = BookingStatus::Pending;
@@ -56,20 +54,16 @@ bool PendingBookingModel::rowChanged(const Booking& before, const Booking& after
     return before.updatedAt != after.updatedAt || before.notes != after.notes;
 }
 
-int PendingBookingModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant PendingBookingModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Booking& b = rowAt(index.row());
-    const QString zone = m_session->timeZone();
+    const QString zone = session()->timeZone();
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Requested:
-            return TimeText::ago(b.createdAt, m_session->clock().now());
+            return TimeText::ago(b.createdAt, session()->clock().now());
         case Attendee:
             return b.attendeeName;
         case Email:

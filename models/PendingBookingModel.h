@@ -19,13 +19,10 @@ public:
 
     explicit PendingBookingModel(AdminSession* session, QObject* parent = nullptr);
 
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-
-public slots:
-    void reload();
+    void reload() override;
 
 signals:
     void countChanged(int count);
@@ -35,7 +32,6 @@ private:
     void show(QVector<Booking> pending);
     bool rowChanged(const Booking& before, const Booking& after) const override;
 
-    AdminSession* m_session = nullptr;
     QSet<QString> m_seen;
     bool m_loaded = false;
     int m_lastCount = 0;

@@ -14,16 +14,15 @@
 namespace slotdesk::models {
 
 SlotPreviewModel::SlotPreviewModel(AdminSession* session, QObject* parent)
-    : AsyncTableModel(parent)
-    , m_session(session) {
-    connect(m_session, &AdminSession::databaseChanged, this, &SlotPreviewModel::reload);
+    : AsyncTableModel(kDays, parent) {
+    followSession(session);
     reload();
 }
 
 void SlotPreviewModel::reload() {
-    const QString zone = m_session->timeZone();
-    const QDate today = zonedtime::toLocal(m_session->clock().now(), zone).date();
-    if (!canRead(m_session)) {
+    const QString zone = session()->timeZone();
+    const QDate today = zonedtime::toLocal(session()->clock().now(), zone).date();
+    if (!canRead()) {
         show(today, {});
         return;
     }
@@ -32,9 +31,9 @@ void SlotPreviewModel::reload() {
     request.to = today.addDays(kDays - 1);
     request.timeZone = zone;
     load(
-        m_session->worker(),
-        [admin = m_session->admin(), request,
-         clock = m_session->clock()](storage::Database& database) {
+        session()->worker(),
+        [admin = session()->admin(), request,
+         clock = session()->clock()](storage::Database& database) {
             return SlotService(database, clock).listSlots(admin, request);
         },
         [this, today](const SlotListing& listing) { show(today, listing); });
@@ -72,10 +71,6 @@ int SlotPreviewModel::rowCount(const QModelIndex& parent) const {
     for (const auto& day : m_days)
         most = std::max(most, static_cast<int>(day.size()));
     return most;
-}
-
-int SlotPreviewModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : kDays;
 }
 
 QVariant SlotPreviewModel::data(const QModelIndex& index, int role) const {

@@ -27,18 +27,14 @@ public:
     [[nodiscard]] int meetingLength() const { return m_length; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-
-public slots:
-    void reload();
+    void reload() override;
 
 private:
     void show(const QDate& first, const SlotListing& listing);
 
-    AdminSession* m_session = nullptr;
     QDate m_first;
     int m_length = 0;
     QVector<QVector<SlotTime>> m_days;

@@ -29,6 +29,14 @@ QLabel* hintLabel(const QString& text, QWidget* parent) {
     return label;
 }
 
+// One kind's page: its column, `hint` at the top.
+QVBoxLayout* pageLayout(QWidget* page, const QString& hint) {
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(hintLabel(hint, page));
+    return layout;
+}
+
 QLineEdit* lineEdit(const QString& objectName, const QString& placeholder, QWidget* parent) {
     auto* edit = new QLineEdit(parent);
     edit->setObjectName(objectName);
@@ -119,11 +127,8 @@ AddCalendarDialog::AddCalendarDialog(CalendarSyncService* calendar, QWidget* par
 
 QWidget* AddCalendarDialog::makeGooglePage() {
     auto* page = new QWidget(this);
-    auto* layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(hintLabel(tr("Google Calendar signs in through your browser. SlotDesk "
-                                   "then reads your busy times and adds approved bookings."),
-                                page));
+    auto* layout = pageLayout(page, tr("Google Calendar signs in through your browser. SlotDesk "
+                                       "then reads your busy times and adds approved bookings."));
     m_connectGoogle = new QPushButton(tr("Connect Google Calendar…"), page);
     m_connectGoogle->setObjectName(QStringLiteral("addCalendarConnectGoogle"));
     connect(m_connectGoogle, &QPushButton::clicked, this, [this] {
@@ -169,12 +174,10 @@ QWidget* AddCalendarDialog::makeCalDavPage() {
         tr("Ticked calendars block your time; nobody can book over their events."), m_calendarBox));
     m_calendarBox->hide();
 
-    auto* layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(hintLabel(tr("Nextcloud, Fastmail, iCloud, mailbox.org, Radicale and other "
-                                   "CalDAV servers. Use an app password where your provider "
-                                   "offers one; it is kept in the system keychain only."),
-                                page));
+    auto* layout =
+        pageLayout(page, tr("Nextcloud, Fastmail, iCloud, mailbox.org, Radicale and other "
+                            "CalDAV servers. Use an app password where your provider "
+                            "offers one; it is kept in the system keychain only."));
     layout->addLayout(form);
     layout->addWidget(m_test, 0, Qt::AlignLeft);
     layout->addWidget(m_calendarBox);
@@ -192,12 +195,10 @@ QWidget* AddCalendarDialog::makeIcsPage() {
     auto* form = new QFormLayout;
     addFieldRow(form, m_icsFeedback, tr("Feed address"), QStringLiteral("url"), m_icsUrl);
     form->addRow(tr("Name"), m_icsName);
-    auto* layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(hintLabel(tr("A read-only calendar published as an ICS link (webcal or "
-                                   "https). Its events block your time. The address is a secret "
-                                   "and is kept in the system keychain only."),
-                                page));
+    auto* layout =
+        pageLayout(page, tr("A read-only calendar published as an ICS link (webcal or "
+                            "https). Its events block your time. The address is a secret "
+                            "and is kept in the system keychain only."));
     layout->addLayout(form);
     layout->addWidget(m_icsFeedback.generalLabel());
     layout->addStretch(1);

@@ -2,8 +2,6 @@
 
 #include "availability/AvailabilityService.h"
 #include "models/AvailabilityBlockModel.h"
-#include "ui/EditDialogLayout.h"
-#include "ui/FormFeedback.h"
 #include "ui/TimeOfDayBox.h"
 #include "ui/TimeZoneBox.h"
 
@@ -19,14 +17,12 @@ namespace slotdesk::ui {
 
 BlockDialog::BlockDialog(models::AdminSession* session, const AvailabilityBlock& block,
                          QWidget* parent)
-    : QDialog(parent)
-    , m_session(session)
+    : EditDialog(session, parent)
     , m_block(block)
     , m_day(new QComboBox(this))
     , m_from(new TimeOfDayBox(false, this))
     , m_to(new TimeOfDayBox(true, this))
-    , m_zone(new TimeZoneBox(this))
-    , m_feedback(new FormFeedback(this)) {
+    , m_zone(new TimeZoneBox(this)) {
     setObjectName(QStringLiteral("blockDialog"));
     setWindowTitle(block.id.isEmpty() ? tr("Add hours") : tr("Edit hours"));
     for (int day : models::AvailabilityBlockModel::weekOrder())
@@ -48,38 +44,33 @@ BlockDialog::BlockDialog(models::AdminSession* session, const AvailabilityBlock&
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Day"), m_day);
-    form->addRow(QString(), m_feedback->addField(QStringLiteral("dayOfWeek"), m_day));
+    form->addRow(QString(), feedback().addField(QStringLiteral("dayOfWeek"), m_day));
     form->addRow(tr("&Hours"), times);
-    form->addRow(QString(), m_feedback->addField(QStringLiteral("startTime"), m_from));
-    form->addRow(QString(), m_feedback->addField(QStringLiteral("endTime"), m_to));
+    form->addRow(QString(), feedback().addField(QStringLiteral("startTime"), m_from));
+    form->addRow(QString(), feedback().addField(QStringLiteral("endTime"), m_to));
     form->addRow(tr("Time &zone"), m_zone);
-    form->addRow(QString(), m_feedback->addField(QStringLiteral("timezone"), m_zone));
-    layOutEditDialog(
-        this, form,
+    form->addRow(QString(), feedback().addField(QStringLiteral("timezone"), m_zone));
+    layOut(
+        form,
         tr("Times are in this zone, whatever the season: SlotDesk follows "
            "its daylight-saving changes."),
-        m_feedback->generalLabel(), [this] { save(); }, 440);
-}
-
-BlockDialog::~BlockDialog() {
-    delete m_feedback;
+        [this] { save(); }, 440);
 }
 
 void BlockDialog::save() {
-    m_feedback->clear();
+    feedback().clear();
     auto range = TimeOfDayBox::range(*m_from, *m_to);
     if (!range) {
-        m_feedback->show(range.error());
+        feedback().show(range.error());
         return;
     }
     AvailabilityBlock block = m_block;
-    block.userId = m_session->userId();
+    block.userId = session()->userId();
     block.dayOfWeek = m_day->currentData().toInt();
     block.startMinute = range->first;
     block.endMinute = range->second;
     block.timeZone = m_zone->zone();
-    saveFromDialog(
-        this, m_session, m_feedback, m_saving,
+    writeAndAccept(
         [block](storage::Database& database) {
             AvailabilityService service(database);
             return block.id.isEmpty() ? service.add(block) : service.update(block);

@@ -197,22 +197,15 @@ BookingRulesForm::~BookingRulesForm() {
 }
 
 void BookingRulesForm::load() {
-    if (!m_session->hasAdmin())
-        return;
-    m_session->worker()->post(
-        this,
-        [userId = m_session->userId()](storage::Database& database) {
-            return AvailabilityService(database).settings(userId);
-        },
-        [this](Result<BookingSettings> settings) {
-            if (!settings) {
-                m_feedback->show(settings.error());
-                return;
-            }
-            // What the admin typed since wins over what was saved before.
-            if (!m_dirty)
-                showSettings(*settings);
-        });
+    m_session->readBookingSettings(this, [this](Result<BookingSettings> settings) {
+        if (!settings) {
+            m_feedback->show(settings.error());
+            return;
+        }
+        // What the admin typed since wins over what was saved before.
+        if (!m_dirty)
+            showSettings(*settings);
+    });
 }
 
 void BookingRulesForm::showSettings(const BookingSettings& settings) {

@@ -10,9 +10,7 @@
 #include "ui/EmptyState.h"
 #include "ui/Icons.h"
 
-#include "availability/AvailabilityService.h"
 #include "core/ZonedTime.h"
-#include "models/DatabaseWorker.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -230,18 +228,11 @@ CalendarPage::CalendarPage(models::AdminSession* session, BookingActions* action
 }
 
 void CalendarPage::loadSlotInterval() {
-    if (!m_session->hasAdmin())
-        return;
-    m_session->worker()->post(
-        this,
-        [userId = m_session->userId()](storage::Database& database) {
-            return AvailabilityService(database).settings(userId);
-        },
-        [this](Result<BookingSettings> settings) {
-            // Without the rules the grid stays as it was; the move itself checks them.
-            if (settings)
-                m_view->setSlotInterval(settings->slotInterval);
-        });
+    m_session->readBookingSettings(this, [this](Result<BookingSettings> settings) {
+        // Without the rules the grid stays as it was; the move itself checks them.
+        if (settings)
+            m_view->setSlotInterval(settings->slotInterval);
+    });
 }
 
 void CalendarPage::showMovePreview(const QDateTime& localStart, const QStringList& overlaps) {

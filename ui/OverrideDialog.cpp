@@ -1,8 +1,6 @@
 #include "ui/OverrideDialog.h"
 
 #include "availability/AvailabilityService.h"
-#include "ui/EditDialogLayout.h"
-#include "ui/FormFeedback.h"
 #include "ui/TimeOfDayBox.h"
 
 #include <QDateEdit>
@@ -18,14 +16,12 @@
 namespace slotdesk::ui {
 
 OverrideDialog::OverrideDialog(models::AdminSession* session, const QDate& date, QWidget* parent)
-    : QDialog(parent)
-    , m_session(session)
+    : EditDialog(session, parent)
     , m_date(new QDateEdit(date, this))
     , m_unavailable(new QRadioButton(tr("&Unavailable all day"), this))
     , m_hours(new QRadioButton(tr("&Available only:"), this))
     , m_from(new TimeOfDayBox(false, this))
-    , m_to(new TimeOfDayBox(true, this))
-    , m_feedback(new FormFeedback(this)) {
+    , m_to(new TimeOfDayBox(true, this)) {
     setObjectName(QStringLiteral("overrideDialog"));
     setWindowTitle(tr("Add a date override"));
     m_date->setCalendarPopup(true);
@@ -50,40 +46,35 @@ OverrideDialog::OverrideDialog(models::AdminSession* session, const QDate& date,
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Date"), m_date);
-    form->addRow(QString(), m_feedback->addField(QStringLiteral("date"), m_date));
+    form->addRow(QString(), feedback().addField(QStringLiteral("date"), m_date));
     form->addRow(QString(), m_unavailable);
     form->addRow(QString(), times);
-    form->addRow(QString(), m_feedback->addField(QStringLiteral("startTime"), m_from));
-    form->addRow(QString(), m_feedback->addField(QStringLiteral("endTime"), m_to));
-    layOutEditDialog(
-        this, form,
+    form->addRow(QString(), feedback().addField(QStringLiteral("startTime"), m_from));
+    form->addRow(QString(), feedback().addField(QStringLiteral("endTime"), m_to));
+    layOut(
+        form,
         tr("Hours on this date replace your weekly hours for that day, in "
            "your time zone (%1).")
             .arg(session->timeZone()),
-        m_feedback->generalLabel(), [this] { save(); }, 460);
-}
-
-OverrideDialog::~OverrideDialog() {
-    delete m_feedback;
+        [this] { save(); }, 460);
 }
 
 void OverrideDialog::save() {
-    m_feedback->clear();
+    feedback().clear();
     AvailabilityOverride entry;
-    entry.userId = m_session->userId();
+    entry.userId = session()->userId();
     entry.date = m_date->date();
-    entry.timeZone = m_session->timeZone();
+    entry.timeZone = session()->timeZone();
     if (m_hours->isChecked()) {
         auto range = TimeOfDayBox::range(*m_from, *m_to);
         if (!range) {
-            m_feedback->show(range.error());
+            feedback().show(range.error());
             return;
         }
         entry.startMinute = range->first;
         entry.endMinute = range->second;
     }
-    saveFromDialog(
-        this, m_session, m_feedback, m_saving,
+    writeAndAccept(
         [entry](storage::Database& database) {
             return AvailabilityService(database).addOverride(entry);
         },

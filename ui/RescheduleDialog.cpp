@@ -1,8 +1,6 @@
 #include "ui/RescheduleDialog.h"
 
 #include "models/TimeText.h"
-#include "ui/EditDialogLayout.h"
-#include "ui/FormFeedback.h"
 #include "ui/TimeOfDayBox.h"
 
 #include "core/ZonedTime.h"
@@ -20,12 +18,11 @@ namespace slotdesk::ui {
 
 RescheduleDialog::RescheduleDialog(const Booking& booking, const BookingSettings& settings,
                                    const QString& adminZone, QWidget* parent)
-    : QDialog(parent)
+    : EditDialog(nullptr, parent)
     , m_zone(adminZone)
     , m_date(new QDateEdit(this))
     , m_time(new TimeOfDayBox(false, this))
-    , m_length(new QComboBox(this))
-    , m_feedback(new FormFeedback(this)) {
+    , m_length(new QComboBox(this)) {
     setObjectName(QStringLiteral("rescheduleDialog"));
     setWindowTitle(tr("Reschedule"));
     const QDateTime local = zonedtime::toLocal(booking.startTime, adminZone);
@@ -62,10 +59,10 @@ RescheduleDialog::RescheduleDialog(const Booking& booking, const BookingSettings
     form->addRow(current);
     form->addRow(tr("&Date"), m_date);
     form->addRow(tr("&Start"), m_time);
-    form->addRow(QString(), m_feedback->addField(QStringLiteral("startTime"), m_time));
+    form->addRow(QString(), feedback().addField(QStringLiteral("startTime"), m_time));
     form->addRow(tr("&Length"), m_length);
-    layOutEditDialog(
-        this, form,
+    layOut(
+        form,
         booking.status == BookingStatus::Confirmed
             ? tr("Times are in your zone (%1). The new time follows your booking rules; the "
                  "attendee is told of it.")
@@ -73,13 +70,9 @@ RescheduleDialog::RescheduleDialog(const Booking& booking, const BookingSettings
             : tr("Times are in your zone (%1). The request moves to the new time and still waits "
                  "for your approval.")
                   .arg(models::TimeText::zoneCity(adminZone)),
-        m_feedback->generalLabel(), [this] { submit(); }, 420);
+        [this] { submit(); }, 420);
     if (auto* buttons = findChild<QDialogButtonBox*>())
         buttons->button(QDialogButtonBox::Save)->setText(tr("Move"));
-}
-
-RescheduleDialog::~RescheduleDialog() {
-    delete m_feedback;
 }
 
 int RescheduleDialog::duration() const {
@@ -87,10 +80,10 @@ int RescheduleDialog::duration() const {
 }
 
 void RescheduleDialog::submit() {
-    m_feedback->clear();
+    feedback().clear();
     auto minutes = m_time->minutes(QStringLiteral("startTime"));
     if (!minutes) {
-        m_feedback->show(minutes.error());
+        feedback().show(minutes.error());
         return;
     }
     const QDateTime wallClock =

@@ -4,23 +4,20 @@
 // new time collides with and moves the booking once the dialog is accepted.
 
 #include "domain/Entities.h"
-
-#include <QDialog>
+#include "ui/EditDialog.h"
 
 class QComboBox;
 class QDateEdit;
 
 namespace slotdesk::ui {
 
-class FormFeedback;
 class TimeOfDayBox;
 
-class RescheduleDialog : public QDialog {
+class RescheduleDialog : public EditDialog {
     Q_OBJECT
 public:
     RescheduleDialog(const Booking& booking, const BookingSettings& settings,
                      const QString& adminZone, QWidget* parent = nullptr);
-    ~RescheduleDialog() override;
 
     // Valid once accepted: the new start (UTC) and length in minutes.
     [[nodiscard]] QDateTime start() const { return m_start; }
@@ -35,7 +32,6 @@ private:
     QDateEdit* m_date;
     TimeOfDayBox* m_time;
     QComboBox* m_length;
-    FormFeedback* m_feedback;
     QDateTime m_start;
 };
 

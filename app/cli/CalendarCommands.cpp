@@ -136,6 +136,77 @@ QString calendarLine(CliContext& c, const CalendarIntegration& i) {
     return line;
 }
 
+// A calendar being added (or Google being connected) and then its first sync, waited for in a
+// local event loop: added() takes the service's answer about adding it, refused() a refusal that
+// names no integration; either failure ends the wait, a success waits for the integration's
+// first sync.
+class AddAndSync {
+public:
+    explicit AddAndSync(CalendarSyncService& service) {
+        QObject::connect(&service, &CalendarSyncService::syncFinished, &m_loop,
+                         [this](bool, const QString& id) {
+                             if (m_added && id == m_integrationId)
+                                 end();
+                         });
+    }
+
+    void added(bool ok, const QString& integrationId, const QString& message) {
+        m_added = ok;
+        m_integrationId = integrationId;
+        m_message = message;
+        if (!ok)
+            end();
+    }
+    void refused(const QString& message) {
+        m_message = message;
+        end();
+    }
+    // Runs `start` and waits, unless the answer has already come (a bad address is refused at
+    // once).
+    void wait(const std::function<void()>& start) {
+        start();
+        if (!m_ended)
+            m_loop.exec();
+    }
+
+    // The loop the wait runs in: a context for the caller's own connections.
+    [[nodiscard]] QObject* context() { return &m_loop; }
+    [[nodiscard]] bool isAdded() const { return m_added; }
+    [[nodiscard]] const QString& integrationId() const { return m_integrationId; }
+    [[nodiscard]] const QString& message() const { return m_message; }
+
+private:
+    void end() {
+        m_ended = true;
+        m_loop.quit();
+    }
+
+    QEventLoop m_loop;
+    bool m_added = false;
+    bool m_ended = false;
+    QString m_integrationId;
+    QString m_message;
+};
+
+// Runs `start` (a disconnect or a removal) and waits for the service's disconnectFinished:
+// whether it worked, and its message. A calendar that isn't there is answered at once.
+std::pair<bool, QString> awaitDisconnect(CalendarSyncService& service,
+                                         const std::function<void()>& start) {
+    QEventLoop loop;
+    bool answered = false;
+    std::pair<bool, QString> answer{false, {}};
+    QObject::connect(&service, &CalendarSyncService::disconnectFinished, &loop,
+                     [&](bool done, const QString&, const QString& text) {
+                         answered = true;
+                         answer = {done, text};
+                         loop.quit();
+                     });
+    start();
+    if (!answered)
+        loop.exec();
+    return answer;
+}
+
 // A calendar command's own part: it runs with the service acting for the command's admin and
 // their Google Calendar integration as it was when the command began (std::nullopt: none yet).
 using CalendarCommand = int (*)(CliContext& c, CalendarSyncService& service,
@@ -165,12 +236,9 @@ int connectCalendar(CliContext& c, CalendarSyncService& service,
         return c.fail(client.error());
     const bool openBrowser = !c.parser.isSet(QStringLiteral("no-browser"));
 
-    QEventLoop loop;
     QTextStream err(stderr);
-    bool connected = false;
-    QString integrationId;
-    QString message;
-    QObject::connect(&service, &CalendarSyncService::authorizationUrlReady, &loop,
+    AddAndSync connecting(service);
+    QObject::connect(&service, &CalendarSyncService::authorizationUrlReady, connecting.context(),
                      [&](const QUrl& url) {
                          // In --json mode stdout carries only the JSON answer.
                          QTextStream& to = c.json() ? err : c.out();
@@ -180,25 +248,16 @@ int connectCalendar(CliContext& c, CalendarSyncService& service,
                              QProcess::startDetached(QStringLiteral("xdg-open"),
                                                      {url.toString(QUrl::FullyEncoded)});
                      });
-    QObject::connect(&service, &CalendarSyncService::connectFinished, &loop,
-                     [&](bool ok, const QString& id, const QString& text) {
-                         connected = ok;
-                         integrationId = id;
-                         message = text;
-                         if (!ok)
-                             loop.quit();
-                     });
     // A successful connect is followed by a first sync; report both.
-    QObject::connect(&service, &CalendarSyncService::syncFinished, &loop,
-                     [&](bool, const QString& id) {
-                         if (connected && id == integrationId)
-                             loop.quit();
-                     });
-    service.connectGoogle();
-    loop.exec();
-    if (!connected)
-        return c.fail(calendarFailure(message));
+    QObject::connect(
+        &service, &CalendarSyncService::connectFinished, connecting.context(),
+        [&](bool ok, const QString& id, const QString& text) { connecting.added(ok, id, text); });
+    connecting.wait([&] { service.connectGoogle(); });
+    if (!connecting.isAdded())
+        return c.fail(calendarFailure(connecting.message()));
 
+    const QString& integrationId = connecting.integrationId();
+    const QString& message = connecting.message();
     const auto report = service.lastReport(integrationId);
     auto integration = googleIntegration(service);
     QJsonObject json{{QStringLiteral("message"), message}};
@@ -227,14 +286,7 @@ int status(CliContext& c, CalendarSyncService& service,
                                     "(slotdesk-cli calendar connect)"));
     } else {
         const CalendarIntegration& i = *integration;
-        auto events = storage::CalendarEventRepository(c.database().connection()).count(i.id);
-        auto state = storage::CalendarSyncStateRepository(c.database().connection()).get(i.id);
-        QJsonObject object = json::toJson(i);
-        object.insert(QStringLiteral("events"), events ? *events : 0);
-        object.insert(QStringLiteral("retryAt"),
-                      state && state->retryAt.isValid()
-                          ? QJsonValue(timeformat::toRfc3339Utc(state->retryAt))
-                          : QJsonValue());
+        const QJsonObject object = calendarJson(c, i);
         json.insert(QStringLiteral("integration"), object);
         lines.append(
             QStringLiteral("Google Calendar: %1%2")
@@ -244,12 +296,12 @@ int status(CliContext& c, CalendarSyncService& service,
         lines.append(QStringLiteral("Last sync:       %1")
                          .arg(i.lastSyncAt.isValid() ? timeformat::toRfc3339Utc(i.lastSyncAt)
                                                      : QStringLiteral("never")));
-        lines.append(QStringLiteral("Synced events:   %1").arg(events ? *events : 0));
+        lines.append(QStringLiteral("Synced events:   %1")
+                         .arg(object.value(QStringLiteral("events")).toInt()));
         if (!i.syncError.isEmpty())
             lines.append(QStringLiteral("Error:           %1").arg(i.syncError));
-        if (state && state->retryAt.isValid())
-            lines.append(QStringLiteral("Next retry:      %1")
-                             .arg(timeformat::toRfc3339Utc(state->retryAt)));
+        if (const QJsonValue retryAt = object.value(QStringLiteral("retryAt")); retryAt.isString())
+            lines.append(QStringLiteral("Next retry:      %1").arg(retryAt.toString()));
     }
     auto all = service.integrations();
     if (!all)
@@ -314,17 +366,8 @@ int disconnectCalendar(CliContext& c, CalendarSyncService& service,
     if (!integration)
         return c.fail(Error::validation(QStringLiteral("calendar"),
                                         QStringLiteral("Google Calendar is not connected")));
-    QEventLoop loop;
-    bool ok = false;
-    QString message;
-    QObject::connect(&service, &CalendarSyncService::disconnectFinished, &loop,
-                     [&](bool done, const QString&, const QString& text) {
-                         ok = done;
-                         message = text;
-                         loop.quit();
-                     });
-    service.disconnectIntegration(integration->id);
-    loop.exec();
+    const auto [ok, message] =
+        awaitDisconnect(service, [&] { service.disconnectIntegration(integration->id); });
     if (!ok)
         return c.fail(calendarFailure(message));
     return c.print(QJsonObject{{QStringLiteral("message"), message}}, message);
@@ -357,38 +400,28 @@ int addCalDav(CliContext& c, CalendarSyncService& service) {
                                         QStringLiteral("Give the password on standard input "
                                                        "with --password-stdin")));
     const QString password = passwordFromStdin();
-    QEventLoop loop;
-    bool added = false;
-    QString integrationId;
+    AddAndSync adding(service);
     QString field;
-    QString message;
     QObject::connect(
-        &service.calDav(), &caldav::CalDavConnector::added, &loop,
+        &service.calDav(), &caldav::CalDavConnector::added, adding.context(),
         [&](bool ok, const QString& id, const QString& failedField, const QString& text) {
-            added = ok;
-            integrationId = id;
             field = failedField;
-            message = text;
-            if (!ok)
-                loop.quit();
+            adding.added(ok, id, text);
         });
-    QObject::connect(&service, &CalendarSyncService::calendarAdded, &loop,
+    QObject::connect(&service, &CalendarSyncService::calendarAdded, adding.context(),
                      [&](bool ok, const QString&, const QString& text) {
-                         if (!ok && message.isEmpty()) { // refused before the account was tried
-                             message = text;
-                             loop.quit();
-                         }
+                         // refused before the account was tried
+                         if (!ok && adding.message().isEmpty())
+                             adding.refused(text);
                      });
-    QObject::connect(&service, &CalendarSyncService::syncFinished, &loop,
-                     [&](bool, const QString& id) {
-                         if (added && id == integrationId)
-                             loop.quit();
-                     });
-    service.addCalDav(c.parser.value(QStringLiteral("url")),
-                      c.parser.value(QStringLiteral("username")), password,
-                      c.parser.value(QStringLiteral("name")));
-    loop.exec();
-    if (!added) // the server unreachable or not CalDAV: field "server", exit 2
+    adding.wait([&] {
+        service.addCalDav(c.parser.value(QStringLiteral("url")),
+                          c.parser.value(QStringLiteral("username")), password,
+                          c.parser.value(QStringLiteral("name")));
+    });
+    const QString& integrationId = adding.integrationId();
+    const QString& message = adding.message();
+    if (!adding.isAdded()) // the server unreachable or not CalDAV: field "server", exit 2
         return c.fail(field == QLatin1String("server") || field.isEmpty()
                           ? Error{ErrorCode::Internal, message, field}
                           : Error::validation(field, message));
@@ -432,32 +465,15 @@ int addCalendar(CliContext& c, CalendarSyncService& service,
         return c.fail(Error::validation(QStringLiteral("url"),
                                         QStringLiteral("Give the feed's address: calendar add "
                                                        "ics URL")));
-    QEventLoop loop;
-    bool refused = false; // a bad address is refused at once
-    bool added = false;
-    QString integrationId;
-    QString message;
-    QObject::connect(&service, &CalendarSyncService::calendarAdded, &loop,
-                     [&](bool ok, const QString& id, const QString& text) {
-                         added = ok;
-                         refused = !ok;
-                         integrationId = id;
-                         message = text;
-                         if (!ok)
-                             loop.quit();
-                     });
     // Adding is followed by a first sync; report both.
-    QObject::connect(&service, &CalendarSyncService::syncFinished, &loop,
-                     [&](bool, const QString& id) {
-                         if (added && id == integrationId)
-                             loop.quit();
-                     });
-    service.addIcsFeed(args.value(1), c.parser.value(QStringLiteral("name")));
-    if (!refused)
-        loop.exec();
-    if (!added)
-        return c.fail(Error::validation(QStringLiteral("url"), message));
-    return printAdded(c, integrationId, message);
+    AddAndSync adding(service);
+    QObject::connect(
+        &service, &CalendarSyncService::calendarAdded, adding.context(),
+        [&](bool ok, const QString& id, const QString& text) { adding.added(ok, id, text); });
+    adding.wait([&] { service.addIcsFeed(args.value(1), c.parser.value(QStringLiteral("name"))); });
+    if (!adding.isAdded())
+        return c.fail(Error::validation(QStringLiteral("url"), adding.message()));
+    return printAdded(c, adding.integrationId(), adding.message());
 }
 
 // One of an integration's calendars (an integration_calendars row) as `calendar list` and
@@ -549,20 +565,7 @@ int useCalendar(CliContext& c) {
 int removeCalendar(CliContext& c, CalendarSyncService& service,
                    const std::optional<CalendarIntegration>&) {
     const QString id = c.parser.positionalArguments().value(0);
-    QEventLoop loop;
-    bool answered = false; // a calendar that isn't there is answered at once
-    bool ok = false;
-    QString message;
-    QObject::connect(&service, &CalendarSyncService::disconnectFinished, &loop,
-                     [&](bool done, const QString&, const QString& text) {
-                         answered = true;
-                         ok = done;
-                         message = text;
-                         loop.quit();
-                     });
-    service.removeCalendar(id);
-    if (!answered)
-        loop.exec();
+    const auto [ok, message] = awaitDisconnect(service, [&] { service.removeCalendar(id); });
     if (!ok)
         return c.fail(Error::notFound(message));
     return c.print(QJsonObject{{QStringLiteral("message"), message}}, message);

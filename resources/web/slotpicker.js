@@ -44,13 +44,7 @@ function svg(paths) {
  */
 export class SlotPicker {
   constructor({ calendar, slots, slotsUrl, onChoose, tz, h12, duration, skip = () => false, onHourCycle = () => {} }) {
-    this.slotsUrl = slotsUrl;
-    this.onChoose = onChoose;
-    this.skip = skip;
-    this.onHourCycle = onHourCycle;
-    this.tz = tz;
-    this.h12 = h12;
-    this.duration = duration;
+    Object.assign(this, { slotsUrl, onChoose, skip, onHourCycle, tz, h12, duration });
     this.today = todayIn(tz);
     this.month = monthOf(this.today);
     this.data = new Map(); // 'YYYY-MM-DD' -> [{start, end}] for the current zone + duration

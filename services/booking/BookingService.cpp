@@ -51,6 +51,32 @@ Result<Booking> findOwned(storage::BookingRepository& bookings, const QString& u
     return **found;
 }
 
+// A change to one of `userId`'s bookings that the admin or attendee gives `reason` for, begun:
+// the reason checked, then the write lock taken (a write Transaction) and the booking read as
+// stored in it (NotFound when it isn't theirs). The transaction rolls back unless committed.
+struct BookingChange {
+    QSqlDatabase db;
+    Transaction tx;
+    storage::BookingRepository bookings;
+    Booking stored;
+};
+
+Result<BookingChange> beginChange(storage::Database& database, const core::Clock& clock,
+                                  const QString& userId, const QString& bookingId,
+                                  const QString& reason) {
+    if (auto s = checkReason(reason); !s)
+        return s.error();
+    auto db = database.connection();
+    auto tx = Transaction::begin(db, Transaction::Mode::Write);
+    if (!tx)
+        return tx.error();
+    storage::BookingRepository bookings(db, clock);
+    auto found = findOwned(bookings, userId, bookingId);
+    if (!found)
+        return found.error();
+    return BookingChange{db, std::move(*tx), std::move(bookings), std::move(*found)};
+}
+
 // `booking` called off by a move for `reason`: cancelled, with its SEQUENCE raised (calendars
 // take the change over the version they have). No state machine check: the callers only call
 // off a pending or confirmed booking, which may always be cancelled.
@@ -484,18 +510,12 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
         if (auto s = validation::timeZone(timeZone); !s)
             return s.error();
     }
-    if (auto s = checkReason(reason); !s)
-        return s.error();
 
-    auto db = m_database.connection();
-    auto tx = Transaction::begin(db, Transaction::Mode::Write);
-    if (!tx)
-        return tx.error();
-    storage::BookingRepository bookings(db, m_clock);
-    auto found = findOwned(bookings, userId, bookingId);
-    if (!found)
-        return found.error();
-    const Booking original = *found;
+    auto change = beginChange(m_database, m_clock, userId, bookingId, reason);
+    if (!change)
+        return change.error();
+    auto& [db, tx, bookings, found] = *change;
+    const Booking& original = found;
     auto admin = storage::UserRepository(db).findById(userId);
     if (!admin)
         return admin.error();
@@ -592,7 +612,7 @@ Result<Booking> BookingService::move(const QString& userId, const QString& booki
                      : mail::MailOutbox::enqueueForReschedule(db, *created, now);
         !s)
         return s.error();
-    if (auto s = tx->commit(); !s)
+    if (auto s = tx.commit(); !s)
         return s.error();
     return created;
 }
@@ -646,17 +666,11 @@ Result<Booking> BookingService::cancel(const QString& userId, const QString& boo
 Result<Booking> BookingService::transition(const QString& userId, const QString& bookingId,
                                            BookingStatus to, const QString& reason,
                                            bool byAttendee) {
-    if (auto s = checkReason(reason); !s)
-        return s.error();
-    auto db = m_database.connection();
-    auto tx = Transaction::begin(db, Transaction::Mode::Write);
-    if (!tx)
-        return tx.error();
-    storage::BookingRepository bookings(db, m_clock);
-    auto found = findOwned(bookings, userId, bookingId);
-    if (!found)
-        return found.error();
-    Booking booking = *found;
+    auto change = beginChange(m_database, m_clock, userId, bookingId, reason);
+    if (!change)
+        return change.error();
+    auto& [db, tx, bookings, found] = *change;
+    Booking booking = found;
     if (auto s = BookingStateMachine::check(booking.status, to); !s)
         return s.error();
     if (byAttendee) {
@@ -702,13 +716,13 @@ Result<Booking> BookingService::transition(const QString& userId, const QString&
         if (auto s = mail::MailOutbox::enqueueForReschedule(db, *updated, now); !s)
             return s.error();
     } else {
-        if (auto s = CalendarOutbox::enqueueForTransition(db, m_clock, *found, *updated); !s)
+        if (auto s = CalendarOutbox::enqueueForTransition(db, m_clock, found, *updated); !s)
             return s.error();
-        if (auto s = mail::MailOutbox::enqueueForTransition(db, *found, *updated, byAttendee, now);
+        if (auto s = mail::MailOutbox::enqueueForTransition(db, found, *updated, byAttendee, now);
             !s)
             return s.error();
     }
-    if (auto s = tx->commit(); !s)
+    if (auto s = tx.commit(); !s)
         return s.error();
     return updated;
 }

@@ -4,9 +4,9 @@
 // booking_access_tokens — and the admin's retention setting (privacy_settings). What to erase
 // and when is privacy::AttendeePrivacy's; this only reads and writes rows.
 
-#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
+#include "storage/Repository.h"
 
 #include <QDateTime>
 #include <QList>
@@ -28,7 +28,7 @@ struct RetentionSetting {
     int days = 0; // 0 = off
 };
 
-class AttendeeDataRepository {
+class AttendeeDataRepository : public Repository {
 public:
     // What an anonymised booking holds instead of the attendee's name and e-mail. The address
     // passes validation::email (so the row stays a valid Booking) and, under the reserved
@@ -37,9 +37,7 @@ public:
     static constexpr auto kForgottenEmail = "forgotten@anonymised.invalid";
     static constexpr int kMaxRetentionDays = 36500;
 
-    explicit AttendeeDataRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     Result<AccessTokenSummary> accessTokens(const QString& bookingId);
     // Inside the caller's write transaction: deletes the booking's mails (whoever they were
@@ -60,10 +58,6 @@ public:
     // file's bytes. Outside any transaction. False when another connection's reader kept the
     // log from being emptied. PostgreSQL: nothing to do (true).
     Result<bool> compact();
-
-private:
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

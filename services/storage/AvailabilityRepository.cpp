@@ -59,30 +59,19 @@ Result<int> AvailabilityRepository::clear(const QString& userId) {
 
 Result<QVector<AvailabilityBlock>> AvailabilityRepository::list(const QString& userId,
                                                                 bool activeOnly) {
-    auto q =
+    return readRows(
         exec(m_db,
              QStringLiteral("SELECT id, user_id, day_of_week, start_minute, end_minute, timezone, "
                             "is_active, created_at, updated_at FROM availability_blocks "
                             "WHERE user_id = ? AND (is_active = 1 OR ? = 0) "
                             "ORDER BY day_of_week, start_minute, end_minute, id"),
-             {userId, activeOnly ? 1 : 0});
-    if (!q)
-        return q.error();
-    QVector<AvailabilityBlock> blocks;
-    while (q->next()) {
-        AvailabilityBlock b;
-        b.id = q->value(0).toString();
-        b.userId = q->value(1).toString();
-        b.dayOfWeek = q->value(2).toInt();
-        b.startMinute = q->value(3).toInt();
-        b.endMinute = q->value(4).toInt();
-        b.timeZone = q->value(5).toString();
-        b.isActive = q->value(6).toInt() != 0;
-        b.createdAt = instantFromDb(q->value(7));
-        b.updatedAt = instantFromDb(q->value(8));
-        blocks.append(b);
-    }
-    return blocks;
+             {userId, activeOnly ? 1 : 0}),
+        [](const QSqlQuery& q) {
+            AvailabilityBlock b;
+            RowReader(q).read(b.id, b.userId, b.dayOfWeek, b.startMinute, b.endMinute, b.timeZone,
+                              b.isActive, b.createdAt, b.updatedAt);
+            return b;
+        });
 }
 
 } // namespace slotdesk::storage

@@ -2,21 +2,19 @@
 // AvailabilityRepository: an admin's weekly availability blocks (`availability_blocks`).
 // Every call is scoped by the owning user's id.
 
-#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
+#include "storage/Repository.h"
 
 #include <QSqlDatabase>
 #include <QVector>
 
 namespace slotdesk::storage {
 
-class AvailabilityRepository {
+class AvailabilityRepository : public Repository {
 public:
     // `clock` stamps created_at/updated_at.
-    explicit AvailabilityRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     Result<AvailabilityBlock> create(AvailabilityBlock block); // assigns id and timestamps
     Result<AvailabilityBlock> update(AvailabilityBlock block);
@@ -24,10 +22,6 @@ public:
     Result<int> clear(const QString& userId);                // number removed
     // Ordered by day, then start time.
     Result<QVector<AvailabilityBlock>> list(const QString& userId, bool activeOnly = false);
-
-private:
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

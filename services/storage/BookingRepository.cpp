@@ -19,39 +19,17 @@ QVariant providerToDb(const std::optional<VideoProvider>& provider) {
 
 Booking readBooking(const QSqlQuery& q) {
     Booking b;
-    b.id = q.value(0).toString();
-    b.userId = q.value(1).toString();
-    b.title = q.value(2).toString();
-    b.startTime = instantFromDb(q.value(3));
-    b.endTime = instantFromDb(q.value(4));
-    b.attendeeName = q.value(5).toString();
-    b.attendeeEmail = q.value(6).toString();
-    b.notes = q.value(7).toString();
-    b.requestedVideoProvider = videoProviderFromString(q.value(8).toString());
-    b.videoProvider = videoProviderFromString(q.value(9).toString());
-    b.videoLink = q.value(10).toString();
-    b.status = bookingStatusFromString(q.value(11).toString()).value_or(BookingStatus::Pending);
-    b.statusReason = q.value(12).toString();
-    b.timeZone = q.value(13).toString();
-    b.calendarEventId = q.value(14).toString();
-    b.createdAt = instantFromDb(q.value(15));
-    b.updatedAt = instantFromDb(q.value(16));
-    b.manageTokenHash = q.value(17).toString();
-    b.language = q.value(18).toString();
-    b.sequence = q.value(19).toInt();
-    b.rescheduledFromId = q.value(20).toString();
-    b.rescheduledToId = q.value(21).toString();
-    b.eventCalendarId = q.value(22).toString();
+    RowReader row(q);
+    row.read(b.id, b.userId, b.title, b.startTime, b.endTime, b.attendeeName, b.attendeeEmail,
+             b.notes);
+    b.requestedVideoProvider = videoProviderFromString(row.next().toString());
+    b.videoProvider = videoProviderFromString(row.next().toString());
+    row.read(b.videoLink);
+    b.status = bookingStatusFromString(row.next().toString()).value_or(BookingStatus::Pending);
+    row.read(b.statusReason, b.timeZone, b.calendarEventId, b.createdAt, b.updatedAt,
+             b.manageTokenHash, b.language, b.sequence, b.rescheduledFromId, b.rescheduledToId,
+             b.eventCalendarId);
     return b;
-}
-
-Result<QVector<Booking>> readAll(Result<QSqlQuery> q) {
-    if (!q)
-        return q.error();
-    QVector<Booking> bookings;
-    while (q->next())
-        bookings.append(readBooking(*q));
-    return bookings;
 }
 
 } // namespace
@@ -63,9 +41,7 @@ Result<Booking> BookingRepository::create(Booking b) {
         return s.error();
     if (auto s = validation::wholeSecond(b.endTime, QStringLiteral("endTime")); !s)
         return s.error();
-    if (b.id.isEmpty())
-        b.id = newId();
-    b.createdAt = b.updatedAt = m_clock.now();
+    stampNew(b, m_clock.now());
     if (auto s = execNoRows(
             m_db,
             QStringLiteral("INSERT INTO bookings (%1) VALUES "
@@ -120,23 +96,17 @@ Result<Booking> BookingRepository::update(Booking b) {
 
 Result<std::optional<Booking>> BookingRepository::findById(const QString& userId,
                                                            const QString& id) {
-    auto q = exec(
-        m_db, QStringLiteral("SELECT %1 FROM bookings WHERE id = ? AND user_id = ?").arg(kColumns),
-        {id, userId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<Booking>{};
-    return std::optional<Booking>(readBooking(*q));
+    return readFirst(
+        exec(m_db,
+             QStringLiteral("SELECT %1 FROM bookings WHERE id = ? AND user_id = ?").arg(kColumns),
+             {id, userId}),
+        readBooking);
 }
 
 Result<std::optional<Booking>> BookingRepository::findByIdUnscoped(const QString& id) {
-    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM bookings WHERE id = ?").arg(kColumns), {id});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<Booking>{};
-    return std::optional<Booking>(readBooking(*q));
+    return readFirst(
+        exec(m_db, QStringLiteral("SELECT %1 FROM bookings WHERE id = ?").arg(kColumns), {id}),
+        readBooking);
 }
 
 Result<QString> BookingRepository::firstOfChain(const QString& userId, const QString& id) {
@@ -183,17 +153,18 @@ Result<QVector<Booking>> BookingRepository::list(const QString& userId,
     // Unset filters are NULL parameters, so the statement text never depends on input. The
     // CASTs give PostgreSQL the parameter's type, which "? IS NULL" alone does not.
     const QVariant nullStatus(QMetaType::fromType<QString>());
-    return readAll(exec(m_db,
-                        QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "
-                                       "AND (CAST(? AS TEXT) IS NULL OR status = ?) "
-                                       "AND (CAST(? AS BIGINT) IS NULL OR start_time >= ?) "
-                                       "AND (CAST(? AS BIGINT) IS NULL OR start_time < ?) "
-                                       "ORDER BY start_time, created_at, id")
-                            .arg(kColumns),
-                        {userId, filter.status ? QVariant(toText(*filter.status)) : nullStatus,
-                         filter.status ? QVariant(toText(*filter.status)) : nullStatus,
-                         toDb(filter.startsFrom), toDb(filter.startsFrom),
-                         toDb(filter.startsBefore), toDb(filter.startsBefore)}));
+    return readRows(exec(m_db,
+                         QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "
+                                        "AND (CAST(? AS TEXT) IS NULL OR status = ?) "
+                                        "AND (CAST(? AS BIGINT) IS NULL OR start_time >= ?) "
+                                        "AND (CAST(? AS BIGINT) IS NULL OR start_time < ?) "
+                                        "ORDER BY start_time, created_at, id")
+                             .arg(kColumns),
+                         {userId, filter.status ? QVariant(toText(*filter.status)) : nullStatus,
+                          filter.status ? QVariant(toText(*filter.status)) : nullStatus,
+                          toDb(filter.startsFrom), toDb(filter.startsFrom),
+                          toDb(filter.startsBefore), toDb(filter.startsBefore)}),
+                    readBooking);
 }
 
 Result<QVector<Booking>> BookingRepository::listHoldingTime(const QString& userId,
@@ -201,17 +172,19 @@ Result<QVector<Booking>> BookingRepository::listHoldingTime(const QString& userI
                                                             const QDateTime& to) {
     // The booking endpoint's role sees when they are, nothing about their attendees.
     if (RowSecurity::sessionRole(m_db) == RowSecurity::Role::Endpoint)
-        return readAll(exec(m_db,
-                            QStringLiteral("SELECT %1 FROM slotdesk_busy_bookings(?, ?, ?) "
-                                           "ORDER BY start_time")
-                                .arg(kColumns),
-                            {userId, toDb(from), toDb(to)}));
-    return readAll(exec(m_db,
-                        QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "
-                                       "AND status IN ('pending', 'confirmed') "
-                                       "AND start_time < ? AND end_time > ? ORDER BY start_time")
-                            .arg(kColumns),
-                        {userId, toDb(to), toDb(from)}));
+        return readRows(exec(m_db,
+                             QStringLiteral("SELECT %1 FROM slotdesk_busy_bookings(?, ?, ?) "
+                                            "ORDER BY start_time")
+                                 .arg(kColumns),
+                             {userId, toDb(from), toDb(to)}),
+                        readBooking);
+    return readRows(exec(m_db,
+                         QStringLiteral("SELECT %1 FROM bookings WHERE user_id = ? "
+                                        "AND status IN ('pending', 'confirmed') "
+                                        "AND start_time < ? AND end_time > ? ORDER BY start_time")
+                             .arg(kColumns),
+                         {userId, toDb(to), toDb(from)}),
+                    readBooking);
 }
 
 } // namespace slotdesk::storage

@@ -2,9 +2,9 @@
 // BookingRepository: the `bookings` table. Every call is scoped by the owning admin's id; status
 // changes go through BookingService, which checks the state machine first.
 
-#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
+#include "storage/Repository.h"
 
 #include <QSqlDatabase>
 #include <QVector>
@@ -19,15 +19,13 @@ struct BookingFilter {
     QDateTime startsBefore; // start_time < startsBefore, if valid
 };
 
-class BookingRepository {
+class BookingRepository : public Repository {
 public:
     // How far firstOfChain() follows a chain of moves.
     static constexpr int kMaxChainLength = 100;
 
     // `clock` stamps created_at/updated_at.
-    explicit BookingRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     // Assigns id (unless set) and timestamps. Refuses start/end with a fraction of a second.
     Result<Booking> create(Booking booking);
@@ -47,10 +45,6 @@ public:
     // Pending and confirmed bookings that overlap [from, to): the ones that hold time.
     Result<QVector<Booking>> listHoldingTime(const QString& userId, const QDateTime& from,
                                              const QDateTime& to);
-
-private:
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

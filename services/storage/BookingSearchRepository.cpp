@@ -97,16 +97,12 @@ Result<QVector<BookingSummary>> BookingSearchRepository::page(const QString& use
     rows.reserve(limit);
     while (q->next()) {
         BookingSummary row;
-        row.id = q->value(0).toString();
-        row.startTime = instantFromDb(q->value(1));
-        row.endTime = instantFromDb(q->value(2));
-        row.attendeeName = q->value(3).toString();
-        row.attendeeEmail = q->value(4).toString();
-        row.notes = q->value(5).toString();
+        RowReader columns(*q);
+        columns.read(row.id, row.startTime, row.endTime, row.attendeeName, row.attendeeEmail,
+                     row.notes);
         row.status =
-            bookingStatusFromString(q->value(6).toString()).value_or(BookingStatus::Pending);
-        row.timeZone = q->value(7).toString();
-        row.updatedAt = instantFromDb(q->value(8));
+            bookingStatusFromString(columns.next().toString()).value_or(BookingStatus::Pending);
+        columns.read(row.timeZone, row.updatedAt);
         rows.append(std::move(row));
     }
     return rows;

@@ -38,26 +38,18 @@ Result<BookingSettings> BookingSettingsRepository::get(const QString& userId) {
     s.userId = userId;
     if (!q->next())
         return s;
-    s.defaultDuration = q->value(0).toInt();
-    s.durations = durationsFromText(q->value(1).toString());
-    s.slotInterval = q->value(2).toInt();
-    s.bufferBefore = q->value(3).toInt();
-    s.bufferAfter = q->value(4).toInt();
-    s.minimumNotice = q->value(5).toInt();
-    s.horizonDays = q->value(6).toInt();
-    s.maxBookingsPerDay = q->value(7).toInt();
-    s.maxBookingsPerWeek = q->value(8).toInt();
-    s.maxBookingsPerMonth = q->value(9).toInt();
-    const QString policy = q->value(10).toString();
+    RowReader row(*q);
+    row.read(s.defaultDuration);
+    s.durations = durationsFromText(row.next().toString());
+    row.read(s.slotInterval, s.bufferBefore, s.bufferAfter, s.minimumNotice, s.horizonDays,
+             s.maxBookingsPerDay, s.maxBookingsPerWeek, s.maxBookingsPerMonth);
+    const QString policy = row.next().toString();
     const auto approval = approvalPolicyFromString(policy);
     if (!approval)
         return Error::storage(
             QStringLiteral("Unknown approval policy '%1' in booking_settings").arg(policy));
     s.approvalPolicy = *approval;
-    s.approvalWithinHours = q->value(11).toInt();
-    s.attendeeChangeNoticeHours = q->value(12).toInt();
-    s.attendeeReschedule = q->value(13).toInt() != 0;
-    s.updatedAt = instantFromDb(q->value(14));
+    row.read(s.approvalWithinHours, s.attendeeChangeNoticeHours, s.attendeeReschedule, s.updatedAt);
     return s;
 }
 

@@ -12,26 +12,12 @@ const QString kColumns = QStringLiteral(
     "e.id, e.calendar_integration_id, e.external_event_id, e.start_time, e.end_time, e.title, "
     "e.is_busy, e.synced_at, e.created_at, e.updated_at, e.integration_calendar_id");
 
-Result<QVector<CalendarEvent>> readAll(Result<QSqlQuery> q) {
-    if (!q)
-        return q.error();
-    QVector<CalendarEvent> events;
-    while (q->next()) {
-        CalendarEvent e;
-        e.id = q->value(0).toString();
-        e.calendarIntegrationId = q->value(1).toString();
-        e.externalEventId = q->value(2).toString();
-        e.startTime = instantFromDb(q->value(3));
-        e.endTime = instantFromDb(q->value(4));
-        e.title = q->value(5).toString();
-        e.isBusy = q->value(6).toInt() != 0;
-        e.syncedAt = instantFromDb(q->value(7));
-        e.createdAt = instantFromDb(q->value(8));
-        e.updatedAt = instantFromDb(q->value(9));
-        e.integrationCalendarId = q->value(10).toString();
-        events.append(e);
-    }
-    return events;
+CalendarEvent readEvent(const QSqlQuery& q) {
+    CalendarEvent e;
+    RowReader(q).read(e.id, e.calendarIntegrationId, e.externalEventId, e.startTime, e.endTime,
+                      e.title, e.isBusy, e.syncedAt, e.createdAt, e.updatedAt,
+                      e.integrationCalendarId);
+    return e;
 }
 
 // One prepared statement, executed once per row.
@@ -225,12 +211,13 @@ Status CalendarEventRepository::removeByExternalId(const QString& integrationId,
 }
 
 Result<QVector<CalendarEvent>> CalendarEventRepository::list(const QString& integrationId) {
-    return readAll(
+    return readRows(
         exec(m_db,
              QStringLiteral("SELECT %1 FROM calendar_events e WHERE e.calendar_integration_id = ? "
                             "ORDER BY e.start_time, e.id")
                  .arg(kColumns),
-             {integrationId}));
+             {integrationId}),
+        readEvent);
 }
 
 Result<QVector<CalendarEvent>> CalendarEventRepository::listBusy(const QString& userId,
@@ -238,12 +225,13 @@ Result<QVector<CalendarEvent>> CalendarEventRepository::listBusy(const QString& 
                                                                  const QDateTime& to) {
     // The booking endpoint's role sees when the admin is busy, not what the events are.
     if (RowSecurity::sessionRole(m_db) == RowSecurity::Role::Endpoint)
-        return readAll(exec(m_db,
-                            QStringLiteral("SELECT %1 FROM slotdesk_busy_events(?, ?, ?) e "
-                                           "ORDER BY e.start_time")
-                                .arg(kColumns),
-                            {userId, toDb(from), toDb(to)}));
-    return readAll(
+        return readRows(exec(m_db,
+                             QStringLiteral("SELECT %1 FROM slotdesk_busy_events(?, ?, ?) e "
+                                            "ORDER BY e.start_time")
+                                 .arg(kColumns),
+                             {userId, toDb(from), toDb(to)}),
+                        readEvent);
+    return readRows(
         exec(m_db,
              QStringLiteral("SELECT %1 FROM calendar_events e JOIN calendar_integrations i "
                             "ON i.id = e.calendar_integration_id LEFT JOIN integration_calendars c "
@@ -252,7 +240,8 @@ Result<QVector<CalendarEvent>> CalendarEventRepository::listBusy(const QString& 
                             "AND (e.integration_calendar_id IS NULL OR c.blocks_time = 1) "
                             "ORDER BY e.start_time")
                  .arg(kColumns),
-             {userId, toDb(to), toDb(from)}));
+             {userId, toDb(to), toDb(from)}),
+        readEvent);
 }
 
 Result<int> CalendarEventRepository::removeEndedBefore(const QDateTime& cutoff) {

@@ -5,9 +5,9 @@
 // integration with one implicit calendar (an ICS feed). Scoped by user through the owning
 // integration.
 
-#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
+#include "storage/Repository.h"
 
 #include <QSqlDatabase>
 #include <QStringList>
@@ -15,12 +15,10 @@
 
 namespace slotdesk::storage {
 
-class CalendarEventRepository {
+class CalendarEventRepository : public Repository {
 public:
     // `clock` stamps created_at/updated_at.
-    explicit CalendarEventRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     // Inserts, or updates the row with the same (integration, calendar, externalEventId).
     // Returns the row.
@@ -48,10 +46,6 @@ public:
     Status removeCalendar(const QString& calendarId);
     Result<int> count(const QString& integrationId);
     Result<int> countInCalendar(const QString& calendarId);
-
-private:
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

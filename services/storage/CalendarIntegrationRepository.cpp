@@ -12,33 +12,21 @@ const QString kColumns = QStringLiteral(
 
 CalendarIntegration readIntegration(const QSqlQuery& q) {
     CalendarIntegration c;
-    c.id = q.value(0).toString();
-    c.userId = q.value(1).toString();
-    c.type = calendarTypeFromString(q.value(2).toString()).value_or(CalendarType::GoogleCalendar);
-    c.keychainKey = q.value(3).toString();
-    c.accountEmail = q.value(4).toString();
-    c.tokenExpiresAt = instantFromDb(q.value(5));
-    c.calendarId = q.value(6).toString();
-    c.syncToken = q.value(7).toString();
-    c.lastSyncAt = instantFromDb(q.value(8));
-    c.syncStatus = syncStatusFromString(q.value(9).toString()).value_or(SyncStatus::Disconnected);
-    c.syncError = q.value(10).toString();
-    c.createdAt = instantFromDb(q.value(11));
-    c.updatedAt = instantFromDb(q.value(12));
-    c.displayName = q.value(13).toString();
-    c.sourceUrl = q.value(14).toString();
-    c.username = q.value(15).toString();
-    c.httpEtag = q.value(16).toString();
-    c.httpLastModified = q.value(17).toString();
+    RowReader row(q);
+    row.read(c.id, c.userId);
+    c.type = calendarTypeFromString(row.next().toString()).value_or(CalendarType::GoogleCalendar);
+    row.read(c.keychainKey, c.accountEmail, c.tokenExpiresAt, c.calendarId, c.syncToken,
+             c.lastSyncAt);
+    c.syncStatus = syncStatusFromString(row.next().toString()).value_or(SyncStatus::Disconnected);
+    row.read(c.syncError, c.createdAt, c.updatedAt, c.displayName, c.sourceUrl, c.username,
+             c.httpEtag, c.httpLastModified);
     return c;
 }
 
 } // namespace
 
 Result<CalendarIntegration> CalendarIntegrationRepository::create(CalendarIntegration c) {
-    if (c.id.isEmpty())
-        c.id = newId();
-    c.createdAt = c.updatedAt = m_clock.now();
+    stampNew(c, m_clock.now());
     if (auto s =
             execNoRows(m_db,
                        QStringLiteral("INSERT INTO calendar_integrations (%1) VALUES "
@@ -76,30 +64,21 @@ Result<CalendarIntegration> CalendarIntegrationRepository::update(CalendarIntegr
 
 Result<std::optional<CalendarIntegration>>
 CalendarIntegrationRepository::findById(const QString& userId, const QString& id) {
-    auto q =
+    return readFirst(
         exec(m_db,
              QStringLiteral("SELECT %1 FROM calendar_integrations WHERE id = ? AND user_id = ?")
                  .arg(kColumns),
-             {id, userId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<CalendarIntegration>{};
-    return std::optional<CalendarIntegration>(readIntegration(*q));
+             {id, userId}),
+        readIntegration);
 }
 
 Result<QVector<CalendarIntegration>> CalendarIntegrationRepository::list(const QString& userId) {
-    auto q = exec(m_db,
-                  QStringLiteral("SELECT %1 FROM calendar_integrations WHERE user_id = ? "
-                                 "ORDER BY created_at, id")
-                      .arg(kColumns),
-                  {userId});
-    if (!q)
-        return q.error();
-    QVector<CalendarIntegration> all;
-    while (q->next())
-        all.append(readIntegration(*q));
-    return all;
+    return readRows(exec(m_db,
+                         QStringLiteral("SELECT %1 FROM calendar_integrations WHERE user_id = ? "
+                                        "ORDER BY created_at, id")
+                             .arg(kColumns),
+                         {userId}),
+                    readIntegration);
 }
 
 Status CalendarIntegrationRepository::remove(const QString& userId, const QString& id) {

@@ -11,31 +11,17 @@ const QString kColumns =
 
 CalendarJob readJob(const QSqlQuery& q) {
     CalendarJob job;
-    job.id = q.value(0).toString();
-    job.userId = q.value(1).toString();
-    job.bookingId = q.value(2).toString();
-    const QString action = q.value(3).toString();
+    RowReader row(q);
+    row.read(job.id, job.userId, job.bookingId);
+    const QString action = row.next().toString();
     job.action = action == QLatin1String("delete")   ? CalendarJobAction::Delete
                  : action == QLatin1String("update") ? CalendarJobAction::Update
                                                      : CalendarJobAction::Insert;
-    job.state = q.value(4).toString() == QLatin1String("failed") ? CalendarJobState::Failed
+    job.state = row.next().toString() == QLatin1String("failed") ? CalendarJobState::Failed
                                                                  : CalendarJobState::Pending;
-    job.attempts = q.value(5).toInt();
-    job.nextAttemptAt = instantFromDb(q.value(6));
-    job.lastError = q.value(7).toString();
-    job.createdAt = instantFromDb(q.value(8));
-    job.updatedAt = instantFromDb(q.value(9));
-    job.calendarId = q.value(10).toString();
+    row.read(job.attempts, job.nextAttemptAt, job.lastError, job.createdAt, job.updatedAt,
+             job.calendarId);
     return job;
-}
-
-Result<QVector<CalendarJob>> readAll(Result<QSqlQuery> q) {
-    if (!q)
-        return q.error();
-    QVector<CalendarJob> jobs;
-    while (q->next())
-        jobs.append(readJob(*q));
-    return jobs;
 }
 
 } // namespace
@@ -82,18 +68,19 @@ Result<CalendarJob> CalendarJobRepository::enqueue(const QString& userId, const 
 
 Result<QVector<CalendarJob>> CalendarJobRepository::listDue(const QString& userId,
                                                             const QDateTime& now, int limit) {
-    return readAll(exec(m_db,
-                        QStringLiteral("SELECT %1 FROM calendar_jobs WHERE user_id = ? AND "
-                                       "state = 'pending' AND next_attempt_at <= ? "
-                                       "ORDER BY created_at, id LIMIT ?")
-                            .arg(kColumns),
-                        {userId, toDb(now), limit}));
+    return readRows(exec(m_db,
+                         QStringLiteral("SELECT %1 FROM calendar_jobs WHERE user_id = ? AND "
+                                        "state = 'pending' AND next_attempt_at <= ? "
+                                        "ORDER BY created_at, id LIMIT ?")
+                             .arg(kColumns),
+                         {userId, toDb(now), limit}),
+                    readJob);
 }
 
 Result<QVector<CalendarJob>>
 CalendarJobRepository::listDueForIntegration(const QString& userId, const QString& integrationId,
                                              const QDateTime& now, int limit) {
-    return readAll(
+    return readRows(
         exec(m_db,
              QStringLiteral("SELECT %1 FROM calendar_jobs WHERE user_id = ? AND "
                             "state = 'pending' AND next_attempt_at <= ? AND "
@@ -102,33 +89,34 @@ CalendarJobRepository::listDueForIntegration(const QString& userId, const QStrin
                             "WHERE c.integration_id = ?)) "
                             "ORDER BY created_at, id LIMIT ?")
                  .arg(kColumns),
-             {userId, toDb(now), integrationId, limit}));
+             {userId, toDb(now), integrationId, limit}),
+        readJob);
 }
 
 Result<QVector<CalendarJob>> CalendarJobRepository::list(const QString& userId) {
-    return readAll(exec(
-        m_db,
-        QStringLiteral("SELECT %1 FROM calendar_jobs WHERE user_id = ? ORDER BY created_at, id")
-            .arg(kColumns),
-        {userId}));
+    return readRows(
+        exec(
+            m_db,
+            QStringLiteral("SELECT %1 FROM calendar_jobs WHERE user_id = ? ORDER BY created_at, id")
+                .arg(kColumns),
+            {userId}),
+        readJob);
 }
 
 Result<QVector<CalendarJob>> CalendarJobRepository::listForBooking(const QString& bookingId) {
-    return readAll(exec(
-        m_db,
-        QStringLiteral("SELECT %1 FROM calendar_jobs WHERE booking_id = ? ORDER BY created_at, id")
-            .arg(kColumns),
-        {bookingId}));
+    return readRows(
+        exec(m_db,
+             QStringLiteral(
+                 "SELECT %1 FROM calendar_jobs WHERE booking_id = ? ORDER BY created_at, id")
+                 .arg(kColumns),
+             {bookingId}),
+        readJob);
 }
 
 Result<std::optional<CalendarJob>> CalendarJobRepository::findById(const QString& id) {
-    auto q =
-        exec(m_db, QStringLiteral("SELECT %1 FROM calendar_jobs WHERE id = ?").arg(kColumns), {id});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<CalendarJob>{};
-    return std::optional<CalendarJob>(readJob(*q));
+    return readFirst(
+        exec(m_db, QStringLiteral("SELECT %1 FROM calendar_jobs WHERE id = ?").arg(kColumns), {id}),
+        readJob);
 }
 
 Result<std::optional<QDateTime>> CalendarJobRepository::nextDue(const QString& userId) {

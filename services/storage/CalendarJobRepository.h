@@ -4,8 +4,8 @@
 // written in the same transaction as the change, so neither can exist without the other; done jobs
 // are deleted, failed ones stay (with their error) until the admin sees them.
 
-#include "core/Clock.h"
 #include "core/Result.h"
+#include "storage/Repository.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -40,12 +40,10 @@ struct CalendarJob {
     QDateTime updatedAt;
 };
 
-class CalendarJobRepository {
+class CalendarJobRepository : public Repository {
 public:
     // `clock` stamps created_at/updated_at.
-    explicit CalendarJobRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     Result<CalendarJob> enqueue(const QString& userId, const QString& bookingId,
                                 CalendarJobAction action, const QDateTime& due,
@@ -73,10 +71,6 @@ public:
     Status remove(const QString& id);
     Status removeForBooking(const QString& bookingId, CalendarJobAction action);
     Status removeForUser(const QString& userId);
-
-private:
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

@@ -14,14 +14,9 @@ Result<CalendarSyncState> CalendarSyncStateRepository::get(const QString& integr
         return q.error();
     CalendarSyncState state;
     state.integrationId = integrationId;
-    if (q->next()) {
-        state.leaseHolder.id = q->value(0).toString();
-        state.leaseUntil = instantFromDb(q->value(1));
-        state.failureCount = q->value(2).toInt();
-        state.retryAt = instantFromDb(q->value(3));
-        state.leaseHolder.host = q->value(4).toString();
-        state.leaseHolder.pid = q->value(5).toLongLong();
-    }
+    if (q->next())
+        RowReader(*q).read(state.leaseHolder.id, state.leaseUntil, state.failureCount,
+                           state.retryAt, state.leaseHolder.host, state.leaseHolder.pid);
     return state;
 }
 

@@ -3,9 +3,9 @@
 // lets exactly one process (the GUI or `slotdesk-cli serve`) sync it at a time, and the retry
 // back-off after failures. Take the lease inside a write transaction.
 
-#include "core/Clock.h"
 #include "core/LeaseHolder.h"
 #include "core/Result.h"
+#include "storage/Repository.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -21,12 +21,10 @@ struct CalendarSyncState {
     QDateTime retryAt; // invalid: no back-off
 };
 
-class CalendarSyncStateRepository {
+class CalendarSyncStateRepository : public Repository {
 public:
     // `clock` stamps updated_at (the lease is judged at the `now` a caller passes).
-    explicit CalendarSyncStateRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     // The row, or a default (no lease, no failures) if there is none yet.
     Result<CalendarSyncState> get(const QString& integrationId);
@@ -39,10 +37,6 @@ public:
     Status recordFailure(const QString& integrationId, int failureCount, const QDateTime& retryAt);
     Status recordSuccess(const QString& integrationId);
     Status remove(const QString& integrationId);
-
-private:
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

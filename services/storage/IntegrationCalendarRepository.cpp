@@ -17,27 +17,10 @@ const QString kOfUser = QStringLiteral(
 
 IntegrationCalendar readCalendar(const QSqlQuery& q) {
     IntegrationCalendar c;
-    c.id = q.value(0).toString();
-    c.integrationId = q.value(1).toString();
-    c.remoteId = q.value(2).toString();
-    c.displayName = q.value(3).toString();
-    c.color = q.value(4).toString();
-    c.blocksTime = q.value(5).toInt() != 0;
-    c.receivesBookings = q.value(6).toInt() != 0;
-    c.syncToken = q.value(7).toString();
-    c.ctag = q.value(8).toString();
-    c.lastSyncAt = instantFromDb(q.value(9));
-    c.createdAt = instantFromDb(q.value(10));
-    c.updatedAt = instantFromDb(q.value(11));
+    RowReader(q).read(c.id, c.integrationId, c.remoteId, c.displayName, c.color, c.blocksTime,
+                      c.receivesBookings, c.syncToken, c.ctag, c.lastSyncAt, c.createdAt,
+                      c.updatedAt);
     return c;
-}
-
-Result<std::optional<IntegrationCalendar>> readOne(Result<QSqlQuery> q) {
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<IntegrationCalendar>{};
-    return std::optional<IntegrationCalendar>(readCalendar(*q));
 }
 
 Error noSuchCalendar(const QString& id) {
@@ -65,9 +48,7 @@ Result<IntegrationCalendar> IntegrationCalendarRepository::create(IntegrationCal
         return Error::validation(
             QStringLiteral("color"),
             QStringLiteral("must be #rrggbb, not %1").arg(displayValue(c.color)));
-    if (c.id.isEmpty())
-        c.id = newId();
-    c.createdAt = c.updatedAt = m_clock.now();
+    stampNew(c, m_clock.now());
     if (auto s = execNoRows(
             m_db,
             QStringLiteral("INSERT INTO integration_calendars (id, integration_id, remote_id, "
@@ -159,47 +140,45 @@ Status IntegrationCalendarRepository::recordSync(const QString& integrationId, c
 
 Result<std::optional<IntegrationCalendar>>
 IntegrationCalendarRepository::findById(const QString& userId, const QString& id) {
-    return readOne(
+    return readFirst(
         exec(m_db,
              QStringLiteral("SELECT %1 FROM integration_calendars c WHERE c.id = ? AND %2")
                  .arg(kColumns, kOfUser),
-             {id, userId}));
+             {id, userId}),
+        readCalendar);
 }
 
 Result<std::optional<IntegrationCalendar>>
 IntegrationCalendarRepository::findByRemoteId(const QString& integrationId,
                                               const QString& remoteId) {
-    return readOne(exec(m_db,
-                        QStringLiteral("SELECT %1 FROM integration_calendars c "
-                                       "WHERE c.integration_id = ? AND c.remote_id = ?")
-                            .arg(kColumns),
-                        {integrationId, remoteId}));
+    return readFirst(exec(m_db,
+                          QStringLiteral("SELECT %1 FROM integration_calendars c "
+                                         "WHERE c.integration_id = ? AND c.remote_id = ?")
+                              .arg(kColumns),
+                          {integrationId, remoteId}),
+                     readCalendar);
 }
 
 Result<QVector<IntegrationCalendar>>
 IntegrationCalendarRepository::list(const QString& integrationId) {
-    auto q =
+    return readRows(
         exec(m_db,
              QStringLiteral("SELECT %1 FROM integration_calendars c WHERE c.integration_id = ? "
                             "ORDER BY c.receives_bookings DESC, lower(c.display_name), "
                             "c.remote_id")
                  .arg(kColumns),
-             {integrationId});
-    if (!q)
-        return q.error();
-    QVector<IntegrationCalendar> all;
-    while (q->next())
-        all.append(readCalendar(*q));
-    return all;
+             {integrationId}),
+        readCalendar);
 }
 
 Result<std::optional<IntegrationCalendar>>
 IntegrationCalendarRepository::receivingBookings(const QString& userId) {
-    return readOne(exec(m_db,
-                        QStringLiteral("SELECT %1 FROM integration_calendars c "
-                                       "WHERE c.receives_bookings = 1 AND %2 ORDER BY c.id")
-                            .arg(kColumns, kOfUser),
-                        {userId}));
+    return readFirst(exec(m_db,
+                          QStringLiteral("SELECT %1 FROM integration_calendars c "
+                                         "WHERE c.receives_bookings = 1 AND %2 ORDER BY c.id")
+                              .arg(kColumns, kOfUser),
+                          {userId}),
+                     readCalendar);
 }
 
 Status IntegrationCalendarRepository::remove(const QString& integrationId, const QString& id) {

@@ -5,8 +5,8 @@
 // state (a Google nextSyncToken, a CalDAV sync-token or ctag). A calendar's events
 // (calendar_events.integration_calendar_id) and the writes owed to it (calendar_jobs) go with it.
 
-#include "core/Clock.h"
 #include "core/Result.h"
+#include "storage/Repository.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -32,12 +32,10 @@ struct IntegrationCalendar {
     QDateTime updatedAt;
 };
 
-class IntegrationCalendarRepository {
+class IntegrationCalendarRepository : public Repository {
 public:
     // `clock` stamps created_at/updated_at.
-    explicit IntegrationCalendarRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     // Assigns the id (unless set) and the timestamps. A calendar created with receivesBookings
     // takes the flag from the user's other calendars (two statements: call it inside a write
@@ -66,10 +64,6 @@ public:
 
     // Removes it; its events and the writes owed to it go with it.
     Status remove(const QString& integrationId, const QString& id);
-
-private:
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 // Whether `color` is empty or "#rrggbb".

@@ -11,32 +11,10 @@ const QString kColumns = QStringLiteral(
 
 MailOutboxEntry readEntry(const QSqlQuery& q) {
     MailOutboxEntry e;
-    e.id = q.value(0).toString();
-    e.userId = q.value(1).toString();
-    e.bookingId = q.value(2).toString();
-    e.kind = q.value(3).toString();
-    e.sequence = q.value(4).toInt();
-    e.recipient = q.value(5).toString();
-    e.language = q.value(6).toString();
-    e.idempotencyKey = q.value(7).toString();
-    e.status = q.value(8).toString();
-    e.attempts = q.value(9).toInt();
-    e.nextAttemptAt = instantFromDb(q.value(10));
-    e.lastError = q.value(11).toString();
-    e.leaseOwner = q.value(12).toString();
-    e.leaseUntil = instantFromDb(q.value(13));
-    e.createdAt = instantFromDb(q.value(14));
-    e.sentAt = instantFromDb(q.value(15));
+    RowReader(q).read(e.id, e.userId, e.bookingId, e.kind, e.sequence, e.recipient, e.language,
+                      e.idempotencyKey, e.status, e.attempts, e.nextAttemptAt, e.lastError,
+                      e.leaseOwner, e.leaseUntil, e.createdAt, e.sentAt);
     return e;
-}
-
-Result<QVector<MailOutboxEntry>> readAll(Result<QSqlQuery> q) {
-    if (!q)
-        return q.error();
-    QVector<MailOutboxEntry> entries;
-    while (q->next())
-        entries.append(readEntry(*q));
-    return entries;
 }
 
 Result<bool> changedOne(Result<QSqlQuery> q) {
@@ -138,19 +116,21 @@ Result<bool> MailOutboxRepository::retry(const QString& id, const QString& userI
 }
 
 Result<QVector<MailOutboxEntry>> MailOutboxRepository::listUnsent(const QString& userId) {
-    return readAll(exec(m_db,
-                        QStringLiteral("SELECT %1 FROM mail_outbox WHERE user_id = ? AND "
-                                       "status <> 'sent' ORDER BY created_at, id")
-                            .arg(kColumns),
-                        {userId}));
+    return readRows(exec(m_db,
+                         QStringLiteral("SELECT %1 FROM mail_outbox WHERE user_id = ? AND "
+                                        "status <> 'sent' ORDER BY created_at, id")
+                             .arg(kColumns),
+                         {userId}),
+                    readEntry);
 }
 
 Result<QVector<MailOutboxEntry>> MailOutboxRepository::listForBooking(const QString& bookingId) {
-    return readAll(exec(m_db,
-                        QStringLiteral("SELECT %1 FROM mail_outbox WHERE booking_id = ? "
-                                       "ORDER BY created_at, id")
-                            .arg(kColumns),
-                        {bookingId}));
+    return readRows(exec(m_db,
+                         QStringLiteral("SELECT %1 FROM mail_outbox WHERE booking_id = ? "
+                                        "ORDER BY created_at, id")
+                             .arg(kColumns),
+                         {bookingId}),
+                    readEntry);
 }
 
 } // namespace slotdesk::storage

@@ -5,8 +5,8 @@
 // transaction, so two processes never hold the same row) and records the outcome only while the
 // lease is still its own.
 
-#include "core/Clock.h"
 #include "core/Result.h"
+#include "storage/Repository.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -36,11 +36,9 @@ struct MailOutboxEntry {
     QDateTime sentAt;
 };
 
-class MailOutboxRepository {
+class MailOutboxRepository : public Repository {
 public:
-    explicit MailOutboxRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     // Adds the entry unless one with its idempotency key exists; whether it was added.
     Result<bool> enqueue(MailOutboxEntry entry);
@@ -61,10 +59,6 @@ public:
     // Owed, sending and failed rows of `userId` (with the booking's first), oldest first.
     Result<QVector<MailOutboxEntry>> listUnsent(const QString& userId);
     Result<QVector<MailOutboxEntry>> listForBooking(const QString& bookingId);
-
-private:
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

@@ -12,27 +12,16 @@ const QString kColumns = QStringLiteral(
 } // namespace
 
 Result<std::optional<MailSettings>> MailSettingsRepository::find(const QString& userId) {
-    auto q =
+    return readFirst(
         exec(m_db, QStringLiteral("SELECT %1 FROM mail_settings WHERE user_id = ?").arg(kColumns),
-             {userId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<MailSettings>();
-    MailSettings s;
-    s.userId = q->value(0).toString();
-    s.host = q->value(1).toString();
-    s.port = q->value(2).toInt();
-    s.security = q->value(3).toString();
-    s.username = q->value(4).toString();
-    s.caFile = q->value(5).toString();
-    s.fromAddress = q->value(6).toString();
-    s.fromName = q->value(7).toString();
-    s.language = q->value(8).toString();
-    s.reminderMinutes = q->value(9).toInt();
-    s.adminNotices = q->value(10).toInt() != 0;
-    s.updatedAt = instantFromDb(q->value(11));
-    return std::optional<MailSettings>(s);
+             {userId}),
+        [](const QSqlQuery& q) {
+            MailSettings s;
+            RowReader(q).read(s.userId, s.host, s.port, s.security, s.username, s.caFile,
+                              s.fromAddress, s.fromName, s.language, s.reminderMinutes,
+                              s.adminNotices, s.updatedAt);
+            return s;
+        });
 }
 
 Result<MailSettings> MailSettingsRepository::save(MailSettings s) {

@@ -52,32 +52,20 @@ Result<int> OverrideRepository::removeDate(const QString& userId, const QDate& d
 
 Result<QVector<AvailabilityOverride>> OverrideRepository::list(const QString& userId,
                                                                const QDate& from, const QDate& to) {
-    auto q =
+    return readRows(
         exec(m_db,
              QStringLiteral("SELECT id, user_id, local_date, timezone, start_minute, end_minute, "
                             "created_at, updated_at FROM date_overrides WHERE user_id = ? "
                             "AND (CAST(? AS TEXT) IS NULL OR local_date >= ?) "
                             "AND (CAST(? AS TEXT) IS NULL OR local_date <= ?) "
                             "ORDER BY local_date, start_minute, id"),
-             {userId, dateOrNull(from), dateOrNull(from), dateOrNull(to), dateOrNull(to)});
-    if (!q)
-        return q.error();
-    QVector<AvailabilityOverride> entries;
-    while (q->next()) {
-        AvailabilityOverride e;
-        e.id = q->value(0).toString();
-        e.userId = q->value(1).toString();
-        e.date = QDate::fromString(q->value(2).toString(), Qt::ISODate);
-        e.timeZone = q->value(3).toString();
-        if (!q->value(4).isNull())
-            e.startMinute = q->value(4).toInt();
-        if (!q->value(5).isNull())
-            e.endMinute = q->value(5).toInt();
-        e.createdAt = instantFromDb(q->value(6));
-        e.updatedAt = instantFromDb(q->value(7));
-        entries.append(e);
-    }
-    return entries;
+             {userId, dateOrNull(from), dateOrNull(from), dateOrNull(to), dateOrNull(to)}),
+        [](const QSqlQuery& q) {
+            AvailabilityOverride e;
+            RowReader(q).read(e.id, e.userId, e.date, e.timeZone, e.startMinute, e.endMinute,
+                              e.createdAt, e.updatedAt);
+            return e;
+        });
 }
 
 } // namespace slotdesk::storage

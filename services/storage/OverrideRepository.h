@@ -1,21 +1,19 @@
 #pragma once
 // OverrideRepository: date overrides of the weekly hours (`date_overrides`), scoped by admin.
 
-#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
+#include "storage/Repository.h"
 
 #include <QSqlDatabase>
 #include <QVector>
 
 namespace slotdesk::storage {
 
-class OverrideRepository {
+class OverrideRepository : public Repository {
 public:
     // `clock` stamps created_at/updated_at.
-    explicit OverrideRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     Result<AvailabilityOverride> create(AvailabilityOverride entry); // assigns id, timestamps
     Status remove(const QString& userId, const QString& id);         // NotFound if not the user's
@@ -24,10 +22,6 @@ public:
     // Ordered by date then start; `from`/`to` (inclusive) limit the dates when valid.
     Result<QVector<AvailabilityOverride>> list(const QString& userId, const QDate& from = {},
                                                const QDate& to = {});
-
-private:
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

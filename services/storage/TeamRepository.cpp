@@ -91,25 +91,16 @@ Status TeamRepository::createRole(const QString& role, const QString& password,
 }
 
 Result<QVector<TeamMember>> TeamRepository::members() {
-    auto q =
-        exec(m_db, QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(kMemberColumns));
-    if (!q)
-        return q.error();
-    QVector<TeamMember> all;
-    while (q->next())
-        all.append(readMember(*q));
-    return all;
+    return readRows(
+        exec(m_db, QStringLiteral("SELECT %1 FROM users ORDER BY username").arg(kMemberColumns)),
+        readMember);
 }
 
 Result<std::optional<TeamMember>> TeamRepository::member(const QString& username) {
-    auto q =
+    return readFirst(
         exec(m_db, QStringLiteral("SELECT %1 FROM users WHERE username = ?").arg(kMemberColumns),
-             {username});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<TeamMember>();
-    return std::optional<TeamMember>(readMember(*q));
+             {username}),
+        readMember);
 }
 
 Status TeamRepository::removeAdmin(const TeamMember& member, bool deleteData) {

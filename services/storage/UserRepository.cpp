@@ -10,13 +10,7 @@ const QString kColumns =
 
 User readUser(const QSqlQuery& q) {
     User u;
-    u.id = q.value(0).toString();
-    u.username = q.value(1).toString();
-    u.email = q.value(2).toString();
-    u.name = q.value(3).toString();
-    u.timeZone = q.value(4).toString();
-    u.createdAt = instantFromDb(q.value(5));
-    u.updatedAt = instantFromDb(q.value(6));
+    RowReader(q).read(u.id, u.username, u.email, u.name, u.timeZone, u.createdAt, u.updatedAt);
     return u;
 }
 
@@ -72,13 +66,10 @@ Result<User> UserRepository::update(User user) {
 }
 
 Result<std::optional<User>> UserRepository::findOne(const QString& where, const QVariant& value) {
-    auto q = exec(m_db, QStringLiteral("SELECT %1 FROM users WHERE %2 = ?").arg(kColumns, where),
-                  {value});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<User>{};
-    return std::optional<User>(readUser(*q));
+    return readFirst(exec(m_db,
+                          QStringLiteral("SELECT %1 FROM users WHERE %2 = ?").arg(kColumns, where),
+                          {value}),
+                     readUser);
 }
 
 Result<std::optional<User>> UserRepository::findById(const QString& id) {
@@ -90,14 +81,10 @@ Result<std::optional<User>> UserRepository::findByUsername(const QString& userna
 }
 
 Result<QVector<User>> UserRepository::list() {
-    auto q = exec(
-        m_db, QStringLiteral("SELECT %1 FROM users ORDER BY created_at, username").arg(kColumns));
-    if (!q)
-        return q.error();
-    QVector<User> users;
-    while (q->next())
-        users.append(readUser(*q));
-    return users;
+    return readRows(
+        exec(m_db,
+             QStringLiteral("SELECT %1 FROM users ORDER BY created_at, username").arg(kColumns)),
+        readUser);
 }
 
 } // namespace slotdesk::storage

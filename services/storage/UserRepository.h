@@ -1,9 +1,9 @@
 #pragma once
 // UserRepository: reads and writes admin users (the `users` table).
 
-#include "core/Clock.h"
 #include "core/Result.h"
 #include "domain/Entities.h"
+#include "storage/Repository.h"
 
 #include <QSqlDatabase>
 #include <QVector>
@@ -12,12 +12,10 @@
 
 namespace slotdesk::storage {
 
-class UserRepository {
+class UserRepository : public Repository {
 public:
     // `clock` stamps created_at/updated_at.
-    explicit UserRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     // Assigns id and timestamps. Conflict (field username/email) when either is taken.
     Result<User> create(User user);
@@ -29,9 +27,6 @@ public:
 private:
     Result<std::optional<User>> findOne(const QString& where, const QVariant& value);
     Status checkUnique(const User& user);
-
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

@@ -16,15 +16,19 @@ VideoIntegrationStatus statusFromDb(const QVariant& value) {
         .value_or(VideoIntegrationStatus::Error);
 }
 
-// Rows of booking id, title, attendee name, start, end, time zone (and, `withMeeting`, the
-// meeting id).
-QVector<VideoIntegrationRepository::MeetingOwed> readOwed(QSqlQuery& q, bool withMeeting) {
-    QVector<VideoIntegrationRepository::MeetingOwed> owed;
-    while (q.next())
-        owed.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                     instantFromDb(q.value(3)), instantFromDb(q.value(4)), q.value(5).toString(),
-                     withMeeting ? q.value(6).toString() : QString()});
-    return owed;
+// What a booking owed a meeting is read as: its id, title, attendee name, start, end and time
+// zone (and, `withMeeting`, the meeting id after them).
+const QString kOwedColumns =
+    QStringLiteral("b.id, b.title, b.attendee_name, b.start_time, b.end_time, b.timezone");
+
+VideoIntegrationRepository::MeetingOwed readOwed(const QSqlQuery& q, bool withMeeting) {
+    return {q.value(0).toString(),
+            q.value(1).toString(),
+            q.value(2).toString(),
+            instantFromDb(q.value(3)),
+            instantFromDb(q.value(4)),
+            q.value(5).toString(),
+            withMeeting ? q.value(6).toString() : QString()};
 }
 
 } // namespace
@@ -75,24 +79,21 @@ Result<std::optional<VideoIntegration>> VideoIntegrationRepository::find(const Q
 }
 
 Result<QVector<VideoIntegration>> VideoIntegrationRepository::listAll(const QString& provider) {
-    auto query = exec(m_db,
-                      QStringLiteral("SELECT id, user_id, account_email, status, last_error FROM "
-                                     "video_integrations WHERE provider = ? ORDER BY created_at"),
-                      {provider});
-    if (!query)
-        return query.error();
-    QVector<VideoIntegration> all;
-    while (query->next()) {
-        VideoIntegration integration;
-        integration.id = query->value(0).toString();
-        integration.userId = query->value(1).toString();
-        integration.provider = provider;
-        integration.accountEmail = query->value(2).toString();
-        integration.status = statusFromDb(query->value(3));
-        integration.lastError = query->value(4).toString();
-        all.append(integration);
-    }
-    return all;
+    return readRows(exec(m_db,
+                         QStringLiteral("SELECT id, user_id, account_email, status, last_error "
+                                        "FROM video_integrations WHERE provider = ? "
+                                        "ORDER BY created_at"),
+                         {provider}),
+                    [&provider](const QSqlQuery& q) {
+                        VideoIntegration integration;
+                        integration.id = q.value(0).toString();
+                        integration.userId = q.value(1).toString();
+                        integration.provider = provider;
+                        integration.accountEmail = q.value(2).toString();
+                        integration.status = statusFromDb(q.value(3));
+                        integration.lastError = q.value(4).toString();
+                        return integration;
+                    });
 }
 
 Status VideoIntegrationRepository::setAccountEmail(const QString& id, const QString& accountEmail) {
@@ -124,47 +125,42 @@ Result<bool> VideoIntegrationRepository::hasMeetingWork(const QString& userId) {
 
 Result<QVector<VideoIntegrationRepository::MeetingOwed>>
 VideoIntegrationRepository::meetingsToCreate(const QString& userId) {
-    auto q = exec(m_db,
-                  QStringLiteral("SELECT b.id, b.title, b.attendee_name, b.start_time, b.end_time, "
-                                 "b.timezone FROM bookings b WHERE b.user_id = ? AND b.status = "
-                                 "'confirmed' AND b.requested_video_provider = 'zoom' AND NOT "
-                                 "EXISTS (SELECT 1 FROM video_meetings m WHERE m.booking_id = "
-                                 "b.id AND (m.meeting_id <> '' OR m.created_at >= ?)) "
-                                 "ORDER BY b.start_time"),
-                  {userId, m_clock.nowMs() - kClaimStaleMs});
-    if (!q)
-        return q.error();
-    return readOwed(*q, false);
+    return readRows(exec(m_db,
+                         QStringLiteral("SELECT %1 FROM bookings b WHERE b.user_id = ? AND "
+                                        "b.status = 'confirmed' AND b.requested_video_provider = "
+                                        "'zoom' AND NOT EXISTS (SELECT 1 FROM video_meetings m "
+                                        "WHERE m.booking_id = b.id AND (m.meeting_id <> '' OR "
+                                        "m.created_at >= ?)) ORDER BY b.start_time")
+                             .arg(kOwedColumns),
+                         {userId, m_clock.nowMs() - kClaimStaleMs}),
+                    [](const QSqlQuery& q) { return readOwed(q, false); });
 }
 
 Result<QVector<VideoIntegrationRepository::MeetingOwed>>
 VideoIntegrationRepository::meetingsToUpdate(const QString& userId) {
-    auto q = exec(m_db,
-                  QStringLiteral("SELECT b.id, b.title, b.attendee_name, b.start_time, b.end_time, "
-                                 "b.timezone, m.meeting_id FROM video_meetings m JOIN bookings b "
-                                 "ON b.id = m.booking_id WHERE b.user_id = ? AND b.status = "
-                                 "'confirmed' AND m.needs_update = 1 AND m.deleted_at IS NULL AND "
-                                 "m.meeting_id <> '' ORDER BY b.start_time"),
-                  {userId});
-    if (!q)
-        return q.error();
-    return readOwed(*q, true);
+    return readRows(exec(m_db,
+                         QStringLiteral("SELECT %1, m.meeting_id FROM video_meetings m JOIN "
+                                        "bookings b ON b.id = m.booking_id WHERE b.user_id = ? "
+                                        "AND b.status = 'confirmed' AND m.needs_update = 1 AND "
+                                        "m.deleted_at IS NULL AND m.meeting_id <> '' "
+                                        "ORDER BY b.start_time")
+                             .arg(kOwedColumns),
+                         {userId}),
+                    [](const QSqlQuery& q) { return readOwed(q, true); });
 }
 
 Result<QVector<VideoMeeting>> VideoIntegrationRepository::meetingsToDelete(const QString& userId) {
-    auto q = exec(m_db,
-                  QStringLiteral("SELECT m.booking_id, m.provider, m.meeting_id, m.join_url FROM "
-                                 "video_meetings m JOIN bookings b ON b.id = m.booking_id WHERE "
-                                 "b.user_id = ? AND b.status IN ('cancelled', 'rejected') AND "
-                                 "m.deleted_at IS NULL AND m.meeting_id <> ''"),
-                  {userId});
-    if (!q)
-        return q.error();
-    QVector<VideoMeeting> meetings;
-    while (q->next())
-        meetings.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
-                         q->value(3).toString(), false});
-    return meetings;
+    return readRows(exec(m_db,
+                         QStringLiteral("SELECT m.booking_id, m.provider, m.meeting_id, m.join_url "
+                                        "FROM video_meetings m JOIN bookings b ON b.id = "
+                                        "m.booking_id WHERE b.user_id = ? AND b.status IN "
+                                        "('cancelled', 'rejected') AND m.deleted_at IS NULL AND "
+                                        "m.meeting_id <> ''"),
+                         {userId}),
+                    [](const QSqlQuery& q) {
+                        return VideoMeeting{q.value(0).toString(), q.value(1).toString(),
+                                            q.value(2).toString(), q.value(3).toString(), false};
+                    });
 }
 
 Result<bool> VideoIntegrationRepository::claimMeeting(const QString& bookingId) {

@@ -3,8 +3,8 @@
 // are in the OS keychain under zoom::keychainKeyFor(id), never here) and `video_meetings` (the
 // meeting made for a booking, kept so that a cancellation can delete it).
 
-#include "core/Clock.h"
 #include "core/Result.h"
+#include "storage/Repository.h"
 #include "video/VideoIntegrationStatus.h"
 
 #include <QDateTime>
@@ -33,12 +33,10 @@ struct VideoMeeting {
     bool deleted = false;
 };
 
-class VideoIntegrationRepository {
+class VideoIntegrationRepository : public Repository {
 public:
     // `clock` stamps the rows and tells when a claim on a meeting has gone stale.
-    explicit VideoIntegrationRepository(QSqlDatabase db, core::Clock clock = {})
-        : m_db(std::move(db))
-        , m_clock(std::move(clock)) {}
+    using Repository::Repository;
 
     // Inserts or replaces the user's integration for its provider (assigns the id if unset).
     Result<VideoIntegration> save(VideoIntegration integration);
@@ -94,10 +92,6 @@ public:
     Status markMeetingUpdated(const QString& bookingId, const QString& meetingId);
     // Zoom no longer knows the meeting: the row goes, so the booking is owed a new one.
     Status forgetMeeting(const QString& bookingId, const QString& meetingId);
-
-private:
-    QSqlDatabase m_db;
-    core::Clock m_clock;
 };
 
 } // namespace slotdesk::storage

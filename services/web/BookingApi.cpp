@@ -117,12 +117,12 @@ HttpResponse BookingApi::handle(const HttpRequest& request) {
     if (n == 2 && parts[0] == QLatin1String("assets"))
         return asset(parts[1]);
     if (n == 2 && parts[0] == QLatin1String("booking"))
-        return page("manage.html");
+        return page("manage.html", Indexing::Refused);
     if (n == 1) {
         if (parts[0] == QLatin1String("favicon.ico"))
             return asset(QStringLiteral("favicon.svg"));
         auto user = m_profiles.byUsername(parts[0]);
-        return page("booking.html", user ? 200 : 404);
+        return page("booking.html", Indexing::Allowed, user ? 200 : 404);
     }
     if (n == 0) {
         // One admin: the root is their booking page.
@@ -442,10 +442,20 @@ HttpResponse BookingApi::calendarFile(const QString& id, const HttpRequest& requ
     return response;
 }
 
-HttpResponse BookingApi::page(const char* file, int status) const {
-    HttpResponse response = asset(QString::fromLatin1(file));
-    if (response.status == 200)
-        response.status = status;
+HttpResponse BookingApi::page(const char* file, Indexing indexing, int status) const {
+    HttpResponse response = asset(QStringLiteral("page.html"));
+    const HttpResponse content = asset(QString::fromLatin1(file));
+    if (response.status != 200 || content.status != 200)
+        return notFound();
+    QByteArray script(file);
+    script.replace(".html", ".js");
+    response.body.replace("{{robots}}",
+                          indexing == Indexing::Refused
+                              ? "\n  <meta name=\"robots\" content=\"noindex, nofollow\">"
+                              : "");
+    response.body.replace("{{script}}", script);
+    response.body.replace("{{main}}", content.body);
+    response.status = status;
     return response;
 }
 

@@ -48,7 +48,12 @@ private:
     HttpResponse cancelBooking(const QString& id, const HttpRequest& request);
     HttpResponse rescheduleBooking(const QString& id, const HttpRequest& request);
     HttpResponse calendarFile(const QString& id, const HttpRequest& request);
-    HttpResponse page(const char* file, int status = 200) const;
+    // An attendee page: page.html (what every page has around its <main>: the head, the footer,
+    // the live region) with `file` as its <main> and `file`'s script (booking.html:
+    // booking.js). A page reached through a secret link (Indexing::Refused) tells robots to keep
+    // out.
+    enum class Indexing { Allowed, Refused };
+    HttpResponse page(const char* file, Indexing indexing, int status = 200) const;
     HttpResponse asset(const QString& name) const;
 
     // The attendee's view of their booking (docs/API.md): with what they may still change and
