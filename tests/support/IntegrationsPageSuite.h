@@ -1,11 +1,12 @@
 #pragma once
 // IntegrationsPageSuite: what the suites of the Integrations page (tst_integrationspage,
 // tst_addcalendar) share — each test's fresh database with its admin (SeededSuite); QSettings,
-// which GoogleConfig and ZoomConfig read, in a throw-away config directory, never the user's;
-// the page over its own session, shown, the addresses it opens kept in m_opened; its widgets
-// found by objectName (named()); and m_keychainKeys, the keychain entries a test leaves, for
-// cleanup() to remove. Header-only: the suites link slotdesk_ui.
+// which GoogleConfig and ZoomConfig read, in a throw-away config directory, never the user's; the
+// fake Google server; the page over its own session, shown, the addresses it opens kept in
+// m_opened; its widgets found by objectName (named()); and m_keychainKeys, the keychain entries a
+// test leaves, for cleanup() to remove. Header-only: the suites link slotdesk_ui.
 
+#include "fakes/FakeGoogleServer.h"
 #include "models/AdminSession.h"
 #include "support/SeededSuite.h"
 #include "ui/IntegrationsPage.h"
@@ -39,6 +40,15 @@ protected:
         qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
         QStandardPaths::setTestModeEnabled(true);
     }
+    // In init(), after openSeeded() and before the services (they read Google's endpoints when
+    // they are made): the fake Google server, its addresses exported.
+    bool startGoogle() {
+        m_google = std::make_unique<FakeGoogleServer>();
+        if (!m_google->listen())
+            return false;
+        m_google->exportEnvironment();
+        return true;
+    }
     // In init(), after openSeeded(): the page for these services, shown.
     void showPage(CalendarSyncService* calendar, zoom::ZoomService* zoom) {
         m_session = std::make_unique<models::AdminSession>(*m_db);
@@ -56,8 +66,11 @@ protected:
         m_page.reset();
         m_session.reset();
     }
+    // In cleanup(), after the services.
+    void stopGoogle() { m_google.reset(); }
 
     QTemporaryDir m_config;
+    std::unique_ptr<FakeGoogleServer> m_google;
     std::unique_ptr<models::AdminSession> m_session;
     std::unique_ptr<ui::IntegrationsPage> m_page;
     QList<QUrl> m_opened;

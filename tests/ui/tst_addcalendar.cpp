@@ -92,8 +92,6 @@ QJsonObject googleEvent(const QString& id, int days) {
 class TestAddCalendar : public test::IntegrationsPageSuite {
     Q_OBJECT
 
-    // Before the service: it reads Google's endpoints when it is made.
-    std::unique_ptr<test::FakeGoogleServer> m_google;
     std::unique_ptr<models::ServiceThread> m_services;
     CalendarSyncService* m_calendar = nullptr;
     QStringList m_questions;
@@ -208,9 +206,7 @@ private slots:
     void init() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         QVERIFY(openSeeded());
-        m_google = std::make_unique<test::FakeGoogleServer>();
-        QVERIFY(m_google->listen());
-        m_google->exportEnvironment();
+        QVERIFY(startGoogle());
         auto services = models::ServiceThread::start(*m_db);
         QVERIFY(services.ok());
         m_services = std::move(*services);
@@ -232,7 +228,7 @@ private slots:
         closePage();
         m_services.reset();
         m_calendar = nullptr;
-        m_google.reset();
+        stopGoogle();
         QVERIFY(test::forgetKeychainEntries(m_keychainKeys));
         closeSeeded();
     }

@@ -46,7 +46,6 @@ using namespace slotdesk;
 class TestIntegrationsPage : public test::IntegrationsPageSuite {
     Q_OBJECT
 
-    std::unique_ptr<test::FakeGoogleServer> m_google;
     std::unique_ptr<test::FakeZoomServer> m_zoom;
     std::unique_ptr<CalendarSyncService> m_calendar;
     std::unique_ptr<zoom::ZoomService> m_zoomService;
@@ -79,9 +78,7 @@ private slots:
     void init() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
         QVERIFY(openSeeded());
-        m_google = std::make_unique<test::FakeGoogleServer>();
-        QVERIFY(m_google->listen());
-        m_google->exportEnvironment();
+        QVERIFY(startGoogle());
         m_zoom = std::make_unique<test::FakeZoomServer>();
         QVERIFY(m_zoom->listen());
         m_zoom->exportEnvironment();
@@ -97,7 +94,7 @@ private slots:
         m_zoomService.reset();
         m_calendar.reset();
         QVERIFY(test::forgetKeychainEntries(m_keychainKeys));
-        m_google.reset();
+        stopGoogle();
         m_zoom.reset();
         closeSeeded();
     }
