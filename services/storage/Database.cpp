@@ -5,11 +5,13 @@
 #include "storage/SqlSupport.h"
 
 #include <QAtomicInt>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QThread>
 
 namespace slotdesk::storage {
 namespace {
@@ -17,6 +19,30 @@ namespace {
 QString nextConnectionName() {
     static QAtomicInt counter;
     return QStringLiteral("slotdesk-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// How long a statement waits for another connection's write transaction: a booking's is
+// milliseconds; a schema step on a large file (only while opening) may take much longer.
+constexpr int kBusyWaitMs = 10'000;
+constexpr int kMigrationWaitMs = 120'000;
+
+Status setBusyTimeout(const QSqlDatabase& db, int milliseconds) {
+    return execNoRows(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(milliseconds));
+}
+
+// SQLite changes the journal mode only with the file to itself and, unlike other statements,
+// answers BUSY at once instead of waiting (a new file another process is still setting up):
+// ask again until kMigrationWaitMs has passed.
+Status switchToWal(const QSqlDatabase& db) {
+    const QDeadlineTimer deadline(kMigrationWaitMs);
+    for (;;) {
+        auto wal = exec(db, QStringLiteral("PRAGMA journal_mode = WAL"));
+        if (wal)
+            return success();
+        if (!isBusy(wal.error()) || deadline.hasExpired())
+            return wal.error();
+        QThread::msleep(20);
+    }
 }
 
 constexpr QFile::Permissions kGroupAndOthers = QFile::ReadGroup | QFile::WriteGroup |
@@ -93,7 +119,7 @@ Database::openFile(const QString& filePath, Schema schema,
         db.setDatabaseName(filePath);
         // Other processes (slotdesk-cli serve, a second window) share the file: wait for their
         // write transactions rather than failing at once.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyWaitMs));
         if (!db.open())
             return Error::storage(QStringLiteral("Cannot open the database %1: %2")
                                       .arg(filePath, db.lastError().databaseText()));
@@ -107,11 +133,15 @@ Database::openFile(const QString& filePath, Schema schema,
     // The version check reads only: a database from a newer SlotDesk is left exactly as it is.
     if (auto s = Migrations::checkCompatible(database->connection()); !s)
         return s.error();
+    // Switching to WAL and migrating take the write lock, and a schema step on a large file can
+    // hold it far longer than a booking does: a process started meanwhile (a second window,
+    // `serve` at the same boot) waits up to kMigrationWaitMs for it instead of failing.
+    if (auto s = setBusyTimeout(database->connection(), kMigrationWaitMs); !s)
+        return s.error();
     {
         auto db = database->connection();
-        auto wal = exec(db, QStringLiteral("PRAGMA journal_mode = WAL"));
-        if (!wal)
-            return wal.error();
+        if (auto s = switchToWal(db); !s)
+            return s.error();
         // A booking acknowledged must survive a power cut too, not only a killed process.
         if (auto s = execNoRows(db, QStringLiteral("PRAGMA synchronous = FULL")); !s)
             return s.error();
@@ -120,6 +150,8 @@ Database::openFile(const QString& filePath, Schema schema,
         if (auto s = Migrations::migrate(database->connection(), 0, beforeMigrating); !s)
             return s.error();
     }
+    if (auto s = setBusyTimeout(database->connection(), kBusyWaitMs); !s)
+        return s.error();
     return database;
 }
 

@@ -8,6 +8,10 @@ Q_LOGGING_CATEGORY(lcStorage, "slotdesk.storage")
 namespace slotdesk::storage {
 namespace {
 
+QString busyMessage() {
+    return QStringLiteral("The database is busy; try again");
+}
+
 // The engine's message without PostgreSQL's DETAIL/HINT lines, which quote row values (personal
 // data) and must not reach a log or an error message.
 QString messageOf(const QSqlError& error) {
@@ -39,11 +43,15 @@ Error toError(const QSqlError& error, SqlDialect dialect) {
         return Error{
             ErrorCode::Conflict, QStringLiteral("The change conflicts with existing data"), {}};
     if (busy)
-        return Error::storage(QStringLiteral("The database is busy; try again"));
+        return Error::storage(busyMessage());
     return Error::storage(QStringLiteral("Database error: %1").arg(messageOf(error)));
 }
 
 } // namespace
+
+bool isBusy(const Error& error) {
+    return error.code == ErrorCode::Storage && error.message == busyMessage();
+}
 
 SqlDialect dialectOf(const QSqlDatabase& db) {
     return db.driverName() == QLatin1String("QPSQL") ? SqlDialect::PostgreSQL : SqlDialect::SQLite;

@@ -29,6 +29,8 @@ SqlDialect dialectOf(const QSqlDatabase& db);
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& params = {});
 // exec() for statements whose result rows don't matter.
 Status execNoRows(const QSqlDatabase& db, const QString& sql, const QVariantList& params = {});
+// Whether `error` (from exec) is the engine's "busy/locked, try again".
+bool isBusy(const Error& error);
 // Runs one constant statement as it is, unprepared and without parameters: for what PostgreSQL
 // cannot prepare (BEGIN, COMMIT, CREATE TABLE, ...), and to save a round trip.
 Status execDirect(const QSqlDatabase& db, const QString& sql);

@@ -26,6 +26,7 @@
 #include "support/TestDatabase.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QMutex>
 #include <QProcess>
 #include <QRegularExpression>
@@ -58,6 +59,45 @@ class TestStorage : public QObject {
         if (!q.exec(sql) || !q.next())
             return {};
         return q.value(0);
+    }
+
+    enum class JournalMode { Rollback, Wal };
+    // Opens the database in `dataDir` on a thread while a raw connection (another process)
+    // holds the file's write lock for `holdMs`: empty when the opening waited for it and then
+    // succeeded, else what went wrong.
+    static QString openWhileAnotherWrites(const QString& dataDir, JournalMode mode, int holdMs) {
+        const QString name = QStringLiteral("other-process");
+        QString failure;
+        {
+            auto holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            holder.setDatabaseName(
+                QDir(dataDir).filePath(QString::fromLatin1(Database::kFileName)));
+            const bool holding =
+                holder.open() &&
+                (mode == JournalMode::Rollback ||
+                 execNoRows(holder, QStringLiteral("PRAGMA journal_mode = WAL")).ok()) &&
+                execNoRows(holder, QStringLiteral("BEGIN IMMEDIATE")).ok() &&
+                execNoRows(holder, QStringLiteral("CREATE TABLE other_process (x INTEGER)")).ok();
+            if (!holding)
+                return QStringLiteral("the other process could not take the write lock");
+            std::atomic<bool> done{false};
+            std::thread opener([&] {
+                auto db = Database::openInDirectory(dataDir);
+                if (!db)
+                    failure = db.error().message;
+                done = true;
+            });
+            QTest::qWait(holdMs);
+            const bool waited = !done.load();
+            const bool committed = execNoRows(holder, QStringLiteral("COMMIT")).ok();
+            opener.join();
+            if (!waited && failure.isEmpty())
+                failure = QStringLiteral("opened while the other process held the write lock");
+            else if (!committed)
+                failure = QStringLiteral("the other process could not commit");
+        }
+        QSqlDatabase::removeDatabase(name);
+        return failure;
     }
 
 private slots:
@@ -652,6 +692,42 @@ private slots:
         m_db = std::move(*db);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
                  Migrations::latestVersion());
+    }
+
+    void openingWaitsForAnotherProcessesWrite_data() {
+        QTest::addColumn<JournalMode>("mode");
+        QTest::addColumn<int>("holdMs");
+        QTest::addColumn<QString>("check");
+        QTest::addColumn<QString>("expected");
+        // The write lock of a new WAL file held longer than a booking's wait (10 s), as a schema
+        // step on a large file can: opening waits for it, then migrates (before: "The database
+        // is busy" after 10 s).
+        QTest::newRow("long schema step")
+            << JournalMode::Wal << 12'000 << QStringLiteral("SELECT COUNT(*) FROM schema_version")
+            << QString::number(Migrations::latestVersion());
+        // A new file still written in its first (rollback-journal) mode: SQLite refuses the
+        // switch to WAL at once rather than waiting; opening asks again until the other is done
+        // (before: "The database is busy" at once).
+        QTest::newRow("new file being set up")
+            << JournalMode::Rollback << 1'500 << QStringLiteral("PRAGMA journal_mode")
+            << QStringLiteral("wal");
+    }
+    void openingWaitsForAnotherProcessesWrite() {
+        if (test::usingPostgres())
+            QSKIP("SQLite's file lock; PostgreSQL's migration lock is tst_storage's other cases");
+        QFETCH(JournalMode, mode);
+        QFETCH(int, holdMs);
+        QFETCH(QString, check);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString failure = openWhileAnotherWrites(dir.path(), mode, holdMs);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        auto db = Database::openInDirectory(dir.path());
+        QVERIFY(db.ok());
+        auto value = exec((*db)->connection(), check);
+        QVERIFY(value.ok() && value->next());
+        QCOMPARE(value->value(0).toString(), expected);
     }
 
     void writeTransactionsSerialiseAcrossConnections() {
