@@ -87,8 +87,9 @@ CalendarChoicesDialog::CalendarChoicesDialog(models::AdminSession* session,
     m_none->setToolTip(tr("Approved bookings are not added to any calendar"));
     m_receivesGroup->addButton(m_none);
     connect(m_none, &QRadioButton::clicked, this, &CalendarChoicesDialog::chooseNone);
-    // A long calendar list scrolls.
+    // A long calendar list scrolls, up and down only.
     m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setWidget(m_list);
     m_scroll->setMinimumHeight(160);
@@ -208,6 +209,7 @@ void CalendarChoicesDialog::rebuildRows(const QVector<storage::IntegrationCalend
                 new QRadioButton(m_list)};
         row.name->setObjectName(QStringLiteral("calendarChoiceName"));
         row.name->setTextFormat(Qt::PlainText);
+        row.name->setWordWrap(true); // a long name wraps rather than widening the list
         row.blocks->setObjectName(QStringLiteral("calendarBlocksTime"));
         row.receives->setObjectName(QStringLiteral("calendarReceivesBookings"));
         for (QWidget* widget :
