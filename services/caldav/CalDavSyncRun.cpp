@@ -10,6 +10,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace slotdesk::caldav {
 
 using integration::Failure;
@@ -56,6 +58,9 @@ void CalDavSyncRun::begin(const QByteArray& password) {
         this);
     for (const auto& calendar : std::as_const(m_calendars))
         m_client->trust(calendarUrl(calendar));
+    // The home the authenticated discovery found may be on another host too (iCloud).
+    if (const QUrl home = CalDavConnector::homeUrl(m_integration); !home.isEmpty())
+        m_client->trust(home);
     listCalendars();
 }
 
@@ -78,16 +83,19 @@ void CalDavSyncRun::listCalendars() {
 void CalDavSyncRun::onListed(const QUrl& home, const QVector<CalDavCalendar>& listed) {
     m_home = home;
     m_listed = listed;
-    QSet<QString> listedIds;
-    for (const CalDavCalendar& calendar : listed)
-        listedIds.insert(calendar.url.toString(QUrl::FullyEncoded));
     for (const auto& calendar : std::as_const(m_calendars)) {
         if (calendar.blocksTime)
             m_pending.append(calendar); // if it is gone, reading it says so
-        else if (!listedIds.contains(calendar.remoteId))
+        else if (!isListed(calendar))
             m_probes.append(calendar);
     }
     nextCalendar();
+}
+
+bool CalDavSyncRun::isListed(const storage::IntegrationCalendar& calendar) const {
+    return std::any_of(m_listed.cbegin(), m_listed.cend(), [&](const CalDavCalendar& listed) {
+        return listed.url.toString(QUrl::FullyEncoded) == calendar.remoteId;
+    });
 }
 
 QUrl CalDavSyncRun::calendarUrl(const storage::IntegrationCalendar& calendar) const {
@@ -112,18 +120,27 @@ void CalDavSyncRun::nextCalendar() {
 }
 
 void CalDavSyncRun::probe(const storage::IntegrationCalendar& calendar) {
-    m_client->calendarState(calendarUrl(calendar),
-                            [this, calendar](const ProviderReply& reply, const CalDavCalendar&) {
-                                if (!reply.ok())
-                                    return readFailed(calendar, reply);
-                                nextCalendar(); // still there, though not listed
-                            });
+    m_client->calendarState(
+        calendarUrl(calendar), [this, calendar](const ProviderReply& reply, const CalDavCalendar&) {
+            if (reply.failure == Failure::NotFound || reply.failure == Failure::Gone)
+                return readFailed(calendar, reply);
+            if (!reply.ok())
+                qCInfo(lcSync).nospace() << "an unlisted CalDAV calendar could not be checked "
+                                            "(HTTP "
+                                         << reply.httpStatus << "); kept";
+            nextCalendar(); // still there, though not listed
+        });
 }
 
 void CalDavSyncRun::readFailed(const storage::IntegrationCalendar& calendar,
                                const ProviderReply& reply) {
     if (reply.failure != Failure::NotFound && reply.failure != Failure::Gone)
         return fail(reply);
+    if (isListed(calendar)) {
+        qCWarning(lcSync).nospace() << "a CalDAV calendar the home lists answered HTTP "
+                                    << reply.httpStatus << "; kept, read again next pass";
+        return nextCalendar();
+    }
     qCInfo(lcSync) << "a CalDAV calendar is gone from the server";
     m_gone.append(calendar);
     nextCalendar();

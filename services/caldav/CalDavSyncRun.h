@@ -74,10 +74,14 @@ private:
     void listCalendars();
     void onListed(const QUrl& home, const QVector<CalDavCalendar>& listed);
     void nextCalendar();
-    // Whether a calendar the home no longer lists is still there (PROPFIND Depth 0).
+    // Whether a calendar the home no longer lists is still there (PROPFIND Depth 0): 404/410 →
+    // gone; any other refusal (403 once it is unshared) keeps it as it is, the pass goes on.
     void probe(const storage::IntegrationCalendar& calendar);
     // A read of `calendar` failed: 404 or 410 — it is gone (dropped when the pass is stored) and
-    // the pass goes on with the next calendar; anything else ends the pass.
+    // the pass goes on with the next calendar, unless the home still lists it (a server between
+    // two states: kept with its events and choices, read again next pass); anything else ends
+    // the pass.
+    [[nodiscard]] bool isListed(const storage::IntegrationCalendar& calendar) const;
     void readFailed(const storage::IntegrationCalendar& calendar,
                     const integration::ProviderReply& reply);
     void readFull(CalendarResult result);

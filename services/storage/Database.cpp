@@ -13,6 +13,8 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include <algorithm>
+
 namespace slotdesk::storage {
 namespace {
 
@@ -32,16 +34,17 @@ Status setBusyTimeout(const QSqlDatabase& db, int milliseconds) {
 
 // SQLite changes the journal mode only with the file to itself and, unlike other statements,
 // answers BUSY at once instead of waiting (a new file another process is still setting up):
-// ask again until kMigrationWaitMs has passed.
+// ask again until kMigrationWaitMs has passed, less often the longer it takes (each refusal is
+// a line in the log).
 Status switchToWal(const QSqlDatabase& db) {
     const QDeadlineTimer deadline(kMigrationWaitMs);
-    for (;;) {
+    for (unsigned long pauseMs = 10;; pauseMs = std::min(pauseMs * 2, 1000UL)) {
         auto wal = exec(db, QStringLiteral("PRAGMA journal_mode = WAL"));
         if (wal)
             return success();
         if (!isBusy(wal.error()) || deadline.hasExpired())
             return wal.error();
-        QThread::msleep(20);
+        QThread::msleep(pauseMs);
     }
 }
 
