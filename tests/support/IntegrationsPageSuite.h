@@ -40,9 +40,11 @@ protected:
         qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
         QStandardPaths::setTestModeEnabled(true);
     }
-    // In init(), after openSeeded() and before the services (they read Google's endpoints when
-    // they are made): the fake Google server, its addresses exported.
-    bool startGoogle() {
+    // In init(), before the services (they read Google's endpoints when they are made): the
+    // test's fresh database (openSeeded()) and the fake Google server, its addresses exported.
+    bool openSeededWithGoogle() {
+        if (!openSeeded())
+            return false;
         m_google = std::make_unique<FakeGoogleServer>();
         if (!m_google->listen())
             return false;

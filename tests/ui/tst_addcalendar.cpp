@@ -205,8 +205,7 @@ private slots:
 
     void init() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
-        QVERIFY(openSeeded());
-        QVERIFY(startGoogle());
+        QVERIFY(openSeededWithGoogle());
         auto services = models::ServiceThread::start(*m_db);
         QVERIFY(services.ok());
         m_services = std::move(*services);

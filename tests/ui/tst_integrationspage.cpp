@@ -77,8 +77,7 @@ private slots:
 
     void init() {
         SLOTDESK_REQUIRE_TEST_KEYCHAIN();
-        QVERIFY(openSeeded());
-        QVERIFY(startGoogle());
+        QVERIFY(openSeededWithGoogle());
         m_zoom = std::make_unique<test::FakeZoomServer>();
         QVERIFY(m_zoom->listen());
         m_zoom->exportEnvironment();
